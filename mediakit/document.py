@@ -1,0 +1,680 @@
+"""The one parse every measure reads: tokens, sentences, paragraphs and quote regions.
+
+A text is parsed once into a :class:`Document`: a ``spacy.blank("de")`` ``Doc`` (our
+tokenizer exceptions, our sentence rules set as ``is_sent_start``), the paragraph
+spans, the quote regions found by pairing quotation marks, and per-token lookups
+(sentence, paragraph, quote depth, is-word). Readability, quotations and evaluative
+vocabulary all take a ``Document`` (or a string, which they parse through
+:func:`parse`, cached), so nothing re-tokenises.
+
+Sentence rules, in short:
+
+* paragraph breaks (blank lines, or a line break that does not look like a wrapped
+  line) are hard boundaries, so a headline without a full stop is its own sentence;
+* ``.``, ``!``, ``?``, ``…`` end a sentence only when a new sentence plausibly
+  starts after them (capital letter, digit, opening quote or bracket, end of text);
+* dates, times, ordinals (``am 3. Februar``) and abbreviations (``z. B.``, ``Dr.``)
+  do not end a sentence; ``usw.``/``etc.`` may;
+* quotation-aware: the punctuation that closes a quotation does not end the sentence
+  inside the quotation, the boundary moves behind the closing mark and only if a
+  new sentence follows (``Sie sagt: „Ich komme zu spät!“`` is one sentence,
+  ``„Schade!“, sagte er.`` too). A quotation opened inside a sentence (after its
+  frame, ``sagte: „…“``) is never split; a quotation that starts a sentence of its
+  own may hold several sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .tables import load_table
+
+if TYPE_CHECKING:  # spaCy is imported lazily: it costs most of the start-up time
+    from spacy.tokens import Doc
+
+__all__ = [
+    "Document",
+    "QuoteRegion",
+    "TextSpan",
+    "as_document",
+    "check_text",
+    "parse",
+    "split_sentences",
+]
+
+#: Texts longer than this are refused (a ``ValueError``), so nothing can hang.
+MAX_CHARS = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A piece of evidence: character offsets into the analysed text, and that text.
+
+    >>> TextSpan(0, 4, "Kurz").to_dict()
+    {'start': 0, 'end': 4, 'text': 'Kurz', 'label': ''}
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON and pandas: ``{"start", "end", "text", "label"}``."""
+        return asdict(self)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """A stretch of text between a quotation mark and its partner.
+
+    ``end`` is behind the closing mark; an unclosed region ends at its paragraph's
+    end and has ``closed=False``. ``depth`` is 0 for an outer region, 1 for a region
+    nested in it, and so on.
+
+    >>> r = parse("Sie sagt: „Ich komme.“").quote_regions[0]
+    >>> (r.open_mark, r.close_mark, r.inner_text)
+    ('„', '“', 'Ich komme.')
+    """
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    closed: bool
+    depth: int
+    text: str = field(repr=False, default="")
+
+    @property
+    def inner_start(self) -> int:
+        """Offset of the first character after the opening mark."""
+        return self.start + len(self.open_mark)
+
+    @property
+    def inner_end(self) -> int:
+        """Offset of the closing mark (or of the region's end when unclosed)."""
+        return self.end - len(self.close_mark)
+
+    @property
+    def inner_text(self) -> str:
+        """The quoted words without their marks."""
+        return self.text[len(self.open_mark) : len(self.text) - len(self.close_mark) or None]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with offsets, marks, ``closed`` and ``depth``."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "open_mark": self.open_mark,
+            "close_mark": self.close_mark,
+            "closed": self.closed,
+            "depth": self.depth,
+        }
+
+
+# ---------------------------------------------------------------------------
+# Input checks shared by every public entry point
+# ---------------------------------------------------------------------------
+
+_HTML_DOCUMENT = re.compile(r"<\s*(html|body|head|script|style|div|p|article)\b[^>]*>", re.I)
+
+
+def check_text(text: object, *, what: str = "text") -> str:
+    """Return ``text`` if it is a usable ``str``; otherwise raise a clear error.
+
+    ``None``, bytes, numbers and lists raise ``TypeError``; a whole HTML page or a
+    text over :data:`MAX_CHARS` raises ``ValueError`` (HTML: extract it first with
+    :func:`mediakit.text_from_html`). Empty text is fine.
+
+    >>> check_text("Guten Tag.")
+    'Guten Tag.'
+    >>> check_text(b"Guten Tag.")
+    Traceback (most recent call last):
+    TypeError: text must be a str, not bytes: decode it first, e.g. data.decode("utf-8")
+    """
+    if isinstance(text, str):
+        if len(text) > MAX_CHARS:
+            raise ValueError(
+                f"{what} is too long ({len(text):,} characters, the limit is {MAX_CHARS:,}); "
+                "split it into documents and use mediakit.analyze_many"
+            )
+        if _looks_like_html(text):
+            raise ValueError(
+                f"{what} looks like an HTML page; extract the article first with "
+                "mediakit.text_from_html(html) (or pass the .html file to `mediakit compare`)"
+            )
+        return text
+    if text is None:
+        raise TypeError(f"{what} must be a str, not None")
+    if isinstance(text, bytes | bytearray | memoryview):
+        raise TypeError(
+            f'{what} must be a str, not {type(text).__name__}: decode it first, e.g. data.decode("utf-8")'
+        )
+    raise TypeError(f"{what} must be a str, not {type(text).__name__}")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:5000]
+    if "<" not in head:
+        return False
+    tags = _HTML_DOCUMENT.findall(head)
+    return bool(tags) and (
+        any(t.lower() in {"html", "body", "head", "script", "style"} for t in tags) or len(tags) >= 3
+    )
+
+
+# ---------------------------------------------------------------------------
+# Quote regions
+# ---------------------------------------------------------------------------
+
+_MAX_QUOTE_DEPTH = 3
+_OPENING_CONTEXT = set("([{/–—-\u00a0") | {"\n", "\t", " "}
+_CLOSING_CONTEXT = set(".,;:!?)]}/–—-…\u00a0") | {"\n", "\t", " "}
+
+
+@cache
+def _quote_mark_table() -> dict[str, tuple[str, str]]:
+    return {row["mark"]: (row["role"], row["closes_with"]) for row in load_table("quote_marks.tsv")}
+
+
+@cache
+def _quote_mark_pattern() -> re.Pattern[str]:
+    marks = sorted(_quote_mark_table(), key=len, reverse=True)
+    # ",," only counts as a typed quote when a word follows it directly.
+    alternatives = [r",,(?=\w)" if m == ",," else re.escape(m) for m in marks]
+    return re.compile("|".join(alternatives))
+
+
+def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
+    """Pair quotation marks paragraph by paragraph.
+
+    Tolerant by design: a closing mark of the wrong style still closes what is open
+    when it stands at a word end, apostrophes inside words are ignored, nesting is
+    capped, and anything left open is closed at its paragraph's end.
+
+    >>> [r.text for r in find_quote_regions("Er sagte „ja“ und »nein«.", [(0, 26)])]
+    ['„ja“', '»nein«']
+    """
+    table = _quote_mark_table()
+    pattern = _quote_mark_pattern()
+    quote_chars = set("".join(table))
+    regions: list[QuoteRegion] = []
+    for par_start, par_end in paragraphs:
+        stack: list[tuple[int, str, str]] = []  # (start, mark, accepted closers)
+        for match in pattern.finditer(text, par_start, par_end):
+            mark, pos = match.group(), match.start()
+            role, closers = table[mark]
+            before = text[pos - 1] if pos > par_start else "\n"
+            after_pos = pos + len(mark)
+            after = text[after_pos] if after_pos < par_end else "\n"
+            if before.isalnum() and after.isalnum() and mark in "'’‘\"":
+                continue  # apostrophe inside a word (war's, geht’s) or inch sign
+            left = (before in _OPENING_CONTEXT or before in quote_chars) and not after.isspace()
+            right = not before.isspace() and (
+                after in _CLOSING_CONTEXT or after in quote_chars or after.isspace()
+            )
+            top_accepts = bool(stack) and mark in stack[-1][2]
+            if top_accepts and (right or not left or role == "close" or stack[-1][1] == mark):
+                start, open_mark, _ = stack.pop()
+                regions.append(_region(text, start, pos + len(mark), open_mark, mark, True, len(stack)))
+            elif role != "close" and left and not (top_accepts and right):
+                if len(stack) < _MAX_QUOTE_DEPTH:
+                    stack.append((pos, mark, closers))
+            elif stack and right and role != "open" and mark not in "’'":
+                start, open_mark, _ = stack.pop()  # wrong style, but clearly a closing mark
+                regions.append(_region(text, start, pos + len(mark), open_mark, mark, True, len(stack)))
+            elif role == "open" and not right and len(stack) < _MAX_QUOTE_DEPTH:
+                stack.append((pos, mark, closers))
+        end = par_end
+        while end > par_start and text[end - 1].isspace():
+            end -= 1
+        while stack:
+            start, open_mark, _ = stack.pop()
+            regions.append(_region(text, start, max(end, start + len(open_mark)), open_mark, "", False, len(stack)))
+    regions.sort(key=lambda r: (r.start, -r.end))
+    return regions
+
+
+def _region(text: str, start: int, end: int, open_mark: str, close_mark: str, closed: bool, depth: int) -> QuoteRegion:
+    return QuoteRegion(start, end, open_mark, close_mark, closed, depth, text[start:end])
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs
+# ---------------------------------------------------------------------------
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+
+
+def find_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans (start, end), trailing whitespace excluded.
+
+    A blank line always separates paragraphs. A single line break does too, unless
+    the text looks hard-wrapped there (the line ends in a lowercase letter, comma or
+    hyphen and the next one starts in lowercase).
+
+    >>> find_paragraphs("Titel\\nErster Satz.\\n\\nZweiter Absatz.")
+    [(0, 5), (6, 18), (20, 35)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        brk, nxt = match.start(), match.end()
+        prev_line = text[start:brk].rstrip()
+        following = text[nxt : nxt + 1]
+        wrapped = (
+            prev_line
+            and (prev_line[-1].islower() or prev_line[-1] in ",-")
+            and following.islower()
+            and _blank_before(text, brk)
+        )
+        if wrapped:
+            continue
+        _append_paragraph(text, spans, start, brk)
+        start = nxt
+    _append_paragraph(text, spans, start, len(text))
+    return spans
+
+
+def _blank_before(text: str, brk: int) -> bool:
+    """True when the break at ``brk`` is a single line break (no blank line before it)."""
+    return not (brk > 0 and text[brk - 1] in "\n\r")
+
+
+def _append_paragraph(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# ---------------------------------------------------------------------------
+# The spaCy pipeline (one per process)
+# ---------------------------------------------------------------------------
+
+
+@cache
+def _abbreviations() -> dict[str, bool]:
+    return {row["abbreviation"]: row["can_end"] == "yes" for row in load_table("abbreviations.tsv")}
+
+
+@cache
+def nlp():
+    """The shared ``spacy.blank("de")`` pipeline with mediakit's tokenizer exceptions.
+
+    >>> nlp().lang
+    'de'
+    """
+    import spacy
+    from spacy.symbols import ORTH
+
+    pipeline = spacy.blank("de")
+    pipeline.max_length = MAX_CHARS + 1
+    for abbreviation in _abbreviations():
+        pipeline.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return pipeline
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"^(?:[.!?…]+|\.\.\.+)$")
+_ORDINAL = re.compile(r"^\d{1,3}\.$")
+_MONTHS = {
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember", "Jan.", "Feb.", "Apr.", "Aug.",
+    "Sep.", "Sept.", "Okt.", "Nov.", "Dez.",
+}  # fmt: skip
+# Words that start a new sentence after a number with a full stop ("… nur eine 3. Er
+# schlug vor"); any other capitalised word after "3." is read as a noun after an ordinal.
+_STARTERS_AFTER_NUMBER = {
+    "Er", "Sie", "Es", "Wir", "Ich", "Du", "Ihr", "Man", "Das", "Dies", "Diese", "Dieser",
+    "Dann", "Doch", "Aber", "Und", "Auch", "Damit", "Danach", "So", "Da", "Dabei", "Nun",
+    "Heute", "Jetzt", "Zudem", "Außerdem", "Trotzdem", "Deshalb", "Daher", "Denn", "In",
+    "Im", "Am", "Mit", "Nach", "Bei", "Für", "Auf", "Wie", "Was", "Wer", "Wo", "Warum",
+}  # fmt: skip
+_CLOSING_BRACKETS = {")", "]", "}"}
+_OPENING_BRACKETS = {"(", "[", "{"}
+
+
+_NO_SENTENCE_START = set(",;:.!?)]}…/%&+*=<>|~^°§'’‘\"“”«»‹›-–—")
+
+
+def _starts_sentence(word: str) -> bool:
+    first = word[:1]
+    if not first:
+        return False
+    if first.isalpha():
+        return first.isupper()
+    return first.isdigit() or first not in _NO_SENTENCE_START
+
+
+def _sentence_starts(
+    doc: Doc,
+    text: str,
+    paragraph_of_token: list[int],
+    regions: list[QuoteRegion],
+) -> list[bool]:
+    """Which tokens start a sentence (see the module docstring for the rules)."""
+    abbreviations = _abbreviations()
+    tokens = [t.text for t in doc]
+    idx = [t.idx for t in doc]
+    n = len(tokens)
+    is_space = [t.isspace() or not t for t in tokens]
+    starts = [False] * n
+
+    closing_at = {r.inner_end: r for r in regions if r.closed}
+    opening_at = {r.start for r in regions}
+    # Only quotations opened inside a sentence are kept whole; see module docstring.
+    unsplittable = [r for r in regions if r.depth == 0 and r.closed and not _opens_sentence(text, r)]
+    unsplittable_starts = [r.inner_start for r in unsplittable]
+
+    def inside_unsplittable(pos: int) -> bool:
+        k = bisect_right(unsplittable_starts, pos) - 1
+        return k >= 0 and unsplittable[k].inner_start <= pos < unsplittable[k].inner_end
+
+    def next_content(i: int) -> int:
+        while i < n and is_space[i]:
+            i += 1
+        return i
+
+    previous_paragraph = -1
+    for i in range(n):
+        if is_space[i]:
+            continue
+        if paragraph_of_token[i] != previous_paragraph:
+            previous_paragraph = paragraph_of_token[i]
+            starts[i] = True
+        token = tokens[i]
+        if not _is_candidate(token):
+            continue
+        # Absorb a run of terminal marks, closing quotes and closing brackets.
+        j = i + 1
+        end_pos = idx[i] + len(token)
+        while j < n and not is_space[j]:
+            t = tokens[j]
+            if _TERMINAL.match(t) or t in _CLOSING_BRACKETS:
+                end_pos = idx[j] + len(t)
+                j += 1
+            elif idx[j] in closing_at and closing_at[idx[j]].end == idx[j] + len(t):
+                end_pos = idx[j] + len(t)
+                j += 1
+            else:
+                break
+        k = next_content(j)
+        if k >= n or paragraph_of_token[k] != paragraph_of_token[i]:
+            continue  # the paragraph boundary starts the next sentence anyway
+        nxt = tokens[k]
+        if idx[k] in opening_at or nxt in _OPENING_BRACKETS:
+            following = tokens[next_content(k + 1)] if next_content(k + 1) < n else ""
+            new_sentence = not following[:1].islower()
+        else:
+            new_sentence = _starts_sentence(nxt)
+        if not new_sentence:
+            continue
+        if _ORDINAL.match(token) and j == i + 1:
+            if nxt in _MONTHS or nxt not in _STARTERS_AFTER_NUMBER:
+                continue
+        elif token.endswith(".") and len(token) > 1 and not token[:-1].isdigit():
+            if token in abbreviations or _is_spacy_abbreviation(token):
+                if not abbreviations.get(token, False):
+                    continue
+        if inside_unsplittable(end_pos - 1):
+            continue
+        starts[k] = True
+    return starts
+
+
+def _is_candidate(token: str) -> bool:
+    if _TERMINAL.match(token):
+        return True
+    # "2025." "2:1." "gelandet." - a word with its full stop attached by the tokenizer
+    return token.endswith(".") and len(token) > 1
+
+
+@cache
+def _spacy_exceptions() -> frozenset[str]:
+    return frozenset(k for k in nlp().Defaults.tokenizer_exceptions if k.endswith("."))
+
+
+def _is_spacy_abbreviation(token: str) -> bool:
+    return token in _spacy_exceptions() or (len(token) == 2 and token[0].isalpha())
+
+
+def _opens_sentence(text: str, region: QuoteRegion) -> bool:
+    """True when the quotation stands at a sentence start (nothing but an end mark before it)."""
+    i = region.start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in "\n\r.!?…" or text[i] in _quote_mark_table() and i > 0 and text[i - 1] in ".!?"
+
+
+# ---------------------------------------------------------------------------
+# The document
+# ---------------------------------------------------------------------------
+
+
+class Document:
+    """A parsed German text: the shared input of every measure.
+
+    Attributes: ``text``; ``doc`` (the spaCy ``Doc``, sentence starts set);
+    ``sentences``, ``paragraphs`` and ``quote_regions`` (character-offset spans);
+    ``words`` (indices of the tokens that count as words, i.e. hold a letter or
+    digit). Per-token lookups: :meth:`sentence_index`, :meth:`paragraph_index`,
+    :meth:`quote_depth`. Measures may keep derived data in ``cache`` so a second
+    measure on the same document does not redo it.
+
+    >>> d = parse("Sie sagt: „Ich komme zu spät zur Arbeit!“ Wann ist endlich Schluss?")
+    >>> [s.text for s in d.sentences]
+    ['Sie sagt: „Ich komme zu spät zur Arbeit!“', 'Wann ist endlich Schluss?']
+    """
+
+    __slots__ = (
+        "_quote_depth",
+        "_sentence_of_token",
+        "cache",
+        "doc",
+        "meta",
+        "paragraph_of_token",
+        "paragraphs",
+        "quote_regions",
+        "sentences",
+        "text",
+        "words",
+    )
+
+    def __init__(self, text: str, meta: dict[str, Any] | None = None) -> None:
+        self.text = check_text(text)
+        self.meta = dict(meta or {})
+        self.cache: dict[str, Any] = {}
+        self.doc = nlp().tokenizer(_tokenizer_safe(self.text))
+        par_spans = find_paragraphs(self.text)
+        self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
+        self.quote_regions = find_quote_regions(self.text, par_spans)
+        par_starts = [s for s, _ in par_spans]
+        self.paragraph_of_token = [max(bisect_right(par_starts, t.idx) - 1, 0) for t in self.doc]
+        starts = _sentence_starts(self.doc, self.text, self.paragraph_of_token, self.quote_regions)
+        self.sentences = self._set_sentences(starts)
+        self.words = [i for i, t in enumerate(self.doc) if _is_word(t.text)]
+        self._sentence_of_token: list[int] | None = None
+        self._quote_depth: list[int] | None = None
+
+    def _set_sentences(self, starts: list[bool]) -> list[TextSpan]:
+        import numpy
+        from spacy.attrs import SENT_START
+
+        doc = self.doc
+        if len(doc):
+            flags = numpy.array([1 if s else -1 for s in starts], dtype="int32")
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        spans: list[TextSpan] = []
+        begin = last = None
+        for i, token in enumerate(doc):
+            if token.is_space:
+                continue
+            if starts[i] and begin is not None:
+                spans.append(self._sentence_span(begin, last))
+                begin = None
+            if begin is None:
+                begin = i
+            last = i
+        if begin is not None:
+            spans.append(self._sentence_span(begin, last))
+        return spans
+
+    def _sentence_span(self, first: int, last: int) -> TextSpan:
+        start = self.doc[first].idx
+        end = self.doc[last].idx + len(self.doc[last].text)
+        return TextSpan(start, end, self.text[start:end], "sentence")
+
+    # -- per-token lookups -------------------------------------------------
+
+    def sentence_index(self, token_index: int) -> int:
+        """Index into :attr:`sentences` of the sentence holding a token."""
+        if self._sentence_of_token is None:
+            starts = [s.start for s in self.sentences]
+            self._sentence_of_token = [
+                max(bisect_right(starts, t.idx) - 1, 0) for t in self.doc
+            ]
+        return self._sentence_of_token[token_index]
+
+    def paragraph_index(self, token_index: int) -> int:
+        """Index into :attr:`paragraphs` of the paragraph holding a token."""
+        return self.paragraph_of_token[token_index]
+
+    def quote_depth(self, token_index: int) -> int:
+        """How many quote regions enclose a token (0 = the author's own words)."""
+        if self._quote_depth is None:
+            self._quote_depth = self._depths()
+        return self._quote_depth[token_index]
+
+    def _depths(self) -> list[int]:
+        depth = [0] * len(self.doc)
+        if not self.quote_regions:
+            return depth
+        starts = [t.idx for t in self.doc]
+        for region in self.quote_regions:
+            lo = bisect_right(starts, region.start - 1)
+            hi = bisect_right(starts, region.end - 1)
+            for i in range(lo, hi):
+                depth[i] += 1
+        return depth
+
+    def region_at(self, offset: int) -> QuoteRegion | None:
+        """The innermost quote region containing a character offset, if any."""
+        best = None
+        for region in self.quote_regions:
+            if region.start > offset:
+                break
+            if region.start <= offset < region.end and (best is None or region.depth >= best.depth):
+                best = region
+        return best
+
+    def span(self, start: int, end: int, label: str = "") -> TextSpan:
+        """Evidence span for a character range of this text."""
+        return TextSpan(start, end, self.text[start:end], label)
+
+    def token_span(self, first: int, last: int, label: str = "") -> TextSpan:
+        """Evidence span from token ``first`` to token ``last`` (both included)."""
+        start = self.doc[first].idx
+        end = self.doc[last].idx + len(self.doc[last].text)
+        return TextSpan(start, end, self.text[start:end], label)
+
+    @property
+    def n_words(self) -> int:
+        """Number of word tokens."""
+        return len(self.words)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        preview = self.text[:40].replace("\n", " ")
+        return f"<Document {len(self.sentences)} sentences, {self.n_words} words: {preview!r}>"
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def _tokenizer_safe(text: str) -> str:
+    """Same length, but lone surrogates replaced, so spaCy never sees invalid Unicode."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Public helpers
+# ---------------------------------------------------------------------------
+
+_CACHE: OrderedDict[str, Document] = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def parse(text: str) -> Document:
+    """Parse a German text into a :class:`Document` (recent texts are cached).
+
+    >>> d = parse("Das betrifft z. B. Rentner. Die Debatte dauert an.")
+    >>> len(d.sentences), d.n_words
+    (2, 9)
+    """
+    check_text(text)
+    doc = _CACHE.get(text)
+    if doc is None:
+        doc = Document(text)
+        _CACHE[text] = doc
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(text)
+    return doc
+
+
+def as_document(text_or_doc: object) -> Document:
+    """A :class:`Document` from a string, a ``Document``, or an object with ``.document``.
+
+    >>> as_document("Guten Tag.").n_words
+    2
+    """
+    if isinstance(text_or_doc, Document):
+        return text_or_doc
+    inner = getattr(text_or_doc, "document", None)
+    if isinstance(inner, Document):
+        return inner
+    body = getattr(text_or_doc, "body", None)
+    if isinstance(body, str) and not isinstance(text_or_doc, str):
+        return parse(body)
+    return parse(check_text(text_or_doc))
+
+
+def split_sentences(text: str | Document) -> list[TextSpan]:
+    """Split a German text into sentences; each has ``start``, ``end`` and ``text``.
+
+    >>> [s.text for s in split_sentences("Am 3. Februar kam Dr. Weber. Er sprach.")]
+    ['Am 3. Februar kam Dr. Weber.', 'Er sprach.']
+    """
+    return list(as_document(text).sentences)
+
+
+def normalize_nfc(text: str) -> str:
+    """NFC-normalise a text (same letters, composed), for user input from odd sources.
+
+    >>> normalize_nfc("Mu\\u0308ller") == "Müller"
+    True
+    """
+    return unicodedata.normalize("NFC", check_text(text))

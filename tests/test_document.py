@@ -1,0 +1,131 @@
+"""The one parse: sentences, paragraphs, quote regions, words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import mediakit
+from mediakit.document import find_paragraphs, parse
+
+
+def texts(spans):
+    return [s.text for s in spans]
+
+
+def test_quote_closing_punctuation_does_not_end_the_sentence():
+    text = "Sie sagt: „Ich komme zu spät zur Arbeit!“ Wann ist endlich Schluss?"
+    assert texts(mediakit.split_sentences(text)) == [
+        "Sie sagt: „Ich komme zu spät zur Arbeit!“",
+        "Wann ist endlich Schluss?",
+    ]
+
+
+def test_frame_after_quote_stays_in_the_sentence():
+    text = "„Schade!“, sagte er. Dann ging er."
+    assert texts(mediakit.split_sentences(text)) == ["„Schade!“, sagte er.", "Dann ging er."]
+
+
+def test_quote_opened_inside_a_sentence_is_not_split():
+    text = "Trump schrieb: „Wir sprachen lange. Es war gut.“ Dann legte er auf."
+    assert texts(mediakit.split_sentences(text)) == [
+        "Trump schrieb: „Wir sprachen lange. Es war gut.“",
+        "Dann legte er auf.",
+    ]
+
+
+def test_dates_ordinals_and_abbreviations_do_not_end_sentences():
+    text = (
+        "12.02.2025 - 18:27:49\n\nAm 3. Februar sprach Dr. Weber z. B. über Renten, "
+        "Löhne usw. und Steuern. Das war's."
+    )
+    assert texts(mediakit.split_sentences(text)) == [
+        "12.02.2025 - 18:27:49",
+        "Am 3. Februar sprach Dr. Weber z. B. über Renten, Löhne usw. und Steuern.",
+        "Das war's.",
+    ]
+
+
+def test_number_at_sentence_end_before_pronoun():
+    text = "Auf einer Skala bis 10 sei das nur eine 3. Er schlug mehr vor."
+    assert len(mediakit.split_sentences(text)) == 2
+
+
+def test_headline_without_full_stop_is_its_own_sentence():
+    text = "Die Botschaft aus dem Kreml\nAus dem Kreml hieß es, Putin sei bereit."
+    assert texts(mediakit.split_sentences(text)) == [
+        "Die Botschaft aus dem Kreml",
+        "Aus dem Kreml hieß es, Putin sei bereit.",
+    ]
+
+
+def test_hard_wrapped_lines_are_joined():
+    assert find_paragraphs("Ein Satz, der\numbricht.\n\nNeu.") == [(0, 23), (25, 29)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er sagte „ja“ und »nein«.", ["„ja“", "»nein«"]),
+        ("Der Sprecher «bestätigte» das.", ["«bestätigte»"]),
+        ('Laut "Bitcoin.com News" war es "lang".', ['"Bitcoin.com News"', '"lang"']),
+        ("Das ,,Angebot“ war keins.", [",,Angebot“"]),
+        ("Er sagte: „Sie nannte es ‚Unsinn‘.“", ["„Sie nannte es ‚Unsinn‘.“", "‚Unsinn‘"]),
+        ("Das war's, geht’s noch?", []),
+    ],
+)
+def test_quote_regions_in_every_style(text, expected):
+    assert texts(parse(text).quote_regions) == expected
+
+
+def test_unclosed_quote_ends_at_its_paragraph():
+    text = "Er sagte: „Das geht so nicht.\n\nZweiter Absatz ohne Zitat. Noch ein Satz."
+    doc = parse(text)
+    (region,) = doc.quote_regions
+    assert not region.closed
+    assert region.end == text.index("\n")
+    assert len(doc.sentences) == 3
+
+
+def test_mismatched_closing_mark_still_closes():
+    text = "„Ich glaube, das wird gut!« Und weiter."
+    (region,) = parse(text).quote_regions
+    assert region.text == "„Ich glaube, das wird gut!«"
+
+
+def test_quote_depth_marks_quoted_tokens():
+    doc = parse("Er sagte „ja“ dazu.")
+    depths = {t.text: doc.quote_depth(t.i) for t in doc.doc}
+    assert depths["ja"] == 1 and depths["sagte"] == 0
+
+
+def test_spacy_doc_carries_the_sentences():
+    doc = parse("Der Kanzler kam. Er sprach. Dann ging er.")
+    assert [s.text for s in doc.doc.sents] == texts(doc.sentences)
+
+
+def test_news_style_cases(shared):
+    cases = json.loads(shared("data", "sentences", "news_style_cases.json").read_text("utf-8"))
+    for case in cases:
+        doc = parse(case["text"])
+        assert len(doc.sentences) == case["gold_sentences"], case["kind"]
+        assert doc.n_words == case["gold_words"], case["kind"]
+
+
+@pytest.mark.parametrize("bad", [None, b"Text", 42, ["Text"]])
+def test_non_text_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="must be a str"):
+        mediakit.split_sentences(bad)
+
+
+def test_html_page_is_a_value_error():
+    with pytest.raises(ValueError, match="HTML"):
+        mediakit.split_sentences("<html><body><script>x()</script><p>Hallo</p></body></html>")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "„", "„“»«", "“" * 50])
+def test_degenerate_text_gives_sensible_result(text):
+    doc = parse(text)
+    for span in doc.sentences + list(doc.quote_regions):
+        assert text[span.start : span.end] == span.text
