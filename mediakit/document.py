@@ -169,7 +169,8 @@ def _looks_like_html(text: str) -> bool:
         return False
     tags = _HTML_DOCUMENT.findall(head)
     return bool(tags) and (
-        any(t.lower() in {"html", "body", "head", "script", "style"} for t in tags) or len(tags) >= 3
+        any(t.lower() in {"html", "body", "head", "script", "style"} for t in tags)
+        or len(tags) >= 3
     )
 
 
@@ -226,13 +227,17 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
             top_accepts = bool(stack) and mark in stack[-1][2]
             if top_accepts and (right or not left or role == "close" or stack[-1][1] == mark):
                 start, open_mark, _ = stack.pop()
-                regions.append(_region(text, start, pos + len(mark), open_mark, mark, True, len(stack)))
+                regions.append(
+                    _region(text, start, pos + len(mark), open_mark, mark, True, len(stack))
+                )
             elif role != "close" and left and not (top_accepts and right):
                 if len(stack) < _MAX_QUOTE_DEPTH:
                     stack.append((pos, mark, closers))
             elif stack and right and role != "open" and mark not in "’'":
                 start, open_mark, _ = stack.pop()  # wrong style, but clearly a closing mark
-                regions.append(_region(text, start, pos + len(mark), open_mark, mark, True, len(stack)))
+                regions.append(
+                    _region(text, start, pos + len(mark), open_mark, mark, True, len(stack))
+                )
             elif role == "open" and not right and len(stack) < _MAX_QUOTE_DEPTH:
                 stack.append((pos, mark, closers))
         end = par_end
@@ -240,12 +245,18 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
             end -= 1
         while stack:
             start, open_mark, _ = stack.pop()
-            regions.append(_region(text, start, max(end, start + len(open_mark)), open_mark, "", False, len(stack)))
+            regions.append(
+                _region(
+                    text, start, max(end, start + len(open_mark)), open_mark, "", False, len(stack)
+                )
+            )
     regions.sort(key=lambda r: (r.start, -r.end))
     return regions
 
 
-def _region(text: str, start: int, end: int, open_mark: str, close_mark: str, closed: bool, depth: int) -> QuoteRegion:
+def _region(
+    text: str, start: int, end: int, open_mark: str, close_mark: str, closed: bool, depth: int
+) -> QuoteRegion:
     return QuoteRegion(start, end, open_mark, close_mark, closed, depth, text[start:end])
 
 
@@ -379,7 +390,9 @@ def _sentence_starts(
     closing_at = {r.inner_end: r for r in regions if r.closed}
     opening_at = {r.start for r in regions}
     # Only quotations opened inside a sentence are kept whole; see module docstring.
-    unsplittable = [r for r in regions if r.depth == 0 and r.closed and not _opens_sentence(text, r)]
+    unsplittable = [
+        r for r in regions if r.depth == 0 and r.closed and not _opens_sentence(text, r)
+    ]
     unsplittable_starts = [r.inner_start for r in unsplittable]
 
     def inside_unsplittable(pos: int) -> bool:
@@ -459,7 +472,13 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
     i = region.start - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    return i < 0 or text[i] in "\n\r.!?…" or text[i] in _quote_mark_table() and i > 0 and text[i - 1] in ".!?"
+    return (
+        i < 0
+        or text[i] in "\n\r.!?…"
+        or text[i] in _quote_mark_table()
+        and i > 0
+        and text[i - 1] in ".!?"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -547,9 +566,7 @@ class Document:
         """Index into :attr:`sentences` of the sentence holding a token."""
         if self._sentence_of_token is None:
             starts = [s.start for s in self.sentences]
-            self._sentence_of_token = [
-                max(bisect_right(starts, t.idx) - 1, 0) for t in self.doc
-            ]
+            self._sentence_of_token = [max(bisect_right(starts, t.idx) - 1, 0) for t in self.doc]
         return self._sentence_of_token[token_index]
 
     def paragraph_index(self, token_index: int) -> int:

@@ -1,0 +1,337 @@
+"""All three measures on one parse: :func:`analyze`, :func:`compare`, :func:`analyze_many`.
+
+``analyze(text)`` parses once and hands the same :class:`~mediakit.document.Document`
+to readability, quotations and evaluative vocabulary. ``compare(docs)`` puts texts side
+by side in a tidy DataFrame. ``analyze_many`` streams the metrics of many texts, in
+parallel if asked, and :func:`analyze_record` is the pure, picklable per-document
+function that batch runs and Dask (:mod:`mediakit.dask`) map over.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .document import Document, TextSpan, as_document, check_text
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "METADATA_COLUMNS",
+    "METRICS",
+    "Analysis",
+    "analyze",
+    "analyze_many",
+    "analyze_record",
+    "compare",
+    "metric_table",
+]
+
+#: Columns of :func:`compare` that describe a document rather than measure it.
+METADATA_COLUMNS = ("id", "outlet", "genre", "date", "title")
+
+
+@dataclass
+class Analysis:
+    """The three measures of one text, read from one parse.
+
+    ``readability``, ``quotes`` and ``evaluative`` are the result objects of the three
+    measures; ``metrics`` is one flat dict of floats (names in :data:`METRICS`).
+    In JupyterLab the object shows itself as highlighted text with the key figures.
+
+    >>> a = analyze("Trump hat immer wieder getönt, er beende den Krieg schnell.")
+    >>> a.metrics["words"]
+    10.0
+    """
+
+    document: Document
+    readability: Any
+    quotes: Any
+    evaluative: Any
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The analysed text."""
+        return self.document.text
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """All figures in one flat dict (readability, then quotations, then evaluative)."""
+        merged: dict[str, float] = {}
+        for part in (self.readability, self.quotes, self.evaluative):
+            merged.update({k: float(v) for k, v in part.metrics.items()})
+        return merged
+
+    def evidence(self) -> list[TextSpan]:
+        """Every evidence span of the three measures, in text order."""
+        spans = [*self.readability.evidence(), *self.quotes.evidence(), *self.evaluative.evidence()]
+        return sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: metadata, metrics and each measure's own ``to_dict()``."""
+        return {
+            "meta": dict(self.meta),
+            "metrics": self.metrics,
+            "readability": self.readability.to_dict(),
+            "quotes": self.quotes.to_dict(),
+            "evaluative": self.evaluative.to_dict(),
+        }
+
+    def _repr_html_(self) -> str:
+        from .display import analysis_html
+
+        return analysis_html(self)
+
+    def __repr__(self) -> str:
+        m = self.metrics
+        keys = ("words", "flesch_amstad", "quotes_per_1000_words", "evaluative_per_1000_words")
+        shown = ", ".join(f"{k}={m[k]:.1f}" for k in keys if k in m)
+        return f"<Analysis {shown}>"
+
+
+def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
+    """Analyse a German text: readability, quotations and sources, evaluative wording.
+
+    Accepts a string, a parsed :class:`Document`, or a corpus document (its body is
+    analysed, its metadata kept in ``meta``).
+
+    >>> a = analyze("„Wir schaffen das“, sagte sie. Viele zweifelten daran.")
+    >>> a.quotes.quotations[0].kind
+    'direct'
+    """
+    from .evaluative import analyze_evaluative
+    from .quotes import analyze_quotes
+    from .readability import readability
+
+    meta = _metadata_of(text)
+    document = as_document(text)
+    return Analysis(
+        document=document,
+        readability=readability(document),
+        quotes=analyze_quotes(document),
+        evaluative=analyze_evaluative(document, lexicon=lexicon),
+        meta=meta,
+    )
+
+
+def analyze_record(text: str, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Metadata plus metrics of one text as a plain dict: pure, picklable, for batch runs.
+
+    >>> analyze_record("Er kam. Sie ging.", {"id": "x"})["sentences"]
+    2.0
+    """
+    check_text(text)
+    record: dict[str, Any] = dict(meta or {})
+    record.update(analyze(text).metrics)
+    return record
+
+
+def _metadata_of(item: Any) -> dict[str, Any]:
+    if isinstance(item, str | Document):
+        return {}
+    meta: dict[str, Any] = {}
+    for key in METADATA_COLUMNS:
+        value = item.get(key) if isinstance(item, Mapping) else getattr(item, key, None)
+        if value is not None:
+            meta[key] = value
+    return meta
+
+
+def _as_items(docs: Any) -> list[tuple[dict[str, Any], str]]:
+    """(metadata, text) pairs from a corpus, Documents, strings, or a {name: text} dict."""
+    if isinstance(docs, str | Document) or hasattr(docs, "body"):
+        docs = [docs]
+    if isinstance(docs, Mapping):
+        return [({"id": str(k)}, check_text(v, what=f"text {k!r}")) for k, v in docs.items()]
+    if docs is None or not isinstance(docs, Iterable):
+        raise TypeError(
+            f"compare() takes a corpus, a list of texts or Documents, or a dict of texts, not {type(docs).__name__}"
+        )
+    items = []
+    for number, doc in enumerate(docs, start=1):
+        if isinstance(doc, Document):
+            items.append(({"id": doc.meta.get("id", f"text {number}"), **doc.meta}, doc.text))
+        elif isinstance(doc, str):
+            items.append(({"id": f"text {number}"}, doc))
+        elif hasattr(doc, "body"):
+            meta = _metadata_of(doc)
+            items.append((meta, check_text(doc.body, what=f"body of {meta.get('id', number)}")))
+        elif isinstance(doc, Mapping) and "text" in doc:
+            meta = {k: v for k, v in doc.items() if k != "text"}
+            meta.setdefault("id", f"text {number}")
+            items.append((meta, check_text(doc["text"], what=f"text {meta['id']!r}")))
+        else:
+            raise TypeError(
+                f"item {number} of compare() is a {type(doc).__name__}; expected a str, a Document "
+                "or a corpus document"
+            )
+    return items
+
+
+def _comment_rows(docs: Any) -> list[tuple[dict[str, Any], str]]:
+    rows = []
+    for doc in docs if isinstance(docs, Iterable) and not isinstance(docs, str | Mapping) else []:
+        comments = getattr(doc, "comments", None)
+        if not comments:
+            continue
+        text = "\n\n".join(getattr(c, "text", str(c)) for c in comments)
+        meta = _metadata_of(doc)
+        meta.update(
+            id=f"{meta.get('id', '?')}-comments",
+            genre="reader comments",
+            title=f"Leserkommentare zu: {meta.get('title', '')}".strip(),
+        )
+        rows.append((meta, text))
+    return rows
+
+
+def compare(
+    docs: Any = None,
+    *,
+    comments: bool = False,
+    relative_to: str | None = None,
+    how: str = "ratio",
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """One row per document, metadata and metric columns: a tidy pandas DataFrame.
+
+    ``docs`` is the corpus (default: :func:`mediakit.load_corpus`), a list of
+    ``Document``s or strings, or a ``{name: text}`` dict. ``comments=True`` adds each
+    document's reader comments as a row of its own (genre ``"reader comments"``).
+    ``relative_to="dpa"`` (an id or an outlet) shows every metric relative to that
+    document: ``how="ratio"`` (value / reference) or ``"difference"``.
+
+    >>> df = compare({"dpa": "Der Kreml bestätigte das Telefonat.", "Blog": "Totale Funkstille!"})
+    >>> list(df["id"])
+    ['dpa', 'Blog']
+    """
+    import pandas as pd
+
+    if docs is None:
+        from .corpus import load_corpus
+
+        docs = load_corpus()
+    items = _as_items(docs)
+    if comments:
+        items += _comment_rows(docs)
+    if how not in {"ratio", "difference"}:
+        raise ValueError(f"how must be 'ratio' or 'difference', not {how!r}")
+    records = list(analyze_many(items, progress=progress))
+    frame = pd.DataFrame.from_records(records)
+    for column in reversed(METADATA_COLUMNS):
+        if column not in frame.columns:
+            frame.insert(0, column, None)
+    ordered = [*METADATA_COLUMNS, *[c for c in frame.columns if c not in METADATA_COLUMNS]]
+    frame = frame[ordered]
+    if relative_to is not None:
+        frame = _relative(frame, relative_to, how)
+    return frame
+
+
+def _relative(frame: pd.DataFrame, reference: str, how: str) -> pd.DataFrame:
+    match = frame[(frame["id"] == reference) | (frame["outlet"] == reference)]
+    if match.empty:
+        known = ", ".join(map(str, frame["id"]))
+        raise ValueError(f"relative_to={reference!r} matches no document (ids: {known})")
+    ref = match.iloc[0]
+    out = frame.copy()
+    for column in out.columns:
+        if column in METADATA_COLUMNS or not _is_numeric(out[column]):
+            continue
+        base = float(ref[column])
+        if how == "difference":
+            out[column] = out[column] - base
+        else:
+            out[column] = out[column] / base if base else math.nan
+    return out
+
+
+def _is_numeric(series: Any) -> bool:
+    from pandas.api.types import is_numeric_dtype
+
+    return is_numeric_dtype(series)
+
+
+def _record_of(item: tuple[dict[str, Any], str]) -> dict[str, Any]:
+    meta, text = item
+    return analyze_record(text, meta)
+
+
+def analyze_many(
+    texts: Iterable[Any],
+    *,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    chunksize: int = 16,
+) -> Iterator[dict[str, Any]]:
+    """Stream one metrics record (a dict: metadata + metrics) per text, in input order.
+
+    ``texts`` may hold strings, ``(metadata, text)`` pairs, corpus documents or
+    ``{"text": ..., "id": ...}`` dicts. ``n_jobs`` > 1 uses that many processes
+    (``-1``: all cores). A tqdm progress bar shows on long runs (more than 50 texts
+    when the length is known); ``progress=True/False`` forces it on or off. Memory
+    stays flat: nothing is kept once yielded.
+
+    >>> [r["sentences"] for r in analyze_many(["Er kam.", "Sie ging. Er blieb."])]
+    [1.0, 2.0]
+    """
+    if isinstance(texts, str | Document):
+        raise TypeError("analyze_many() takes an iterable of texts; for one text use analyze()")
+    total = len(texts) if hasattr(texts, "__len__") else None
+    items = (_normalise_item(number, item) for number, item in enumerate(texts, start=1))
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
+    if not isinstance(n_jobs, int) or n_jobs < 1:
+        raise ValueError(f"n_jobs must be a positive int or -1, not {n_jobs!r}")
+    show = progress if progress is not None else (total is None or total > 50)
+    if n_jobs == 1:
+        results: Iterator[dict[str, Any]] = map(_record_of, items)
+        yield from _with_progress(results, total, show)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        results = pool.map(_record_of, items, chunksize=chunksize)
+        yield from _with_progress(results, total, show)
+
+
+def _normalise_item(number: int, item: Any) -> tuple[dict[str, Any], str]:
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Mapping):
+        return dict(item[0]), check_text(item[1], what=f"text {number}")
+    return _as_items([item])[0] if not isinstance(item, str) else ({}, item)
+
+
+def _with_progress(results: Iterator[Any], total: int | None, show: bool) -> Iterator[Any]:
+    if not show:
+        yield from results
+        return
+    from tqdm.auto import tqdm
+
+    yield from tqdm(results, total=total, desc="mediakit", unit="text")
+
+
+# ---------------------------------------------------------------------------
+# The documented metric names
+# ---------------------------------------------------------------------------
+
+#: Every metric of :attr:`Analysis.metrics`: name -> (meaning, unit, measure).
+METRICS: dict[str, tuple[str, str, str]] = {}
+
+
+def metric_table() -> pd.DataFrame:
+    """The documented metrics as a DataFrame (name, meaning, unit, measure).
+
+    >>> "flesch_amstad" in set(metric_table()["name"])
+    True
+    """
+    import pandas as pd
+
+    return pd.DataFrame(
+        [(name, *info) for name, info in METRICS.items()],
+        columns=["name", "meaning", "unit", "measure"],
+    )
