@@ -1,0 +1,330 @@
+"""Spoken German syllables, the convention the German readability formulas use.
+
+The count follows what a reader says, not where a line may be hyphenated:
+
+* diphthongs and long vowels are one syllable (``ei ai au eu äu ie aa ee oo``);
+* ``-tion``/``-sion`` and an unstressed ``i`` before a vowel are one syllable
+  (``Lek-tion``, ``Me-dien``, ``Gym-na-sium``), but ``ri`` before a vowel, a word-final
+  ``-io``/``-ia`` and a stressed first ``i`` are two (``Se-ri-en``, ``Ra-di-o``,
+  ``Di-a-gno-se``);
+* two vowels that form no diphthong are two syllables (``The-a-ter``, ``Mu-se-um``,
+  ``Po-et``, ``O-ze-an``, ``Cha-os``), and so is a diphthong followed by a vowel
+  (``neu-e``, ``Frau-en``);
+* acronyms are spelled out (``EU`` = 2, ``CDU`` = 3, ``Lkw`` = 3) unless they are
+  read as a word (``NATO``), numerals are read as numbers (``3.`` = *dritten*), and
+  abbreviations as their spoken form (``Dr.`` = *Doktor*);
+* loanword morphemes and hiatus prefixes the rules cannot see (``Team``, ``Homepage``,
+  ``be-enden``) come from ``data/syllable_exceptions.tsv``.
+
+>>> [count_syllables(w) for w in ["Lektion", "beenden", "Theater", "EU", "CDU", "neue"]]
+[2, 3, 3, 2, 3, 2]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .tables import load_table
+
+__all__ = ["count_syllables", "number_syllables", "token_syllables"]
+
+_VOWELS = "aeiouyäöü"
+_VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
+_DIPHTHONGS = ("ai", "au", "ei", "eu", "äu", "ay", "ey", "oy", "ou")
+_LONG_VOWELS = ("aa", "ee", "oo", "ie")
+_SEGMENT = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_MAX_WORD = 200  # longer "words" are counted in chunks: no word is that long
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+
+@cache
+def _exceptions() -> tuple[re.Pattern[str] | None, dict[str, int], dict[str, int]]:
+    """(pattern for word parts, syllables per matched pattern, acronyms read as words)."""
+    parts: dict[str, int] = {}
+    acronyms: dict[str, int] = {}
+    for row in load_table("syllable_exceptions.tsv"):
+        if row["kind"] == "acronym_word":
+            acronyms[row["pattern"]] = int(row["syllables"])
+        else:
+            parts[row["pattern"]] = int(row["syllables"])
+    if not parts:
+        return None, {}, acronyms
+    groups = "|".join(f"(?P<p{i}>{p})" for i, p in enumerate(parts))
+    return re.compile(groups), {f"p{i}": n for i, n in enumerate(parts.values())}, acronyms
+
+
+@cache
+def _spoken_abbreviations() -> dict[str, str]:
+    return {
+        row["abbreviation"]: row["spoken"]
+        for row in load_table("abbreviations.tsv")
+        if row.get("spoken")
+    }
+
+
+# ---------------------------------------------------------------------------
+# Letters: the vowel-group rules
+# ---------------------------------------------------------------------------
+
+
+def _nuclei(run: str, word: str, start: int, word_start: bool) -> int:
+    """Syllable nuclei in one run of vowel letters ``run`` found at ``word[start]``."""
+    end = start + len(run)
+    before = word[start - 1] if start > 0 else ""
+    after = word[end:]
+    count = 0
+    i = 0
+    while i < len(run):
+        pair = run[i : i + 2]
+        rest = run[i + 2 :]
+        if pair == "ie" and rest[:1] == "u" and re.match(r"(?:rs?)?$", after):
+            count += 1  # Milieu, Ingenieur: French "ieu" is one syllable
+            i += 3
+            continue
+        if len(pair) == 2 and (pair in _DIPHTHONGS or pair in _LONG_VOWELS):
+            if pair == "ie" and _ie_is_two(word, start + i, rest, after, before, i):
+                count += 2
+            else:
+                count += 1
+            i += 2
+            continue
+        char = run[i]
+        nxt = run[i + 1] if i + 1 < len(run) else ""
+        if char == "u" and (before == "q" if i == 0 else False) and nxt:
+            i += 1  # "qu": the u is part of the consonant (Quelle, bequem)
+            continue
+        if char == "y" and nxt and i == 0 and start == 0 and word_start:
+            i += 1  # initial y before a vowel is a consonant (Yoga, Yacht)
+            continue
+        if char == "i" and nxt and nxt not in "e" and _i_is_glide(word, start + i, i, before):
+            i += 1  # Me-dien, so-zial, Mil-lion: the i glides into the next vowel
+            continue
+        count += 1
+        i += 1
+    return count
+
+
+def _i_is_glide(word: str, pos: int, index_in_run: int, before: str) -> bool:
+    """An unstressed ``i`` before a vowel after a consonant is a glide (``Spa-nien``)."""
+    if index_in_run > 0 or not before:
+        return False
+    if before in _VOWELS:
+        return False
+    rest = word[pos + 1 :]
+    if before == "r" and re.match(r"u|an|as?$", rest):
+        return False  # Mi-nis-te-ri-um, Va-ri-an-te, Ma-ri-a: after r the i keeps its syllable
+    # The first vowel of a word is stressed or initial: Di-a-gno-se, Pi-a-no, Bi-o-lo-gie.
+    return any(ch in _VOWELS for ch in word[:pos])
+
+
+def _ie_is_two(word: str, pos: int, rest: str, after: str, before: str, index_in_run: int) -> bool:
+    """``ie`` is two syllables in ``Se-ri-en``/``Ener-gi-en``, one in ``Bie-ne``/``Spa-nien``."""
+    if rest:
+        return False
+    has_vowel_before = any(ch in _VOWELS for ch in word[:pos])
+    if not has_vowel_before:
+        return False  # Wien, schien, die, nie
+    if before == "r" and re.fullmatch(r"r(?:n|s|in|innen)?", after):
+        return True  # Vegeta-ri-er, Parlamenta-ri-er
+    if before == "r" and re.match(r"n(?![aeiouäöü])", after):
+        return True  # Fe-ri-en, Fe-ri-en-haus, Se-ri-en-tä-ter
+    if after.startswith("n") and re.fullmatch(r"ns?", after):
+        # Plural -ien: syllabic after r (Se-ri-en) and after the stressed -ie of
+        # Energie, Strategie, Partie, Therapie (Ener-gi-en, Par-ti-en).
+        if before == "r":
+            return True
+        stem = word[:pos]
+        return bool(re.search(r"(?:[aeiouäöür][gtp]|ph|[aeiou]m)$", stem))
+    return False
+
+
+def _count_letters(part: str, word_start: bool) -> int:
+    """Syllables in a lower-case letter sequence by the vowel-group rules."""
+    count = 0
+    for match in _VOWEL_RUN.finditer(part):
+        count += _nuclei(match.group(), part, match.start(), word_start)
+    return count
+
+
+def _count_with_exceptions(lower: str) -> int:
+    pattern, counts, _ = _exceptions()
+    if pattern is None:
+        return _count_letters(lower, True)
+    total = 0
+    pos = 0
+    for match in pattern.finditer(lower):
+        total += _count_letters(lower[pos : match.start()], pos == 0)
+        total += counts[match.lastgroup or ""]
+        pos = match.end()
+    total += _count_letters(lower[pos:], pos == 0)
+    return total
+
+
+_LETTER_NAMES = {"y": 3, "w": 1}  # Ypsilon; every other German letter name is one syllable
+
+
+def _spelled(letters: str) -> int:
+    return sum(_LETTER_NAMES.get(ch.lower(), 1) for ch in letters)
+
+
+def _is_acronym(part: str) -> bool:
+    if not any(ch.lower() in _VOWELS for ch in part):
+        return len(part) > 1 or part.isupper()  # Lkw, ZDF, cd
+    uppers = sum(ch.isupper() for ch in part)
+    if part.isupper() and len(part) >= 2:
+        if len(part) <= 3:
+            return True  # EU, USA, CDU, ARD
+        # Longer all-caps words are read when pronounceable (TRUMP, STOPP), else spelled.
+        return not re.fullmatch(
+            r"[^AEIOUÄÖÜY]{0,3}(?:[AEIOUÄÖÜY]+[^AEIOUÄÖÜY]{1,3})*[AEIOUÄÖÜY]*", part
+        )
+    return uppers >= 2 and len(part) <= 4  # AfD, GmbH
+
+
+def _letters(part: str, word_start: bool) -> int:
+    acronyms = _exceptions()[2]
+    if part in acronyms:
+        return acronyms[part]
+    if _is_acronym(part):
+        return _spelled(part)
+    return _count_with_exceptions(part.lower())
+
+
+# ---------------------------------------------------------------------------
+# Numbers, read aloud
+# ---------------------------------------------------------------------------
+
+_UNITS = [1, 1, 1, 1, 1, 1, 1, 2, 1, 1]  # null eins zwei drei vier fünf sechs sieben acht neun
+_TEENS = [1, 1, 1, 2, 2, 2, 2, 2, 2, 2]  # zehn elf zwölf dreizehn ... neunzehn (sieb-zehn)
+
+
+def _below_100(n: int) -> int:
+    if n < 10:
+        return _UNITS[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    tens, unit = divmod(n, 10)
+    # zwanzig ... neunzig are two syllables; "einundzwanzig" adds unit + "und"
+    return 2 + (_UNITS[unit] + 1 if unit else 0)
+
+
+def _below_1000(n: int) -> int:
+    hundreds, rest = divmod(n, 100)
+    count = (_UNITS[hundreds] + 2 if hundreds > 1 else 2) if hundreds else 0  # (ein)hundert
+    if rest:
+        count += _below_100(rest)
+    return count
+
+
+def number_syllables(digits: str, *, ordinal: bool = False) -> int:
+    """Syllables of a digit string read aloud in German.
+
+    Years 1100-1999 are read in hundreds (*neunzehnhundertneunundachtzig*), other
+    numbers in full; very long digit strings are read digit by digit. An ordinal
+    (``3.`` = *dritten*) adds its ending.
+
+    >>> number_syllables("3"), number_syllables("3", ordinal=True), number_syllables("2025")
+    (1, 2, 7)
+    """
+    if not digits.isdigit():
+        raise ValueError(f"not a digit string: {digits!r}")
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > 12 or not digits.isascii():
+        return sum(_UNITS[int(d)] if d.isascii() else 1 for d in digits)
+    n = int(digits)
+    if 1100 <= n <= 1999 and n % 100:
+        count = _below_100(n // 100) + 2 + _below_100(n % 100)
+    elif n == 0:
+        count = 2  # null
+    else:
+        count = 0
+        billions, rest = divmod(n, 1_000_000_000)
+        millions, rest = divmod(rest, 1_000_000)
+        thousands, rest = divmod(rest, 1000)
+        if billions:
+            count += _below_1000(billions) + 3  # Mil-li-ar-de(n)
+        if millions:
+            count += _below_1000(millions) + 3  # Mil-li-o-nen (spoken with a glide: 3)
+        if thousands:
+            count += (_below_1000(thousands) if thousands > 1 else 0) + 2  # tausend
+        if rest:
+            count += 1 if rest == 1 else _below_1000(rest)
+    if ordinal:
+        count += 0 if n % 100 == 7 else 1  # siebte keeps two syllables; dritte, zwanzigste +1
+    return count
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _count(word: str) -> int:
+    spoken = _spoken_abbreviations().get(word)
+    if spoken is None and word.endswith(".") and len(word) > 1:
+        spoken = _spoken_abbreviations().get(word.rstrip("."))
+    if spoken:
+        return sum(_count(part) for part in spoken.split())
+    ordinal = bool(re.fullmatch(r"\d{1,4}\.", word))
+    total = 0
+    for match in _SEGMENT.finditer(word[: _MAX_WORD * 50]):
+        part = match.group()
+        if part.isdigit():
+            total += number_syllables(part, ordinal=ordinal)
+        else:
+            total += _letters_long(part, match.start() == 0)
+    return total
+
+
+def _letters_long(part: str, word_start: bool) -> int:
+    if len(part) <= _MAX_WORD:
+        return max(_letters(part, word_start), 1)
+    # A run-away "word" (no spaces for thousands of characters): count in chunks.
+    return sum(
+        max(_letters(part[i : i + _MAX_WORD], i == 0), 1) for i in range(0, len(part), _MAX_WORD)
+    )
+
+
+def count_syllables(word: str) -> int:
+    """Spoken syllables of one German word (or abbreviation, numeral, acronym).
+
+    Punctuation and symbols count 0; hyphenated compounds count each part.
+
+    >>> [count_syllables(w) for w in ["Haus", "Frauen", "Museum", "Opposition", "Italien"]]
+    [1, 2, 3, 4, 3]
+    >>> [count_syllables(w) for w in ["USA", "Dr.", "3.", "Europa-Strategie"]]
+    [3, 2, 2, 6]
+    """
+    if not isinstance(word, str):
+        raise TypeError(f"word must be a str, not {type(word).__name__}")
+    stripped = word.strip()
+    if not stripped:
+        raise ValueError("word is empty: pass one word, e.g. count_syllables('Haus')")
+    if any(ch.isspace() for ch in stripped):
+        raise ValueError(
+            f"count_syllables takes one word, not a phrase ({stripped[:40]!r}); "
+            "use mediakit.readability(text) for a text"
+        )
+    return _count(stripped)
+
+
+def token_syllables(token: str) -> int:
+    """Syllables of a token's text: 0 for punctuation, whitespace or an empty string.
+
+    >>> token_syllables("„"), token_syllables("Bundestag")
+    (0, 3)
+    """
+    if not isinstance(token, str):
+        raise TypeError(f"token must be a str, not {type(token).__name__}")
+    token = token.strip()
+    if not token or not any(ch.isalnum() for ch in token):
+        return 0
+    if any(ch.isspace() for ch in token):
+        return sum(_count(part) for part in token.split())
+    return _count(token)
