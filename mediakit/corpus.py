@@ -274,9 +274,9 @@ def load_corpus(folder: str | Path | None = None, *, reload: bool = False) -> li
     >>> len(corpus[0].comments)
     11
     """
-    root = corpus_root() if folder is None else Path(folder)
-    if not isinstance(root, Path):
+    if folder is not None and not isinstance(folder, str | Path):
         raise TypeError(f"folder must be a str or Path, not {type(folder).__name__}")
+    root = corpus_root() if folder is None else Path(folder)
     key = str(root.resolve())
     if reload:
         _load_folder.cache_clear()
@@ -323,15 +323,17 @@ def _load_folder(folder: str) -> tuple[CorpusDocument, ...]:
         raise FileNotFoundError(f"corpus folder not found: {root}")
     documents: list[CorpusDocument] = []
     covered: set[Path] = set()
-    for entry in sorted((root / "documents").glob("*.json")):
-        document = _document_from_entry(entry, root)
-        documents.append(document)
+    # The bundled layout has raw/ and documents/; a teacher's flat folder of .txt
+    # (and .json) files works as well.
+    entries = root / "documents" if (root / "documents").is_dir() else root
+    texts = root / "raw" if (root / "raw").is_dir() else root
+    for entry in sorted(entries.glob("*.json")):
+        documents.append(_document_from_entry(entry, root))
         covered.add(_entry_raw_path(entry, _read_entry(entry), root).resolve())
-    for text_file in sorted((root / "raw").glob("*.txt")):
+    for text_file in sorted(texts.glob("*.txt")):
         if text_file.resolve() not in covered:
-            documents.append(
-                _document_from_text(text_file, text_file.stem, f"raw/{text_file.name}")
-            )
+            source = text_file.relative_to(root).as_posix()
+            documents.append(_document_from_text(text_file, text_file.stem, source))
     ids = [d.id for d in documents]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -365,8 +367,8 @@ def _entry_raw_path(entry: Path, data: Mapping[str, Any], root: Path | None = No
     name = data.get("raw") or f"raw/{entry.stem}.txt"
     if not isinstance(name, str):
         raise ValueError(f"{entry}: 'raw' must be a file name, not {name!r}")
-    roots = [root] if root is not None else []
-    roots += [entry.parent.parent, entry.parent]
+    # Inside a corpus folder only its own root counts; a lone entry may sit in documents/.
+    roots = [root] if root is not None else [entry.parent.parent, entry.parent]
     for base in roots:
         candidate = base / name
         if candidate.is_file():
@@ -402,7 +404,7 @@ def _document_from_entry(entry: Path, root: Path | None = None) -> CorpusDocumen
     date_value = _check_date(data.get("date"), where)
     title = data.get("title") or (headline.text if headline else None)
     try:
-        source = str(raw_path.relative_to(root)) if root else raw_path.name
+        source = raw_path.relative_to(root).as_posix() if root else raw_path.name
     except ValueError:
         source = raw_path.name
     return CorpusDocument(
@@ -422,7 +424,7 @@ def _document_from_entry(entry: Path, root: Path | None = None) -> CorpusDocumen
         notes=tuple(str(n) for n in notes),
         language=data.get("language") or "de",
         rights=data.get("rights") or DEFAULT_RIGHTS,
-        source=source.replace("\\", "/"),
+        source=source,
     )
 
 

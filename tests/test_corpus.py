@@ -374,3 +374,17 @@ def test_bad_arguments_raise_clear_errors(tmp_path):
     (tmp_path / "kaputt.txt").write_bytes("Gr\xfc\xdfe".encode("latin-1"))
     with pytest.raises(ValueError, match="not UTF-8"):
         load_document(tmp_path / "kaputt.txt")
+
+
+def test_flat_teacher_folder_of_text_files(tmp_path):
+    (tmp_path / "b_blog.txt").write_text("Totale Funkstille\n\nKeine Treffen, keine Telefonate.")
+    (tmp_path / "a_agentur.txt").write_text("Der Kreml bestätigte das Telefonat.", encoding="utf-8")
+    (tmp_path / "a_agentur.json").write_text(
+        json.dumps({"outlet": "dpa", "genre": "agency report"})
+    )
+    docs = load_corpus(tmp_path)
+    assert [(d.id, d.outlet) for d in docs] == [("a_agentur", "dpa"), ("b_blog", None)]
+    assert docs[0].body == "Der Kreml bestätigte das Telefonat." and docs[0].title is None
+    assert docs[1].title == "Totale Funkstille"
+    with pytest.raises(TypeError, match="folder must be a str or Path"):
+        load_corpus(42)  # type: ignore[arg-type]
