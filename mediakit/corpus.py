@@ -304,6 +304,11 @@ def load_document(path: str | Path) -> CorpusDocument:
         raise FileNotFoundError(f"no such file: {path}")
     if path.suffix.lower() == ".json":
         return _document_from_entry(path)
+    if path.suffix.lower() in {".html", ".htm"}:
+        raise ValueError(
+            f"{path.name} is an HTML page; extract its text with mediakit.text_from_html "
+            "(or pass it to `mediakit compare`), or save the article as .txt"
+        )
     for entry in (
         path.with_suffix(".json"),
         path.parent.parent / "documents" / f"{path.stem}.json",

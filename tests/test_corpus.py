@@ -388,3 +388,7 @@ def test_flat_teacher_folder_of_text_files(tmp_path):
     assert docs[1].title == "Totale Funkstille"
     with pytest.raises(TypeError, match="folder must be a str or Path"):
         load_corpus(42)  # type: ignore[arg-type]
+    page = tmp_path / "seite.html"
+    page.write_text("<html><body><p>Der Kreml bestätigte.</p></body></html>", encoding="utf-8")
+    with pytest.raises(ValueError, match="text_from_html"):
+        load_document(page)
