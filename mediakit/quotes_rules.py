@@ -1,0 +1,1136 @@
+"""The rules behind :func:`mediakit.find_quotes` (see :mod:`mediakit.quotes`).
+
+Works on the tokens of the shared parse. One pass over the quote regions decides
+which are quotations, titles or scare quotes; one pass over the sentences finds
+cue verbs and cue words with their content clause and speaker; a last pass marks
+Konjunktiv-I sentences without a frame as free indirect speech of the most recent
+speaker, and short quote-marked words inside a quotation as nested direct quotes.
+
+>>> from mediakit.document import parse
+>>> qs, scare, titles = detect(parse("Laut Polizei war die Straße gesperrt."))
+>>> qs[0].kind, qs[0].text, qs[0].speaker.text, qs[0].cue.lemma
+('indirect', 'war die Straße gesperrt', 'Polizei', 'laut')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cache
+
+from .document import Document, TextSpan
+from .quotes import Cue, Quotation, Speaker
+from .quotes_lexicon import CueVerb, cue_lexicon, konjunktiv_forms, preposition_cues, speaker_words
+
+__all__ = ["detect"]
+
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
+_END_PUNCT = frozenset({".", "!", "?", "…", "...", ":", ";"})
+_COMPLEMENTIZERS = frozenset(
+    {
+        "dass",
+        "daß",
+        "ob",
+        "wie",
+        "warum",
+        "weshalb",
+        "wann",
+        "wo",
+        "was",
+        "wer",
+        "welche",
+        "welcher",
+        "welches",
+        "inwiefern",
+        "weil",
+    }
+)
+_AUXILIARIES = frozenset(
+    ["hat", "habe", "haben", "hatte", "hatten", "hätte", "hätten", "ist", "sei", "seien", "war", "waren", "wäre", "wären", "wird", "werde", "werden", "wurde", "wurden", "würde", "würden", "soll", "solle", "sollen", "sollte", "sollten", "will", "wolle", "wollen", "wollte", "wollten", "kann", "könne", "können", "konnte", "konnten", "könnte", "könnten", "muss", "müsse", "müssen", "musste", "mussten", "müsste", "müssten", "darf", "dürfe", "durfte", "dürfte", "mag", "möchte", "möchten", "ließ", "ließen", "lässt"]
+)
+_SUBORDINATORS = frozenset(
+    {
+        "wie",
+        "als",
+        "nachdem",
+        "während",
+        "weil",
+        "da",
+        "obwohl",
+        "wenn",
+        "bevor",
+        "indem",
+        "dass",
+        "ob",
+        "was",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+    }
+)
+_K1_NON_VERBS = frozenset(
+    {
+        "bitte",
+        "gerne",
+        "ohne",
+        "alle",
+        "keine",
+        "eine",
+        "seine",
+        "ihre",
+        "meine",
+        "deine",
+        "unsere",
+        "diese",
+        "jene",
+        "welche",
+        "manche",
+        "solche",
+        "beide",
+        "viele",
+        "wenige",
+        "einige",
+        "andere",
+        "ganze",
+        "halbe",
+        "grüne",
+        "linke",
+        "rechte",
+        "erste",
+        "letzte",
+        "nächste",
+        "dritte",
+        "zweite",
+        "vierte",
+        "fünfte",
+        "sechste",
+        "gerade",
+        "lange",
+        "ende",
+        "hohe",
+        "große",
+        "nahe",
+        "heute",
+        "gestern",
+        "morgen",
+        "schöne",
+        "weitere",
+        "neue",
+        "alte",
+        "gute",
+        "beste",
+        "klare",
+        "habe",
+        "mehrere",
+    }
+)
+
+
+# ---------------------------------------------------------------------------
+# Cached word classes
+# ---------------------------------------------------------------------------
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    return speaker_words()
+
+
+@cache
+def _lemma_of(word: str) -> str:
+    try:
+        import simplemma
+
+        return simplemma.lemmatize(word, lang="de")
+    except Exception:  # pragma: no cover - simplemma is a hard dependency, but never crash
+        return word
+
+
+@cache
+def _mood(word: str) -> str:
+    """``k1``/``k2`` for a Konjunktiv form, ``""`` otherwise."""
+    table = konjunktiv_forms()
+    mood = table.get(word)
+    if mood:
+        return mood
+    if (
+        len(word) > 4
+        and word.endswith("e")
+        and word.islower()
+        and word.isalpha()
+        and word not in _K1_NON_VERBS
+        and not word.endswith(("ische", "liche", "ige", "ene", "ete", "te", "nde", "ste"))
+        and _lemma_of(word) == word + "n"
+    ):
+        return "k1"
+    return ""
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _is_word(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
+
+
+def _adjective_like(word: str) -> bool:
+    return (
+        word.islower()
+        and len(word) > 3
+        and word.endswith(("e", "en", "er", "es", "em"))
+        and word.isalpha()
+    )
+
+
+# ---------------------------------------------------------------------------
+# The detector
+# ---------------------------------------------------------------------------
+
+
+class _Detector:
+    def __init__(self, doc: Document) -> None:
+        self.d = doc
+        self.text = doc.text
+        toks = doc.doc
+        self.tok = [t.text for t in toks]
+        self.low = [w.lower() for w in self.tok]
+        self.idx = [t.idx for t in toks]
+        self.end = [i + len(w) for i, w in zip(self.idx, self.tok, strict=True)]
+        self.n = len(self.tok)
+        self.space = [not w.strip() for w in self.tok]
+        self.lex = cue_lexicon()
+        self.preps = preposition_cues()
+        self.words = _words()
+        self.quotes: list[Quotation] = []
+        self.scare: list[TextSpan] = []
+        self.titles: list[TextSpan] = []
+        # token -> index of the depth-0 quote region that holds it (-1: none)
+        self.region_of = [-1] * self.n
+        self.regions = [r for r in doc.quote_regions if r.depth == 0]
+        self.region_tokens: list[tuple[int, int]] = []
+        for k, r in enumerate(self.regions):
+            lo = bisect_left(self.idx, r.start)
+            hi = bisect_left(self.idx, r.end)
+            self.region_tokens.append((lo, hi))
+            for i in range(lo, hi):
+                self.region_of[i] = k
+        self.region_kind = [""] * len(self.regions)
+        self.region_quote: dict[int, Quotation] = {}
+        # sentences as token ranges, whitespace tokens trimmed
+        self.sentences: list[tuple[int, int]] = []
+        for s in doc.sentences:
+            lo = bisect_left(self.idx, s.start)
+            hi = bisect_left(self.idx, s.end)
+            if lo < hi:
+                self.sentences.append((lo, hi))
+
+    # -- helpers --------------------------------------------------------------
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        return self.idx[first], self.end[last]
+
+    def make_speaker(self, first: int, last: int) -> Speaker | None:
+        while first <= last and (
+            self.space[first] or self.tok[first] in _CLAUSE_PUNCT or self.tok[first] in _END_PUNCT
+        ):
+            first += 1
+        while last >= first and (
+            self.space[last] or self.tok[last] in _CLAUSE_PUNCT or self.tok[last] in _END_PUNCT
+        ):
+            last -= 1
+        if first > last:
+            return None
+        s, e = self.chars(first, last)
+        words = [w for w in self.low[first : last + 1] if _is_word(w)]
+        kind = self.speaker_type(words, first)
+        return Speaker(s, e, self.text[s:e], kind)
+
+    def speaker_type(self, words: list[str], first: int) -> str:
+        if not words:
+            return "anonymous"
+        cat = self.words
+        if len(words) == 1 and words[0] in cat["pronoun"]:
+            return "pronoun"
+        if len(words) == 1 and words[0] in cat["anonymous"] and words[0] in ("man", "es"):
+            return "anonymous"
+        outlet = cat["outlet"]
+        if any(
+            w in outlet or w.endswith(("zeitung", "sender", "agentur", "magazin", "medien"))
+            for w in words
+        ):
+            return "outlet"
+        anonymous = cat["anonymous"]
+        indefinite = words[0] in (
+            "ein",
+            "eine",
+            "einer",
+            "einem",
+            "eines",
+            "mehrere",
+            "einige",
+            "viele",
+        )
+        if indefinite or any(
+            w in anonymous or w.endswith(("kreise", "kreisen", "quellen")) for w in words
+        ):
+            caps = [
+                w
+                for w, t in zip(words, self.tok[first : first + len(words) + 4], strict=False)
+                if _is_cap(t) and w not in anonymous
+            ]
+            if indefinite or len(caps) <= 1:
+                return "anonymous"
+        return "named"
+
+    def clause_start(self, i: int, lo: int) -> int:
+        """First token of the clause holding token ``i`` (after a comma, colon …)."""
+        j = i - 1
+        while j >= lo:
+            w = self.tok[j]
+            if (
+                w in _CLAUSE_PUNCT
+                or (self.region_of[j] >= 0
+                and self.region_kind[self.region_of[j]] == "direct")
+            ):
+                return j + 1
+            j -= 1
+        return lo
+
+    def next_content(self, i: int, hi: int) -> int:
+        while i < hi and self.space[i]:
+            i += 1
+        return i
+
+    def np_forward(self, i: int, hi: int, limit: int = 14) -> int:
+        """Last token of a speaker noun phrase starting at ``i`` (``i - 1`` if none)."""
+        dets = self.words["determiner"]
+        pronouns = self.words["pronoun"]
+        i = self.next_content(i, hi)
+        if i >= hi:
+            return i - 1
+        if self.low[i] in pronouns or self.low[i] == "man":
+            return i
+        last = i - 1
+        j = i
+        started_with_det = self.low[i] in dets
+        has_noun = False
+        while j < hi and j - i < limit:
+            w, lw = self.tok[j], self.low[j]
+            if self.space[j]:
+                j += 1
+                continue
+            if lw in dets and (
+                not has_noun or (lw in ("des", "der") and started_with_det) or lw in ("des",)
+            ):
+                if has_noun and lw not in ("des", "der"):
+                    break
+                j += 1
+                continue
+            if _is_cap(w) and _is_word(w) and lw not in self.lex.main:
+                has_noun = True
+                last = j
+                j += 1
+                continue
+            if self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "title":
+                _, hi_r = self.region_tokens[self.region_of[j]]
+                has_noun = True
+                last = hi_r - 1
+                j = hi_r
+                continue
+            if w == "(" and has_noun:
+                k = j + 1
+                while k < hi and k - j < 6 and self.tok[k] != ")":
+                    k += 1
+                if k < hi and self.tok[k] == ")":
+                    last = k
+                    j = k + 1
+                    continue
+                break
+            if (
+                (_adjective_like(lw) or ("-" in w and w[0].islower()) or w[:1].isdigit())
+                and not has_noun
+                and lw not in self.lex.main
+                and lw not in self.lex.joined
+            ):
+                j += 1
+                continue
+            if lw in ("von", "vom") and has_noun and j + 1 < hi and _is_cap(self.tok[j + 1]):
+                j += 1
+                continue
+            if (
+                lw == "und"
+                and has_noun
+                and j + 1 < hi
+                and _is_cap(self.tok[j + 1])
+                and self.low[j + 1] not in self.words["pronoun"]
+            ):
+                j += 1
+                continue
+            break
+        return last if has_noun else i - 1
+
+    def np_backward(self, i: int, lo: int, limit: int = 8) -> int:
+        """First token of a noun phrase that ends at ``i`` (``i + 1`` if none)."""
+        dets = self.words["determiner"]
+        j = i
+        first = i + 1
+        has_noun = False
+        while j >= lo and i - j < limit:
+            w, lw = self.tok[j], self.low[j]
+            if self.space[j]:
+                j -= 1
+                continue
+            if (
+                _is_cap(w)
+                and _is_word(w)
+                and (j > lo or lw not in self.words["preposition"])
+                and lw not in self.words["preposition"]
+                and lw not in self.words["adverb"]
+            ):
+                has_noun = True
+                first = j
+            elif lw in dets or (_adjective_like(lw) and lw not in self.lex.main) or w[:1].isdigit():
+                if not has_noun:
+                    break
+                first = j
+            elif w == ")":
+                k = j
+                while k > lo and self.tok[k] != "(":
+                    k -= 1
+                j = k
+                first = k
+            else:
+                break
+            j -= 1
+        return first if has_noun else i + 1
+
+    def pick_verb(self, i: int, hi: int) -> tuple[CueVerb, int] | None:
+        """Cue verb for a finite form at ``i``; (verb, particle token or -1)."""
+        lw = self.low[i]
+        candidates = self.lex.main.get(lw)
+        if not candidates:
+            return None
+        plain = None
+        for verb in candidates:
+            if verb.particle:
+                # the particle stands at the end of the clause: before , . or a quote
+                j = i + 1
+                while j < hi and j - i < 25:
+                    w = self.tok[j]
+                    if w in _CLAUSE_PUNCT or w in _END_PUNCT or self.region_of[j] >= 0:
+                        break
+                    j += 1
+                k = j - 1
+                while k > i and self.space[k]:
+                    k -= 1
+                if k > i and self.low[k] == verb.particle:
+                    return verb, k
+            elif plain is None:
+                plain = verb
+        return (plain, -1) if plain else None
+
+    def cue(self, verb: CueVerb, i: int, particle: int) -> Cue:
+        if particle >= 0:
+            spans = [self.chars(i, i), self.chars(particle, particle)]
+            text = f"{self.tok[i]} … {self.tok[particle]}"
+            return Cue(spans[0][0], spans[1][1], text, verb.lemma, verb.evaluative, spans)
+        s, e = self.chars(i, i)
+        return Cue(s, e, self.tok[i], verb.lemma, verb.evaluative, [(s, e)])
+
+    def word_cue(self, first: int, last: int, lemma: str) -> Cue:
+        s, e = self.chars(first, last)
+        return Cue(s, e, self.text[s:e], lemma, False, [(s, e)])
+
+    def has_konjunktiv(self, lo: int, hi: int, strong_only: bool = False) -> str:
+        best = ""
+        for j in range(lo, hi):
+            if self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "direct":
+                continue
+            m = _mood(self.low[j]) if self.tok[j][:1].islower() or j == lo else ""
+            if m == "k1":
+                return "k1"
+            if m == "k2" and not strong_only:
+                best = "k2"
+        return best
+
+    def quotation(
+        self, kind: str, parts: list[tuple[int, int]], speaker: Speaker | None, cue: Cue | None
+    ) -> Quotation | None:
+        """Quotation from token ranges (first, last) - empty parts dropped."""
+        spans = []
+        for first, last in parts:
+            while first <= last and (self.space[first] or self.tok[first] in (",", ":", ";")):
+                first += 1
+            while last >= first and (
+                self.space[last] or self.tok[last] in (",", ":", ";", "–", "-")
+            ):
+                last -= 1
+            if first <= last:
+                spans.append(self.chars(first, last))
+        if not spans:
+            return None
+        spans.sort()
+        start, end = spans[0][0], spans[-1][1]
+        return Quotation(kind, start, end, self.text[start:end], spans, speaker, cue)
+
+    def strip_end(self, hi: int, lo: int) -> int:
+        """Last token before the sentence's final punctuation."""
+        j = hi - 1
+        while (
+            j > lo
+            and (
+                self.space[j]
+                or self.tok[j] in _END_PUNCT
+                or self.tok[j] in (")", "“", "”", '"', "«", "»")
+            )
+            and self.region_of[j] < 0
+        ):
+            j -= 1
+        while j > lo and (self.space[j] or self.tok[j] in _END_PUNCT):
+            j -= 1
+        return j
+
+    # -- pass 1: quote regions --------------------------------------------------
+
+    def classify_regions(self) -> None:
+        for k, r in enumerate(self.regions):
+            lo, hi = self.region_tokens[k]
+            inner = [
+                j
+                for j in range(lo, hi)
+                if _is_word(self.tok[j])
+                and self.idx[j] >= r.inner_start
+                and self.end[j] <= max(r.inner_end, r.inner_start + 1) + 1
+            ]
+            words = [self.tok[j] for j in inner]
+            if not words:
+                self.region_kind[k] = "other"
+                continue
+            n = len(words)
+            lower = sum(1 for w in words[1:] if w[:1].islower())
+            inner_text = r.inner_text.strip()
+            terminal = inner_text[-1:] in ".!?…"
+            framed = self.region_framed(k, lo, hi)
+            if lower == 0 and not terminal and n <= 6 and not framed and not words[0][:1].islower():
+                self.region_kind[k] = "title" if self.title_context(lo, hi, words) else "scare"
+                if n >= 2 and words[0][:1].isupper():
+                    self.region_kind[k] = "title"
+                continue
+            if framed or (n >= 4 and (lower or terminal)) or (terminal and n >= 2):
+                self.region_kind[k] = "direct"
+            else:
+                self.region_kind[k] = "scare"
+
+    def region_framed(self, k: int, lo: int, hi: int) -> bool:
+        """A colon before it, or a cue verb right after its closing mark."""
+        j = lo - 1
+        while j >= 0 and self.space[j]:
+            j -= 1
+        if j >= 0 and self.tok[j] == ":":
+            return True
+        j = self.next_content(hi, self.n)
+        if j < self.n and self.tok[j] == ",":
+            j = self.next_content(j + 1, self.n)
+            if j < self.n and (
+                self.low[j] in self.lex.main
+                or self.low[j] == "so"
+                or self.low[j] in ("heißt", "hieß")
+            ):
+                return True
+        return False
+
+    def title_context(self, lo: int, hi: int, words: list[str]) -> bool:
+        if any(ch in "".join(words) for ch in ".0123456789") or all(
+            w.isupper() and len(w) > 1 for w in words
+        ):
+            return True
+        j = lo - 1
+        while j >= 0 and self.space[j]:
+            j -= 1
+        before = self.low[j] if j >= 0 else ""
+        before2 = self.low[j - 1] if j >= 1 else ""
+        ctx = self.words["title_context"]
+        if (
+            before in ("laut", "gemäß")
+            or before in ctx
+            or before2 in ctx
+            or before.endswith(("zeitung", "sender", "magazin", "agentur"))
+        ):
+            return True
+        if before in ("der", "die", "das", "des", "dem") and before2 in (
+            "wie",
+            "laut",
+            "dem",
+            "der",
+        ):
+            return True
+        k = self.next_content(hi, self.n)
+        if k < self.n and (
+            self.low[k]
+            in (
+                "berichtet",
+                "berichtete",
+                "meldet",
+                "meldete",
+                "schreibt",
+                "schrieb",
+                "zufolge",
+                "zitiert",
+                "zitierte",
+            )
+        ):
+            return True
+        return False
+
+    # -- pass 2: frames of direct quotes --------------------------------------
+
+    def direct_quotes(self) -> None:
+        k = 0
+        regions = self.regions
+        while k < len(regions):
+            if self.region_kind[k] != "direct":
+                k += 1
+                continue
+            lo, hi = self.region_tokens[k]
+            parts = [(lo, hi - 1)]
+            speaker = cue = None
+            frame_end = -1
+            # frame after: „…“, sagte X (, „…“)
+            j = self.next_content(hi, self.n)
+            if j < self.n and self.tok[j] == "," and not self.new_paragraph(hi - 1, j):
+                v = self.next_content(j + 1, self.n)
+                sent_hi = self.sentence_end(v)
+                if v < self.n:
+                    got = self.frame_after(v, sent_hi)
+                    if got:
+                        speaker, cue, frame_end = got
+            if speaker is None and cue is None:
+                got = self.frame_before(lo)
+                if got:
+                    speaker, cue = got
+            # continuation: „…“, sagte er, „…“
+            if frame_end >= 0:
+                m = self.next_content(frame_end + 1, self.n)
+                if m < self.n and self.tok[m] in (",", ":"):
+                    m = self.next_content(m + 1, self.n)
+                if (
+                    k + 1 < len(regions)
+                    and m < self.n
+                    and self.region_of[m] == k + 1
+                    and self.region_kind[k + 1] in ("direct", "scare")
+                ):
+                    lo2, hi2 = self.region_tokens[k + 1]
+                    parts.append((lo2, hi2 - 1))
+                    self.region_kind[k + 1] = "direct"
+                    q = self.quotation("direct", parts, speaker, cue)
+                    if q:
+                        self.region_quote[k] = self.region_quote[k + 1] = q
+                        self.quotes.append(q)
+                    k += 2
+                    continue
+            q = self.quotation("direct", parts, speaker, cue)
+            if q:
+                self.region_quote[k] = q
+                self.quotes.append(q)
+            k += 1
+
+    def new_paragraph(self, a: int, b: int) -> bool:
+        return self.d.paragraph_of_token[a] != self.d.paragraph_of_token[b]
+
+    def sentence_end(self, i: int) -> int:
+        k = bisect_left(self.sentences, (i + 1, -1)) - 1
+        if 0 <= k < len(self.sentences):
+            return self.sentences[k][1]
+        return self.n
+
+    def sentence_start(self, i: int) -> int:
+        k = bisect_left(self.sentences, (i + 1, -1)) - 1
+        if 0 <= k < len(self.sentences):
+            return self.sentences[k][0]
+        return 0
+
+    def frame_after(self, v: int, hi: int) -> tuple[Speaker | None, Cue, int] | None:
+        """``sagte X`` / ``so X`` / ``hieß es`` at token ``v``; returns speaker, cue, last frame token."""
+        lw = self.low[v]
+        if lw == "so":
+            last = self.np_forward(v + 1, hi)
+            if last > v:
+                return self.make_speaker(v + 1, last), self.word_cue(v, v, "so"), last
+            return None
+        if (
+            lw in ("heißt", "hieß")
+            and v + 1 < hi
+            and self.low[self.next_content(v + 1, hi)] == "es"
+        ):
+            e = self.next_content(v + 1, hi)
+            last = self.frame_tail(e + 1, hi)
+            return None, self.word_cue(v, e, "heißen"), last
+        got = self.pick_verb(v, hi)
+        if not got:
+            # "…“, wie X sagte."
+            if lw == "wie":
+                j = v + 1
+                while (
+                    j < hi
+                    and j - v < 12
+                    and self.tok[j] not in _CLAUSE_PUNCT
+                    and self.tok[j] not in _END_PUNCT
+                ):
+                    verbs = self.lex.joined.get(self.low[j]) or self.lex.main.get(self.low[j])
+                    if verbs:
+                        s = self.make_speaker(v + 1, j - 1)
+                        return s, self.cue(verbs[0], j, -1), j
+                    j += 1
+            return None
+        verb, particle = got
+        last = self.np_forward(v + 1, hi)
+        speaker = self.make_speaker(v + 1, last) if last > v else None
+        if speaker is None:
+            # "sagte am Montag Trump": skip a short adverbial
+            j = v + 1
+            while (
+                j < hi
+                and j - v < 6
+                and not _is_cap(self.tok[j])
+                and self.tok[j] not in _CLAUSE_PUNCT
+            ):
+                j += 1
+            if j < hi and _is_cap(self.tok[j]):
+                last = self.np_forward(j, hi)
+                speaker = self.make_speaker(j, last) if last >= j else None
+        tail = self.frame_tail(max(last, particle, v) + 1, hi)
+        return speaker, self.cue(verb, v, particle), tail
+
+    def frame_tail(self, i: int, hi: int) -> int:
+        """Last token of a frame: up to the next comma or the sentence end."""
+        j = i
+        last = i - 1
+        while j < hi:
+            w = self.tok[j]
+            if w in (",", ":", ";") or w in _END_PUNCT or self.region_of[j] >= 0:
+                break
+            last = j
+            j += 1
+        return last
+
+    def frame_before(self, lo: int) -> tuple[Speaker | None, Cue] | None:
+        """``X sagte: „…“`` - nearest cue verb before the quote in its sentence."""
+        s_lo = self.sentence_start(lo)
+        j = lo - 1
+        while j >= s_lo:
+            if self.region_of[j] >= 0:
+                return None
+            got = self.pick_verb(j, lo)
+            if got:
+                verb, particle = got
+                return self.subject_of(j, s_lo, lo), self.cue(verb, j, particle)
+            verbs = self.lex.joined.get(self.low[j])
+            if verbs:
+                return self.subject_of(j, s_lo, lo), self.cue(verbs[0], j, -1)
+            if self.low[j] in ("laut",):
+                last = self.np_forward(j + 1, lo)
+                return self.make_speaker(j + 1, last), self.word_cue(j, j, "laut")
+            j -= 1
+        return None
+
+    def subject_of(self, v: int, s_lo: int, hi: int) -> Speaker | None:
+        """Subject of the clause whose cue verb is at ``v`` (V2 pre-field or after the verb)."""
+        c = self.clause_start(v, s_lo)
+        # the finite verb: an auxiliary before a participle, else the cue itself
+        fin = v
+        for j in range(c, v):
+            if self.low[j] in _AUXILIARIES and j > c:
+                fin = j
+                break
+        first = self.next_content(c, fin)
+        if (
+            first < fin
+            and self.low[first] in _SUBORDINATORS
+            and self.low[first] not in ("der", "die", "das", "den", "dem")
+        ):
+            last = self.np_forward(first + 1, v)
+            return self.make_speaker(first + 1, last) if last > first else None
+        pre = [j for j in range(first, fin) if not self.space[j]]
+        lw0 = self.low[pre[0]] if pre else ""
+        if (
+            pre
+            and lw0 not in self.words["preposition"]
+            and lw0 not in self.words["adverb"]
+            and not self.tok[pre[0]][:1].isdigit()
+        ):
+            if len(pre) <= 12:
+                return self.make_speaker(pre[0], pre[-1])
+        last = self.np_forward(fin + 1, hi)
+        if last > fin:
+            return self.make_speaker(fin + 1, last)
+        return None
+
+    # -- pass 3: indirect speech and cue words -------------------------------
+
+    def sentence_pass(self) -> None:
+        for lo, hi in self.sentences:
+            if all(
+                self.space[j]
+                or (self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "direct")
+                for j in range(lo, hi)
+            ):
+                continue
+            found = self.verb_frames(lo, hi) or self.word_cues(lo, hi)
+            for q in found:
+                if q:
+                    self.quotes.append(q)
+
+    def in_direct(self, j: int) -> bool:
+        r = self.region_of[j]
+        return r >= 0 and self.region_kind[r] == "direct"
+
+    def verb_frames(self, lo: int, hi: int) -> list[Quotation]:
+        out: list[Quotation] = []
+        end = self.strip_end(hi, lo)
+        for v in range(lo, hi):
+            if self.space[v] or self.in_direct(v) or self.region_of[v] >= 0:
+                continue
+            lw = self.low[v]
+            if lw not in self.lex.main and lw not in self.lex.joined:
+                continue
+            got = self.pick_verb(v, hi)
+            joined = False
+            if not got:
+                verbs = self.lex.joined.get(lw)
+                if not verbs:
+                    continue
+                got = (verbs[0], -1)
+                joined = True
+            verb, particle = got
+            prev = v - 1
+            while prev >= lo and self.space[prev]:
+                prev -= 1
+            # postposed frame: "…, sagte Peskow." / "…, so X" handled in word cues
+            if not joined and prev >= lo and self.tok[prev] == "," and verb.complement == "any":
+                if any(self.in_direct(j) for j in range(lo, prev)):
+                    continue
+                last = self.np_forward(v + 1, hi)
+                if last <= v:
+                    continue
+                speaker = self.make_speaker(v + 1, last)
+                tail = self.frame_tail(max(last, particle) + 1, hi)
+                q_lo = self.clause_content_start(lo, prev)
+                parts = [(q_lo, prev - 1)]
+                after = self.next_content(tail + 1, hi)
+                if after < hi and self.tok[after] == "," and after < end:
+                    parts.append((after + 1, end))
+                q = self.quotation("indirect", parts, speaker, self.cue(verb, v, particle))
+                if q and q_lo < prev - 1:
+                    out.append(q)
+                    return out
+                continue
+            # "wie X mitteilte, …" or "…, wie X mitteilte."
+            c = self.clause_start(v, lo)
+            first = self.next_content(c, v)
+            if self.low[first] == "wie" and first < v:
+                speaker_last = self.np_forward(first + 1, v)
+                speaker = (
+                    self.make_speaker(first + 1, speaker_last) if speaker_last > first else None
+                )
+                cue = self.cue(verb, v, particle)
+                nxt = self.next_content(max(v, particle) + 1, hi)
+                if nxt < hi and self.tok[nxt] == "," and first == self.next_content(lo, hi):
+                    q = self.quotation("indirect", [(nxt + 1, end)], speaker, cue)
+                elif first > lo and self.tok[first - 1] == ",":
+                    q = self.quotation("indirect", [(lo, first - 1)], speaker, cue)
+                else:
+                    continue
+                if q:
+                    return [q]
+                continue
+            # pre-frame: "X sagte(, dass | , er habe …)"
+            j = max(v, particle) + 1
+            while (
+                j < hi
+                and j - v < 14
+                and self.tok[j] not in (",", ":")
+                and self.tok[j] not in _END_PUNCT
+                and self.region_of[j] < 0
+            ):
+                j += 1
+            if j >= hi or self.tok[j] not in (",", ":"):
+                if j < hi and self.in_direct(j):
+                    continue
+                continue
+            comma = j
+            # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
+            if verb.particle and particle < 0:
+                continue
+            k = self.next_content(comma + 1, hi)
+            if k >= hi or k > end:
+                continue
+            if self.in_direct(k):
+                continue  # the direct quote carries this frame
+            clause_hi = end
+            kind = ""
+            if self.low[k] in _COMPLEMENTIZERS and self.low[k] not in ("weil", "wie", "was", "wer"):
+                kind = "indirect"
+            elif verb.complement == "any" and self.has_konjunktiv(k, clause_hi + 1):
+                kind = "indirect"
+            if not kind:
+                continue
+            speaker = self.subject_of(v, lo, comma)
+            q = self.quotation("indirect", [(k, clause_hi)], speaker, self.cue(verb, v, particle))
+            if q:
+                out.append(q)
+                return out
+        return out
+
+    def clause_content_start(self, lo: int, hi: int) -> int:
+        """Where a quoted clause before a postposed frame starts (after a leading conjunction)."""
+        first = self.next_content(lo, hi)
+        return first
+
+    def word_cues(self, lo: int, hi: int) -> list[Quotation]:
+        end = self.strip_end(hi, lo)
+        for j in range(lo, hi):
+            if self.space[j] or self.region_of[j] >= 0:
+                continue
+            lw = self.low[j]
+            entry = self.preps.get(lw)
+            if not entry:
+                continue
+            position, requires = entry
+            if position == "before":
+                start = j + 1
+                if requires:
+                    nxt = self.next_content(j + 1, hi)
+                    k = nxt
+                    while k < hi and _adjective_like(self.low[k]):
+                        k += 1
+                    if k >= hi or not self._requires(self.low[k], requires):
+                        continue
+                    start = nxt
+                last = self.np_forward(start, hi)
+                if last < start:
+                    continue
+                speaker = self.make_speaker(start, last)
+                parts = [(lo, j - 1), (last + 1, end)]
+                q = self.quotation("indirect", parts, speaker, self.word_cue(j, j, lw))
+                if q and self._enough(q):
+                    return [q]
+            elif position == "after":
+                first = self.np_backward(j - 1, lo)
+                if first >= j:
+                    continue
+                speaker = self.make_speaker(first, j - 1)
+                q = self.quotation(
+                    "indirect", [(lo, first - 1), (j + 1, end)], speaker, self.word_cue(j, j, lw)
+                )
+                if q and self._enough(q):
+                    return [q]
+            elif position == "clause_end":
+                prev = j - 1
+                while prev >= lo and self.space[prev]:
+                    prev -= 1
+                if prev < lo or self.tok[prev] != ",":
+                    continue
+                last = self.np_forward(j + 1, hi)
+                if last <= j:
+                    continue
+                tail = self.frame_tail(last + 1, hi)
+                after = self.next_content(tail + 1, hi)
+                if not (after >= end or self.tok[after] in _END_PUNCT or self.tok[after] == ","):
+                    continue
+                speaker = self.make_speaker(j + 1, last)
+                parts = [(lo, prev - 1)]
+                if after < end and self.tok[after] == ",":
+                    parts.append((after + 1, end))
+                q = self.quotation("indirect", parts, speaker, self.word_cue(j, j, "so"))
+                if q and self._enough(q):
+                    return [q]
+            elif position == "self":
+                if lw == "demnach":
+                    speaker = self.make_speaker(j, j)
+                    if speaker:
+                        speaker.speaker_type = "anonymous"
+                    q = self.quotation(
+                        "indirect", [(lo, j - 1), (j + 1, end)], speaker, self.word_cue(j, j, lw)
+                    )
+                else:
+                    prev = j - 1
+                    while prev >= lo and (self.space[prev] or self.tok[prev] == ","):
+                        prev -= 1
+                    first = self.np_backward(prev, lo)
+                    speaker = self.make_speaker(first, prev) if first <= prev else None
+                    q = self.quotation("indirect", [(j + 1, end)], speaker, self.word_cue(j, j, lw))
+                if q and self._enough(q):
+                    return [q]
+            elif position == "phrase":
+                es = self.next_content(j + 1, hi)
+                if es >= hi or self.low[es] != "es":
+                    continue
+                prev = j - 1
+                while prev >= lo and self.space[prev]:
+                    prev -= 1
+                cue = self.word_cue(j, es, "heißen")
+                tail = self.frame_tail(es + 1, hi)
+                speaker = None
+                if prev >= lo and self.tok[prev] == ",":
+                    if tail > es:
+                        speaker = self.make_speaker(self.next_content(es + 1, hi), tail)
+                    q = self.quotation("indirect", [(lo, prev - 1)], speaker, cue)
+                else:
+                    if (
+                        prev >= lo
+                        and self.low[self.next_content(lo, hi)] in self.words["preposition"]
+                    ):
+                        speaker = self.make_speaker(self.next_content(lo, hi) + 1, prev)
+                    nxt = self.next_content(tail + 1, hi)
+                    if nxt >= hi or self.tok[nxt] not in (",", ":"):
+                        continue
+                    q = self.quotation("indirect", [(nxt + 1, end)], speaker, cue)
+                if q and self._enough(q):
+                    return [q]
+        return []
+
+    @staticmethod
+    def _requires(word: str, requires: tuple[str, ...]) -> bool:
+        for r in requires:
+            if r.startswith("*"):
+                if word.endswith(r[1:]):
+                    return True
+            elif word == r:
+                return True
+        return False
+
+    def _enough(self, q: Quotation) -> bool:
+        return sum(e - s for s, e in q.spans) >= 12
+
+    # -- pass 4: free indirect speech and nesting ----------------------------
+
+    def free_indirect(self) -> None:
+        self.quotes.sort(key=lambda q: q.start)
+        starts = [q.start for q in self.quotes]
+        taken = [(q.start, q.end) for q in self.quotes]
+        result: list[Quotation] = []
+        last_speaker: Speaker | None = None
+        last_end_sentence = -10
+        qi = 0
+        prev_fi: Quotation | None = None
+        for si, (lo, hi) in enumerate(self.sentences):
+            s_start, s_end = self.idx[lo], self.end[hi - 1]
+            while qi < len(self.quotes) and self.quotes[qi].start < s_end:
+                q = self.quotes[qi]
+                if q.speaker is not None:
+                    last_speaker = q.speaker
+                last_end_sentence = si
+                qi += 1
+                prev_fi = None
+            k = bisect_left(starts, s_end)
+            overlaps = any(s < s_end and e > s_start for s, e in taken[max(0, k - 3) : k + 1])
+            if overlaps:
+                continue
+            mood = self.has_konjunktiv(lo, hi)
+            if not mood:
+                prev_fi = None
+                continue
+            recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
+            if mood == "k2" and not recent:
+                continue
+            if mood == "k1" and not recent and last_speaker is None:
+                pass
+            first = self.next_content(lo, hi)
+            last = hi - 1
+            while last > first and self.space[last]:
+                last -= 1
+            speaker = last_speaker if recent or mood == "k1" else None
+            if prev_fi is not None and prev_fi.speaker is speaker:
+                s, e = self.chars(first, last)
+                prev_fi.spans.append((s, e))
+                prev_fi.end = e
+                prev_fi.text = self.text[prev_fi.start : e]
+                last_end_sentence = si
+                continue
+            q = self.quotation("free_indirect", [(first, last)], speaker, None)
+            if q:
+                result.append(q)
+                prev_fi = q
+                last_end_sentence = si
+        self.quotes.extend(result)
+        self.quotes.sort(key=lambda q: q.start)
+
+    def nest(self) -> None:
+        """Quote regions inside an indirect or reported quotation become nested direct quotes."""
+        top = [q for q in self.quotes if q.kind != "direct"]
+        directs = {id(q) for q in self.quotes if q.kind == "direct"}
+        keep: list[Quotation] = []
+        for q in self.quotes:
+            if id(q) in directs:
+                parent = next((p for p in top if p.start <= q.start and q.end <= p.end), None)
+                if parent is not None:
+                    q.parent = parent
+                    if q.speaker is None:
+                        q.speaker = parent.speaker
+                    parent.nested.append(q)
+                    continue
+            keep.append(q)
+        for k, r in enumerate(self.regions):
+            if self.region_kind[k] != "scare":
+                continue
+            parent = next((p for p in top if p.start <= r.start and r.end <= p.end), None)
+            if parent is None:
+                continue
+            child = Quotation(
+                "direct",
+                r.start,
+                r.end,
+                r.text,
+                [(r.start, r.end)],
+                parent.speaker,
+                parent.cue,
+                parent=parent,
+            )
+            parent.nested.append(child)
+            self.region_kind[k] = "nested"
+        self.quotes = keep
+
+    def resolve_pronouns(self) -> None:
+        last_named: Speaker | None = None
+        for q in self.quotes:
+            s = q.speaker
+            if s is None:
+                continue
+            if s.speaker_type == "named":
+                last_named = s
+            elif s.speaker_type == "pronoun" and last_named is not None and s.resolved is None:
+                s.resolved = TextSpan(last_named.start, last_named.end, last_named.text, "speaker")
+
+    def run(self) -> tuple[list[Quotation], list[TextSpan], list[TextSpan]]:
+        self.classify_regions()
+        self.direct_quotes()
+        # direct quotes without frame: the most recent speaker
+        self.sentence_pass()
+        self.quotes.sort(key=lambda q: q.start)
+        last: Speaker | None = None
+        for q in self.quotes:
+            if q.kind == "direct" and q.speaker is None and q.cue is None and last is not None:
+                q.speaker = last
+            if q.speaker is not None:
+                last = q.speaker
+        self.free_indirect()
+        self.nest()
+        self.resolve_pronouns()
+        for k, r in enumerate(self.regions):
+            span = TextSpan(r.start, r.end, r.text, self.region_kind[k])
+            if self.region_kind[k] == "scare":
+                self.scare.append(TextSpan(r.start, r.end, r.text, "scare_quote"))
+            elif self.region_kind[k] == "title":
+                self.titles.append(TextSpan(span.start, span.end, span.text, "title"))
+        return self.quotes, self.scare, self.titles
+
+
+def detect(doc: Document) -> tuple[list[Quotation], list[TextSpan], list[TextSpan]]:
+    """Quotations (top level, reading order), scare quotes and titles of a parsed text."""
+    return _Detector(doc).run()
