@@ -208,7 +208,7 @@ def _below_100(n: int) -> int:
         return _UNITS[n]
     if n < 20:
         return _TEENS[n - 10]
-    tens, unit = divmod(n, 10)
+    unit = n % 10
     # zwanzig ... neunzig are two syllables; "einundzwanzig" adds unit + "und"
     return 2 + (_UNITS[unit] + 1 if unit else 0)
 

@@ -1,0 +1,697 @@
+"""German readability from the shared parse: counts, means, formulas and evidence.
+
+:func:`readability` reads a :class:`~mediakit.document.Document` (sentences and word
+tokens as parsed once), counts spoken syllables with
+:func:`mediakit.syllables.count_syllables` and computes the German formulas:
+
+* Flesch reading ease after Amstad (1978): ``180 - ASL - 58.5 * ASW``;
+* Wiener Sachtextformel 1-4 (Bamberger & Vanecek 1984), with ``MS`` = % words of three
+  or more syllables, ``SL`` = ASL, ``IW`` = % words over six letters, ``ES`` = % one-syllable
+  words:
+  ``wstf1 = 0.1935 MS + 0.1672 SL + 0.1297 IW - 0.0327 ES - 0.875``,
+  ``wstf2 = 0.2007 MS + 0.1682 SL + 0.1373 IW - 2.779``,
+  ``wstf3 = 0.2963 MS + 0.1905 SL - 1.1144``, ``wstf4 = 0.2744 MS + 0.2656 SL - 1.693``;
+* LIX (Björnsson): ``ASL + 100 * long words / words``;
+* SMOG for German (Bamberger & Vanecek 1984): ``sqrt(30 * words of 3+ syllables / sentences) - 2``.
+
+:func:`textstat_readability` runs the same text through textstat 0.7.13's German code
+path (pyphen hyphenation, its regex sentence count) so the two can be compared, and
+:meth:`Readability.disagreements` lists where and why they differ.
+
+>>> r = readability("Der Kanzler kam. Er sprach lange über die Haushaltsdebatte.")
+>>> r.sentences, r.words, r.syllables
+(2, 9, 16)
+>>> round(r.flesch_amstad, 1)
+71.5
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document, TextSpan, as_document, check_text
+from .results import safe_div
+from .syllables import token_syllables
+
+__all__ = [
+    "METRIC_DESCRIPTIONS",
+    "Readability",
+    "TextstatReadability",
+    "readability",
+    "textstat_language",
+    "textstat_readability",
+]
+
+#: Metric name -> (meaning, unit, measure); the keys of :attr:`Readability.metrics`.
+METRIC_DESCRIPTIONS: dict[str, tuple[str, str, str]] = {
+    "words": ("Wörter (Token mit Buchstabe oder Ziffer)", "count", "readability"),
+    "sentences": ("Sätze", "count", "readability"),
+    "syllables": ("gesprochene Silben", "count", "readability"),
+    "long_words": ("Wörter mit mehr als 6 Buchstaben", "count", "readability"),
+    "polysyllabic_words": ("Wörter mit 3 oder mehr Silben", "count", "readability"),
+    "monosyllabic_words": ("einsilbige Wörter", "count", "readability"),
+    "avg_sentence_length": ("mittlere Satzlänge (ASL)", "words/sentence", "readability"),
+    "avg_syllables_per_word": (
+        "mittlere Silbenzahl je Wort (ASW)",
+        "syllables/word",
+        "readability",
+    ),
+    "long_word_share": ("Anteil der Wörter über 6 Buchstaben", "%", "readability"),
+    "polysyllabic_share": ("Anteil der Wörter mit 3+ Silben", "%", "readability"),
+    "monosyllabic_share": ("Anteil einsilbiger Wörter", "%", "readability"),
+    "longest_sentence_words": ("Wörter im längsten Satz", "words", "readability"),
+    "flesch_amstad": (
+        "Flesch-Lesbarkeit nach Amstad (0-100, hoch = leicht)",
+        "score",
+        "readability",
+    ),
+    "wstf1": ("Wiener Sachtextformel 1 (Schulstufe)", "grade", "readability"),
+    "wstf2": ("Wiener Sachtextformel 2 (Schulstufe)", "grade", "readability"),
+    "wstf3": ("Wiener Sachtextformel 3 (Schulstufe)", "grade", "readability"),
+    "wstf4": ("Wiener Sachtextformel 4 (Schulstufe)", "grade", "readability"),
+    "lix": ("Lesbarkeitsindex LIX (hoch = schwer)", "score", "readability"),
+    "smog_de": ("SMOG für Deutsch (Bamberger/Vanecek)", "grade", "readability"),
+}
+
+_LONG_WORD_LETTERS = 6
+
+
+# ---------------------------------------------------------------------------
+# Formulas (plain functions, so students can recompute them by hand)
+# ---------------------------------------------------------------------------
+
+
+def flesch_amstad(asl: float, asw: float) -> float:
+    """German Flesch reading ease (Amstad 1978).
+
+    >>> flesch_amstad(10.0, 1.5)
+    82.25
+    """
+    return 180.0 - asl - 58.5 * asw
+
+
+def wiener_sachtextformel(variant: int, ms: float, sl: float, iw: float, es: float) -> float:
+    """Wiener Sachtextformel ``variant`` 1-4 from percentages ``ms``, ``iw``, ``es`` and ``sl``.
+
+    >>> round(wiener_sachtextformel(3, ms=20.0, sl=10.0, iw=30.0, es=50.0), 3)
+    6.717
+    """
+    if variant == 1:
+        return 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875
+    if variant == 2:
+        return 0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779
+    if variant == 3:
+        return 0.2963 * ms + 0.1905 * sl - 1.1144
+    if variant == 4:
+        return 0.2744 * ms + 0.2656 * sl - 1.693
+    raise ValueError(f"Wiener Sachtextformel variant must be 1, 2, 3 or 4, not {variant!r}")
+
+
+def smog_de(polysyllabic_words: int, sentences: int) -> float:
+    """SMOG for German (Bamberger & Vanecek 1984); 0.0 for a text without sentences.
+
+    >>> round(smog_de(18, 6), 3)
+    7.487
+    """
+    if not sentences:
+        return 0.0
+    return math.sqrt(30.0 * polysyllabic_words / sentences) - 2.0
+
+
+# ---------------------------------------------------------------------------
+# The result
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordCount:
+    """One word token with its syllables and letters (evidence for the counts)."""
+
+    token: int
+    start: int
+    end: int
+    text: str
+    syllables: int
+    letters: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON and pandas."""
+        return {
+            "token": self.token,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "syllables": self.syllables,
+            "letters": self.letters,
+        }
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Readability of one German text: counts, means, formulas and evidence.
+
+    Formulas are attributes (``flesch_amstad``, ``wstf1`` … ``wstf4``, ``lix``,
+    ``smog_de``); :attr:`metrics` has them all under stable names. ``evidence()``
+    gives the longest sentences (``long_sentence``) and longest words (``long_word``).
+
+    >>> r = readability("Die Opposition kritisierte die Regierung.")
+    >>> r.words, r.syllables, r.polysyllabic_words
+    (5, 13, 3)
+    """
+
+    document: Document = field(repr=False, compare=False)
+    sentences: int
+    words: int
+    syllables: int
+    long_words: int
+    polysyllabic_words: int
+    monosyllabic_words: int
+    sentence_words: tuple[int, ...] = field(repr=False)
+    word_counts: tuple[WordCount, ...] = field(repr=False)
+    n_evidence_sentences: int = field(default=3, repr=False)
+    n_evidence_words: int = field(default=5, repr=False)
+
+    # -- means and formulas ------------------------------------------------
+
+    @property
+    def avg_sentence_length(self) -> float:
+        """ASL: words per sentence."""
+        return safe_div(self.words, self.sentences)
+
+    @property
+    def avg_syllables_per_word(self) -> float:
+        """ASW: syllables per word."""
+        return safe_div(self.syllables, self.words)
+
+    def _share(self, count: int) -> float:
+        return safe_div(100.0 * count, self.words)
+
+    @property
+    def flesch_amstad(self) -> float:
+        """German Flesch reading ease (Amstad): 180 − ASL − 58.5·ASW; 0.0 for empty text."""
+        if not self.words:
+            return 0.0
+        return flesch_amstad(self.avg_sentence_length, self.avg_syllables_per_word)
+
+    def _wstf(self, variant: int) -> float:
+        if not self.words:
+            return 0.0
+        return wiener_sachtextformel(
+            variant,
+            ms=self._share(self.polysyllabic_words),
+            sl=self.avg_sentence_length,
+            iw=self._share(self.long_words),
+            es=self._share(self.monosyllabic_words),
+        )
+
+    @property
+    def wstf1(self) -> float:
+        """Wiener Sachtextformel 1 (school grade, for prose)."""
+        return self._wstf(1)
+
+    @property
+    def wstf2(self) -> float:
+        """Wiener Sachtextformel 2."""
+        return self._wstf(2)
+
+    @property
+    def wstf3(self) -> float:
+        """Wiener Sachtextformel 3."""
+        return self._wstf(3)
+
+    @property
+    def wstf4(self) -> float:
+        """Wiener Sachtextformel 4."""
+        return self._wstf(4)
+
+    @property
+    def lix(self) -> float:
+        """LIX: ASL + percentage of words over six letters."""
+        if not self.words:
+            return 0.0
+        return self.avg_sentence_length + self._share(self.long_words)
+
+    @property
+    def smog_de(self) -> float:
+        """SMOG for German: sqrt(30 · words of 3+ syllables / sentences) − 2."""
+        if not self.words:
+            return 0.0
+        return smog_de(self.polysyllabic_words, self.sentences)
+
+    # -- the result protocol -------------------------------------------------
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """All figures as a flat dict of floats (names in :data:`METRIC_DESCRIPTIONS`)."""
+        values = {
+            "words": self.words,
+            "sentences": self.sentences,
+            "syllables": self.syllables,
+            "long_words": self.long_words,
+            "polysyllabic_words": self.polysyllabic_words,
+            "monosyllabic_words": self.monosyllabic_words,
+            "avg_sentence_length": self.avg_sentence_length,
+            "avg_syllables_per_word": self.avg_syllables_per_word,
+            "long_word_share": self._share(self.long_words),
+            "polysyllabic_share": self._share(self.polysyllabic_words),
+            "monosyllabic_share": self._share(self.monosyllabic_words),
+            "longest_sentence_words": max(self.sentence_words, default=0),
+            "flesch_amstad": self.flesch_amstad,
+            "wstf1": self.wstf1,
+            "wstf2": self.wstf2,
+            "wstf3": self.wstf3,
+            "wstf4": self.wstf4,
+            "lix": self.lix,
+            "smog_de": self.smog_de,
+        }
+        return {k: float(v) if math.isfinite(v) else 0.0 for k, v in values.items()}
+
+    def longest_sentences(self, n: int | None = None) -> list[TextSpan]:
+        """The ``n`` sentences with the most words, in text order (label ``long_sentence``)."""
+        n = self.n_evidence_sentences if n is None else n
+        ranked = sorted(
+            (i for i, count in enumerate(self.sentence_words) if count),
+            key=lambda i: (-self.sentence_words[i], i),
+        )[: max(n, 0)]
+        spans = self.document.sentences
+        return [
+            TextSpan(spans[i].start, spans[i].end, spans[i].text, "long_sentence")
+            for i in sorted(ranked)
+        ]
+
+    def longest_words(self, n: int | None = None) -> list[TextSpan]:
+        """The ``n`` longest distinct words by letters, in text order (label ``long_word``)."""
+        n = self.n_evidence_words if n is None else n
+        seen: set[str] = set()
+        ranked: list[WordCount] = []
+        for word in sorted(self.word_counts, key=lambda w: (-w.letters, -w.syllables, w.start)):
+            if len(ranked) >= n or word.letters <= _LONG_WORD_LETTERS:
+                break
+            if word.text not in seen:
+                seen.add(word.text)
+                ranked.append(word)
+        return [
+            TextSpan(w.start, w.end, w.text, "long_word")
+            for w in sorted(ranked, key=lambda w: w.start)
+        ]
+
+    def evidence(self) -> list[TextSpan]:
+        """Longest sentences and longest words, with character offsets, in text order."""
+        spans = [*self.longest_sentences(), *self.longest_words()]
+        return sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: metrics, evidence and the per-word syllable counts."""
+        return {
+            "metrics": self.metrics,
+            "evidence": [s.to_dict() for s in self.evidence()],
+            "sentence_words": list(self.sentence_words),
+            "words": [w.to_dict() for w in self.word_counts],
+        }
+
+    # -- comparison with textstat ---------------------------------------------
+
+    @property
+    def textstat(self) -> TextstatReadability:
+        """The same text through textstat's German code path (computed on first use)."""
+        cache = self.document.cache
+        result = cache.get("textstat_readability")
+        if result is None:
+            result = textstat_readability(self.document.text)
+            cache["textstat_readability"] = result
+        return result
+
+    def compare_textstat(self) -> dict[str, tuple[float, float]]:
+        """``{metric: (mediakit, textstat)}`` for the figures both compute.
+
+        >>> text = "Das betrifft z. B. Rentner, Studierende usw. und Familien. Die Debatte dauert an."
+        >>> readability(text).compare_textstat()["sentences"]
+        (2.0, 3.0)
+        """
+        ours, theirs = self.metrics, self.textstat.metrics
+        return {k: (ours[k], theirs[k]) for k in theirs if k in ours}
+
+    def disagreements(self) -> list[dict[str, Any]]:
+        """Where and why mediakit and textstat count differently.
+
+        Each entry has ``kind`` (``sentence_split``: textstat ends a sentence where
+        mediakit does not; ``missed_split``: the reverse; ``ignored_sentence``: textstat
+        drops a sentence of up to two words; ``syllables``; ``word_count``), character offsets ``start``/``end``, the ``text``, both
+        values and a German ``reason``.
+
+        >>> r = readability("Am 3. Februar kam Dr. Weber. Er sprach.")
+        >>> [(d["kind"], d["text"]) for d in r.disagreements()][:3]
+        [('sentence_split', 'Am 3.'), ('syllables', '3.'), ('sentence_split', 'ruar kam Dr.')]
+        """
+        return _disagreements(self, self.textstat)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Readability {self.words} words, {self.sentences} sentences, "
+            f"Flesch-Amstad {self.flesch_amstad:.1f}, WSTF1 {self.wstf1:.1f}, LIX {self.lix:.1f}>"
+        )
+
+
+def readability(
+    text_or_doc: str | Document | Any, *, n_sentences: int = 3, n_words: int = 5
+) -> Readability:
+    """Readability of a German text (or parsed :class:`Document`), from the shared parse.
+
+    ``n_sentences``/``n_words``: how many of the longest sentences and words
+    ``evidence()`` shows. Empty text gives zero counts and 0.0 for every formula.
+
+    >>> r = readability("Was für ein Chaos! Die Bahn streikt schon wieder.")
+    >>> r.sentences, r.words, r.syllables, round(r.flesch_amstad, 2)
+    (2, 9, 11, 104.0)
+    >>> readability("").flesch_amstad
+    0.0
+    """
+    document = as_document(text_or_doc)
+    key = ("readability", n_sentences, n_words)
+    cached = document.cache.get(key)
+    if cached is not None:
+        return cached
+    counts = _word_counts(document)
+    sentence_words = _words_per_sentence(document, counts)
+    result = Readability(
+        document=document,
+        sentences=sum(1 for n in sentence_words if n),
+        words=len(counts),
+        syllables=sum(w.syllables for w in counts),
+        long_words=sum(1 for w in counts if w.letters > _LONG_WORD_LETTERS),
+        polysyllabic_words=sum(1 for w in counts if w.syllables >= 3),
+        monosyllabic_words=sum(1 for w in counts if w.syllables == 1),
+        sentence_words=sentence_words,
+        word_counts=counts,
+        n_evidence_sentences=n_sentences,
+        n_evidence_words=n_words,
+    )
+    document.cache[key] = result
+    return result
+
+
+def _word_counts(document: Document) -> tuple[WordCount, ...]:
+    cached = document.cache.get("word_counts")
+    if cached is not None:
+        return cached
+    doc = document.doc
+    counts = []
+    for i in document.words:
+        token = doc[i]
+        text = token.text
+        start = token.idx
+        counts.append(
+            WordCount(
+                i,
+                start,
+                start + len(text),
+                text,
+                token_syllables(text),
+                _letters(text),
+            )
+        )
+    result = tuple(counts)
+    document.cache["word_counts"] = result
+    return result
+
+
+_LETTER_COUNT_CACHE: dict[str, int] = {}
+
+
+def _letters(text: str) -> int:
+    n = _LETTER_COUNT_CACHE.get(text)
+    if n is None:
+        n = sum(1 for ch in text if ch.isalpha())
+        if len(_LETTER_COUNT_CACHE) < 200_000:
+            _LETTER_COUNT_CACHE[text] = n
+    return n
+
+
+def _words_per_sentence(document: Document, counts: tuple[WordCount, ...]) -> tuple[int, ...]:
+    """Word tokens per sentence (a sentence of punctuation only holds 0 words)."""
+    sentences = document.sentences
+    per_sentence = [0] * len(sentences)
+    s = 0
+    for word in counts:
+        while s + 1 < len(sentences) and sentences[s + 1].start <= word.start:
+            s += 1
+        if sentences:
+            per_sentence[s] += 1
+    return tuple(per_sentence)
+
+
+# ---------------------------------------------------------------------------
+# textstat, side by side
+# ---------------------------------------------------------------------------
+
+_TEXTSTAT_LOCK = threading.Lock()
+_CLOSERS = set("\"'“”„«»‘’‹›)]")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
+@contextmanager
+def textstat_language(lang: str = "de") -> Iterator[Any]:
+    """Use textstat's global ``textstat`` object with ``lang``, then restore its language.
+
+    mediakit itself never needs this (it calls textstat's backend with ``lang="de"``);
+    it is for notebooks that want textstat's public API without leaving the global
+    state changed. A lock keeps threads from interleaving.
+
+    >>> with textstat_language("de") as ts:
+    ...     round(ts.flesch_reading_ease("Die Katze schläft."), 1)
+    99.0
+    """
+    import textstat
+
+    with _TEXTSTAT_LOCK:
+        previous = getattr(textstat.textstat, "_textstatistics__lang", "en_US")
+        textstat.set_lang(lang)
+        try:
+            yield textstat
+        finally:
+            textstat.set_lang(previous)
+
+
+@dataclass(frozen=True)
+class TextstatReadability:
+    """textstat 0.7.13's German figures for a text, for comparison with mediakit.
+
+    textstat counts sentences with a regular expression (every ``.``, ``!``, ``?``
+    ends one; pieces of up to two words are dropped), words by splitting at spaces
+    after removing punctuation, and syllables with pyphen's hyphenation patterns.
+
+    >>> ts = textstat_readability("Am 3. Februar kam Dr. Weber. Er sprach.")
+    >>> ts.sentences, ts.words
+    (1, 8)
+    """
+
+    text: str = field(repr=False)
+    sentences: int
+    words: int
+    syllables: int
+    flesch_amstad: float
+    wstf1: float
+    wstf2: float
+    wstf3: float
+    wstf4: float
+    lix: float
+    sentence_pieces: tuple[tuple[int, int, bool], ...] = field(repr=False)
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """textstat's figures under mediakit's metric names."""
+        return {
+            "sentences": float(self.sentences),
+            "words": float(self.words),
+            "syllables": float(self.syllables),
+            "avg_sentence_length": safe_div(self.words, self.sentences),
+            "avg_syllables_per_word": safe_div(self.syllables, self.words),
+            "flesch_amstad": float(self.flesch_amstad),
+            "wstf1": float(self.wstf1),
+            "wstf2": float(self.wstf2),
+            "wstf3": float(self.wstf3),
+            "wstf4": float(self.wstf4),
+            "lix": float(self.lix),
+        }
+
+    def sentence_ends(self) -> list[int]:
+        """Offsets where textstat's counted sentence pieces end (trailing space excluded)."""
+        return [end for _, end, counted in self.sentence_pieces if counted]
+
+    def evidence(self) -> list[TextSpan]:
+        """textstat's sentence pieces (``sentence``, or ``sentence:ignored`` for short ones)."""
+        return [
+            TextSpan(s, e, self.text[s:e], "sentence" if counted else "sentence:ignored")
+            for s, e, counted in self.sentence_pieces
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: metrics and sentence pieces."""
+        return {"metrics": self.metrics, "sentences": [s.to_dict() for s in self.evidence()]}
+
+
+def textstat_readability(text: str | Document | Any) -> TextstatReadability:
+    """The text through textstat's German code path (never its English one: no downloads).
+
+    Calls textstat's backend functions with ``lang="de"`` explicitly, so no global
+    language setting is read or changed.
+
+    >>> ts = textstat_readability("Was für ein Chaos! Die Bahn streikt schon wieder.")
+    >>> ts.sentences, ts.words, ts.syllables
+    (2, 9, 11)
+    """
+    source = check_text(text) if isinstance(text, str) else as_document(text).text
+    from textstat.backend import counts, metrics
+
+    lang = "de"
+    pieces = []
+    for match in _TEXTSTAT_SENTENCE.finditer(source):
+        start, end = match.start(), match.end()
+        while end > start and source[end - 1].isspace():
+            end -= 1
+        counted = counts.count_words(match.group()) > 2
+        pieces.append((start, end, counted))
+    return TextstatReadability(
+        text=source,
+        sentences=counts.count_sentences(source) if source else 0,
+        words=counts.count_words(source),
+        syllables=counts.count_syllables(source, lang),
+        flesch_amstad=metrics.flesch_reading_ease(source, lang),
+        wstf1=metrics.wiener_sachtextformel(source, 1, lang),
+        wstf2=metrics.wiener_sachtextformel(source, 2, lang),
+        wstf3=metrics.wiener_sachtextformel(source, 3, lang),
+        wstf4=metrics.wiener_sachtextformel(source, 4, lang),
+        lix=metrics.lix(source),
+        sentence_pieces=tuple(pieces),
+    )
+
+
+def textstat_word_syllables(word: str) -> int:
+    """Syllables textstat gives one word in German (pyphen hyphenation points + 1).
+
+    >>> textstat_word_syllables("Opposition"), textstat_word_syllables("EU")
+    (5, 1)
+    """
+    from textstat.backend import counts
+
+    return counts.count_syllables(word, "de")
+
+
+def _disagreements(ours: Readability, theirs: TextstatReadability) -> list[dict[str, Any]]:
+    text = ours.document.text
+    text_end = len(text.rstrip())
+    found: list[dict[str, Any]] = []
+    our_ends = {s.end for s in ours.document.sentences}
+    their_ends = set()
+    for start, end, counted in theirs.sentence_pieces:
+        # textstat's piece stops before a closing quote or bracket; ours includes it
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        their_ends.add(end)
+        if end not in our_ends and end < text_end:
+            mark = text[end - 1 : end]
+            reason = (
+                f"textstat beendet bei jedem „{mark}“ einen Satz (auch nach Abkürzungen, "
+                "Ordinalzahlen, Datumsangaben); mediakit nicht"
+            )
+            if not counted:
+                reason += "; das Stück hat höchstens zwei Wörter und wird nicht gezählt"
+            context = max(end - 12, start)
+            found.append(
+                {
+                    "kind": "sentence_split",
+                    "start": context,
+                    "end": end,
+                    "text": text[context:end],
+                    "mediakit": "kein Satzende",
+                    "textstat": "Satzende",
+                    "reason": reason,
+                }
+            )
+        elif not counted:
+            found.append(
+                {
+                    "kind": "ignored_sentence",
+                    "start": start,
+                    "end": end,
+                    "text": text[start:end],
+                    "mediakit": "Satz",
+                    "textstat": "ignoriert",
+                    "reason": "textstat zählt Sätze mit höchstens zwei Wörtern nicht",
+                }
+            )
+    for sentence in ours.document.sentences:
+        if sentence.end not in their_ends and sentence.end < text_end:
+            found.append(
+                {
+                    "kind": "missed_split",
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "text": sentence.text,
+                    "mediakit": "Satzende",
+                    "textstat": "kein Satzende",
+                    "reason": "textstat trennt nur an . ! ? (nicht an Absätzen und Überschriften "
+                    "ohne Punkt)",
+                }
+            )
+    if ours.words != theirs.words:
+        found.append(
+            {
+                "kind": "word_count",
+                "start": 0,
+                "end": len(text),
+                "text": "",
+                "mediakit": ours.words,
+                "textstat": theirs.words,
+                "reason": "textstat entfernt Satzzeichen vor dem Zählen: Bindestriche verbinden "
+                "(„Europa-Strategie“ wird „EuropaStrategie“), allein stehende Gedankenstriche "
+                "und Zeichen zählen nicht; mediakit zählt Token mit Buchstabe oder Ziffer",
+            }
+        )
+    for word in ours.word_counts:
+        theirs_count = textstat_word_syllables(word.text)
+        if theirs_count != word.syllables:
+            found.append(
+                {
+                    "kind": "syllables",
+                    "start": word.start,
+                    "end": word.end,
+                    "text": word.text,
+                    "mediakit": word.syllables,
+                    "textstat": theirs_count,
+                    "reason": _syllable_reason(word.text, word.syllables, theirs_count),
+                }
+            )
+    return sorted(found, key=lambda d: (d["start"], d["end"]))
+
+
+def _syllable_reason(word: str, ours: int, theirs: int) -> str:
+    letters = "".join(ch for ch in word if ch.isalpha())
+    if any(ch.isdigit() for ch in word):
+        return "Zahl: mediakit zählt die gesprochenen Silben, textstat die Trennstellen der Ziffern"
+    if word.endswith(".") and len(word) > 1:
+        return "Abkürzung: mediakit zählt die gesprochene Form (Dr. = Dok-tor)"
+    if letters and (
+        (letters.isupper() and len(letters) > 1) or not re.search("[aeiouyäöü]", letters.lower())
+    ):
+        return "Abkürzung: mediakit buchstabiert (EU = E-U), textstat trennt sie wie ein Wort"
+    if re.search(r"[st]ion", word.lower()) and theirs > ours:
+        return "-tion/-sion ist gesprochen eine Silbe; die Silbentrennung trennt i-on"
+    lower = letters.lower()
+    if theirs < ours and (
+        re.match(r"[aeiouäöü][^aeiouäöüy]", lower)
+        or re.search(r"[aeiouäöü]{2}$|[^aeiouäöü][aeiouäöü]$", lower)
+    ):
+        return (
+            "Silbentrennung trennt einzelne Vokale am Wortrand nicht ab (a-ber, I-dee), "
+            "gesprochen sind sie eine eigene Silbe"
+        )
+    if theirs < ours:
+        return "Silbentrennung setzt hier keine Trennstelle, gesprochen sind es mehr Silben (Hiat: The-a-ter)"
+    return "Silbentrennung trennt hier mehr Stellen ab, als gesprochen werden (Deutsch-land)"
