@@ -202,7 +202,7 @@ _BOX = (
     "background-color:{tint};-webkit-box-decoration-break:clone;box-decoration-break:clone;"
 )
 
-_SAFE_CLASS = re.compile(r"[^a-z0-9_-]+")
+_SAFE_CLASS = re.compile(r"[^a-z0-9-]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _PARAGRAPH_GAP = re.compile(r"(?:\r\n|\r|\n|\u2029)[ \t\f\v\u00a0]*(?:\r\n|\r|\n|\u2029)\s*")
 # C0/C1 controls (except tab and line breaks) and lone surrogates cannot be written
