@@ -1,0 +1,1044 @@
+"""Evaluative vocabulary: loaded words, by category, the author's voice apart from quoted voices.
+
+The measure looks words up in mediakit's own German lexicon (``data/lexicon.tsv``,
+CC0, documented in ``data/LEXICON.md``): intensifiers (*völlig*), pejorative labels
+(*Lügenpresse*, *Marionette*), loaded adjectives and nouns (*erbärmlich*,
+*Schmusekurs*), evaluative speech verbs (*tönen*, *poltern*; the neutral *sagen*
+is not in it), stance adverbs (*ausgerechnet*), modal particles (*ja*, *doch*),
+distancing markers (*angeblich*), exaggeration (*nie*, *aller Zeiten*), emotion
+words (*Wut*), first-person pronouns and hedges (*mutmaßlich*). Hedges and first
+person are reported but do not count towards the bias figure.
+
+Matching, in short:
+
+* tokens come from the shared :class:`~mediakit.document.Document` (never re-tokenised);
+* lemmas come from simplemma's German dictionary (MIT, offline) with our own suffix
+  rules as fallback (``benchmarks/evaluative.py`` measures the choice), cached per
+  process and stored per document in ``document.cache``;
+* compounds are split for ``prefix`` entries (*Lügen|medien*) and ``head`` entries
+  (*Klima|wahn*, *WEF-Leyen-|Regime*), leaving at least four letters on the other side;
+* multiword ``phrase`` entries (*aller Zeiten*, *nach eigenen Angaben*) match token
+  by token on surface form or lemma;
+* a lowercase entry (an adjective, verb or particle) does not match a capitalised
+  word inside a sentence (*weise* is not *die Weise*); modal particles and pronouns
+  match their exact form only, with context rules (see :func:`_particle_applies`);
+* negation (*nicht*, *kein*, *nie* … up to three words before the hit, same clause)
+  is marked as ``negated``. Negated hits still count: *kein Desaster* puts the
+  frame "Desaster" on the table just as well.
+
+Author voice: a hit is ``in_quote`` when it stands inside a quotation found by
+:func:`mediakit.quotes.analyze_quotes` (its message spans, and the quote-marked
+region around a direct quotation). Scare quotes and titles are the author's voice.
+
+>>> [(h.text, h.category) for h in find_evaluative("Trump hat völlig erbärmlich getönt.")]
+[('völlig', 'intensifier'), ('erbärmlich', 'loaded'), ('getönt', 'speech_verb')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from .document import Document, TextSpan, as_document
+from .results import rate_per_1000
+from .tables import load_table, read_table
+
+__all__ = [
+    "CATEGORIES",
+    "COUNTED_CATEGORIES",
+    "EvaluativeAnalysis",
+    "EvaluativeHit",
+    "Lexicon",
+    "LexiconEntry",
+    "analyze_evaluative",
+    "find_evaluative",
+    "lemmatize",
+    "load_lexicon",
+]
+
+#: The categories of the bundled lexicon, in reporting order.
+CATEGORIES = (
+    "intensifier",
+    "pejorative",
+    "loaded",
+    "speech_verb",
+    "stance",
+    "modal_particle",
+    "distancing",
+    "exaggeration",
+    "emotional",
+    "first_person",
+    "hedge",
+)
+#: Categories reported but never counted in ``evaluative_per_1000_words``: hedges are
+#: journalistic caution, first person is a voice marker, not a loaded word (both
+#: decided by measurement, see ``benchmarks/evaluative.py`` and LEXICON.md).
+NOT_COUNTED = frozenset({"hedge", "first_person"})
+#: Categories counted in ``evaluative_per_1000_words``.
+COUNTED_CATEGORIES = tuple(c for c in CATEGORIES if c not in NOT_COUNTED)
+#: Whether the headline rate sums entry weights (True) or counts hits (False).
+#: Decided on the train split of the subjectivity data, see LEXICON.md.
+WEIGHTED = True
+
+MATCH_TYPES = ("word", "prefix", "head", "phrase")
+#: Categories whose entries match their exact (lowercased) form only: lemmatising or
+#: suffix-stripping a particle finds it inside unrelated words (ebene -> eben).
+EXACT_FORM_CATEGORIES = frozenset({"modal_particle", "first_person"})
+#: A compound split must leave at least this many letters on the other side
+#: (Lügen|medien yes, Mist|ral no).
+MIN_COMPOUND_REST = 4
+#: How many words before a hit a negator may stand (same clause).
+NEGATION_WINDOW = 3
+
+_CLAUSE_BREAKS = frozenset(',;:.!?()[]–—-…"„“”«»‹›')
+_OPENERS = frozenset("„“‚‘»«›‹\"'([–—-:")
+_SUFFIXES = (
+    "esten", "ester", "estem", "estes", "este",
+    "sten", "ster", "stem", "stes", "ste",
+    "eren", "erer", "erem", "eres", "ere",
+    "en", "em", "er", "es", "e", "n", "s", "t", "et", "st",
+)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# Lemmas
+# ---------------------------------------------------------------------------
+
+
+@cache
+def _dictionary_strategy():
+    # The dictionary lookup alone: simplemma's full lemmatize() also tries affix
+    # decomposition, which costs ~0.9 ms per unknown word; our compound split
+    # covers what we need of that (measured in benchmarks/evaluative.py).
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    return DictionaryLookupStrategy()
+
+
+@lru_cache(maxsize=300_000)
+def lemmatize(word: str) -> str:
+    """Lemma of one German word form: simplemma's dictionary, else the form itself.
+
+    >>> lemmatize("blutrünstigen"), lemmatize("getönt"), lemmatize("Marionetten")
+    ('blutrünstig', 'tönen', 'Marionette')
+    """
+    if not word or len(word) > 60:
+        return word
+    strategy = _dictionary_strategy()
+    lemma = strategy.get_lemma(word, "de")
+    if lemma is None and word[:1].isupper() and not word.isupper():
+        lemma = strategy.get_lemma(word.lower(), "de")
+    return lemma or word
+
+
+def _document_lemmas(document: Document) -> list[str]:
+    """Lemmas of all tokens, computed once per document (``document.cache``)."""
+    lemmas = document.cache.get("lemmas")
+    if lemmas is None:
+        lemmas = [lemmatize(token.text) for token in document.doc]
+        document.cache["lemmas"] = lemmas
+    return lemmas
+
+
+# ---------------------------------------------------------------------------
+# The lexicon
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One lexicon row.
+
+    >>> LexiconEntry("Desaster", "loaded", 2, neutral="Misserfolg").match
+    'word'
+    """
+
+    lemma: str
+    category: str
+    weight: int = 2
+    match: str = "word"
+    neutral: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.lemma, str) or not self.lemma.strip():
+            raise ValueError(f"lexicon lemma must be a non-empty str, not {self.lemma!r}")
+        if not isinstance(self.category, str) or not re.fullmatch(
+            r"[a-z][a-z0-9_]*", self.category
+        ):
+            raise ValueError(
+                f"lexicon category must be a snake_case name such as 'loaded', not {self.category!r}"
+            )
+        if self.match not in MATCH_TYPES:
+            raise ValueError(f"match must be one of {', '.join(MATCH_TYPES)}, not {self.match!r}")
+        weight = self.weight
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not math.isfinite(weight)
+        ):
+            raise ValueError(f"weight must be a number from 1 to 3, not {weight!r}")
+        if not 0 < weight <= 3:
+            raise ValueError(f"weight must be a number from 1 to 3, not {weight!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict of the row."""
+        return asdict(self)
+
+
+def _entry_keys(lemma: str) -> set[str]:
+    lowered = lemma.lower()
+    return {lowered, lemmatize(lemma).lower(), lemmatize(lowered).lower()}
+
+
+class Lexicon:
+    """A set of evaluative entries with fast lookup indices.
+
+    Students extend it in a notebook without touching package files:
+
+    >>> lex = Lexicon.default().extended({"Quatschkopf": "pejorative"})
+    >>> lex.add("Kokolores", category="loaded", weight=1) is lex
+    True
+    >>> [h.lemma for h in find_evaluative("So ein Quatschkopf!", lexicon=lex)]
+    ['Quatschkopf']
+    """
+
+    def __init__(self, entries: Iterable[LexiconEntry] = ()) -> None:
+        self._entries: dict[tuple[str, str], LexiconEntry] = {}
+        for entry in entries:
+            if not isinstance(entry, LexiconEntry):
+                raise TypeError(f"Lexicon takes LexiconEntry objects, not {type(entry).__name__}")
+            self._entries[(entry.lemma.lower(), entry.match)] = entry
+        self._index: _Index | None = None
+
+    # -- construction ------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """A fresh copy of the bundled lexicon (changing it never changes the package's).
+
+        >>> len(Lexicon.default()) >= 1000
+        True
+        """
+        return cls(_default_entries())
+
+    def copy(self) -> Lexicon:
+        """An independent copy."""
+        return Lexicon(self._entries.values())
+
+    def extended(self, extra: Mapping[str, Any] | Iterable[LexiconEntry] | Lexicon) -> Lexicon:
+        """A new lexicon with more entries (the old one is unchanged).
+
+        ``extra`` maps a lemma to a category (``{"Quatsch": "loaded"}``) or to a dict of
+        :class:`LexiconEntry` fields (``{"Quatsch": {"category": "loaded", "weight": 3}}``);
+        it may also be a list of entries or another :class:`Lexicon`.
+
+        >>> Lexicon.default().extended({"Gschisti-Gschasti": "loaded"}).category_of("Gschisti-Gschasti")
+        'loaded'
+        """
+        new = self.copy()
+        if isinstance(extra, Lexicon):
+            entries: Iterable[LexiconEntry] = extra.entries
+        elif isinstance(extra, Mapping):
+            entries = [_entry_from_mapping(lemma, spec) for lemma, spec in extra.items()]
+        elif isinstance(extra, str | bytes):
+            raise TypeError(
+                "extended() takes a dict {lemma: category}, a list of entries or a Lexicon"
+            )
+        else:
+            entries = list(extra)
+        for entry in entries:
+            if not isinstance(entry, LexiconEntry):
+                raise TypeError(f"expected LexiconEntry, not {type(entry).__name__}")
+            new._entries[(entry.lemma.lower(), entry.match)] = entry
+        return new
+
+    def add(
+        self,
+        lemma: str,
+        category: str,
+        weight: int = 2,
+        match: str = "word",
+        neutral: str = "",
+        note: str = "",
+    ) -> Lexicon:
+        """Add (or replace) one entry in place; returns the lexicon for chaining.
+
+        >>> Lexicon([]).add("Lügen", category="pejorative", match="prefix").category_of("Lügen")
+        'pejorative'
+        """
+        entry = LexiconEntry(
+            lemma.strip() if isinstance(lemma, str) else lemma,
+            category,
+            weight,
+            match,
+            neutral,
+            note or "added by the user",
+        )
+        self._entries[(entry.lemma.lower(), entry.match)] = entry
+        self._index = None
+        return self
+
+    def remove(self, lemma: str, match: str | None = None) -> Lexicon:
+        """Remove an entry (every match type unless ``match`` is given); returns the lexicon."""
+        for key in [
+            k for k in self._entries if k[0] == lemma.lower() and (match is None or k[1] == match)
+        ]:
+            del self._entries[key]
+        self._index = None
+        return self
+
+    # -- inspection --------------------------------------------------------
+
+    @property
+    def entries(self) -> list[LexiconEntry]:
+        """All entries, in insertion order."""
+        return list(self._entries.values())
+
+    @property
+    def categories(self) -> list[str]:
+        """The bundled categories first, then any the user added."""
+        own = {e.category for e in self._entries.values()}
+        return [c for c in CATEGORIES if c in own] + sorted(own - set(CATEGORIES))
+
+    def category_of(self, lemma: str) -> str | None:
+        """Category of an entry by its lemma (any match type), or None."""
+        for (key, _), entry in self._entries.items():
+            if key == lemma.lower():
+                return entry.category
+        return None
+
+    def to_dataframe(self):
+        """The entries as a pandas DataFrame (for browsing in a notebook)."""
+        import pandas as pd
+
+        return pd.DataFrame([e.to_dict() for e in self._entries.values()])
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, lemma: object) -> bool:
+        return isinstance(lemma, str) and self.category_of(lemma) is not None
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def __repr__(self) -> str:
+        return f"<Lexicon {len(self)} entries, categories: {', '.join(self.categories)}>"
+
+    # -- lookup ------------------------------------------------------------
+
+    @property
+    def index(self) -> _Index:
+        if self._index is None:
+            self._index = _Index(self._entries.values())
+        return self._index
+
+
+def _entry_from_mapping(lemma: str, spec: Any) -> LexiconEntry:
+    if not isinstance(lemma, str):
+        raise TypeError(f"lexicon keys must be lemmas (str), not {type(lemma).__name__}")
+    if isinstance(spec, str):
+        return LexiconEntry(lemma.strip(), spec, 2, note="added by the user")
+    if isinstance(spec, LexiconEntry):
+        return replace(spec, lemma=lemma.strip())
+    if isinstance(spec, Mapping):
+        fields = {
+            k: spec[k] for k in ("category", "weight", "match", "neutral", "note") if k in spec
+        }
+        if "category" not in fields:
+            raise ValueError(f"entry for {lemma!r} needs a 'category'")
+        fields.setdefault("note", "added by the user")
+        return LexiconEntry(lemma.strip(), **fields)
+    raise TypeError(
+        f"entry for {lemma!r} must be a category name or a dict with 'category', not {type(spec).__name__}"
+    )
+
+
+@cache
+def _default_entries() -> tuple[LexiconEntry, ...]:
+    return tuple(_entries_from_rows(load_table("lexicon.tsv"), "lexicon.tsv"))
+
+
+def _entries_from_rows(rows: Iterable[dict[str, str]], source: str) -> list[LexiconEntry]:
+    entries = []
+    for number, row in enumerate(rows, start=1):
+        if not row.get("lemma") or not row.get("category"):
+            raise ValueError(f"{source}: entry {number} needs 'lemma' and 'category': {row}")
+        try:
+            weight_text = row.get("weight") or "2"
+            weight = float(weight_text) if "." in weight_text else int(weight_text)
+            entries.append(
+                LexiconEntry(
+                    row["lemma"],
+                    row["category"],
+                    weight,
+                    row.get("match") or "word",
+                    row.get("neutral") or "",
+                    row.get("note") or "",
+                )
+            )
+        except ValueError as error:
+            raise ValueError(f"{source}: entry {number} ({row.get('lemma')!r}): {error}") from None
+    return entries
+
+
+def load_lexicon(path: str | Path, *, extend_default: bool = False) -> Lexicon:
+    """Read a lexicon TSV (columns ``lemma``, ``category``; optional ``weight``,
+    ``match``, ``neutral``, ``note``; ``#`` comment lines allowed).
+
+    With ``extend_default=True`` the file's entries are added to the bundled lexicon.
+
+    >>> from mediakit.tables import data_path
+    >>> len(load_lexicon(data_path("lexicon.tsv"))) == len(Lexicon.default())
+    True
+    """
+    if not isinstance(path, str | Path):
+        raise TypeError(f"path must be a str or Path, not {type(path).__name__}")
+    entries = _entries_from_rows(read_table(path), Path(path).name)
+    return Lexicon.default().extended(entries) if extend_default else Lexicon(entries)
+
+
+@cache
+def _negators() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in load_table("evaluative_negators.tsv"))
+
+
+@cache
+def _neutral_reporting() -> frozenset[str]:
+    return frozenset(row["lemma"].lower() for row in load_table("evaluative_neutral_verbs.tsv"))
+
+
+class _Index:
+    """Lookup tables built once per lexicon; per-token results are memoised."""
+
+    def __init__(self, entries: Iterable[LexiconEntry]) -> None:
+        self.words: dict[str, LexiconEntry] = {}
+        self.exact: dict[str, LexiconEntry] = {}
+        self.prefixes: dict[str, LexiconEntry] = {}
+        self.heads: dict[str, LexiconEntry] = {}
+        self.phrases: dict[str, list[tuple[tuple[frozenset[str], ...], LexiconEntry]]] = {}
+        for entry in entries:
+            lowered = entry.lemma.lower()
+            if entry.match == "prefix":
+                self.prefixes[lowered.rstrip("-")] = entry
+            elif entry.match == "head":
+                self.heads[lowered.lstrip("-")] = entry
+            elif entry.match == "phrase" or " " in entry.lemma.strip():
+                parts = entry.lemma.split()
+                keys = tuple(frozenset(_entry_keys(part)) for part in parts)
+                for first in keys[0]:
+                    self.phrases.setdefault(first, []).append((keys, entry))
+            elif entry.category in EXACT_FORM_CATEGORIES:
+                self.exact[lowered] = entry
+            else:
+                for key in _entry_keys(entry.lemma):
+                    # the entry's own spelling wins over another entry's lemma
+                    if key not in self.words or key == lowered:
+                        self.words[key] = entry
+        for paths in self.phrases.values():
+            paths.sort(key=lambda path: -len(path[0]))
+        self.prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
+        self.head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
+        self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
+
+    def lookup(self, text: str, lemma: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
+        """(entry, match type) for one token, or None."""
+        key = (text, lemma, capital_ok)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        found = self._lookup(text, lemma, capital_ok)
+        if len(self._memo) < 500_000:
+            self._memo[key] = found
+        return found
+
+    def _word(self, form: str, capitalised: bool, capital_ok: bool) -> LexiconEntry | None:
+        entry = self.words.get(form)
+        if entry is None:
+            return None
+        # a lowercase entry (adjective, verb, adverb) does not match a noun inside a sentence
+        if capitalised and not capital_ok and entry.lemma[:1].islower():
+            return None
+        return entry
+
+    def _lookup(self, text: str, lemma: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
+        lowered = text.lower()
+        capitalised = text[:1].isupper() and not text.isupper()
+        exact = self.exact.get(lowered)
+        if exact is not None:
+            if capitalised and not capital_ok:
+                return None
+            return exact, "word"
+        for form in (lowered, lemma.lower()):
+            entry = self._word(form, capitalised, capital_ok)
+            if entry is not None:
+                return entry, "word"
+        forms = _fallback_forms(lowered)
+        for form in forms:
+            entry = self._word(form, capitalised, capital_ok)
+            if entry is not None:
+                return entry, "word"
+        if "-" in lowered.strip("-"):
+            return self._hyphenated(lowered.strip("-"), capital_ok)
+        return self._compound(lowered, lemma.lower())
+
+    def _hyphenated(self, lowered: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
+        parts = [p for p in lowered.split("-") if p]
+        last = parts[-1]
+        for form in (
+            last,
+            lemmatize(last).lower(),
+            lemmatize(last.capitalize()).lower(),
+            *_fallback_forms(last),
+        ):
+            entry = self.words.get(form) or self.heads.get(form)
+            if entry is not None:
+                return entry, "head"
+        found = self._compound(last, lemmatize(last.capitalize()).lower(), allow_prefix=False)
+        if found is not None:
+            return found[0], "head"
+        for part in parts[:-1]:
+            entry = self.prefixes.get(part)
+            if entry is None:
+                entry = self.words.get(part)
+                if entry is not None and entry.lemma[:1].islower():
+                    entry = None  # "NATO-freundlich": adjectives in first parts are rare and noisy
+            if entry is not None:
+                return entry, "prefix"
+        return None
+
+    def _compound(
+        self, lowered: str, lemma: str, allow_prefix: bool = True
+    ) -> tuple[LexiconEntry, str] | None:
+        if len(lowered) < MIN_COMPOUND_REST + 3 or not lowered.isalpha():
+            return None
+        for form in dict.fromkeys((lemma, lowered, *_fallback_forms(lowered))):
+            for length in self.head_lengths:
+                if len(form) - length >= MIN_COMPOUND_REST and form[-length:] in self.heads:
+                    return self.heads[form[-length:]], "head"
+        if allow_prefix:
+            for length in self.prefix_lengths:
+                if len(lowered) - length >= MIN_COMPOUND_REST and lowered[:length] in self.prefixes:
+                    return self.prefixes[lowered[:length]], "prefix"
+        return None
+
+
+def _fallback_forms(lowered: str) -> list[str]:
+    """Candidate base forms by suffix stripping, for forms simplemma does not know."""
+    if len(lowered) < 5:
+        return []
+    forms = []
+    if lowered.endswith(("iert", "ierte", "ierten", "iertes", "ierter", "iertem")):
+        stem = lowered[: lowered.rindex("iert")]
+        forms += [stem + "ieren", stem + "iert"]
+    for suffix in _SUFFIXES:
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 4:
+            forms.append(lowered[: -len(suffix)])
+    if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:
+        forms.append(lowered[2:-1] + "en")
+    return forms
+
+
+# ---------------------------------------------------------------------------
+# Hits
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluativeHit:
+    """One evaluative word (or phrase) in the text, with its character offsets.
+
+    >>> h = find_evaluative("Ein völlig erbärmliches Desaster.")[1]
+    >>> (h.text, h.lemma, h.category, h.weight, h.in_quote)
+    ('erbärmliches', 'erbärmlich', 'loaded', 3, False)
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    category: str
+    weight: float
+    match: str = "word"
+    negated: bool = False
+    in_quote: bool = False
+    neutral: str = ""
+    note: str = ""
+
+    @property
+    def counted(self) -> bool:
+        """True when the hit counts towards the author's evaluative rate."""
+        return not self.in_quote and self.category not in NOT_COUNTED
+
+    def span(self) -> TextSpan:
+        """Evidence span labelled ``evaluative:<category>``."""
+        return TextSpan(self.start, self.end, self.text, f"evaluative:{self.category}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON and pandas."""
+        return asdict(self)
+
+
+_TIME_AFTER_SCHON = frozenset(
+    [
+        "seit",
+        "am",
+        "im",
+        "vor",
+        "lange",
+        "früh",
+        "frühzeitig",
+        "bald",
+        "jetzt",
+        "damals",
+        "heute",
+        "gestern",
+        "morgen",
+        "mehrfach",
+        "einmal",
+        "zweimal",
+        "immer",
+        "wieder",
+        "zuvor",
+        "vorher",
+        "länger",
+        "kurz",
+        "ab",
+        "bis",
+        "um",
+        "gegen",
+        "während",
+        "nach",
+        "fast",
+    ]
+)
+_NUMERALS = frozenset(
+    [
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "zig",
+        "etliche",
+        "mehrere",
+        "paar",
+    ]
+)
+
+
+def _particle_applies(
+    lemma: str, words: list[str], k: int, sentence_first: bool, question: bool
+) -> bool:
+    """Context rules for the ambiguous particles (documented in LEXICON.md).
+
+    ``words`` are the non-space tokens of the text, ``k`` the particle's position.
+    """
+    word = words[k]
+    prev = words[k - 1].lower() if k > 0 and not sentence_first else ""
+    nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+    if word[:1].isupper() and not sentence_first:
+        return False  # das Wohl, der Halt, zum ersten Mal, ein Ja
+    if lemma == "ja":
+        # the answer particle: "Ja, …", "Ja!", "ja oder nein", a lone "ja"
+        return (
+            not sentence_first
+            and nxt not in {",", "!", "?", ".", "oder", "“", "”", "»", "«", ""}
+            and prev not in {"oder", "mit", "und", "„", "»"}
+        )
+    if lemma == "doch":
+        # sentence-initial "Doch" and "…, doch" are the conjunction 'but'
+        return (
+            not sentence_first
+            and prev not in _CLAUSE_BREAKS
+            and prev not in {"und", "oder", "aber", "„", "»"}
+            and nxt not in {"!", "?", ""}
+        )
+    if lemma == "eben":
+        return prev not in {"gerade", "soeben", "so"} and nxt not in {
+            "erst",
+            "noch",
+            ",",
+            ".",
+            "!",
+            "?",
+            "“",
+            "”",
+        }
+    if lemma == "schon":
+        return not (nxt[:1].isdigit() or nxt in _TIME_AFTER_SCHON)
+    if lemma == "mal":
+        return not (
+            prev[:1].isdigit()
+            or prev in _NUMERALS
+            or prev in {"erste", "ersten", "letzte", "letzten", "nächste", "nächsten", "x"}
+        )
+    if lemma in {"denn", "etwa"}:
+        return question and prev not in _CLAUSE_BREAKS
+    if lemma == "nun":
+        return nxt in {"mal", "einmal"}
+    if lemma == "wohl":
+        return nxt not in {
+            "fühlen",
+            "fühlt",
+            "fühlte",
+            "gemerkt",
+            "bekannt",
+            "überlegt",
+            "dosiert",
+            "wahr",
+            "aber",
+        }
+    if lemma in {"halt", "eigentlich", "bloß", "einfach", "eh", "überhaupt", "gar"}:
+        return not sentence_first or lemma in {"eigentlich", "überhaupt"}
+    return True
+
+
+def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry, str, bool]]:
+    """(start, end, entry, match, negated) for every hit, in text order."""
+    index = lexicon.index
+    doc = document.doc
+    lemmas = _document_lemmas(document)
+    tokens = [(i, t.text, t.idx, t.is_sent_start) for i, t in enumerate(doc) if not t.is_space]
+    words = [text for _, text, _, _ in tokens]
+    token_lemmas = [lemmas[i] for i, _, _, _ in tokens]
+    negators = _negators()
+    sentences = document.sentences
+    sentence_starts = [s.start for s in sentences]
+    hits: list[tuple[int, int, LexiconEntry, str, bool]] = []
+    covered_until = -1
+    phrases = index.phrases
+    n = len(tokens)
+    for k in range(n):
+        if k <= covered_until:
+            continue
+        _, text, start, sent_start = tokens[k]
+        if not any(ch.isalpha() for ch in text):
+            continue
+        lemma = token_lemmas[k]
+        if phrases:
+            found_phrase = _match_phrase(phrases, words, token_lemmas, k)
+            if found_phrase is not None:
+                last, entry = found_phrase
+                end = tokens[last][2] + len(tokens[last][1])
+                hits.append((start, end, entry, "phrase", _negated(words, k, negators, tokens)))
+                covered_until = last
+                continue
+        sentence_first = bool(sent_start) or k == 0 or words[k - 1] in _OPENERS
+        found = index.lookup(text, lemma, sentence_first)
+        if found is None:
+            continue
+        entry, match = found
+        if entry.category == "modal_particle" and entry.match == "word":
+            question = False
+            if entry.lemma in {"denn", "etwa"} and sentences:
+                sentence = sentences[max(bisect_right(sentence_starts, start) - 1, 0)]
+                question = sentence.text.rstrip("“”\"»«’' )").endswith("?")
+            if not _particle_applies(entry.lemma, words, k, sentence_first, question):
+                continue
+        hits.append((start, start + len(text), entry, match, _negated(words, k, negators, tokens)))
+    return hits
+
+
+def _match_phrase(
+    phrases, words: list[str], lemmas: list[str], k: int
+) -> tuple[int, LexiconEntry] | None:
+    first_keys = (words[k].lower(), lemmas[k].lower())
+    for first in dict.fromkeys(first_keys):
+        for keys, entry in phrases.get(first, ()):
+            last = k + len(keys) - 1
+            if last >= len(words):
+                continue
+            for offset in range(1, len(keys)):
+                j = k + offset
+                if words[j].lower() not in keys[offset] and lemmas[j].lower() not in keys[offset]:
+                    break
+            else:
+                return last, entry
+    return None
+
+
+def _negated(words: list[str], k: int, negators: frozenset[str], tokens) -> bool:
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < NEGATION_WINDOW:
+        word = words[j]
+        if word in _CLAUSE_BREAKS or tokens[j + 1][3]:
+            return False
+        if word.lower() in negators:
+            return True
+        steps += 1
+        j -= 1
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Quoted voice
+# ---------------------------------------------------------------------------
+
+
+def _quoted_intervals(document: Document) -> list[tuple[int, int]]:
+    """Merged character intervals that belong to quoted voices, cached per document."""
+    cached = document.cache.get("evaluative_quoted")
+    if cached is not None:
+        return cached
+    intervals: list[tuple[int, int]] = []
+    try:
+        from .quotes import analyze_quotes
+
+        analysis = analyze_quotes(document)
+        quotations = list(analysis.quotations)
+    except (ImportError, AttributeError, NotImplementedError):
+        quotations = None
+    if quotations is None:
+        # Without the quotation finder: quote-marked regions that look like speech
+        # (several words or a full sentence), not scare quotes like zu „informieren“.
+        for region in document.quote_regions:
+            inner = region.inner_text.strip()
+            if len(inner.split()) >= 4 or inner[-1:] in ".!?…":
+                intervals.append((region.start, region.end))
+    else:
+        for quotation in quotations:
+            spans = getattr(quotation, "spans", None) or [quotation]
+            for span in spans:
+                if isinstance(span, tuple | list) and len(span) == 2:
+                    start, end = span
+                else:
+                    start, end = getattr(span, "start", None), getattr(span, "end", None)
+                if isinstance(start, int) and isinstance(end, int) and end > start:
+                    intervals.append((start, end))
+        if intervals:
+            # a direct quotation's message usually excludes its marks; take the whole region
+            merged = _merge(intervals)
+            starts = [a for a, _ in merged]
+            for region in document.quote_regions:
+                k = bisect_right(starts, region.inner_end - 1) - 1
+                if k >= 0 and merged[k][1] > region.inner_start and merged[k][0] < region.inner_end:
+                    intervals.append((region.start, region.end))
+    merged = _merge(intervals)
+    document.cache["evaluative_quoted"] = merged
+    return merged
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(intervals: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and intervals[k][0] <= offset < intervals[k][1]
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def _resolve_lexicon(lexicon: object) -> Lexicon:
+    if lexicon is None:
+        return _shared_default()
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, Mapping):
+        return Lexicon.default().extended(lexicon)
+    raise TypeError(
+        f"lexicon must be a mediakit Lexicon, a dict {{lemma: category}} or None, not {type(lexicon).__name__}"
+    )
+
+
+@cache
+def _shared_default() -> Lexicon:
+    return Lexicon.default()
+
+
+def find_evaluative(
+    text_or_doc: str | Document, lexicon: Lexicon | Mapping[str, Any] | None = None
+) -> list[EvaluativeHit]:
+    """Evaluative words and phrases in a German text, in text order.
+
+    Each hit has ``start``/``end`` offsets (``text[start:end] == hit.text``), the
+    ``lemma``, ``category``, ``weight``, ``match`` (word, prefix, head, phrase),
+    ``negated``, ``in_quote`` (quoted voice), the ``neutral`` alternative and a ``note``.
+
+    >>> [(h.text, h.category, h.in_quote) for h in find_evaluative('Er sagte: „Das ist ein völlig erbärmliches Desaster.“')]
+    [('völlig', 'intensifier', True), ('erbärmliches', 'loaded', True), ('Desaster', 'loaded', True)]
+    >>> [(h.text, h.match) for h in find_evaluative("Die Lügenmedien und ihr Klimawahn.")]
+    [('Lügenmedien', 'prefix'), ('Klimawahn', 'head')]
+    """
+    document = as_document(text_or_doc)
+    lex = _resolve_lexicon(lexicon)
+    raw = _scan(document, lex)
+    if not raw:
+        return []
+    quoted = _quoted_intervals(document)
+    starts = [a for a, _ in quoted]
+    text = document.text
+    return [
+        EvaluativeHit(
+            start,
+            end,
+            text[start:end],
+            entry.lemma,
+            entry.category,
+            entry.weight,
+            match,
+            negated,
+            _inside(quoted, starts, start) if quoted else False,
+            entry.neutral,
+            entry.note,
+        )
+        for start, end, entry, match, negated in raw
+    ]
+
+
+@dataclass
+class EvaluativeAnalysis:
+    """Result of :func:`analyze_evaluative` (the :mod:`mediakit.results` protocol).
+
+    >>> a = analyze_evaluative("Das ist ein völliges Desaster.")
+    >>> a.metrics["evaluative_per_1000_words"] > 0, a.evidence()[0].label
+    (True, 'evaluative:intensifier')
+    """
+
+    hits: list[EvaluativeHit]
+    author_words: int
+    quoted_words: int
+    neutral_reporting: int
+    categories: tuple[str, ...]
+    document: Document | None = None
+
+    @property
+    def author_hits(self) -> list[EvaluativeHit]:
+        """Hits in the author's own voice (all categories)."""
+        return [h for h in self.hits if not h.in_quote]
+
+    @property
+    def quoted_hits(self) -> list[EvaluativeHit]:
+        """Hits inside quotations."""
+        return [h for h in self.hits if h.in_quote]
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """Flat figures per 1,000 words.
+
+        * ``evaluative_per_1000_words``: the author's voice only, hits outside
+          quotations, hedges and first person left out, **weighted** by entry weight
+          (1–3), per 1,000 author words;
+        * ``evaluative_<category>_per_1000_words``: author-voice hits of one category
+          (unweighted counts), per 1,000 author words;
+        * ``quoted_evaluative_per_1000_words``: the same weighted rate for quoted voices,
+          per 1,000 quoted words;
+        * ``hedges_per_1000_words``: author-voice hedges; ``neutral_reporting_per_1000_words``:
+          neutral reporting verbs (sagen, erklären, mitteilen …);
+        * ``author_words``, ``quoted_words``, ``evaluative_hits`` (all hits).
+        """
+        author = [h for h in self.hits if not h.in_quote]
+        quoted = [h for h in self.hits if h.in_quote]
+
+        def score(hits: list[EvaluativeHit]) -> float:
+            counted = [h for h in hits if h.category not in NOT_COUNTED]
+            return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
+
+        figures = {
+            "evaluative_per_1000_words": rate_per_1000(score(author), self.author_words),
+            "quoted_evaluative_per_1000_words": rate_per_1000(score(quoted), self.quoted_words),
+            "hedges_per_1000_words": rate_per_1000(
+                sum(h.category == "hedge" for h in author), self.author_words
+            ),
+            "neutral_reporting_per_1000_words": rate_per_1000(
+                self.neutral_reporting, self.author_words + self.quoted_words
+            ),
+        }
+        for category in self.categories:
+            if category == "hedge":
+                continue
+            count = sum(h.category == category for h in author)
+            figures[f"evaluative_{category}_per_1000_words"] = rate_per_1000(
+                count, self.author_words
+            )
+        figures["author_words"] = float(self.author_words)
+        figures["quoted_words"] = float(self.quoted_words)
+        figures["evaluative_hits"] = float(len(self.hits))
+        return figures
+
+    def evidence(self) -> list[TextSpan]:
+        """Every hit as a span labelled ``evaluative:<category>`` (quoted ones too)."""
+        return [h.span() for h in self.hits]
+
+    def by_category(self) -> dict[str, list[EvaluativeHit]]:
+        """Author-voice hits grouped by category."""
+        groups: dict[str, list[EvaluativeHit]] = {c: [] for c in self.categories}
+        for hit in self.author_hits:
+            groups.setdefault(hit.category, []).append(hit)
+        return groups
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable: metrics, hits, settings."""
+        return {
+            "metrics": self.metrics,
+            "hits": [h.to_dict() for h in self.hits],
+            "weighted": WEIGHTED,
+            "not_counted": sorted(NOT_COUNTED),
+        }
+
+    def to_dataframe(self):
+        """The hits as a pandas DataFrame."""
+        import pandas as pd
+
+        columns = list(EvaluativeHit.__dataclass_fields__)
+        return pd.DataFrame([h.to_dict() for h in self.hits], columns=columns)
+
+
+def analyze_evaluative(
+    text_or_doc: str | Document, lexicon: Lexicon | Mapping[str, Any] | None = None
+) -> EvaluativeAnalysis:
+    """Evaluative vocabulary with figures: author's voice and quoted voices apart.
+
+    >>> a = analyze_evaluative('Trump hat getönt. Er sagte: „Das ist ein Desaster.“')
+    >>> [h.text for h in a.author_hits], [h.text for h in a.quoted_hits]
+    (['getönt'], ['Desaster'])
+    """
+    document = as_document(text_or_doc)
+    lex = _resolve_lexicon(lexicon)
+    hits = find_evaluative(document, lex)
+    quoted = _quoted_intervals(document) if document.n_words else []
+    starts = [a for a, _ in quoted]
+    doc = document.doc
+    quoted_words = 0
+    if quoted:
+        quoted_words = sum(1 for i in document.words if _inside(quoted, starts, doc[i].idx))
+    neutral = _neutral_reporting()
+    lemmas = _document_lemmas(document) if document.n_words else []
+    neutral_count = sum(1 for i in document.words if lemmas[i].lower() in neutral)
+    categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
+    return EvaluativeAnalysis(
+        hits=hits,
+        author_words=document.n_words - quoted_words,
+        quoted_words=quoted_words,
+        neutral_reporting=neutral_count,
+        categories=categories,
+        document=document,
+    )
