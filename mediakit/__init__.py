@@ -36,6 +36,7 @@ _EXPORTS = {
     "load_lexicon": "evaluative",
     "load_corpus": "corpus",
     "CorpusDocument": "corpus",
+    "load_document": "corpus",
     "analyze": "analysis",
     "analyze_many": "analysis",
     "Analysis": "analysis",
