@@ -14,6 +14,7 @@ speaker, and short quote-marked words inside a quotation as nested direct quotes
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cache
 
@@ -22,6 +23,11 @@ from .quotes import Cue, Quotation, Speaker
 from .quotes_lexicon import CueVerb, cue_lexicon, konjunktiv_forms, preposition_cues, speaker_words
 
 __all__ = ["detect"]
+
+_ZU_INFIX = re.compile(
+    r"^(?:an|auf|aus|ab|bei|ein|mit|vor|nach|zurück|fest|frei|her|hin|weg|zu|dar|durch|hervor|"
+    r"heraus|herbei|teil|statt|bekannt|klar|fort|weiter|wieder|um|los)zu[a-zäöü]{2,}e?n$"
+)
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
 _END_PUNCT = frozenset({".", "!", "?", "…", "...", ":", ";"})
@@ -45,7 +51,63 @@ _COMPLEMENTIZERS = frozenset(
     }
 )
 _AUXILIARIES = frozenset(
-    ["hat", "habe", "haben", "hatte", "hatten", "hätte", "hätten", "ist", "sei", "seien", "war", "waren", "wäre", "wären", "wird", "werde", "werden", "wurde", "wurden", "würde", "würden", "soll", "solle", "sollen", "sollte", "sollten", "will", "wolle", "wollen", "wollte", "wollten", "kann", "könne", "können", "konnte", "konnten", "könnte", "könnten", "muss", "müsse", "müssen", "musste", "mussten", "müsste", "müssten", "darf", "dürfe", "durfte", "dürfte", "mag", "möchte", "möchten", "ließ", "ließen", "lässt"]
+    [
+        "hat",
+        "habe",
+        "haben",
+        "hatte",
+        "hatten",
+        "hätte",
+        "hätten",
+        "ist",
+        "sei",
+        "seien",
+        "war",
+        "waren",
+        "wäre",
+        "wären",
+        "wird",
+        "werde",
+        "werden",
+        "wurde",
+        "wurden",
+        "würde",
+        "würden",
+        "soll",
+        "solle",
+        "sollen",
+        "sollte",
+        "sollten",
+        "will",
+        "wolle",
+        "wollen",
+        "wollte",
+        "wollten",
+        "kann",
+        "könne",
+        "können",
+        "konnte",
+        "konnten",
+        "könnte",
+        "könnten",
+        "muss",
+        "müsse",
+        "müssen",
+        "musste",
+        "mussten",
+        "müsste",
+        "müssten",
+        "darf",
+        "dürfe",
+        "durfte",
+        "dürfte",
+        "mag",
+        "möchte",
+        "möchten",
+        "ließ",
+        "ließen",
+        "lässt",
+    ]
 )
 _SUBORDINATORS = frozenset(
     {
@@ -171,6 +233,45 @@ def _mood(word: str) -> str:
     return ""
 
 
+_RELATIVE = frozenset(
+    {"der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "den", "dem"}
+)
+_COMMON_SUFFIXES = (
+    "ung",
+    "ungen",
+    "er",
+    "ion",
+    "heit",
+    "keit",
+    "schaft",
+    "angaben",
+    "sprecher",
+    "sprecherin",
+    "ium",
+    "amt",
+    "ei",
+    "tum",
+    "rat",
+    "gericht",
+    "in",
+    "innen",
+    "bericht",
+    "berichten",
+    "polizei",
+)
+
+
+def _common_noun(word: str) -> bool:
+    """A head noun that takes a genitive ("Angaben der Polizei"), unlike a name ("Trump der Post")."""
+    return word.endswith(_COMMON_SUFFIXES) or word in speaker_words()["anonymous"]
+
+
+# "Wie der „Guardian“ berichtet": a quote-marked word followed by these is a source name
+_TITLE_FOLLOWERS = frozenset(
+    "berichtet berichtete berichten meldet meldete schreibt schrieb zufolge zitiert zitierte".split()
+)
+
+
 def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
@@ -243,6 +344,8 @@ class _Detector:
         while last >= first and (
             self.space[last] or self.tok[last] in _CLAUSE_PUNCT or self.tok[last] in _END_PUNCT
         ):
+            if self.tok[last] == ")" and "(" in self.tok[first:last]:
+                break
             last -= 1
         if first > last:
             return None
@@ -293,10 +396,8 @@ class _Detector:
         j = i - 1
         while j >= lo:
             w = self.tok[j]
-            if (
-                w in _CLAUSE_PUNCT
-                or (self.region_of[j] >= 0
-                and self.region_kind[self.region_of[j]] == "direct")
+            if w in _CLAUSE_PUNCT or (
+                self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "direct"
             ):
                 return j + 1
             j -= 1
@@ -326,9 +427,11 @@ class _Detector:
                 j += 1
                 continue
             if lw in dets and (
-                not has_noun or (lw in ("des", "der") and started_with_det) or lw in ("des",)
+                not has_noun
+                or lw in ("des", "eines")
+                or (lw in ("der", "einer") and (started_with_det or _common_noun(self.low[last])))
             ):
-                if has_noun and lw not in ("des", "der"):
+                if has_noun and lw not in ("des", "der", "eines", "einer"):
                     break
                 j += 1
                 continue
@@ -353,7 +456,7 @@ class _Detector:
                     continue
                 break
             if (
-                (_adjective_like(lw) or ("-" in w and w[0].islower()) or w[:1].isdigit())
+                (_adjective_like(w) or ("-" in w and w[0].islower()) or w[:1].isdigit())
                 and not has_noun
                 and lw not in self.lex.main
                 and lw not in self.lex.joined
@@ -395,7 +498,7 @@ class _Detector:
             ):
                 has_noun = True
                 first = j
-            elif lw in dets or (_adjective_like(lw) and lw not in self.lex.main) or w[:1].isdigit():
+            elif lw in dets or (_adjective_like(w) and lw not in self.lex.main) or w[:1].isdigit():
                 if not has_noun:
                     break
                 first = j
@@ -571,22 +674,7 @@ class _Detector:
         ):
             return True
         k = self.next_content(hi, self.n)
-        if k < self.n and (
-            self.low[k]
-            in (
-                "berichtet",
-                "berichtete",
-                "meldet",
-                "meldete",
-                "schreibt",
-                "schrieb",
-                "zufolge",
-                "zitiert",
-                "zitierte",
-            )
-        ):
-            return True
-        return False
+        return k < self.n and self.low[k] in _TITLE_FOLLOWERS
 
     # -- pass 2: frames of direct quotes --------------------------------------
 
@@ -757,11 +845,36 @@ class _Detector:
             last = self.np_forward(first + 1, v)
             return self.make_speaker(first + 1, last) if last > first else None
         pre = [j for j in range(first, fin) if not self.space[j]]
+        if not pre and first > s_lo and self.tok[first - 1] == ",":
+            # "Der Direktor der Behörde, Bambang Suryo Aji, sagte, …": subject with apposition
+            head = self.next_content(s_lo, first)
+            lw0 = self.low[head]
+            if (
+                (
+                    lw0 not in self.words["preposition"]
+                    and lw0 not in self.words["adverb"]
+                    and lw0 not in _SUBORDINATORS | self.words["determiner"]
+                )
+                or lw0 in ("der", "die", "das", "ein", "eine")
+            ) and first - head <= 25:
+                stop = first - 2
+                for j in range(head + 1, first - 1):
+                    if (
+                        self.tok[j] == ","
+                        and self.low[self.next_content(j + 1, first)] in _RELATIVE
+                    ):
+                        stop = j - 1
+                        break
+                return self.make_speaker(head, stop)
         lw0 = self.low[pre[0]] if pre else ""
+        single_adverb = len(pre) == 1 and (
+            lw0 in self.words["adverb"] or lw0.endswith(("lich", "ig", "weise", "ens"))
+        )
         if (
             pre
             and lw0 not in self.words["preposition"]
-            and lw0 not in self.words["adverb"]
+            and not (lw0 in self.words["adverb"] and lw0 not in self.words["determiner"])
+            and not single_adverb
             and not self.tok[pre[0]][:1].isdigit()
         ):
             if len(pre) <= 12:
@@ -816,20 +929,19 @@ class _Detector:
                 if any(self.in_direct(j) for j in range(lo, prev)):
                     continue
                 last = self.np_forward(v + 1, hi)
-                if last <= v:
+                if last > v:
+                    speaker = self.make_speaker(v + 1, last)
+                    tail = self.frame_tail(max(last, particle) + 1, hi)
+                    q_lo = self.clause_content_start(lo, prev)
+                    parts = [(q_lo, prev - 1)]
+                    after = self.next_content(tail + 1, hi)
+                    if after < hi and self.tok[after] == "," and after < end:
+                        parts.append((after + 1, end))
+                    q = self.quotation("indirect", parts, speaker, self.cue(verb, v, particle))
+                    if q and q_lo < prev - 1:
+                        out.append(q)
+                        return out
                     continue
-                speaker = self.make_speaker(v + 1, last)
-                tail = self.frame_tail(max(last, particle) + 1, hi)
-                q_lo = self.clause_content_start(lo, prev)
-                parts = [(q_lo, prev - 1)]
-                after = self.next_content(tail + 1, hi)
-                if after < hi and self.tok[after] == "," and after < end:
-                    parts.append((after + 1, end))
-                q = self.quotation("indirect", parts, speaker, self.cue(verb, v, particle))
-                if q and q_lo < prev - 1:
-                    out.append(q)
-                    return out
-                continue
             # "wie X mitteilte, …" or "…, wie X mitteilte."
             c = self.clause_start(v, lo)
             first = self.next_content(c, v)
@@ -878,6 +990,8 @@ class _Detector:
                 kind = "indirect"
             elif verb.complement == "any" and self.has_konjunktiv(k, clause_hi + 1):
                 kind = "indirect"
+            elif self.zu_infinitive(k, clause_hi):
+                kind = "indirect"
             if not kind:
                 continue
             speaker = self.subject_of(v, lo, comma)
@@ -886,6 +1000,19 @@ class _Detector:
                 out.append(q)
                 return out
         return out
+
+    def zu_infinitive(self, lo: int, hi: int) -> bool:
+        """An infinitive clause with "zu" ("…, den Plan zu prüfen"; "abzuwarten")."""
+        last = hi
+        while last > lo and not self.tok[last][:1].isalpha():
+            last -= 1
+        for j in range(max(lo, last - 4), last + 1):
+            w = self.low[j]
+            if w == "zu" and j < last and self.low[j + 1].endswith("n"):
+                return True
+            if _ZU_INFIX.match(w):
+                return True
+        return False
 
     def clause_content_start(self, lo: int, hi: int) -> int:
         """Where a quoted clause before a postposed frame starts (after a leading conjunction)."""
@@ -907,7 +1034,7 @@ class _Detector:
                 if requires:
                     nxt = self.next_content(j + 1, hi)
                     k = nxt
-                    while k < hi and _adjective_like(self.low[k]):
+                    while k < hi and _adjective_like(self.tok[k]):
                         k += 1
                     if k >= hi or not self._requires(self.low[k], requires):
                         continue
