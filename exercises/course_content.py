@@ -1,0 +1,939 @@
+"""The four assignments of the mediakit course: text, answer keys, tests.
+
+``build_course.py`` turns this into the nbgrader answer keys in ``source/``. Each
+``Notebook`` method adds one cell: ``md`` (text), ``setup`` (read-only code),
+``answer`` (autograded answer; the solution becomes the stub), ``hints`` (visible
+tests with German tips, no points), ``check`` (hidden tests comparing with the
+answer key's values), ``written`` (free text graded by hand, the solution is the
+model answer) and ``task`` (a larger piece of work graded by hand against a mark
+scheme). The rubrics for the free-text answers are in ``LEITFADEN.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Every notebook starts with the same read-only cell: the corpus by id, and the three
+# texts the lessons keep coming back to.
+SETUP_CORPUS = """\
+import mediakit
+
+korpus = mediakit.load_corpus()
+texte = {d.id: d for d in korpus}
+dpa = texte["002"]    # dpa-Meldung (Nachrichtenagentur)
+blog = texte["000"]   # TKP-Blogbeitrag vom 10. Februar 2025
+blog2 = texte["001"]  # TKP-Blogbeitrag zum Telefonat
+for d in korpus:
+    print(d.id, "|", d.outlet, "|", d.genre, "|", (d.title or "")[:60])"""
+
+
+def header(title: str, goals: list[str], minutes: str, needs: list[str], data: list[str]) -> str:
+    """The common header: Lernziele, Dauer, Voraussetzungen, verwendete Daten."""
+    return (
+        f"# {title}\n\n"
+        "**Lernziele.** Nach diesem Notebook können Sie …\n"
+        + "".join(f"- {g}\n" for g in goals)
+        + f"\n**Dauer:** {minutes}\n\n"
+        "**Voraussetzungen:**\n"
+        + "".join(f"- {n}\n" for n in needs)
+        + "\n**Verwendete Daten:**\n"
+        + "".join(f"- {d}\n" for d in data)
+        + "\n**So arbeiten Sie:** Führen Sie die Zellen von oben nach unten aus "
+        "(Umschalt + Enter). Schreiben Sie Ihren Code dort, wo `# IHR CODE HIER` steht, "
+        "und löschen Sie die Zeile `raise NotImplementedError()`. Textantworten schreiben "
+        "Sie in die Zellen mit „IHRE ANTWORT HIER“. Zellen mit „Sichtbare Tests“ geben "
+        "Ihnen Tipps; die Punkte vergeben versteckte Tests beim Bewerten. Prüfen Sie vor "
+        "der Abgabe mit *Kernel → Restart Kernel and Run All Cells*, dass alles durchläuft."
+    )
+
+
+def have(names: dict[str, str]) -> str:
+    """Visible test lines: the variable exists and has the right type."""
+    lines = []
+    for name, kind in names.items():
+        lines.append(
+            f"assert {name!r} in globals(), "
+            f'"Tipp: Legen Sie die Variable {name} an (Schreibweise beachten)."'
+        )
+        lines.append(
+            f"assert type({name}) is {kind}, "
+            f'f"Tipp: {name} soll vom Typ {kind} sein, ist aber {{type({name}).__name__}}."'
+        )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# 1 Lesbarkeit
+# ---------------------------------------------------------------------------------------
+
+ABSATZ = (
+    "US-Präsident Donald Trump hat mit Kremlchef Wladimir Putin telefoniert und sofortige "
+    "Verhandlungen über ein Ende des russischen Angriffskrieges gegen die Ukraine vereinbart. "
+    "Das teilte Trump im Anschluss an das Gespräch auf der Online-Plattform Truth Social mit. "
+    "Der Kreml bestätigte das Telefonat."
+)
+
+
+def lesbarkeit(Notebook: Any) -> Any:
+    nb = Notebook("01_lesbarkeit", "lesbarkeit")
+    nb.md(
+        header(
+            "Aufgabe 1: Wie schwer ist ein Text zu lesen?",
+            [
+                "Sätze, Wörter und Silben eines Absatzes von Hand zählen und begründen, wo "
+                "Zählregeln nötig sind,",
+                "die Lesbarkeitsformeln Flesch-Amstad und LIX anwenden,",
+                "die Zählungen von textstat und mediakit vergleichen und Abweichungen erklären,",
+                "die dpa-Meldung mit einem Blogbeitrag vergleichen und die Grenzen solcher "
+                "Formeln benennen.",
+            ],
+            "60–75 Minuten",
+            [
+                "Variablen, Zahlen und Funktionsaufrufe in Python (ein Einführungskurs genügt)",
+                "keine Vorkenntnisse in Linguistik",
+            ],
+            [
+                "Korpus von mediakit: die dpa-Meldung zum Telefonat Trump–Putin (12.02.2025) "
+                "und ein Beitrag des Blogs TKP (10.02.2025)",
+                "ein Absatz aus der dpa-Meldung (unten abgedruckt)",
+            ],
+        )
+    )
+    nb.setup(SETUP_CORPUS)
+    nb.md(
+        "## 1.1 Von Hand zählen\n\n"
+        "Lesen Sie den folgenden Absatz aus der dpa-Meldung. Zählen Sie **von Hand** (ohne "
+        "Programm!)\n\n"
+        "- die Sätze,\n"
+        "- die Wörter (ein Wort mit Bindestrich wie *US-Präsident* zählt als **ein** Wort),\n"
+        "- die Silben, so wie man sie **spricht** (*Te-le-fo-nat* = 4; *US* spricht man "
+        "*U-Es* = 2).\n\n"
+        f"> {ABSATZ}\n\n"
+        "Tragen Sie Ihre Zahlen als ganze Zahlen ein. Kleine Abweichungen bei den Silben "
+        "werden toleriert."
+    )
+    nb.setup(f"ABSATZ = {ABSATZ!r}\nprint(ABSATZ)")
+    nb.answer(
+        "a1_hand",
+        "saetze_hand = 3\nwoerter_hand = 41\nsilben_hand = 85",
+    )
+    nb.hints(
+        "a1_hand",
+        have({"saetze_hand": "int", "woerter_hand": "int", "silben_hand": "int"})
+        + "\nassert 1 <= saetze_hand <= 10, 'Tipp: Ein Satz endet meist mit einem Punkt.'"
+        + "\nassert woerter_hand > saetze_hand, 'Tipp: Es gibt mehr Wörter als Sätze.'"
+        + "\nassert silben_hand >= woerter_hand, 'Tipp: Jedes Wort hat mindestens eine Silbe.'",
+    )
+    nb.hidden(
+        "a1_hand",
+        3,
+        "assert _T(saetze_hand) is _I and saetze_hand == 3\n"
+        "assert _T(woerter_hand) is _I and 40 <= woerter_hand <= 42\n"
+        "assert _T(silben_hand) is _I and 81 <= silben_hand <= 89",
+        uses_mediakit=False,
+    )
+    nb.md(
+        "**Frage 1.1 (Text):** Bei welchen Wörtern oder Stellen waren Sie beim Zählen "
+        "unsicher? Nennen Sie mindestens zwei Beispiele und die Regel, für die Sie sich "
+        "entschieden haben."
+    )
+    nb.written(
+        "a1_unsicher",
+        2,
+        "Unsicher war ich bei *US-Präsident* und *Online-Plattform*: Ich habe sie nach der "
+        "Vorgabe als je ein Wort gezählt, obwohl man auch zwei Wörter sehen kann. Bei den "
+        "Silben waren *US* (gesprochen U-Es = 2), *Ukraine* (U-kra-i-ne = 4 oder U-krai-ne = "
+        "3), *Online* und *Social* (englische Aussprache: on-lain, sou-schel) schwierig. Ich "
+        "habe gezählt, wie man die Wörter spricht, nicht wie man sie trennt.",
+    )
+
+    nb.md(
+        "## 1.2 Zählen mit textstat\n\n"
+        "Das Paket `textstat` ist ein verbreitetes Werkzeug für Lesbarkeitsformeln. Mit "
+        '`textstat.set_lang("de")` schaltet man auf Deutsch um. Ermitteln Sie mit\n'
+        "`textstat.sentence_count`, `textstat.lexicon_count` und `textstat.syllable_count` "
+        "die Zahl der Sätze, Wörter und Silben des Absatzes und speichern Sie sie in "
+        "`ts_saetze`, `ts_woerter`, `ts_silben`."
+    )
+    nb.answer(
+        "a1_textstat",
+        "ts_saetze = textstat.sentence_count(ABSATZ)\n"
+        "ts_woerter = textstat.lexicon_count(ABSATZ)\n"
+        "ts_silben = textstat.syllable_count(ABSATZ)\n"
+        "print(ts_saetze, ts_woerter, ts_silben)",
+        before='import textstat\n\ntextstat.set_lang("de")',
+    )
+    nb.hints(
+        "a1_textstat",
+        have({"ts_saetze": "int", "ts_woerter": "int", "ts_silben": "int"})
+        + "\nassert ts_woerter > 20, 'Tipp: lexicon_count zählt die Wörter des ganzen ABSATZ.'",
+    )
+    nb.check("a1_textstat", 2, ["ts_saetze", "ts_woerter", "ts_silben"])
+
+    nb.md(
+        "## 1.3 Zählen mit mediakit\n\n"
+        "`mediakit.readability(text)` zählt mit eigenen Regeln für das Deutsche (gesprochene "
+        "Silben, Abkürzungen, Datumsangaben). Das Ergebnis hat unter anderem die Attribute "
+        "`sentences`, `words`, `syllables` und `flesch_amstad`. Speichern Sie das Ergebnis "
+        "für den Absatz in `mk` und die drei Zahlen in `mk_saetze`, `mk_woerter`, `mk_silben`."
+    )
+    nb.answer(
+        "a1_mediakit",
+        "mk = mediakit.readability(ABSATZ)\n"
+        "mk_saetze = mk.sentences\n"
+        "mk_woerter = mk.words\n"
+        "mk_silben = mk.syllables\n"
+        "print(mk_saetze, mk_woerter, mk_silben)",
+    )
+    nb.hints(
+        "a1_mediakit",
+        have({"mk_saetze": "int", "mk_woerter": "int", "mk_silben": "int"})
+        + "\nassert mk_saetze < mk_woerter < mk_silben, "
+        "'Tipp: Sätze < Wörter < Silben. Haben Sie die Attribute verwechselt?'",
+    )
+    nb.check("a1_mediakit", 2, ["mk_saetze", "mk_woerter", "mk_silben"])
+
+    nb.md(
+        "## 1.4 Die Formeln selbst anwenden\n\n"
+        "Die deutsche Fassung der Flesch-Formel (Amstad 1978) lautet\n\n"
+        "$$\\text{FRE} = 180 - \\text{ASL} - 58{,}5 \\cdot \\text{ASW}$$\n\n"
+        "mit ASL = Wörter pro Satz und ASW = Silben pro Wort. Hohe Werte (über 60) bedeuten "
+        "leicht, niedrige (unter 30) schwer lesbar. Der Lesbarkeitsindex LIX (Björnsson) ist\n\n"
+        "$$\\text{LIX} = \\frac{\\text{Wörter}}{\\text{Sätze}} + 100 \\cdot "
+        "\\frac{\\text{lange Wörter}}{\\text{Wörter}}$$\n\n"
+        "wobei lange Wörter mehr als sechs Buchstaben haben. Schreiben Sie zwei Funktionen "
+        "`flesch_amstad(saetze, woerter, silben)` und `lix(saetze, woerter, lange_woerter)`, "
+        "die jeweils eine Kommazahl (`float`) zurückgeben. Sie dürfen annehmen, dass keine "
+        "Zahl 0 ist."
+    )
+    nb.answer(
+        "a1_formeln",
+        "def flesch_amstad(saetze, woerter, silben):\n"
+        "    return 180 - woerter / saetze - 58.5 * silben / woerter\n"
+        "\n"
+        "\n"
+        "def lix(saetze, woerter, lange_woerter):\n"
+        "    return woerter / saetze + 100 * lange_woerter / woerter\n"
+        "\n"
+        "\n"
+        "print(flesch_amstad(saetze_hand, woerter_hand, silben_hand))",
+    )
+    nb.hints(
+        "a1_formeln",
+        "assert callable(flesch_amstad) and callable(lix), 'Tipp: Definieren Sie beide "
+        "Funktionen mit def.'\n"
+        "assert type(flesch_amstad(1, 10, 15)) is float, 'Tipp: flesch_amstad soll einen float "
+        "zurückgeben (mit / statt // rechnen).'\n"
+        "assert type(lix(1, 10, 5)) is float, 'Tipp: lix soll einen float zurückgeben.'\n"
+        "assert flesch_amstad(1, 10, 10) > flesch_amstad(1, 10, 20), 'Tipp: Mehr Silben pro "
+        "Wort machen einen Text schwerer, der Wert muss sinken.'",
+    )
+    formula_cases = [(3, 41, 85), (1, 10, 15), (7, 120, 190), (2, 9, 9)]
+    lix_cases = [(3, 41, 15), (1, 10, 5), (7, 120, 30), (2, 9, 0)]
+    flesch_lines = "\n".join(
+        f"_r = flesch_amstad({s}, {w}, {y})\n"
+        f"assert _T(_r) is _F and -1e-6 <= _r - {180 - w / s - 58.5 * y / w!r} <= 1e-6"
+        for s, w, y in formula_cases
+    )
+    lix_lines = "\n".join(
+        f"_r = lix({s}, {w}, {lw})\n"
+        f"assert _T(_r) is _F and -1e-6 <= _r - {w / s + 100 * lw / w!r} <= 1e-6"
+        for s, w, lw in lix_cases
+    )
+    nb.hidden("a1_formeln", 3, flesch_lines + "\n" + lix_lines, uses_mediakit=False)
+
+    nb.md(
+        "## 1.5 dpa und Blog im Vergleich\n\n"
+        "Berechnen Sie mit mediakit den Flesch-Wert (Amstad) und die Wiener Sachtextformel 1 "
+        "(`wstf1`, ungefähr die Schulstufe, für die ein Text passt) für den **Haupttext** "
+        "(`.body`) der dpa-Meldung `dpa` und des Blogbeitrags `blog`. Speichern Sie die Werte "
+        "in `flesch_dpa`, `flesch_blog`, `wstf_dpa`, `wstf_blog`. Setzen Sie `leichter` auf "
+        '`"dpa"` oder `"blog"`, je nachdem, welcher Text nach Flesch leichter zu lesen ist '
+        "(lassen Sie das Programm entscheiden, nicht Ihr Gefühl)."
+    )
+    nb.answer(
+        "a1_vergleich",
+        "r_dpa = mediakit.readability(dpa.body)\n"
+        "r_blog = mediakit.readability(blog.body)\n"
+        "flesch_dpa = r_dpa.flesch_amstad\n"
+        "flesch_blog = r_blog.flesch_amstad\n"
+        "wstf_dpa = r_dpa.wstf1\n"
+        "wstf_blog = r_blog.wstf1\n"
+        'leichter = "dpa" if flesch_dpa > flesch_blog else "blog"\n'
+        "print(flesch_dpa, flesch_blog, wstf_dpa, wstf_blog, leichter)",
+    )
+    nb.hints(
+        "a1_vergleich",
+        have(
+            {
+                "flesch_dpa": "float",
+                "flesch_blog": "float",
+                "wstf_dpa": "float",
+                "wstf_blog": "float",
+                "leichter": "str",
+            }
+        )
+        + "\nassert leichter in ('dpa', 'blog'), 'Tipp: leichter ist \"dpa\" oder \"blog\".'"
+        + "\nassert -50 < flesch_dpa < 120, 'Tipp: Haben Sie .body verwendet und flesch_amstad?'",
+    )
+    nb.check(
+        "a1_vergleich",
+        3,
+        ["flesch_dpa", "flesch_blog", "wstf_dpa", "wstf_blog", "leichter"],
+        tol=0.01,
+    )
+
+    nb.md(
+        "## 1.6 Wo sind sich die Werkzeuge uneinig?\n\n"
+        "Die folgende Zelle stellt textstat und mediakit für die dpa-Meldung nebeneinander. "
+        "Führen Sie sie aus und vergleichen Sie die Satz-, Wort- und Silbenzahlen."
+    )
+    nb.setup(
+        "import textstat\n\n"
+        'textstat.set_lang("de")\n'
+        "r = mediakit.readability(dpa.body)\n"
+        'print("           textstat  mediakit")\n'
+        'print(f"Sätze    {textstat.sentence_count(dpa.body):9d} {r.sentences:9d}")\n'
+        'print(f"Wörter   {textstat.lexicon_count(dpa.body):9d} {r.words:9d}")\n'
+        'print(f"Silben   {textstat.syllable_count(dpa.body):9d} {r.syllables:9d}")\n'
+        'print(f"Flesch   {textstat.flesch_reading_ease(dpa.body):9.1f} {r.flesch_amstad:9.1f}")'
+    )
+    nb.md(
+        "**Frage 1.6 (Text):** Nennen Sie zwei Gründe, warum textstat und mediakit "
+        "unterschiedliche Zahlen liefern. Denken Sie an Satzgrenzen (Abkürzungen, Datumsangaben, "
+        "Zitate) und an Silben (gesprochene Silben gegenüber Silbentrennung). Welche Zählung "
+        "passt besser zu Ihrer Handzählung aus 1.1?"
+    )
+    nb.written(
+        "a1_abweichung",
+        3,
+        "1. Satzgrenzen: textstat trennt Sätze an jedem Punkt, auch in Datums- und "
+        "Zeitangaben wie *12.02.2025 - 18:27:49* oder nach Abkürzungen; mediakit kennt diese "
+        "Fälle und trennt auch nicht innerhalb eines Zitats. Mehr Sätze machen die Sätze "
+        "kürzer und den Text scheinbar leichter.\n"
+        "2. Silben: textstat zählt Silben über die Silbentrennung (pyphen). Wörter wie *US* "
+        "(gesprochen U-Es) oder *Ukraine* werden dabei anders gezählt als gesprochen; die "
+        "deutschen Formeln wurden aber mit gesprochenen Silben entwickelt.\n"
+        "Meine Handzählung liegt näher an mediakit, weil ich gesprochene Silben gezählt habe.",
+    )
+    nb.md(
+        "**Frage 1.7 (Text):** Der Blog ist nach Flesch vielleicht gleich gut oder sogar "
+        "besser lesbar als die dpa-Meldung. Was sagt ein Lesbarkeitswert über die *Qualität* "
+        "eines Textes aus, und was nicht?"
+    )
+    nb.written(
+        "a1_grenzen",
+        2,
+        "Der Flesch-Wert misst nur die Länge von Sätzen und Wörtern. Er sagt, wie viel Mühe "
+        "das Lesen macht, aber nichts darüber, ob die Aussagen stimmen, ob Quellen genannt "
+        "werden oder ob der Text wertet. Ein kurzer, einfacher Satz kann falsch oder "
+        "einseitig sein. Qualität muss man deshalb zusätzlich an Quellen, Belegen und "
+        "Wortwahl prüfen (Aufgaben 2 und 3).",
+    )
+    return nb
+
+
+# ---------------------------------------------------------------------------------------
+# 2 Zitate und Quellen
+# ---------------------------------------------------------------------------------------
+
+BEISPIEL_ZITAT = (
+    "Der Kreml bestätigte das Telefonat. «Wir sind übereingekommen, sehr eng "
+    "zusammenzuarbeiten», schrieb Trump. Aus Regierungskreisen hieß es, man sei überrascht."
+)
+
+
+def zitate(Notebook: Any) -> Any:
+    nb = Notebook("02_zitate", "zitate")
+    nb.md(
+        header(
+            "Aufgabe 2: Wer sagt das? Zitate und Quellen",
+            [
+                "direkte, indirekte und nur erwähnte Rede unterscheiden,",
+                "zu einem Zitat die Sprecherin oder den Sprecher und das Redeverb (die "
+                "Redeeinleitung) finden,",
+                "namentlich genannte und anonyme Quellen unterscheiden und erklären, warum das "
+                "für die Glaubwürdigkeit wichtig ist,",
+                "den Konjunktiv I als Mittel der Distanz erkennen,",
+                "Ironie- oder Distanzanführungszeichen („scare quotes“) erkennen,",
+                "eine Quellentabelle für alle Texte des Korpus erstellen.",
+            ],
+            "75–90 Minuten",
+            [
+                "Aufgabe 1 (Arbeit mit dem Korpus, Attribute eines Ergebnisses lesen)",
+                "Listen und for-Schleifen in Python",
+            ],
+            [
+                "alle fünf Texte des mediakit-Korpus (dpa-Meldung, zwei TKP-Blogbeiträge, eine "
+                "Website, eine Zusammenfassung aus mehreren Medien)",
+            ],
+        )
+    )
+    nb.setup(SETUP_CORPUS)
+    nb.md(
+        "## 2.1 Zitate in einem kurzen Beispiel\n\n"
+        "`mediakit.find_quotes(text)` gibt eine Liste von Zitaten zurück. Jedes Zitat hat\n\n"
+        '- `kind`: `"direct"` (wörtlich, in Anführungszeichen), `"indirect"` (indirekte '
+        'Rede mit Redeeinleitung, oft im Konjunktiv I), `"free_indirect"` (ein Satz im '
+        'Konjunktiv I ohne eigene Redeeinleitung) oder `"reported"` (eine Äußerung wird nur '
+        "erwähnt),\n"
+        "- `text`, `start`, `end`: der zitierte Text und seine Stelle im Text,\n"
+        "- `speaker`: wer spricht (`None`, wenn niemand genannt ist), mit `speaker.text` und "
+        "`speaker.speaker_type` (`named`, `pronoun`, `anonymous`, `outlet`),\n"
+        "- `cue`: das Redeverb oder Signalwort (z. B. *sagte*, *laut*, *hieß es*).\n\n"
+        "Untersuchen Sie `BEISPIEL`. Speichern Sie die Liste der Zitate in `beispiel_zitate`, "
+        "die Art (`kind`) des **ersten** Zitats in `art_erstes`, den Text seines Sprechers in "
+        "`sprecher_erstes` und den Text seines Redeverbs in `verb_erstes`."
+    )
+    nb.setup(f"BEISPIEL = {BEISPIEL_ZITAT!r}\nprint(BEISPIEL)")
+    nb.answer(
+        "a2_beispiel",
+        "beispiel_zitate = mediakit.find_quotes(BEISPIEL)\n"
+        "erstes = beispiel_zitate[0]\n"
+        "art_erstes = erstes.kind\n"
+        "sprecher_erstes = erstes.speaker.text\n"
+        "verb_erstes = erstes.cue.text\n"
+        "for z in beispiel_zitate:\n"
+        "    print(z.kind, '|', z.text, '|', z.speaker.text if z.speaker else None)",
+    )
+    nb.hints(
+        "a2_beispiel",
+        have({"art_erstes": "str", "sprecher_erstes": "str", "verb_erstes": "str"})
+        + "\nassert art_erstes in ('direct', 'indirect', 'free_indirect', 'reported'), "
+        "'Tipp: art_erstes ist der Wert von .kind, z. B. \"direct\".'",
+    )
+    nb.check("a2_beispiel", 2, ["art_erstes", "sprecher_erstes", "verb_erstes"])
+
+    nb.md(
+        "## 2.2 Zitate in der dpa-Meldung\n\n"
+        "Suchen Sie alle Zitate im Haupttext der dpa-Meldung (`dpa.body`). Zählen Sie, wie "
+        "viele es insgesamt sind (`anzahl_zitate`), wie viele direkte Zitate (`anzahl_direkt`) "
+        'und wie viele in indirekter Rede stehen, also `kind` gleich `"indirect"` **oder** '
+        '`"free_indirect"` (`anzahl_indirekt`).'
+    )
+    nb.answer(
+        "a2_dpa",
+        "zitate_dpa = mediakit.find_quotes(dpa.body)\n"
+        "anzahl_zitate = len(zitate_dpa)\n"
+        'anzahl_direkt = sum(1 for z in zitate_dpa if z.kind == "direct")\n'
+        'anzahl_indirekt = sum(1 for z in zitate_dpa if z.kind in ("indirect", "free_indirect"))\n'
+        "print(anzahl_zitate, anzahl_direkt, anzahl_indirekt)",
+    )
+    nb.hints(
+        "a2_dpa",
+        have({"anzahl_zitate": "int", "anzahl_direkt": "int", "anzahl_indirekt": "int"})
+        + "\nassert anzahl_direkt + anzahl_indirekt <= anzahl_zitate, 'Tipp: Direkte und "
+        "indirekte Zitate sind Teilmengen aller Zitate.'",
+    )
+    nb.check("a2_dpa", 2, ["anzahl_zitate", "anzahl_direkt", "anzahl_indirekt"])
+
+    nb.md(
+        "## 2.3 Konjunktiv I: Distanz durch Grammatik\n\n"
+        "In der dpa-Meldung steht zum Beispiel: *„Putin habe Trump nach Moskau eingeladen.“* "
+        "Der Satz hat keine eigene Redeeinleitung; das Verb *habe* (Konjunktiv I) zeigt, dass "
+        "hier jemand anderes spricht. Sammeln Sie in `konjunktiv_saetze` die Texte (`text`) "
+        'aller Zitate der dpa-Meldung mit `kind == "free_indirect"`, in der Reihenfolge im '
+        "Text."
+    )
+    nb.answer(
+        "a2_konjunktiv",
+        'konjunktiv_saetze = [z.text for z in zitate_dpa if z.kind == "free_indirect"]\n'
+        "for s in konjunktiv_saetze:\n"
+        "    print('-', s)",
+    )
+    nb.hints(
+        "a2_konjunktiv",
+        have({"konjunktiv_saetze": "list"})
+        + "\nassert all(type(s) is str for s in konjunktiv_saetze), 'Tipp: Die Liste soll "
+        "Texte (str) enthalten, also z.text, nicht die Zitat-Objekte.'",
+    )
+    nb.check("a2_konjunktiv", 2, ["konjunktiv_saetze"])
+    nb.md(
+        "**Frage 2.3 (Text):** Warum schreibt eine Nachrichtenagentur *„Putin habe Trump nach "
+        "Moskau eingeladen“* und nicht *„Putin hat Trump nach Moskau eingeladen“*? Was "
+        "würde sich für die Leserinnen und Leser ändern?"
+    )
+    nb.written(
+        "a2_konjunktiv_text",
+        2,
+        "Der Konjunktiv I kennzeichnet die Aussage als wiedergegebene Rede des Kremls. Die "
+        "Agentur gibt damit wieder, was eine Quelle sagt, ohne selbst zu behaupten, dass es "
+        "stimmt (Distanz). Mit *hat* stünde die Einladung als Tatsache da, für die die Agentur "
+        "selbst einsteht; die Leser könnten nicht mehr erkennen, dass es nur die Darstellung "
+        "einer Seite ist.",
+    )
+
+    nb.md(
+        "## 2.4 Wer wird zitiert? Benannte und anonyme Quellen\n\n"
+        'Zählen Sie für die dpa-Meldung, wie viele Zitate einen Sprecher vom Typ `"named"` '
+        'haben (`benannt_dpa`), wie viele vom Typ `"anonymous"` (`anonym_dpa`) und wie viele '
+        "gar keinen Sprecher (`ohne_sprecher_dpa`, `speaker is None`)."
+    )
+    nb.answer(
+        "a2_quellen",
+        "def quellen_zaehlen(zitate):\n"
+        '    zaehler = {"benannt": 0, "anonym": 0, "ohne": 0}\n'
+        "    for z in zitate:\n"
+        "        if z.speaker is None:\n"
+        '            zaehler["ohne"] += 1\n'
+        '        elif z.speaker.speaker_type == "named":\n'
+        '            zaehler["benannt"] += 1\n'
+        '        elif z.speaker.speaker_type == "anonymous":\n'
+        '            zaehler["anonym"] += 1\n'
+        "    return zaehler\n"
+        "\n"
+        "\n"
+        "q = quellen_zaehlen(zitate_dpa)\n"
+        'benannt_dpa, anonym_dpa, ohne_sprecher_dpa = q["benannt"], q["anonym"], q["ohne"]\n'
+        "print(benannt_dpa, anonym_dpa, ohne_sprecher_dpa)",
+    )
+    nb.hints(
+        "a2_quellen",
+        have({"benannt_dpa": "int", "anonym_dpa": "int", "ohne_sprecher_dpa": "int"})
+        + "\nassert benannt_dpa + anonym_dpa + ohne_sprecher_dpa <= anzahl_zitate, 'Tipp: Jedes "
+        "Zitat zählt höchstens einmal.'",
+    )
+    nb.check("a2_quellen", 2, ["benannt_dpa", "anonym_dpa", "ohne_sprecher_dpa"])
+
+    nb.md(
+        "## 2.5 Ironie-Anführungszeichen\n\n"
+        "Anführungszeichen markieren nicht nur Zitate. Im Blog steht etwa: *… als einzige "
+        "„Errungenschaft“ der Gespräche …* Hier zitiert niemand; der Autor distanziert sich vom "
+        "Wort. `mediakit.find_scare_quotes(text)` findet solche Stellen. Speichern Sie die "
+        "Texte (`text`) der Fundstellen im Haupttext von `blog2` in der Liste `scare_blog2`."
+    )
+    nb.answer(
+        "a2_scare",
+        "scare_blog2 = [s.text for s in mediakit.find_scare_quotes(blog2.body)]\n"
+        "print(scare_blog2)",
+    )
+    nb.hints(
+        "a2_scare",
+        have({"scare_blog2": "list"})
+        + "\nassert all(type(s) is str for s in scare_blog2), 'Tipp: Speichern Sie s.text, "
+        "nicht das ganze Objekt.'",
+    )
+    nb.check("a2_scare", 2, ["scare_blog2"])
+
+    nb.md(
+        "## 2.6 Die Quellentabelle für alle Texte\n\n"
+        'Erstellen Sie ein Wörterbuch `quellentabelle`, das jeder Text-ID (`"000"` … '
+        '`"004"`) ein Wörterbuch mit den Schlüsseln `"zitate"`, `"benannt"`, `"anonym"` '
+        'und `"ohne"` zuordnet (Zählung wie in 2.4, jeweils für den Haupttext `.body`). '
+        "Tipp: Die Funktion aus 2.4 dürfen Sie wiederverwenden. Mit `pandas.DataFrame` können "
+        "Sie die Tabelle übersichtlich anzeigen."
+    )
+    nb.answer(
+        "a2_tabelle",
+        "quellentabelle = {}\n"
+        "for d in korpus:\n"
+        "    zitate_d = mediakit.find_quotes(d.body)\n"
+        "    zeile = quellen_zaehlen(zitate_d)\n"
+        '    zeile["zitate"] = len(zitate_d)\n'
+        "    quellentabelle[d.id] = zeile\n"
+        "\n"
+        "import pandas as pd\n"
+        "\n"
+        "pd.DataFrame(quellentabelle).T",
+    )
+    nb.hints(
+        "a2_tabelle",
+        have({"quellentabelle": "dict"})
+        + "\nassert sorted(quellentabelle) == sorted(texte), 'Tipp: Ein Eintrag pro Text-ID.'"
+        + "\nfor _zeile in quellentabelle.values():\n"
+        "    assert sorted(_zeile) == ['anonym', 'benannt', 'ohne', 'zitate'], "
+        "'Tipp: Schlüssel zitate, benannt, anonym, ohne.'",
+    )
+    nb.check("a2_tabelle", 3, ["quellentabelle"])
+    nb.md(
+        "**Frage 2.6 (Text):** Welcher Text stützt sich am stärksten auf namentlich genannte "
+        "Quellen, welcher am wenigsten? Was bedeutet es für die Glaubwürdigkeit, wenn eine "
+        "Aussage nur „Kreisen“ oder „Experten“ zugeschrieben wird? Beziehen Sie sich auf Ihre "
+        "Tabelle."
+    )
+    nb.written(
+        "a2_tabelle_text",
+        3,
+        "Die dpa-Meldung nennt ihre Quellen fast immer mit Namen und Funktion (Trump, "
+        "Kremlsprecher Peskow, Verteidigungsminister Hegseth). Die Blogbeiträge zitieren "
+        "ebenfalls Trump, haben aber mehr Zitate ohne erkennbaren Sprecher und übernehmen "
+        "Aussagen aus anderen Medien. Eine anonyme Quelle („aus Kreisen“, „Experten“) kann "
+        "niemand überprüfen; die Leser müssen dem Medium glauben. Benannte Quellen machen "
+        "eine Aussage überprüfbar und zeigen, wessen Sicht es ist. Viele Zitate sagen aber "
+        "noch nichts über die Auswahl: Auch benannte Quellen können einseitig ausgewählt sein.",
+    )
+    return nb
+
+
+# ---------------------------------------------------------------------------------------
+# 3 Wertende Sprache
+# ---------------------------------------------------------------------------------------
+
+GELADEN = (
+    "EU Kommission und europäische Regierungen, die sich bisher stark für die Fortsetzung des "
+    "Ukraine-Krieges eingesetzt haben, wurden von Präsident Trump und Verteidigungsminister "
+    "Pete Hegseth schwer getroffen. Die meisten von ihnen müssen unter Schock stehen und nach "
+    "Luft schnappen. Der US Verteidigungsminister Pete Hegseth besuchte ein Meeting der "
+    "ominösen NATO-Urkaine-Unterstützungsgruppe. Totale Funkstille, völlig unverhältnismäßig "
+    "und ein regelrechtes Desaster für die Kriegstreiber in Brüssel."
+)
+
+NEUTRAL_MUSTER = (
+    "Die EU-Kommission und europäische Regierungen, die die Ukraine bisher unterstützt haben, "
+    "sind von den Ankündigungen von Präsident Trump und Verteidigungsminister Pete Hegseth "
+    "betroffen. Hegseth nahm an einem Treffen der Ukraine-Kontaktgruppe der NATO teil. Es gab "
+    "zuvor keine direkten Gespräche, und die Regierungen in Brüssel müssen ihre Haltung nun "
+    "überprüfen."
+)
+
+
+def wertung(Notebook: Any) -> Any:
+    nb = Notebook("03_wertung", "wertung")
+    nb.md(
+        header(
+            "Aufgabe 3: Wertende Sprache",
+            [
+                "wertende Wörter erkennen und Kategorien zuordnen (Verstärker, abwertende "
+                "Etiketten, geladene Wörter, wertende Redeverben, Distanzsignale, "
+                "Übertreibungen),",
+                "die Stimme des Autors von der Stimme der Zitierten unterscheiden,",
+                "einen wertenden Absatz neutral umschreiben und das Ergebnis messen,",
+                "das Wörterbuch (Lexikon) von mediakit erweitern und die Folgen beurteilen.",
+            ],
+            "75–90 Minuten",
+            [
+                "Aufgabe 2 (Zitate, `in_quote`), Wörterbücher (dict) und Zählen in Python",
+            ],
+            [
+                "dpa-Meldung und TKP-Blogbeitrag aus dem mediakit-Korpus",
+                "ein wertender Absatz, zusammengestellt aus Sätzen des Blogs (unten abgedruckt)",
+                "das wertende Lexikon von mediakit (CC0, von uns geschrieben)",
+            ],
+        )
+    )
+    nb.setup(SETUP_CORPUS)
+    nb.md(
+        "## 3.1 Wertende Wörter in der dpa-Meldung\n\n"
+        "`mediakit.find_evaluative(text)` liefert eine Liste von Treffern mit `text`, `lemma` "
+        "(Grundform), `category` (Kategorie), `weight` (Gewicht 1–3) und `in_quote` (steht das "
+        "Wort in einem Zitat?). Auch eine neutrale Agenturmeldung ist nicht frei davon. "
+        "Speichern Sie die Treffer im Haupttext der dpa-Meldung in `treffer_dpa` und die "
+        "**sortierte Liste der verschiedenen Grundformen** (ohne Doppelte) in `lemmata_dpa`."
+    )
+    nb.answer(
+        "a3_dpa",
+        "treffer_dpa = mediakit.find_evaluative(dpa.body)\n"
+        "lemmata_dpa = sorted({t.lemma for t in treffer_dpa})\n"
+        "for t in treffer_dpa:\n"
+        "    print(t.text, '|', t.lemma, '|', t.category, '|', t.in_quote)",
+    )
+    nb.hints(
+        "a3_dpa",
+        have({"lemmata_dpa": "list"})
+        + "\nassert lemmata_dpa == sorted(set(lemmata_dpa)), 'Tipp: sortiert und ohne "
+        "Doppelte, z. B. sorted({t.lemma for t in treffer_dpa}).'",
+    )
+    nb.check("a3_dpa", 2, ["lemmata_dpa"])
+
+    nb.md(
+        "## 3.2 Kategorien im Blog\n\n"
+        "Zählen Sie die Treffer im Haupttext des Blogbeitrags `blog2` nach Kategorie: "
+        "`kategorien_blog2` ist ein Wörterbuch *Kategorie → Anzahl* (nur Kategorien, die "
+        "vorkommen). Tipp: `collections.Counter` hilft, aber das Ergebnis soll ein normales "
+        "`dict` sein (`dict(Counter(...))`)."
+    )
+    nb.answer(
+        "a3_kategorien",
+        "from collections import Counter\n"
+        "\n"
+        "treffer_blog2 = mediakit.find_evaluative(blog2.body)\n"
+        "kategorien_blog2 = dict(Counter(t.category for t in treffer_blog2))\n"
+        "kategorien_blog2",
+    )
+    nb.hints(
+        "a3_kategorien",
+        have({"kategorien_blog2": "dict"})
+        + "\nassert all(type(v) is int for v in kategorien_blog2.values()), 'Tipp: Die Werte "
+        "sind Anzahlen (int).'",
+    )
+    nb.check("a3_kategorien", 2, ["kategorien_blog2"])
+
+    nb.md(
+        "## 3.3 Autorenstimme und zitierte Stimme\n\n"
+        "Ein abwertendes Wort in einem Zitat ist die Wertung der zitierten Person, nicht die "
+        "des Autors. Zählen Sie im Haupttext von `blog2`, wie viele Treffer in der Stimme des "
+        "Autors stehen (`autor_blog2`, `in_quote` ist `False`) und wie viele in Zitaten "
+        "(`zitiert_blog2`)."
+    )
+    nb.answer(
+        "a3_stimmen",
+        "autor_blog2 = sum(1 for t in treffer_blog2 if not t.in_quote)\n"
+        "zitiert_blog2 = sum(1 for t in treffer_blog2 if t.in_quote)\n"
+        "print(autor_blog2, zitiert_blog2)",
+    )
+    nb.hints(
+        "a3_stimmen",
+        have({"autor_blog2": "int", "zitiert_blog2": "int"})
+        + "\nassert autor_blog2 + zitiert_blog2 == len(treffer_blog2), 'Tipp: Jeder Treffer "
+        "gehört zu genau einer Stimme.'",
+    )
+    nb.check("a3_stimmen", 2, ["autor_blog2", "zitiert_blog2"])
+    nb.md(
+        "**Frage 3.3 (Text):** Warum ist es wichtig, wertende Wörter in Zitaten getrennt zu "
+        "zählen? Finden Sie ein Beispiel aus `treffer_blog2` oder `treffer_dpa`, bei dem die "
+        "Unterscheidung die Bewertung des Textes verändert."
+    )
+    nb.written(
+        "a3_stimmen_text",
+        2,
+        "Wenn ein Text eine Politikerin zitiert, die poltert, ist die Wertung ihre, nicht die "
+        "des Mediums; eine gute Meldung kann wertende Zitate sachlich wiedergeben. Zählte man "
+        "alles zusammen, sähe ein Text, der viel zitiert, wertender aus, als er ist. Beispiel: "
+        "Trumps „sehr produktives“ Telefonat steht in der dpa-Meldung im Zitat, das Wort "
+        "„getönt“ dagegen ist die Wortwahl der dpa selbst; im Blog stehen Wörter wie "
+        "„ominös“ oder „Kriegstreiber“ in der Stimme des Autors.",
+    )
+
+    nb.md(
+        "## 3.4 Neutral umschreiben und neu messen\n\n"
+        "Der folgende Absatz ist aus Sätzen des Blogs zusammengestellt und um typische "
+        "Wertungen ergänzt. Schreiben Sie ihn **neutral** um: gleiche Fakten, keine wertenden "
+        "Wörter, mindestens 25 Wörter. Speichern Sie Ihren Text in `neutral` (ein `str`). "
+        'Messen Sie dann mit `mediakit.analyze(...).metrics["evaluative_per_1000_words"]` '
+        "die wertenden Wörter je 1000 Wörter vorher (`rate_vorher`, für `GELADEN`) und "
+        "nachher (`rate_nachher`, für `neutral`)."
+    )
+    nb.setup(f"GELADEN = {GELADEN!r}\nprint(GELADEN)")
+    nb.answer(
+        "a3_neutral",
+        f"neutral = {NEUTRAL_MUSTER!r}\n"
+        'rate_vorher = mediakit.analyze(GELADEN).metrics["evaluative_per_1000_words"]\n'
+        'rate_nachher = mediakit.analyze(neutral).metrics["evaluative_per_1000_words"]\n'
+        "print(rate_vorher, rate_nachher)",
+    )
+    nb.hints(
+        "a3_neutral",
+        have({"neutral": "str", "rate_vorher": "float", "rate_nachher": "float"})
+        + "\nassert len(neutral.split()) >= 25, 'Tipp: Mindestens 25 Wörter.'"
+        + "\nassert neutral != GELADEN, 'Tipp: Umschreiben, nicht kopieren.'",
+    )
+    nb.hidden(
+        "a3_neutral",
+        3,
+        # The student's own text is measured in a fresh Python process, where the
+        # notebook cannot have replaced any mediakit function.
+        Notebook.SAME + "\n"
+        f"assert _same(rate_vorher, {nb.value('rate_vorher')!r}, 0.01)\n"
+        "assert _T(neutral) is _S and _S.__len__(_S.split(neutral)) >= 25\n"
+        "import subprocess as _sp, sys as _sys\n"
+        "_out = _sp.run(\n"
+        '    [_sys.executable, "-I", "-c", "import sys, mediakit; '
+        "print(repr(mediakit.analyze(sys.stdin.read()).metrics['evaluative_per_1000_words']))\"],\n"
+        "    input=neutral, capture_output=True, text=True, timeout=120,\n"
+        ").stdout\n"
+        "_frisch = _F(_out)\n"
+        "assert _same(rate_nachher, _frisch, 0.01)\n"
+        f"assert _frisch < {nb.value('rate_vorher')!r} / 2",
+        uses_mediakit=True,
+    )
+    nb.md(
+        "**Frage 3.4 (Text):** Welche Wörter haben Sie ersetzt oder gestrichen, und warum? Wo "
+        "war es schwer, neutral zu bleiben, ohne Fakten wegzulassen? Zeigt die neue Zahl "
+        "wirklich, dass Ihr Text neutral ist?"
+    )
+    nb.written(
+        "a3_neutral_text",
+        3,
+        "Ersetzt habe ich „schwer getroffen“, „unter Schock stehen und nach Luft schnappen“ "
+        "(Spekulation über Gefühle) durch „betroffen“, „ominös“ habe ich gestrichen, "
+        "„Meeting“ durch „Treffen“ ersetzt, „totale Funkstille“ durch „keine direkten "
+        "Gespräche“; „Kriegstreiber“ und „Desaster“ sind Wertungen ohne Fakt und fallen weg. "
+        "Schwer war es bei „stark eingesetzt“ und „Fortsetzung des Krieges“: Das unterstellt "
+        "ein Motiv; neutral ist „unterstützt“. Die Zahl sinkt, aber sie zeigt nur, dass keine "
+        "Wörter aus dem Lexikon mehr vorkommen. Auswahl und Reihenfolge der Fakten können "
+        "weiterhin einseitig sein, und Wertungen ohne Lexikonwort (Ironie) erkennt sie nicht.",
+    )
+
+    nb.md(
+        "## 3.5 Das Lexikon erweitern\n\n"
+        "Das Lexikon kennt nicht jedes wertende Wort. Mit `mediakit.load_lexicon()` erhalten "
+        "Sie eine Kopie, die Sie im Notebook erweitern können, ohne Dateien des Pakets zu "
+        'ändern. Fügen Sie die Wörter **„Kriegstreiber“** (Kategorie `"pejorative"`, '
+        'Gewicht 3) und **„Schicksalsstunde“** (Kategorie `"loaded"`, Gewicht 2) hinzu und '
+        "zählen Sie mit dem erweiterten Lexikon die Treffer in `GELADEN` "
+        "(`treffer_neu`, eine Zahl) sowie die Treffer mit dem Standardlexikon (`treffer_alt`)."
+    )
+    nb.answer(
+        "a3_lexikon",
+        "mein_lexikon = mediakit.load_lexicon()\n"
+        'mein_lexikon = mein_lexikon.add("Kriegstreiber", category="pejorative", weight=3)\n'
+        'mein_lexikon = mein_lexikon.add("Schicksalsstunde", category="loaded", weight=2)\n'
+        "treffer_alt = len(mediakit.find_evaluative(GELADEN))\n"
+        "treffer_neu = len(mediakit.find_evaluative(GELADEN, lexicon=mein_lexikon))\n"
+        "print(treffer_alt, treffer_neu)",
+    )
+    nb.hints(
+        "a3_lexikon",
+        have({"treffer_alt": "int", "treffer_neu": "int"})
+        + "\nassert treffer_neu >= treffer_alt, 'Tipp: Ein erweitertes Lexikon findet "
+        "mindestens so viel wie das alte.'",
+    )
+    nb.check("a3_lexikon", 2, ["treffer_alt", "treffer_neu"])
+    nb.md(
+        "**Frage 3.5 (Text):** Welche Gefahr hat es, wenn jede Lehrkraft oder jede Klasse "
+        "eigene Wörter ins Lexikon aufnimmt? Woran sollte man sich halten?"
+    )
+    nb.written(
+        "a3_lexikon_text",
+        2,
+        "Wer Wörter ergänzt, entscheidet, was als wertend gilt; die eigene Meinung fließt in "
+        "die Messung ein. Ergänzt man nur Wörter aus Texten, die man ohnehin kritisch sieht, "
+        "bestätigt die Zahl das Vorurteil. Regeln: Wörter nach ihrer Bedeutung auswählen, "
+        "nicht nach dem Text; jede Ergänzung mit Kategorie, neutraler Alternative und Begründung "
+        "festhalten; das erweiterte Lexikon auf alle Texte gleich anwenden und die Zahlen "
+        "vorher und nachher angeben.",
+    )
+    return nb
+
+
+# ---------------------------------------------------------------------------------------
+# 4 Vergleich und Bericht
+# ---------------------------------------------------------------------------------------
+
+
+def vergleich(Notebook: Any) -> Any:
+    nb = Notebook("04_vergleich", "vergleich")
+    nb.md(
+        header(
+            "Aufgabe 4: Vergleich und Bericht",
+            [
+                "alle Kennzahlen der fünf Texte in einer Tabelle und einem Diagramm vergleichen,",
+                "Kennzahlen auf einen Bezugstext (die dpa-Meldung) beziehen,",
+                "benennen, was Zahlen nicht zeigen: Ironie, Auswahl von Fakten, Auslassungen,",
+                "einen kurzen, begründeten Bericht mit Belegen schreiben.",
+            ],
+            "80–90 Minuten",
+            [
+                "Aufgaben 1–3 (Lesbarkeit, Zitate, wertende Sprache)",
+                "pandas-Grundlagen: eine Spalte auswählen, sortieren",
+            ],
+            [
+                "alle fünf Texte des mediakit-Korpus",
+            ],
+        )
+    )
+    nb.setup(SETUP_CORPUS)
+    nb.md(
+        "## 4.1 Die Vergleichstabelle\n\n"
+        "`mediakit.compare(korpus)` analysiert alle Texte und gibt eine pandas-Tabelle "
+        "(DataFrame) zurück: eine Zeile je Text, Spalten für `id`, `outlet`, `genre` und die "
+        "Kennzahlen (z. B. `flesch_amstad`, `wstf1`, `lix`, `quotes_per_1000_words`, "
+        "`named_share`, `evaluative_per_1000_words`). Speichern Sie die Tabelle in `tabelle` "
+        "und die Liste der Text-IDs, **absteigend sortiert** nach "
+        "`evaluative_per_1000_words`, in `rangfolge_wertung` (der wertendste Text zuerst)."
+    )
+    nb.answer(
+        "a4_tabelle",
+        "tabelle = mediakit.compare(korpus)\n"
+        'sortiert = tabelle.sort_values("evaluative_per_1000_words", ascending=False)\n'
+        'rangfolge_wertung = list(sortiert["id"])\n'
+        'tabelle[["id", "outlet", "flesch_amstad", "quotes_per_1000_words", "named_share", '
+        '"evaluative_per_1000_words"]]',
+    )
+    nb.hints(
+        "a4_tabelle",
+        have({"rangfolge_wertung": "list"})
+        + "\nassert sorted(rangfolge_wertung) == sorted(texte), 'Tipp: Jede Text-ID genau "
+        'einmal, als str (z. B. "002").\'',
+    )
+    nb.check("a4_tabelle", 2, ["rangfolge_wertung"])
+
+    nb.md(
+        "## 4.2 Im Verhältnis zur dpa-Meldung\n\n"
+        "Zahlen werden erst im Vergleich aussagekräftig. Berechnen Sie für jeden Text, wie "
+        "viel Mal so viele wertende Wörter je 1000 Wörter er hat wie die dpa-Meldung: "
+        "`verhaeltnis` ist ein Wörterbuch *Text-ID → float* (die dpa-Meldung selbst hat also "
+        "den Wert 1.0). Runden Sie auf zwei Nachkommastellen (`round(x, 2)`)."
+    )
+    nb.answer(
+        "a4_verhaeltnis",
+        'werte = dict(zip(tabelle["id"], tabelle["evaluative_per_1000_words"]))\n'
+        'verhaeltnis = {i: round(float(w / werte["002"]), 2) for i, w in werte.items()}\n'
+        "verhaeltnis",
+    )
+    nb.hints(
+        "a4_verhaeltnis",
+        have({"verhaeltnis": "dict"})
+        + "\nassert all(type(v) is float for v in verhaeltnis.values()), 'Tipp: Die Werte "
+        "sollen float sein; float(...) wandelt numpy-Zahlen um.'"
+        + "\nassert verhaeltnis.get('002') == 1.0, 'Tipp: Die dpa-Meldung (\"002\") hat das "
+        "Verhältnis 1.0.'",
+    )
+    nb.check("a4_verhaeltnis", 2, ["verhaeltnis"], tol=0.011)
+
+    nb.md(
+        "## 4.3 Das Diagramm\n\n"
+        "`mediakit.plot_compare(tabelle)` zeichnet die wichtigsten Kennzahlen je Text. "
+        "Speichern Sie die Abbildung in `abbildung` und die Zahl ihrer Teilgrafiken "
+        "(`len(abbildung.axes)`) in `anzahl_grafiken`."
+    )
+    nb.answer(
+        "a4_diagramm",
+        "abbildung = mediakit.plot_compare(tabelle)\n"
+        "anzahl_grafiken = len(abbildung.axes)\n"
+        "abbildung",
+    )
+    nb.hints(
+        "a4_diagramm",
+        have({"anzahl_grafiken": "int"}) + "\nimport matplotlib.figure\n"
+        "assert isinstance(abbildung, matplotlib.figure.Figure), 'Tipp: plot_compare gibt "
+        "eine matplotlib-Figure zurück.'",
+    )
+    nb.check("a4_diagramm", 1, ["anzahl_grafiken"])
+
+    nb.md(
+        "## 4.4 Was die Zahlen nicht zeigen\n\n"
+        "**Frage 4.4 (Text):** Nennen Sie zu jedem der drei Punkte ein Beispiel aus dem "
+        "Korpus: (a) **Ironie**, die kein Wörterbuch erkennt, (b) die **Auswahl** von Fakten, "
+        "(c) **Auslassungen**: Was berichtet die dpa-Meldung, was ein Blog weglässt (oder "
+        "umgekehrt)?"
+    )
+    nb.written(
+        "a4_grenzen",
+        4,
+        "(a) Ironie: Im TKP-Blog steht „als einzige „Errungenschaft““ – die Anführungszeichen "
+        "machen das Wort ironisch, ohne dass ein wertendes Wort im Lexikon steht. Auch "
+        "rhetorische Fragen („Wie sollte dieser Ansatz hilfreich sein?“) werten, ohne dass "
+        "die Zahl steigt.\n"
+        "(b) Auswahl: Der Blog zitiert ausführlich Trumps positive Erklärung und Tucker "
+        "Carlson, die dpa stellt Trumps Aussage die Bedingungen des Kremls und die Kritik am "
+        "„Schmusekurs“ gegenüber. Welche Stimmen vorkommen, zählt keine Kennzahl.\n"
+        "(c) Auslassungen: Die dpa-Meldung nennt, dass Russland auf der „Beseitigung der "
+        "Ursache des Konflikts“ besteht und dass die USA Zugeständnisse Kiews erwarten; der "
+        "Blog vom 10. Februar erwähnt die Forderungen Moskaus nicht. Was fehlt, kann keine "
+        "Zählung im vorhandenen Text finden.",
+    )
+
+    nb.md("## 4.5 Ihr Bericht")
+    nb.task(
+        "a4_bericht",
+        8,
+        "**Aufgabe 4.5 (Bericht, von Hand bewertet):** Schreiben Sie in einer neuen "
+        "Markdown-Zelle **unter dieser Zelle** einen Bericht von 250–400 Wörtern: *Wie "
+        "unterscheiden sich die dpa-Meldung und einer der Blogbeiträge in Lesbarkeit, "
+        "Quellen und Wortwahl?* Verwenden Sie mindestens drei Kennzahlen aus 4.1/4.2, "
+        "belegen Sie jede mit einer Textstelle (Zitat mit Anführungszeichen) und nennen Sie "
+        "mindestens eine Grenze der Messung aus 4.4. Schließen Sie mit einem begründeten "
+        "Urteil.",
+        "- Fragestellung und die zwei verglichenen Texte sind genannt (1 P.)\n"
+        "- mindestens drei Kennzahlen korrekt wiedergegeben und erklärt (3 P., je 1)\n"
+        "- jede Kennzahl mit einer passenden Textstelle belegt (2 P.)\n"
+        "- mindestens eine Grenze der Messung (Ironie, Auswahl, Auslassung) am Beispiel (1 P.)\n"
+        "- begründetes Urteil, das zwischen Messung und Deutung trennt (1 P.)",
+    )
+    return nb
+
+
+def notebooks(Notebook: Any) -> list[Any]:
+    """All answer keys, in course order."""
+    return [lesbarkeit(Notebook), zitate(Notebook), wertung(Notebook), vergleich(Notebook)]

@@ -1,0 +1,89 @@
+"""nbgrader 0.9 configuration of the mediakit course (run nbgrader from this directory).
+
+Every setting here has a reason a teacher should know about:
+
+* ``Execute.timeout`` is the per-cell limit while autograding. nbgrader 0.9 reads
+  ``Execute.*``; the old ``ExecutePreprocessor.timeout`` is silently ignored.
+* ``OverwriteCells.add_missing_cells`` puts back test cells a student deleted, so a
+  deleted test counts as a failed test, not as a missing one.
+* Feedback never shows hidden tests or mark schemes: the hidden-test regions and
+  mark-scheme regions are cut from the feedback notebook, and every output of a cell
+  that held hidden tests is replaced by a one-line German verdict, because an
+  ``AssertionError`` traceback would print the hidden test's code.
+* ``LimitOutput`` keeps a runaway ``print`` loop from blowing up the gradebook.
+"""
+
+# ruff: noqa: F821  (``c`` and ``get_config`` are injected by traitlets)
+
+import os
+
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+c = get_config()
+
+# --- course layout -----------------------------------------------------------------
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+c.CourseDirectory.course_id = "mediakit"
+# Student folders hold nothing but notebooks and small text files; never copy
+# checkpoints, caches or a student's downloaded data into the gradebook.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    ".DS_Store",
+]
+c.CourseDirectory.max_file_size = 2000  # kB
+
+# --- release: German stubs ------------------------------------------------------------
+c.ClearSolutions.code_stub = {"python": "# IHR CODE HIER\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "IHRE ANTWORT HIER"
+
+# --- autograding -------------------------------------------------------------------------
+c.Execute.timeout = 30  # seconds per cell; our slowest cell needs about 3 s
+c.Execute.interrupt_on_timeout = True
+c.Execute.kernel_name = "python3"
+c.Execute.startup_timeout = 60
+c.OverwriteCells.add_missing_cells = True
+c.LimitOutput.max_lines = 200
+c.LimitOutput.max_traceback = 40
+
+# --- zip_collect: files named <student>_<notebook>.ipynb (e.g. from an LMS export) ----
+c.ZipCollectApp.collector_plugin = "nbgrader.plugins.FileNameCollectorPlugin"
+c.FileNameCollectorPlugin.named_regexp = (
+    r"^(?:.*/)?(?P<student_id>[A-Za-z0-9.\-]+)_(?P<file_id>[^/]+\.ipynb)$"
+)
+
+
+class HideHiddenTestOutput(NbGraderPreprocessor):
+    """Replace every output of a cell that held hidden tests by a short verdict.
+
+    ``ClearHiddenTests`` removes the hidden lines from the cell's source, but a
+    failing hidden test leaves a traceback that quotes them; so the outputs go too.
+    """
+
+    def preprocess_cell(self, cell, resources, index):
+        # Runs before ClearHiddenTests, so the delimiter is still in the source.
+        if cell.cell_type != "code" or "BEGIN HIDDEN TESTS" not in cell.source:
+            return cell, resources
+        failed = any(
+            out.get("output_type") == "error"
+            or (out.get("output_type") == "stream" and out.get("name") == "stderr")
+            for out in cell.get("outputs", [])
+        )
+        verdict = (
+            "Versteckte Tests: nicht bestanden (Details werden nicht angezeigt).\n"
+            if failed
+            else "Versteckte Tests: bestanden.\n"
+        )
+        cell.outputs = [{"output_type": "stream", "name": "stdout", "text": verdict}]
+        return cell, resources
+
+
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    HideHiddenTestOutput,
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

@@ -1,0 +1,464 @@
+"""The nbgrader course tests itself: every assignment through nbgrader's own CLI.
+
+For each assignment a copy of ``exercises/`` is made, the release is generated and a
+class of made-up students is submitted and autograded:
+
+* ``key``     the answer key itself: full marks;
+* ``blank``   the untouched release: 0;
+* ``partial`` the first half of the answers from the key: strictly in between;
+* ``edited``  blank answers, every test cell replaced by ``assert True`` and one
+  hidden-test cell deleted: still 0 (nbgrader restores the original tests);
+* ``fakes``   the key's answers, computed after replacing mediakit's functions with
+  fakes that analyse some other text: no points on any question that uses mediakit;
+* ``equal``   the key's answers swapped for objects whose ``__eq__`` always says True
+  (subclasses of int, float, str, list, dict): 0;
+* ``muffle``  blank answers plus an IPython handler that swallows every exception: 0;
+* ``exit``    ``os._exit(1)`` in the first answer: 0;
+* ``loop``    ``while True: pass`` in the first answer: that question 0, the run ends.
+
+Then the feedback of ``blank`` and ``partial`` must not show a single line of a
+hidden test, not even inside a traceback. The four pipelines run two at a time
+(nbgrader runs one kernel at a time; the machine has two cores).
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE = Path(os.environ.get("MEDIAKIT_COURSE_DIR", ROOT / "exercises"))
+ASSIGNMENTS = sorted(
+    p.name for p in (COURSE / "source").iterdir() if p.is_dir() and any(p.glob("*.ipynb"))
+)
+STUDENTS = ["key", "blank", "partial", "edited", "fakes", "equal", "muffle", "exit", "loop"]
+
+# A short text with quotations, a named and an anonymous source and loaded words, so
+# the fake mediakit returns results of the right shape but the wrong numbers.
+FAKE_TEXT = (
+    "Der Minister sagte: „Das ist ein völlig desaströses Ergebnis.“ "
+    "Aus Kreisen hieß es, man sei angeblich empört. Totaler Wahnsinn!"
+)
+
+FAKES_PRELUDE = f"""\
+import mediakit as _mk
+_FAKE = {FAKE_TEXT!r}
+def _fake(name):
+    real = getattr(_mk, name)
+    def fake(*args, **kwargs):
+        args = [_FAKE if isinstance(a, str) else a for a in args]
+        if name == "compare":
+            args = [{{getattr(d, "id", str(i)): _FAKE for i, d in enumerate(args[0])}}]
+        return real(*args, **kwargs)
+    return fake
+for _name in ("readability", "find_quotes", "find_scare_quotes", "find_evaluative",
+              "analyze", "compare", "split_sentences", "count_syllables"):
+    try:
+        setattr(_mk, _name, _fake(_name))
+    except AttributeError:
+        pass
+"""
+
+# Objects that claim to equal anything, of a subclass of the expected type.
+EQUAL_HELPERS = """\
+def _gleich(v):
+    if callable(v) and not isinstance(v, type):
+        f = v
+        return lambda *a, **k: _gleich(f(*a, **k))
+    base = type(v)
+    if base in (bool, type(None)) or isinstance(v, type):
+        return v
+    try:
+        cls = type("Gleich", (base,), {"__eq__": lambda s, o: True, "__ne__": lambda s, o: False,
+                                        "__hash__": base.__hash__})
+        return cls(v)
+    except TypeError:
+        return v
+"""
+
+
+def _cells(path: Path) -> dict:
+    """A notebook as JSON, every cell source joined into one string."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if isinstance(cell["source"], list):
+            cell["source"] = "".join(cell["source"])
+    return nb
+
+
+def _nbmeta(cell: dict) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _is_answer(cell: dict) -> bool:
+    meta = _nbmeta(cell)
+    return cell["cell_type"] == "code" and meta.get("solution") and not meta.get("grade")
+
+
+def _solution_names(source: str) -> list[str]:
+    """Names an answer cell binds at top level (variables and functions)."""
+    names: list[str] = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef):
+            names.append(node.name)
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            for leaf in ast.walk(target):
+                if isinstance(leaf, ast.Name):
+                    names.append(leaf.id)
+    return [n for n in names if not n.startswith("_")]
+
+
+def _region(source: str, begin: str, end: str) -> list[str]:
+    lines, inside = [], False
+    for line in source.split("\n"):
+        if begin in line:
+            inside = True
+        elif end in line:
+            inside = False
+        elif inside:
+            lines.append(line)
+    return lines
+
+
+def secret_lines(source_nb: dict, kind: str) -> list[str]:
+    """Distinctive lines of the hidden tests (or solutions, mark schemes) of a notebook."""
+    begin, end = {
+        "hidden": ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
+        "solution": ("BEGIN SOLUTION", "END SOLUTION"),
+        "markscheme": ("BEGIN MARK SCHEME", "END MARK SCHEME"),
+    }[kind]
+    public = set()
+    for cell in source_nb["cells"]:
+        outside = [ln.strip() for ln in cell["source"].split("\n")]
+        public |= set(outside) - {ln.strip() for ln in _region(cell["source"], begin, end)}
+    found = []
+    for cell in source_nb["cells"]:
+        for line in _region(cell["source"], begin, end):
+            text = line.strip()
+            # Short lines ("return True", "else:") say nothing about the secret.
+            if len(text) >= 12 and text not in public:
+                found.append(text)
+    return found
+
+
+def _visible_text(html_text: str) -> str:
+    """What a student reads in a feedback page: tags stripped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+@dataclass
+class Run:
+    """Everything one assignment's pipeline produced."""
+
+    assignment: str
+    course: Path
+    notebooks: list[str]
+    generate_rc: int
+    generate_log: str
+    autograde_log: str = ""
+    autograde_seconds: float = 0.0
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    max_scores: dict[str, float] = field(default_factory=dict)
+    kinds: dict[str, dict] = field(default_factory=dict)
+    feedback: dict[str, str] = field(default_factory=dict)
+
+    def auto_ids(self) -> list[str]:
+        return [gid for gid, q in self.kinds.items() if q["kind"] == "auto"]
+
+    def auto_total(self, student: str) -> float:
+        return sum(self.scores[student].get(gid, 0.0) for gid in self.auto_ids())
+
+    def auto_max(self) -> float:
+        return sum(self.max_scores[gid] for gid in self.auto_ids())
+
+
+def nbgrader_env(tmp: Path) -> dict[str, str]:
+    """Isolated from the user's Jupyter config; the kernel is this venv's python3."""
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_DIR"] = str(tmp / "jupyter-config")
+    env["JUPYTER_DATA_DIR"] = str(tmp / "jupyter-data")
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["MPLBACKEND"] = "Agg"
+    return env
+
+
+def nbgrader(course: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def copy_course(dest: Path) -> Path:
+    shutil.copytree(
+        COURSE,
+        dest,
+        ignore=shutil.ignore_patterns(
+            "__pycache__", "gradebook.db", "release", "submitted", "autograded", "feedback"
+        ),
+    )
+    return dest
+
+
+def _with_solutions(release: dict, key: dict, which: set[int]) -> dict:
+    """The release with the answer cells numbered in ``which`` taken from the key."""
+    nb = copy.deepcopy(release)
+    key_cells = {_nbmeta(c).get("grade_id"): c for c in key["cells"]}
+    for n, cell in enumerate(c for c in nb["cells"] if _is_answer(c)):
+        if n in which:
+            cell["source"] = key_cells[_nbmeta(cell)["grade_id"]]["source"]
+    return nb
+
+
+def make_submissions(release: dict, key: dict) -> dict[str, dict]:
+    answers = [c for c in release["cells"] if _is_answer(c)]
+    subs: dict[str, dict] = {"key": copy.deepcopy(key), "blank": copy.deepcopy(release)}
+    subs["partial"] = _with_solutions(release, key, set(range(len(answers) // 2)))
+
+    edited = copy.deepcopy(release)
+    for cell in edited["cells"]:
+        meta = _nbmeta(cell)
+        if cell["cell_type"] == "code" and meta.get("locked") and not meta.get("solution"):
+            cell["source"] = "assert True"
+    hidden = [c for c in edited["cells"] if _nbmeta(c).get("grade") and c["cell_type"] == "code"]
+    edited["cells"].remove(hidden[-1])
+    subs["edited"] = edited
+
+    fakes = copy.deepcopy(key)
+    first = next(c for c in fakes["cells"] if _is_answer(c))
+    first["source"] = FAKES_PRELUDE + first["source"]
+    subs["fakes"] = fakes
+
+    equal = copy.deepcopy(key)
+    for n, cell in enumerate(c for c in equal["cells"] if _is_answer(c)):
+        names = _solution_names(cell["source"])
+        wrap = "".join(f"{name} = _gleich({name})\n" for name in names)
+        cell["source"] = (EQUAL_HELPERS if n == 0 else "") + cell["source"] + "\n" + wrap
+    subs["equal"] = equal
+
+    muffle = copy.deepcopy(release)
+    first = next(c for c in muffle["cells"] if _is_answer(c))
+    first["source"] = "get_ipython().set_custom_exc((BaseException,), lambda *a, **k: None)\n"
+    subs["muffle"] = muffle
+
+    for name, hazard in (("exit", "import os\nos._exit(1)\n"), ("loop", "while True:\n    pass\n")):
+        nb = copy.deepcopy(key)
+        first = next(c for c in nb["cells"] if _is_answer(c))
+        first["source"] = hazard + first["source"]
+        subs[name] = nb
+    return subs
+
+
+def run_pipeline(assignment: str, workdir: Path) -> Run:
+    from nbgrader.api import Gradebook
+
+    course = copy_course(workdir / "course")
+    env = nbgrader_env(workdir)
+    rc, log = nbgrader(course, env, "generate_assignment", assignment, "--force")
+    notebooks = sorted(p.stem for p in (course / "source" / assignment).glob("*.ipynb"))
+    run = Run(assignment, course, notebooks, rc, log)
+    if rc != 0:
+        return run
+    for notebook in notebooks:
+        key = _cells(course / "source" / assignment / f"{notebook}.ipynb")
+        release = _cells(course / "release" / assignment / f"{notebook}.ipynb")
+        for q in key["metadata"]["mediakit_course"]["questions"]:
+            run.kinds[q["grade_id"]] = q
+        for student, nb in make_submissions(release, key).items():
+            folder = course / "submitted" / student / assignment
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{notebook}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    started = time.perf_counter()
+    _, run.autograde_log = nbgrader(course, env, "autograde", assignment, "--force")
+    run.autograde_seconds = time.perf_counter() - started
+    nbgrader(course, env, "generate_feedback", assignment, "--force")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "mediakit") as gb:
+        for notebook in gb.find_assignment(assignment).notebooks:
+            for cell in [*notebook.grade_cells, *notebook.task_cells]:
+                run.max_scores[cell.name] = float(cell.max_score)
+        for student in STUDENTS:
+            submission = gb.find_submission(assignment, student)
+            run.scores[student] = {
+                g.name: float(g.score) for nb in submission.notebooks for g in nb.grades
+            }
+    for student in STUDENTS:
+        pages = sorted((course / "feedback" / student / assignment).glob("*.html"))
+        run.feedback[student] = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    return run
+
+
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+    pytest.importorskip("nbgrader")
+    base = tmp_path_factory.mktemp("course")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {a: pool.submit(run_pipeline, a, base / a) for a in ASSIGNMENTS}
+        return {a: f.result() for a, f in futures.items()}
+
+
+def _source(run: Run, notebook: str) -> dict:
+    return _cells(run.course / "source" / run.assignment / f"{notebook}.ipynb")
+
+
+slow = pytest.mark.slow
+per_assignment = pytest.mark.parametrize("assignment", ASSIGNMENTS)
+
+
+def test_there_are_four_assignments() -> None:
+    assert len(ASSIGNMENTS) >= 4, ASSIGNMENTS
+
+
+@slow
+@per_assignment
+def test_generate_assignment_succeeds(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    assert run.generate_rc == 0, run.generate_log[-3000:]
+    for notebook in run.notebooks:
+        assert (run.course / "release" / assignment / f"{notebook}.ipynb").is_file()
+
+
+@slow
+@per_assignment
+def test_release_holds_no_solution_hidden_test_or_mark_scheme(
+    runs: dict[str, Run], assignment: str
+) -> None:
+    run = runs[assignment]
+    for notebook in run.notebooks:
+        source = _source(run, notebook)
+        path = run.course / "release" / assignment / f"{notebook}.ipynb"
+        release = path.read_text("utf-8")
+        text = "\n".join(c["source"] for c in _cells(path)["cells"])
+        for marker in ("BEGIN SOLUTION", "HIDDEN TESTS", "MARK SCHEME"):
+            assert marker not in release
+        for kind in ("hidden", "solution", "markscheme"):
+            leaked = [ln for ln in secret_lines(source, kind) if ln in text]
+            assert not leaked, f"{kind} lines in the release: {leaked[:3]}"
+        assert secret_lines(source, "hidden"), "the answer key has no hidden tests"
+        assert secret_lines(source, "solution"), "the answer key has no solutions"
+
+
+@slow
+@per_assignment
+def test_answer_key_earns_full_marks(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    missed = {g: s for g in run.auto_ids() if (s := run.scores["key"][g]) != run.max_scores[g]}
+    assert not missed, f"answer key loses points on {missed}\n{run.autograde_log[-3000:]}"
+    assert run.auto_max() > 0
+
+
+@slow
+@per_assignment
+def test_untouched_release_scores_zero(runs: dict[str, Run], assignment: str) -> None:
+    assert sum(runs[assignment].scores["blank"].values()) == 0
+
+
+@slow
+@per_assignment
+def test_partial_submission_lands_in_between(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    assert 0 < run.auto_total("partial") < run.auto_max()
+
+
+@slow
+@per_assignment
+def test_feedback_never_shows_hidden_tests(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    hidden = [ln for nb in run.notebooks for ln in secret_lines(_source(run, nb), "hidden")]
+    marks = [ln for nb in run.notebooks for ln in secret_lines(_source(run, nb), "markscheme")]
+    autograded = (run.course / "autograded" / "blank" / assignment).glob("*.ipynb")
+    # The check below can fail: the graded notebooks do contain the hidden lines.
+    assert any(hidden[0] in p.read_text("utf-8") for p in autograded)
+    for student in ("blank", "partial", "key"):
+        page = run.feedback[student]
+        assert page, f"no feedback for {student}"
+        shown = _visible_text(page)
+        leaked = [ln for ln in hidden + marks if ln in shown]
+        assert not leaked, f"{student}'s feedback shows: {leaked[:3]}"
+        assert "BEGIN HIDDEN TESTS" not in shown and "MARK SCHEME" not in shown
+    assert "Versteckte Tests: nicht bestanden" in _visible_text(run.feedback["blank"])
+    assert "Versteckte Tests: nicht bestanden" not in _visible_text(run.feedback["key"])
+
+
+@slow
+@per_assignment
+def test_edited_test_cells_are_graded_with_the_original_tests(
+    runs: dict[str, Run], assignment: str
+) -> None:
+    assert sum(runs[assignment].scores["edited"].values()) == 0
+
+
+@slow
+@per_assignment
+def test_fake_mediakit_earns_nothing(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    faked = [g for g in run.auto_ids() if run.kinds[g].get("uses_mediakit")]
+    assert faked, "no question uses mediakit"
+    earned = {g: run.scores["fakes"][g] for g in faked if run.scores["fakes"][g]}
+    assert not earned, f"fake mediakit functions earned points: {earned}"
+
+
+@slow
+@per_assignment
+def test_objects_that_equal_everything_earn_nothing(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    assert run.auto_total("equal") == 0, run.scores["equal"]
+
+
+@slow
+@per_assignment
+def test_swallowed_exceptions_earn_nothing(runs: dict[str, Run], assignment: str) -> None:
+    assert sum(runs[assignment].scores["muffle"].values()) == 0
+
+
+@slow
+@per_assignment
+def test_exiting_kernel_scores_zero(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    assert sum(run.scores["exit"].values()) == 0
+    assert not (run.course / "autograded" / "exit" / assignment).exists()
+
+
+@slow
+@per_assignment
+def test_endless_loop_is_cut_off_and_scores_zero(runs: dict[str, Run], assignment: str) -> None:
+    run = runs[assignment]
+    first = run.auto_ids()[0]
+    assert run.scores["loop"][first] == 0
+    assert (run.course / "autograded" / "loop" / assignment).exists()
+    # Interrupted, not killed: the remaining questions still run and score.
+    assert run.auto_total("loop") > 0
+    assert "CellTimeoutError" in run.autograde_log or "Timeout" in run.autograde_log
+
+
+def test_committed_answer_keys_match_the_builder() -> None:
+    """The hidden tests' expected values equal what the current mediakit computes."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env["MPLBACKEND"] = "Agg"
+    proc = subprocess.run(
+        [sys.executable, str(COURSE / "build_course.py"), "--check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
