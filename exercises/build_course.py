@@ -16,7 +16,9 @@ a change of mediakit's numbers cannot silently leave a stale answer key behind.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import io
 import json
 import sys
 from pathlib import Path
@@ -141,7 +143,8 @@ class Notebook:
         self.ns: dict[str, Any] = {"__name__": "__main__", "display": lambda *a, **k: None}
 
     def _run(self, code: str) -> None:
-        exec(compile(code, f"<{self.name}>", "exec"), self.ns)
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(code, f"<{self.name}>", "exec"), self.ns)
 
     def _id(self, kind: str) -> str:
         self._n += 1
