@@ -83,7 +83,7 @@ DEFAULT_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
     ("evaluative_per_1000_words", "wertend", "/1000 W.", "rate"),
 )
 
-_META_COLUMNS = (("id", "Text", 20), ("outlet", "Medium", 14), ("genre", "Genre", 18))
+_META_COLUMNS = (("id", "Text", 20), ("outlet", "Medium", 20), ("genre", "Genre", 18))
 _COUNT_METRICS = {"words", "sentences", "syllables", "characters", "paragraphs"}
 
 
@@ -301,9 +301,20 @@ def _add_compare(commands: Any) -> None:
     compare.set_defaults(func=run_compare)
 
 
-def _add_highlight(commands: Any) -> None:
-    from .display import LAYERS
+#: The layer names of :data:`mediakit.display.LAYERS`, spelled out so that building
+#: the parser does not import the display module (a test keeps them in step).
+LAYER_NAMES = (
+    "quotes",
+    "speakers",
+    "cues",
+    "scare_quotes",
+    "evaluative",
+    "long_sentences",
+    "long_words",
+)
 
+
+def _add_highlight(commands: Any) -> None:
     highlight = commands.add_parser(
         "highlight",
         help="highlight the evidence in one text as an HTML page",
@@ -326,7 +337,7 @@ def _add_highlight(commands: Any) -> None:
         "--layers",
         nargs="+",
         metavar="LAYER",
-        help=f"layers to show (default: all but long_words); choose from: {', '.join(LAYERS)}, all",
+        help=f"layers to show (default: all but long_words); choose from: {', '.join(LAYER_NAMES)}, all",
     )
     highlight.add_argument(
         "--corpus",
@@ -681,7 +692,7 @@ class _StdoutHandle:
         sys.stdout.flush()
 
 
-def _write(path: str, writer: Any, what: str) -> None:
+def _write(path: str, writer: Any, what: str, *, quiet: bool = False) -> None:
     target = Path(path)
     if str(path) != "-" and target.parent and not target.parent.exists():
         raise CLIError(f"cannot write {what} to {path}: folder {target.parent} does not exist")
@@ -693,7 +704,7 @@ def _write(path: str, writer: Any, what: str) -> None:
         raise CLIError(f"cannot write {what} to {path}: permission denied") from None
     except OSError as error:
         raise CLIError(f"cannot write {what} to {path}: {error.strerror or error}") from None
-    if str(path) != "-":
+    if str(path) != "-" and not quiet:
         print(f"wrote {what}: {path}", file=sys.stderr)
 
 
@@ -745,9 +756,9 @@ def run_highlight(args: argparse.Namespace) -> int:
     if output == "-":
         sys.stdout.write(page.page())
         return 0
-    _write(output, page.save, "highlighted text")
+    _write(output, page.save, "highlighted text", quiet=True)
     shown = ", ".join(f"{layer} {n}" for layer, n in page.counts.items())
-    print(f"{output}: {shown}")
+    print(f"wrote {output}: {shown}")
     return 0
 
 
