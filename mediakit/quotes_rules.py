@@ -268,7 +268,18 @@ def _common_noun(word: str) -> bool:
 
 # "Wie der „Guardian“ berichtet": a quote-marked word followed by these is a source name
 _TITLE_FOLLOWERS = frozenset(
-    "berichtet berichtete berichten meldet meldete schreibt schrieb zufolge zitiert zitierte".split()
+    [
+        "berichtet",
+        "berichtete",
+        "berichten",
+        "meldet",
+        "meldete",
+        "schreibt",
+        "schrieb",
+        "zufolge",
+        "zitiert",
+        "zitierte",
+    ]
 )
 
 
@@ -616,19 +627,39 @@ class _Detector:
                 self.region_kind[k] = "other"
                 continue
             n = len(words)
-            lower = sum(1 for w in words[1:] if w[:1].islower())
+            function = self.words["title_function"]
+            lower = sum(1 for w in words[1:] if w[:1].islower() and w not in function)
             inner_text = r.inner_text.strip()
             terminal = inner_text[-1:] in ".!?…"
             framed = self.region_framed(k, lo, hi)
-            if lower == 0 and not terminal and n <= 6 and not framed and not words[0][:1].islower():
+            if (
+                lower == 0
+                and not terminal
+                and n <= 10
+                and not framed
+                and not words[0][:1].islower()
+            ):
                 self.region_kind[k] = "title" if self.title_context(lo, hi, words) else "scare"
                 if n >= 2 and words[0][:1].isupper():
                     self.region_kind[k] = "title"
                 continue
             if framed or (n >= 4 and (lower or terminal)) or (terminal and n >= 2):
                 self.region_kind[k] = "direct"
+            elif self.cue_verb_before(lo):
+                self.region_kind[k] = "direct"  # "bezeichnete den Plan als „Unsinn“"
             else:
                 self.region_kind[k] = "scare"
+
+    def cue_verb_before(self, lo: int) -> bool:
+        """A speech verb earlier in the sentence ("nannte die Bewerbung „sehr respektabel“")."""
+        s_lo = self.sentence_start(lo)
+        for j in range(lo - 1, max(s_lo, lo - 30) - 1, -1):
+            if self.region_of[j] >= 0:
+                continue
+            lw = self.low[j]
+            if lw in self.lex.main or lw in self.lex.joined:
+                return True
+        return False
 
     def region_framed(self, k: int, lo: int, hi: int) -> bool:
         """A colon before it, or a cue verb right after its closing mark."""
@@ -894,10 +925,33 @@ class _Detector:
                 for j in range(lo, hi)
             ):
                 continue
-            found = self.verb_frames(lo, hi) or self.word_cues(lo, hi)
+            found = self.verb_frames(lo, hi) or self.word_cues(lo, hi) or self.reported(lo, hi)
             for q in found:
                 if q:
                     self.quotes.append(q)
+
+    def reported(self, lo: int, hi: int) -> list[Quotation]:
+        """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
+        if any(self.in_direct(j) for j in range(lo, hi)):
+            return []
+        for v in range(lo, hi):
+            lw = self.low[v]
+            if lw not in self.lex.main or lw in self.lex.joined or self.region_of[v] >= 0:
+                continue  # a participle ("wurde verurteilt") names no speech act of a speaker
+            got = self.pick_verb(v, hi)
+            if not got or not got[0].reported:
+                continue
+            verb, particle = got
+            speaker = self.subject_of(v, lo, hi)
+            if speaker is None:
+                continue
+            first = self.next_content(lo, hi)
+            last = hi - 1
+            while last > first and self.space[last]:
+                last -= 1
+            q = self.quotation("reported", [(first, last)], speaker, self.cue(verb, v, particle))
+            return [q] if q else []
+        return []
 
     def in_direct(self, j: int) -> bool:
         r = self.region_of[j]
@@ -929,7 +983,11 @@ class _Detector:
                 if any(self.in_direct(j) for j in range(lo, prev)):
                     continue
                 last = self.np_forward(v + 1, hi)
-                if last > v:
+                lead = self.next_content(lo, prev)
+                only_np = (
+                    self.np_forward(lead, prev) >= prev - 1 or self.low[lead] in _SUBORDINATORS
+                )
+                if last > v and (not only_np or self.has_konjunktiv(lo, prev)):
                     speaker = self.make_speaker(v + 1, last)
                     tail = self.frame_tail(max(last, particle) + 1, hi)
                     q_lo = self.clause_content_start(lo, prev)
@@ -990,7 +1048,9 @@ class _Detector:
                 kind = "indirect"
             elif verb.complement == "any" and self.has_konjunktiv(k, clause_hi + 1):
                 kind = "indirect"
-            elif self.zu_infinitive(k, clause_hi):
+            elif self.low[k] not in ("um", "ohne", "statt", "anstatt") and self.zu_infinitive(
+                k, clause_hi
+            ):
                 kind = "indirect"
             if not kind:
                 continue
