@@ -432,6 +432,7 @@ class _Detector:
         j = i
         started_with_det = self.low[i] in dets
         has_noun = False
+        open_np = False  # after a determiner or adjective, waiting for the noun
         while j < hi and j - i < limit:
             w, lw = self.tok[j], self.low[j]
             if self.space[j]:
@@ -444,10 +445,12 @@ class _Detector:
             ):
                 if has_noun and lw not in ("des", "der", "eines", "einer"):
                     break
+                open_np = True
                 j += 1
                 continue
             if _is_cap(w) and _is_word(w) and lw not in self.lex.main:
                 has_noun = True
+                open_np = False
                 last = j
                 j += 1
                 continue
@@ -468,10 +471,20 @@ class _Detector:
                 break
             if (
                 (_adjective_like(w) or ("-" in w and w[0].islower()) or w[:1].isdigit())
-                and not has_noun
+                and (
+                    not has_noun
+                    or open_np
+                    or (
+                        lw.endswith("er")
+                        and _common_noun(self.low[last])
+                        and j + 1 < hi
+                        and _is_cap(self.tok[j + 1])
+                    )
+                )
                 and lw not in self.lex.main
                 and lw not in self.lex.joined
             ):
+                open_np = True
                 j += 1
                 continue
             if lw in ("von", "vom") and has_noun and j + 1 < hi and _is_cap(self.tok[j + 1]):
@@ -531,7 +544,12 @@ class _Detector:
         if not candidates:
             return None
         plain = None
+        before = i - 1
+        while before >= 0 and self.space[before]:
+            before -= 1
         for verb in candidates:
+            if verb.particle and before >= 0 and self.low[before] == verb.particle:
+                return verb, before  # subordinate order: "wie die Polizei bekannt gab"
             if verb.particle:
                 # the particle stands at the end of the clause: before , . or a quote
                 j = i + 1
@@ -551,9 +569,13 @@ class _Detector:
 
     def cue(self, verb: CueVerb, i: int, particle: int) -> Cue:
         if particle >= 0:
-            spans = [self.chars(i, i), self.chars(particle, particle)]
-            text = f"{self.tok[i]} … {self.tok[particle]}"
-            return Cue(spans[0][0], spans[1][1], text, verb.lemma, verb.evaluative, spans)
+            spans = sorted([self.chars(i, i), self.chars(particle, particle)])
+            start, end = spans[0][0], spans[1][1]
+            if spans[0][1] == spans[1][0] or self.text[spans[0][1] : spans[1][0]].isspace():
+                text = self.text[start:end]  # "bekannt gab"
+            else:
+                text = f"{self.text[spans[0][0] : spans[0][1]]} … {self.text[spans[1][0] : spans[1][1]]}"
+            return Cue(start, end, text, verb.lemma, verb.evaluative, spans)
         s, e = self.chars(i, i)
         return Cue(s, e, self.tok[i], verb.lemma, verb.evaluative, [(s, e)])
 
@@ -897,6 +919,30 @@ class _Detector:
                         stop = j - 1
                         break
                 return self.make_speaker(head, stop)
+        adverbs = self.words["adverb"]
+        while (
+            len(pre) > 1 and self.low[pre[0]] in adverbs and self.low[pre[0]] not in ("das", "dies")
+        ):
+            pre = pre[1:]  # "Auch sie forderten …"
+        if pre and self.low[pre[-1]] in ("und", "sowie", "oder", "aber"):
+            # "X dankte … und ergänzte, …": the subject of the first conjunct
+            lead = pre[0]
+            if self.low[lead] in self.words["preposition"] or self.low[lead] in adverbs:
+                return None
+            last = self.np_forward(lead, pre[-1])
+            return self.make_speaker(lead, last) if last >= lead else None
+        if pre and len(pre) > 1:
+            last = self.np_forward(pre[0], fin)
+            if pre[0] <= last < pre[-1] and len(pre) > 6:
+                pre = [j for j in pre if j <= last]
+        if pre and c > s_lo and self.tok[c - 1] == "," and self.low[pre[0]] not in _SUBORDINATORS:
+            # "Stephen Singer, ein Klimaexperte vom WWF, erklärte": name plus apposition
+            head = self.next_content(s_lo, c)
+            if (
+                self.np_forward(head, c - 1) >= c - 2
+                and self.low[head] not in self.words["preposition"]
+            ):
+                pre = [head, *pre]
         lw0 = self.low[pre[0]] if pre else ""
         single_adverb = len(pre) == 1 and (
             lw0 in self.words["adverb"] or lw0.endswith(("lich", "ig", "weise", "ens"))
@@ -1035,7 +1081,7 @@ class _Detector:
                 continue
             comma = j
             # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
-            if verb.particle and particle < 0:
+            if verb.particle and particle < 0 and not joined:
                 continue
             k = self.next_content(comma + 1, hi)
             if k >= hi or k > end:
