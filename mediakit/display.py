@@ -146,6 +146,9 @@ _GERMAN_SUBTYPE = {
     "emotional": "Gefühlswort",
     "emotion": "Gefühlswort",
     "hedge": "Absicherung (zählt nicht als wertend)",
+    "judgement": "Werturteil",
+    "first_person": "erste Person (ich/wir)",
+    "address": "Anrede ans Publikum",
 }
 
 _QUOTE_TINT = {
@@ -160,13 +163,16 @@ _CATEGORY_COLOURS = {
     "intensifier": "#ea580c",
     "pejorative": "#dc2626",
     "loaded": "#c026d3",
+    "judgement": "#854d0e",
     "speech_verb": "#7c3aed",
     "stance": "#0d9488",
     "modal_particle": "#0891b2",
     "distancing": "#ca8a04",
     "exaggeration": "#db2777",
     "emotional": "#65a30d",
-    "hedge": "#64748b",
+    "first_person": "#1d4ed8",
+    "address": "#57534e",
+    "hedge": "#94a3b8",
 }
 _FALLBACK_COLOURS = ("#b45309", "#4d7c0f", "#be185d", "#0e7490", "#6d28d9", "#a16207")
 
@@ -212,6 +218,8 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]"
 
 def _canonical_category(subtype: str) -> str:
     key = subtype.lower()
+    if key in _CATEGORY_COLOURS:
+        return key
     if key.endswith("s") and key[:-1] in _CATEGORY_COLOURS:
         key = key[:-1]
     for known in _CATEGORY_COLOURS:
@@ -247,7 +255,9 @@ def _style_for(base: str, subtype: str) -> str:
         return f"background-color:{_QUOTE_TINT.get(subtype, _QUOTE_TINT_OTHER)};"
     if base == "evaluative":
         colour = _category_colour(subtype)
-        return _BOX.format(colour=colour, tint=_tint(colour, 0.08))
+        box = _BOX.format(colour=colour, tint=_tint(colour, 0.08))
+        # Hedges are shown but not counted as bias: a dashed box says "only noted".
+        return box.replace("solid", "dashed") if _canonical_category(subtype) == "hedge" else box
     return _STYLES.get(base, "")
 
 
@@ -596,7 +606,7 @@ def _legend(chosen: Sequence[str], present: Counter) -> str:
         rows.append(
             f'<div class="mk-legend-row" data-layer="{layer}">'
             f'<strong style="display:inline-block;min-width:11em">'
-            f"{html.escape(_LAYER_TITLE[layer])}</strong> {''.join(items)}</div>"
+            f"{html.escape(_LAYER_TITLE[layer])}</strong> {' '.join(items)}</div>"
         )
     return f'<div class="mk-legend" style="{_LEGEND_STYLE}">{"".join(rows)}</div>'
 
@@ -811,10 +821,11 @@ def _row_labels(records: Sequence[Mapping[str, Any]]) -> list[str]:
         genre = str(record.get("genre") or "")
         label = outlet or str(record.get("id") or f"Text {number}")
         if outlet and outlets.count(outlet) > 1:
+            short_id = str(record.get("id") or number).removesuffix("-comments")
             label = (
-                f"{outlet} (Kommentare)"
+                f"{outlet} ({short_id}, Kommentare)"
                 if genre == "reader comments"
-                else f"{outlet} ({record.get('id') or number})"
+                else f"{outlet} ({short_id})"
             )
         labels.append(label if len(label) <= 28 else label[:27] + "…")
     seen: Counter = Counter()
@@ -847,6 +858,7 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
     """
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
+    from matplotlib.ticker import FuncFormatter
 
     records = _records(df)
     if not records:
@@ -889,7 +901,12 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
         ax.barh(positions, shown, color=colours, height=0.62)
         top = max([abs(v) for v in shown] + [1e-9])
         for y, value, raw in zip(positions, shown, values, strict=True):
-            text = "–" if raw is None else _number_de(value, "rate")
+            if raw is None:
+                text = "–"
+            elif percent:
+                text = _number_de(value, "count") + " %"
+            else:
+                text = _number_de(value, "rate")
             ax.text(
                 value + top * 0.015 if value >= 0 else value - top * 0.015,
                 y,
@@ -898,6 +915,7 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
                 ha="left" if value >= 0 else "right",
                 fontsize=9,
             )
+        ax.xaxis.set_major_formatter(FuncFormatter(_tick_de))
         low = min(0.0, min(shown))
         ax.set_xlim(low * 1.15, top * 1.18 if top > 0 else 1.0)
     present = list(dict.fromkeys(g for g in genres))
@@ -915,6 +933,11 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
         )
     fig.suptitle("Kennzahlen im Vergleich", fontsize=14, fontweight="bold", x=0.01, ha="left")
     return fig
+
+
+def _tick_de(value: float, _position: Any = None) -> str:
+    """Axis ticks with a decimal comma (2,5 rather than 2.5)."""
+    return f"{value:g}".replace("-", "\u2212").replace(".", ",")
 
 
 def figure_png_base64(figure: Figure, *, dpi: int = 110) -> str:
@@ -1015,7 +1038,8 @@ def report_html(
         parts.append(_summary_table(records, labels))
         parts.append(
             "<details><summary>Alle Messwerte (für Lehrkräfte)</summary>"
-            f"{_full_table(records, labels)}</details>"
+            f'<div class="mk-scroll" style="overflow-x:auto;max-width:100%">'
+            f"{_full_table(records, labels)}</div></details>"
         )
     if figure is not None:
         encoded = figure_png_base64(figure)

@@ -330,7 +330,7 @@ def test_plot_compare_small_multiples_with_german_labels(tmp_path):
         "dpa",
         "Uncut-News",
         "Nachrichten.net",
-        "TKP (Kommentare)",
+        "TKP (005, Kommentare)",
     ]
     bars = visible[0].patches
     assert len(bars) == 6 and bars[2].get_width() == pytest.approx(55.25 * 1.4)
