@@ -73,13 +73,15 @@ CATEGORIES = (
     "distancing",
     "exaggeration",
     "emotional",
+    "judgement",
     "first_person",
+    "address",
     "hedge",
 )
 #: Categories reported but never counted in ``evaluative_per_1000_words``: hedges are
 #: journalistic caution, first person is a voice marker, not a loaded word (both
 #: decided by measurement, see ``benchmarks/evaluative.py`` and LEXICON.md).
-NOT_COUNTED = frozenset({"hedge", "first_person"})
+NOT_COUNTED = frozenset({"hedge"})
 #: Categories counted in ``evaluative_per_1000_words``.
 COUNTED_CATEGORIES = tuple(c for c in CATEGORIES if c not in NOT_COUNTED)
 #: Whether the headline rate sums entry weights (True) or counts hits (False).
@@ -87,9 +89,12 @@ COUNTED_CATEGORIES = tuple(c for c in CATEGORIES if c not in NOT_COUNTED)
 WEIGHTED = True
 
 MATCH_TYPES = ("word", "prefix", "head", "phrase")
+#: Phrase entries of this category block hits inside fixed neutral expressions
+#: ("vor allem", "absolute Mehrheit"); they never appear as hits.
+BLOCKING_CATEGORY = "neutral_use"
 #: Categories whose entries match their exact (lowercased) form only: lemmatising or
 #: suffix-stripping a particle finds it inside unrelated words (ebene -> eben).
-EXACT_FORM_CATEGORIES = frozenset({"modal_particle", "first_person"})
+EXACT_FORM_CATEGORIES = frozenset({"modal_particle", "first_person", "address"})
 #: A compound split must leave at least this many letters on the other side
 #: (Lügen|medien yes, Mist|ral no).
 MIN_COMPOUND_REST = 4
@@ -193,8 +198,28 @@ class LexiconEntry:
 
 
 def _entry_keys(lemma: str) -> set[str]:
+    """The forms an entry is looked up under: its own spelling and its lemma.
+
+    A lowercase entry is not indexed under a verb lemma it is not itself
+    (besorgt -> besorgen would make "Geld besorgen" a worried word).
+    """
     lowered = lemma.lower()
-    return {lowered, lemmatize(lemma).lower(), lemmatize(lowered).lower()}
+    keys = {lowered}
+    for derived in (lemmatize(lemma).lower(), lemmatize(lowered).lower()):
+        if lemma[:1].islower() and derived != lowered and derived.endswith("n"):
+            continue
+        keys.add(derived)
+    return keys
+
+
+@lru_cache(maxsize=300_000)
+def _known(word: str) -> bool:
+    """True when simplemma's dictionary knows the form (as written or lowercased)."""
+    strategy = _dictionary_strategy()
+    return (
+        strategy.get_lemma(word, "de") is not None
+        or strategy.get_lemma(word.lower(), "de") is not None
+    )
 
 
 class Lexicon:
@@ -304,7 +329,7 @@ class Lexicon:
     @property
     def categories(self) -> list[str]:
         """The bundled categories first, then any the user added."""
-        own = {e.category for e in self._entries.values()}
+        own = {e.category for e in self._entries.values()} - {BLOCKING_CATEGORY}
         return [c for c in CATEGORIES if c in own] + sorted(own - set(CATEGORIES))
 
     def category_of(self, lemma: str) -> str | None:
@@ -460,12 +485,17 @@ class _Index:
             self._memo[key] = found
         return found
 
-    def _word(self, form: str, capitalised: bool, capital_ok: bool) -> LexiconEntry | None:
+    def _word(
+        self, form: str, capitalised: bool, capital_ok: bool, lowercase: bool = False
+    ) -> LexiconEntry | None:
         entry = self.words.get(form)
         if entry is None:
             return None
         # a lowercase entry (adjective, verb, adverb) does not match a noun inside a sentence
         if capitalised and not capital_ok and entry.lemma[:1].islower():
+            return None
+        # a noun entry does not match a lowercase word (sorgen is not die Sorge)
+        if entry.lemma[:1].isupper() and lowercase:
             return None
         return entry
 
@@ -477,13 +507,18 @@ class _Index:
             if capitalised and not capital_ok:
                 return None
             return exact, "word"
+        lowercase = text[:1].islower()
         for form in (lowered, lemma.lower()):
-            entry = self._word(form, capitalised, capital_ok)
+            entry = self._word(form, capitalised, capital_ok, lowercase)
             if entry is not None:
                 return entry, "word"
-        forms = _fallback_forms(lowered)
+        # Suffix rules only where the dictionary is silent, or where it maps an
+        # inflected form to a verb (besorgten -> besorgen, but we want besorgt).
+        lemma_lower = lemma.lower()
+        inflected_verb = lemma_lower != lowered and lemma_lower.endswith("n")
+        forms = _fallback_forms(lowered) if inflected_verb or not _known(text) else []
         for form in forms:
-            entry = self._word(form, capitalised, capital_ok)
+            entry = self._word(form, capitalised, capital_ok, lowercase)
             if entry is not None:
                 return entry, "word"
         if "-" in lowered.strip("-"):
@@ -540,7 +575,7 @@ def _fallback_forms(lowered: str) -> list[str]:
         stem = lowered[: lowered.rindex("iert")]
         forms += [stem + "ieren", stem + "iert"]
     for suffix in _SUFFIXES:
-        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 4:
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 5:
             forms.append(lowered[: -len(suffix)])
     if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:
         forms.append(lowered[2:-1] + "en")
@@ -590,6 +625,11 @@ class EvaluativeHit:
 _TIME_AFTER_SCHON = frozenset(
     [
         "seit",
+        "bei",
+        "früher",
+        "mal",
+        "länger",
+        "heute",
         "am",
         "im",
         "vor",
@@ -736,6 +776,9 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
             found_phrase = _match_phrase(phrases, words, token_lemmas, k)
             if found_phrase is not None:
                 last, entry = found_phrase
+                covered_until = last
+                if entry.category == BLOCKING_CATEGORY:
+                    continue  # a fixed neutral expression ("vor allem")
                 end = tokens[last][2] + len(tokens[last][1])
                 hits.append((start, end, entry, "phrase", _negated(words, k, negators, tokens)))
                 covered_until = last
@@ -745,6 +788,24 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
         if found is None:
             continue
         entry, match = found
+        if (
+            (entry.category == "stance" or (entry.category == "intensifier" and entry.weight == 1))
+            and match == "word"
+            and text.lower() != entry.lemma.lower()
+        ):
+            # stance adverbs and mild intensifiers count uninflected only: the
+            # inflected adjective is descriptive (die tatsächliche Zahl, eine echte Grippe)
+            continue
+        if entry.lemma in {"jeder", "genau"} and k + 1 < n and _before_number_or_time(words[k + 1]):
+            continue
+        if entry.lemma == "alle" and not _totalising(words, k, sentence_first):
+            continue
+        if (
+            entry.lemma == "gut"
+            and k + 1 < n
+            and (words[k + 1][:1].isdigit() or words[k + 1].lower() in _NUMERALS)
+        ):
+            continue  # "gut drei Wochen": an approximation, not a judgement
         if entry.category == "modal_particle" and entry.match == "word":
             question = False
             if entry.lemma in {"denn", "etwa"} and sentences:
@@ -754,6 +815,33 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
                 continue
         hits.append((start, start + len(text), entry, match, _negated(words, k, negators, tokens)))
     return hits
+
+
+_TIME_NOUNS = frozenset(
+    ["jahr", "tag", "woche", "monat", "mal", "stunde", "minute", "quartal", "halbjahr"]
+)
+
+
+def _before_number_or_time(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered[:1].isdigit()
+        or lowered in _NUMERALS
+        or lowered.rstrip("se") in _TIME_NOUNS
+        or lowered in _TIME_NOUNS
+    )
+
+
+def _totalising(words: list[str], k: int, sentence_first: bool) -> bool:
+    """ "alle" as a sweeping claim, not in "vor allem", "alle zwei Wochen", "die größten aller"."""
+    prev = words[k - 1].lower() if k > 0 and not sentence_first else ""
+    nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+    if prev in {"vor", "trotz", "bei", "in", "mit", "von"} and words[k].lower() in {
+        "allem",
+        "allen",
+    }:
+        return False
+    return not (prev.endswith(("sten", "ste")) or nxt[:1].isdigit() or nxt in _NUMERALS)
 
 
 def _match_phrase(
@@ -815,6 +903,11 @@ def _quoted_intervals(document: Document) -> list[tuple[int, int]]:
                 intervals.append((region.start, region.end))
     else:
         for quotation in quotations:
+            kind = getattr(quotation, "kind", "direct")
+            if kind == "reported":
+                continue  # "Trump hat getönt": a speech act named in the author's words
+            if kind == "free_indirect" and getattr(quotation, "speaker", None) is None:
+                continue  # an unattributed Konjunktiv sentence is still the author's
             spans = getattr(quotation, "spans", None) or [quotation]
             for span in spans:
                 if isinstance(span, tuple | list) and len(span) == 2:
