@@ -74,6 +74,7 @@ CATEGORIES = (
     "exaggeration",
     "emotional",
     "judgement",
+    "epistemic",
     "first_person",
     "address",
     "hedge",
