@@ -233,6 +233,10 @@ def _mood(word: str) -> str:
     return ""
 
 
+# after a comma these open a new clause that is no longer part of the quoted content
+_CLAUSE_BREAKERS = frozenset(
+    {"womit", "worauf", "woraufhin", "wobei", "wodurch", "weshalb", "sodass"}
+)
 _RELATIVE = frozenset(
     {"der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "den", "dem"}
 )
@@ -964,6 +968,7 @@ class _Detector:
     # -- pass 3: indirect speech and cue words -------------------------------
 
     def sentence_pass(self) -> None:
+        prev: tuple[int, int] | None = None
         for lo, hi in self.sentences:
             if all(
                 self.space[j]
@@ -971,10 +976,40 @@ class _Detector:
                 for j in range(lo, hi)
             ):
                 continue
-            found = self.verb_frames(lo, hi) or self.word_cues(lo, hi) or self.reported(lo, hi)
+            found = (
+                self.anaphoric_frame(lo, hi, prev)
+                or self.verb_frames(lo, hi)
+                or self.word_cues(lo, hi)
+                or self.reported(lo, hi)
+            )
+            prev = (lo, hi) if not found else None
             for q in found:
                 if q:
                     self.quotes.append(q)
+
+    def anaphoric_frame(self, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
+        """ "Das berichtete die Zeitung." - the frame points back to the previous sentence."""
+        first = self.next_content(lo, hi)
+        if prev is None or first >= hi or self.low[first] not in ("das", "dies", "dieses"):
+            return []
+        v = self.next_content(first + 1, hi)
+        if v >= hi or self.low[v] not in self.lex.main:
+            return []
+        got = self.pick_verb(v, hi)
+        if not got or got[0].medium == "thought":
+            return []
+        p_lo, p_hi = prev
+        if self.d.paragraph_of_token[p_lo] != self.d.paragraph_of_token[first]:
+            return []
+        if any(self.region_of[j] >= 0 and self.in_direct(j) for j in range(p_lo, p_hi)):
+            return []
+        verb, particle = got
+        last = self.np_forward(v + 1, hi)
+        speaker = self.make_speaker(v + 1, last) if last > v else None
+        q = self.quotation(
+            "indirect", [(p_lo, self.strip_end(p_hi, p_lo))], speaker, self.cue(verb, v, particle)
+        )
+        return [q] if q else []
 
     def reported(self, lo: int, hi: int) -> list[Quotation]:
         """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
@@ -1088,7 +1123,7 @@ class _Detector:
                 continue
             if self.in_direct(k):
                 continue  # the direct quote carries this frame
-            clause_hi = end
+            clause_hi = self.clause_end(k, end)
             kind = ""
             if self.low[k] in _COMPLEMENTIZERS and self.low[k] not in ("weil", "wie", "was", "wer"):
                 kind = "indirect"
@@ -1106,6 +1141,23 @@ class _Detector:
                 out.append(q)
                 return out
         return out
+
+    def clause_end(self, k: int, end: int) -> int:
+        """End of a content clause: before ", konnte der Minister …" or ", womit …"."""
+        for j in range(k + 1, end):
+            if self.tok[j] != "," or self.region_of[j] >= 0:
+                continue
+            nxt = self.next_content(j + 1, end + 1)
+            if nxt > end:
+                break
+            lw = self.low[nxt]
+            if (
+                lw in _AUXILIARIES
+                or lw in _CLAUSE_BREAKERS
+                or (lw in self.lex.main and self.tok[nxt][:1].islower() and not _mood(lw))
+            ):
+                return j - 1
+        return end
 
     def zu_infinitive(self, lo: int, hi: int) -> bool:
         """An infinitive clause with "zu" ("…, den Plan zu prüfen"; "abzuwarten")."""
@@ -1246,7 +1298,12 @@ class _Detector:
     def free_indirect(self) -> None:
         self.quotes.sort(key=lambda q: q.start)
         starts = [q.start for q in self.quotes]
-        taken = [(q.start, q.end) for q in self.quotes]
+        # a direct quote inside a Konjunktiv sentence ("Daten seien „sehr relevant“.") is
+        # nested in it, so only quotes that open their sentence block it
+        taken = [
+            (q.start, q.end) if q.kind != "direct" or self.opens_sentence(q.start) else (-1, -1)
+            for q in self.quotes
+        ]
         result: list[Quotation] = []
         last_speaker: Speaker | None = None
         last_end_sentence = -10
@@ -1293,6 +1350,10 @@ class _Detector:
                 last_end_sentence = si
         self.quotes.extend(result)
         self.quotes.sort(key=lambda q: q.start)
+
+    def opens_sentence(self, start: int) -> bool:
+        i = bisect_left(self.idx, start)
+        return i < self.n and self.sentence_start(i) == i
 
     def nest(self) -> None:
         """Quote regions inside an indirect or reported quotation become nested direct quotes."""
