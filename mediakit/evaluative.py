@@ -75,6 +75,7 @@ CATEGORIES = (
     "emotional",
     "judgement",
     "epistemic",
+    "interjection",
     "first_person",
     "address",
     "hedge",
@@ -95,7 +96,7 @@ MATCH_TYPES = ("word", "prefix", "head", "phrase")
 BLOCKING_CATEGORY = "neutral_use"
 #: Categories whose entries match their exact (lowercased) form only: lemmatising or
 #: suffix-stripping a particle finds it inside unrelated words (ebene -> eben).
-EXACT_FORM_CATEGORIES = frozenset({"modal_particle", "first_person", "address"})
+EXACT_FORM_CATEGORIES = frozenset({"modal_particle", "first_person", "address", "interjection"})
 #: A compound split must leave at least this many letters on the other side
 #: (Lügen|medien yes, Mist|ral no).
 MIN_COMPOUND_REST = 4
@@ -790,14 +791,17 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
             continue
         entry, match = found
         if (
-            (entry.category == "stance" or (entry.category == "intensifier" and entry.weight == 1))
+            (
+                entry.category in {"stance", "epistemic"}
+                or (entry.category == "intensifier" and entry.weight == 1)
+            )
             and match == "word"
             and text.lower() != entry.lemma.lower()
         ):
             # stance adverbs and mild intensifiers count uninflected only: the
             # inflected adjective is descriptive (die tatsächliche Zahl, eine echte Grippe)
             continue
-        if entry.lemma in {"jeder", "genau"} and k + 1 < n and _before_number_or_time(words[k + 1]):
+        if entry.lemma == "jeder" and k + 1 < n and _before_number_or_time(words[k + 1]):
             continue
         if entry.lemma == "alle" and not _totalising(words, k, sentence_first):
             continue
