@@ -362,6 +362,14 @@ class _Detector:
             if self.tok[last] == ")" and "(" in self.tok[first:last]:
                 break
             last -= 1
+        adverbs = self.words["adverb"]
+        while first < last and (
+            self.low[first] in ("und", "aber", "doch", "denn", "sondern", "oder")
+            or (self.low[first] in adverbs and self.low[first] not in ("das", "dies"))
+        ):
+            first = self.next_content(first + 1, last + 1)
+        while last > first and self.tok[last].isalpha() and self.tok[last].islower():
+            last -= 1  # "Die Kanadier hingegen"
         if first > last:
             return None
         s, e = self.chars(first, last)
@@ -424,7 +432,36 @@ class _Detector:
         return i
 
     def np_forward(self, i: int, hi: int, limit: int = 14) -> int:
-        """Last token of a speaker noun phrase starting at ``i`` (``i - 1`` if none)."""
+        """Last token of a speaker noun phrase starting at ``i`` (``i - 1`` if none).
+
+        A role description followed by a name in commas is one speaker: "der Direktor
+        der Behörde, Mohammed el-Baradei, sagte" / "laut dem Chefankläger, Luis Ocampo".
+        """
+        last = self._np_core(i, hi, limit)
+        if last < i or self.low[self.next_content(i, hi)] not in self.words["determiner"]:
+            return last
+        comma = self.next_content(last + 1, hi)
+        if comma >= hi or self.tok[comma] != ",":
+            return last
+        j = self.next_content(comma + 1, hi)
+        name_end = -1
+        while (
+            j < hi
+            and j - comma <= 5
+            and (_is_cap(self.tok[j]) or "-" in self.tok[j])
+            and _is_word(self.tok[j])
+        ):
+            if self.low[j] in self.lex.main or self.low[j] in self.words["determiner"]:
+                break
+            name_end = j
+            j += 1
+        if name_end > comma and (
+            j >= hi or self.tok[j] in (",", ".", "!", "?", ";") or self.space[j]
+        ):
+            return name_end
+        return last
+
+    def _np_core(self, i: int, hi: int, limit: int = 14) -> int:
         dets = self.words["determiner"]
         pronouns = self.words["pronoun"]
         i = self.next_content(i, hi)
@@ -491,7 +528,13 @@ class _Detector:
                 open_np = True
                 j += 1
                 continue
-            if lw in ("von", "vom") and has_noun and j + 1 < hi and _is_cap(self.tok[j + 1]):
+            if (
+                lw in ("von", "vom")
+                and has_noun
+                and j + 1 < hi
+                and (_is_cap(self.tok[j + 1]) or self.low[j + 1] in ("der", "dem", "den"))
+            ):
+                open_np = True
                 j += 1
                 continue
             if (
@@ -506,7 +549,35 @@ class _Detector:
             break
         return last if has_noun else i - 1
 
-    def np_backward(self, i: int, lo: int, limit: int = 8) -> int:
+    def apposition(self, last: int, hi: int) -> int:
+        """Extend a speaker that ends the sentence by its apposition ("Bill Graham, Parteichef der Liberalen.")."""
+        comma = self.next_content(last + 1, hi)
+        if comma >= hi or self.tok[comma] != ",":
+            return last
+        start = self.next_content(comma + 1, hi)
+        if (
+            start >= hi
+            or self.low[start] in self.words["pronoun"]
+            or self.low[start] in _RELATIVE - {"der", "die", "das"}
+        ):
+            return last
+        end = self.np_forward(start, hi)
+        if end < start:
+            return last
+        after = self.next_content(end + 1, hi)
+        if (
+            after >= hi
+            or self.tok[after] in _END_PUNCT
+            or (
+                self.tok[after] == "," and self.region_of[self.next_content(after + 1, hi)] >= 0
+                if self.next_content(after + 1, hi) < hi
+                else False
+            )
+        ):
+            return end
+        return last
+
+    def np_backward(self, i: int, lo: int, limit: int = 10) -> int:
         """First token of a noun phrase that ends at ``i`` (``i + 1`` if none)."""
         dets = self.words["determiner"]
         j = i
@@ -529,6 +600,8 @@ class _Detector:
             elif lw in dets or (_adjective_like(w) and lw not in self.lex.main) or w[:1].isdigit():
                 if not has_noun:
                     break
+                first = j
+            elif has_noun and (lw in ("von", "vom") or ("-" in w and _is_word(w))):
                 first = j
             elif w == ")":
                 k = j
@@ -555,18 +628,23 @@ class _Detector:
             if verb.particle and before >= 0 and self.low[before] == verb.particle:
                 return verb, before  # subordinate order: "wie die Polizei bekannt gab"
             if verb.particle:
-                # the particle stands at the end of the clause: before , . or a quote
-                j = i + 1
-                while j < hi and j - i < 25:
-                    w = self.tok[j]
-                    if w in _CLAUSE_PUNCT or w in _END_PUNCT or self.region_of[j] >= 0:
+                # the particle stands at the end of the clause, before , . : or a quote;
+                # a date apposition may come first ("gab am Montag, dem 27. März, … bekannt")
+                for k in range(i + 1, min(hi, i + 30)):
+                    w = self.tok[k]
+                    if self.region_of[k] >= 0 or (w in _END_PUNCT and w != "."):
                         break
-                    j += 1
-                k = j - 1
-                while k > i and self.space[k]:
-                    k -= 1
-                if k > i and self.low[k] == verb.particle:
-                    return verb, k
+                    if w == "," and self.low[self.next_content(k + 1, hi)] in _COMPLEMENTIZERS:
+                        break
+                    if self.low[k] == verb.particle:
+                        nxt = self.next_content(k + 1, hi)
+                        if (
+                            nxt >= hi
+                            or self.tok[nxt] in _CLAUSE_PUNCT
+                            or self.tok[nxt] in _END_PUNCT
+                            or self.region_of[nxt] >= 0
+                        ):
+                            return verb, k
             elif plain is None:
                 plain = verb
         return (plain, -1) if plain else None
@@ -806,6 +884,7 @@ class _Detector:
         if lw == "so":
             last = self.np_forward(v + 1, hi)
             if last > v:
+                last = self.apposition(last, hi)
                 return self.make_speaker(v + 1, last), self.word_cue(v, v, "so"), last
             return None
         if (
@@ -835,6 +914,8 @@ class _Detector:
             return None
         verb, particle = got
         last = self.np_forward(v + 1, hi)
+        if last > v:
+            last = self.apposition(last, hi)
         speaker = self.make_speaker(v + 1, last) if last > v else None
         if speaker is None:
             # "sagte am Montag Trump": skip a short adverbial
@@ -1017,7 +1098,9 @@ class _Detector:
             return []
         for v in range(lo, hi):
             lw = self.low[v]
-            if lw not in self.lex.main or lw in self.lex.joined or self.region_of[v] >= 0:
+            if lw not in self.lex.main or self.region_of[v] >= 0:
+                continue
+            if lw in self.lex.joined and any(self.low[j] in _AUXILIARIES for j in range(lo, v)):
                 continue  # a participle ("wurde verurteilt") names no speech act of a speaker
             got = self.pick_verb(v, hi)
             if not got or not got[0].reported:
@@ -1069,6 +1152,7 @@ class _Detector:
                     self.np_forward(lead, prev) >= prev - 1 or self.low[lead] in _SUBORDINATORS
                 )
                 if last > v and (not only_np or self.has_konjunktiv(lo, prev)):
+                    last = self.apposition(last, hi)
                     speaker = self.make_speaker(v + 1, last)
                     tail = self.frame_tail(max(last, particle) + 1, hi)
                     q_lo = self.clause_content_start(lo, prev)
