@@ -518,7 +518,10 @@ class _Index:
         # inflected form to a verb (besorgten -> besorgen, but we want besorgt).
         lemma_lower = lemma.lower()
         inflected_verb = lemma_lower != lowered and lemma_lower.endswith("n")
-        forms = _fallback_forms(lowered) if inflected_verb or not _known(text) else []
+        if inflected_verb or not _known(text):
+            forms = _fallback_forms(lowered)
+        else:  # a known base form: only participles may lead to a verb entry (düpiert)
+            forms = _fallback_forms(lowered, participles_only=True)
         for form in forms:
             entry = self._word(form, capitalised, capital_ok, lowercase)
             if entry is not None:
@@ -568,7 +571,7 @@ class _Index:
         return None
 
 
-def _fallback_forms(lowered: str) -> list[str]:
+def _fallback_forms(lowered: str, participles_only: bool = False) -> list[str]:
     """Candidate base forms by suffix stripping, for forms simplemma does not know."""
     if len(lowered) < 5:
         return []
@@ -576,6 +579,10 @@ def _fallback_forms(lowered: str) -> list[str]:
     if lowered.endswith(("iert", "ierte", "ierten", "iertes", "ierter", "iertem")):
         stem = lowered[: lowered.rindex("iert")]
         forms += [stem + "ieren", stem + "iert"]
+    if participles_only:
+        if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:
+            forms.append(lowered[2:-1] + "en")
+        return forms
     for suffix in _SUFFIXES:
         if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 5:
             forms.append(lowered[: -len(suffix)])
