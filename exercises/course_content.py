@@ -383,7 +383,7 @@ def zitate(Notebook: Any) -> Any:
         "- `cue`: das Redeverb oder Signalwort (z. B. *sagte*, *laut*, *hieß es*).\n\n"
         "Untersuchen Sie `BEISPIEL`. Speichern Sie die Liste der Zitate in `beispiel_zitate` "
         "und die Liste ihrer Arten (`kind`, in der Reihenfolge im Text) in `arten_beispiel`. "
-        "Nehmen Sie dann das **direkte** Zitat (`kind == \"direct\"`) und speichern Sie den "
+        'Nehmen Sie dann das **direkte** Zitat (`kind == "direct"`) und speichern Sie den '
         "Text seines Sprechers in `sprecher_direkt` und den Text seines Redeverbs in "
         "`verb_direkt`."
     )
@@ -469,8 +469,8 @@ def zitate(Notebook: Any) -> Any:
         "## 2.4 Wer wird zitiert? Benannte und anonyme Quellen\n\n"
         "Schreiben Sie eine Funktion `quellen_zaehlen(zitate)`, die für eine Liste von Zitaten "
         "ein Wörterbuch *Sprechertyp → Anzahl* zurückgibt: Schlüssel sind die vorkommenden "
-        "`speaker.speaker_type` (`\"named\"`, `\"pronoun\"`, `\"anonymous\"`, `\"outlet\"`) "
-        "und `\"keiner\"` für Zitate ohne Sprecher (`speaker is None`); nur Schlüssel, die "
+        '`speaker.speaker_type` (`"named"`, `"pronoun"`, `"anonymous"`, `"outlet"`) '
+        'und `"keiner"` für Zitate ohne Sprecher (`speaker is None`); nur Schlüssel, die '
         "vorkommen. Speichern Sie das Ergebnis für die dpa-Meldung in `quellen_dpa`."
     )
     nb.answer(
@@ -490,7 +490,7 @@ def zitate(Notebook: Any) -> Any:
         "a2_quellen",
         have({"quellen_dpa": "dict"})
         + "\nassert sum(quellen_dpa.values()) == anzahl_zitate, 'Tipp: Jedes Zitat zählt genau "
-        "einmal, auch die ohne Sprecher (\"keiner\").'",
+        'einmal, auch die ohne Sprecher ("keiner").\'',
     )
     nb.check("a2_quellen", 2, ["quellen_dpa"])
 
@@ -718,18 +718,22 @@ def wertung(Notebook: Any) -> Any:
     nb.hidden(
         "a3_neutral",
         3,
-        # The student's own text is measured in a fresh Python process, where the
-        # notebook cannot have replaced any mediakit function.
+        # The student's own text is measured with a fresh import of mediakit: new
+        # module objects that no function the notebook replaced can reach. The
+        # notebook's own modules are put back afterwards.
         Notebook.SAME + "\n"
         f"assert _same(rate_vorher, {nb.value('rate_vorher')!r}, 0.01)\n"
-        "assert _T(neutral) is _S and _S.__len__(_S.split(neutral)) >= 25\n"
-        "import subprocess as _sp, sys as _sys\n"
-        "_out = _sp.run(\n"
-        '    [_sys.executable, "-I", "-c", "import sys, mediakit; '
-        "print(repr(mediakit.analyze(sys.stdin.read()).metrics['evaluative_per_1000_words']))\"],\n"
-        "    input=neutral, capture_output=True, text=True, timeout=120,\n"
-        ").stdout\n"
-        "_frisch = _F(_out)\n"
+        "assert _T(neutral) is _S and _L.__len__(_S.split(neutral)) >= 25\n"
+        "import sys as _sys, importlib as _il\n"
+        "_ours = [k for k in _sys.modules if k == 'mediakit' or k.startswith('mediakit.')]\n"
+        "_theirs = {k: _sys.modules.pop(k) for k in _ours}\n"
+        "try:\n"
+        "    _frisch = _F(_il.import_module('mediakit').analyze(_S(neutral)).metrics[\n"
+        "        'evaluative_per_1000_words'])\n"
+        "finally:\n"
+        "    for _k in [k for k in _sys.modules if k == 'mediakit' or k.startswith('mediakit.')]:\n"
+        "        del _sys.modules[_k]\n"
+        "    _sys.modules.update(_theirs)\n"
         "assert _same(rate_nachher, _frisch, 0.01)\n"
         f"assert _frisch < {nb.value('rate_vorher')!r} / 2",
         uses_mediakit=True,
@@ -757,8 +761,8 @@ def wertung(Notebook: Any) -> Any:
         "Das Lexikon kennt nicht jedes wertende Wort. `mediakit.Lexicon.default()` gibt Ihnen "
         "eine Kopie, und `.extended({...})` macht daraus ein erweitertes Lexikon, ohne Dateien "
         "des Pakets zu ändern. Fügen Sie **„Funkstille“** und **„unverhältnismäßig“** hinzu, "
-        "beide mit Kategorie `\"loaded\"` und Gewicht 2, z. B. "
-        "`{\"Funkstille\": {\"category\": \"loaded\", \"weight\": 2}, ...}`. Zählen Sie "
+        'beide mit Kategorie `"loaded"` und Gewicht 2, z. B. '
+        '`{"Funkstille": {"category": "loaded", "weight": 2}, ...}`. Zählen Sie '
         "die Treffer in `GELADEN` mit dem Standardlexikon (`treffer_alt`) und mit dem "
         "erweiterten Lexikon (`treffer_neu`, Argument `lexicon=...` von "
         "`find_evaluative`)."

@@ -1,0 +1,98 @@
+"""Autograding time per student notebook, with nbgrader 0.9 on this machine.
+
+Copies the course to a temporary folder, generates every assignment, submits the
+answer key for N students per assignment and times ``nbgrader autograde`` twice:
+
+* batch: one ``nbgrader autograde ASSIGNMENT`` for the whole class (how a teacher
+  runs it), seconds per notebook = wall time / notebooks;
+* single: ``nbgrader autograde ASSIGNMENT --student S`` for one student, which adds
+  nbgrader's own start-up to the kernel start and the notebook itself.
+
+Run:  .venv/bin/python benchmarks/grading.py [--students 3]
+
+It needs no ../shared data (the course uses the bundled corpus only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE = ROOT / "exercises"
+BUDGET = 10.0  # seconds per student notebook the README promises to check
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_DIR"] = str(tmp / "jupyter-config")
+    env["JUPYTER_DATA_DIR"] = str(tmp / "jupyter-data")
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["MPLBACKEND"] = "Agg"
+    return env
+
+
+def _nbgrader(course: Path, env: dict[str, str], *args: str) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        sys.exit(f"nbgrader {' '.join(args)} failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--students", type=int, default=3, help="students per assignment")
+    args = parser.parse_args()
+    try:
+        import nbgrader  # noqa: F401
+    except ImportError:
+        print('nbgrader is not installed (pip install "mediakit[course]"); nothing measured')
+        return 0
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        course = tmp / "course"
+        shutil.copytree(COURSE, course, ignore=shutil.ignore_patterns("__pycache__", "*.db"))
+        env = _env(tmp)
+        print(f"cores: {os.cpu_count()}, students per assignment: {args.students}")
+        print(f"{'assignment':<16} {'batch s/notebook':>17} {'single student s':>17}")
+        worst = 0.0
+        for source in sorted((course / "source").iterdir()):
+            assignment = source.name
+            _nbgrader(course, env, "generate_assignment", assignment, "--force")
+            notebooks = sorted(source.glob("*.ipynb"))
+            for n in range(args.students):
+                folder = course / "submitted" / f"s{n:02d}" / assignment
+                folder.mkdir(parents=True, exist_ok=True)
+                for nb in notebooks:
+                    data = json.loads(nb.read_text(encoding="utf-8"))
+                    (folder / nb.name).write_text(json.dumps(data), encoding="utf-8")
+            batch = _nbgrader(course, env, "autograde", assignment, "--force")
+            per_notebook = batch / (args.students * len(notebooks))
+            single = _nbgrader(course, env, "autograde", assignment, "--force", "--student", "s00")
+            worst = max(worst, per_notebook, single / len(notebooks))
+            print(f"{assignment:<16} {per_notebook:17.1f} {single:17.1f}")
+        verdict = "fits" if worst <= BUDGET else "does NOT fit"
+        print(
+            f"slowest: {worst:.1f} s per notebook -> {verdict} within {BUDGET:.0f} s per notebook"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
