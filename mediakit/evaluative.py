@@ -514,14 +514,9 @@ class _Index:
             entry = self._word(form, capitalised, capital_ok, lowercase)
             if entry is not None:
                 return entry, "word"
-        # Suffix rules only where the dictionary is silent, or where it maps an
-        # inflected form to a verb (besorgten -> besorgen, but we want besorgt).
-        lemma_lower = lemma.lower()
-        inflected_verb = lemma_lower != lowered and lemma_lower.endswith("n")
-        if inflected_verb or not _known(text):
-            forms = _fallback_forms(lowered)
-        else:  # a known base form: only participles may lead to a verb entry (düpiert)
-            forms = _fallback_forms(lowered, participles_only=True)
+        # Suffix rules as a fallback: simplemma's dictionary lists some inflected
+        # forms as their own lemma (dubiosen, verunglimpft) or as a noun (Ekelhafte).
+        forms = _fallback_forms(lowered)
         for form in forms:
             entry = self._word(form, capitalised, capital_ok, lowercase)
             if entry is not None:
@@ -571,18 +566,26 @@ class _Index:
         return None
 
 
-def _fallback_forms(lowered: str, participles_only: bool = False) -> list[str]:
-    """Candidate base forms by suffix stripping, for forms simplemma does not know."""
+def _fallback_forms(lowered: str) -> list[str]:
+    """Candidate base forms by suffix stripping, for forms simplemma gets wrong or lacks."""
     if len(lowered) < 5:
         return []
     forms = []
     if lowered.endswith(("iert", "ierte", "ierten", "iertes", "ierter", "iertem")):
         stem = lowered[: lowered.rindex("iert")]
         forms += [stem + "ieren", stem + "iert"]
-    if participles_only:
-        if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:
-            forms.append(lowered[2:-1] + "en")
-        return forms
+    for suffix in _SUFFIXES:
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 5:
+            forms.append(lowered[: -len(suffix)])
+    if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:
+        forms.append(lowered[2:-1] + "en")
+    # weak verb forms back to the infinitive: verteufelt, wetterte, polterten
+    for ending in ("ten", "te", "t"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
+            stem = lowered[: -len(ending)]
+            forms += [stem + "en", stem + "n"]
+            break
+    return forms
     for suffix in _SUFFIXES:
         if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 5:
             forms.append(lowered[: -len(suffix)])
