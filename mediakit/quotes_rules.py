@@ -135,62 +135,6 @@ _SUBORDINATORS = frozenset(
         "welcher",
     }
 )
-_K1_NON_VERBS = frozenset(
-    {
-        "bitte",
-        "gerne",
-        "ohne",
-        "alle",
-        "keine",
-        "eine",
-        "seine",
-        "ihre",
-        "meine",
-        "deine",
-        "unsere",
-        "diese",
-        "jene",
-        "welche",
-        "manche",
-        "solche",
-        "beide",
-        "viele",
-        "wenige",
-        "einige",
-        "andere",
-        "ganze",
-        "halbe",
-        "grüne",
-        "linke",
-        "rechte",
-        "erste",
-        "letzte",
-        "nächste",
-        "dritte",
-        "zweite",
-        "vierte",
-        "fünfte",
-        "sechste",
-        "gerade",
-        "lange",
-        "ende",
-        "hohe",
-        "große",
-        "nahe",
-        "heute",
-        "gestern",
-        "morgen",
-        "schöne",
-        "weitere",
-        "neue",
-        "alte",
-        "gute",
-        "beste",
-        "klare",
-        "habe",
-        "mehrere",
-    }
-)
 
 
 # ---------------------------------------------------------------------------
@@ -204,31 +148,14 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _lemma_of(word: str) -> str:
-    try:
-        import simplemma
-
-        return simplemma.lemmatize(word, lang="de")
-    except Exception:  # pragma: no cover - simplemma is a hard dependency, but never crash
-        return word
-
-
-@cache
 def _mood(word: str) -> str:
     """``k1``/``k2`` for a Konjunktiv form, ``""`` otherwise."""
     table = konjunktiv_forms()
     mood = table.get(word)
     if mood:
         return mood
-    if (
-        len(word) > 4
-        and word.endswith("e")
-        and word.islower()
-        and word.isalpha()
-        and word not in _K1_NON_VERBS
-        and not word.endswith(("ische", "liche", "ige", "ene", "ete", "te", "nde", "ste"))
-        and _lemma_of(word) == word + "n"
-    ):
+    if len(word) > 6 and word.endswith("iere") and word.isalpha() and word.islower():
+        # "existiere", "funktioniere": -ieren verbs have no other form in -iere
         return "k1"
     return ""
 
