@@ -13,8 +13,10 @@ Sentence rules, in short:
   line) are hard boundaries, so a headline without a full stop is its own sentence;
 * ``.``, ``!``, ``?``, ``…`` end a sentence only when a new sentence plausibly
   starts after them (capital letter, digit, opening quote or bracket, end of text);
-* dates, times, ordinals (``am 3. Februar``) and abbreviations (``z. B.``, ``Dr.``)
-  do not end a sentence; ``usw.``/``etc.`` may;
+* dates, times, ordinals (``am 3. Februar``, ``Albert II. von``), initials
+  (``C.Y. Leung``) and abbreviations (``z. B.``, ``Dr.``) do not end a sentence;
+  ``usw.``/``etc.`` may, and so does a number after a noun (``auf Platz 19. Trainer``);
+* a semicolon ends a sentence (two main clauses), unless a number follows;
 * quotation-aware: the punctuation that closes a quotation does not end the sentence
   inside the quotation, the boundary moves behind the closing mark and only if a
   new sentence follows (``Sie sagt: „Ich komme zu spät!“`` is one sentence,
@@ -344,6 +346,9 @@ def nlp():
 
 _TERMINAL = re.compile(r"^(?:[.!?…]+|\.\.\.+)$")
 _ORDINAL = re.compile(r"^\d{1,3}\.$")
+_ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_ROMAN_WITH_STOP = re.compile(r"^[IVXLC]{1,6}\.$")
+_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.){2,3}$")
 _MONTHS = {
     "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
     "September", "Oktober", "November", "Dezember", "Jan.", "Feb.", "Apr.", "Aug.",
@@ -356,8 +361,11 @@ _STARTERS_AFTER_NUMBER = {
     "Dann", "Doch", "Aber", "Und", "Auch", "Damit", "Danach", "So", "Da", "Dabei", "Nun",
     "Heute", "Jetzt", "Zudem", "Außerdem", "Trotzdem", "Deshalb", "Daher", "Denn", "In",
     "Im", "Am", "Mit", "Nach", "Bei", "Für", "Auf", "Wie", "Was", "Wer", "Wo", "Warum",
+    # an ordinal is followed by its noun or adjective, hardly ever by an article
+    "Der", "Die", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen",
 }  # fmt: skip
 _CLOSING_BRACKETS = {")", "]", "}"}
+_STRAY_CLOSERS = {"“", "”", '"', "»", "«", "’", "‘", "'", "''"}
 _OPENING_BRACKETS = {"(", "[", "{"}
 
 
@@ -425,12 +433,23 @@ def _sentence_starts(
             elif idx[j] in closing_at and closing_at[idx[j]].end == idx[j] + len(t):
                 end_pos = idx[j] + len(t)
                 j += 1
+            elif t in _STRAY_CLOSERS and idx[j] not in opening_at:
+                # a closing mark without its opening one: a quotation that began in an
+                # earlier paragraph ends here, with the sentence
+                end_pos = idx[j] + len(t)
+                j += 1
             else:
                 break
         k = next_content(j)
         if k >= n or paragraph_of_token[k] != paragraph_of_token[i]:
             continue  # the paragraph boundary starts the next sentence anyway
         nxt = tokens[k]
+        if token == ";":
+            # A semicolon joins two main clauses: readers (and treebank conventions)
+            # take it as a sentence end, except before a number ("9,8 %; 5,3 %").
+            if not nxt[:1].isdigit() and not inside_unsplittable(end_pos - 1):
+                starts[k] = True
+            continue
         if idx[k] in opening_at or nxt in _OPENING_BRACKETS:
             following = tokens[next_content(k + 1)] if next_content(k + 1) < n else ""
             new_sentence = not following[:1].islower()
@@ -438,10 +457,23 @@ def _sentence_starts(
             new_sentence = _starts_sentence(nxt)
         if not new_sentence:
             continue
-        if _ORDINAL.match(token) and j == i + 1:
-            if nxt in _MONTHS or nxt not in _STARTERS_AFTER_NUMBER:
+        roman = (
+            token == "."
+            and i > 0
+            and _ROMAN.match(tokens[i - 1])
+            and idx[i - 1] + len(tokens[i - 1]) == idx[i]
+        )
+        if (_ORDINAL.match(token) or _ROMAN_WITH_STOP.match(token) or roman) and j == i + 1:
+            if nxt in _MONTHS:
+                continue
+            # "auf Platz 19. Trainer …": a number right after a noun is a cardinal at the
+            # sentence end; "am 3. Februar", "Albert II. von" are ordinals.
+            cardinal = _ORDINAL.match(token) and _after_noun(tokens, is_space, starts, i)
+            if nxt not in _STARTERS_AFTER_NUMBER and not cardinal:
                 continue
         elif token.endswith(".") and len(token) > 1 and not token[:-1].isdigit():
+            if _INITIALS.match(token):
+                continue  # "C.Y. Leung", "J.D. Salinger": initials before a name
             if token in abbreviations or _is_spacy_abbreviation(token):
                 if not abbreviations.get(token, False):
                     continue
@@ -451,8 +483,19 @@ def _sentence_starts(
     return starts
 
 
+def _after_noun(tokens: list[str], is_space: list[bool], starts: list[bool], i: int) -> bool:
+    """True when the token before ``i`` is a capitalised word inside a sentence (a noun)."""
+    p = i - 1
+    while p >= 0 and is_space[p]:
+        p -= 1
+    if p <= 0 or starts[p]:
+        return False
+    word = tokens[p]
+    return word.isalpha() and word[0].isupper() and word not in _STARTERS_AFTER_NUMBER
+
+
 def _is_candidate(token: str) -> bool:
-    if _TERMINAL.match(token):
+    if _TERMINAL.match(token) or token == ";":
         return True
     # "2025." "2:1." "gelandet." - a word with its full stop attached by the tokenizer
     return token.endswith(".") and len(token) > 1
