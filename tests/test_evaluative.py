@@ -1,0 +1,336 @@
+"""Evaluative vocabulary: lexicon, matching, author voice vs quoted voice, figures."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from mediakit.document import parse
+from mediakit.evaluative import (
+    CATEGORIES,
+    NOT_COUNTED,
+    EvaluativeAnalysis,
+    Lexicon,
+    LexiconEntry,
+    analyze_evaluative,
+    find_evaluative,
+    load_lexicon,
+)
+from mediakit.results import Result
+from mediakit.tables import data_path, load_table
+
+
+def hits_by_text(text: str, **kwargs) -> dict[str, object]:
+    return {h.text: h for h in find_evaluative(text, **kwargs)}
+
+
+# ---------------------------------------------------------------------------
+# The lexicon file
+# ---------------------------------------------------------------------------
+
+
+def test_lexicon_has_over_1000_documented_entries_without_duplicates():
+    rows = load_table("lexicon.tsv")
+    assert len(rows) >= 1000
+    keys = [(row["lemma"].lower(), row["match"]) for row in rows]
+    assert len(keys) == len(set(keys))
+    for row in rows:
+        assert row["match"] in {"word", "prefix", "head", "phrase"}, row
+        assert row["weight"] in {"1", "2", "3"}, row
+        assert row["note"], row
+    categories = {row["category"] for row in rows}
+    assert set(CATEGORIES) <= categories | {"address"}
+    header = data_path("lexicon.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert "CC0" in header
+
+
+def test_neutral_reporting_and_topic_words_are_not_evaluative():
+    text = "Der Minister sagte, er erkläre den Plan. Die Krankheit führte zum Tod. Der Krieg dauert an."
+    assert find_evaluative(text) == []
+
+
+# ---------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------
+
+
+def test_inflected_forms_match_their_lemma():
+    hits = hits_by_text(
+        "Die blutrünstigen Truppen, die erbärmlichsten Ausreden, er tönte und polterte, "
+        "Marionetten und Vasallen."
+    )
+    assert hits["blutrünstigen"].lemma == "blutrünstig"
+    assert hits["erbärmlichsten"].lemma == "erbärmlich"
+    assert hits["tönte"].lemma == "tönen"
+    assert hits["polterte"].category == "speech_verb"
+    assert hits["Marionetten"].lemma == "Marionette"
+    assert hits["Vasallen"].category == "pejorative"
+
+
+def test_compounds_are_split_for_prefix_and_head_entries():
+    text = "Die Lügenmedien, der Klimawahn, das WEF-Leyen-Regime und Propaganda-Märchen."
+    hits = hits_by_text(text)
+    assert (hits["Lügenmedien"].lemma, hits["Lügenmedien"].match) == ("Lügen", "prefix")
+    assert (hits["Klimawahn"].lemma, hits["Klimawahn"].match) == ("wahn", "head")
+    assert hits["WEF-Leyen-Regime"].category == "pejorative"
+    assert hits["Propaganda-Märchen"].category == "loaded"
+    for hit in hits.values():
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_compound_split_keeps_a_minimum_rest():
+    # "Mistral" must not become Mist|ral, "Neugier" not Neu|gier
+    assert find_evaluative("Der Mistral weht, die Neugier wächst.") == []
+
+
+def test_phrases_match_across_tokens_and_win_over_single_words():
+    hits = find_evaluative("Das ist die größte Krise aller Zeiten, nach eigenen Angaben.")
+    assert [(h.text, h.match, h.category) for h in hits] == [
+        ("aller Zeiten", "phrase", "exaggeration"),
+        ("nach eigenen Angaben", "phrase", "hedge"),
+    ]
+
+
+def test_lowercase_entries_do_not_match_nouns_inside_a_sentence():
+    # "weise"/"Weise", "mal"/"Mal", "sorgen"/"Sorge"
+    assert find_evaluative("Auf diese Weise kam er zum ersten Mal.") == []
+    assert [h.text for h in find_evaluative("Sie sorgen für Ordnung. Die Sorgen wachsen.")] == [
+        "Sorgen"
+    ]
+
+
+def test_modal_particle_context_rules():
+    texts = {
+        "Ja, er kommt morgen.": [],  # answer particle
+        "Doch er kam nicht.": [],  # conjunction
+        "Er kam, doch sie ging.": [],  # conjunction after a comma
+        "Das ist ja unglaublich.": ["ja", "unglaublich"],
+        "Das war doch klar.": ["doch", "klar"],
+        "Es ist eben so.": ["eben"],
+        "Er ist gerade eben gekommen.": [],
+        "Schon seit Jahren wird gestritten.": [],
+        "Das wird schon klappen.": ["schon"],
+    }
+    for text, expected in texts.items():
+        found = [h.text for h in find_evaluative(text) if h.category != "first_person"]
+        assert found == expected, text
+
+
+def test_negation_is_marked_but_still_counted():
+    hits = hits_by_text("Das ist kein Desaster. Es war ein Desaster, nicht wahr.")
+    negated = [
+        h for h in find_evaluative("Das ist kein Desaster. Es war ein Desaster, nicht wahr.")
+    ]
+    assert [h.negated for h in negated] == [True, False]
+    assert hits["Desaster"].category == "loaded"
+    assert analyze_evaluative("Das ist kein Desaster.").metrics["evaluative_per_1000_words"] > 0
+    # the clause ends at the comma: "nicht" in the next clause does not negate
+    assert not find_evaluative("Ein Desaster, nicht jedoch.")[0].negated
+
+
+def test_hedges_are_reported_but_not_counted():
+    analysis = analyze_evaluative("Der mutmaßliche Täter wurde nach eigenen Angaben gefasst.")
+    assert [h.category for h in analysis.hits] == ["hedge", "hedge"]
+    assert analysis.metrics["evaluative_per_1000_words"] == 0.0
+    assert analysis.metrics["hedges_per_1000_words"] > 0
+    assert "hedge" in NOT_COUNTED
+
+
+# ---------------------------------------------------------------------------
+# Author voice vs quoted voice
+# ---------------------------------------------------------------------------
+
+
+def test_loaded_words_inside_a_quotation_are_the_quoted_voice():
+    quoted = analyze_evaluative("Er sagte: „Das ist ein völlig erbärmliches Desaster.“")
+    unquoted = analyze_evaluative("Das ist ein völlig erbärmliches Desaster.")
+    assert [h.text for h in quoted.hits] == ["völlig", "erbärmliches", "Desaster"]
+    assert all(h.in_quote for h in quoted.hits)
+    assert not any(h.in_quote for h in unquoted.hits)
+    assert quoted.metrics["evaluative_per_1000_words"] == 0.0
+    assert quoted.metrics["quoted_evaluative_per_1000_words"] > 0
+    assert unquoted.metrics["evaluative_per_1000_words"] > 0
+    assert unquoted.metrics["quoted_evaluative_per_1000_words"] == 0.0
+
+
+def test_scare_quotes_stay_the_authors_voice():
+    hits = find_evaluative("Die „Experten“ der Lügenpresse haben völlig versagt.")
+    assert [h.text for h in hits if h.in_quote] == []
+    assert {"Lügenpresse", "völlig"} <= {h.text for h in hits}
+
+
+# ---------------------------------------------------------------------------
+# The seed corpus
+# ---------------------------------------------------------------------------
+
+
+def _dpa_body(shared) -> str:
+    text = next(shared("seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    return text[: text.index("@ dpa.de")]
+
+
+def test_dpa_report_has_getoent_and_schmusekurs_at_their_offsets(shared):
+    text = _dpa_body(shared)
+    hits = {h.text: h for h in find_evaluative(text)}
+    for word, category in (
+        ("getönt", "speech_verb"),
+        ("Schmusekurs", "loaded"),
+        ("düpiert", "loaded"),
+    ):
+        hit = hits[word]
+        assert hit.category == category
+        assert text[hit.start : hit.end] == word
+        assert hit.start == text.index(word)
+        assert not hit.in_quote
+    assert hits["getönt"].lemma == "tönen"
+
+
+def test_blog_bodies_are_clearly_more_evaluative_than_the_dpa_body(shared):
+    dpa = analyze_evaluative(_dpa_body(shared)).metrics["evaluative_per_1000_words"]
+    assert dpa > 0
+    for name in ("000_*.txt", "001_*.txt"):
+        blog_text = next(shared("seeds").glob(name)).read_text(encoding="utf-8")
+        blog = analyze_evaluative(blog_text).metrics["evaluative_per_1000_words"]
+        assert blog > 1.5 * dpa, (name, blog, dpa)
+
+
+def test_blog_vocabulary_from_the_seeds_is_found(shared):
+    text = next(shared("seeds").glob("001_*.txt")).read_text(encoding="utf-8")
+    found = {h.text for h in find_evaluative(text)}
+    assert {"ominösen", "Zwergstaaten", "Klimawahn", "Russophobie"} <= found
+
+
+# ---------------------------------------------------------------------------
+# Extending the lexicon without touching package files
+# ---------------------------------------------------------------------------
+
+
+def test_user_extension_in_a_notebook(tmp_path):
+    text = "Das ist doch Kokolores und Gschisti-Gschasti."
+    default = Lexicon.default()
+    assert "Gschisti-Gschasti" not in {h.text for h in find_evaluative(text)}
+
+    mine = default.extended(
+        {"Gschisti-Gschasti": "loaded", "Firlefanzerei": {"category": "spott", "weight": 3}}
+    )
+    hits = hits_by_text(text, lexicon=mine)
+    assert hits["Gschisti-Gschasti"].category == "loaded"
+    assert "Gschisti-Gschasti" not in Lexicon.default()  # the package lexicon is unchanged
+
+    mine.add("Schwurbelsprech", category="pejorative", weight=3)
+    assert hits_by_text("Reiner Schwurbelsprech.", lexicon=mine)["Schwurbelsprech"].weight == 3
+    analysis = analyze_evaluative("Reine Firlefanzerei.", lexicon=mine)
+    assert analysis.metrics["evaluative_spott_per_1000_words"] > 0
+
+    own = tmp_path / "mein_lexikon.tsv"
+    own.write_text(
+        "# mein Lexikon\nlemma\tcategory\tweight\tnote\nSchnapsidee\tloaded\t2\tmeins\n",
+        encoding="utf-8",
+    )
+    loaded = load_lexicon(own)
+    assert len(loaded) == 1
+    assert [
+        h.lemma for h in find_evaluative("Eine Schnapsidee und ein Desaster.", lexicon=loaded)
+    ] == ["Schnapsidee"]
+    both = load_lexicon(own, extend_default=True)
+    assert [
+        h.lemma for h in find_evaluative("Eine Schnapsidee und ein Desaster.", lexicon=both)
+    ] == [
+        "Schnapsidee",
+        "Desaster",
+    ]
+    # a plain dict works as lexicon= too (extends the default)
+    assert hits_by_text("Eine Schnapsidee.", lexicon={"Schnapsidee": "loaded"})["Schnapsidee"]
+
+
+def test_bad_lexicon_input_is_refused_clearly(tmp_path):
+    with pytest.raises(ValueError, match="category"):
+        LexiconEntry("Quatsch", "Loaded Words")
+    with pytest.raises(ValueError, match="weight"):
+        Lexicon([]).add("Quatsch", category="loaded", weight=7)
+    with pytest.raises(ValueError, match="match"):
+        Lexicon([]).add("Quatsch", category="loaded", match="suffix")
+    with pytest.raises(TypeError, match="lexicon"):
+        find_evaluative("Text", lexicon=["Quatsch"])
+    with pytest.raises(FileNotFoundError):
+        load_lexicon(tmp_path / "fehlt.tsv")
+    bad = tmp_path / "kaputt.tsv"
+    bad.write_text("lemma\tcategory\tweight\tnote\nQuatsch\tloaded\tviel\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="Quatsch"):
+        load_lexicon(bad)
+
+
+# ---------------------------------------------------------------------------
+# Result protocol, empty and hostile input
+# ---------------------------------------------------------------------------
+
+
+def test_result_protocol_and_metrics():
+    analysis = analyze_evaluative(
+        "Ich finde das völlig absurd. Er sagte: „Ein Desaster.“ Die Lügenpresse tönt angeblich."
+    )
+    assert isinstance(analysis, Result)
+    assert isinstance(analysis, EvaluativeAnalysis)
+    metrics = analysis.metrics
+    for key in (
+        "evaluative_per_1000_words",
+        "quoted_evaluative_per_1000_words",
+        "hedges_per_1000_words",
+        "author_words",
+        "quoted_words",
+    ):
+        assert key in metrics
+    for category in CATEGORIES:
+        if category != "hedge":
+            assert f"evaluative_{category}_per_1000_words" in metrics
+    assert all(isinstance(v, float) and math.isfinite(v) for v in metrics.values())
+    assert metrics["author_words"] + metrics["quoted_words"] == analysis.document.n_words
+    labels = {span.label for span in analysis.evidence()}
+    assert {"evaluative:intensifier", "evaluative:pejorative", "evaluative:distancing"} <= labels
+    for span in analysis.evidence():
+        assert analysis.document.text[span.start : span.end] == span.text
+    json.dumps(analysis.to_dict())
+    # weighted: völlig (2) + absurd (2) + Lügenpresse (3) + tönt (2) + angeblich (2) + ich (1)
+    author = [h for h in analysis.hits if h.counted]
+    assert metrics["evaluative_per_1000_words"] == pytest.approx(
+        1000 * sum(h.weight for h in author) / metrics["author_words"]
+    )
+
+
+def test_accepts_a_parsed_document_and_caches_lemmas():
+    document = parse("Das ist ein erbärmliches Desaster.")
+    hits = find_evaluative(document)
+    assert [h.text for h in hits] == ["erbärmliches", "Desaster"]
+    assert document.cache["lemmas"][3] == "erbärmlich"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "…", "„“"])
+def test_empty_text_gives_zeros(text):
+    analysis = analyze_evaluative(text)
+    assert analysis.hits == []
+    assert find_evaluative(text) == []
+    assert set(analysis.metrics.values()) == {0.0}
+
+
+@pytest.mark.parametrize("bad", [None, b"Desaster", 42, ["Desaster"]])
+def test_bad_input_raises_a_clear_error(bad):
+    with pytest.raises(TypeError, match="str"):
+        find_evaluative(bad)
+    with pytest.raises(TypeError, match="str"):
+        analyze_evaluative(bad)
+
+
+def test_hostile_input_does_not_break_offsets():
+    text = (
+        "„„„ völlig ««»» Lügen- und Hetzmedien!!! ---- -wahn- Klima-- \u200b erbärmlich\ud800 "
+        + "ja " * 200
+        + "Desaster" * 50
+        + " nicht" * 30
+    )
+    hits = find_evaluative(text)
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.text
+        assert hit.end > hit.start
+    assert math.isfinite(analyze_evaluative(text).metrics["evaluative_per_1000_words"])
