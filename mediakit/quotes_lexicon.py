@@ -52,6 +52,7 @@ class CueVerb:
     evaluative: bool
     complement: str
     reported: bool
+    reported_with: str = ""
 
 
 @dataclass(slots=True)
@@ -107,7 +108,8 @@ def cue_lexicon() -> CueLexicon:
             medium=row["medium"],
             evaluative=row["evaluative"] == "yes",
             complement=row["complement"],
-            reported=row["reported"] == "yes",
+            reported=row["reported"] not in ("", "no"),
+            reported_with="" if row["reported"] in ("", "yes", "no") else row["reported"],
         )
         base = row["lemma"][len(particle) :] if particle else row["lemma"]
         if row["forms"]:

@@ -160,6 +160,10 @@ def _mood(word: str) -> str:
     return ""
 
 
+# separable particles: "rief … an" is anrufen, not rufen
+_PARTICLES = frozenset(
+    ["an", "auf", "aus", "ab", "bei", "ein", "mit", "vor", "zu", "zurück", "fest", "hin", "her", "weg", "los", "dar", "nach", "um", "durch", "vorbei"]
+)
 # after a comma these open a new clause that is no longer part of the quoted content
 _CLAUSE_BREAKERS = frozenset(
     {"womit", "worauf", "woraufhin", "wobei", "wodurch", "weshalb", "sodass"}
@@ -676,10 +680,28 @@ class _Detector:
                 continue
             if framed or (n >= 4 and (lower or terminal)) or (terminal and n >= 2):
                 self.region_kind[k] = "direct"
+            elif n == 1 and self.ironic_verb(inner[0], lo, hi):
+                self.region_kind[k] = "scare"  # um ihn zu „informieren“; wurde „informiert“
             elif self.cue_verb_before(lo):
                 self.region_kind[k] = "direct"  # "bezeichnete den Plan als „Unsinn“"
             else:
                 self.region_kind[k] = "scare"
+
+    def ironic_verb(self, j: int, lo: int, hi: int) -> bool:
+        """A single quoted verb form: the author distancing from a word, not a quotation."""
+        w = self.low[j]
+        if not self.tok[j][:1].islower():
+            return False
+        if w.endswith(("ieren", "iert", "ierte")):
+            return True
+        before = lo - 1
+        while before >= 0 and self.space[before]:
+            before -= 1
+        after = self.next_content(hi, self.n)
+        following = self.low[after] if after < self.n else ""
+        return w.endswith("en") and (
+            (before >= 0 and self.low[before] == "zu") or following in _AUXILIARIES
+        )
 
     def cue_verb_before(self, lo: int) -> bool:
         """A speech verb earlier in the sentence ("nannte die Bewerbung „sehr respektabel“")."""
@@ -688,9 +710,21 @@ class _Detector:
             if self.region_of[j] >= 0:
                 continue
             lw = self.low[j]
-            if lw in self.lex.main or lw in self.lex.joined:
+            if lw in self.lex.joined:
                 return True
+            if lw in self.lex.main and self.pick_verb(j, lo + 1):
+                return not self.foreign_particle(j, lo)
         return False
+
+    def foreign_particle(self, v: int, hi: int) -> bool:
+        """A separable particle at the clause end makes another verb ("rief … an" is not "rufen")."""
+        got = self.pick_verb(v, hi)
+        if got and got[1] >= 0:
+            return False
+        for k in range(v + 1, hi):
+            if self.tok[k] in _CLAUSE_PUNCT or self.tok[k] in _END_PUNCT or self.region_of[k] >= 0:
+                return self.low[k - 1] in _PARTICLES and k - 1 > v
+        return hi - 1 > v and self.low[hi - 1] in _PARTICLES
 
     def region_framed(self, k: int, lo: int, hi: int) -> bool:
         """A colon before it, or a cue verb right after its closing mark."""
@@ -1033,6 +1067,10 @@ class _Detector:
             if not got or not got[0].reported:
                 continue
             verb, particle = got
+            if verb.reported_with and verb.reported_with not in self.low[v + 1 : min(hi, v + 8)]:
+                continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
+            if self.foreign_particle(v, hi):
+                continue
             speaker = self.subject_of(v, lo, hi)
             if speaker is None:
                 continue
@@ -1401,14 +1439,19 @@ class _Detector:
             self.region_kind[k] = "nested"
         self.quotes = keep
 
+    def sentence_gap(self, a: int, b: int) -> int:
+        """How many sentence starts lie between two character offsets."""
+        ia, ib = bisect_left(self.idx, a), bisect_left(self.idx, b)
+        return bisect_left(self.sentences, (ib, -1)) - bisect_left(self.sentences, (ia, -1))
+
     def resolve_pronouns(self) -> None:
         last_named: Speaker | None = None
         for q in self.quotes:
             s = q.speaker
             if s is None:
                 continue
-            if s.speaker_type == "named":
-                last_named = s
+            if s.speaker_type == "named" and (q.cue is None or q.cue.lemma not in self.preps):
+                last_named = s  # "nach Darstellung Moskaus" is no antecedent for "er"
             elif s.speaker_type == "pronoun" and last_named is not None and s.resolved is None:
                 s.resolved = TextSpan(last_named.start, last_named.end, last_named.text, "speaker")
 
@@ -1419,11 +1462,19 @@ class _Detector:
         self.sentence_pass()
         self.quotes.sort(key=lambda q: q.start)
         last: Speaker | None = None
+        last_end = 0
         for q in self.quotes:
-            if q.kind == "direct" and q.speaker is None and q.cue is None and last is not None:
+            if (
+                q.kind == "direct"
+                and q.speaker is None
+                and q.cue is None
+                and last is not None
+                and self.sentence_gap(last_end, q.start) <= 2
+            ):
                 q.speaker = last
             if q.speaker is not None:
                 last = q.speaker
+                last_end = q.end
         self.free_indirect()
         self.nest()
         self.resolve_pronouns()
