@@ -16,7 +16,8 @@ Sentence rules, in short:
 * dates, times, ordinals (``am 3. Februar``, ``Albert II. von``), initials
   (``C.Y. Leung``) and abbreviations (``z. B.``, ``Dr.``) do not end a sentence;
   ``usw.``/``etc.`` may, and so does a number after a noun (``auf Platz 19. Trainer``);
-* a semicolon ends a sentence (two main clauses), unless a number follows;
+* a semicolon ends a sentence, as in Flesch's own counting rules (a grammatically
+  independent unit ending in ``;``), unless a number follows;
 * quotation-aware: the punctuation that closes a quotation does not end the sentence
   inside the quotation, the boundary moves behind the closing mark and only if a
   new sentence follows (``Sie sagt: „Ich komme zu spät!“`` is one sentence,
@@ -490,7 +491,7 @@ def _after_noun(tokens: list[str], is_space: list[bool], starts: list[bool], i: 
         p -= 1
     if p <= 0 or starts[p]:
         return False
-    word = tokens[p]
+    word = tokens[p].rstrip(".")  # "Platz 4.", also "Nr. 5.", "Art. 20."
     return word.isalpha() and word[0].isupper() and word not in _STARTERS_AFTER_NUMBER
 
 
