@@ -162,7 +162,28 @@ def _mood(word: str) -> str:
 
 # separable particles: "rief … an" is anrufen, not rufen
 _PARTICLES = frozenset(
-    ["an", "auf", "aus", "ab", "bei", "ein", "mit", "vor", "zu", "zurück", "fest", "hin", "her", "weg", "los", "dar", "nach", "um", "durch", "vorbei"]
+    [
+        "an",
+        "auf",
+        "aus",
+        "ab",
+        "bei",
+        "ein",
+        "mit",
+        "vor",
+        "zu",
+        "zurück",
+        "fest",
+        "hin",
+        "her",
+        "weg",
+        "los",
+        "dar",
+        "nach",
+        "um",
+        "durch",
+        "vorbei",
+    ]
 )
 # after a comma these open a new clause that is no longer part of the quoted content
 _CLAUSE_BREAKERS = frozenset(
@@ -812,17 +833,25 @@ class _Detector:
                     lo2, hi2 = self.region_tokens[k + 1]
                     parts.append((lo2, hi2 - 1))
                     self.region_kind[k + 1] = "direct"
-                    q = self.quotation("direct", parts, speaker, cue)
+                    q = self.direct_quotation([k, k + 1], speaker, cue)
                     if q:
                         self.region_quote[k] = self.region_quote[k + 1] = q
                         self.quotes.append(q)
                     k += 2
                     continue
-            q = self.quotation("direct", parts, speaker, cue)
+            q = self.direct_quotation([k], speaker, cue)
             if q:
                 self.region_quote[k] = q
                 self.quotes.append(q)
             k += 1
+
+    def direct_quotation(
+        self, regions: list[int], speaker: Speaker | None, cue: Cue | None
+    ) -> Quotation:
+        """A direct quotation spanning whole quote regions, marks included."""
+        spans = [(self.regions[k].start, self.regions[k].end) for k in regions]
+        start, end = spans[0][0], spans[-1][1]
+        return Quotation("direct", start, end, self.text[start:end], spans, speaker, cue)
 
     def new_paragraph(self, a: int, b: int) -> bool:
         return self.d.paragraph_of_token[a] != self.d.paragraph_of_token[b]
@@ -1116,14 +1145,21 @@ class _Detector:
                 only_np = (
                     self.np_forward(lead, prev) >= prev - 1 or self.low[lead] in _SUBORDINATORS
                 )
-                if last > v and (not only_np or self.has_konjunktiv(lo, prev)):
-                    last = self.apposition(last, hi)
-                    speaker = self.make_speaker(v + 1, last)
+                if last > v:
                     tail = self.frame_tail(max(last, particle) + 1, hi)
+                    after = self.next_content(tail + 1, hi)
+                    middle = after < hi and self.tok[after] == "," and after < end
+                    if only_np and not (
+                        self.has_konjunktiv(lo, prev)
+                        or (middle and self.has_konjunktiv(after + 1, end + 1))
+                    ):
+                        continue
+                    if not middle:
+                        last = self.apposition(last, hi)
+                    speaker = self.make_speaker(v + 1, last)
                     q_lo = self.clause_content_start(lo, prev)
                     parts = [(q_lo, prev - 1)]
-                    after = self.next_content(tail + 1, hi)
-                    if after < hi and self.tok[after] == "," and after < end:
+                    if middle:
                         parts.append((after + 1, end))
                     q = self.quotation("indirect", parts, speaker, self.cue(verb, v, particle))
                     if q and q_lo < prev - 1:
