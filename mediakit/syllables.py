@@ -43,19 +43,50 @@ _MAX_WORD = 200  # longer "words" are counted in chunks: no word is that long
 
 
 @cache
-def _exceptions() -> tuple[re.Pattern[str] | None, dict[str, int], dict[str, int]]:
-    """(pattern for word parts, syllables per matched pattern, acronyms read as words)."""
-    parts: dict[str, int] = {}
+def _exceptions() -> tuple[tuple[tuple[str, str, int], ...], dict[str, int]]:
+    """((literal, pattern, syllables) for word parts, acronyms read as words).
+
+    ``literal`` is a piece of plain text every match of ``pattern`` contains, so a
+    word is only matched against the few patterns whose literal it holds.
+    """
+    parts: list[tuple[str, str, int]] = []
     acronyms: dict[str, int] = {}
     for row in load_table("syllable_exceptions.tsv"):
         if row["kind"] == "acronym_word":
             acronyms[row["pattern"]] = int(row["syllables"])
         else:
-            parts[row["pattern"]] = int(row["syllables"])
-    if not parts:
-        return None, {}, acronyms
-    groups = "|".join(f"(?P<p{i}>{p})" for i, p in enumerate(parts))
-    return re.compile(groups), {f"p{i}": n for i, n in enumerate(parts.values())}, acronyms
+            re.compile(row["pattern"])  # a broken table row fails here, with its text
+            parts.append((_required_literal(row["pattern"]), row["pattern"], int(row["syllables"])))
+    return tuple(parts), acronyms
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest run of letters that every match of a simple ``pattern`` contains."""
+    plain = re.sub(r"\([^()]*\)", " ", pattern)  # groups, lookarounds
+    plain = re.sub(r"\[[^\]]*\]", " ", plain)  # character classes
+    plain = re.sub(r".[?*]", " ", plain)  # optional characters
+    runs = re.findall(r"[^\W\d_]+", plain)
+    return max(runs, key=len, default="")
+
+
+@cache
+def _literal_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Exception rows by the first two letters of their literal (rows without one apart)."""
+    index: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, (literal, _, _) in enumerate(_exceptions()[0]):
+        if len(literal) >= 2:
+            index.setdefault(literal[:2], []).append(i)
+        else:
+            always.append(i)
+    return {k: tuple(v) for k, v in index.items()}, tuple(always)
+
+
+@lru_cache(maxsize=1024)
+def _combined(candidates: tuple[int, ...]) -> tuple[re.Pattern[str], dict[str, int]]:
+    table = _exceptions()[0]
+    source = "|".join(f"(?P<p{i}>{table[i][1]})" for i in candidates)
+    return re.compile(source), {f"p{i}": table[i][2] for i in candidates}
 
 
 @cache
@@ -152,9 +183,19 @@ def _count_letters(part: str, word_start: bool) -> int:
 
 
 def _count_with_exceptions(lower: str) -> int:
-    pattern, counts, _ = _exceptions()
-    if pattern is None:
+    table = _exceptions()[0]
+    by_bigram, always = _literal_index()
+    found = set(always)
+    for k in range(len(lower) - 1):
+        for i in by_bigram.get(lower[k : k + 2], ()):
+            if table[i][0] in lower:
+                found.add(i)
+    if not found:
         return _count_letters(lower, True)
+    candidates = tuple(sorted(found))
+    if not candidates:
+        return _count_letters(lower, True)
+    pattern, counts = _combined(candidates)
     total = 0
     pos = 0
     for match in pattern.finditer(lower):
@@ -187,7 +228,7 @@ def _is_acronym(part: str) -> bool:
 
 
 def _letters(part: str, word_start: bool) -> int:
-    acronyms = _exceptions()[2]
+    acronyms = _exceptions()[1]
     if part in acronyms:
         return acronyms[part]
     if _is_acronym(part):
