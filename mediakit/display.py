@@ -40,9 +40,11 @@ import io
 import itertools
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -480,13 +482,12 @@ def _render(text: str, evidence: Iterable[Any], chosen: Sequence[str]) -> tuple[
     counts = Counter(_LAYER_OF_PREFIX[s.base] for s in spans)
     subtypes = Counter(s.label for s in spans)
     paragraphs = _paragraph_ranges(text)
-    body: list[str] = []
-    cursor = 0  # spans are sorted by start; skip the ones that ended before a paragraph
-    for p_start, p_end in paragraphs:
-        while cursor < len(spans) and spans[cursor].end <= p_start:
-            cursor += 1
-        inside = [s for s in _spans_overlapping(spans, cursor, p_start, p_end)]
-        body.append(f'<p class="mk-p">{_render_paragraph(text, p_start, p_end, inside)}</p>')
+    body = [
+        f'<p class="mk-p">{_render_paragraph(text, p_start, p_end, inside)}</p>'
+        for (p_start, p_end), inside in zip(
+            paragraphs, _spans_by_paragraph(spans, paragraphs), strict=True
+        )
+    ]
     if not paragraphs:
         body.append('<p class="mk-p mk-empty">(kein Text)</p>')
     legend = _legend(chosen, subtypes)
@@ -499,12 +500,17 @@ def _render(text: str, evidence: Iterable[Any], chosen: Sequence[str]) -> tuple[
     return fragment, {layer: counts.get(layer, 0) for layer in chosen}
 
 
-def _spans_overlapping(spans: list[_Span], first: int, start: int, end: int) -> Iterable[_Span]:
-    for span in spans[first:]:
-        if span.start >= end:
-            break
-        if span.end > start:
-            yield span
+def _spans_by_paragraph(spans: list[_Span], paragraphs: list[tuple[int, int]]) -> list[list[_Span]]:
+    """The spans touching each paragraph, in opening order (linear, not quadratic)."""
+    starts = [s for s, _ in paragraphs]
+    buckets: list[list[_Span]] = [[] for _ in paragraphs]
+    for span in spans:
+        index = max(bisect_right(starts, span.start) - 1, 0)
+        while index < len(paragraphs) and paragraphs[index][0] < span.end:
+            if paragraphs[index][1] > span.start:
+                buckets[index].append(span)
+            index += 1
+    return buckets
 
 
 def _render_paragraph(text: str, start: int, end: int, spans: list[_Span]) -> str:
@@ -526,33 +532,39 @@ def _render_paragraph(text: str, start: int, end: int, spans: list[_Span]) -> st
     for left, right in itertools.pairwise(bounds):
         active = {s for s in active if s.end > left}
         active.update(starting.get(left, ()))
-        # Close down to the deepest element that has ended, then reopen the others.
-        reopen: list[_Span] = []
+        # Close down to the outermost element that has ended; whatever is still active
+        # but closed by that is reopened below, together with the spans that start here.
         for depth, span in enumerate(stack):
             if span not in active:
-                for closing in reversed(stack[depth:]):
-                    out.append("</span>")
-                    if closing in active:
-                        reopen.append(closing)
+                out.append("</span>" * (len(stack) - depth))
                 del stack[depth:]
                 break
         opened = set(stack)
-        for span in sorted(
-            [*reopen, *(s for s in active if s not in opened and s not in reopen)], key=_open_key
-        ):
-            out.append(
-                f'<span class="{_css_classes(span.base, span.subtype)}" '
-                f'data-label="{_attr(span.label)}" style="{_style_for(span.base, span.subtype)}">'
-            )
+        for span in sorted((s for s in active if s not in opened), key=_open_key):
+            out.append(_open_tag(span.label))
             stack.append(span)
         piece = _escape_text(text[left:right])
         if active:
-            tip = " · ".join(dict.fromkeys(_german(s.label) for s in sorted(active, key=_open_key)))
-            out.append(f'<span class="mk-piece" title="{_attr(tip)}">{piece}</span>')
+            tip = _tooltip(tuple(s.label for s in sorted(active, key=_open_key)))
+            out.append(f'<span class="mk-piece" title="{tip}">{piece}</span>')
         else:
             out.append(piece)
     out.extend("</span>" for _ in stack)
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _open_tag(label: str) -> str:
+    base, subtype = _split_label(label)
+    return (
+        f'<span class="{_css_classes(base, subtype)}" '
+        f'data-label="{_attr(label)}" style="{_style_for(base, subtype)}">'
+    )
+
+
+@lru_cache(maxsize=4096)
+def _tooltip(labels: tuple[str, ...]) -> str:
+    return _attr(" · ".join(dict.fromkeys(_german(label) for label in labels)))
 
 
 _CONTAINER_STYLE = (
