@@ -161,6 +161,8 @@ def _mood(word: str) -> str:
 
 
 # separable particles: "rief … an" is anrufen, not rufen
+_FI_REACH = 2
+_REPORTED = True
 _PARTICLES = frozenset(
     [
         "an",
@@ -268,6 +270,8 @@ class _Detector:
         toks = doc.doc
         self.tok = [t.text for t in toks]
         self.low = [w.lower() for w in self.tok]
+        # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
+        self.vlow = [w if t[:1].islower() else "" for w, t in zip(self.low, self.tok, strict=True)]
         self.idx = [t.idx for t in toks]
         self.end = [i + len(w) for i, w in zip(self.idx, self.tok, strict=True)]
         self.n = len(self.tok)
@@ -441,7 +445,7 @@ class _Detector:
                 open_np = True
                 j += 1
                 continue
-            if _is_cap(w) and _is_word(w) and lw not in self.lex.main:
+            if _is_cap(w) and _is_word(w):
                 has_noun = True
                 open_np = False
                 last = j
@@ -568,7 +572,7 @@ class _Detector:
 
     def pick_verb(self, i: int, hi: int) -> tuple[CueVerb, int] | None:
         """Cue verb for a finite form at ``i``; (verb, particle token or -1)."""
-        lw = self.low[i]
+        lw = self.vlow[i]
         candidates = self.lex.main.get(lw)
         if not candidates:
             return None
@@ -730,7 +734,7 @@ class _Detector:
         for j in range(lo - 1, max(s_lo, lo - 30) - 1, -1):
             if self.region_of[j] >= 0:
                 continue
-            lw = self.low[j]
+            lw = self.vlow[j]
             if lw in self.lex.joined:
                 return True
             if lw in self.lex.main and self.pick_verb(j, lo + 1):
@@ -758,7 +762,7 @@ class _Detector:
         if j < self.n and self.tok[j] == ",":
             j = self.next_content(j + 1, self.n)
             if j < self.n and (
-                self.low[j] in self.lex.main
+                self.vlow[j] in self.lex.main
                 or self.low[j] == "so"
                 or self.low[j] in ("heißt", "hieß")
             ):
@@ -896,7 +900,7 @@ class _Detector:
                     and self.tok[j] not in _CLAUSE_PUNCT
                     and self.tok[j] not in _END_PUNCT
                 ):
-                    verbs = self.lex.joined.get(self.low[j]) or self.lex.main.get(self.low[j])
+                    verbs = self.lex.joined.get(self.vlow[j]) or self.lex.main.get(self.vlow[j])
                     if verbs:
                         s = self.make_speaker(v + 1, j - 1)
                         return s, self.cue(verbs[0], j, -1), j
@@ -946,7 +950,7 @@ class _Detector:
             if got:
                 verb, particle = got
                 return self.subject_of(j, s_lo, lo), self.cue(verb, j, particle)
-            verbs = self.lex.joined.get(self.low[j])
+            verbs = self.lex.joined.get(self.vlow[j])
             if verbs:
                 return self.subject_of(j, s_lo, lo), self.cue(verbs[0], j, -1)
             if self.low[j] in ("laut",):
@@ -1051,7 +1055,7 @@ class _Detector:
                 self.anaphoric_frame(lo, hi, prev)
                 or self.verb_frames(lo, hi)
                 or self.word_cues(lo, hi)
-                or self.reported(lo, hi)
+                or (self.reported(lo, hi) if _REPORTED else [])
             )
             prev = (lo, hi) if not found else None
             for q in found:
@@ -1064,7 +1068,7 @@ class _Detector:
         if prev is None or first >= hi or self.low[first] not in ("das", "dies", "dieses"):
             return []
         v = self.next_content(first + 1, hi)
-        if v >= hi or self.low[v] not in self.lex.main:
+        if v >= hi or self.vlow[v] not in self.lex.main:
             return []
         got = self.pick_verb(v, hi)
         if not got or got[0].medium == "thought":
@@ -1087,7 +1091,7 @@ class _Detector:
         if any(self.in_direct(j) for j in range(lo, hi)):
             return []
         for v in range(lo, hi):
-            lw = self.low[v]
+            lw = self.vlow[v]
             if lw not in self.lex.main or self.region_of[v] >= 0:
                 continue
             if lw in self.lex.joined and any(self.low[j] in _AUXILIARIES for j in range(lo, v)):
@@ -1121,7 +1125,7 @@ class _Detector:
         for v in range(lo, hi):
             if self.space[v] or self.in_direct(v) or self.region_of[v] >= 0:
                 continue
-            lw = self.low[v]
+            lw = self.vlow[v]
             if lw not in self.lex.main and lw not in self.lex.joined:
                 continue
             got = self.pick_verb(v, hi)
@@ -1420,7 +1424,7 @@ class _Detector:
             last = hi - 1
             while last > first and self.space[last]:
                 last -= 1
-            speaker = last_speaker if recent or mood == "k1" else None
+            speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
             if prev_fi is not None and prev_fi.speaker is speaker:
                 s, e = self.chars(first, last)
                 prev_fi.spans.append((s, e))
