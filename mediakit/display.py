@@ -215,7 +215,11 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _PARAGRAPH_GAP = re.compile(r"(?:\r\n|\r|\n|\u2029)[ \t\f\v\u00a0]*(?:\r\n|\r|\n|\u2029)\s*")
 # C0/C1 controls (except tab and line breaks) and lone surrogates cannot be written
 # as HTML or UTF-8; they become U+FFFD (one character each, so offsets stay valid).
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+# Bidi overrides and isolates (U+202A-202E, U+2066-2069) are neutralised the same way,
+# so no text can visually reorder the evidence around it.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _canonical_category(subtype: str) -> str:

@@ -233,9 +233,10 @@ def test_text_is_escaped_markup_renders_as_text():
 
 
 def test_control_characters_and_lone_surrogates_do_not_break_the_page(tmp_path):
-    text = "Null\x00byte und \ud800 einsam, Emoji 🙂."
+    text = "Null\x00byte und \ud800 einsam, \u202egnudreh\u202c Emoji 🙂."
     result = highlight(text, spans=[TextSpan(0, 4, "", "speaker")])
     assert "\x00" not in result.html and "\ud800" not in result.html
+    assert "\u202e" not in result.html  # no right-to-left override reordering the evidence
     path = result.save(tmp_path / "x.html")
     assert "🙂" in path.read_text(encoding="utf-8")
 
