@@ -390,8 +390,13 @@ def _sentence_starts(
 ) -> list[bool]:
     """Which tokens start a sentence (see the module docstring for the rules)."""
     abbreviations = _abbreviations()
-    tokens = [t.text for t in doc]
-    idx = [t.idx for t in doc]
+    # Offsets from one array call and texts by slicing: a spaCy Token object per token
+    # would cost more than the rules themselves.
+    from spacy.attrs import IDX, LENGTH
+
+    offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+    idx = [start for start, _ in offsets]
+    tokens = [text[start : start + length] for start, length in offsets]
     n = len(tokens)
     is_space = [t.isspace() or not t for t in tokens]
     starts = [False] * n

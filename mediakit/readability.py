@@ -402,37 +402,31 @@ def _word_counts(document: Document) -> tuple[WordCount, ...]:
     cached = document.cache.get("word_counts")
     if cached is not None:
         return cached
-    doc = document.doc
+    # Offsets from one array call: creating a spaCy Token object per word costs more
+    # than everything else here together.
+    from spacy.attrs import IDX, LENGTH
+
+    offsets = document.doc.to_array([IDX, LENGTH]).tolist() if len(document.doc) else []
+    source = document.text
+    memo = _TOKEN_MEMO
     counts = []
     for i in document.words:
-        token = doc[i]
-        text = token.text
-        start = token.idx
-        counts.append(
-            WordCount(
-                i,
-                start,
-                start + len(text),
-                text,
-                token_syllables(text),
-                _letters(text),
-            )
-        )
+        start, length = offsets[i]
+        text = source[start : start + length]
+        known = memo.get(text)
+        if known is None:
+            known = (token_syllables(text), sum(1 for ch in text if ch.isalpha()))
+            if len(memo) < _TOKEN_MEMO_SIZE:
+                memo[text] = known
+        counts.append(WordCount(i, start, start + length, text, known[0], known[1]))
     result = tuple(counts)
     document.cache["word_counts"] = result
     return result
 
 
-_LETTER_COUNT_CACHE: dict[str, int] = {}
-
-
-def _letters(text: str) -> int:
-    n = _LETTER_COUNT_CACHE.get(text)
-    if n is None:
-        n = sum(1 for ch in text if ch.isalpha())
-        if len(_LETTER_COUNT_CACHE) < 200_000:
-            _LETTER_COUNT_CACHE[text] = n
-    return n
+# token text -> (syllables, letters); bounded, so a stream of odd tokens cannot grow it
+_TOKEN_MEMO: dict[str, tuple[int, int]] = {}
+_TOKEN_MEMO_SIZE = 200_000
 
 
 def _words_per_sentence(document: Document, counts: tuple[WordCount, ...]) -> tuple[int, ...]:
