@@ -823,6 +823,8 @@ class _Detector:
                 got = self.frame_before(lo)
                 if got:
                     speaker, cue = got
+                else:
+                    speaker = self.colon_subject(lo)
             # continuation: „…“, sagte er, „…“
             if frame_end >= 0:
                 m = self.next_content(frame_end + 1, self.n)
@@ -871,6 +873,28 @@ class _Detector:
         if 0 <= k < len(self.sentences):
             return self.sentences[k][0]
         return 0
+
+    def colon_subject(self, lo: int) -> Speaker | None:
+        """ "Der Bundestrainer zeigte sich zufrieden: „…“" - the sentence subject introduces the quote."""
+        j = lo - 1
+        while j >= 0 and self.space[j]:
+            j -= 1
+        if j < 0 or self.tok[j] != ":":
+            return None
+        s_lo = self.sentence_start(lo)
+        head = self.next_content(s_lo, j)
+        lw = self.low[head] if head < j else ""
+        if (
+            not lw
+            or lw in self.words["preposition"]
+            or lw in self.words["adverb"]
+            or lw in _SUBORDINATORS - self.words["determiner"]
+        ):
+            return None
+        last = self.np_forward(head, j)
+        if last < head or last >= j - 1:
+            return None
+        return self.make_speaker(head, last)
 
     def frame_after(self, v: int, hi: int) -> tuple[Speaker | None, Cue, int] | None:
         """``sagte X`` / ``so X`` / ``hieß es`` at token ``v``; returns speaker, cue, last frame token."""
@@ -1006,7 +1030,9 @@ class _Detector:
         if pre and self.low[pre[-1]] in ("und", "sowie", "oder", "aber"):
             # "X dankte … und ergänzte, …": the subject of the first conjunct
             lead = pre[0]
-            if self.low[lead] in self.words["preposition"] or self.low[lead] in adverbs:
+            if self.tok[lead][:1].islower() and self.low[lead] not in self.words["determiner"]:
+                lead += 1  # "…, biss der Randalierer den Fluggast und rief: …"
+            elif self.low[lead] in self.words["preposition"] or self.low[lead] in adverbs:
                 return None
             last = self.np_forward(lead, pre[-1])
             return self.make_speaker(lead, last) if last >= lead else None
