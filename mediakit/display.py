@@ -860,13 +860,22 @@ def _finite(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
+def plot_compare(
+    df: Any,
+    *,
+    metrics: Sequence[str] | None = None,
+    relative_to: str | None = None,
+    how: str = "ratio",
+) -> Figure:
     """Key figures by document as small multiples (horizontal bars), German labels.
 
     Panels: readability (Flesch-Amstad, WSTF 1), attribution density (quotations per
     1,000 words), named-source share, evaluative rate of the author's voice and scare
     quotes; bars are coloured by genre. ``df`` is a :func:`mediakit.compare` table
-    (or a list of records). ``metrics`` picks other columns. Returns a
+    (or a list of records). ``metrics`` picks other columns. For a table made with
+    ``compare(..., relative_to="dpa")`` pass ``relative_to="dpa"`` (and ``how``) so the
+    axes say so and a line marks the reference (read from ``df.attrs`` when set there).
+    Returns a
     ``matplotlib.figure.Figure`` (no pyplot state, works without a display).
 
     >>> fig = plot_compare(mediakit.compare())  # doctest: +SKIP
@@ -879,6 +888,9 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
     records = _records(df)
     if not records:
         raise ValueError("plot_compare() needs at least one document")
+    attrs = getattr(df, "attrs", None) or {}
+    relative_to = relative_to or attrs.get("relative_to")
+    how = attrs.get("how", how) if relative_to and "how" in attrs else how
     panels = (
         [p for p in _PANELS if p[0] in set(metrics)]
         + [(m, m, m, False) for m in metrics if m not in {p[0] for p in _PANELS}]
@@ -900,6 +912,14 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
             ax.set_visible(False)
             continue
         name, title, xlabel, percent = panels[index]
+        if relative_to:
+            percent = False
+            xlabel = (
+                f"Differenz zu {relative_to}"
+                if how == "difference"
+                else f"im Verhältnis zu {relative_to} (1 = gleich)"
+            )
+            ax.axvline(0.0 if how == "difference" else 1.0, color="#111827", linewidth=1.2)
         values = [_finite(r.get(name)) for r in records]
         ax.set_title(title, fontsize=12, fontweight="bold", loc="left")
         ax.set_xlabel(xlabel, fontsize=10)
@@ -912,6 +932,7 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
             ax.spines[side].set_visible(False)
         if all(v is None for v in values):
             ax.text(0.5, 0.5, "keine Daten", transform=ax.transAxes, ha="center", color="#6b7280")
+            ax.set_xticks([])
             continue
         shown = [(v or 0.0) * (100.0 if percent else 1.0) for v in values]
         ax.barh(positions, shown, color=colours, height=0.62)
@@ -921,6 +942,8 @@ def plot_compare(df: Any, *, metrics: Sequence[str] | None = None) -> Figure:
                 text = "–"
             elif percent:
                 text = _number_de(value, "count") + " %"
+            elif relative_to:
+                text = f"{value:.2f}".replace(".", ",")
             else:
                 text = _number_de(value, "rate")
             ax.text(

@@ -408,3 +408,11 @@ def test_real_report_of_the_corpus(corpus_analyses):
     check(page.split("<body>", 1)[1].rsplit("</body>", 1)[0])
     assert page.count('class="mk-highlight"') == len(corpus_analyses) == 5
     assert "data:image/png;base64," in page
+
+
+def test_plot_compare_relative_figures_say_so():
+    rows = records()[:3]
+    fig = plot_compare(rows, relative_to="dpa")
+    first = next(ax for ax in fig.axes if ax.get_visible())
+    assert first.get_xlabel() == "im Verhältnis zu dpa (1 = gleich)"
+    assert any(line.get_xdata()[0] == 1.0 for line in first.lines)  # the reference line
