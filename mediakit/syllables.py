@@ -227,7 +227,15 @@ def _is_acronym(part: str) -> bool:
     return uppers >= 2 and len(part) <= 4  # AfD, GmbH
 
 
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
+# Vowel letters of the other alphabets German news quotes most (Cyrillic, Greek), so
+# "Москва" counts about as spoken; other scripts count one syllable per word.
+_OTHER_VOWELS = re.compile("[аеёиоуыэюяіїєўαεηιουωάέήίόύώϊϋΐΰ]+")
+
+
 def _letters(part: str, word_start: bool) -> int:
+    if not _LATIN.search(part):
+        return len(_OTHER_VOWELS.findall(part.lower())) or 1
     acronyms = _exceptions()[1]
     if part in acronyms:
         return acronyms[part]

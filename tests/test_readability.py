@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +170,24 @@ def test_news_cases_count_sentences_and_words(shared):
     for case in cases:
         r = readability(case["text"])
         assert (r.sentences, r.words) == (case["gold_sentences"], case["gold_words"]), case["kind"]
+
+
+GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "sentence_gold.json"
+
+
+def test_own_sentence_gold_is_split_exactly():
+    cases = json.loads(GOLD.read_text("utf-8"))["cases"]
+    assert len(cases) >= 30
+    wrong = []
+    for case in cases:
+        got = [s.text for s in parse(case["text"]).sentences]
+        if got != case["sentences"]:
+            wrong.append((case["kind"], got))
+    assert wrong == []
+
+
+def test_semicolon_ends_a_sentence_as_in_flesch_counting():
+    r = readability(
+        "Die Regierung schwieg; die Opposition tobte. Die Quote lag bei 9,8; 5,3 im Vorjahr."
+    )
+    assert r.sentences == 3

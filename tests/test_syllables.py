@@ -128,7 +128,7 @@ def test_token_helper_counts_punctuation_as_zero():
 def test_hostile_words_do_not_hang_or_crash():
     assert count_syllables("a" * 200_000) > 0
     assert count_syllables("🙂") == 0
-    assert count_syllables("Москва") >= 1
+    assert count_syllables("Москва") == 2  # Cyrillic vowels count
     assert count_syllables("9" * 500) > 0
 
 
