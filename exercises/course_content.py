@@ -168,7 +168,7 @@ def lesbarkeit(Notebook: Any) -> Any:
         have({"ts_saetze": "int", "ts_woerter": "int", "ts_silben": "int"})
         + "\nassert ts_woerter > 20, 'Tipp: lexicon_count zählt die Wörter des ganzen ABSATZ.'",
     )
-    nb.check("a1_textstat", 2, ["ts_saetze", "ts_woerter", "ts_silben"])
+    nb.check("a1_textstat", 2, ["ts_saetze", "ts_woerter", "ts_silben"], uses_mediakit=False)
 
     nb.md(
         "## 1.3 Zählen mit mediakit\n\n"
@@ -456,7 +456,7 @@ def zitate(Notebook: Any) -> Any:
         "würde sich für die Leserinnen und Leser ändern?"
     )
     nb.written(
-        "a2_konjunktiv_text",
+        "a2_distanz",
         2,
         "Der Konjunktiv I kennzeichnet die Aussage als wiedergegebene Rede des Kremls. Die "
         "Agentur gibt damit wieder, was eine Quelle sagt, ohne selbst zu behaupten, dass es "
@@ -550,7 +550,7 @@ def zitate(Notebook: Any) -> Any:
         "Tabelle."
     )
     nb.written(
-        "a2_tabelle_text",
+        "a2_glaubwuerdigkeit",
         3,
         "Die dpa-Meldung nennt ihre Quellen fast immer mit Namen und Funktion (Trump, "
         "Kremlsprecher Peskow, Verteidigungsminister Hegseth). Die Blogbeiträge zitieren "
@@ -682,7 +682,7 @@ def wertung(Notebook: Any) -> Any:
         "Unterscheidung die Bewertung des Textes verändert."
     )
     nb.written(
-        "a3_stimmen_text",
+        "a3_stimmen_warum",
         2,
         "Wenn ein Text eine Politikerin zitiert, die poltert, ist die Wertung ihre, nicht die "
         "des Mediums; eine gute Meldung kann wertende Zitate sachlich wiedergeben. Zählte man "
@@ -744,7 +744,7 @@ def wertung(Notebook: Any) -> Any:
         "wirklich, dass Ihr Text neutral ist?"
     )
     nb.written(
-        "a3_neutral_text",
+        "a3_neutral_begruendung",
         3,
         "Ersetzt habe ich „schwer getroffen“, „unter Schock stehen und nach Luft schnappen“ "
         "(Spekulation über Gefühle) durch „betroffen“, „ominös“ habe ich gestrichen, "
@@ -791,7 +791,7 @@ def wertung(Notebook: Any) -> Any:
         "eigene Wörter ins Lexikon aufnimmt? Woran sollte man sich halten?"
     )
     nb.written(
-        "a3_lexikon_text",
+        "a3_lexikon_gefahr",
         2,
         "Wer Wörter ergänzt, entscheidet, was als wertend gilt; die eigene Meinung fließt in "
         "die Messung ein. Ergänzt man nur Wörter aus Texten, die man ohnehin kritisch sieht, "
@@ -896,7 +896,9 @@ def vergleich(Notebook: Any) -> Any:
         "assert isinstance(abbildung, matplotlib.figure.Figure), 'Tipp: plot_compare gibt "
         "eine matplotlib-Figure zurück.'",
     )
-    nb.check("a4_diagramm", 1, ["anzahl_grafiken"])
+    # The number of panels does not depend on the data, so a fake mediakit could not
+    # change this answer: the point is for calling plot_compare at all.
+    nb.check("a4_diagramm", 1, ["anzahl_grafiken"], uses_mediakit=False)
 
     nb.md(
         "## 4.4 Was die Zahlen nicht zeigen\n\n"

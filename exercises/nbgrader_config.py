@@ -17,7 +17,14 @@ Every setting here has a reason a teacher should know about:
 
 import os
 
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    NbGraderPreprocessor,
+    OverwriteCells,
+    OverwriteKernelspec,
+)
 
 c = get_config()
 
@@ -79,6 +86,51 @@ class HideHiddenTestOutput(NbGraderPreprocessor):
         cell.outputs = [{"output_type": "stream", "name": "stdout", "text": verdict}]
         return cell, resources
 
+
+class OverwriteCellsAnywhere(OverwriteCells):
+    """``OverwriteCells`` that can put a deleted test cell back after any cell.
+
+    nbgrader 0.9 re-inserts a deleted grade cell after the cell that preceded it in
+    the answer key, and crashes (``KeyError``) when that cell is not a grade or
+    solution cell, which is the case for our read-only hint cells. Here the cell
+    goes after the nearest preceding cell of the answer key that is still in the
+    submission, whatever its kind.
+    """
+
+    def add_missing_grade_cells(self, nb, resources):
+        source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+        source_cells = list(source_nb.source_cells)
+        source_ids = [cell.name for cell in source_cells]
+        solution_ids = {cell.name for cell in source_nb.solution_cells}
+        for grade_cell in source_nb.grade_cells:
+            present = {
+                cell.metadata["nbgrader"]["grade_id"]: index
+                for index, cell in enumerate(nb.cells)
+                if "grade_id" in cell.metadata.get("nbgrader", {})
+            }
+            if grade_cell.name in present:
+                continue
+            self.log.warning(
+                "Missing grade cell %s encountered, adding to notebook", grade_cell.name
+            )
+            position = source_ids.index(grade_cell.name)
+            cell = self.missing_cell_transform(
+                source_cells[position],
+                grade_cell.max_score,
+                is_solution=grade_cell.name in solution_ids,
+            )
+            before = [present[i] for i in reversed(source_ids[:position]) if i in present]
+            nb.cells.insert(before[0] + 1 if before else 0, cell)
+        return nb, resources
+
+
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteKernelspec,
+    OverwriteCellsAnywhere,
+    CheckCellMetadata,
+]
 
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",

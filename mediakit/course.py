@@ -177,9 +177,14 @@ def _nbgrader(course: Path, *args: str, timeout: float | None = None) -> tuple[i
         import nbgrader  # noqa: F401
     except ImportError as error:
         raise CourseError(_NBGRADER_MISSING) from error
+    # nbgrader runs ``alembic`` from PATH; an environment that is not activated
+    # (``/path/to/venv/bin/mediakit``) still has it beside its python.
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     proc = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
         cwd=course,
+        env=env,
         capture_output=True,
         text=True,
         timeout=timeout,
