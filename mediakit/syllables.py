@@ -193,8 +193,6 @@ def _count_with_exceptions(lower: str) -> int:
     if not found:
         return _count_letters(lower, True)
     candidates = tuple(sorted(found))
-    if not candidates:
-        return _count_letters(lower, True)
     pattern, counts = _combined(candidates)
     total = 0
     pos = 0
@@ -320,6 +318,9 @@ def _count(word: str) -> int:
         spoken = _spoken_abbreviations().get(word.rstrip("."))
     if spoken:
         return sum(_count(part) for part in spoken.split())
+    numeral = _numeral(word)
+    if numeral is not None:
+        return numeral
     ordinal = bool(re.fullmatch(r"\d{1,4}\.", word))
     total = 0
     for match in _SEGMENT.finditer(word[: _MAX_WORD * 50]):
@@ -329,6 +330,35 @@ def _count(word: str) -> int:
         else:
             total += _letters_long(part, match.start() == 0)
     return total
+
+
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{1,2})(?::(\d{2}))?")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL = re.compile(r"(\d+),(\d+)")
+
+
+def _numeral(word: str) -> int | None:
+    """Dates, clock times, scores, decimals and grouped thousands as read aloud."""
+    if not word[:1].isdigit():
+        return None
+    if match := _DATE.fullmatch(word):  # 12.02.2025: zwölfter Zweiter zweitausend…
+        day, month, year = match.groups()
+        count = number_syllables(day, ordinal=True) + number_syllables(month, ordinal=True)
+        return count + (number_syllables(year) if year else 0)
+    if match := _CLOCK.fullmatch(word):  # 18:27 Uhr, 2:1 (zwei zu eins): one word between
+        return sum(number_syllables(g) for g in match.groups() if g) + 1
+    if _THOUSANDS.fullmatch(word):  # 1.000, 150.000
+        return number_syllables(word.replace(".", ""))
+    if match := _DECIMAL.fullmatch(word):  # 2,5: zwei Komma fünf
+        whole, fraction = match.groups()
+        digits = (
+            sum(number_syllables(d) for d in fraction)
+            if len(fraction) > 2
+            else (number_syllables(fraction))
+        )
+        return number_syllables(whole) + 2 + digits
+    return None
 
 
 def _letters_long(part: str, word_start: bool) -> int:

@@ -142,3 +142,18 @@ def test_dev_accuracy_weighted_by_frequency(shared):
         total += weight
         right += weight * (count_syllables(row["word"]) == int(row["syllables"]))
     assert right / total >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("12.02.2025", 11),  # zwölf-ter zwei-ter zwei-tau-send-fünf-und-zwan-zig
+        ("18:27", 8),  # acht-zehn Uhr sie-ben-und-zwan-zig
+        ("2:1", 3),  # zwei zu eins
+        ("2,5", 4),  # zwei Kom-ma fünf
+        ("1.000", 2),  # tau-send
+        ("150.000", 6),  # hun-dert-fünf-zig-tau-send
+    ],
+)
+def test_dates_times_scores_and_grouped_numbers(word, expected):
+    assert count_syllables(word) == expected
