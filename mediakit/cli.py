@@ -613,6 +613,7 @@ def format_table(
     Text  Medium  Genre          Wörter   LIX
     ----  ------  -------------  ------  ----
     dpa   dpa     agency report     512  55.2
+    (Flesch: höher = leichter lesbar · WSTF, LIX: höher = schwerer · die Spalten erklärt: mediakit compare --help)
     """
     meta_cols = [(k, title, cap) for k, title, cap in _META_COLUMNS]
     header1 = [t for _, t, _ in meta_cols] + [c[1] for c in columns]
@@ -645,6 +646,11 @@ def format_table(
     out += [line(r) for r in rows]
     if relative_to:
         out.append(f"(figures relative to {relative_to}: value / value of {relative_to})")
+    elif any(c[0] in {"flesch_amstad", "wstf1", "lix"} for c in columns):
+        out.append(
+            "(Flesch: höher = leichter lesbar · WSTF, LIX: höher = schwerer · "
+            "die Spalten erklärt: mediakit compare --help)"
+        )
     return "\n".join(out)
 
 
