@@ -349,7 +349,7 @@ class Readability:
 
         >>> r = readability("Am 3. Februar kam Dr. Weber. Er sprach.")
         >>> [(d["kind"], d["text"]) for d in r.disagreements()][:3]
-        [('sentence_split', 'Am 3.'), ('syllables', '3.'), ('sentence_split', 'ruar kam Dr.')]
+        [('sentence_split', 'Am 3.'), ('syllables', '3.'), ('sentence_split', 'Februar kam Dr.')]
         """
         return _disagreements(self, self.textstat)
 
@@ -598,7 +598,9 @@ def _disagreements(ours: Readability, theirs: TextstatReadability) -> list[dict[
             )
             if not counted:
                 reason += "; das Stück hat höchstens zwei Wörter und wird nicht gezählt"
-            context = max(end - 12, start)
+            # show the last words before the split, starting at a word boundary
+            cut = text.rfind(" ", start, max(end - 12, start))
+            context = cut + 1 if cut >= 0 else start
             found.append(
                 {
                     "kind": "sentence_split",
