@@ -241,6 +241,12 @@ _TITLE_FOLLOWERS = frozenset(
 )
 
 
+def _hyphen_noun(word: str) -> bool:
+    """ "ai-Bericht", "al-Dschasira": lowercase start, capitalised head after the hyphen."""
+    head = word.rsplit("-", 1)[-1]
+    return "-" in word and head[:1].isupper()
+
+
 def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
@@ -435,17 +441,19 @@ class _Detector:
             if self.space[j]:
                 j += 1
                 continue
+            after_von = j > i and self.low[j - 1] in ("von", "vom")
             if lw in dets and (
                 not has_noun
+                or after_von
                 or lw in ("des", "eines")
                 or (lw in ("der", "einer") and (started_with_det or _common_noun(self.low[last])))
             ):
-                if has_noun and lw not in ("des", "der", "eines", "einer"):
+                if has_noun and not after_von and lw not in ("des", "der", "eines", "einer"):
                     break
                 open_np = True
                 j += 1
                 continue
-            if _is_cap(w) and _is_word(w):
+            if (_is_cap(w) and _is_word(w)) or _hyphen_noun(w):
                 has_noun = True
                 open_np = False
                 last = j
@@ -488,7 +496,11 @@ class _Detector:
                 lw in ("von", "vom")
                 and has_noun
                 and j + 1 < hi
-                and (_is_cap(self.tok[j + 1]) or self.low[j + 1] in ("der", "dem", "den"))
+                and (
+                    _is_cap(self.tok[j + 1])
+                    or self.low[j + 1] in ("der", "dem", "den")
+                    or self.region_of[j + 1] >= 0
+                )
             ):
                 open_np = True
                 j += 1
@@ -534,30 +546,47 @@ class _Detector:
         return last
 
     def np_backward(self, i: int, lo: int, limit: int = 10) -> int:
-        """First token of a noun phrase that ends at ``i`` (``i + 1`` if none)."""
+        """First token of a noun phrase that ends at ``i`` (``i + 1`` if none).
+
+        A determiner opens the phrase, unless it is a genitive one after a noun
+        ("Angaben des seismologischen Instituts zufolge").
+        """
         dets = self.words["determiner"]
         j = i
         first = i + 1
         has_noun = False
+        genitive_pending = False
         while j >= lo and i - j < limit:
             w, lw = self.tok[j], self.low[j]
             if self.space[j]:
                 j -= 1
                 continue
-            if (
-                _is_cap(w)
-                and _is_word(w)
-                and (j > lo or lw not in self.words["preposition"])
+            is_noun = (
+                ((_is_cap(w) and _is_word(w)) or _hyphen_noun(w))
                 and lw not in self.words["preposition"]
                 and lw not in self.words["adverb"]
-            ):
+            )
+            if genitive_pending:
+                if not is_noun:
+                    break
+                genitive_pending = False
+            if is_noun:
                 has_noun = True
                 first = j
-            elif lw in dets or (_adjective_like(w) and lw not in self.lex.main) or w[:1].isdigit():
+            elif lw in dets:
                 if not has_noun:
                     break
                 first = j
-            elif has_noun and (lw in ("von", "vom") or ("-" in w and _is_word(w))):
+                if lw not in ("des", "der", "eines", "einer"):
+                    break
+                genitive_pending = True
+            elif (_adjective_like(w) and lw not in self.lex.main and lw not in _AUXILIARIES) or w[
+                :1
+            ].isdigit():
+                if not has_noun:
+                    break
+                first = j
+            elif has_noun and lw in ("von", "vom"):
                 first = j
             elif w == ")":
                 k = j
@@ -568,6 +597,8 @@ class _Detector:
             else:
                 break
             j -= 1
+        if genitive_pending:
+            first = self.next_content(first + 1, i + 1)  # the det belonged to something else
         return first if has_noun else i + 1
 
     def pick_verb(self, i: int, hi: int) -> tuple[CueVerb, int] | None:
@@ -989,7 +1020,7 @@ class _Detector:
         # the finite verb: an auxiliary before a participle, else the cue itself
         fin = v
         for j in range(c, v):
-            if self.low[j] in _AUXILIARIES and j > c:
+            if self.low[j] in _AUXILIARIES and self.tok[j][:1].islower():
                 fin = j
                 break
         first = self.next_content(c, fin)
@@ -1175,13 +1206,17 @@ class _Detector:
                 only_np = (
                     self.np_forward(lead, prev) >= prev - 1 or self.low[lead] in _SUBORDINATORS
                 )
-                if last > v:
+                if last > v and not (
+                    particle > v and self.tok[self.next_content(particle + 1, hi)] == ","
+                    if self.next_content(particle + 1, hi) < hi
+                    else False
+                ):
                     tail = self.frame_tail(max(last, particle) + 1, hi)
                     after = self.next_content(tail + 1, hi)
                     middle = after < hi and self.tok[after] == "," and after < end
-                    if only_np and not (
-                        self.has_konjunktiv(lo, prev)
-                        or (middle and self.has_konjunktiv(after + 1, end + 1))
+                    middle_speech = middle and self.has_konjunktiv(after + 1, end + 1)
+                    if (only_np or not self.clause_like(lo, prev)) and not (
+                        self.has_konjunktiv(lo, prev) or middle_speech
                     ):
                         continue
                     if not middle:
@@ -1287,6 +1322,22 @@ class _Detector:
                 return True
         return False
 
+    def clause_like(self, lo: int, hi: int) -> bool:
+        """Some lowercase word other than articles and adjectives: a clause, not a bare noun phrase."""
+        skip = self.words["determiner"] | self.words["title_function"] | self.words["preposition"]
+        for j in range(lo, hi):
+            t = self.tok[j]
+            if (
+                t[:1].islower()
+                and t.isalpha()
+                and self.low[j] not in skip
+                and not _adjective_like(t)
+            ):
+                return True
+            if self.vlow[j] and (self.vlow[j] in _AUXILIARIES or _mood(self.vlow[j])):
+                return True
+        return False
+
     def clause_content_start(self, lo: int, hi: int) -> int:
         """Where a quoted clause before a postposed frame starts (after a leading conjunction)."""
         first = self.next_content(lo, hi)
@@ -1312,7 +1363,14 @@ class _Detector:
                     if k >= hi or not self._requires(self.low[k], requires):
                         continue
                     start = nxt
-                last = self.np_forward(start, hi)
+                if start >= hi:
+                    continue
+                if self.low[start] in ("denen", "dem", "der", "dessen", "deren", "welchem") and (
+                    start > lo and self.tok[j - 1] == ","
+                ):
+                    last = start  # "…, laut denen jeder Deutsche …": the relative pronoun
+                else:
+                    last = self.np_forward(start, hi)
                 if last < start:
                     continue
                 speaker = self.make_speaker(start, last)
