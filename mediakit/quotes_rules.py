@@ -241,6 +241,9 @@ _TITLE_FOLLOWERS = frozenset(
 )
 
 
+_DOMAIN = re.compile(r"^[\w.-]+\.(?:de|com|net|org|at|ch|eu|info|ru|uk|fr|it)$")
+
+
 def _hyphen_noun(word: str) -> bool:
     """ "ai-Bericht", "al-Dschasira": lowercase start, capitalised head after the hyphen."""
     head = word.rsplit("-", 1)[-1]
@@ -381,6 +384,13 @@ class _Detector:
         j = i - 1
         while j >= lo:
             w = self.tok[j]
+            if w == ")":  # "Jung (CDU) kündigte an": a parenthesis is no clause boundary
+                k = j - 1
+                while k >= lo and j - k < 12 and self.tok[k] != "(":
+                    k -= 1
+                if k >= lo and self.tok[k] == "(":
+                    j = k - 1
+                    continue
             if w in _CLAUSE_PUNCT or (
                 self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "direct"
             ):
@@ -453,13 +463,17 @@ class _Detector:
                 open_np = True
                 j += 1
                 continue
-            if (_is_cap(w) and _is_word(w)) or _hyphen_noun(w):
+            if (_is_cap(w) and _is_word(w)) or _hyphen_noun(w) or _DOMAIN.match(w):
                 has_noun = True
                 open_np = False
                 last = j
                 j += 1
                 continue
-            if self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "title":
+            if self.region_of[j] >= 0 and (
+                self.region_kind[self.region_of[j]] == "title"
+                or (open_np and self.region_kind[self.region_of[j]] == "scare")
+            ):
+                self.region_kind[self.region_of[j]] = "title"  # "die „Aktion Deutschland hilft“"
                 _, hi_r = self.region_tokens[self.region_of[j]]
                 has_noun = True
                 last = hi_r - 1
