@@ -162,6 +162,7 @@ def _mood(word: str) -> str:
 
 # separable particles: "rief … an" is anrufen, not rufen
 _FI_REACH = 2
+_INDICATIVE_COMPLEMENT = True
 _REPORTED = True
 _PARTICLES = frozenset(
     [
@@ -1193,12 +1194,17 @@ class _Detector:
     def verb_frames(self, lo: int, hi: int) -> list[Quotation]:
         out: list[Quotation] = []
         end = self.strip_end(hi, lo)
-        for v in range(lo, hi):
-            if self.space[v] or self.in_direct(v) or self.region_of[v] >= 0:
-                continue
+        # first pass: a postposed frame ("…, sagte Peskow.") governs the whole sentence, even
+        # when the quoted part holds cue verbs of its own; second pass: frames before content
+        candidates = [
+            v
+            for v in range(lo, hi)
+            if (self.vlow[v] in self.lex.main or self.vlow[v] in self.lex.joined)
+            and not self.space[v]
+            and self.region_of[v] < 0
+        ]
+        for postposed_pass, v in [(p, v) for p in (True, False) for v in candidates]:
             lw = self.vlow[v]
-            if lw not in self.lex.main and lw not in self.lex.joined:
-                continue
             got = self.pick_verb(v, hi)
             joined = False
             if not got:
@@ -1211,8 +1217,13 @@ class _Detector:
             prev = v - 1
             while prev >= lo and self.space[prev]:
                 prev -= 1
+            postposed = (
+                not joined and prev >= lo and self.tok[prev] == "," and verb.complement == "any"
+            )
+            if postposed_pass and not postposed:
+                continue
             # postposed frame: "…, sagte Peskow." / "…, so X" handled in word cues
-            if not joined and prev >= lo and self.tok[prev] == "," and verb.complement == "any":
+            if postposed and postposed_pass:
                 if any(self.in_direct(j) for j in range(lo, prev)):
                     continue
                 last = self.np_forward(v + 1, hi)
@@ -1297,6 +1308,14 @@ class _Detector:
                 k, clause_hi
             ):
                 kind = "indirect"
+            elif (
+                _INDICATIVE_COMPLEMENT
+                and verb.complement == "any"
+                and verb.medium != "thought"
+                and self.tok[comma] == ","
+                and self.v2_clause(k, clause_hi)
+            ):
+                kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
             if not kind:
                 continue
             speaker = self.subject_of(v, lo, comma)
@@ -1335,6 +1354,24 @@ class _Detector:
             if _ZU_INFIX.match(w):
                 return True
         return False
+
+    def v2_clause(self, k: int, hi: int) -> bool:
+        """A main clause: subject-like start, then a finite verb in second position."""
+        lw = self.low[k]
+        if lw in _SUBORDINATORS and lw not in ("der", "die", "das", "den", "dem"):
+            return False
+        if hi - k < 2:
+            return False
+        start_ok = (
+            lw in self.words["determiner"] or lw in self.words["pronoun"] or _is_cap(self.tok[k])
+        )
+        if not start_ok:
+            return False
+        end = self.np_forward(k, hi + 1)
+        if end < k:
+            end = k
+        nxt = self.next_content(end + 1, hi + 1)
+        return nxt <= hi and self.tok[nxt][:1].islower() and self.tok[nxt].isalpha()
 
     def clause_like(self, lo: int, hi: int) -> bool:
         """Some lowercase word other than articles and adjectives: a clause, not a bare noun phrase."""
