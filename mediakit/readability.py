@@ -131,7 +131,7 @@ def smog_de(polysyllabic_words: int, sentences: int) -> float:
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordCount:
     """One word token with its syllables and letters (evidence for the counts)."""
 
@@ -406,12 +406,16 @@ def _word_counts(document: Document) -> tuple[WordCount, ...]:
     # than everything else here together.
     from spacy.attrs import IDX, LENGTH
 
-    offsets = document.doc.to_array([IDX, LENGTH]).tolist() if len(document.doc) else []
+    if len(document.doc):
+        array = document.doc.to_array([IDX, LENGTH])
+        starts, lengths = array[:, 0].tolist(), array[:, 1].tolist()
+    else:
+        starts = lengths = []
     source = document.text
     memo = _TOKEN_MEMO
     counts = []
     for i in document.words:
-        start, length = offsets[i]
+        start, length = starts[i], lengths[i]
         text = source[start : start + length]
         known = memo.get(text)
         if known is None:
