@@ -52,7 +52,7 @@ def _exceptions() -> tuple[tuple[tuple[str, str, int], ...], dict[str, int]]:
     parts: list[tuple[str, str, int]] = []
     acronyms: dict[str, int] = {}
     for row in load_table("syllable_exceptions.tsv"):
-        if row["kind"] == "acronym_word":
+        if row["kind"] in ("acronym_word", "acronym_spelled"):
             acronyms[row["pattern"]] = int(row["syllables"])
         else:
             re.compile(row["pattern"])  # a broken table row fails here, with its text
@@ -222,7 +222,7 @@ def _is_acronym(part: str) -> bool:
         return not re.fullmatch(
             r"[^AEIOUÄÖÜY]{0,3}(?:[AEIOUÄÖÜY]+[^AEIOUÄÖÜY]{1,3})*[AEIOUÄÖÜY]*", part
         )
-    return uppers >= 2 and len(part) <= 4  # AfD, GmbH
+    return uppers >= 2 and (len(part) <= 4 or len(part) - uppers <= 1)  # AfD, GmbH, UdSSR
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")

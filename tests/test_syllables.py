@@ -71,7 +71,18 @@ def test_spoken_syllables(word, expected):
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("EU", 2), ("CDU", 3), ("USA", 3), ("SPD", 3), ("Lkw", 3), ("AfD", 3), ("NATO", 2)],
+    [
+        ("EU", 2),
+        ("CDU", 3),
+        ("USA", 3),
+        ("SPD", 3),
+        ("Lkw", 3),
+        ("AfD", 3),
+        ("UdSSR", 5),
+        ("OSZE", 4),
+        ("dpa", 3),
+        ("NATO", 2),
+    ],
 )
 def test_acronyms_are_spelled_out_unless_read_as_words(word, expected):
     assert count_syllables(word) == expected
