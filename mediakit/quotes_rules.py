@@ -464,6 +464,12 @@ class _Detector:
                 open_np = True
                 j += 1
                 continue
+            if (
+                j > i
+                and _is_cap(w)
+                and (lw in self.words["adverb"] or lw in self.words["preposition"])
+            ):
+                break  # "… Deutschlands Bereits im Dezember": a new sentence starts
             if (_is_cap(w) and _is_word(w)) or _hyphen_noun(w) or _DOMAIN.match(w):
                 has_noun = True
                 open_np = False
@@ -548,16 +554,13 @@ class _Detector:
         if end < start:
             return last
         after = self.next_content(end + 1, hi)
-        if (
-            after >= hi
-            or self.tok[after] in _END_PUNCT
-            or (
-                self.tok[after] == "," and self.region_of[self.next_content(after + 1, hi)] >= 0
-                if self.next_content(after + 1, hi) < hi
-                else False
-            )
-        ):
+        if after >= hi or self.tok[after] in _END_PUNCT or self.tok[after] == ",":
             return end
+        verb = self.vlow[after]
+        if verb and (verb in _AUXILIARIES or _mood(verb) or verb in self.lex.main):
+            return last  # "sagte Trump, Putin habe …": a new clause, not an apposition
+        if self.tok[after][:1].islower() and self.low[after] in self.words["preposition"]:
+            return end  # "…, Parteichef der Liberalen, im Parlament"
         return last
 
     def np_backward(self, i: int, lo: int, limit: int = 10) -> int:
@@ -1574,6 +1577,32 @@ class _Detector:
                 last_end_sentence = si
         self.quotes.extend(result)
         self.quotes.sort(key=lambda q: q.start)
+
+    def sentence_subject(self, lo: int, hi: int) -> Speaker | None:
+        """The noun phrase that opens a sentence (its V2 subject), if it opens with one."""
+        if self.d.paragraph_of_token[lo] != self.d.paragraph_of_token[hi - 1]:
+            return None
+        head = self.next_content(lo, hi)
+        if head >= hi:
+            return None
+        lw = self.low[head]
+        if (
+            lw in self.words["preposition"]
+            or lw in self.words["adverb"]
+            or lw in _SUBORDINATORS - self.words["determiner"]
+            or lw in ("es", "man", "ich", "wir", "du", "ihr")
+            or not (_is_cap(self.tok[head]) or lw in self.words["determiner"])
+        ):
+            return None
+        last = self.np_forward(head, hi)
+        nxt = self.next_content(last + 1, hi)
+        if last < head or nxt >= hi or not self.vlow[nxt]:
+            return None  # the noun phrase must be followed by the finite verb
+        if not any(
+            self.vlow[j] in self.lex.main or self.vlow[j] in self.lex.joined for j in range(nxt, hi)
+        ):
+            return None  # and the sentence must speak of speech or thought
+        return self.make_speaker(head, last)
 
     def opens_sentence(self, start: int) -> bool:
         i = bisect_left(self.idx, start)
