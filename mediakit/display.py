@@ -881,7 +881,6 @@ def plot_compare(
     >>> fig = plot_compare(mediakit.compare())  # doctest: +SKIP
     >>> fig.savefig("vergleich.png")  # doctest: +SKIP
     """
-    from matplotlib.figure import Figure
     from matplotlib.patches import Patch
     from matplotlib.ticker import FuncFormatter
 
@@ -902,7 +901,7 @@ def plot_compare(
     columns = 3 if len(panels) > 4 else 2
     rows = math.ceil(len(panels) / columns)
     height = rows * (0.9 + 0.34 * n_docs) + 1.0
-    fig = Figure(figsize=(12.5, max(height, 3.5)), dpi=100, layout="constrained")
+    fig = _figure_class()(figsize=(12.5, max(height, 3.5)), dpi=100, layout="constrained")
     axes = fig.subplots(rows, columns, squeeze=False)
     genres = [str(r.get("genre") or "") for r in records]
     colours = [_GENRE_COLOURS.get(g, "#6b7280") for g in genres]
@@ -972,6 +971,35 @@ def plot_compare(
         )
     fig.suptitle("Kennzahlen im Vergleich", fontsize=14, fontweight="bold", x=0.01, ha="left")
     return fig
+
+
+@lru_cache(maxsize=1)
+def _figure_class() -> type:
+    """A ``Figure`` that shows itself in JupyterLab even when pyplot was never imported.
+
+    IPython only knows how to draw a bare ``Figure`` once the inline backend is active
+    (after ``import matplotlib.pyplot``); ``_repr_png_`` makes it independent of that.
+    """
+    from matplotlib.figure import Figure
+
+    class CompareFigure(Figure):
+        """A matplotlib ``Figure`` with a PNG representation for notebooks."""
+
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", dpi=100)
+            return buffer.getvalue()
+
+    CompareFigure.__module__ = __name__
+    CompareFigure.__qualname__ = CompareFigure.__name__
+    return CompareFigure
+
+
+def __getattr__(name: str) -> Any:
+    # Unpickling a chart looks the class up here; matplotlib is imported only then.
+    if name == "CompareFigure":
+        return _figure_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _tick_de(value: float, _position: Any = None) -> str:

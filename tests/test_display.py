@@ -11,6 +11,7 @@ import base64
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -416,3 +417,46 @@ def test_plot_compare_relative_figures_say_so():
     first = next(ax for ax in fig.axes if ax.get_visible())
     assert first.get_xlabel() == "im Verhältnis zu dpa (1 = gleich)"
     assert any(line.get_xdata()[0] == 1.0 for line in first.lines)  # the reference line
+
+
+def test_chart_shows_itself_in_notebooks_without_pyplot():
+    from matplotlib.figure import Figure
+
+    fig = plot_compare(records()[:2])
+    assert isinstance(fig, Figure)
+    assert fig._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+def test_in_a_real_jupyter_kernel_analysis_chart_and_highlight_render(tmp_path):
+    """What a student sees: HTML for an analysis and a highlight, a PNG for the chart."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    pytest.importorskip("mediakit.evaluative")
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    if "python3" not in KernelSpecManager().find_kernel_specs():
+        pytest.skip("no python3 Jupyter kernel installed")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(
+            "import mediakit\n"
+            "a = mediakit.analyze('Putin sagte: „Das ist ein völlig absurder Vorschlag.“')\n"
+            "a"
+        ),
+        nbformat.v4.new_code_cell(
+            "mediakit.plot_compare(mediakit.compare("
+            "{'dpa': 'Der Kreml bestätigte das Telefonat.', 'Blog': 'Totale Funkstille!'}))"
+        ),
+        nbformat.v4.new_code_cell("mediakit.highlight(a, ['quotes', 'evaluative'])"),
+    ]
+    root = Path(__file__).resolve().parents[1]
+    nbclient.NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(root)}}
+    ).execute()
+    outputs = [cell.outputs[-1]["data"] for cell in notebook.cells]
+    assert "mk-quote-direct" in outputs[0]["text/html"]
+    assert "Flesch (Amstad)" in outputs[0]["text/html"]
+    assert "image/png" in outputs[1]
+    assert "mk-evaluative" in outputs[2]["text/html"]
