@@ -147,19 +147,66 @@ def lemmatize(word: str) -> str:
     if not word or len(word) > 60:
         return word
     strategy = _dictionary_strategy()
-    lemma = strategy.get_lemma(word, "de")
-    if lemma is None and word[:1].isupper() and not word.isupper():
-        lemma = strategy.get_lemma(word.lower(), "de")
+    try:
+        lemma = strategy.get_lemma(word, "de")
+        if lemma is None and word[:1].isupper() and not word.isupper():
+            lemma = strategy.get_lemma(word.lower(), "de")
+    except UnicodeError:  # lone surrogates cannot be looked up
+        return word
     return lemma or word
 
 
+def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], list[bool]]:
+    """(texts, start offsets, is-space, sentence-start) of all tokens, read once via
+    ``Doc.to_array`` (much faster than iterating spaCy tokens), cached per document."""
+    rows = document.cache.get("evaluative_rows")
+    if rows is None:
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
+        text = document.text
+        array = (
+            document.doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
+            if len(document.doc)
+            else []
+        )
+        rows = (
+            [text[start : start + length] for start, length, _, _ in array],
+            [start for start, _, _, _ in array],
+            [bool(space) for _, _, space, _ in array],
+            [first == 1 for _, _, _, first in array],
+        )
+        document.cache["evaluative_rows"] = rows
+    return rows
+
+
 def _document_lemmas(document: Document) -> list[str]:
-    """Lemmas of all tokens, computed once per document (``document.cache``)."""
+    """simplemma lemmas of all tokens, computed once per document (``document.cache["lemmas"]``)."""
     lemmas = document.cache.get("lemmas")
     if lemmas is None:
-        lemmas = [lemmatize(token.text) for token in document.doc]
+        lemmas = [lemmatize(text) for text in _token_rows(document)[0]]
         document.cache["lemmas"] = lemmas
     return lemmas
+
+
+def _token_table(
+    document: Document,
+) -> tuple[list[str], list[int], list[bool], list[str], list[str]]:
+    """Non-space tokens as parallel lists: texts, starts, sentence starts, lowercase, lowercase lemmas."""
+    table = document.cache.get("evaluative_tokens")
+    if table is None:
+        texts, starts, spaces, firsts = _token_rows(document)
+        lemmas = _document_lemmas(document)
+        keep = [i for i, space in enumerate(spaces) if not space]
+        words = [texts[i] for i in keep]
+        table = (
+            words,
+            [starts[i] for i in keep],
+            [firsts[i] for i in keep],
+            [w.lower() for w in words],
+            [lemmas[i].lower() for i in keep],
+        )
+        document.cache["evaluative_tokens"] = table
+    return table
 
 
 # ---------------------------------------------------------------------------
@@ -221,16 +268,6 @@ def _entry_keys(lemma: str) -> set[str]:
             continue
         keys.add(derived)
     return keys
-
-
-@lru_cache(maxsize=300_000)
-def _known(word: str) -> bool:
-    """True when simplemma's dictionary knows the form (as written or lowercased)."""
-    strategy = _dictionary_strategy()
-    return (
-        strategy.get_lemma(word, "de") is not None
-        or strategy.get_lemma(word.lower(), "de") is not None
-    )
 
 
 class Lexicon:
@@ -774,38 +811,35 @@ def _particle_applies(
 def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry, str, bool]]:
     """(start, end, entry, match, negated) for every hit, in text order."""
     index = lexicon.index
-    doc = document.doc
-    lemmas = _document_lemmas(document)
-    tokens = [(i, t.text, t.idx, t.is_sent_start) for i, t in enumerate(doc) if not t.is_space]
-    words = [text for _, text, _, _ in tokens]
-    token_lemmas = [lemmas[i] for i, _, _, _ in tokens]
+    words, starts, firsts, lowers, lemmas = _token_table(document)
     negators = _negators()
     sentences = document.sentences
     sentence_starts = [s.start for s in sentences]
     hits: list[tuple[int, int, LexiconEntry, str, bool]] = []
     covered_until = -1
     phrases = index.phrases
-    n = len(tokens)
+    lookup = index.lookup
+    n = len(words)
     for k in range(n):
         if k <= covered_until:
             continue
-        _, text, start, sent_start = tokens[k]
-        if not any(ch.isalpha() for ch in text):
+        text = words[k]
+        if not (text[0].isalpha() or text[-1].isalpha() or text.isalnum()):
             continue
-        lemma = token_lemmas[k]
-        if phrases:
-            found_phrase = _match_phrase(phrases, words, token_lemmas, k)
+        start = starts[k]
+        if phrases and (lowers[k] in phrases or lemmas[k] in phrases):
+            found_phrase = _match_phrase(phrases, lowers, lemmas, k)
             if found_phrase is not None:
                 last, entry = found_phrase
                 covered_until = last
                 if entry.category == BLOCKING_CATEGORY:
                     continue  # a fixed neutral expression ("vor allem")
-                end = tokens[last][2] + len(tokens[last][1])
-                hits.append((start, end, entry, "phrase", _negated(words, k, negators, tokens)))
-                covered_until = last
+                end = starts[last] + len(words[last])
+                hits.append((start, end, entry, "phrase", _negated(lowers, firsts, k, negators)))
                 continue
+        sent_start = firsts[k]
         sentence_first = bool(sent_start) or k == 0 or words[k - 1] in _OPENERS
-        found = index.lookup(text, lemma, sentence_first)
+        found = lookup(text, lemmas[k], sentence_first)
         if found is None:
             continue
         entry, match = found
@@ -837,7 +871,7 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
                 question = sentence.text.rstrip("“”\"»«’' )").endswith("?")
             if not _particle_applies(entry.lemma, words, k, sentence_first, question):
                 continue
-        hits.append((start, start + len(text), entry, match, _negated(words, k, negators, tokens)))
+        hits.append((start, start + len(text), entry, match, _negated(lowers, firsts, k, negators)))
     return hits
 
 
@@ -869,31 +903,31 @@ def _totalising(words: list[str], k: int, sentence_first: bool) -> bool:
 
 
 def _match_phrase(
-    phrases, words: list[str], lemmas: list[str], k: int
+    phrases, lowers: list[str], lemmas: list[str], k: int
 ) -> tuple[int, LexiconEntry] | None:
-    first_keys = (words[k].lower(), lemmas[k].lower())
-    for first in dict.fromkeys(first_keys):
+    for first in dict.fromkeys((lowers[k], lemmas[k])):
         for keys, entry in phrases.get(first, ()):
             last = k + len(keys) - 1
-            if last >= len(words):
+            if last >= len(lowers):
                 continue
             for offset in range(1, len(keys)):
                 j = k + offset
-                if words[j].lower() not in keys[offset] and lemmas[j].lower() not in keys[offset]:
+                if lowers[j] not in keys[offset] and lemmas[j] not in keys[offset]:
                     break
             else:
                 return last, entry
     return None
 
 
-def _negated(words: list[str], k: int, negators: frozenset[str], tokens) -> bool:
+def _negated(lowers: list[str], firsts: list[bool], k: int, negators: frozenset[str]) -> bool:
+    """A negator up to NEGATION_WINDOW words before token ``k``, in the same clause."""
     j = k - 1
     steps = 0
     while j >= 0 and steps < NEGATION_WINDOW:
-        word = words[j]
-        if word in _CLAUSE_BREAKS or tokens[j + 1][3]:
+        word = lowers[j]
+        if word in _CLAUSE_BREAKS or firsts[j + 1]:
             return False
-        if word.lower() in negators:
+        if word in negators:
             return True
         steps += 1
         j -= 1
@@ -1142,13 +1176,21 @@ def analyze_evaluative(
     lex = _resolve_lexicon(lexicon)
     hits = find_evaluative(document, lex)
     quoted = _quoted_intervals(document) if document.n_words else []
-    starts = [a for a, _ in quoted]
-    doc = document.doc
     quoted_words = 0
+    token_starts = _token_rows(document)[1]
     if quoted:
-        quoted_words = sum(1 for i in document.words if _inside(quoted, starts, doc[i].idx))
+        # one pass over the words and the merged intervals, both in text order
+        k = 0
+        for i in document.words:
+            offset = token_starts[i]
+            while k < len(quoted) and quoted[k][1] <= offset:
+                k += 1
+            if k == len(quoted):
+                break
+            if quoted[k][0] <= offset:
+                quoted_words += 1
     neutral = _neutral_reporting()
-    lemmas = _document_lemmas(document) if document.n_words else []
+    lemmas = _document_lemmas(document)
     neutral_count = sum(1 for i in document.words if lemmas[i].lower() in neutral)
     categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
     return EvaluativeAnalysis(
