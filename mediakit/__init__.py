@@ -49,6 +49,12 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
+# `readability` is both a submodule and the function it exports. Importing the
+# submodule here first and then binding the function keeps `mediakit.readability`
+# the function, whatever imports the submodule later (Python rebinds a package
+# attribute only when it first loads the submodule). The module is light: no spaCy.
+from .readability import readability  # noqa: E402, F401
+
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)

@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 import threading
-import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -697,17 +695,3 @@ def _syllable_reason(word: str, ours: int, theirs: int) -> str:
     if theirs < ours:
         return "Silbentrennung setzt hier keine Trennstelle, gesprochen sind es mehr Silben (Hiat: The-a-ter)"
     return "Silbentrennung trennt hier mehr Stellen ab, als gesprochen werden (Deutsch-land)"
-
-
-class _CallableModule(types.ModuleType):
-    """``mediakit.readability(text)`` works even after ``import mediakit.readability``.
-
-    Importing the submodule rebinds the package attribute ``mediakit.readability``
-    from the function to this module; calling the module calls the function.
-    """
-
-    def __call__(self, text_or_doc: Any, **options: Any) -> Readability:
-        return readability(text_or_doc, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
