@@ -1412,7 +1412,9 @@ class _Detector:
                 if requires:
                     nxt = self.next_content(j + 1, hi)
                     k = nxt
-                    while k < hi and _adjective_like(self.tok[k]):
+                    while k < hi and (
+                        _adjective_like(self.tok[k]) or self.low[k] in self.words["determiner"]
+                    ):
                         k += 1
                     if k >= hi or not self._requires(self.low[k], requires):
                         continue
