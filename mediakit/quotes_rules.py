@@ -1407,6 +1407,13 @@ class _Detector:
             if not entry:
                 continue
             position, requires = entry
+            if (
+                position == "before"
+                and requires
+                and j > lo
+                and self._requires(self.low[j - 1], requires)
+            ):
+                position = "after"  # "seiner Meinung nach", "eigenen Angaben nach"
             if position == "before":
                 start = j + 1
                 if requires:
