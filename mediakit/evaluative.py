@@ -551,6 +551,8 @@ class _Index:
         lowered = text.lower()
         capitalised = text[:1].isupper() and not text.isupper()
         exact = self.exact.get(lowered)
+        if exact is not None and exact.lemma == "Sie":
+            return None  # only through the imperative rule in _scan
         if exact is not None:
             if capitalised and not capital_ok:
                 return None
@@ -838,6 +840,14 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
                 hits.append((start, end, entry, "phrase", _negated(lowers, firsts, k, negators)))
                 continue
         sent_start = firsts[k]
+        if (
+            text == "Sie"
+            and k > 0
+            and firsts[k - 1]
+            and _imperative_sie(sentences, sentence_starts, words, starts[k], k, index)
+        ):
+            hits.append((start, start + 3, index.exact["sie"], "word", False))
+            continue
         sentence_first = bool(sent_start) or k == 0 or words[k - 1] in _OPENERS
         found = lookup(text, lemmas[k], sentence_first)
         if found is None:
@@ -873,6 +883,21 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
                 continue
         hits.append((start, start + len(text), entry, match, _negated(lowers, firsts, k, negators)))
     return hits
+
+
+def _imperative_sie(
+    sentences, sentence_starts: list[int], words: list[str], offset: int, k: int, index: _Index
+) -> bool:
+    """ "Lesen Sie …!", "Lassen Sie sich …": a sentence-initial verb in -en, then Sie, no question."""
+    verb = words[k - 1]
+    if "sie" not in index.exact or not (
+        verb[:1].isupper() and verb.endswith("en") and verb.isalpha()
+    ):
+        return False
+    if not sentences:
+        return False
+    sentence = sentences[max(bisect_right(sentence_starts, offset) - 1, 0)]
+    return not sentence.text.rstrip("“”\"»«’' )").endswith("?")
 
 
 _TIME_NOUNS = frozenset(
