@@ -1549,8 +1549,8 @@ class _Detector:
             s_start, s_end = self.idx[lo], self.end[hi - 1]
             while qi < len(self.quotes) and self.quotes[qi].start < s_end:
                 q = self.quotes[qi]
-                if q.speaker is not None:
-                    last_speaker = q.speaker
+                if q.speaker is not None or q.kind != "direct":
+                    last_speaker = q.speaker  # a source-less report ends the chain
                 last_end_sentence = si
                 qi += 1
                 prev_fi = None
