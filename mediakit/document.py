@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from .tables import load_table
 
 if TYPE_CHECKING:  # spaCy is imported lazily: it costs most of the start-up time
-    from spacy.tokens import Doc
+    pass
 
 __all__ = [
     "Document",
@@ -383,20 +383,14 @@ def _starts_sentence(word: str) -> bool:
 
 
 def _sentence_starts(
-    doc: Doc,
+    idx: list[int],
+    tokens: list[str],
     text: str,
     paragraph_of_token: list[int],
     regions: list[QuoteRegion],
 ) -> list[bool]:
     """Which tokens start a sentence (see the module docstring for the rules)."""
     abbreviations = _abbreviations()
-    # Offsets from one array call and texts by slicing: a spaCy Token object per token
-    # would cost more than the rules themselves.
-    from spacy.attrs import IDX, LENGTH
-
-    offsets = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-    idx = [start for start, _ in offsets]
-    tokens = [text[start : start + length] for start, length in offsets]
     n = len(tokens)
     is_space = [t.isspace() or not t for t in tokens]
     starts = [False] * n
@@ -524,9 +518,7 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
     return (
         i < 0
         or text[i] in "\n\r.!?…"
-        or text[i] in _quote_mark_table()
-        and i > 0
-        and text[i - 1] in ".!?"
+        or (text[i] in _quote_mark_table() and i > 0 and text[i - 1] in ".!?")
     )
 
 
@@ -561,6 +553,8 @@ class Document:
         "quote_regions",
         "sentences",
         "text",
+        "token_starts",
+        "token_texts",
         "words",
     )
 
@@ -569,14 +563,29 @@ class Document:
         self.meta = dict(meta or {})
         self.cache: dict[str, Any] = {}
         self.doc = nlp().tokenizer(_tokenizer_safe(self.text))
+        # Offsets from one array call and token texts by slicing: creating a spaCy
+        # Token object per token would cost more than all our rules together.
+        from spacy.attrs import IDX, LENGTH
+
+        offsets = self.doc.to_array([IDX, LENGTH]).tolist() if len(self.doc) else []
+        self.token_starts: list[int] = [start for start, _ in offsets]
+        self.token_texts: list[str] = [self.text[a : a + n] for a, n in offsets]
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
         self.quote_regions = find_quote_regions(self.text, par_spans)
         par_starts = [s for s, _ in par_spans]
-        self.paragraph_of_token = [max(bisect_right(par_starts, t.idx) - 1, 0) for t in self.doc]
-        starts = _sentence_starts(self.doc, self.text, self.paragraph_of_token, self.quote_regions)
+        self.paragraph_of_token = [
+            max(bisect_right(par_starts, start) - 1, 0) for start in self.token_starts
+        ]
+        starts = _sentence_starts(
+            self.token_starts,
+            self.token_texts,
+            self.text,
+            self.paragraph_of_token,
+            self.quote_regions,
+        )
         self.sentences = self._set_sentences(starts)
-        self.words = [i for i, t in enumerate(self.doc) if _is_word(t.text)]
+        self.words = [i for i, t in enumerate(self.token_texts) if _is_word(t)]
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
@@ -591,8 +600,8 @@ class Document:
             doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
         spans: list[TextSpan] = []
         begin = last = None
-        for i, token in enumerate(doc):
-            if token.is_space:
+        for i, token in enumerate(self.token_texts):
+            if not token or token.isspace():
                 continue
             if starts[i] and begin is not None:
                 spans.append(self._sentence_span(begin, last))
@@ -605,8 +614,8 @@ class Document:
         return spans
 
     def _sentence_span(self, first: int, last: int) -> TextSpan:
-        start = self.doc[first].idx
-        end = self.doc[last].idx + len(self.doc[last].text)
+        start = self.token_starts[first]
+        end = self.token_starts[last] + len(self.token_texts[last])
         return TextSpan(start, end, self.text[start:end], "sentence")
 
     # -- per-token lookups -------------------------------------------------
@@ -615,7 +624,9 @@ class Document:
         """Index into :attr:`sentences` of the sentence holding a token."""
         if self._sentence_of_token is None:
             starts = [s.start for s in self.sentences]
-            self._sentence_of_token = [max(bisect_right(starts, t.idx) - 1, 0) for t in self.doc]
+            self._sentence_of_token = [
+                max(bisect_right(starts, t) - 1, 0) for t in self.token_starts
+            ]
         return self._sentence_of_token[token_index]
 
     def paragraph_index(self, token_index: int) -> int:
@@ -632,7 +643,7 @@ class Document:
         depth = [0] * len(self.doc)
         if not self.quote_regions:
             return depth
-        starts = [t.idx for t in self.doc]
+        starts = self.token_starts
         for region in self.quote_regions:
             lo = bisect_right(starts, region.start - 1)
             hi = bisect_right(starts, region.end - 1)
