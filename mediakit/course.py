@@ -41,6 +41,7 @@ __all__ = [
     "grade",
     "init_course",
     "main",
+    "main_course",
 ]
 
 # What a course folder needs; everything else in the data package (builder scripts,
@@ -428,6 +429,10 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["course", *argv]
     args = parser.parse_args(argv)
     return int(args.func(args))
+
+
+#: The same entry point under the name the CLI documentation uses.
+main_course = main
 
 
 if __name__ == "__main__":
