@@ -69,6 +69,7 @@ __all__ = [
     "find_evaluative",
     "lemmatize",
     "load_lexicon",
+    "load_sentiws",
 ]
 
 #: The categories of the bundled lexicon, in reporting order.
@@ -1226,3 +1227,58 @@ def analyze_evaluative(
         categories=categories,
         document=document,
     )
+
+
+def load_sentiws(*paths: str | Path) -> Lexicon:
+    """Opt-in: a :class:`Lexicon` from SentiWS files the user downloaded (never bundled).
+
+    SentiWS (Leipzig University) is licensed CC BY-NC-SA, so mediakit cannot ship it.
+    Pass the two files (``SentiWS_v2.0_Positive.txt``, ``SentiWS_v2.0_Negative.txt``) or
+    the folder holding them. Lines look like ``Abbau|NN<TAB>-0.058<TAB>Abbaus,Abbaues``;
+    entries get the category ``sentiws_positive`` or ``sentiws_negative`` and a weight
+    from the polarity strength (1: below 0.2, 2: below 0.5, 3: from 0.5). Note that
+    SentiWS measures topic valence too (*Krankheit* is negative), which is why
+    mediakit's own lexicon is the default.
+
+    >>> lex = load_sentiws("SentiWS_v2.0_Negative.txt")  # doctest: +SKIP
+    >>> Lexicon.default().extended(lex)  # doctest: +SKIP
+    """
+    files: list[Path] = []
+    for path in paths:
+        if not isinstance(path, str | Path):
+            raise TypeError(f"paths must be str or Path, not {type(path).__name__}")
+        path = Path(path)
+        if path.is_dir():
+            files.extend(sorted(path.glob("SentiWS*.txt")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"SentiWS file not found: {path}")
+    if not files:
+        raise FileNotFoundError("no SentiWS*.txt files given")
+    entries: dict[str, LexiconEntry] = {}
+    for file in files:
+        with file.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 2 or not parts[0].strip():
+                    continue
+                lemma = parts[0].split("|", 1)[0].strip()
+                try:
+                    score = float(parts[1])
+                except ValueError:
+                    raise ValueError(
+                        f"{file.name}: line {number} has no polarity score: {line!r}"
+                    ) from None
+                if not lemma or not math.isfinite(score) or score == 0:
+                    continue
+                strength = abs(score)
+                weight = 1 if strength < 0.2 else 2 if strength < 0.5 else 3
+                category = "sentiws_positive" if score > 0 else "sentiws_negative"
+                entries[lemma.lower()] = LexiconEntry(
+                    lemma,
+                    category,
+                    weight,
+                    note=f"SentiWS {score:+.4f} (CC BY-NC-SA, the user's own copy)",
+                )
+    return Lexicon(entries.values())

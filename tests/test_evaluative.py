@@ -334,3 +334,29 @@ def test_hostile_input_does_not_break_offsets():
         assert text[hit.start : hit.end] == hit.text
         assert hit.end > hit.start
     assert math.isfinite(analyze_evaluative(text).metrics["evaluative_per_1000_words"])
+
+
+def test_reader_address_and_generic_man():
+    assert [(h.text, h.category) for h in find_evaluative("Lesen Sie unsere neue Ausgabe!")] == [
+        ("Sie", "address")
+    ]
+    assert find_evaluative("Haben Sie das gesehen?") == []  # an interview question
+    assert find_evaluative("Dann kam sie. Sie ging.") == []  # she, not the reader
+    assert [h.category for h in find_evaluative("Da fragt man sich.")] == ["address"]
+
+
+def test_sentiws_loader_reads_a_user_file_in_its_format(tmp_path):
+    from mediakit.evaluative import load_sentiws
+
+    # two made-up lines in the SentiWS file format (the real lists are never bundled)
+    (tmp_path / "SentiWS_test_Negative.txt").write_text(
+        "Schlamassel|NN\t-0.6\tSchlamassels\nMühe|NN\t-0.1\tMühen\n", encoding="utf-8"
+    )
+    lexicon = load_sentiws(tmp_path)
+    hits = find_evaluative("So ein Schlamassel, viel Mühe.", lexicon=lexicon)
+    assert [(h.lemma, h.category, h.weight) for h in hits] == [
+        ("Schlamassel", "sentiws_negative", 3),
+        ("Mühe", "sentiws_negative", 1),
+    ]
+    with pytest.raises(FileNotFoundError):
+        load_sentiws(tmp_path / "fehlt.txt")
