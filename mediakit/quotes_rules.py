@@ -273,17 +273,32 @@ def _adjective_like(word: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
+def _token_arrays(doc: Document) -> tuple[list[int], list[int], list[str]]:
+    """Token starts, ends and texts, read from the spaCy arrays (no Token objects: fast)."""
+    cached = doc.cache.get("tokens.offsets")
+    if cached is None:
+        from spacy.attrs import IDX, LENGTH
+
+        text = doc.text
+        if len(doc.doc):
+            array = doc.doc.to_array([IDX, LENGTH])
+            starts = array[:, 0].tolist()
+            ends = (array[:, 0] + array[:, 1]).tolist()
+        else:
+            starts, ends = [], []
+        cached = (starts, ends, [text[s:e] for s, e in zip(starts, ends, strict=True)])
+        doc.cache["tokens.offsets"] = cached
+    return cached
+
+
 class _Detector:
     def __init__(self, doc: Document) -> None:
         self.d = doc
         self.text = doc.text
-        toks = doc.doc
-        self.tok = [t.text for t in toks]
+        self.idx, self.end, self.tok = _token_arrays(doc)
         self.low = [w.lower() for w in self.tok]
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
         self.vlow = [w if t[:1].islower() else "" for w, t in zip(self.low, self.tok, strict=True)]
-        self.idx = [t.idx for t in toks]
-        self.end = [i + len(w) for i, w in zip(self.idx, self.tok, strict=True)]
         self.n = len(self.tok)
         self.space = [not w.strip() for w in self.tok]
         self.lex = cue_lexicon()
