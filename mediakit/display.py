@@ -165,7 +165,7 @@ _CATEGORY_COLOURS = {
     "intensifier": "#ea580c",
     "pejorative": "#dc2626",
     "loaded": "#c026d3",
-    "judgement": "#854d0e",
+    "judgement": "#111827",
     "speech_verb": "#7c3aed",
     "stance": "#0d9488",
     "modal_particle": "#0891b2",
