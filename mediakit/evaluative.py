@@ -165,17 +165,21 @@ def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], l
         from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
         text = document.text
-        array = (
-            document.doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
-            if len(document.doc)
-            else []
-        )
-        rows = (
-            [text[start : start + length] for start, length, _, _ in array],
-            [start for start, _, _, _ in array],
-            [bool(space) for _, _, space, _ in array],
-            [first == 1 for _, _, _, first in array],
-        )
+        if len(document.doc):
+            array = document.doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
+            starts = array[:, 0].tolist()
+            lengths = array[:, 1].tolist()
+            rows = (
+                [
+                    text[start : start + length]
+                    for start, length in zip(starts, lengths, strict=True)
+                ],
+                starts,
+                (array[:, 2] != 0).tolist(),
+                (array[:, 3] == 1).tolist(),
+            )
+        else:
+            rows = ([], [], [], [])
         document.cache["evaluative_rows"] = rows
     return rows
 
@@ -497,18 +501,23 @@ class _Index:
         self.exact: dict[str, LexiconEntry] = {}
         self.prefixes: dict[str, LexiconEntry] = {}
         self.heads: dict[str, LexiconEntry] = {}
-        self.phrases: dict[str, list[tuple[tuple[frozenset[str], ...], LexiconEntry]]] = {}
+        # first word -> second word -> [(keys per word, entry)], longest first
+        self.phrases: dict[
+            str, dict[str, list[tuple[tuple[frozenset[str], ...], LexiconEntry]]]
+        ] = {}
         for entry in entries:
             lowered = entry.lemma.lower()
             if entry.match == "prefix":
                 self.prefixes[lowered.rstrip("-")] = entry
             elif entry.match == "head":
                 self.heads[lowered.lstrip("-")] = entry
-            elif entry.match == "phrase" or " " in entry.lemma.strip():
-                parts = entry.lemma.split()
-                keys = tuple(frozenset(_entry_keys(part)) for part in parts)
+            elif len(entry.lemma.split()) > 1:  # a phrase (a one-word "phrase" is a word)
+                keys = tuple(frozenset(_entry_keys(part)) for part in entry.lemma.split())
                 for first in sorted(keys[0]):
-                    self.phrases.setdefault(first, []).append((keys, entry))
+                    for second in sorted(keys[1]):
+                        self.phrases.setdefault(first, {}).setdefault(second, []).append(
+                            (keys, entry)
+                        )
             elif entry.category in EXACT_FORM_CATEGORIES:
                 self.exact[lowered] = entry
             else:
@@ -516,8 +525,9 @@ class _Index:
                     # the entry's own spelling wins over another entry's lemma
                     if key not in self.words or key == lowered:
                         self.words[key] = entry
-        for paths in self.phrases.values():
-            paths.sort(key=lambda path: -len(path[0]))
+        for by_second in self.phrases.values():
+            for paths in by_second.values():
+                paths.sort(key=lambda path: -len(path[0]))
         self.prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
         self.head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
@@ -931,17 +941,23 @@ def _totalising(words: list[str], k: int, sentence_first: bool) -> bool:
 def _match_phrase(
     phrases, lowers: list[str], lemmas: list[str], k: int
 ) -> tuple[int, LexiconEntry] | None:
+    if k + 1 >= len(lowers):
+        return None
     for first in dict.fromkeys((lowers[k], lemmas[k])):
-        for keys, entry in phrases.get(first, ()):
-            last = k + len(keys) - 1
-            if last >= len(lowers):
-                continue
-            for offset in range(1, len(keys)):
-                j = k + offset
-                if lowers[j] not in keys[offset] and lemmas[j] not in keys[offset]:
-                    break
-            else:
-                return last, entry
+        by_second = phrases.get(first)
+        if not by_second:
+            continue
+        for second in dict.fromkeys((lowers[k + 1], lemmas[k + 1])):
+            for keys, entry in by_second.get(second, ()):
+                last = k + len(keys) - 1
+                if last >= len(lowers):
+                    continue
+                for offset in range(2, len(keys)):
+                    j = k + offset
+                    if lowers[j] not in keys[offset] and lemmas[j] not in keys[offset]:
+                        break
+                else:
+                    return last, entry
     return None
 
 
