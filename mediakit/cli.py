@@ -269,8 +269,12 @@ def _add_compare(commands: Any) -> None:
         help="show every figure relative to the document with this id or outlet, e.g. dpa "
         "(value / reference value)",
     )
-    compare.add_argument("--csv", metavar="FILE", help="write all metrics as CSV (for scripts)")
-    compare.add_argument("--json", metavar="FILE", help="write all metrics as JSON (for scripts)")
+    compare.add_argument(
+        "--csv", metavar="FILE", help='write all metrics as CSV (for scripts; "-" = stdout)'
+    )
+    compare.add_argument(
+        "--json", metavar="FILE", help='write all metrics as JSON (for scripts; "-" = stdout)'
+    )
     compare.add_argument(
         "--html",
         metavar="FILE",
@@ -472,6 +476,11 @@ def _corpus_items(with_comments: bool) -> list[tuple[dict, str]]:
 
 def run_compare(args: argparse.Namespace) -> int:
     """``mediakit compare``: analyse, print the table, write the files asked for."""
+    to_stdout = [name for name in ("csv", "json", "html") if getattr(args, name) == "-"]
+    if len(to_stdout) > 1:
+        raise CLIError(
+            f"only one of --csv/--json/--html can write to stdout ('-'), not {to_stdout}"
+        )
     if args.paths:
         if args.comments:
             _warn("--comments applies to the bundled corpus only; ignored for your files")
@@ -501,7 +510,8 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.relative_to:
         shown = relative_records(records, args.relative_to)
     _check_columns(columns, records)
-    print(format_table(shown, columns=columns, relative_to=args.relative_to))
+    if not to_stdout:  # "-" means the data go to stdout, so the table stays out of the way
+        print(format_table(shown, columns=columns, relative_to=args.relative_to))
     if args.csv:
         _write(args.csv, lambda path: write_csv(shown, path), "CSV")
     if args.json:

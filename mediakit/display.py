@@ -151,6 +151,8 @@ _GERMAN_SUBTYPE = {
     "judgement": "Werturteil",
     "first_person": "erste Person (ich/wir)",
     "address": "Anrede ans Publikum",
+    "epistemic": "Gewissheit/Zweifel",
+    "interjection": "Ausruf",
 }
 
 _QUOTE_TINT = {
@@ -174,6 +176,8 @@ _CATEGORY_COLOURS = {
     "emotional": "#65a30d",
     "first_person": "#1d4ed8",
     "address": "#57534e",
+    "epistemic": "#0369a1",
+    "interjection": "#be123c",
     "hedge": "#94a3b8",
 }
 _FALLBACK_COLOURS = ("#b45309", "#4d7c0f", "#be185d", "#0e7490", "#6d28d9", "#a16207")

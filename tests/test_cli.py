@@ -329,3 +329,15 @@ def test_the_installed_command_runs_as_a_process(tmp_path):
     assert missing.returncode == 2
     assert missing.stderr.startswith("mediakit: error: no such file or folder")
     assert "Traceback" not in missing.stderr
+
+
+def test_data_to_stdout_replaces_the_table(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["compare", str(tmp_path / "a.txt"), "--json", "-"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records[0]["id"] == "a" and records[0]["words"] > 20
+    assert main(["compare", str(tmp_path / "a.txt"), "--csv", "-"]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert rows[0]["id"] == "a"
+    assert main(["compare", "--csv", "-", "--json", "-"]) == 2
+    assert "only one of" in capsys.readouterr().err
