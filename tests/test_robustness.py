@@ -377,11 +377,6 @@ def test_prose_about_html_tags_is_analysed() -> None:
     assert public("analyze")(text).metrics["words"] >= 9
 
 
-@pytest.mark.xfail(
-    reason="mediakit.readability is rebound to the submodule once it is imported; "
-    "mediakit/__init__.py must bind the function eagerly",
-    strict=False,
-)
 def test_public_names_are_the_functions_not_their_modules() -> None:
     """``mediakit.readability`` must stay the function after ``mediakit.readability`` (the module) loads."""
     from types import ModuleType
