@@ -341,3 +341,20 @@ def test_data_to_stdout_replaces_the_table(tmp_path, capsys):
     assert rows[0]["id"] == "a"
     assert main(["compare", "--csv", "-", "--json", "-"]) == 2
     assert "only one of" in capsys.readouterr().err
+
+
+def test_cli_numbers_equal_the_library_compare(corpus_run):
+    import mediakit
+
+    _, _, _, out = corpus_run
+    cli_records = json.loads((out / "werte.json").read_text(encoding="utf-8"))
+    frame = mediakit.compare()
+    assert [r["id"] for r in cli_records] == list(frame["id"])
+    for record, (_, row) in zip(cli_records, frame.iterrows(), strict=True):
+        for metric in (
+            "words",
+            "flesch_amstad",
+            "quotes_per_1000_words",
+            "evaluative_per_1000_words",
+        ):
+            assert record[metric] == pytest.approx(row[metric])
