@@ -52,8 +52,8 @@ def browser(tmp_path_factory):
     from selenium.webdriver.chrome.service import Service
 
     # Never let Selenium Manager look for or fetch a browser or driver.
-    os.environ["SE_OFFLINE"] = "true"
-    os.environ["SE_AVOID_BROWSER_DOWNLOAD"] = "true"
+    saved = {k: os.environ.get(k) for k in ("SE_OFFLINE", "SE_AVOID_BROWSER_DOWNLOAD")}
+    os.environ.update(SE_OFFLINE="true", SE_AVOID_BROWSER_DOWNLOAD="true")
     profile = tmp_path_factory.mktemp("chromium-profile")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
@@ -74,6 +74,11 @@ def browser(tmp_path_factory):
     driver = webdriver.Chrome(options=options, service=Service(executable_path=chromedriver))
     yield driver
     driver.quit()
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="module")
