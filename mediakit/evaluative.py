@@ -61,6 +61,7 @@ from .tables import load_table, read_table
 __all__ = [
     "CATEGORIES",
     "COUNTED_CATEGORIES",
+    "METRIC_DESCRIPTIONS",
     "EvaluativeAnalysis",
     "EvaluativeHit",
     "Lexicon",
@@ -99,6 +100,42 @@ COUNTED_CATEGORIES = tuple(c for c in CATEGORIES if c not in NOT_COUNTED)
 #: Whether the headline rate sums entry weights (True) or counts hits (False).
 #: Decided on the train split of the subjectivity data, see LEXICON.md.
 WEIGHTED = True
+
+#: What each figure means: name -> (meaning, unit). Per-category names are
+#: ``evaluative_<category>_per_1000_words`` for every category in CATEGORIES but hedge.
+METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "evaluative_per_1000_words": (
+        "evaluative words in the author's own voice (outside quotations), weighted 1-3, "
+        "hedges left out, per 1,000 author words",
+        "weighted hits per 1,000 words",
+    ),
+    "quoted_evaluative_per_1000_words": (
+        "the same weighted rate for quoted voices, per 1,000 quoted words",
+        "weighted hits per 1,000 words",
+    ),
+    "hedges_per_1000_words": (
+        "hedges and legal caution (mutmaßlich, nach eigenen Angaben) in the author's voice",
+        "per 1,000 words",
+    ),
+    "neutral_reporting_per_1000_words": (
+        "neutral reporting words (sagen, erklären, laut, zufolge), all voices",
+        "per 1,000 words",
+    ),
+    "author_words": ("words outside quotations", "words"),
+    "quoted_words": ("words inside quotations", "words"),
+    "evaluative_hits": ("all evaluative hits, every voice and category", "count"),
+    **{
+        f"evaluative_{category}_per_1000_words": (
+            f"author-voice hits of the category {category!r} (unweighted)",
+            "per 1,000 words",
+        )
+        for category in (
+            "intensifier", "pejorative", "loaded", "speech_verb", "stance", "modal_particle",
+            "distancing", "exaggeration", "emotional", "judgement", "epistemic",
+            "interjection", "first_person", "address",
+        )
+    },
+}  # fmt: skip
 
 MATCH_TYPES = ("word", "prefix", "head", "phrase")
 #: Phrase entries of this category block hits inside fixed neutral expressions

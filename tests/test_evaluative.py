@@ -286,6 +286,9 @@ def test_result_protocol_and_metrics():
         if category != "hedge":
             assert f"evaluative_{category}_per_1000_words" in metrics
     assert all(isinstance(v, float) and math.isfinite(v) for v in metrics.values())
+    from mediakit.evaluative import METRIC_DESCRIPTIONS
+
+    assert set(metrics) == set(METRIC_DESCRIPTIONS)  # every figure is documented
     assert metrics["author_words"] + metrics["quoted_words"] == analysis.document.n_words
     labels = {span.label for span in analysis.evidence()}
     assert {"evaluative:intensifier", "evaluative:pejorative", "evaluative:distancing"} <= labels
