@@ -1174,9 +1174,10 @@ class EvaluativeAnalysis:
     def metrics(self) -> dict[str, float]:
         """Flat figures per 1,000 words.
 
-        * ``evaluative_per_1000_words``: the author's voice only, hits outside
-          quotations, hedges and first person left out, **weighted** by entry weight
-          (1–3), per 1,000 author words;
+        * ``evaluative_per_1000_words``: the author's voice only (hits outside
+          quotations), hedges left out, **weighted** by entry weight (1–3), per 1,000
+          author words; a weighted rate, so a short sentence full of strongly loaded
+          words can exceed 1,000;
         * ``evaluative_<category>_per_1000_words``: author-voice hits of one category
           (unweighted counts), per 1,000 author words;
         * ``quoted_evaluative_per_1000_words``: the same weighted rate for quoted voices,
