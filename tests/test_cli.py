@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import re
@@ -358,3 +359,19 @@ def test_cli_numbers_equal_the_library_compare(corpus_run):
             "evaluative_per_1000_words",
         ):
             assert record[metric] == pytest.approx(row[metric])
+
+
+def test_course_commands_are_added_when_available(capsys):
+    pytest.importorskip("mediakit.course")
+    assert main(["course", "--help"]) == 0
+    assert "init" in capsys.readouterr().out
+    # compare and highlight never import the (slower) course module
+    for with_course, expected in (
+        (False, {"compare", "highlight"}),
+        (True, {"compare", "highlight", "course"}),
+    ):
+        parser = cli.build_parser(with_course=with_course)
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        assert set(commands.choices) == expected
+    assert cli._course_may_be_needed(["compare"]) is False
+    assert cli._course_may_be_needed(["course", "init"]) is True
