@@ -480,6 +480,15 @@ class _Detector:
                 j += 1
                 continue
             if (
+                lw in self.words["name_particle"]
+                and w[:1].islower()
+                and j + 1 < hi
+                and _is_cap(self.tok[j + 1])
+                and (j == i or _is_cap(self.tok[j - 1]))
+            ):
+                j += 1  # "de Maizière", "Ursula von der Leyen"
+                continue
+            if (
                 j > i
                 and _is_cap(w)
                 and (lw in self.words["adverb"] or lw in self.words["preposition"])
