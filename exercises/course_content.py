@@ -109,7 +109,8 @@ def lesbarkeit(Notebook: Any) -> Any:
         "- die Silben, so wie man sie **spricht** (*Te-le-fo-nat* = 4; *US* spricht man "
         "*U-Es* = 2).\n\n"
         f"> {ABSATZ}\n\n"
-        "Tragen Sie Ihre Zahlen als ganze Zahlen ein. Kleine Abweichungen bei den Silben "
+        "Speichern Sie Ihre Zahlen als ganze Zahlen in `saetze_hand`, `woerter_hand` und "
+        "`silben_hand`, z. B. `saetze_hand = 2`. Kleine Abweichungen bei Wörtern und Silben "
         "werden toleriert."
     )
     nb.setup(f"ABSATZ = {ABSATZ!r}\nprint(ABSATZ)")
