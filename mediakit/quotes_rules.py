@@ -630,6 +630,13 @@ class _Detector:
                 first = j
             elif has_noun and lw in ("von", "vom"):
                 first = j
+            elif self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] in (
+                "title",
+                "scare",
+            ):
+                has_noun = True  # "der Nachrichtenagentur „Interfax“"
+                first = self.region_tokens[self.region_of[j]][0]
+                j = first
             elif w == ")":
                 k = j
                 while k > lo and self.tok[k] != "(":
@@ -1481,14 +1488,18 @@ class _Detector:
                     prev -= 1
                 if prev < lo or self.tok[prev] != ",":
                     continue
-                last = self.np_forward(j + 1, hi)
-                if last <= j:
+                np_start = j + 1
+                nxt = self.next_content(j + 1, hi)
+                if nxt < hi and self.vlow[nxt] in self.lex.main:
+                    np_start = nxt + 1  # "…, so schrieb die Sängerin."
+                last = self.np_forward(np_start, hi)
+                if last < np_start:
                     continue
                 tail = self.frame_tail(last + 1, hi)
                 after = self.next_content(tail + 1, hi)
                 if not (after >= end or self.tok[after] in _END_PUNCT or self.tok[after] == ","):
                     continue
-                speaker = self.make_speaker(j + 1, last)
+                speaker = self.make_speaker(np_start, last)
                 parts = [(lo, prev - 1)]
                 if after < end and self.tok[after] == ",":
                     parts.append((after + 1, end))
