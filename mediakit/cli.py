@@ -428,14 +428,33 @@ def _unique_ids(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
     return out
 
 
-def _read_files(files: list[tuple[Path, str]], explicit: set[Path]) -> list[tuple[dict, str]]:
-    """(metadata, text) for each file; problems with a file named on the command line
-    stop the run, problems with files found in a folder are skipped with a warning."""
-    from .extract import read_text_file
+class _FileTexts:
+    """The files as ``(metadata, text)`` pairs, read one at a time while they are analysed,
+    so a large folder never sits in memory at once. It has a length (for the progress bar).
 
-    items = []
-    skipped = 0
-    for path, doc_id in files:
+    Problems with a file named on the command line stop the run (:class:`CLIError`);
+    problems with files found in a folder are skipped with a warning.
+    """
+
+    def __init__(self, files: list[tuple[Path, str]], explicit: set[Path]) -> None:
+        self.files = files
+        self.explicit = explicit
+        self.read = 0
+        self.skipped = 0
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __iter__(self) -> Iterator[tuple[dict, str]]:
+        for path, doc_id in self.files:
+            item = self._read(path, doc_id)
+            if item is not None:
+                self.read += 1
+                yield item
+
+    def _read(self, path: Path, doc_id: str) -> tuple[dict, str] | None:
+        from .extract import read_text_file
+
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
@@ -444,18 +463,20 @@ def _read_files(files: list[tuple[Path, str]], explicit: set[Path]) -> list[tupl
                 _warn(str(warning.message))
         except (ValueError, TypeError, UnicodeError, OSError) as error:
             message = _os_message(error) if isinstance(error, OSError) else str(error)
-            if path in explicit:
+            if path in self.explicit:
                 raise CLIError(message) from None
             _warn(f"skipped: {message}")
-            skipped += 1
-            continue
+            self.skipped += 1
+            return None
         meta["id"] = doc_id
-        items.append((meta, text))
-    if not items:
-        raise CLIError(f"no readable text among the {skipped} file(s) given")
-    if skipped:
-        _warn(f"skipped {skipped} unreadable file(s); analysed {len(items)}")
-    return items
+        return meta, text
+
+    def check(self) -> None:
+        """After the run: fail if nothing was readable, else report what was skipped."""
+        if not self.read:
+            raise CLIError(f"no readable text among the {self.skipped} file(s) given")
+        if self.skipped:
+            _warn(f"skipped {self.skipped} unreadable file(s); analysed {self.read}")
 
 
 def _corpus_items(with_comments: bool) -> list[tuple[dict, str]]:
@@ -486,7 +507,7 @@ def run_compare(args: argparse.Namespace) -> int:
             _warn("--comments applies to the bundled corpus only; ignored for your files")
         files = collect_files(args.paths)
         explicit = {Path(p) for p in args.paths if Path(p).is_file()}
-        items = _read_files(files, explicit)
+        items: Any = _FileTexts(files, explicit)
     else:
         items = _corpus_items(args.comments)
     show_progress = args.progress
@@ -496,15 +517,18 @@ def run_compare(args: argparse.Namespace) -> int:
         # The report needs the full analyses (evidence), so analyse in this process.
         from .analysis import analyze
 
+        records = []
         for meta, text in _progress(items, show_progress):
             analysis = analyze(text)
             analysis.meta.update(meta)
             analyses.append(analysis)
-        records = [{**meta, **a.metrics} for (meta, _), a in zip(items, analyses, strict=True)]
+            records.append({**meta, **analysis.metrics})
     else:
         from .analysis import analyze_many
 
         records = list(analyze_many(items, n_jobs=args.jobs, progress=show_progress))
+    if isinstance(items, _FileTexts):
+        items.check()
     records = [_ordered(r) for r in records]
     shown = records
     if args.relative_to:
@@ -521,7 +545,7 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(items: list[Any], show: bool | None) -> Iterator[Any]:
+def _progress(items: Any, show: bool | None) -> Iterator[Any]:
     if show is None:
         show = len(items) > 50
     if not show:
@@ -753,7 +777,7 @@ def run_highlight(args: argparse.Namespace) -> int:
         source = Path(args.file)
         if not source.exists():
             raise CLIError(f"no such file: {args.file}")
-        meta, text = _read_files([(source, source.stem)], {source})[0]
+        meta, text = next(iter(_FileTexts([(source, source.stem)], {source})))
         default_out = source.with_name(source.stem + ".highlight.html")
     else:
         raise CLIError("highlight needs a FILE (or --corpus ID); see mediakit highlight --help")
