@@ -28,13 +28,11 @@ the sourcing figures. All three share one computation per :class:`Document`.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from .document import Document, QuoteRegion, TextSpan, as_document
-from .quotes_lexicon import CueVerb, cue_lexicon, konjunktiv_forms, preposition_cues, speaker_words
+from .document import Document, TextSpan, as_document
 from .results import rate_per_1000, safe_div
 
 __all__ = [
@@ -285,20 +283,3 @@ def _metrics(doc: Document, quotations: list[Quotation], scare: list[TextSpan]) 
         ),
         "scare_quotes_per_1000_words": rate_per_1000(len(scare), words),
     }
-
-
-@cache
-def _unused() -> None:  # pragma: no cover - keeps imports used for type checkers
-    return None
-
-
-__all__ += []
-_ = (
-    QuoteRegion,
-    CueVerb,
-    cue_lexicon,
-    konjunktiv_forms,
-    preposition_cues,
-    speaker_words,
-    bisect_right,
-)
