@@ -318,9 +318,9 @@ def lesbarkeit(Notebook: Any) -> Any:
         "Meine Handzählung liegt näher an mediakit, weil ich gesprochene Silben gezählt habe.",
     )
     nb.md(
-        "**Frage 1.7 (Text):** Der Blog ist nach Flesch vielleicht gleich gut oder sogar "
-        "besser lesbar als die dpa-Meldung. Was sagt ein Lesbarkeitswert über die *Qualität* "
-        "eines Textes aus, und was nicht?"
+        "**Frage 1.7 (Text):** Die Flesch-Werte der dpa-Meldung und des Blogs liegen nah "
+        "beieinander, obwohl sich die Texte in Ton und Quellen stark unterscheiden. Was sagt "
+        "ein Lesbarkeitswert über die *Qualität* eines Textes aus, und was nicht?"
     )
     nb.written(
         "a1_grenzen",
