@@ -1718,6 +1718,7 @@ class _Detector:
                 and q.cue is None
                 and last is not None
                 and self.sentence_gap(last_end, q.start) <= 2
+                and self.opens_sentence(q.start)
             ):
                 q.speaker = last
             if q.speaker is not None:
