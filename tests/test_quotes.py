@@ -416,3 +416,18 @@ def test_tables_are_documented(table):
     assert all("note" in row for row in rows)
     header = Path(__file__).resolve().parents[1] / "mediakit" / "data" / table
     assert "CC0" in header.read_text(encoding="utf-8").split("\n\t", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sagte, " * 3000,
+        "Nach Angaben " * 2000,
+        "wie er sagte, " * 2000,
+        "Laut Polizei sagte er, es sei so, so Peskow, " * 500,
+    ],
+)
+def test_endless_sentences_stay_fast_and_safe(text):
+    # no punctuation to end a sentence: the rules read it in windows and never raise
+    quotes = find_quotes(text)
+    assert all(0 <= q.start < q.end <= len(text) for q in quotes)
