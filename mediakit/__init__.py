@@ -34,6 +34,7 @@ _EXPORTS = {
     "analyze_evaluative": "evaluative",
     "Lexicon": "evaluative",
     "load_lexicon": "evaluative",
+    "load_sentiws": "evaluative",
     "load_corpus": "corpus",
     "CorpusDocument": "corpus",
     "load_document": "corpus",

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "METADATA_COLUMNS",
-    "METRICS",
+    "METRICS",  # noqa: F822 (built on first use by __getattr__)
     "Analysis",
     "analyze",
     "analyze_many",
@@ -144,6 +144,10 @@ def _metadata_of(item: Any) -> dict[str, Any]:
 
 def _as_items(docs: Any) -> list[tuple[dict[str, Any], str]]:
     """(metadata, text) pairs from a corpus, Documents, strings, or a {name: text} dict."""
+    if isinstance(docs, bytes | bytearray | memoryview):
+        raise TypeError(
+            f"compare() takes texts, not {type(docs).__name__}: decode it first, e.g. data.decode('utf-8')"
+        )
     if isinstance(docs, str | Document) or hasattr(docs, "body"):
         docs = [docs]
     if isinstance(docs, Mapping):
@@ -282,6 +286,8 @@ def analyze_many(
     """
     if isinstance(texts, str | Document):
         raise TypeError("analyze_many() takes an iterable of texts; for one text use analyze()")
+    if isinstance(texts, bytes | bytearray | memoryview) or not isinstance(texts, Iterable):
+        raise TypeError(f"analyze_many() takes an iterable of texts, not {type(texts).__name__}")
     total = len(texts) if hasattr(texts, "__len__") else None
     items = (_normalise_item(number, item) for number, item in enumerate(texts, start=1))
     if n_jobs == -1:
@@ -293,17 +299,51 @@ def analyze_many(
         results: Iterator[dict[str, Any]] = map(_record_of, items)
         yield from _with_progress(results, total, show)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    yield from _with_progress(_parallel(items, n_jobs, chunksize), total, show)
 
+
+def _parallel(
+    items: Iterator[tuple[dict[str, Any], str]], n_jobs: int, chunksize: int
+) -> Iterator[dict[str, Any]]:
+    """Records in input order from worker processes, with a bounded number of chunks
+    in flight, so a stream of 100,000 texts is never read into memory at once."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    chunksize = max(1, int(chunksize))
+    window = 2 * n_jobs
     with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        results = pool.map(_record_of, items, chunksize=chunksize)
-        yield from _with_progress(results, total, show)
+        pending: deque = deque()
+        while True:
+            while len(pending) < window:
+                chunk = list(islice(items, chunksize))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_records_of, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
+def _records_of(chunk: list[tuple[dict[str, Any], str]]) -> list[dict[str, Any]]:
+    return [_record_of(item) for item in chunk]
 
 
 def _normalise_item(number: int, item: Any) -> tuple[dict[str, Any], str]:
+    what = f"item {number} of analyze_many()"
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Mapping):
-        return dict(item[0]), check_text(item[1], what=f"text {number}")
-    return _as_items([item])[0] if not isinstance(item, str) else ({}, item)
+        return dict(item[0]), check_text(item[1], what=what)
+    if isinstance(item, str):
+        return {}, check_text(item, what=what)
+    if isinstance(item, Document):
+        return dict(item.meta), item.text
+    if hasattr(item, "body"):
+        return _metadata_of(item), check_text(item.body, what=f"body of {what}")
+    if isinstance(item, Mapping) and "text" in item:
+        meta = {k: v for k, v in item.items() if k != "text"}
+        return meta, check_text(item["text"], what=what)
+    return {}, check_text(item, what=what)
 
 
 def _with_progress(results: Iterator[Any], total: int | None, show: bool) -> Iterator[Any]:
@@ -319,8 +359,39 @@ def _with_progress(results: Iterator[Any], total: int | None, show: bool) -> Ite
 # The documented metric names
 # ---------------------------------------------------------------------------
 
-#: Every metric of :attr:`Analysis.metrics`: name -> (meaning, unit, measure).
-METRICS: dict[str, tuple[str, str, str]] = {}
+
+def _collect_metrics() -> dict[str, tuple[str, str, str]]:
+    """name -> (meaning, unit, measure), from each measure's own ``METRIC_DESCRIPTIONS``."""
+    from . import evaluative, quotes
+
+    table: dict[str, tuple[str, str, str]] = {}
+    for measure, module in (
+        ("readability", _readability_module()),
+        ("quotes", quotes),
+        ("evaluative", evaluative),
+    ):
+        for name, info in getattr(module, "METRIC_DESCRIPTIONS", {}).items():
+            meaning, unit = info[0], info[1]
+            table[name] = (meaning, unit, measure)
+    return table
+
+
+def _readability_module() -> Any:
+    # `mediakit.readability` is the function; the module lives in sys.modules.
+    import sys
+
+    from . import readability as _loaded  # noqa: F401  (makes sure the module is loaded)
+
+    return sys.modules[f"{__package__}.readability"]
+
+
+def __getattr__(name: str) -> Any:
+    # METRICS is built on first use, so importing this module stays light.
+    if name == "METRICS":
+        value = _collect_metrics()
+        globals()["METRICS"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def metric_table() -> pd.DataFrame:
@@ -332,6 +403,6 @@ def metric_table() -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame(
-        [(name, *info) for name, info in METRICS.items()],
+        [(name, *info) for name, info in _collect_metrics().items()],
         columns=["name", "meaning", "unit", "measure"],
     )

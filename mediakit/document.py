@@ -167,14 +167,19 @@ def check_text(text: object, *, what: str = "text") -> str:
 
 
 def _looks_like_html(text: str) -> bool:
+    """A page, not prose that mentions a tag: markup from the first character, a
+    document tag (<html>, <body>, <head>), or several block tags with their ends."""
     head = text[:5000]
     if "<" not in head:
         return False
-    tags = _HTML_DOCUMENT.findall(head)
-    return bool(tags) and (
-        any(t.lower() in {"html", "body", "head", "script", "style"} for t in tags)
-        or len(tags) >= 3
-    )
+    stripped = head.lstrip()
+    if stripped[:1] == "<" and _HTML_DOCUMENT.match(stripped):
+        return True
+    tags = [t.lower() for t in _HTML_DOCUMENT.findall(head)]
+    if any(t in {"html", "body", "head"} for t in tags):
+        return True
+    closing = len(re.findall(r"</\s*(?:script|style|div|p|article)\s*>", head, re.I))
+    return len(tags) >= 3 and closing >= 2
 
 
 # ---------------------------------------------------------------------------
