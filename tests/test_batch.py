@@ -59,11 +59,6 @@ def test_returns_a_lazy_iterator_that_streams() -> None:
     assert pulled <= 4  # it did not try to read the endless input
 
 
-@pytest.mark.xfail(
-    reason="ProcessPoolExecutor.map submits the whole input before the first result "
-    "(analysis.analyze_many with n_jobs>1 should submit a bounded window of chunks)",
-    strict=False,
-)
 def test_parallel_run_reads_input_lazily() -> None:
     pulled = 0
 
@@ -145,10 +140,6 @@ def test_bad_n_jobs_is_a_value_error(n_jobs: object) -> None:
         list(analyze_many(["Ein Satz."], n_jobs=n_jobs))
 
 
-@pytest.mark.xfail(
-    reason="analysis._normalise_item re-numbers the item as 1 and names compare()",
-    strict=False,
-)
 def test_a_bad_item_names_its_position() -> None:
     stream = analyze_many(["Ein guter Satz.", None], progress=False)
     assert next(stream)["words"] == 3.0

@@ -213,12 +213,6 @@ def run(entry: str, text: Any) -> Any:
 # Wrong types
 # ---------------------------------------------------------------------------
 
-# Failures found in modules these tests do not own, reported with a fix; not strict,
-# so they show as XPASS once fixed (then drop the mark).
-BYTES_AS_COLLECTION = pytest.mark.xfail(
-    reason="analysis._as_items/analyze_many iterate bytes as ints; reject bytes/bytearray/memoryview first",
-    strict=False,
-)
 
 WRONG_TYPES = [
     pytest.param(None, "None", id="None"),
@@ -259,15 +253,7 @@ def test_compare_and_analyze_many_name_a_wrong_item(value: Any, type_name: str) 
 
 @pytest.mark.parametrize(
     ("value", "type_name"),
-    [
-        pytest.param(
-            *p.values,
-            id=p.id,
-            marks=[BYTES_AS_COLLECTION] if p.values[1].startswith("byte") else [],
-        )
-        for p in WRONG_TYPES
-        if p.id not in ("None", "list", "tuple")
-    ],
+    [p for p in WRONG_TYPES if p.id not in ("None", "list", "tuple")],
 )
 def test_compare_and_analyze_many_name_a_wrong_collection(value: Any, type_name: str) -> None:
     """``compare(b"...")`` must not read the bytes as a sequence of integers."""
@@ -367,10 +353,6 @@ def test_html_mention_is_analysed_as_text() -> None:
     assert mediakit.split_sentences(text)[0].text.startswith("Mit dem Tag <b>")
 
 
-@pytest.mark.xfail(
-    reason="document._looks_like_html refuses prose with one <script>/<style> mention",
-    strict=False,
-)
 def test_prose_about_html_tags_is_analysed() -> None:
     """A lesson text may mention a tag; only a page (or markup from its first character) is refused."""
     text = "Der Angreifer schleuste ein <script>-Element in die Seite ein, berichtete Heise."
