@@ -131,6 +131,14 @@ class Quotation:
 class QuoteAnalysis:
     """Quotations, scare quotes and titles of one text, with the sourcing figures.
 
+    ``metrics``: ``quotes_per_1000_words``; ``attributed_share`` (quotations with a
+    speaker); ``named_share``, ``pronoun_share``, ``anonymous_share``, ``outlet_share``
+    (by speaker type, shares of all quotations); ``distinct_named_sources``;
+    ``quoted_token_share`` (word tokens inside quotations; Wikinews news text: about
+    0.28); ``direct_share``, ``indirect_share`` (indirect and free indirect),
+    ``reported_share``; ``evaluative_cue_share`` (cue verbs such as *behaupten*,
+    *tönen*); ``scare_quotes_per_1000_words``. All are 0.0 for an empty text.
+
     >>> a = analyze_quotes("Laut Polizei war die Straße gesperrt.")
     >>> a.metrics["attributed_share"]
     1.0
