@@ -30,6 +30,8 @@ _EXPORTS = {
     "find_quotes": "quotes",
     "find_scare_quotes": "quotes",
     "analyze_quotes": "quotes",
+    "find_titles": "quotes",
+    "Quotation": "quotes",
     "find_evaluative": "evaluative",
     "analyze_evaluative": "evaluative",
     "Lexicon": "evaluative",

@@ -36,6 +36,7 @@ from .document import Document, TextSpan, as_document
 from .results import rate_per_1000, safe_div
 
 __all__ = [
+    "METRIC_DESCRIPTIONS",
     "Cue",
     "Quotation",
     "QuoteAnalysis",
@@ -248,6 +249,40 @@ def find_titles(text_or_doc: object) -> list[TextSpan]:
 # ---------------------------------------------------------------------------
 # Figures
 # ---------------------------------------------------------------------------
+
+
+#: Every quotation metric: name -> (meaning, unit). Shares are fractions of all
+#: quotations (0..1), rates are per 1,000 word tokens of the whole text.
+METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "quotes_per_1000_words": (
+        "quotations of every kind (direct, indirect, free indirect, reported)",
+        "per 1,000 words",
+    ),
+    "attributed_share": ("quotations with a speaker", "share 0-1"),
+    "named_share": ("quotations whose speaker is a named person or organisation", "share 0-1"),
+    "pronoun_share": ("quotations whose speaker is only a pronoun (er, sie)", "share 0-1"),
+    "anonymous_share": (
+        "quotations from anonymous or vague sources (Kreise, ein Sprecher, es hieß)",
+        "share 0-1",
+    ),
+    "outlet_share": (
+        "quotations attributed to an outlet or medium (laut New York Post)",
+        "share 0-1",
+    ),
+    "distinct_named_sources": ("different named speakers", "count"),
+    "quoted_token_share": (
+        "word tokens inside quotations (Wikinews news text: about 0.28)",
+        "share 0-1",
+    ),
+    "direct_share": ("direct quotations in quote marks", "share 0-1"),
+    "indirect_share": ("indirect and free indirect speech (Konjunktiv I)", "share 0-1"),
+    "reported_share": ("speech acts only named (Trump sprach von …)", "share 0-1"),
+    "evaluative_cue_share": (
+        "quotations introduced by an evaluative cue verb (tönen, behaupten)",
+        "share 0-1",
+    ),
+    "scare_quotes_per_1000_words": ("scare quotes (zu „informieren“)", "per 1,000 words"),
+}
 
 
 def _metrics(doc: Document, quotations: list[Quotation], scare: list[TextSpan]) -> dict[str, float]:
