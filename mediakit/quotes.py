@@ -149,6 +149,7 @@ class QuoteAnalysis:
     scare_quotes: list[TextSpan]
     titles: list[TextSpan]
     metrics: dict[str, float]
+    source: str = field(default="", repr=False)
 
     def all_quotations(self) -> list[Quotation]:
         """Top-level and nested quotations, in reading order."""
@@ -161,21 +162,18 @@ class QuoteAnalysis:
 
     def evidence(self) -> list[TextSpan]:
         """Labelled spans: ``quote:<kind>``, ``speaker``, ``cue``, ``scare_quote``, ``title``."""
+        # Every piece is cut from the text itself, so a split cue ("teilte … mit")
+        # gives two spans whose texts are exactly what stands at their offsets.
+        text = self.source
         spans: list[TextSpan] = []
         for q in self.all_quotations():
-            for s, e in q.spans:
-                spans.append(
-                    TextSpan(
-                        s,
-                        e,
-                        q.text[s - q.start : e - q.start] if q.start <= s else "",
-                        f"quote:{q.kind}",
-                    )
-                )
+            for s, e in q.spans or [(q.start, q.end)]:
+                spans.append(TextSpan(s, e, text[s:e], f"quote:{q.kind}"))
             if q.speaker:
                 spans.append(TextSpan(q.speaker.start, q.speaker.end, q.speaker.text, "speaker"))
             if q.cue:
-                spans.append(TextSpan(q.cue.start, q.cue.end, q.cue.text, "cue"))
+                for s, e in q.cue.spans or [(q.cue.start, q.cue.end)]:
+                    spans.append(TextSpan(s, e, text[s:e], "cue"))
         spans.extend(TextSpan(t.start, t.end, t.text, "scare_quote") for t in self.scare_quotes)
         spans.extend(TextSpan(t.start, t.end, t.text, "title") for t in self.titles)
         spans.sort(key=lambda t: (t.start, -t.end, t.label))
@@ -213,7 +211,9 @@ def analyze_quotes(text_or_doc: object) -> QuoteAnalysis:
         from .quotes_rules import detect
 
         quotations, scare, titles = detect(doc)
-        cached = QuoteAnalysis(quotations, scare, titles, _metrics(doc, quotations, scare))
+        cached = QuoteAnalysis(
+            quotations, scare, titles, _metrics(doc, quotations, scare), source=doc.text
+        )
         doc.cache[_CACHE_KEY] = cached
     return cached
 
