@@ -15,7 +15,7 @@ speaker, and short quote-marked words inside a quotation as nested direct quotes
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from .document import Document, TextSpan
@@ -1664,12 +1664,24 @@ class _Detector:
 
     def nest(self) -> None:
         """Quote regions inside an indirect or reported quotation become nested direct quotes."""
-        top = [q for q in self.quotes if q.kind != "direct"]
+        top = sorted((q for q in self.quotes if q.kind != "direct"), key=lambda q: q.start)
         directs = {id(q) for q in self.quotes if q.kind == "direct"}
+        # The first (by start) non-direct quotation that contains [start, end), found by
+        # bisection on starts and on the running maximum of ends: linear, not quadratic.
+        top_starts = [p.start for p in top]
+        reach: list[int] = []
+        for p in top:
+            reach.append(max(reach[-1], p.end) if reach else p.end)
+
+        def container(start: int, end: int) -> Quotation | None:
+            last = bisect_right(top_starts, start) - 1
+            first = bisect_left(reach, end)
+            return top[first] if first <= last else None
+
         keep: list[Quotation] = []
         for q in self.quotes:
             if id(q) in directs:
-                parent = next((p for p in top if p.start <= q.start and q.end <= p.end), None)
+                parent = container(q.start, q.end)
                 if parent is not None:
                     q.parent = parent
                     if q.speaker is None:
@@ -1680,7 +1692,7 @@ class _Detector:
         for k, r in enumerate(self.regions):
             if self.region_kind[k] != "scare":
                 continue
-            parent = next((p for p in top if p.start <= r.start and r.end <= p.end), None)
+            parent = container(r.start, r.end)
             if parent is None:
                 continue
             child = Quotation(
