@@ -80,3 +80,11 @@ def test_all_evidence_of_the_corpus_is_cut_from_the_text(shared):
             if quote.speaker is not None:
                 speaker = quote.speaker
                 assert doc.body[speaker.start : speaker.end] == speaker.text
+
+
+def test_readme_documents_every_metric():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in metric_table()["name"] if f"`{name}`" not in readme]
+    assert not missing, f"README metrics table lacks {missing}"
