@@ -15,7 +15,10 @@ Matching, in short:
 * tokens come from the shared :class:`~mediakit.document.Document` (never re-tokenised);
 * lemmas come from simplemma's German dictionary (MIT, offline) with our own suffix
   rules as fallback (``benchmarks/evaluative.py`` measures the choice), cached per
-  process and stored per document in ``document.cache["lemmas"]``;
+  process and stored per document. For the bundled lexicon a precomputed excerpt of
+  that dictionary (``data/lexicon_forms.tsv``, the forms whose lemma can matter) gives
+  the same results without loading the whole dictionary (over a second); a lexicon
+  with new entries falls back to simplemma;
 * compounds are split for ``prefix`` entries (*Lügen|medien*) and ``head`` entries
   (*Klima|wahn*, *WEF-Leyen-|Regime*), leaving at least four letters on the other side;
 * multiword ``phrase`` entries (*aller Zeiten*, *nach eigenen Angaben*) match token
@@ -194,6 +197,86 @@ def lemmatize(word: str) -> str:
     return lemma or word
 
 
+#: The precomputed word forms (``data/lexicon_forms.tsv``, built by
+#: ``benchmarks/build_lexicon_forms.py``): simplemma's dictionary entries whose lemma
+#: can matter to the bundled lexicon. Loading simplemma's whole German dictionary
+#: costs over a second; this table a few milliseconds.
+LEXICON_FORMS = "lexicon_forms.tsv"
+
+
+@cache
+def _lexicon_forms() -> dict[str, str]:
+    from .tables import data_path
+
+    forms: dict[str, str] = {}
+    with data_path(LEXICON_FORMS).open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        if next(lines, "").rstrip("\n") != "form\tlemma":
+            raise ValueError(f"{LEXICON_FORMS}: expected the header row 'form<TAB>lemma'")
+        for line in lines:
+            form, _, lemma = line.rstrip("\n").partition("\t")
+            forms[form] = lemma
+    return forms
+
+
+def _forms_lookup(token: str) -> str | None:
+    # simplemma's DictionaryLookupStrategy.get_lemma for German, on the small table
+    forms = _lexicon_forms()
+    lemma = forms.get(token)
+    if lemma is not None:
+        return lemma
+    lemma = forms.get(token.lower() if token[:1].isupper() else token.capitalize())
+    if lemma is not None or not ("'" in token or "’" in token or "ʼ" in token):
+        return lemma
+    # simplemma.utils.apostrophe_variants: the glyphs folded to straight, then back
+    straight = token.replace("\u2019", "'").replace("\u02bc", "'")
+    variants = (straight, straight.replace("'", "\u2019"), straight.replace("'", "\u02bc"))
+    for variant in dict.fromkeys(variants):
+        if variant == token:
+            continue
+        lemma = forms.get(variant)
+        if lemma is None:
+            lemma = forms.get(variant.lower() if variant[:1].isupper() else variant.capitalize())
+        if lemma is not None:
+            return lemma
+    return None
+
+
+@lru_cache(maxsize=300_000)
+def _table_lemmatize(word: str) -> str:
+    """:func:`lemmatize` through the precomputed table: the same answer wherever the
+    answer matters to the bundled lexicon, the word itself elsewhere.
+
+    >>> _table_lemmatize("getönt"), _table_lemmatize("Marionetten")
+    ('tönen', 'Marionette')
+    """
+    if not word or len(word) > 60:
+        return word
+    lemma = _forms_lookup(word)
+    if lemma is None and word[:1].isupper() and not word.isupper():
+        lemma = _forms_lookup(word.lower())
+    return lemma or word
+
+
+@cache
+def _default_signatures() -> frozenset[tuple[str, str, bool]]:
+    return frozenset(_signature(entry) for entry in _default_entries())
+
+
+def _signature(entry: LexiconEntry) -> tuple[str, str, bool]:
+    # everything about an entry that decides which lemmas it is looked up under
+    return (entry.lemma, entry.match, entry.category in EXACT_FORM_CATEGORIES)
+
+
+def _lemmatizer_for(entries: Iterable[LexiconEntry]):
+    """The precomputed table when it covers every entry (the bundled lexicon, or a
+    copy with entries removed or re-categorised), else simplemma's full dictionary."""
+    signatures = _default_signatures()
+    if all(_signature(entry) in signatures for entry in entries):
+        return _table_lemmatize
+    return lemmatize
+
+
 def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], list[bool]]:
     """(texts, start offsets, is-space, sentence-start) of all tokens, read once via
     ``Doc.to_array`` (much faster than iterating spaCy tokens), cached per document."""
@@ -221,23 +304,30 @@ def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], l
     return rows
 
 
-def _document_lemmas(document: Document) -> list[str]:
-    """simplemma lemmas of all tokens, computed once per document (``document.cache["lemmas"]``)."""
-    lemmas = document.cache.get("lemmas")
+def _lemma_cache_key(lemmatizer) -> str:
+    return "lemmas" if lemmatizer is lemmatize else "lexicon_lemmas"
+
+
+def _document_lemmas(document: Document, lemmatizer=lemmatize) -> list[str]:
+    """Lemmas of all tokens, computed once per document: simplemma's in
+    ``document.cache["lemmas"]``, the precomputed table's in ``document.cache["lexicon_lemmas"]``."""
+    key = _lemma_cache_key(lemmatizer)
+    lemmas = document.cache.get(key)
     if lemmas is None:
-        lemmas = [lemmatize(text) for text in _token_rows(document)[0]]
-        document.cache["lemmas"] = lemmas
+        lemmas = [lemmatizer(text) for text in _token_rows(document)[0]]
+        document.cache[key] = lemmas
     return lemmas
 
 
 def _token_table(
-    document: Document,
+    document: Document, lemmatizer=lemmatize
 ) -> tuple[list[str], list[int], list[bool], list[str], list[str]]:
     """Non-space tokens as parallel lists: texts, starts, sentence starts, lowercase, lowercase lemmas."""
-    table = document.cache.get("evaluative_tokens")
+    cache_key = "evaluative_tokens_" + _lemma_cache_key(lemmatizer)
+    table = document.cache.get(cache_key)
     if table is None:
         texts, starts, spaces, firsts = _token_rows(document)
-        lemmas = _document_lemmas(document)
+        lemmas = _document_lemmas(document, lemmatizer)
         keep = [i for i, space in enumerate(spaces) if not space]
         words = [texts[i] for i in keep]
         table = (
@@ -247,7 +337,7 @@ def _token_table(
             [w.lower() for w in words],
             [lemmas[i].lower() for i in keep],
         )
-        document.cache["evaluative_tokens"] = table
+        document.cache[cache_key] = table
     return table
 
 
@@ -297,7 +387,7 @@ class LexiconEntry:
         return asdict(self)
 
 
-def _entry_keys(lemma: str) -> set[str]:
+def _entry_keys(lemma: str, lemmatizer=lemmatize) -> set[str]:
     """The forms an entry is looked up under: its own spelling and its lemma.
 
     A lowercase entry is not indexed under a verb lemma it is not itself
@@ -305,7 +395,7 @@ def _entry_keys(lemma: str) -> set[str]:
     """
     lowered = lemma.lower()
     keys = {lowered}
-    for derived in (lemmatize(lemma).lower(), lemmatize(lowered).lower()):
+    for derived in (lemmatizer(lemma).lower(), lemmatizer(lowered).lower()):
         if lemma[:1].islower() and derived != lowered and derived.endswith("n"):
             continue
         keys.add(derived)
@@ -452,7 +542,8 @@ class Lexicon:
     @property
     def index(self) -> _Index:
         if self._index is None:
-            self._index = _Index(self._entries.values())
+            entries = self._entries.values()
+            self._index = _Index(entries, _lemmatizer_for(entries))
         return self._index
 
 
@@ -533,7 +624,9 @@ def _neutral_reporting() -> frozenset[str]:
 class _Index:
     """Lookup tables built once per lexicon; per-token results are memoised."""
 
-    def __init__(self, entries: Iterable[LexiconEntry]) -> None:
+    def __init__(self, entries: Iterable[LexiconEntry], lemmatizer=lemmatize) -> None:
+        #: the lemmatizer for this lexicon's words: the precomputed table or simplemma
+        self.lemmatizer = lemmatizer
         self.words: dict[str, LexiconEntry] = {}
         self.exact: dict[str, LexiconEntry] = {}
         self.prefixes: dict[str, LexiconEntry] = {}
@@ -549,7 +642,9 @@ class _Index:
             elif entry.match == "head":
                 self.heads[lowered.lstrip("-")] = entry
             elif len(entry.lemma.split()) > 1:  # a phrase (a one-word "phrase" is a word)
-                keys = tuple(frozenset(_entry_keys(part)) for part in entry.lemma.split())
+                keys = tuple(
+                    frozenset(_entry_keys(part, lemmatizer)) for part in entry.lemma.split()
+                )
                 for first in sorted(keys[0]):
                     for second in sorted(keys[1]):
                         self.phrases.setdefault(first, {}).setdefault(second, []).append(
@@ -558,7 +653,7 @@ class _Index:
             elif entry.category in EXACT_FORM_CATEGORIES:
                 self.exact[lowered] = entry
             else:
-                for key in sorted(_entry_keys(entry.lemma)):
+                for key in sorted(_entry_keys(entry.lemma, lemmatizer)):
                     # the entry's own spelling wins over another entry's lemma
                     if key not in self.words or key == lowered:
                         self.words[key] = entry
@@ -624,16 +719,17 @@ class _Index:
     def _hyphenated(self, lowered: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
         parts = [p for p in lowered.split("-") if p]
         last = parts[-1]
+        lemmatizer = self.lemmatizer
         for form in (
             last,
-            lemmatize(last).lower(),
-            lemmatize(last.capitalize()).lower(),
+            lemmatizer(last).lower(),
+            lemmatizer(last.capitalize()).lower(),
             *_fallback_forms(last),
         ):
             entry = self.words.get(form) or self.heads.get(form)
             if entry is not None:
                 return entry, "head"
-        found = self._compound(last, lemmatize(last.capitalize()).lower(), allow_prefix=False)
+        found = self._compound(last, lemmatizer(last.capitalize()).lower(), allow_prefix=False)
         if found is not None:
             return found[0], "head"
         for part in parts[:-1]:
@@ -861,7 +957,7 @@ def _particle_applies(
 def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry, str, bool]]:
     """(start, end, entry, match, negated) for every hit, in text order."""
     index = lexicon.index
-    words, starts, firsts, lowers, lemmas = _token_table(document)
+    words, starts, firsts, lowers, lemmas = _token_table(document, index.lemmatizer)
     negators = _negators()
     sentences = document.sentences
     sentence_starts = [s.start for s in sentences]
@@ -1270,7 +1366,7 @@ def analyze_evaluative(
             if quoted[k][0] <= offset:
                 quoted_words += 1
     neutral = _neutral_reporting()
-    lemmas = _document_lemmas(document)
+    lemmas = _document_lemmas(document, lex.index.lemmatizer)
     neutral_count = sum(1 for i in document.words if lemmas[i].lower() in neutral)
     categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
     return EvaluativeAnalysis(

@@ -306,7 +306,107 @@ def test_accepts_a_parsed_document_and_caches_lemmas():
     document = parse("Das ist ein erbärmliches Desaster.")
     hits = find_evaluative(document)
     assert [h.text for h in hits] == ["erbärmliches", "Desaster"]
-    assert document.cache["lemmas"][3] == "erbärmlich"
+    # the bundled lexicon lemmatises through the precomputed table
+    assert document.cache["lexicon_lemmas"][3] == "erbärmlich"
+
+
+# ---------------------------------------------------------------------------
+# The precomputed word forms (lexicon_forms.tsv) and the simplemma fallback
+# ---------------------------------------------------------------------------
+
+
+def _simplemma_index(lexicon: Lexicon) -> Lexicon:
+    """The same lexicon, forced to lemmatise with simplemma's full dictionary."""
+    from mediakit import evaluative as ev
+
+    forced = lexicon.copy()
+    forced._index = ev._Index(forced.entries, ev.lemmatize)
+    return forced
+
+
+def test_lexicon_forms_table_is_documented_and_small():
+    path = data_path("lexicon_forms.tsv")
+    header = [line for line in path.read_text(encoding="utf-8").splitlines()[:12]]
+    comments = " ".join(line for line in header if line.startswith("#"))
+    assert "simplemma 2.0.0" in comments and "MIT" in comments
+    assert "build_lexicon_forms.py" in comments
+    assert "form\tlemma" in header
+    assert path.stat().st_size < 1_500_000
+
+
+def test_lexicon_forms_table_is_in_sync_with_the_lexicon():
+    """Every dictionary form whose simplemma lemma is a key of a bundled word entry is
+    in the table with that lemma, and every entry is indexed under the same keys
+    (after editing lexicon.tsv: run benchmarks/build_lexicon_forms.py)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        DEFAULT_DICTIONARY_FACTORY,
+    )
+
+    from mediakit import evaluative as ev
+
+    entries = ev._default_entries()
+    full = ev._Index(entries, ev.lemmatize)
+    fast = ev._Index(entries, ev._table_lemmatize)
+    assert fast.words.keys() == full.words.keys()
+    assert {k: v.lemma for k, v in fast.words.items()} == {
+        k: v.lemma for k, v in full.words.items()
+    }
+    assert fast.phrases.keys() == full.phrases.keys()
+    table = ev._lexicon_forms()
+    missing = [
+        (form, lemma)
+        for form, lemma in DEFAULT_DICTIONARY_FACTORY.get_dictionary("de").items()
+        if lemma.lower() in full.words and table.get(form) != lemma
+    ]
+    assert missing == [], f"run benchmarks/build_lexicon_forms.py: {missing[:10]}"
+    # inflected forms of a sample of entries resolve without simplemma
+    assert ev._table_lemmatize("gescholten") == "gescholten"  # not in the lexicon
+    for form, lemma in [("getönt", "tönen"), ("Marionetten", "Marionette"), ("sagte", "sagen")]:
+        assert ev._table_lemmatize(form) == ev.lemmatize(form) == lemma
+
+
+def test_default_lexicon_uses_the_table_and_finds_what_simplemma_finds():
+    from mediakit import evaluative as ev
+
+    assert Lexicon.default().index.lemmatizer is ev._table_lemmatize
+    text = (
+        "Trump hat getönt und gepoltert, die Marionetten jubelten. Die Lügenmedien "
+        "verbreiten ihren Klimawahn, das WEF-Leyen-Regime log. Erdoğan’s Schmusekurs? "
+        "Aller Zeiten größtes Desaster, sagte sie nach eigenen Angaben."
+    )
+    forced = _simplemma_index(Lexicon.default())
+    assert forced.index.lemmatizer is ev.lemmatize
+    assert find_evaluative(text) == find_evaluative(text, lexicon=forced)
+    assert analyze_evaluative(text).to_dict() == analyze_evaluative(text, lexicon=forced).to_dict()
+
+
+def test_seed_results_are_the_same_with_the_table_and_with_simplemma(shared):
+    forced = _simplemma_index(Lexicon.default())
+    for path in sorted(shared("seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert analyze_evaluative(text).to_dict() == (
+            analyze_evaluative(text, lexicon=forced).to_dict()
+        ), path.name
+
+
+def test_user_entries_fall_back_to_simplemma():
+    from mediakit import evaluative as ev
+
+    # "Quatsch" is bundled: the table still covers the extended lexicon
+    quatsch = Lexicon.default().extended({"Quatsch": "loaded"})
+    assert quatsch.index.lemmatizer is ev._table_lemmatize
+    assert [h.text for h in find_evaluative("So viel Quatsches!", lexicon=quatsch)] == ["Quatsches"]
+    # a new verb: its strong forms are only known to simplemma's dictionary
+    text = "Der Minister hat die Presse gescholten."
+    assert "gescholten" not in hits_by_text(text)
+    scolding = Lexicon.default().extended({"schelten": "speech_verb"})
+    assert scolding.index.lemmatizer is ev.lemmatize
+    hit = hits_by_text(text, lexicon=scolding)["gescholten"]
+    assert (hit.lemma, hit.category) == ("schelten", "speech_verb")
+    added = Lexicon.default().add("Tölpel", category="pejorative")
+    assert hits_by_text("Diese Tölpeln!", lexicon=added)["Tölpeln"].lemma == "Tölpel"
+    # removing or re-categorising bundled entries keeps the table
+    assert Lexicon.default().remove("Desaster").index.lemmatizer is ev._table_lemmatize
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "…", "„“"])
