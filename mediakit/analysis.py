@@ -27,7 +27,9 @@ __all__ = [
     "analyze",
     "analyze_many",
     "analyze_record",
+    "comment_items",
     "compare",
+    "items_of",
     "metric_table",
 ]
 
@@ -142,8 +144,12 @@ def _metadata_of(item: Any) -> dict[str, Any]:
     return meta
 
 
-def _as_items(docs: Any) -> list[tuple[dict[str, Any], str]]:
-    """(metadata, text) pairs from a corpus, Documents, strings, or a {name: text} dict."""
+def items_of(docs: Any) -> list[tuple[dict[str, Any], str]]:
+    """(metadata, text) pairs from a corpus, Documents, strings, or a ``{name: text}`` dict.
+
+    >>> items_of({"dpa": "Der Kreml bestätigte das Telefonat."})[0][0]
+    {'id': 'dpa'}
+    """
     if isinstance(docs, bytes | bytearray | memoryview):
         raise TypeError(
             f"compare() takes texts, not {type(docs).__name__}: decode it first, e.g. data.decode('utf-8')"
@@ -177,7 +183,12 @@ def _as_items(docs: Any) -> list[tuple[dict[str, Any], str]]:
     return items
 
 
-def _comment_rows(docs: Any) -> list[tuple[dict[str, Any], str]]:
+def comment_items(docs: Any) -> list[tuple[dict[str, Any], str]]:
+    """(metadata, text) pairs for the reader comments of each document (genre "reader comments").
+
+    >>> comment_items(["Ein Text ohne Kommentare."])
+    []
+    """
     rows = []
     for doc in docs if isinstance(docs, Iterable) and not isinstance(docs, str | Mapping) else []:
         comments = getattr(doc, "comments", None)
@@ -220,9 +231,9 @@ def compare(
         from .corpus import load_corpus
 
         docs = load_corpus()
-    items = _as_items(docs)
+    items = items_of(docs)
     if comments:
-        items += _comment_rows(docs)
+        items += comment_items(docs)
     if how not in {"ratio", "difference"}:
         raise ValueError(f"how must be 'ratio' or 'difference', not {how!r}")
     records = list(analyze_many(items, progress=progress))
@@ -244,6 +255,8 @@ def _relative(frame: pd.DataFrame, reference: str, how: str) -> pd.DataFrame:
         raise ValueError(f"relative_to={reference!r} matches no document (ids: {known})")
     ref = match.iloc[0]
     out = frame.copy()
+    out.attrs["relative_to"] = reference
+    out.attrs["how"] = how
     for column in out.columns:
         if column in METADATA_COLUMNS or not _is_numeric(out[column]):
             continue

@@ -480,13 +480,13 @@ class _FileTexts:
 
 
 def _corpus_items(with_comments: bool) -> list[tuple[dict, str]]:
-    from .analysis import _as_items, _comment_rows
+    from .analysis import comment_items, items_of
     from .corpus import load_corpus
 
     corpus = load_corpus()
-    items = _as_items(corpus)
+    items = items_of(corpus)
     if with_comments:
-        items += _comment_rows(corpus)
+        items += comment_items(corpus)
     return items
 
 
@@ -803,13 +803,13 @@ def run_highlight(args: argparse.Namespace) -> int:
 
 
 def _corpus_document(key: str) -> tuple[dict, str]:
-    from .analysis import _as_items
+    from .analysis import items_of
     from .corpus import load_corpus
 
     corpus = load_corpus()
     for doc in corpus:
         if key in (doc.id, doc.outlet):
-            return _as_items([doc])[0]
+            return items_of([doc])[0]
     known = ", ".join(f"{d.id} ({d.outlet})" for d in corpus)
     raise CLIError(f"no corpus document {key!r}; the corpus has {known}")
 
