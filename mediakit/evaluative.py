@@ -826,6 +826,26 @@ class EvaluativeHit:
         return asdict(self)
 
 
+# Before "schon", these make it the temporal adverb ('already'): a pluperfect auxiliary
+# or a time word ("Er hatte jedoch auch da schon ein Treffen ins Gespräch gebracht").
+_TEMPORAL_BEFORE_SCHON = frozenset(
+    ["da", "damals", "bereits", "längst", "zuvor", "vorher", "gestern", "hatte", "hatten"]
+)
+_PLAN_MODALS = frozenset(["sollte", "sollten", "wollte", "wollten"])
+
+
+def _planned_sense(words: list[str], k: int) -> bool:
+    """True when "eigentlich" shares its clause with "sollte(n)"/"wollte(n)": the plan
+    that did not happen, not the speaker's particle."""
+    for word in words[k + 1 : k + 12]:
+        lowered = word.lower()
+        if lowered in _CLAUSE_BREAKS or lowered in {".", "!", "?", ";"}:
+            return False
+        if lowered in _PLAN_MODALS:
+            return True
+    return False
+
+
 _TIME_AFTER_SCHON = frozenset(
     [
         "seit",
@@ -926,7 +946,8 @@ def _particle_applies(
             "”",
         }
     if lemma == "schon":
-        return not (nxt[:1].isdigit() or nxt in _TIME_AFTER_SCHON)
+        # "hatte … schon", "da schon", "bereits schon": the adverb 'already', not the particle
+        return not (nxt[:1].isdigit() or nxt in _TIME_AFTER_SCHON or prev in _TEMPORAL_BEFORE_SCHON)
     if lemma == "mal":
         return not (
             prev[:1].isdigit()
@@ -949,6 +970,8 @@ def _particle_applies(
             "wahr",
             "aber",
         }
+    if lemma == "eigentlich" and _planned_sense(words, k):
+        return False  # "bei dem eigentlich … koordiniert werden sollten": 'originally planned'
     if lemma in {"halt", "eigentlich", "bloß", "einfach", "eh", "überhaupt", "gar"}:
         return not sentence_first or lemma in {"eigentlich", "überhaupt"}
     return True
@@ -1200,6 +1223,34 @@ def _shared_default() -> Lexicon:
     return Lexicon.default()
 
 
+#: A scare quote (um ihn zu „informieren“) is the author's own distancing marker, like
+#: "angeblich" or "sogenannt": the writer holds the word up with tongs. The quotation
+#: finder decides what is a scare quote (not speech, not a name or title).
+SCARE_QUOTE_ENTRY = LexiconEntry(
+    lemma="„…“",
+    category="distancing",
+    weight=2,
+    neutral="the word without quote marks",
+    note="scare quotes: quote marks that distance the author from a word (found by mediakit.quotes)",
+)
+
+
+def _scare_quote_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
+    try:
+        from .quotes import analyze_quotes
+
+        scare = analyze_quotes(document).scare_quotes
+    except (ImportError, AttributeError):
+        return []
+    # Only a single quoted word is the classic scare quote; a quoted phrase is as often
+    # a partial quotation or a name the quotation finder could not attribute.
+    return [
+        (span.start, span.end, SCARE_QUOTE_ENTRY, "scare_quote", False)
+        for span in scare
+        if len(span.text.split()) == 1
+    ]
+
+
 def find_evaluative(
     text_or_doc: str | Document, lexicon: Lexicon | Mapping[str, Any] | None = None
 ) -> list[EvaluativeHit]:
@@ -1216,9 +1267,10 @@ def find_evaluative(
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    raw = _scan(document, lex)
+    raw = _scan(document, lex) + _scare_quote_hits(document)
     if not raw:
         return []
+    raw.sort(key=lambda hit: (hit[0], -hit[1]))
     quoted = _quoted_intervals(document)
     starts = [a for a, _ in quoted]
     text = document.text

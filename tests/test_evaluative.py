@@ -463,3 +463,30 @@ def test_sentiws_loader_reads_a_user_file_in_its_format(tmp_path):
     ]
     with pytest.raises(FileNotFoundError):
         load_sentiws(tmp_path / "fehlt.txt")
+
+
+def test_single_word_scare_quote_is_the_authors_distancing_marker():
+    hits = find_evaluative("Trump rief Selenskyj an, um ihn über das Gespräch zu „informieren“.")
+    (hit,) = [h for h in hits if h.match == "scare_quote"]
+    assert (hit.text, hit.category, hit.in_quote) == ("„informieren“", "distancing", False)
+
+
+def test_temporal_schon_and_planned_eigentlich_are_not_particles():
+    text = (
+        "Er hatte jedoch auch da schon ein Treffen ins Gespräch gebracht, bei dem "
+        "eigentlich Waffenlieferungen koordiniert werden sollten. Das wird schon klappen."
+    )
+    found = [(h.text, h.start) for h in find_evaluative(text)]
+    assert found == [("schon", text.rindex("schon"))]
+
+
+def test_corpus_blog_bodies_are_clearly_more_loaded_than_the_dpa_body(shared):
+    shared("seeds")
+    import mediakit
+
+    rates = {
+        d.id[:3]: mediakit.analyze_evaluative(d.body).metrics["evaluative_per_1000_words"]
+        for d in mediakit.load_corpus()
+    }
+    for blog in ("000", "001", "003"):
+        assert rates[blog] > 1.3 * rates["002"], rates
