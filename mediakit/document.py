@@ -558,6 +558,7 @@ class Document:
         "quote_regions",
         "sentences",
         "text",
+        "token_is_sent_start",
         "token_starts",
         "token_texts",
         "words",
@@ -590,6 +591,9 @@ class Document:
             self.quote_regions,
         )
         self.sentences = self._set_sentences(starts)
+        if starts:
+            starts[0] = True
+        self.token_is_sent_start: list[bool] = starts
         self.words = [i for i, t in enumerate(self.token_texts) if _is_word(t)]
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None

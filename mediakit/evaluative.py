@@ -278,28 +278,16 @@ def _lemmatizer_for(entries: Iterable[LexiconEntry]):
 
 
 def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], list[bool]]:
-    """(texts, start offsets, is-space, sentence-start) of all tokens, read once via
-    ``Doc.to_array`` (much faster than iterating spaCy tokens), cached per document."""
+    """(texts, start offsets, is-space, sentence-start) of all tokens, from the parse."""
     rows = document.cache.get("evaluative_rows")
     if rows is None:
-        from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
-
-        text = document.text
-        if len(document.doc):
-            array = document.doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
-            starts = array[:, 0].tolist()
-            lengths = array[:, 1].tolist()
-            rows = (
-                [
-                    text[start : start + length]
-                    for start, length in zip(starts, lengths, strict=True)
-                ],
-                starts,
-                (array[:, 2] != 0).tolist(),
-                (array[:, 3] == 1).tolist(),
-            )
-        else:
-            rows = ([], [], [], [])
+        texts = document.token_texts
+        rows = (
+            texts,
+            document.token_starts,
+            [not t or t.isspace() for t in texts],
+            document.token_is_sent_start,
+        )
         document.cache["evaluative_rows"] = rows
     return rows
 

@@ -278,16 +278,9 @@ def _token_arrays(doc: Document) -> tuple[list[int], list[int], list[str]]:
     """Token starts, ends and texts, read from the spaCy arrays (no Token objects: fast)."""
     cached = doc.cache.get("tokens.offsets")
     if cached is None:
-        from spacy.attrs import IDX, LENGTH
-
-        text = doc.text
-        if len(doc.doc):
-            array = doc.doc.to_array([IDX, LENGTH])
-            starts = array[:, 0].tolist()
-            ends = (array[:, 0] + array[:, 1]).tolist()
-        else:
-            starts, ends = [], []
-        cached = (starts, ends, [text[s:e] for s, e in zip(starts, ends, strict=True)])
+        starts, texts = doc.token_starts, doc.token_texts
+        ends = [start + len(token) for start, token in zip(starts, texts, strict=True)]
+        cached = (starts, ends, texts)
         doc.cache["tokens.offsets"] = cached
     return cached
 

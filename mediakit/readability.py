@@ -400,21 +400,12 @@ def _word_counts(document: Document) -> tuple[WordCount, ...]:
     cached = document.cache.get("word_counts")
     if cached is not None:
         return cached
-    # Offsets from one array call: creating a spaCy Token object per word costs more
-    # than everything else here together.
-    from spacy.attrs import IDX, LENGTH
-
-    if len(document.doc):
-        array = document.doc.to_array([IDX, LENGTH])
-        starts, lengths = array[:, 0].tolist(), array[:, 1].tolist()
-    else:
-        starts = lengths = []
-    source = document.text
+    starts, texts = document.token_starts, document.token_texts
     memo = _TOKEN_MEMO
     counts = []
     for i in document.words:
-        start, length = starts[i], lengths[i]
-        text = source[start : start + length]
+        start, text = starts[i], texts[i]
+        length = len(text)
         known = memo.get(text)
         if known is None:
             known = (token_syllables(text), sum(1 for ch in text if ch.isalpha()))
