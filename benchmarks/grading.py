@@ -20,7 +20,6 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,14 +27,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "exercises"
+sys.path.insert(0, str(ROOT))
+
+from mediakit.course import nbgrader_env, run_nbgrader  # noqa: E402
+
 BUDGET = 10.0  # seconds per student notebook the README promises to check
 
 
 def _env(tmp: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["JUPYTER_CONFIG_DIR"] = str(tmp / "jupyter-config")
-    env["JUPYTER_DATA_DIR"] = str(tmp / "jupyter-data")
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env = nbgrader_env(jupyter_home=tmp)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env["MPLBACKEND"] = "Agg"
     return env
@@ -49,16 +49,9 @@ def _cpu() -> float:
 def _nbgrader(course: Path, env: dict[str, str], *args: str) -> tuple[float, float]:
     """Run nbgrader; return (wall seconds, CPU seconds of nbgrader and its kernels)."""
     started, cpu = time.perf_counter(), _cpu()
-    proc = subprocess.run(
-        [sys.executable, "-m", "nbgrader", *args],
-        cwd=course,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        sys.exit(f"nbgrader {' '.join(args)} failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+    code, log = run_nbgrader(course, *args, env=env)
+    if code != 0:
+        sys.exit(f"nbgrader {' '.join(args)} failed:\n{log[-3000:]}")
     return time.perf_counter() - started, _cpu() - cpu
 
 

@@ -172,20 +172,41 @@ class GradeReport:
         return "\n".join(lines)
 
 
-def _nbgrader(course: Path, *args: str, timeout: float | None = None) -> tuple[int, str]:
-    """Run ``python -m nbgrader ARGS`` in the course folder; return (exit code, log)."""
+def nbgrader_env(
+    base: dict[str, str] | None = None, *, jupyter_home: Path | None = None
+) -> dict[str, str]:
+    """Environment for nbgrader: this Python's bin folder on PATH (nbgrader runs
+    ``alembic`` from PATH, and an environment that is not activated still has it beside
+    its python); with ``jupyter_home``, Jupyter's config and data live there, isolated
+    from the user's.
+
+    >>> "PATH" in nbgrader_env({"PATH": "/usr/bin"})
+    True
+    """
+    env = dict(os.environ if base is None else base)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    if jupyter_home is not None:
+        env["JUPYTER_CONFIG_DIR"] = str(Path(jupyter_home) / "jupyter-config")
+        env["JUPYTER_DATA_DIR"] = str(Path(jupyter_home) / "jupyter-data")
+    return env
+
+
+def run_nbgrader(
+    course: Path, *args: str, timeout: float | None = None, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """Run ``python -m nbgrader ARGS`` in the course folder; return (exit code, log).
+
+    >>> run_nbgrader(Path("kurs"), "--version")  # doctest: +SKIP
+    (0, '0.9.6\n')
+    """
     try:
         import nbgrader  # noqa: F401
     except ImportError as error:
         raise CourseError(_NBGRADER_MISSING) from error
-    # nbgrader runs ``alembic`` from PATH; an environment that is not activated
-    # (``/path/to/venv/bin/mediakit``) still has it beside its python.
-    env = dict(os.environ)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     proc = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
         cwd=course,
-        env=env,
+        env=env if env is not None else nbgrader_env(),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -288,7 +309,7 @@ def grade(
     logs: list[str] = []
 
     def run(*args: str) -> int:
-        code, out = _nbgrader(course, *args, timeout=timeout)
+        code, out = run_nbgrader(course, *args, timeout=timeout)
         logs.append(f"$ nbgrader {' '.join(args)}\n{out}")
         return code
 

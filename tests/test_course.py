@@ -40,6 +40,8 @@ from pathlib import Path
 
 import pytest
 
+import mediakit.course as course_module
+
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = Path(os.environ.get("MEDIAKIT_COURSE_DIR", ROOT / "exercises"))
 ASSIGNMENTS = sorted(
@@ -201,25 +203,14 @@ class Run:
 
 def nbgrader_env(tmp: Path) -> dict[str, str]:
     """Isolated from the user's Jupyter config; the kernel is this venv's python3."""
-    env = dict(os.environ)
-    env["JUPYTER_CONFIG_DIR"] = str(tmp / "jupyter-config")
-    env["JUPYTER_DATA_DIR"] = str(tmp / "jupyter-data")
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env = course_module.nbgrader_env(jupyter_home=tmp)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env["MPLBACKEND"] = "Agg"
     return env
 
 
 def nbgrader(course: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "nbgrader", *args],
-        cwd=course,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return proc.returncode, proc.stdout + proc.stderr
+    return course_module.run_nbgrader(course, *args, env=env)
 
 
 def copy_course(dest: Path, source: Path = COURSE) -> Path:
