@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -417,16 +417,15 @@ def _sentence_starts(
             i += 1
         return i
 
-    previous_paragraph = -1
-    for i in range(n):
-        if is_space[i]:
-            continue
-        if paragraph_of_token[i] != previous_paragraph:
-            previous_paragraph = paragraph_of_token[i]
-            starts[i] = True
+    # The first word of every paragraph starts a sentence.
+    for lo, hi in _runs(paragraph_of_token):
+        first = next_content(lo)
+        if first < hi:
+            starts[first] = True
+    # Only a token ending in an end mark can end a sentence; test those alone.
+    candidates = [i for i, t in enumerate(tokens) if t[-1:] in _END_CHARS and _is_candidate(t)]
+    for i in candidates:
         token = tokens[i]
-        if not _is_candidate(token):
-            continue
         # Absorb a run of terminal marks, closing quotes and closing brackets.
         j = i + 1
         end_pos = idx[i] + len(token)
@@ -486,6 +485,20 @@ def _sentence_starts(
             continue
         starts[k] = True
     return starts
+
+
+_END_CHARS = frozenset(".!?…;")
+
+
+def _runs(values: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run of equal values in a non-decreasing list."""
+    runs: list[tuple[int, int]] = []
+    lo, n = 0, len(values)
+    while lo < n:
+        hi = bisect_right(values, values[lo], lo)
+        runs.append((lo, hi))
+        lo = hi
+    return runs
 
 
 def _after_noun(tokens: list[str], is_space: list[bool], starts: list[bool], i: int) -> bool:
@@ -573,16 +586,19 @@ class Document:
         # Token object per token would cost more than all our rules together.
         from spacy.attrs import IDX, LENGTH
 
-        offsets = self.doc.to_array([IDX, LENGTH]).tolist() if len(self.doc) else []
-        self.token_starts: list[int] = [start for start, _ in offsets]
-        self.token_texts: list[str] = [self.text[a : a + n] for a, n in offsets]
+        if len(self.doc):
+            offsets = self.doc.to_array([IDX, LENGTH])
+            self.token_starts: list[int] = offsets[:, 0].tolist()
+            ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+            self.token_texts: list[str] = list(
+                map(self.text.__getitem__, map(slice, self.token_starts, ends))
+            )
+        else:
+            self.token_starts, self.token_texts = [], []
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
         self.quote_regions = find_quote_regions(self.text, par_spans)
-        par_starts = [s for s, _ in par_spans]
-        self.paragraph_of_token = [
-            max(bisect_right(par_starts, start) - 1, 0) for start in self.token_starts
-        ]
+        self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         starts = _sentence_starts(
             self.token_starts,
             self.token_texts,
@@ -590,11 +606,12 @@ class Document:
             self.paragraph_of_token,
             self.quote_regions,
         )
-        self.sentences = self._set_sentences(starts)
         if starts:
             starts[0] = True
+        self.sentences = self._set_sentences(starts)
         self.token_is_sent_start: list[bool] = starts
-        self.words = [i for i, t in enumerate(self.token_texts) if _is_word(t)]
+        alnum = _ALNUM.search
+        self.words = [i for i, t in enumerate(self.token_texts) if t.isalpha() or alnum(t)]
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
@@ -603,23 +620,24 @@ class Document:
         from spacy.attrs import SENT_START
 
         doc = self.doc
-        if len(doc):
-            flags = numpy.array([1 if s else -1 for s in starts], dtype="int32")
-            flags[0] = 1
-            doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        if not len(doc):
+            return []
+        flags = numpy.array(starts, dtype="int32") * 2 - 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        texts = self.token_texts
+        n = len(texts)
+        first = 0
+        while first < n and (not texts[first] or texts[first].isspace()):
+            first += 1
+        if first == n:
+            return []
+        begins = [first, *(i for i in numpy.flatnonzero(flags > 0).tolist() if i > first)]
         spans: list[TextSpan] = []
-        begin = last = None
-        for i, token in enumerate(self.token_texts):
-            if not token or token.isspace():
-                continue
-            if starts[i] and begin is not None:
-                spans.append(self._sentence_span(begin, last))
-                begin = None
-            if begin is None:
-                begin = i
-            last = i
-        if begin is not None:
-            spans.append(self._sentence_span(begin, last))
+        for b, following in zip(begins, [*begins[1:], n], strict=True):
+            last = following - 1
+            while not texts[last] or texts[last].isspace():
+                last -= 1
+            spans.append(self._sentence_span(b, last))
         return spans
 
     def _sentence_span(self, first: int, last: int) -> TextSpan:
@@ -693,13 +711,30 @@ class Document:
         return f"<Document {len(self.sentences)} sentences, {self.n_words} words: {preview!r}>"
 
 
+# str.isalnum's characters: \w without the underscore
+_ALNUM = re.compile(r"[^\W_]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+    return token.isalpha() or _ALNUM.search(token) is not None
+
+
+def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, int]]) -> list[int]:
+    """Index of the paragraph each token falls in (tokens before the first: paragraph 0)."""
+    of_token = [0] * len(token_starts)
+    if not paragraphs:
+        return of_token
+    bounds = [bisect_left(token_starts, start) for start, _ in paragraphs]
+    for p, (lo, hi) in enumerate(zip(bounds, [*bounds[1:], len(token_starts)], strict=True)):
+        if p and hi > lo:
+            of_token[lo:hi] = [p] * (hi - lo)
+    return of_token
 
 
 def _tokenizer_safe(text: str) -> str:
     """Same length, but lone surrogates replaced, so spaCy never sees invalid Unicode."""
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
     return text
 

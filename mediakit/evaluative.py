@@ -409,6 +409,7 @@ class Lexicon:
                 raise TypeError(f"Lexicon takes LexiconEntry objects, not {type(entry).__name__}")
             self._entries[(entry.lemma.lower(), entry.match)] = entry
         self._index: _Index | None = None
+        self._categories: list[str] | None = None
 
     # -- construction ------------------------------------------------------
 
@@ -476,6 +477,7 @@ class Lexicon:
         )
         self._entries[(entry.lemma.lower(), entry.match)] = entry
         self._index = None
+        self._categories = None
         return self
 
     def remove(self, lemma: str, match: str | None = None) -> Lexicon:
@@ -485,6 +487,7 @@ class Lexicon:
         ]:
             del self._entries[key]
         self._index = None
+        self._categories = None
         return self
 
     # -- inspection --------------------------------------------------------
@@ -497,8 +500,10 @@ class Lexicon:
     @property
     def categories(self) -> list[str]:
         """The bundled categories first, then any the user added."""
-        own = {e.category for e in self._entries.values()} - {BLOCKING_CATEGORY}
-        return [c for c in CATEGORIES if c in own] + sorted(own - set(CATEGORIES))
+        if self._categories is None:
+            own = {e.category for e in self._entries.values()} - {BLOCKING_CATEGORY}
+            self._categories = [c for c in CATEGORIES if c in own] + sorted(own - set(CATEGORIES))
+        return list(self._categories)
 
     def category_of(self, lemma: str) -> str | None:
         """Category of an entry by its lemma (any match type), or None."""
@@ -651,6 +656,30 @@ class _Index:
         self.prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
         self.head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
+        self._can_hit: dict[str, bool] = {}
+
+    def candidates(self, words: list[str], lowers: list[str], lemmas: list[str]) -> list[int]:
+        """Positions of the tokens that can start a hit, in text order.
+
+        Most tokens of a text can never hit: whether one can depends on its text alone
+        (its lowercase form and lemma follow from it), so it is decided once per word
+        form and the scan visits only the rest.
+        """
+        can_hit = self._can_hit
+        for k in [k for k, w in enumerate(words) if w not in can_hit]:
+            text = words[k]
+            if text in can_hit:
+                continue
+            if len(can_hit) >= 500_000:
+                can_hit.clear()
+            can_hit[text] = (text[0].isalpha() or text[-1].isalpha() or text.isalnum()) and (
+                text == "Sie"
+                or lowers[k] in self.phrases
+                or lemmas[k] in self.phrases
+                or self.lookup(text, lemmas[k], True) is not None
+                or self.lookup(text, lemmas[k], False) is not None
+            )
+        return [k for k, w in enumerate(words) if can_hit[w]]
 
     def lookup(self, text: str, lemma: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
         """(entry, match type) for one token, or None."""
@@ -977,12 +1006,10 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
     phrases = index.phrases
     lookup = index.lookup
     n = len(words)
-    for k in range(n):
+    for k in index.candidates(words, lowers, lemmas):
         if k <= covered_until:
             continue
         text = words[k]
-        if not (text[0].isalpha() or text[-1].isalpha() or text.isalnum()):
-            continue
         start = starts[k]
         if phrases and (lowers[k] in phrases or lemmas[k] in phrases):
             found_phrase = _match_phrase(phrases, lowers, lemmas, k)

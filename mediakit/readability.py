@@ -30,9 +30,12 @@ from __future__ import annotations
 import math
 import re
 import threading
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from .document import Document, TextSpan, as_document, check_text
@@ -173,9 +176,13 @@ class Readability:
     polysyllabic_words: int
     monosyllabic_words: int
     sentence_words: tuple[int, ...] = field(repr=False)
-    word_counts: tuple[WordCount, ...] = field(repr=False)
     n_evidence_sentences: int = field(default=3, repr=False)
     n_evidence_words: int = field(default=5, repr=False)
+
+    @property
+    def word_counts(self) -> tuple[WordCount, ...]:
+        """Every word token with its syllables and letters, in text order (built on first use)."""
+        return _word_counts(self.document)
 
     # -- means and formulas ------------------------------------------------
 
@@ -377,22 +384,43 @@ def readability(
     cached = document.cache.get(key)
     if cached is not None:
         return cached
-    counts = _word_counts(document)
-    sentence_words = _words_per_sentence(document, counts)
+    syllables, letters = _word_figures(document)
+    by_syllables = Counter(syllables)
+    by_letters = Counter(letters)
+    sentence_words = _words_per_sentence(document)
     result = Readability(
         document=document,
         sentences=sum(1 for n in sentence_words if n),
-        words=len(counts),
-        syllables=sum(w.syllables for w in counts),
-        long_words=sum(1 for w in counts if w.letters > _LONG_WORD_LETTERS),
-        polysyllabic_words=sum(1 for w in counts if w.syllables >= 3),
-        monosyllabic_words=sum(1 for w in counts if w.syllables == 1),
+        words=len(syllables),
+        syllables=sum(syllables),
+        long_words=sum(c for n, c in by_letters.items() if n > _LONG_WORD_LETTERS),
+        polysyllabic_words=sum(c for n, c in by_syllables.items() if n >= 3),
+        monosyllabic_words=by_syllables[1],
         sentence_words=sentence_words,
-        word_counts=counts,
         n_evidence_sentences=n_sentences,
         n_evidence_words=n_words,
     )
     document.cache[key] = result
+    return result
+
+
+def _word_figures(document: Document) -> tuple[list[int], list[int]]:
+    """Syllables and letters of every word token, in text order (cached per document)."""
+    cached = document.cache.get("word_figures")
+    if cached is not None:
+        return cached
+    texts = document.token_texts
+    words = [texts[i] for i in document.words]
+    memo = _TOKEN_MEMO
+    known = [memo.get(text) for text in words]
+    if None in known:
+        for k, text in enumerate(words):
+            if known[k] is None:
+                known[k] = (token_syllables(text), sum(1 for ch in text if ch.isalpha()))
+                if len(memo) < _TOKEN_MEMO_SIZE:
+                    memo[text] = known[k]
+    result = ([k[0] for k in known], [k[1] for k in known])
+    document.cache["word_figures"] = result
     return result
 
 
@@ -401,18 +429,11 @@ def _word_counts(document: Document) -> tuple[WordCount, ...]:
     if cached is not None:
         return cached
     starts, texts = document.token_starts, document.token_texts
-    memo = _TOKEN_MEMO
-    counts = []
-    for i in document.words:
-        start, text = starts[i], texts[i]
-        length = len(text)
-        known = memo.get(text)
-        if known is None:
-            known = (token_syllables(text), sum(1 for ch in text if ch.isalpha()))
-            if len(memo) < _TOKEN_MEMO_SIZE:
-                memo[text] = known
-        counts.append(WordCount(i, start, start + length, text, known[0], known[1]))
-    result = tuple(counts)
+    syllables, letters = _word_figures(document)
+    result = tuple(
+        WordCount(i, starts[i], starts[i] + len(texts[i]), texts[i], syllables[k], letters[k])
+        for k, i in enumerate(document.words)
+    )
     document.cache["word_counts"] = result
     return result
 
@@ -422,17 +443,15 @@ _TOKEN_MEMO: dict[str, tuple[int, int]] = {}
 _TOKEN_MEMO_SIZE = 200_000
 
 
-def _words_per_sentence(document: Document, counts: tuple[WordCount, ...]) -> tuple[int, ...]:
+def _words_per_sentence(document: Document) -> tuple[int, ...]:
     """Word tokens per sentence (a sentence of punctuation only holds 0 words)."""
     sentences = document.sentences
-    per_sentence = [0] * len(sentences)
-    s = 0
-    for word in counts:
-        while s + 1 < len(sentences) and sentences[s + 1].start <= word.start:
-            s += 1
-        if sentences:
-            per_sentence[s] += 1
-    return tuple(per_sentence)
+    if not sentences:
+        return ()
+    starts = document.token_starts
+    word_starts = [starts[i] for i in document.words]
+    bounds = [0, *(bisect_left(word_starts, s.start) for s in sentences[1:]), len(word_starts)]
+    return tuple(hi - lo for lo, hi in pairwise(bounds))
 
 
 # ---------------------------------------------------------------------------
