@@ -571,6 +571,7 @@ class Document:
         "quote_regions",
         "sentences",
         "text",
+        "token_ends",
         "token_is_sent_start",
         "token_starts",
         "token_texts",
@@ -589,12 +590,12 @@ class Document:
         if len(self.doc):
             offsets = self.doc.to_array([IDX, LENGTH])
             self.token_starts: list[int] = offsets[:, 0].tolist()
-            ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+            self.token_ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
             self.token_texts: list[str] = list(
-                map(self.text.__getitem__, map(slice, self.token_starts, ends))
+                map(self.text.__getitem__, map(slice, self.token_starts, self.token_ends))
             )
         else:
-            self.token_starts, self.token_texts = [], []
+            self.token_starts, self.token_ends, self.token_texts = [], [], []
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
         self.quote_regions = find_quote_regions(self.text, par_spans)
@@ -694,8 +695,7 @@ class Document:
 
     def token_span(self, first: int, last: int, label: str = "") -> TextSpan:
         """Evidence span from token ``first`` to token ``last`` (both included)."""
-        start = self.doc[first].idx
-        end = self.doc[last].idx + len(self.doc[last].text)
+        start, end = self.token_starts[first], self.token_ends[last]
         return TextSpan(start, end, self.text[start:end], label)
 
     @property

@@ -54,6 +54,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -285,7 +287,7 @@ def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], l
         rows = (
             texts,
             document.token_starts,
-            [not t or t.isspace() for t in texts],
+            [not t or t.isspace() for t in texts] if "" in texts else list(map(str.isspace, texts)),
             document.token_is_sent_start,
         )
         document.cache["evaluative_rows"] = rows
@@ -302,9 +304,34 @@ def _document_lemmas(document: Document, lemmatizer=lemmatize) -> list[str]:
     key = _lemma_cache_key(lemmatizer)
     lemmas = document.cache.get(key)
     if lemmas is None:
-        lemmas = [lemmatizer(text) for text in _token_rows(document)[0]]
+        texts = _token_rows(document)[0]
+        memo = _LEMMA_MEMOS.setdefault(lemmatizer, {})
+        missing = set(texts).difference(memo)
+        if len(memo) + len(missing) > _LEMMA_MEMO_SIZE:
+            memo.clear()
+            missing = set(texts)
+        for text in missing:
+            lemma = lemmatizer(text)
+            memo[text] = (lemma, lemma.lower())
+        forms = list(map(memo.__getitem__, texts))
+        lemmas = list(map(itemgetter(0), forms))
         document.cache[key] = lemmas
+        document.cache[key + "_lower"] = list(map(itemgetter(1), forms))
     return lemmas
+
+
+# lemmatizer -> token text -> (lemma, lowercase lemma), bounded like the other word memos
+_LEMMA_MEMOS: dict[Any, dict[str, tuple[str, str]]] = {}
+_LEMMA_MEMO_SIZE = 500_000
+
+
+def _pick(values: list, positions: list[int]) -> list:
+    """``[values[i] for i in positions]`` at C speed."""
+    if len(positions) == len(values):
+        return list(values)
+    if len(positions) < 2:
+        return [values[i] for i in positions]
+    return list(itemgetter(*positions)(values))
 
 
 def _token_table(
@@ -315,15 +342,16 @@ def _token_table(
     table = document.cache.get(cache_key)
     if table is None:
         texts, starts, spaces, firsts = _token_rows(document)
-        lemmas = _document_lemmas(document, lemmatizer)
+        _document_lemmas(document, lemmatizer)
+        lower_lemmas = document.cache[_lemma_cache_key(lemmatizer) + "_lower"]
         keep = [i for i, space in enumerate(spaces) if not space]
-        words = [texts[i] for i in keep]
+        words = _pick(texts, keep)
         table = (
             words,
-            [starts[i] for i in keep],
-            [firsts[i] for i in keep],
-            [w.lower() for w in words],
-            [lemmas[i].lower() for i in keep],
+            _pick(starts, keep),
+            _pick(firsts, keep),
+            list(map(str.lower, words)),
+            _pick(lower_lemmas, keep),
         )
         document.cache[cache_key] = table
     return table
@@ -666,12 +694,14 @@ class _Index:
         form and the scan visits only the rest.
         """
         can_hit = self._can_hit
-        for k in [k for k, w in enumerate(words) if w not in can_hit]:
+        missing = set(words).difference(can_hit)
+        if len(can_hit) + len(missing) > 500_000:
+            can_hit.clear()
+            missing = set(words)
+        for k in [k for k, w in enumerate(words) if w in missing] if missing else ():
             text = words[k]
             if text in can_hit:
                 continue
-            if len(can_hit) >= 500_000:
-                can_hit.clear()
             can_hit[text] = (text[0].isalpha() or text[-1].isalpha() or text.isalnum()) and (
                 text == "Sie"
                 or lowers[k] in self.phrases
@@ -679,7 +709,7 @@ class _Index:
                 or self.lookup(text, lemmas[k], True) is not None
                 or self.lookup(text, lemmas[k], False) is not None
             )
-        return [k for k, w in enumerate(words) if can_hit[w]]
+        return list(compress(range(len(words)), map(can_hit.__getitem__, words)))
 
     def lookup(self, text: str, lemma: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
         """(entry, match type) for one token, or None."""
@@ -1114,11 +1144,13 @@ def _match_phrase(
 ) -> tuple[int, LexiconEntry] | None:
     if k + 1 >= len(lowers):
         return None
-    for first in dict.fromkeys((lowers[k], lemmas[k])):
+    form, lemma = lowers[k], lemmas[k]
+    for first in (form,) if form == lemma else (form, lemma):
         by_second = phrases.get(first)
         if not by_second:
             continue
-        for second in dict.fromkeys((lowers[k + 1], lemmas[k + 1])):
+        form, lemma = lowers[k + 1], lemmas[k + 1]
+        for second in (form,) if form == lemma else (form, lemma):
             for keys, entry in by_second.get(second, ()):
                 last = k + len(keys) - 1
                 if last >= len(lowers):

@@ -298,7 +298,8 @@ def _metrics(doc: Document, quotations: list[Quotation], scare: list[TextSpan]) 
     }
     quoted_words = 0
     if words and quotations:
-        starts = [doc.doc[i].idx for i in doc.words]
+        token_starts = doc.token_starts
+        starts = [token_starts[i] for i in doc.words]
         covered: list[tuple[int, int]] = sorted(s for q in quotations for s in q.spans)
         merged: list[list[int]] = []
         for s, e in covered:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
+from operator import itemgetter
 
 from .document import Document, TextSpan
 from .quotes import Cue, Quotation, Speaker
@@ -278,11 +279,40 @@ def _token_arrays(doc: Document) -> tuple[list[int], list[int], list[str]]:
     """Token starts, ends and texts, read from the spaCy arrays (no Token objects: fast)."""
     cached = doc.cache.get("tokens.offsets")
     if cached is None:
-        starts, texts = doc.token_starts, doc.token_texts
-        ends = [start + len(token) for start, token in zip(starts, texts, strict=True)]
-        cached = (starts, ends, texts)
+        cached = (doc.token_starts, doc.token_ends, doc.token_texts)
         doc.cache["tokens.offsets"] = cached
     return cached
+
+
+_ROLE_CUE_VERB = 1
+_ROLE_CUE_WORD = 2
+_ROLE_KONJUNKTIV = 4
+# token text -> (lowercase, lowercase if written in lowercase else "", blank, roles)
+_FORMS: dict[str, tuple[str, str, bool, int]] = {}
+_FORMS_SIZE = 500_000
+
+
+def _token_forms(tokens: list[str]) -> list[tuple[str, str, bool, int]]:
+    """What the rules read of each token, decided once per word form in a process."""
+    forms = _FORMS
+    missing = set(tokens).difference(forms)
+    if missing:
+        if len(forms) + len(missing) > _FORMS_SIZE:
+            forms.clear()
+            missing = set(tokens)
+        lex, preps = cue_lexicon(), preposition_cues()
+        for token in missing:
+            low = token.lower()
+            verb = low if token[:1].islower() else ""
+            roles = 0
+            if verb and (verb in lex.main or verb in lex.joined):
+                roles |= _ROLE_CUE_VERB
+            if low in preps:
+                roles |= _ROLE_CUE_WORD
+            if _mood(low):
+                roles |= _ROLE_KONJUNKTIV
+            forms[token] = (low, verb, not token.strip(), roles)
+    return list(map(forms.__getitem__, tokens))
 
 
 class _Detector:
@@ -295,10 +325,11 @@ class _Detector:
         self.idx = [*starts, len(self.text)]
         self.end = [*ends, len(self.text)]
         self.tok = [*texts, ""]
-        self.low = [w.lower() for w in self.tok]
+        forms = _token_forms(self.tok)
+        self.low = list(map(itemgetter(0), forms))
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
-        self.vlow = [w if t[:1].islower() else "" for w, t in zip(self.low, self.tok, strict=True)]
-        self.space = [not w.strip() for w in self.tok]
+        self.vlow = list(map(itemgetter(1), forms))
+        self.space = list(map(itemgetter(2), forms))
         self.lex = cue_lexicon()
         self.preps = preposition_cues()
         self.words = _words()
@@ -313,8 +344,7 @@ class _Detector:
             lo = bisect_left(self.idx, r.start)
             hi = bisect_left(self.idx, r.end)
             self.region_tokens.append((lo, hi))
-            for i in range(lo, hi):
-                self.region_of[i] = k
+            self.region_of[lo:hi] = [k] * (hi - lo)
         self.region_kind = [""] * len(self.regions)
         self.region_quote: dict[int, Quotation] = {}
         # sentences as token ranges, whitespace tokens trimmed
@@ -329,6 +359,20 @@ class _Detector:
                 lo += _MAX_SENTENCE_TOKENS
             if lo < hi:
                 self.sentences.append((lo, hi))
+        # The few tokens each rule can start from, found once: the rules then visit
+        # only these instead of every token of every sentence.
+        region_of, space = self.region_of, self.space
+        roles = list(map(itemgetter(3), forms))
+        marked = [j for j, role in enumerate(roles) if role]
+        free = [j for j in marked if region_of[j] < 0 and not space[j]]
+        self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
+        self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
+        self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
+
+    @staticmethod
+    def within(positions: list[int], lo: int, hi: int) -> list[int]:
+        """The positions in ``[lo, hi)``."""
+        return positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
 
     # -- helpers --------------------------------------------------------------
 
@@ -706,7 +750,7 @@ class _Detector:
 
     def has_konjunktiv(self, lo: int, hi: int, strong_only: bool = False) -> str:
         best = ""
-        for j in range(lo, hi):
+        for j in self.within(self.mood_at, lo, hi):
             if self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "direct":
                 continue
             m = _mood(self.low[j]) if self.tok[j][:1].islower() or j == lo else ""
@@ -1197,9 +1241,10 @@ class _Detector:
 
     def reported(self, lo: int, hi: int) -> list[Quotation]:
         """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
-        if any(self.in_direct(j) for j in range(lo, hi)):
+        verbs = self.within(self.verb_at, lo, hi)
+        if not verbs or any(self.in_direct(j) for j in range(lo, hi)):
             return []
-        for v in range(lo, hi):
+        for v in verbs:
             lw = self.vlow[v]
             if lw not in self.lex.main or self.region_of[v] >= 0:
                 continue
@@ -1233,13 +1278,7 @@ class _Detector:
         end = self.strip_end(hi, lo)
         # first pass: a postposed frame ("…, sagte Peskow.") governs the whole sentence, even
         # when the quoted part holds cue verbs of its own; second pass: frames before content
-        candidates = [
-            v
-            for v in range(lo, hi)
-            if (self.vlow[v] in self.lex.main or self.vlow[v] in self.lex.joined)
-            and not self.space[v]
-            and self.region_of[v] < 0
-        ]
+        candidates = self.within(self.verb_at, lo, hi)
         for postposed_pass, v in [(p, v) for p in (True, False) for v in candidates]:
             lw = self.vlow[v]
             got = self.pick_verb(v, hi)
@@ -1432,10 +1471,11 @@ class _Detector:
         return first
 
     def word_cues(self, lo: int, hi: int) -> list[Quotation]:
+        cues = self.within(self.prep_at, lo, hi)
+        if not cues:
+            return []
         end = self.strip_end(hi, lo)
-        for j in range(lo, hi):
-            if self.space[j] or self.region_of[j] >= 0:
-                continue
+        for j in cues:
             lw = self.low[j]
             entry = self.preps.get(lw)
             if not entry:
