@@ -34,6 +34,8 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -389,6 +391,7 @@ def _starts_sentence(word: str) -> bool:
 
 def _sentence_starts(
     idx: list[int],
+    ends: list[int],
     tokens: list[str],
     text: str,
     paragraph_of_token: list[int],
@@ -397,7 +400,7 @@ def _sentence_starts(
     """Which tokens start a sentence (see the module docstring for the rules)."""
     abbreviations = _abbreviations()
     n = len(tokens)
-    is_space = [t.isspace() or not t for t in tokens]
+    is_space = _blank_tokens(tokens)
     starts = [False] * n
 
     closing_at = {r.inner_end: r for r in regions if r.closed}
@@ -422,8 +425,13 @@ def _sentence_starts(
         first = next_content(lo)
         if first < hi:
             starts[first] = True
-    # Only a token ending in an end mark can end a sentence; test those alone.
-    candidates = [i for i, t in enumerate(tokens) if t[-1:] in _END_CHARS and _is_candidate(t)]
+    # Only a token ending in an end mark can end a sentence; find those in the text.
+    candidates: list[int] = []
+    for mark in _END_MARK.finditer(text):
+        i = bisect_left(ends, mark.end())
+        if i < n and ends[i] == mark.end() and _is_candidate(tokens[i]):
+            if not candidates or candidates[-1] != i:
+                candidates.append(i)
     for i in candidates:
         token = tokens[i]
         # Absorb a run of terminal marks, closing quotes and closing brackets.
@@ -487,7 +495,14 @@ def _sentence_starts(
     return starts
 
 
-_END_CHARS = frozenset(".!?…;")
+_END_MARK = re.compile(r"[.!?…;]")
+
+
+def _blank_tokens(tokens: list[str]) -> list[bool]:
+    """Which tokens are whitespace (spaCy keeps runs of extra whitespace as tokens)."""
+    if "" in tokens:
+        return [not t or t.isspace() for t in tokens]
+    return list(map(str.isspace, tokens))
 
 
 def _runs(values: list[int]) -> list[tuple[int, int]]:
@@ -602,6 +617,7 @@ class Document:
         self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         starts = _sentence_starts(
             self.token_starts,
+            self.token_ends,
             self.token_texts,
             self.text,
             self.paragraph_of_token,
@@ -611,8 +627,9 @@ class Document:
             starts[0] = True
         self.sentences = self._set_sentences(starts)
         self.token_is_sent_start: list[bool] = starts
-        alnum = _ALNUM.search
-        self.words = [i for i, t in enumerate(self.token_texts) if t.isalpha() or alnum(t)]
+        self.words = list(
+            compress(range(len(self.token_texts)), map(_ALNUM.search, self.token_texts))
+        )
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
@@ -699,6 +716,22 @@ class Document:
         return TextSpan(start, end, self.text[start:end], label)
 
     @property
+    def word_texts(self) -> list[str]:
+        """Texts of the word tokens (those in :attr:`words`), computed once."""
+        found = self.cache.get("word_texts")
+        if found is None:
+            found = self.cache["word_texts"] = pick(self.token_texts, self.words)
+        return found
+
+    @property
+    def word_starts(self) -> list[int]:
+        """Start offsets of the word tokens (those in :attr:`words`), computed once."""
+        found = self.cache.get("word_starts")
+        if found is None:
+            found = self.cache["word_starts"] = pick(self.token_starts, self.words)
+        return found
+
+    @property
     def n_words(self) -> int:
         """Number of word tokens."""
         return len(self.words)
@@ -730,6 +763,19 @@ def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, in
         if p and hi > lo:
             of_token[lo:hi] = [p] * (hi - lo)
     return of_token
+
+
+def pick(values: list, positions: list[int]) -> list:
+    """``[values[i] for i in positions]``, at C speed (positions ascending).
+
+    >>> pick(["a", "b", "c"], [0, 2])
+    ['a', 'c']
+    """
+    if len(positions) == len(values):
+        return list(values)
+    if len(positions) < 2:
+        return [values[i] for i in positions]
+    return list(itemgetter(*positions)(values))
 
 
 def _tokenizer_safe(text: str) -> str:

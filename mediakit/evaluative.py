@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
@@ -59,7 +59,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from .document import Document, TextSpan, as_document
+from .document import Document, TextSpan, as_document, pick
 from .results import rate_per_1000
 from .tables import load_table, read_table
 
@@ -325,15 +325,6 @@ _LEMMA_MEMOS: dict[Any, dict[str, tuple[str, str]]] = {}
 _LEMMA_MEMO_SIZE = 500_000
 
 
-def _pick(values: list, positions: list[int]) -> list:
-    """``[values[i] for i in positions]`` at C speed."""
-    if len(positions) == len(values):
-        return list(values)
-    if len(positions) < 2:
-        return [values[i] for i in positions]
-    return list(itemgetter(*positions)(values))
-
-
 def _token_table(
     document: Document, lemmatizer=lemmatize
 ) -> tuple[list[str], list[int], list[bool], list[str], list[str]]:
@@ -345,13 +336,13 @@ def _token_table(
         _document_lemmas(document, lemmatizer)
         lower_lemmas = document.cache[_lemma_cache_key(lemmatizer) + "_lower"]
         keep = [i for i, space in enumerate(spaces) if not space]
-        words = _pick(texts, keep)
+        words = pick(texts, keep)
         table = (
             words,
-            _pick(starts, keep),
-            _pick(firsts, keep),
+            pick(starts, keep),
+            pick(firsts, keep),
             list(map(str.lower, words)),
-            _pick(lower_lemmas, keep),
+            pick(lower_lemmas, keep),
         )
         document.cache[cache_key] = table
     return table
@@ -706,8 +697,8 @@ class _Index:
                 text == "Sie"
                 or lowers[k] in self.phrases
                 or lemmas[k] in self.phrases
+                # capital_ok=False only ever rejects more, so one look-up decides
                 or self.lookup(text, lemmas[k], True) is not None
-                or self.lookup(text, lemmas[k], False) is not None
             )
         return list(compress(range(len(words)), map(can_hit.__getitem__, words)))
 
@@ -805,10 +796,11 @@ class _Index:
         return None
 
 
-def _fallback_forms(lowered: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _fallback_forms(lowered: str) -> tuple[str, ...]:
     """Candidate base forms by suffix stripping, for forms simplemma gets wrong or lacks."""
     if len(lowered) < 5:
-        return []
+        return ()
     forms = []
     if lowered.endswith(("iert", "ierte", "ierten", "iertes", "ierter", "iertem")):
         stem = lowered[: lowered.rindex("iert")]
@@ -824,7 +816,7 @@ def _fallback_forms(lowered: str) -> list[str]:
             stem = lowered[: -len(ending)]
             forms += [stem + "en", stem + "n"]
             break
-    return forms
+    return tuple(forms)
     for suffix in _SUFFIXES:
         if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 5:
             forms.append(lowered[: -len(suffix)])
@@ -1451,22 +1443,15 @@ def analyze_evaluative(
     lex = _resolve_lexicon(lexicon)
     hits = find_evaluative(document, lex)
     quoted = _quoted_intervals(document) if document.n_words else []
-    quoted_words = 0
-    token_starts = _token_rows(document)[1]
-    if quoted:
-        # one pass over the words and the merged intervals, both in text order
-        k = 0
-        for i in document.words:
-            offset = token_starts[i]
-            while k < len(quoted) and quoted[k][1] <= offset:
-                k += 1
-            if k == len(quoted):
-                break
-            if quoted[k][0] <= offset:
-                quoted_words += 1
+    word_starts = document.word_starts
+    # the merged intervals are in text order and do not overlap
+    quoted_words = sum(
+        bisect_left(word_starts, end) - bisect_left(word_starts, start) for start, end in quoted
+    )
     neutral = _neutral_reporting()
-    lemmas = _document_lemmas(document, lex.index.lemmatizer)
-    neutral_count = sum(1 for i in document.words if lemmas[i].lower() in neutral)
+    _document_lemmas(document, lex.index.lemmatizer)
+    lower_lemmas = document.cache[_lemma_cache_key(lex.index.lemmatizer) + "_lower"]
+    neutral_count = sum(map(neutral.__contains__, pick(lower_lemmas, document.words)))
     categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
     return EvaluativeAnalysis(
         hits=hits,

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from .document import Document, TextSpan, as_document, check_text
@@ -409,17 +410,16 @@ def _word_figures(document: Document) -> tuple[list[int], list[int]]:
     cached = document.cache.get("word_figures")
     if cached is not None:
         return cached
-    texts = document.token_texts
-    words = [texts[i] for i in document.words]
+    words = document.word_texts
     memo = _TOKEN_MEMO
-    known = [memo.get(text) for text in words]
+    known = list(map(memo.get, words))
     if None in known:
         for k, text in enumerate(words):
             if known[k] is None:
                 known[k] = (token_syllables(text), sum(1 for ch in text if ch.isalpha()))
                 if len(memo) < _TOKEN_MEMO_SIZE:
                     memo[text] = known[k]
-    result = ([k[0] for k in known], [k[1] for k in known])
+    result = (list(map(itemgetter(0), known)), list(map(itemgetter(1), known)))
     document.cache["word_figures"] = result
     return result
 
@@ -448,8 +448,7 @@ def _words_per_sentence(document: Document) -> tuple[int, ...]:
     sentences = document.sentences
     if not sentences:
         return ()
-    starts = document.token_starts
-    word_starts = [starts[i] for i in document.words]
+    word_starts = document.word_starts
     bounds = [0, *(bisect_left(word_starts, s.start) for s in sentences[1:]), len(word_starts)]
     return tuple(hi - lo for lo, hi in pairwise(bounds))
 
