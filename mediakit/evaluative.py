@@ -165,6 +165,13 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+# the suffixes a word can end in, by its last letter (in _SUFFIXES order)
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in _SUFFIXES if s[-1] == last) for last in {s[-1] for s in _SUFFIXES}
+}
+_AFFIX_KEY = 3  # letters compared before a compound's head or prefix is looked for
+
+
 # ---------------------------------------------------------------------------
 # Lemmas
 # ---------------------------------------------------------------------------
@@ -674,6 +681,11 @@ class _Index:
                 paths.sort(key=lambda path: -len(path[0]))
         self.prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
         self.head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
+        # a compound can only end in a head if its last letters are a head's last letters
+        self.head_key = min(_AFFIX_KEY, *self.head_lengths) if self.heads else _AFFIX_KEY
+        self.prefix_key = min(_AFFIX_KEY, *self.prefix_lengths) if self.prefixes else _AFFIX_KEY
+        self.head_ends = {h[-self.head_key :] for h in self.heads}
+        self.prefix_starts = {p[: self.prefix_key] for p in self.prefixes}
         self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
         self._can_hit: dict[str, bool] = {}
 
@@ -785,11 +797,14 @@ class _Index:
     ) -> tuple[LexiconEntry, str] | None:
         if len(lowered) < MIN_COMPOUND_REST + 3 or not lowered.isalpha():
             return None
+        head_ends, key = self.head_ends, self.head_key
         for form in dict.fromkeys((lemma, lowered, *_fallback_forms(lowered))):
+            if key and form[-key:] not in head_ends:
+                continue  # no head ends like this form: most forms stop here
             for length in self.head_lengths:
                 if len(form) - length >= MIN_COMPOUND_REST and form[-length:] in self.heads:
                     return self.heads[form[-length:]], "head"
-        if allow_prefix:
+        if allow_prefix and lowered[: self.prefix_key] in self.prefix_starts:
             for length in self.prefix_lengths:
                 if len(lowered) - length >= MIN_COMPOUND_REST and lowered[:length] in self.prefixes:
                     return self.prefixes[lowered[:length]], "prefix"
@@ -805,7 +820,7 @@ def _fallback_forms(lowered: str) -> tuple[str, ...]:
     if lowered.endswith(("iert", "ierte", "ierten", "iertes", "ierter", "iertem")):
         stem = lowered[: lowered.rindex("iert")]
         forms += [stem + "ieren", stem + "iert"]
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_BY_LAST.get(lowered[-1], ()):
         if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 5:
             forms.append(lowered[: -len(suffix)])
     if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:

@@ -416,7 +416,7 @@ def _word_figures(document: Document) -> tuple[list[int], list[int]]:
     if None in known:
         for k, text in enumerate(words):
             if known[k] is None:
-                known[k] = (token_syllables(text), sum(1 for ch in text if ch.isalpha()))
+                known[k] = (token_syllables(text), sum(map(str.isalpha, text)))
                 if len(memo) < _TOKEN_MEMO_SIZE:
                     memo[text] = known[k]
     result = (list(map(itemgetter(0), known)), list(map(itemgetter(1), known)))
