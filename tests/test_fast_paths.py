@@ -1,0 +1,161 @@
+"""The speed-ups must not change a result: each shortcut against its plain definition.
+
+The parse and the measures skip work by deciding things once per word form, by
+finding candidates in the text instead of testing every token, and by reading lists
+at C speed. Each test here recomputes one such shortcut the slow, obvious way, on real
+German text and on random text with quote marks and whitespace, and compares.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hypothesis import given
+from test_properties import PROPERTY, texts
+
+import mediakit
+from mediakit import document, evaluative, quotes_lexicon, quotes_rules
+
+GERMAN = (
+    "Am 3. Februar kam Dr. Weber nach Berlin. „Das ist ein völlig absurder Vorschlag!“, "
+    "tönte er. Laut Kreml habe Putin betont, man sei zu Gesprächen bereit.\n\n"
+    "Die Lügenmedien und ihr Klimawahn... Was soll das? Vor allem die "
+    "Regierungssprecherin erklärte, sie werde sich äußern; 9,8 %; 5,3 %.\n"
+    "Trump verteufelt die EU-Bürokratie, so die New York Post. Den Angaben zufolge "
+    "hieß es, die Ukraine-Hilfe (dpa) stehe nicht zur Debatte."
+)
+
+
+def _plain_words(doc: document.Document) -> list[int]:
+    return [i for i, t in enumerate(doc.token_texts) if any(ch.isalnum() for ch in t)]
+
+
+def _plain_paragraph_of_token(doc: document.Document) -> list[int]:
+    starts = [p.start for p in doc.paragraphs]
+    return [max(bisect_right(starts, s) - 1, 0) for s in doc.token_starts]
+
+
+def _check_document(text: str) -> None:
+    doc = document.Document(text)
+    assert doc.words == _plain_words(doc)
+    assert doc.paragraph_of_token == _plain_paragraph_of_token(doc)
+    assert doc.token_ends == [
+        s + len(t) for s, t in zip(doc.token_starts, doc.token_texts, strict=True)
+    ]
+    assert doc.word_texts == [doc.token_texts[i] for i in doc.words]
+    assert doc.word_starts == [doc.token_starts[i] for i in doc.words]
+    # the spaCy Doc carries the same tokens and the same sentence starts
+    assert [t.idx for t in doc.doc] == doc.token_starts
+    assert [bool(t.is_sent_start) for t in doc.doc][1:] == doc.token_is_sent_start[1:]
+
+
+def test_document_shortcuts_on_german_text() -> None:
+    _check_document(GERMAN)
+    # "äußern; 9,8 %": no sentence end at a semicolon before a number
+    assert len(mediakit.split_sentences(GERMAN)) == 8
+
+
+@PROPERTY
+@given(texts)
+def test_document_shortcuts_on_random_text(text: str) -> None:
+    try:
+        document.check_text(text)
+    except ValueError:
+        return
+    _check_document(text)
+
+
+def _plain_sentence_candidates(tokens: list[str]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if document._is_candidate(t)]
+
+
+@PROPERTY
+@given(texts)
+def test_sentence_end_candidates_match_every_token_test(text: str) -> None:
+    """Sentence ends are looked for at end marks found in the text; none is missed."""
+    try:
+        doc = document.Document(text)
+    except ValueError:
+        return
+    tokens = doc.token_texts
+    candidates = _plain_sentence_candidates(tokens)
+    # every candidate token ends in one of the marks the text search looks for
+    assert all(document._END_MARK.fullmatch(tokens[i][-1]) for i in candidates)
+
+
+def _plain_forms(token: str) -> tuple[str, str, bool, int]:
+    lex, preps = quotes_lexicon.cue_lexicon(), quotes_lexicon.preposition_cues()
+    low = token.lower()
+    verb = low if token[:1].islower() else ""
+    roles = 0
+    if verb and (verb in lex.main or verb in lex.joined):
+        roles |= quotes_rules._ROLE_CUE_VERB
+    if low in preps:
+        roles |= quotes_rules._ROLE_CUE_WORD
+    if quotes_rules._mood(low):
+        roles |= quotes_rules._ROLE_KONJUNKTIV
+    return low, verb, not token.strip(), roles
+
+
+def test_quotation_word_forms_match_their_definition() -> None:
+    doc = mediakit.parse(GERMAN)
+    tokens = [*doc.token_texts, ""]
+    assert quotes_rules._token_forms(tokens) == [_plain_forms(t) for t in tokens]
+    roles = {t: f[3] for t, f in zip(tokens, quotes_rules._token_forms(tokens), strict=True)}
+    assert roles["erklärte"] & quotes_rules._ROLE_CUE_VERB
+    assert roles["Laut"] & quotes_rules._ROLE_CUE_WORD
+    assert roles["habe"] & quotes_rules._ROLE_KONJUNKTIV
+
+
+def _plain_scan_positions(index, words, lowers, lemmas) -> list[int]:
+    """Every token the evaluative scan would have looked at before the shortcut."""
+    return [
+        k
+        for k, text in enumerate(words)
+        if (text[0].isalpha() or text[-1].isalpha() or text.isalnum())
+        and (
+            text == "Sie"
+            or lowers[k] in index.phrases
+            or lemmas[k] in index.phrases
+            or index.lookup(text, lemmas[k], True) is not None
+            or index.lookup(text, lemmas[k], False) is not None
+        )
+    ]
+
+
+def test_evaluative_candidates_are_every_token_that_can_hit() -> None:
+    corpus_text = "\n\n".join(d.body for d in mediakit.load_corpus())
+    for text in (GERMAN, corpus_text):
+        doc = document.Document(text)
+        index = evaluative._resolve_lexicon(None).index
+        words, _, _, lowers, lemmas = evaluative._token_table(doc, index.lemmatizer)
+        assert index.candidates(words, lowers, lemmas) == _plain_scan_positions(
+            index, words, lowers, lemmas
+        )
+
+
+def test_a_word_form_rejected_with_capitals_allowed_is_rejected_without() -> None:
+    """The scan asks the lexicon once per word form, with capitals allowed: a form that
+    does not hit then cannot hit inside a sentence either."""
+    index = evaluative._resolve_lexicon(None).index
+    doc = mediakit.parse("\n\n".join(d.body for d in mediakit.load_corpus()))
+    for text in set(doc.token_texts):
+        lemma = index.lemmatizer(text).lower()
+        if index.lookup(text, lemma, True) is None:
+            assert index.lookup(text, lemma, False) is None, text
+
+
+def test_user_lexicon_with_short_heads_and_prefixes_still_matches() -> None:
+    """Heads and prefixes shorter than the three letters the shortcut compares."""
+    lexicon = (
+        evaluative.Lexicon([])
+        .add("ei", "loaded", match="head")
+        .add("Öko", "pejorative", match="prefix")
+        .add("xy", "loaded", match="prefix")
+    )
+    hits = mediakit.find_evaluative("Die Schweinerei der Ökofaschisten und Xylophone.", lexicon)
+    assert [(h.text, h.match) for h in hits] == [
+        ("Schweinerei", "head"),
+        ("Ökofaschisten", "prefix"),
+        ("Xylophone", "prefix"),
+    ]
