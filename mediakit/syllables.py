@@ -23,6 +23,7 @@ The count follows what a reader says, not where a line may be hyphenated:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from .tables import load_table
@@ -31,9 +32,19 @@ __all__ = ["count_syllables", "number_syllables", "token_syllables"]
 
 _VOWELS = "aeiouyäöü"
 _VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
+# Only runs of two or more vowels need the pair rules; a lone vowel is one nucleus.
+_LONG_VOWEL_RUN = re.compile(f"[{_VOWELS}]{{2,}}")
+# The letters whose ``.lower()`` is a vowel (checked over all of Unicode): one search
+# instead of a per-character generator in the acronym test.
+_ANY_CASE_VOWEL = re.compile(f"[{_VOWELS}{_VOWELS.upper()}]")
 _DIPHTHONGS = ("ai", "au", "ei", "eu", "äu", "ay", "ey", "oy", "ou")
 _LONG_VOWELS = ("aa", "ee", "oo", "ie")
+_ONE_NUCLEUS_PAIRS = frozenset(_DIPHTHONGS + _LONG_VOWELS)
 _SEGMENT = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+# Same characters as str.isspace/str.isalnum (checked over all of Unicode), in one
+# search instead of a per-character generator.
+_SPACE = re.compile(r"\s")
+_ALNUM = re.compile(r"[^\W_]")
 _MAX_WORD = 200  # longer "words" are counted in chunks: no word is that long
 
 
@@ -70,16 +81,47 @@ def _required_literal(pattern: str) -> str:
 
 
 @cache
-def _literal_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Exception rows by the first two letters of their literal (rows without one apart)."""
-    index: dict[str, list[int]] = {}
+def _literal_index() -> tuple[re.Pattern[str], tuple[tuple[int, str], ...], tuple[int, ...]]:
+    """(screen, (row, literal) pairs, rows without a literal of two or more letters).
+
+    ``screen`` finds a word that holds any of the literals. Only a few percent of the
+    words do, so most words are ruled out by this one search instead of a Python loop
+    over their letters.
+    """
+    literals: list[tuple[int, str]] = []
     always: list[int] = []
     for i, (literal, _, _) in enumerate(_exceptions()[0]):
         if len(literal) >= 2:
-            index.setdefault(literal[:2], []).append(i)
+            literals.append((i, literal))
         else:
             always.append(i)
-    return {k: tuple(v) for k, v in index.items()}, tuple(always)
+    screen = re.compile(_trie_pattern(literal for _, literal in literals) or "(?!)")
+    return screen, tuple(literals), tuple(always)
+
+
+_Trie = dict[str, "_Trie"]  # letter -> subtree; "" marks the end of a word
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, with shared prefixes merged.
+
+    A flat ``a|b|c`` alternation tries every literal at every position of the word;
+    the trie tries only the branches that share the letters read so far.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        if "" in node:
+            return ""  # a whole literal was read: longer ones add nothing to "is one there"
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return build(trie) if trie else ""
 
 
 @lru_cache(maxsize=1024)
@@ -103,25 +145,49 @@ def _spoken_abbreviations() -> dict[str, str]:
 # ---------------------------------------------------------------------------
 
 
+# Patterns of the context rules, compiled once: they run for many words.
+_IEU_END = re.compile(r"(?:rs?)?$")
+_RI_KEEPS_SYLLABLE = re.compile(r"u|an|as?$")
+_RIER = re.compile(r"r(?:n|s|in|innen)?")
+_RIEN_COMPOUND = re.compile(r"n(?![aeiouäöü])")
+_IEN_PLURAL = re.compile(r"ns?")
+_STRESSED_IE_STEM = re.compile(r"(?:[aeiouäöür][gtp]|ph|[aeiou]m)$")
+
+# Nuclei of vowel runs the context cannot change (see _is_context_free), by run. Runs
+# of up to four letters are kept: that bounds the table and covers nearly all runs.
+_RUN_NUCLEI: dict[str, int] = {}
+_RUN_NUCLEI_MAX = 4
+
+
+def _is_context_free(run: str) -> bool:
+    """Whether ``_nuclei`` counts ``run`` the same in every word.
+
+    Only ``ie`` and a run-initial ``i``/``u``/``y`` look at the letters around the run
+    (Se-ri-en, qu, Yoga, Me-dien); every other pair rule reads the run alone.
+    """
+    return run[0] not in "iuy" and "ie" not in run
+
+
 def _nuclei(run: str, word: str, start: int, word_start: bool) -> int:
     """Syllable nuclei in one run of vowel letters ``run`` found at ``word[start]``."""
     end = start + len(run)
     before = word[start - 1] if start > 0 else ""
-    after = word[end:]
     count = 0
     i = 0
     while i < len(run):
         pair = run[i : i + 2]
-        rest = run[i + 2 :]
-        if pair == "ie" and rest[:1] == "u" and re.match(r"(?:rs?)?$", after):
-            count += 1  # Milieu, Ingenieur: French "ieu" is one syllable
-            i += 3
+        if pair == "ie":
+            rest = run[i + 2 :]
+            after = word[end:]
+            if rest[:1] == "u" and _IEU_END.match(after):
+                count += 1  # Milieu, Ingenieur: French "ieu" is one syllable
+                i += 3
+                continue
+            count += 2 if _ie_is_two(word, start + i, rest, after, before, i) else 1
+            i += 2
             continue
-        if len(pair) == 2 and (pair in _DIPHTHONGS or pair in _LONG_VOWELS):
-            if pair == "ie" and _ie_is_two(word, start + i, rest, after, before, i):
-                count += 2
-            else:
-                count += 1
+        if pair in _ONE_NUCLEUS_PAIRS:
+            count += 1
             i += 2
             continue
         char = run[i]
@@ -146,53 +212,59 @@ def _i_is_glide(word: str, pos: int, index_in_run: int, before: str) -> bool:
         return False
     if before in _VOWELS:
         return False
-    rest = word[pos + 1 :]
-    if before == "r" and re.match(r"u|an|as?$", rest):
+    if before == "r" and _RI_KEEPS_SYLLABLE.match(word[pos + 1 :]):
         return False  # Mi-nis-te-ri-um, Va-ri-an-te, Ma-ri-a: after r the i keeps its syllable
     # The first vowel of a word is stressed or initial: Di-a-gno-se, Pi-a-no, Bi-o-lo-gie.
-    return any(ch in _VOWELS for ch in word[:pos])
+    return _VOWEL_RUN.search(word, 0, pos) is not None
 
 
 def _ie_is_two(word: str, pos: int, rest: str, after: str, before: str, index_in_run: int) -> bool:
     """``ie`` is two syllables in ``Se-ri-en``/``Ener-gi-en``, one in ``Bie-ne``/``Spa-nien``."""
     if rest:
         return False
-    has_vowel_before = any(ch in _VOWELS for ch in word[:pos])
-    if not has_vowel_before:
+    if _VOWEL_RUN.search(word, 0, pos) is None:
         return False  # Wien, schien, die, nie
-    if before == "r" and re.fullmatch(r"r(?:n|s|in|innen)?", after):
+    if before == "r" and _RIER.fullmatch(after):
         return True  # Vegeta-ri-er, Parlamenta-ri-er
-    if before == "r" and re.match(r"n(?![aeiouäöü])", after):
+    if before == "r" and _RIEN_COMPOUND.match(after):
         return True  # Fe-ri-en, Fe-ri-en-haus, Se-ri-en-tä-ter
-    if after.startswith("n") and re.fullmatch(r"ns?", after):
+    if after.startswith("n") and _IEN_PLURAL.fullmatch(after):
         # Plural -ien: syllabic after r (Se-ri-en) and after the stressed -ie of
         # Energie, Strategie, Partie, Therapie (Ener-gi-en, Par-ti-en).
         if before == "r":
             return True
         stem = word[:pos]
-        return bool(re.search(r"(?:[aeiouäöür][gtp]|ph|[aeiou]m)$", stem))
+        return bool(_STRESSED_IE_STEM.search(stem))
     return False
 
 
 def _count_letters(part: str, word_start: bool) -> int:
     """Syllables in a lower-case letter sequence by the vowel-group rules."""
-    count = 0
-    for match in _VOWEL_RUN.finditer(part):
-        count += _nuclei(match.group(), part, match.start(), word_start)
+    # Every run of vowels is at least one nucleus; only the longer runs can add more
+    # (The-a-ter) or take one away (qu, Yoga, Me-dien), so only they go to _nuclei.
+    runs = _VOWEL_RUN.findall(part)
+    count = len(runs)
+    if len("".join(runs)) == count:
+        return count  # single vowels only: cheaper than a second search
+    for match in _LONG_VOWEL_RUN.finditer(part):
+        run = match.group()
+        nuclei = _RUN_NUCLEI.get(run)
+        if nuclei is None:
+            nuclei = _nuclei(run, part, match.start(), word_start)
+            if len(run) <= _RUN_NUCLEI_MAX and _is_context_free(run):
+                _RUN_NUCLEI[run] = nuclei
+        count += nuclei - 1
     return count
 
 
 def _count_with_exceptions(lower: str) -> int:
-    table = _exceptions()[0]
-    by_bigram, always = _literal_index()
-    found = set(always)
-    for k in range(len(lower) - 1):
-        for i in by_bigram.get(lower[k : k + 2], ()):
-            if table[i][0] in lower:
-                found.add(i)
-    if not found:
+    screen, literals, always = _literal_index()
+    if not always and screen.search(lower) is None:
+        return _count_letters(lower, True)  # no exception row can match: most words
+    # The rows whose literal the word holds, in table order (the first match wins).
+    candidates = tuple(sorted([*always, *[i for i, literal in literals if literal in lower]]))
+    if not candidates:
         return _count_letters(lower, True)
-    candidates = tuple(sorted(found))
     pattern, counts = _combined(candidates)
     total = 0
     pos = 0
@@ -211,17 +283,20 @@ def _spelled(letters: str) -> int:
     return sum(_LETTER_NAMES.get(ch.lower(), 1) for ch in letters)
 
 
+_PRONOUNCEABLE_CAPS = re.compile(r"[^AEIOUÄÖÜY]{0,3}(?:[AEIOUÄÖÜY]+[^AEIOUÄÖÜY]{1,3})*[AEIOUÄÖÜY]*")
+
+
 def _is_acronym(part: str) -> bool:
-    if not any(ch.lower() in _VOWELS for ch in part):
+    if _ANY_CASE_VOWEL.search(part) is None:
         return len(part) > 1 or part.isupper()  # Lkw, ZDF, cd
-    uppers = sum(ch.isupper() for ch in part)
+    if part[1:].islower():
+        return False  # Haus, haus: at most one capital, so neither all caps nor AfD-like
+    uppers = sum(map(str.isupper, part))
     if part.isupper() and len(part) >= 2:
         if len(part) <= 3:
             return True  # EU, USA, CDU, ARD
         # Longer all-caps words are read when pronounceable (TRUMP, STOPP), else spelled.
-        return not re.fullmatch(
-            r"[^AEIOUÄÖÜY]{0,3}(?:[AEIOUÄÖÜY]+[^AEIOUÄÖÜY]{1,3})*[AEIOUÄÖÜY]*", part
-        )
+        return not _PRONOUNCEABLE_CAPS.fullmatch(part)
     return uppers >= 2 and (len(part) <= 4 or len(part) - uppers <= 1)  # AfD, GmbH, UdSSR
 
 
@@ -232,7 +307,8 @@ _OTHER_VOWELS = re.compile("[аеёиоуыэюяіїєўαεηιουωάέήί�
 
 
 def _letters(part: str, word_start: bool) -> int:
-    if not _LATIN.search(part):
+    # ``part`` is a run of letters (see _SEGMENT): an ASCII one is all A-Z/a-z.
+    if not part.isascii() and not _LATIN.search(part):
         return len(_OTHER_VOWELS.findall(part.lower())) or 1
     acronyms = _exceptions()[1]
     if part in acronyms:
@@ -313,15 +389,19 @@ def number_syllables(digits: str, *, ordinal: bool = False) -> int:
 
 @lru_cache(maxsize=65536)
 def _count(word: str) -> int:
-    spoken = _spoken_abbreviations().get(word)
+    abbreviations = _spoken_abbreviations()
+    spoken = abbreviations.get(word)
     if spoken is None and word.endswith(".") and len(word) > 1:
-        spoken = _spoken_abbreviations().get(word.rstrip("."))
+        spoken = abbreviations.get(word.rstrip("."))
     if spoken:
         return sum(_count(part) for part in spoken.split())
+    if word.isalpha():
+        # Most words: no digit (so no numeral) and a single letter segment.
+        return _letters_long(word[: _MAX_WORD * 50], True)
     numeral = _numeral(word)
     if numeral is not None:
         return numeral
-    ordinal = bool(re.fullmatch(r"\d{1,4}\.", word))
+    ordinal = _ORDINAL.fullmatch(word) is not None
     total = 0
     for match in _SEGMENT.finditer(word[: _MAX_WORD * 50]):
         part = match.group()
@@ -332,6 +412,7 @@ def _count(word: str) -> int:
     return total
 
 
+_ORDINAL = re.compile(r"\d{1,4}\.")
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{1,2})(?::(\d{2}))?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -385,7 +466,7 @@ def count_syllables(word: str) -> int:
     stripped = word.strip()
     if not stripped:
         raise ValueError("word is empty: pass one word, e.g. count_syllables('Haus')")
-    if any(ch.isspace() for ch in stripped):
+    if not stripped.isalnum() and _SPACE.search(stripped):
         raise ValueError(
             f"count_syllables takes one word, not a phrase ({stripped[:40]!r}); "
             "use mediakit.readability(text) for a text"
@@ -402,8 +483,10 @@ def token_syllables(token: str) -> int:
     if not isinstance(token, str):
         raise TypeError(f"token must be a str, not {type(token).__name__}")
     token = token.strip()
-    if not token or not any(ch.isalnum() for ch in token):
+    if token.isalnum():
+        return _count(token)  # a word or number: the common case
+    if not _ALNUM.search(token):
         return 0
-    if any(ch.isspace() for ch in token):
+    if _SPACE.search(token):
         return sum(_count(part) for part in token.split())
     return _count(token)
