@@ -343,9 +343,38 @@ def nlp():
 
     pipeline = spacy.blank("de")
     pipeline.max_length = MAX_CHARS + 1
+    tokenizer = pipeline.tokenizer
+    tokenizer.prefix_search = _LettersHaveNoAffix(tokenizer.prefix_search, None).search
+    tokenizer.suffix_search = _LettersHaveNoAffix(tokenizer.suffix_search, None).search
+    tokenizer.infix_finditer = _LettersHaveNoAffix(tokenizer.infix_finditer, ()).search
     for abbreviation in _abbreviations():
         pipeline.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return pipeline
+
+
+class _LettersHaveNoAffix:
+    """One of spaCy's affix searches, answering "nothing" for an all-letter string at once.
+
+    Every German prefix, suffix and infix rule of spaCy needs a character that is no
+    letter: a punctuation mark, a symbol, or a digit before a unit (``20km``). An
+    all-letter string can therefore never match, but the searches, alternations of
+    hundreds of patterns, take several microseconds to find that out, and spaCy asks
+    for every word form it has not seen before (``tests/test_document.py`` checks
+    the claim for every letter of Unicode). ``pattern`` is kept for spaCy's
+    serialisation, which stores the original expression.
+    """
+
+    __slots__ = ("nothing", "pattern", "regex_search")
+
+    def __init__(self, regex_search: Any, nothing: Any) -> None:
+        self.regex_search = regex_search
+        self.pattern = regex_search.__self__.pattern
+        self.nothing = nothing
+
+    def search(self, string: str) -> Any:
+        if string.isalpha():
+            return self.nothing
+        return self.regex_search(string)
 
 
 # ---------------------------------------------------------------------------

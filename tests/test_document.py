@@ -129,3 +129,50 @@ def test_degenerate_text_gives_sensible_result(text):
     doc = parse(text)
     for span in doc.sentences + list(doc.quote_regions):
         assert text[span.start : span.end] == span.text
+
+
+def test_no_spacy_affix_rule_matches_a_string_of_letters():
+    """The pipeline answers "no affix" for all-letter strings without asking spaCy's
+    patterns; this holds for every letter of Unicode, alone and between letters."""
+    import sys
+
+    import spacy
+
+    original = spacy.blank("de").tokenizer
+    letters = [
+        chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and chr(c).isalpha()
+    ]
+    assert len(letters) > 100_000
+    for c in letters:
+        assert original.prefix_search(c + "a") is None, repr(c)
+        assert original.suffix_search("a" + c) is None, repr(c)
+        assert next(original.infix_finditer("a" + c + "a"), None) is None, repr(c)
+    words = {w for text in (d.body for d in mediakit.load_corpus()) for w in text.split()}
+    for word in (w for w in words if w.isalpha()):
+        assert original.prefix_search(word) is None, word
+        assert original.suffix_search(word) is None, word
+        assert next(original.infix_finditer(word), None) is None, word
+
+
+def test_tokens_are_spacys_own():
+    """The shortcut changes no token: mediakit's pipeline splits as spaCy's does."""
+    import spacy
+
+    from mediakit.document import _abbreviations, nlp
+
+    reference = spacy.blank("de")
+    for abbreviation in _abbreviations():
+        reference.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    texts = [d.body for d in mediakit.load_corpus()] + [
+        "20km, 5€ und US$3; Ökofaschisten… „Zitat“ (dpa) EU-Bürokratie z. B. 3. Februar",
+        "ⓐⓑ ǅemal Ⅻ İstanbul ﷼12 °C. km² www.example.org a/b",
+    ]
+    for text in texts:
+        assert [t.text for t in nlp().tokenizer(text)] == [t.text for t in reference(text)]
+    # spaCy's serialisation still stores the original patterns
+    for name in ("prefix_search", "suffix_search", "infix_finditer"):
+        ours, theirs = getattr(nlp().tokenizer, name), getattr(reference.tokenizer, name)
+        assert ours.__self__.pattern == theirs.__self__.pattern
+    restored = spacy.blank("de")
+    restored.tokenizer.from_bytes(nlp().tokenizer.to_bytes(exclude=["vocab"]))
+    assert [t.text for t in restored.tokenizer(texts[-1])] == [t.text for t in reference(texts[-1])]
