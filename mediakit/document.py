@@ -33,7 +33,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -343,6 +343,7 @@ def nlp():
 
     pipeline = spacy.blank("de")
     pipeline.max_length = MAX_CHARS + 1
+    pipeline.vocab.lex_attr_getters = _quick_lexical_attributes(pipeline.vocab.lex_attr_getters)
     tokenizer = pipeline.tokenizer
     tokenizer.prefix_search = _LettersHaveNoAffix(tokenizer.prefix_search, None).search
     tokenizer.suffix_search = _LettersHaveNoAffix(tokenizer.suffix_search, None).search
@@ -375,6 +376,49 @@ class _LettersHaveNoAffix:
         if string.isalpha():
             return self.nothing
         return self.regex_search(string)
+
+
+def _quick_lexical_attributes(getters: dict[int, Any]) -> dict[int, Any]:
+    """spaCy's lexical attribute functions, with shortcuts that give the same values.
+
+    spaCy computes 23 attributes for every word form it meets for the first time
+    (and again for rare forms once its vocabulary is large). For an all-letter
+    string several of them are known at once: it is no URL, e-mail address, number,
+    punctuation or currency, and its shape is ``xxxx`` or ``Xxxxx``. Only spaCy's
+    generic functions are replaced; ``tests/test_document.py`` compares the values.
+    """
+    from spacy import attrs
+    from spacy.lang import lex_attrs
+
+    quick = dict(getters)
+    for attr, generic in (
+        (attrs.LIKE_URL, lex_attrs.like_url),
+        (attrs.LIKE_EMAIL, lex_attrs.like_email),
+        (attrs.LIKE_NUM, lex_attrs.like_num),
+        (attrs.IS_PUNCT, lex_attrs.is_punct),
+        (attrs.IS_CURRENCY, lex_attrs.is_currency),
+    ):
+        if quick.get(attr) is generic:
+            quick[attr] = partial(_false_for_letters, generic)
+    if quick.get(attrs.IS_ASCII) is lex_attrs.is_ascii:
+        quick[attrs.IS_ASCII] = str.isascii
+    if quick.get(attrs.SHAPE) is lex_attrs.word_shape:
+        quick[attrs.SHAPE] = partial(_word_shape, lex_attrs.word_shape)
+    return quick
+
+
+def _false_for_letters(attribute: Any, text: str) -> bool:
+    return False if text.isalpha() else attribute(text)
+
+
+def _word_shape(word_shape: Any, text: str) -> str:
+    # spaCy's shape: letters as x/X, digits as d, runs cut at four characters
+    if text.isalpha() and len(text) < 100:
+        if text.islower():
+            return "x" * min(len(text), 4)
+        if text[0].isupper() and text[1:].islower():
+            return "X" + "x" * min(len(text) - 1, 4)
+    return word_shape(text)
 
 
 # ---------------------------------------------------------------------------

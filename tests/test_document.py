@@ -176,3 +176,39 @@ def test_tokens_are_spacys_own():
     restored = spacy.blank("de")
     restored.tokenizer.from_bytes(nlp().tokenizer.to_bytes(exclude=["vocab"]))
     assert [t.text for t in restored.tokenizer(texts[-1])] == [t.text for t in reference(texts[-1])]
+
+
+def test_quick_lexical_attributes_equal_spacys():
+    """The vocabulary's shortcut attribute functions give spaCy's own values."""
+    import random
+    import sys
+
+    import spacy
+
+    from mediakit.document import nlp
+
+    original = spacy.blank("de").vocab.lex_attr_getters
+    quick = nlp().vocab.lex_attr_getters
+    assert quick.keys() == original.keys()
+    words = {w for d in mediakit.load_corpus() for w in d.body.split()}
+    words |= {t for d in mediakit.load_corpus() for t in parse(d.body).token_texts}
+    words |= {"x", "Xx", "ǅemal", "ǅ", "ªb", "Aªb", "ŉ", "ß", "SS", "İstanbul", "a" * 150}
+    words |= {"www.x.de", "http://a", "a@b.de", "3,5", "-4", "1/2", "€", "$", "...", "„", "km²"}
+    rng = random.Random(7)
+    letters = [chr(c) for c in range(0x250) if chr(c).isalpha()]
+    words |= {"".join(rng.choices(letters, k=rng.randint(1, 12))) for _ in range(20_000)}
+    # every letter of Unicode (the shortcuts' branch), and every character of the
+    # first blocks (punctuation, symbols, digits)
+    words |= {
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF and (c < 0x3000 or chr(c).isalpha())
+    }
+    for attr, function in original.items():
+        if quick[attr] is function:
+            continue
+        for word in words:
+            assert quick[attr](word) == function(word), (attr, word)
+    doc = nlp().tokenizer("Die USA, www.example.org und 3,5 % – „Zitat“!")
+    assert [t.shape_ for t in doc][:3] == ["Xxx", "XXX", ","]
+    assert [t.like_url for t in doc][3] and doc[5].like_num and doc[-2].is_quote
