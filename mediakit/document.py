@@ -465,6 +465,7 @@ def _starts_sentence(word: str) -> bool:
 def _sentence_starts(
     idx: list[int],
     ends: list[int],
+    is_space: list[bool],
     tokens: list[str],
     text: str,
     paragraph_of_token: list[int],
@@ -473,7 +474,6 @@ def _sentence_starts(
     """Which tokens start a sentence (see the module docstring for the rules)."""
     abbreviations = _abbreviations()
     n = len(tokens)
-    is_space = _blank_tokens(tokens)
     starts = [False] * n
 
     closing_at = {r.inner_end: r for r in regions if r.closed}
@@ -661,6 +661,7 @@ class Document:
         "text",
         "token_ends",
         "token_is_sent_start",
+        "token_is_space",
         "token_starts",
         "token_texts",
         "words",
@@ -688,9 +689,11 @@ class Document:
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
         self.quote_regions = find_quote_regions(self.text, par_spans)
         self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
+        self.token_is_space: list[bool] = _blank_tokens(self.token_texts)
         starts = _sentence_starts(
             self.token_starts,
             self.token_ends,
+            self.token_is_space,
             self.token_texts,
             self.text,
             self.paragraph_of_token,

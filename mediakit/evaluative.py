@@ -55,7 +55,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +164,9 @@ _SUFFIXES = (
     "en", "em", "er", "es", "e", "n", "s", "t", "et", "st",
 )  # fmt: skip
 
+
+# a letter or digit: what makes a token a word (str.isalnum's characters)
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 
 # the suffixes a word can end in, by its last letter (in _SUFFIXES order)
 _SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
@@ -288,17 +291,12 @@ def _lemmatizer_for(entries: Iterable[LexiconEntry]):
 
 def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], list[bool]]:
     """(texts, start offsets, is-space, sentence-start) of all tokens, from the parse."""
-    rows = document.cache.get("evaluative_rows")
-    if rows is None:
-        texts = document.token_texts
-        rows = (
-            texts,
-            document.token_starts,
-            [not t or t.isspace() for t in texts] if "" in texts else list(map(str.isspace, texts)),
-            document.token_is_sent_start,
-        )
-        document.cache["evaluative_rows"] = rows
-    return rows
+    return (
+        document.token_texts,
+        document.token_starts,
+        document.token_is_space,
+        document.token_is_sent_start,
+    )
 
 
 def _lemma_cache_key(lemmatizer) -> str:
@@ -311,24 +309,25 @@ def _document_lemmas(document: Document, lemmatizer=lemmatize) -> list[str]:
     key = _lemma_cache_key(lemmatizer)
     lemmas = document.cache.get(key)
     if lemmas is None:
-        texts = _token_rows(document)[0]
-        memo = _LEMMA_MEMOS.setdefault(lemmatizer, {})
-        missing = set(texts).difference(memo)
-        if len(memo) + len(missing) > _LEMMA_MEMO_SIZE:
-            memo.clear()
-            missing = set(texts)
-        for text in missing:
-            lemma = lemmatizer(text)
-            memo[text] = (lemma, lemma.lower())
-        forms = list(map(memo.__getitem__, texts))
-        lemmas = list(map(itemgetter(0), forms))
-        document.cache[key] = lemmas
-        document.cache[key + "_lower"] = list(map(itemgetter(1), forms))
+        lemmas = document.cache[key] = [lemmatizer(text) for text in document.token_texts]
     return lemmas
 
 
-# lemmatizer -> token text -> (lemma, lowercase lemma), bounded like the other word memos
-_LEMMA_MEMOS: dict[Any, dict[str, tuple[str, str]]] = {}
+def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
+    """Lowercase lemma of each word, through a memo per word form."""
+    memo = _LEMMA_MEMOS.setdefault(lemmatizer, {})
+    missing = set(words).difference(memo)
+    if missing:
+        if len(memo) + len(missing) > _LEMMA_MEMO_SIZE:
+            memo.clear()
+            missing = set(words)
+        for text in missing:
+            memo[text] = lemmatizer(text).lower()
+    return list(map(memo.__getitem__, words))
+
+
+# lemmatizer -> token text -> lowercase lemma, bounded like the other word memos
+_LEMMA_MEMOS: dict[Any, dict[str, str]] = {}
 _LEMMA_MEMO_SIZE = 500_000
 
 
@@ -340,16 +339,14 @@ def _token_table(
     table = document.cache.get(cache_key)
     if table is None:
         texts, starts, spaces, firsts = _token_rows(document)
-        _document_lemmas(document, lemmatizer)
-        lower_lemmas = document.cache[_lemma_cache_key(lemmatizer) + "_lower"]
-        keep = [i for i, space in enumerate(spaces) if not space]
+        keep = list(compress(range(len(texts)), map(not_, spaces)))
         words = pick(texts, keep)
         table = (
             words,
             pick(starts, keep),
             pick(firsts, keep),
             list(map(str.lower, words)),
-            pick(lower_lemmas, keep),
+            _lower_lemmas(words, lemmatizer),
         )
         document.cache[cache_key] = table
     return table
@@ -1464,9 +1461,14 @@ def analyze_evaluative(
         bisect_left(word_starts, end) - bisect_left(word_starts, start) for start, end in quoted
     )
     neutral = _neutral_reporting()
-    _document_lemmas(document, lex.index.lemmatizer)
-    lower_lemmas = document.cache[_lemma_cache_key(lex.index.lemmatizer) + "_lower"]
-    neutral_count = sum(map(neutral.__contains__, pick(lower_lemmas, document.words)))
+    words, _, _, _, lower_lemmas = _token_table(document, lex.index.lemmatizer)
+    # neutral reporting words among the word tokens (a lemma in the table has letters,
+    # but a token of punctuation alone is no word, whatever its lemma)
+    neutral_count = sum(
+        1
+        for k in compress(range(len(words)), map(neutral.__contains__, lower_lemmas))
+        if _WORD_CHARACTER.search(words[k])
+    )
     categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
     return EvaluativeAnalysis(
         hits=hits,

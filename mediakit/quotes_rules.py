@@ -329,7 +329,7 @@ class _Detector:
         self.low = list(map(itemgetter(0), forms))
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
         self.vlow = list(map(itemgetter(1), forms))
-        self.space = list(map(itemgetter(2), forms))
+        self.space = [*doc.token_is_space, True]
         self.lex = cue_lexicon()
         self.preps = preposition_cues()
         self.words = _words()

@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from mediakit import evaluative
 from mediakit.document import parse
 from mediakit.evaluative import (
     CATEGORIES,
@@ -307,6 +308,7 @@ def test_accepts_a_parsed_document_and_caches_lemmas():
     hits = find_evaluative(document)
     assert [h.text for h in hits] == ["erbärmliches", "Desaster"]
     # the bundled lexicon lemmatises through the precomputed table
+    assert evaluative._document_lemmas(document, evaluative._table_lemmatize)[3] == "erbärmlich"
     assert document.cache["lexicon_lemmas"][3] == "erbärmlich"
 
 
