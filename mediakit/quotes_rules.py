@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import compress
 from operator import itemgetter
 
 from .document import Document, TextSpan
@@ -257,8 +258,12 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+# str.isalnum's characters: \w without the underscore
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+
+
 def _is_word(word: str) -> bool:
-    return any(ch.isalnum() for ch in word)
+    return word.isalpha() or _WORD_CHARACTER.search(word) is not None
 
 
 def _adjective_like(word: str) -> bool:
@@ -347,6 +352,8 @@ class _Detector:
             self.region_of[lo:hi] = [k] * (hi - lo)
         self.region_kind = [""] * len(self.regions)
         self.region_quote: dict[int, Quotation] = {}
+        # pick_verb reads only the tokens, so several rules asking for one verb share it
+        self.picked: dict[tuple[int, int], tuple[CueVerb, int] | None] = {}
         # sentences as token ranges, whitespace tokens trimmed
         self.sentences: list[tuple[int, int]] = []
         for s in doc.sentences:
@@ -363,7 +370,7 @@ class _Detector:
         # only these instead of every token of every sentence.
         region_of, space = self.region_of, self.space
         roles = list(map(itemgetter(3), forms))
-        marked = [j for j, role in enumerate(roles) if role]
+        marked = list(compress(range(len(roles)), roles))
         free = [j for j in marked if region_of[j] < 0 and not space[j]]
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
         self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
@@ -699,6 +706,12 @@ class _Detector:
 
     def pick_verb(self, i: int, hi: int) -> tuple[CueVerb, int] | None:
         """Cue verb for a finite form at ``i``; (verb, particle token or -1)."""
+        key = (i, hi)
+        if key not in self.picked:
+            self.picked[key] = self._pick_verb(i, hi)
+        return self.picked[key]
+
+    def _pick_verb(self, i: int, hi: int) -> tuple[CueVerb, int] | None:
         lw = self.vlow[i]
         candidates = self.lex.main.get(lw)
         if not candidates:
@@ -1275,10 +1288,12 @@ class _Detector:
 
     def verb_frames(self, lo: int, hi: int) -> list[Quotation]:
         out: list[Quotation] = []
+        candidates = self.within(self.verb_at, lo, hi)
+        if not candidates:
+            return out
         end = self.strip_end(hi, lo)
         # first pass: a postposed frame ("…, sagte Peskow.") governs the whole sentence, even
         # when the quoted part holds cue verbs of its own; second pass: frames before content
-        candidates = self.within(self.verb_at, lo, hi)
         for postposed_pass, v in [(p, v) for p in (True, False) for v in candidates]:
             lw = self.vlow[v]
             got = self.pick_verb(v, hi)
