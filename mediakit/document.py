@@ -639,7 +639,11 @@ class Document:
     Attributes: ``text``; ``doc`` (the spaCy ``Doc``, sentence starts set);
     ``sentences``, ``paragraphs`` and ``quote_regions`` (character-offset spans);
     ``words`` (indices of the tokens that count as words, i.e. hold a letter or
-    digit). Per-token lookups: :meth:`sentence_index`, :meth:`paragraph_index`,
+    digit). Per token, as plain lists read once from the ``Doc`` (every measure uses
+    them instead of spaCy ``Token`` objects, which cost more to create than all our
+    rules take): ``token_texts``, ``token_starts``, ``token_ends``,
+    ``token_is_space``, ``token_is_sent_start``; for the words ``word_texts`` and
+    ``word_starts``. Lookups: :meth:`sentence_index`, :meth:`paragraph_index`,
     :meth:`quote_depth`. Measures may keep derived data in ``cache`` so a second
     measure on the same document does not redo it.
 
@@ -823,10 +827,6 @@ class Document:
 # str.isalnum's characters: \w without the underscore
 _ALNUM = re.compile(r"[^\W_]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _is_word(token: str) -> bool:
-    return token.isalpha() or _ALNUM.search(token) is not None
 
 
 def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, int]]) -> list[int]:
