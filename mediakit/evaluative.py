@@ -829,12 +829,6 @@ def _fallback_forms(lowered: str) -> tuple[str, ...]:
             forms += [stem + "en", stem + "n"]
             break
     return tuple(forms)
-    for suffix in _SUFFIXES:
-        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 5:
-            forms.append(lowered[: -len(suffix)])
-    if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:
-        forms.append(lowered[2:-1] + "en")
-    return forms
 
 
 # ---------------------------------------------------------------------------
