@@ -51,6 +51,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
@@ -1396,12 +1397,12 @@ class EvaluativeAnalysis:
                 self.neutral_reporting, self.author_words + self.quoted_words
             ),
         }
+        by_category = Counter(h.category for h in author)
         for category in self.categories:
             if category == "hedge":
                 continue
-            count = sum(h.category == category for h in author)
             figures[f"evaluative_{category}_per_1000_words"] = rate_per_1000(
-                count, self.author_words
+                by_category[category], self.author_words
             )
         figures["author_words"] = float(self.author_words)
         figures["quoted_words"] = float(self.quoted_words)
