@@ -289,6 +289,13 @@ def _token_arrays(doc: Document) -> tuple[list[int], list[int], list[str]]:
     return cached
 
 
+@cache
+def _requirement_sets(requires: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A cue's required words split into whole words and ``*ending`` patterns."""
+    endings = tuple(r[1:] for r in requires if r.startswith("*"))
+    return frozenset(r for r in requires if not r.startswith("*")), endings
+
+
 _ROLE_CUE_VERB = 1
 _ROLE_CUE_WORD = 2
 _ROLE_KONJUNKTIV = 4
@@ -1611,13 +1618,8 @@ class _Detector:
 
     @staticmethod
     def _requires(word: str, requires: tuple[str, ...]) -> bool:
-        for r in requires:
-            if r.startswith("*"):
-                if word.endswith(r[1:]):
-                    return True
-            elif word == r:
-                return True
-        return False
+        words, endings = _requirement_sets(requires)
+        return word in words or word.endswith(endings)
 
     def _enough(self, q: Quotation) -> bool:
         return sum(e - s for s, e in q.spans) >= 12
