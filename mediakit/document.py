@@ -353,6 +353,14 @@ def nlp():
     return pipeline
 
 
+@cache
+def _spacy_attributes() -> list[int]:
+    """spaCy's attribute ids IDX, LENGTH and SENT_START (imported on first use)."""
+    from spacy.attrs import IDX, LENGTH, SENT_START
+
+    return [IDX, LENGTH, SENT_START]
+
+
 class _LettersHaveNoAffix:
     """One of spaCy's affix searches, answering "nothing" for an all-letter string at once.
 
@@ -678,10 +686,8 @@ class Document:
         self.doc = nlp().tokenizer(_tokenizer_safe(self.text))
         # Offsets from one array call and token texts by slicing: creating a spaCy
         # Token object per token would cost more than all our rules together.
-        from spacy.attrs import IDX, LENGTH
-
         if len(self.doc):
-            offsets = self.doc.to_array([IDX, LENGTH])
+            offsets = self.doc.to_array(_spacy_attributes()[:2])
             self.token_starts: list[int] = offsets[:, 0].tolist()
             self.token_ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
             self.token_texts: list[str] = list(
@@ -715,13 +721,13 @@ class Document:
 
     def _set_sentences(self, starts: list[bool]) -> list[TextSpan]:
         import numpy
-        from spacy.attrs import SENT_START
 
         doc = self.doc
         if not len(doc):
             return []
-        flags = numpy.array(starts, dtype="int32") * 2 - 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        # spaCy's SENT_START: 1 starts a sentence, -1 does not
+        flags = numpy.array(starts, dtype="int64") * 2 - 1
+        doc.from_array(_spacy_attributes()[2:], flags.astype("uint64").reshape(-1, 1))
         texts = self.token_texts
         n = len(texts)
         first = 0
@@ -729,7 +735,7 @@ class Document:
             first += 1
         if first == n:
             return []
-        begins = [first, *(i for i in numpy.flatnonzero(flags > 0).tolist() if i > first)]
+        begins = [first, *(i for i in compress(range(n), starts) if i > first)]
         spans: list[TextSpan] = []
         for b, following in zip(begins, [*begins[1:], n], strict=True):
             last = following - 1
