@@ -32,6 +32,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
 from itertools import compress
@@ -213,7 +214,7 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     when it stands at a word end, apostrophes inside words are ignored, nesting is
     capped, and anything left open is closed at its paragraph's end.
 
-    >>> [r.text for r in find_quote_regions("Er sagte „ja“ und »nein«.", [(0, 26)])]
+    >>> [r.text for r in find_quote_regions("Er sagte „ja“ und »nein«.", [(0, 25)])]
     ['„ja“', '»nein«']
     """
     table = _quote_mark_table()
@@ -845,6 +846,30 @@ def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, in
         if p and hi > lo:
             of_token[lo:hi] = [p] * (hi - lo)
     return of_token
+
+
+def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) -> list:
+    """``[memo[k] for k in keys]``, computing (and keeping) what the memo lacks.
+
+    ``compute`` must never return ``None``. A memo that would outgrow ``limit``
+    starts afresh, so a stream of new word forms cannot grow it without end.
+
+    >>> memo = {}
+    >>> memo_map(memo, ["Haus", "Maus", "Haus"], len, 10), memo
+    ([4, 4, 4], {'Haus': 4, 'Maus': 4})
+    """
+    values = list(map(memo.get, keys))
+    if None in values:
+        for i, value in enumerate(values):
+            if value is None:
+                key = keys[i]
+                value = memo.get(key)
+                if value is None:
+                    if len(memo) >= limit:
+                        memo.clear()
+                    value = memo[key] = compute(key)
+                values[i] = value
+    return values
 
 
 def pick(values: list, positions: list[int]) -> list:

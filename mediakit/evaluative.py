@@ -60,7 +60,7 @@ from operator import not_
 from pathlib import Path
 from typing import Any
 
-from .document import Document, TextSpan, as_document, pick
+from .document import Document, TextSpan, as_document, memo_map, pick
 from .results import rate_per_1000
 from .tables import load_table, read_table
 
@@ -316,15 +316,10 @@ def _document_lemmas(document: Document, lemmatizer=lemmatize) -> list[str]:
 
 def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
     """Lowercase lemma of each word, through a memo per word form."""
-    memo = _LEMMA_MEMOS.setdefault(lemmatizer, {})
-    missing = set(words).difference(memo)
-    if missing:
-        if len(memo) + len(missing) > _LEMMA_MEMO_SIZE:
-            memo.clear()
-            missing = set(words)
-        for text in missing:
-            memo[text] = lemmatizer(text).lower()
-    return list(map(memo.__getitem__, words))
+    memo = _LEMMA_MEMOS.get(lemmatizer)
+    if memo is None:
+        memo = _LEMMA_MEMOS[lemmatizer] = {}
+    return memo_map(memo, words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE)
 
 
 # lemmatizer -> token text -> lowercase lemma, bounded like the other word memos
@@ -687,30 +682,25 @@ class _Index:
         self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
         self._can_hit: dict[str, bool] = {}
 
-    def candidates(self, words: list[str], lowers: list[str], lemmas: list[str]) -> list[int]:
+    def candidates(self, words: list[str]) -> list[int]:
         """Positions of the tokens that can start a hit, in text order.
 
         Most tokens of a text can never hit: whether one can depends on its text alone
         (its lowercase form and lemma follow from it), so it is decided once per word
         form and the scan visits only the rest.
         """
-        can_hit = self._can_hit
-        missing = set(words).difference(can_hit)
-        if len(can_hit) + len(missing) > 500_000:
-            can_hit.clear()
-            missing = set(words)
-        for k in [k for k, w in enumerate(words) if w in missing] if missing else ():
-            text = words[k]
-            if text in can_hit:
-                continue
-            can_hit[text] = (text[0].isalpha() or text[-1].isalpha() or text.isalnum()) and (
-                text == "Sie"
-                or lowers[k] in self.phrases
-                or lemmas[k] in self.phrases
-                # capital_ok=False only ever rejects more, so one look-up decides
-                or self.lookup(text, lemmas[k], True) is not None
-            )
-        return list(compress(range(len(words)), map(can_hit.__getitem__, words)))
+        flags = memo_map(self._can_hit, words, self._can_hit_form, 500_000)
+        return list(compress(range(len(words)), flags))
+
+    def _can_hit_form(self, text: str) -> bool:
+        lemma = self.lemmatizer(text).lower()
+        return (text[0].isalpha() or text[-1].isalpha() or text.isalnum()) and (
+            text == "Sie"
+            or text.lower() in self.phrases
+            or lemma in self.phrases
+            # capital_ok=False only ever rejects more, so one look-up decides
+            or self.lookup(text, lemma, True) is not None
+        )
 
     def lookup(self, text: str, lemma: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
         """(entry, match type) for one token, or None."""
@@ -1035,7 +1025,7 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
     phrases = index.phrases
     lookup = index.lookup
     n = len(words)
-    for k in index.candidates(words, lowers, lemmas):
+    for k in index.candidates(words):
         if k <= covered_until:
             continue
         text = words[k]

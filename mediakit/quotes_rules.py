@@ -20,7 +20,7 @@ from functools import cache
 from itertools import compress
 from operator import itemgetter
 
-from .document import Document, TextSpan
+from .document import Document, TextSpan, memo_map
 from .quotes import Cue, Quotation, Speaker
 from .quotes_lexicon import CueVerb, cue_lexicon, konjunktiv_forms, preposition_cues, speaker_words
 
@@ -306,25 +306,21 @@ _FORMS_SIZE = 500_000
 
 def _token_forms(tokens: list[str]) -> list[tuple[str, str, bool, int]]:
     """What the rules read of each token, decided once per word form in a process."""
-    forms = _FORMS
-    missing = set(tokens).difference(forms)
-    if missing:
-        if len(forms) + len(missing) > _FORMS_SIZE:
-            forms.clear()
-            missing = set(tokens)
-        lex, preps = cue_lexicon(), preposition_cues()
-        for token in missing:
-            low = token.lower()
-            verb = low if token[:1].islower() else ""
-            roles = 0
-            if verb and (verb in lex.main or verb in lex.joined):
-                roles |= _ROLE_CUE_VERB
-            if low in preps:
-                roles |= _ROLE_CUE_WORD
-            if _mood(low):
-                roles |= _ROLE_KONJUNKTIV
-            forms[token] = (low, verb, not token.strip(), roles)
-    return list(map(forms.__getitem__, tokens))
+    return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
+
+
+def _token_form(token: str) -> tuple[str, str, bool, int]:
+    lex, preps = cue_lexicon(), preposition_cues()
+    low = token.lower()
+    verb = low if token[:1].islower() else ""
+    roles = 0
+    if verb and (verb in lex.main or verb in lex.joined):
+        roles |= _ROLE_CUE_VERB
+    if low in preps:
+        roles |= _ROLE_CUE_WORD
+    if _mood(low):
+        roles |= _ROLE_KONJUNKTIV
+    return low, verb, not token.strip(), roles
 
 
 class _Detector:

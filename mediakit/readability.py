@@ -39,7 +39,7 @@ from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
-from .document import Document, TextSpan, as_document, check_text
+from .document import Document, TextSpan, as_document, check_text, memo_map
 from .results import safe_div
 from .syllables import token_syllables
 
@@ -410,15 +410,7 @@ def _word_figures(document: Document) -> tuple[list[int], list[int]]:
     cached = document.cache.get("word_figures")
     if cached is not None:
         return cached
-    words = document.word_texts
-    memo = _TOKEN_MEMO
-    known = list(map(memo.get, words))
-    if None in known:
-        for k, text in enumerate(words):
-            if known[k] is None:
-                known[k] = (token_syllables(text), sum(map(str.isalpha, text)))
-                if len(memo) < _TOKEN_MEMO_SIZE:
-                    memo[text] = known[k]
+    known = memo_map(_TOKEN_MEMO, document.word_texts, _syllables_and_letters, _TOKEN_MEMO_SIZE)
     result = (list(map(itemgetter(0), known)), list(map(itemgetter(1), known)))
     document.cache["word_figures"] = result
     return result
@@ -436,6 +428,10 @@ def _word_counts(document: Document) -> tuple[WordCount, ...]:
     )
     document.cache["word_counts"] = result
     return result
+
+
+def _syllables_and_letters(token: str) -> tuple[int, int]:
+    return token_syllables(token), sum(map(str.isalpha, token))
 
 
 # token text -> (syllables, letters); bounded, so a stream of odd tokens cannot grow it
