@@ -409,11 +409,38 @@ def _quick_lexical_attributes(getters: dict[int, Any]) -> dict[int, Any]:
     ):
         if quick.get(attr) is generic:
             quick[attr] = partial(_false_for_letters, generic)
-    if quick.get(attrs.IS_ASCII) is lex_attrs.is_ascii:
-        quick[attrs.IS_ASCII] = str.isascii
+    # spaCy's one-line functions as the C methods they call (no Python frame each)
+    for attr, generic, method in (
+        (attrs.LOWER, lex_attrs.lower, str.lower),
+        (attrs.IS_ALPHA, lex_attrs.is_alpha, str.isalpha),
+        (attrs.IS_DIGIT, lex_attrs.is_digit, str.isdigit),
+        (attrs.IS_LOWER, lex_attrs.is_lower, str.islower),
+        (attrs.IS_SPACE, lex_attrs.is_space, str.isspace),
+        (attrs.IS_TITLE, lex_attrs.is_title, str.istitle),
+        (attrs.IS_UPPER, lex_attrs.is_upper, str.isupper),
+        (attrs.IS_ASCII, lex_attrs.is_ascii, str.isascii),
+        (attrs.PREFIX, lex_attrs.prefix, itemgetter(0)),
+        (attrs.SUFFIX, lex_attrs.suffix, itemgetter(slice(-3, None))),
+    ):
+        if quick.get(attr) is generic:
+            quick[attr] = method
+    for attr, generic, members in (
+        (attrs.IS_BRACKET, lex_attrs.is_bracket, ("(", ")", "[", "]", "{", "}", "<", ">")),
+        (attrs.IS_QUOTE, lex_attrs.is_quote, _QUOTES),
+        (attrs.IS_LEFT_PUNCT, lex_attrs.is_left_punct, _LEFT_PUNCT),
+        (attrs.IS_RIGHT_PUNCT, lex_attrs.is_right_punct, _RIGHT_PUNCT),
+    ):
+        if quick.get(attr) is generic:
+            quick[attr] = frozenset(members).__contains__
     if quick.get(attrs.SHAPE) is lex_attrs.word_shape:
         quick[attrs.SHAPE] = partial(_word_shape, lex_attrs.word_shape)
     return quick
+
+
+# spaCy's lists in spacy/lang/lex_attrs.py (the test compares the values)
+_QUOTES = ('"', "'", "`", "«", "»", "‘", "’", "‚", "‛", "“", "”", "„", "‟", "‹", "›", "❮", "❯", "''", "``")  # fmt: skip
+_LEFT_PUNCT = ("(", "[", "{", "<", '"', "'", "«", "‘", "‚", "‛", "“", "„", "‟", "‹", "❮", "``")  # fmt: skip
+_RIGHT_PUNCT = (")", "]", "}", ">", '"', "'", "»", "’", "”", "›", "❯", "''")  # fmt: skip
 
 
 def _false_for_letters(attribute: Any, text: str) -> bool:

@@ -194,6 +194,7 @@ def test_quick_lexical_attributes_equal_spacys():
     words |= {t for d in mediakit.load_corpus() for t in parse(d.body).token_texts}
     words |= {"x", "Xx", "ǅemal", "ǅ", "ªb", "Aªb", "ŉ", "ß", "SS", "İstanbul", "a" * 150}
     words |= {"www.x.de", "http://a", "a@b.de", "3,5", "-4", "1/2", "€", "$", "...", "„", "km²"}
+    words |= {"''", "``", "‘‘", "’’", "(("}
     rng = random.Random(7)
     letters = [chr(c) for c in range(0x250) if chr(c).isalpha()]
     words |= {"".join(rng.choices(letters, k=rng.randint(1, 12))) for _ in range(20_000)}
