@@ -432,6 +432,10 @@ def _quick_lexical_attributes(getters: dict[int, Any]) -> dict[int, Any]:
     ):
         if quick.get(attr) is generic:
             quick[attr] = frozenset(members).__contains__
+    lang = quick.get(attrs.LANG)
+    if isinstance(lang, partial) and lang.func is lex_attrs.get_lang and not lang.args:
+        # the language code whatever the word: a string's format() without fields
+        quick[attrs.LANG] = str(lang.keywords.get("lang", "")).format
     if quick.get(attrs.SHAPE) is lex_attrs.word_shape:
         quick[attrs.SHAPE] = partial(_word_shape, lex_attrs.word_shape)
     return quick
