@@ -633,6 +633,9 @@ def _neutral_reporting() -> frozenset[str]:
     return frozenset(row["lemma"].lower() for row in load_table("evaluative_neutral_verbs.tsv"))
 
 
+_PHRASE_ONLY = 1  # a word form that can hit only as the first word of a phrase
+
+
 class _Index:
     """Lookup tables built once per lexicon; per-token results are memoised."""
 
@@ -672,6 +675,11 @@ class _Index:
         for by_second in self.phrases.values():
             for paths in by_second.values():
                 paths.sort(key=lambda path: -len(path[0]))
+        # every word that can stand second in a phrase: a phrase can only start where
+        # the next token is one of them
+        self.phrase_seconds = frozenset(
+            second for by_second in self.phrases.values() for second in by_second
+        )
         self.prefix_lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
         self.head_lengths = sorted({len(h) for h in self.heads}, reverse=True)
         # a compound can only end in a head if its last letters are a head's last letters
@@ -680,7 +688,7 @@ class _Index:
         self.head_ends = {h[-self.head_key :] for h in self.heads}
         self.prefix_starts = {p[: self.prefix_key] for p in self.prefixes}
         self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
-        self._can_hit: dict[str, bool] = {}
+        self._can_hit: dict[str, int] = {}
 
     def candidates(self, words: list[str]) -> list[int]:
         """Positions of the tokens that can start a hit, in text order.
@@ -689,18 +697,21 @@ class _Index:
         (its lowercase form and lemma follow from it), so it is decided once per word
         form and the scan visits only the rest.
         """
-        flags = memo_map(self._can_hit, words, self._can_hit_form, 500_000)
-        return list(compress(range(len(words)), flags))
+        return list(compress(range(len(words)), self.hit_kinds(words)))
 
-    def _can_hit_form(self, text: str) -> bool:
+    def hit_kinds(self, words: list[str]) -> list[int]:
+        """Per token: 0 never hits, ``_PHRASE_ONLY`` can only start a phrase, 2 can hit
+        as a word (and perhaps start a phrase too)."""
+        return memo_map(self._can_hit, words, self._hit_kind, 500_000)
+
+    def _hit_kind(self, text: str) -> int:
+        if not (text[0].isalpha() or text[-1].isalpha() or text.isalnum()):
+            return 0
         lemma = self.lemmatizer(text).lower()
-        return (text[0].isalpha() or text[-1].isalpha() or text.isalnum()) and (
-            text == "Sie"
-            or text.lower() in self.phrases
-            or lemma in self.phrases
-            # capital_ok=False only ever rejects more, so one look-up decides
-            or self.lookup(text, lemma, True) is not None
-        )
+        # capital_ok=False only ever rejects more, so one look-up decides
+        if text == "Sie" or self.lookup(text, lemma, True) is not None:
+            return 2
+        return _PHRASE_ONLY if text.lower() in self.phrases or lemma in self.phrases else 0
 
     def lookup(self, text: str, lemma: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
         """(entry, match type) for one token, or None."""
@@ -1023,14 +1034,21 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
     hits: list[tuple[int, int, LexiconEntry, str, bool]] = []
     covered_until = -1
     phrases = index.phrases
+    phrase_seconds = index.phrase_seconds
     lookup = index.lookup
     n = len(words)
-    for k in index.candidates(words):
+    kinds = index.hit_kinds(words)
+    for k in compress(range(n), kinds):
         if k <= covered_until:
             continue
         text = words[k]
         start = starts[k]
-        if phrases and (lowers[k] in phrases or lemmas[k] in phrases):
+        if (
+            phrases
+            and (lowers[k] in phrases or lemmas[k] in phrases)
+            and k + 1 < n
+            and (lowers[k + 1] in phrase_seconds or lemmas[k + 1] in phrase_seconds)
+        ):
             found_phrase = _match_phrase(phrases, lowers, lemmas, k)
             if found_phrase is not None:
                 last, entry = found_phrase
@@ -1040,6 +1058,8 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
                 end = starts[last] + len(words[last])
                 hits.append((start, end, entry, "phrase", _negated(lowers, firsts, k, negators)))
                 continue
+        if kinds[k] == _PHRASE_ONLY:
+            continue
         sent_start = firsts[k]
         if (
             text == "Sie"
