@@ -378,6 +378,7 @@ class _Detector:
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
         self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
         self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
+        self.cue_at = [j for j in free if roles[j] & (_ROLE_CUE_VERB | _ROLE_CUE_WORD)]
 
     @staticmethod
     def within(positions: list[int], lo: int, hi: int) -> list[int]:
@@ -1220,12 +1221,15 @@ class _Detector:
                 for j in range(lo, hi)
             ):
                 continue
-            found = (
-                self.anaphoric_frame(lo, hi, prev)
-                or self.verb_frames(lo, hi)
-                or self.word_cues(lo, hi)
-                or (self.reported(lo, hi) if _REPORTED else [])
-            )
+            found = self.anaphoric_frame(lo, hi, prev)
+            # the other rules start from a cue verb or cue word outside the quote marks
+            cued = bisect_left(self.cue_at, lo) < bisect_left(self.cue_at, hi)
+            if not found and cued:
+                found = (
+                    self.verb_frames(lo, hi)
+                    or self.word_cues(lo, hi)
+                    or (self.reported(lo, hi) if _REPORTED else [])
+                )
             prev = (lo, hi) if not found else None
             for q in found:
                 if q:
