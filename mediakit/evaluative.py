@@ -750,17 +750,14 @@ class _Index:
                 return None
             return exact, "word"
         lowercase = text[:1].islower()
-        for form in (lowered, lemma.lower()):
-            entry = self._word(form, capitalised, capital_ok, lowercase)
-            if entry is not None:
-                return entry, "word"
+        words = self.words
         # Suffix rules as a fallback: simplemma's dictionary lists some inflected
         # forms as their own lemma (dubiosen, verunglimpft) or as a noun (Ekelhafte).
-        forms = _fallback_forms(lowered)
-        for form in forms:
-            entry = self._word(form, capitalised, capital_ok, lowercase)
-            if entry is not None:
-                return entry, "word"
+        for form in (lowered, lemma.lower(), *_fallback_forms(lowered)):
+            if form in words:  # most forms are in no entry: skip the checks of _word
+                entry = self._word(form, capitalised, capital_ok, lowercase)
+                if entry is not None:
+                    return entry, "word"
         if "-" in lowered.strip("-"):
             return self._hyphenated(lowered.strip("-"), capital_ok)
         return self._compound(lowered, lemma.lower())
@@ -797,7 +794,8 @@ class _Index:
         if len(lowered) < MIN_COMPOUND_REST + 3 or not lowered.isalpha():
             return None
         head_ends, key = self.head_ends, self.head_key
-        for form in dict.fromkeys((lemma, lowered, *_fallback_forms(lowered))):
+        # a form listed twice fails twice: no need to remove repeats
+        for form in (lemma, lowered, *_fallback_forms(lowered)):
             if key and form[-key:] not in head_ends:
                 continue  # no head ends like this form: most forms stop here
             for length in self.head_lengths:
