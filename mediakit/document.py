@@ -864,6 +864,17 @@ class Document:
 
 # str.isalnum's characters: \w without the underscore
 _ALNUM = re.compile(r"[^\W_]")
+
+
+def is_word(token: str) -> bool:
+    """True for a token that counts as a word: it holds a letter or a digit.
+
+    >>> is_word("Kreml"), is_word("3."), is_word("„"), is_word("–")
+    (True, True, False, False)
+    """
+    return token.isalpha() or _ALNUM.search(token) is not None
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -60,7 +60,7 @@ from operator import not_
 from pathlib import Path
 from typing import Any
 
-from .document import Document, TextSpan, as_document, memo_map, pick
+from .document import Document, TextSpan, as_document, is_word, memo_map, pick
 from .results import rate_per_1000
 from .tables import load_table, read_table
 
@@ -165,9 +165,6 @@ _SUFFIXES = (
     "en", "em", "er", "es", "e", "n", "s", "t", "et", "st",
 )  # fmt: skip
 
-
-# a letter or digit: what makes a token a word (str.isalnum's characters)
-_WORD_CHARACTER = re.compile(r"[^\W_]")
 
 # the suffixes a word can end in, by its last letter (in _SUFFIXES order)
 _SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
@@ -290,28 +287,8 @@ def _lemmatizer_for(entries: Iterable[LexiconEntry]):
     return lemmatize
 
 
-def _token_rows(document: Document) -> tuple[list[str], list[int], list[bool], list[bool]]:
-    """(texts, start offsets, is-space, sentence-start) of all tokens, from the parse."""
-    return (
-        document.token_texts,
-        document.token_starts,
-        document.token_is_space,
-        document.token_is_sent_start,
-    )
-
-
 def _lemma_cache_key(lemmatizer) -> str:
     return "lemmas" if lemmatizer is lemmatize else "lexicon_lemmas"
-
-
-def _document_lemmas(document: Document, lemmatizer=lemmatize) -> list[str]:
-    """Lemmas of all tokens, computed once per document: simplemma's in
-    ``document.cache["lemmas"]``, the precomputed table's in ``document.cache["lexicon_lemmas"]``."""
-    key = _lemma_cache_key(lemmatizer)
-    lemmas = document.cache.get(key)
-    if lemmas is None:
-        lemmas = document.cache[key] = [lemmatizer(text) for text in document.token_texts]
-    return lemmas
 
 
 def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
@@ -334,13 +311,12 @@ def _token_table(
     cache_key = "evaluative_tokens_" + _lemma_cache_key(lemmatizer)
     table = document.cache.get(cache_key)
     if table is None:
-        texts, starts, spaces, firsts = _token_rows(document)
-        keep = list(compress(range(len(texts)), map(not_, spaces)))
-        words = pick(texts, keep)
+        keep = list(compress(range(len(document.token_texts)), map(not_, document.token_is_space)))
+        words = pick(document.token_texts, keep)
         table = (
             words,
-            pick(starts, keep),
-            pick(firsts, keep),
+            pick(document.token_starts, keep),
+            pick(document.token_is_sent_start, keep),
             list(map(str.lower, words)),
             _lower_lemmas(words, lemmatizer),
         )
@@ -1470,7 +1446,7 @@ def analyze_evaluative(
     neutral_count = sum(
         1
         for k in compress(range(len(words)), map(neutral.__contains__, lower_lemmas))
-        if _WORD_CHARACTER.search(words[k])
+        if is_word(words[k])
     )
     categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
     return EvaluativeAnalysis(

@@ -20,7 +20,7 @@ from functools import cache
 from itertools import compress
 from operator import itemgetter
 
-from .document import Document, TextSpan, memo_map
+from .document import Document, TextSpan, is_word, memo_map
 from .quotes import Cue, Quotation, Speaker
 from .quotes_lexicon import CueVerb, cue_lexicon, konjunktiv_forms, preposition_cues, speaker_words
 
@@ -258,14 +258,6 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-# str.isalnum's characters: \w without the underscore
-_WORD_CHARACTER = re.compile(r"[^\W_]")
-
-
-def _is_word(word: str) -> bool:
-    return word.isalpha() or _WORD_CHARACTER.search(word) is not None
-
-
 def _adjective_like(word: str) -> bool:
     return (
         word.islower()
@@ -278,15 +270,6 @@ def _adjective_like(word: str) -> bool:
 # ---------------------------------------------------------------------------
 # The detector
 # ---------------------------------------------------------------------------
-
-
-def _token_arrays(doc: Document) -> tuple[list[int], list[int], list[str]]:
-    """Token starts, ends and texts, read from the spaCy arrays (no Token objects: fast)."""
-    cached = doc.cache.get("tokens.offsets")
-    if cached is None:
-        cached = (doc.token_starts, doc.token_ends, doc.token_texts)
-        doc.cache["tokens.offsets"] = cached
-    return cached
 
 
 @cache
@@ -327,7 +310,7 @@ class _Detector:
     def __init__(self, doc: Document) -> None:
         self.d = doc
         self.text = doc.text
-        starts, ends, texts = _token_arrays(doc)
+        starts, ends, texts = doc.token_starts, doc.token_ends, doc.token_texts
         self.n = len(texts)
         # one empty sentinel token at the end, so a look-ahead never runs off the lists
         self.idx = [*starts, len(self.text)]
@@ -412,7 +395,7 @@ class _Detector:
         if first > last:
             return None
         s, e = self.chars(first, last)
-        words = [w for w in self.low[first : last + 1] if _is_word(w)]
+        words = [w for w in self.low[first : last + 1] if is_word(w)]
         kind = self.speaker_type(words, first)
         return Speaker(s, e, self.text[s:e], kind)
 
@@ -495,7 +478,7 @@ class _Detector:
             j < hi
             and j - comma <= 5
             and (_is_cap(self.tok[j]) or "-" in self.tok[j])
-            and _is_word(self.tok[j])
+            and is_word(self.tok[j])
         ):
             if self.low[j] in self.lex.main or self.low[j] in self.words["determiner"]:
                 break
@@ -552,7 +535,7 @@ class _Detector:
                 and (lw in self.words["adverb"] or lw in self.words["preposition"])
             ):
                 break  # "… Deutschlands Bereits im Dezember": a new sentence starts
-            if (_is_cap(w) and _is_word(w)) or _hyphen_noun(w) or _DOMAIN.match(w):
+            if (_is_cap(w) and is_word(w)) or _hyphen_noun(w) or _DOMAIN.match(w):
                 has_noun = True
                 open_np = False
                 last = j
@@ -662,7 +645,7 @@ class _Detector:
                 j -= 1
                 continue
             is_noun = (
-                ((_is_cap(w) and _is_word(w)) or _hyphen_noun(w))
+                ((_is_cap(w) and is_word(w)) or _hyphen_noun(w))
                 and lw not in self.words["preposition"]
                 and lw not in self.words["adverb"]
             )
@@ -822,7 +805,7 @@ class _Detector:
             inner = [
                 j
                 for j in range(lo, hi)
-                if _is_word(self.tok[j])
+                if is_word(self.tok[j])
                 and self.idx[j] >= r.inner_start
                 and self.end[j] <= max(r.inner_end, r.inner_start + 1) + 1
             ]

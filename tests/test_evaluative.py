@@ -307,9 +307,11 @@ def test_accepts_a_parsed_document_and_caches_lemmas():
     document = parse("Das ist ein erbärmliches Desaster.")
     hits = find_evaluative(document)
     assert [h.text for h in hits] == ["erbärmliches", "Desaster"]
-    # the bundled lexicon lemmatises through the precomputed table
-    assert evaluative._document_lemmas(document, evaluative._table_lemmatize)[3] == "erbärmlich"
-    assert document.cache["lexicon_lemmas"][3] == "erbärmlich"
+    # the bundled lexicon lemmatises through the precomputed table, once per document
+    assert "evaluative_tokens_lexicon_lemmas" in document.cache
+    table = evaluative._token_table(document, evaluative._table_lemmatize)
+    assert table is document.cache["evaluative_tokens_lexicon_lemmas"]
+    assert table[4][3] == "erbärmlich"
 
 
 # ---------------------------------------------------------------------------
