@@ -282,17 +282,17 @@ def _requirement_sets(requires: tuple[str, ...]) -> tuple[frozenset[str], tuple[
 _ROLE_CUE_VERB = 1
 _ROLE_CUE_WORD = 2
 _ROLE_KONJUNKTIV = 4
-# token text -> (lowercase, lowercase if written in lowercase else "", blank, roles)
-_FORMS: dict[str, tuple[str, str, bool, int]] = {}
+# token text -> (lowercase, lowercase if written in lowercase else "", roles)
+_FORMS: dict[str, tuple[str, str, int]] = {}
 _FORMS_SIZE = 500_000
 
 
-def _token_forms(tokens: list[str]) -> list[tuple[str, str, bool, int]]:
+def _token_forms(tokens: list[str]) -> list[tuple[str, str, int]]:
     """What the rules read of each token, decided once per word form in a process."""
     return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
 
 
-def _token_form(token: str) -> tuple[str, str, bool, int]:
+def _token_form(token: str) -> tuple[str, str, int]:
     lex, preps = cue_lexicon(), preposition_cues()
     low = token.lower()
     verb = low if token[:1].islower() else ""
@@ -303,7 +303,7 @@ def _token_form(token: str) -> tuple[str, str, bool, int]:
         roles |= _ROLE_CUE_WORD
     if _mood(low):
         roles |= _ROLE_KONJUNKTIV
-    return low, verb, not token.strip(), roles
+    return low, verb, roles
 
 
 class _Detector:
@@ -355,7 +355,7 @@ class _Detector:
         # The few tokens each rule can start from, found once: the rules then visit
         # only these instead of every token of every sentence.
         region_of, space = self.region_of, self.space
-        roles = list(map(itemgetter(3), forms))
+        roles = list(map(itemgetter(2), forms))
         marked = list(compress(range(len(roles)), roles))
         free = [j for j in marked if region_of[j] < 0 and not space[j]]
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]

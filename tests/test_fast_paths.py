@@ -83,7 +83,7 @@ def test_sentence_end_candidates_match_every_token_test(text: str) -> None:
     assert all(document._END_MARK.fullmatch(tokens[i][-1]) for i in candidates)
 
 
-def _plain_forms(token: str) -> tuple[str, str, bool, int]:
+def _plain_forms(token: str) -> tuple[str, str, int]:
     lex, preps = quotes_lexicon.cue_lexicon(), quotes_lexicon.preposition_cues()
     low = token.lower()
     verb = low if token[:1].islower() else ""
@@ -94,14 +94,14 @@ def _plain_forms(token: str) -> tuple[str, str, bool, int]:
         roles |= quotes_rules._ROLE_CUE_WORD
     if quotes_rules._mood(low):
         roles |= quotes_rules._ROLE_KONJUNKTIV
-    return low, verb, not token.strip(), roles
+    return low, verb, roles
 
 
 def test_quotation_word_forms_match_their_definition() -> None:
     doc = mediakit.parse(GERMAN)
     tokens = [*doc.token_texts, ""]
     assert quotes_rules._token_forms(tokens) == [_plain_forms(t) for t in tokens]
-    roles = {t: f[3] for t, f in zip(tokens, quotes_rules._token_forms(tokens), strict=True)}
+    roles = {t: f[2] for t, f in zip(tokens, quotes_rules._token_forms(tokens), strict=True)}
     assert roles["erklärte"] & quotes_rules._ROLE_CUE_VERB
     assert roles["Laut"] & quotes_rules._ROLE_CUE_WORD
     assert roles["habe"] & quotes_rules._ROLE_KONJUNKTIV
