@@ -760,10 +760,10 @@ class Document:
         # spaCy's SENT_START: 1 starts a sentence, -1 does not
         flags = numpy.array(starts, dtype="int64") * 2 - 1
         doc.from_array(_spacy_attributes()[2:], flags.astype("uint64").reshape(-1, 1))
-        texts = self.token_texts
-        n = len(texts)
+        blank = self.token_is_space
+        n = len(blank)
         first = 0
-        while first < n and (not texts[first] or texts[first].isspace()):
+        while first < n and blank[first]:
             first += 1
         if first == n:
             return []
@@ -771,7 +771,7 @@ class Document:
         spans: list[TextSpan] = []
         for b, following in zip(begins, [*begins[1:], n], strict=True):
             last = following - 1
-            while not texts[last] or texts[last].isspace():
+            while blank[last]:
                 last -= 1
             spans.append(self._sentence_span(b, last))
         return spans
@@ -836,17 +836,17 @@ class Document:
     @property
     def word_texts(self) -> list[str]:
         """Texts of the word tokens (those in :attr:`words`), computed once."""
-        found = self.cache.get("word_texts")
-        if found is None:
-            found = self.cache["word_texts"] = pick(self.token_texts, self.words)
-        return found
+        return self._of_words("word_texts", self.token_texts)
 
     @property
     def word_starts(self) -> list[int]:
         """Start offsets of the word tokens (those in :attr:`words`), computed once."""
-        found = self.cache.get("word_starts")
+        return self._of_words("word_starts", self.token_starts)
+
+    def _of_words(self, key: str, per_token: list) -> list:
+        found = self.cache.get(key)
         if found is None:
-            found = self.cache["word_starts"] = pick(self.token_starts, self.words)
+            found = self.cache[key] = pick(per_token, self.words)
         return found
 
     @property

@@ -293,10 +293,16 @@ def _lemma_cache_key(lemmatizer) -> str:
 
 def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
     """Lowercase lemma of each word, through a memo per word form."""
+    return memo_map(
+        _lemma_memo(lemmatizer), words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE
+    )
+
+
+def _lemma_memo(lemmatizer) -> dict[str, str]:
     memo = _LEMMA_MEMOS.get(lemmatizer)
     if memo is None:
         memo = _LEMMA_MEMOS[lemmatizer] = {}
-    return memo_map(memo, words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE)
+    return memo
 
 
 # lemmatizer -> token text -> lowercase lemma, bounded like the other word memos
@@ -666,24 +672,23 @@ class _Index:
         self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
         self._can_hit: dict[str, int] = {}
 
-    def candidates(self, words: list[str]) -> list[int]:
-        """Positions of the tokens that can start a hit, in text order.
+    def hit_kinds(self, words: list[str]) -> list[int]:
+        """Per token: 0 never hits, ``_PHRASE_ONLY`` can only start a phrase, 2 can hit
+        as a word (and perhaps start a phrase too).
 
         Most tokens of a text can never hit: whether one can depends on its text alone
         (its lowercase form and lemma follow from it), so it is decided once per word
         form and the scan visits only the rest.
         """
-        return list(compress(range(len(words)), self.hit_kinds(words)))
-
-    def hit_kinds(self, words: list[str]) -> list[int]:
-        """Per token: 0 never hits, ``_PHRASE_ONLY`` can only start a phrase, 2 can hit
-        as a word (and perhaps start a phrase too)."""
         return memo_map(self._can_hit, words, self._hit_kind, 500_000)
 
     def _hit_kind(self, text: str) -> int:
         if not (text[0].isalpha() or text[-1].isalpha() or text.isalnum()):
             return 0
-        lemma = self.lemmatizer(text).lower()
+        # the scan's token table has just lemmatised this word: reuse its memo
+        lemma = _lemma_memo(self.lemmatizer).get(text)
+        if lemma is None:
+            lemma = self.lemmatizer(text).lower()
         # capital_ok=False only ever rejects more, so one look-up decides
         if text == "Sie" or self.lookup(text, lemma, True) is not None:
             return 2

@@ -361,7 +361,6 @@ class _Detector:
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
         self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
         self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
-        self.cue_at = [j for j in free if roles[j] & (_ROLE_CUE_VERB | _ROLE_CUE_WORD)]
 
     @staticmethod
     def within(positions: list[int], lo: int, hi: int) -> list[int]:
@@ -1206,7 +1205,7 @@ class _Detector:
                 continue
             found = self.anaphoric_frame(lo, hi, prev)
             # the other rules start from a cue verb or cue word outside the quote marks
-            cued = bisect_left(self.cue_at, lo) < bisect_left(self.cue_at, hi)
+            cued = self.within(self.verb_at, lo, hi) or self.within(self.prep_at, lo, hi)
             if not found and cued:
                 found = (
                     self.verb_frames(lo, hi)

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from .document import is_word
 from .tables import load_table
 
 __all__ = ["count_syllables", "number_syllables", "token_syllables"]
@@ -41,10 +42,9 @@ _DIPHTHONGS = ("ai", "au", "ei", "eu", "äu", "ay", "ey", "oy", "ou")
 _LONG_VOWELS = ("aa", "ee", "oo", "ie")
 _ONE_NUCLEUS_PAIRS = frozenset(_DIPHTHONGS + _LONG_VOWELS)
 _SEGMENT = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
-# Same characters as str.isspace/str.isalnum (checked over all of Unicode), in one
+# Same characters as str.isspace (checked over all of Unicode), in one
 # search instead of a per-character generator.
 _SPACE = re.compile(r"\s")
-_ALNUM = re.compile(r"[^\W_]")
 _MAX_WORD = 200  # longer "words" are counted in chunks: no word is that long
 
 
@@ -485,7 +485,7 @@ def token_syllables(token: str) -> int:
     token = token.strip()
     if token.isalnum():
         return _count(token)  # a word or number: the common case
-    if not _ALNUM.search(token):
+    if not is_word(token):
         return 0
     if _SPACE.search(token):
         return sum(_count(part) for part in token.split())
