@@ -17,7 +17,8 @@ Sentence rules, in short:
   (``C.Y. Leung``) and abbreviations (``z. B.``, ``Dr.``) do not end a sentence;
   ``usw.``/``etc.`` may, and so does a number after a noun (``auf Platz 19. Trainer``);
 * a semicolon ends a sentence, as in Flesch's own counting rules (a grammatically
-  independent unit ending in ``;``), unless a number follows;
+  independent unit ending in ``;``), unless a number follows or it stands inside
+  brackets (``(vgl. S. 3; S. 7)``);
 * quotation-aware: the punctuation that closes a quotation does not end the sentence
   inside the quotation, the boundary moves behind the closing mark and only if a
   new sentence follows (``Sie sagt: „Ich komme zu spät!“`` is one sentence,
@@ -40,6 +41,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
+from .web_addresses import ADDRESS_END, is_web_address
 
 if TYPE_CHECKING:  # spaCy is imported lazily: it costs most of the start-up time
     pass
@@ -349,6 +351,7 @@ def nlp():
     tokenizer.prefix_search = _LettersHaveNoAffix(tokenizer.prefix_search, None).search
     tokenizer.suffix_search = _LettersHaveNoAffix(tokenizer.suffix_search, None).search
     tokenizer.infix_finditer = _LettersHaveNoAffix(tokenizer.infix_finditer, ()).search
+    tokenizer.suffix_search = _AddressKeepsItsEnd(tokenizer.suffix_search).search
     for abbreviation in _abbreviations():
         pipeline.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return pipeline
@@ -385,6 +388,32 @@ class _LettersHaveNoAffix:
         if string.isalpha():
             return self.nothing
         return self.regex_search(string)
+
+
+class _AddressKeepsItsEnd:
+    """spaCy's suffix search, but a web or e-mail address stays one token.
+
+    spaCy splits a trailing ``/`` off a URL (``https://tkp.at/x/``) and keeps a full
+    stop after a ``/`` on it (``…/x/.``). Here punctuation that ends the sentence after
+    an address is split off one mark at a time (:data:`~mediakit.web_addresses.ADDRESS_END`),
+    and an address itself has no suffix, so spaCy's ``url_match`` takes it whole.
+    """
+
+    __slots__ = ("pattern", "regex_search")
+
+    def __init__(self, regex_search: Any) -> None:
+        self.regex_search = regex_search
+        self.pattern = regex_search.__self__.pattern
+
+    def search(self, string: str) -> Any:
+        if "." in string and not string.isalpha():
+            core = string.rstrip(ADDRESS_END)
+            if is_web_address(core):
+                return _LAST_CHARACTER.search(string) if core != string else None
+        return self.regex_search(string)
+
+
+_LAST_CHARACTER = re.compile(r".\Z", re.DOTALL)
 
 
 def _quick_lexical_attributes(getters: dict[int, Any]) -> dict[int, Any]:
@@ -538,6 +567,7 @@ def _sentence_starts(
         first = next_content(lo)
         if first < hi:
             starts[first] = True
+    inside_brackets: Callable[[int], bool] | None = None  # built at the first semicolon
     # Only a token ending in an end mark can end a sentence; find those in the text.
     candidates: list[int] = []
     for mark in _END_MARK.finditer(text):
@@ -571,8 +601,15 @@ def _sentence_starts(
         nxt = tokens[k]
         if token == ";":
             # A semicolon joins two main clauses: readers (and treebank conventions)
-            # take it as a sentence end, except before a number ("9,8 %; 5,3 %").
-            if not nxt[:1].isdigit() and not inside_unsplittable(end_pos - 1):
+            # take it as a sentence end, except before a number ("9,8 %; 5,3 %") and
+            # inside brackets ("(vgl. S. 3; S. 7)"): a bracket is one insertion.
+            if inside_brackets is None:
+                inside_brackets = _bracket_finder(text, idx, paragraph_of_token)
+            if (
+                not nxt[:1].isdigit()
+                and not inside_unsplittable(end_pos - 1)
+                and not inside_brackets(idx[i])
+            ):
                 starts[k] = True
             continue
         if idx[k] in opening_at or nxt in _OPENING_BRACKETS:
@@ -609,6 +646,55 @@ def _sentence_starts(
 
 
 _END_MARK = re.compile(r"[.!?…;]")
+_BRACKET = re.compile(r"[()\[\]{}]")
+_OPENER_OF = {")": "(", "]": "[", "}": "{"}
+
+
+def _bracket_finder(
+    text: str, idx: list[int], paragraph_of_token: list[int]
+) -> Callable[[int], bool]:
+    """``inside(pos)``: whether offset ``pos`` lies between a matched pair of brackets.
+
+    Brackets pair as a stack (a closer pops the nearest opener of its kind); a pair
+    counts only within one paragraph, and an unmatched bracket (``a)`` in a list,
+    ``;-)``) pairs with nothing. One pass over the text's brackets.
+
+    >>> inside = _bracket_finder("Er kam (vgl. oben; unten); dann", [0], [0])
+    >>> inside(17), inside(25)
+    (True, False)
+    """
+
+    def paragraph(pos: int) -> int:
+        return paragraph_of_token[max(bisect_right(idx, pos) - 1, 0)] if idx else 0
+
+    stack: list[tuple[int, str]] = []
+    pairs: list[tuple[int, int]] = []
+    for match in _BRACKET.finditer(text):
+        char, pos = match.group(), match.start()
+        opener = _OPENER_OF.get(char)
+        if opener is None:
+            stack.append((pos, char))
+            continue
+        for depth in range(len(stack) - 1, max(len(stack) - 4, -1), -1):
+            if stack[depth][1] == opener:
+                start = stack[depth][0]
+                del stack[depth:]
+                if paragraph(start) == paragraph(pos):
+                    pairs.append((start, pos))
+                break
+    pairs.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in pairs:  # keep the outermost pairs: nested ones lie inside them
+        if not ends or start > ends[-1]:
+            starts.append(start)
+            ends.append(end)
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and starts[k] < pos < ends[k]
+
+    return inside
 
 
 def _blank_tokens(tokens: list[str]) -> list[bool]:

@@ -11,13 +11,22 @@ The count follows what a reader says, not where a line may be hyphenated:
   ``Po-et``, ``O-ze-an``, ``Cha-os``), and so is a diphthong followed by a vowel
   (``neu-e``, ``Frau-en``);
 * acronyms are spelled out (``EU`` = 2, ``CDU`` = 3, ``Lkw`` = 3) unless they are
-  read as a word (``NATO``), numerals are read as numbers (``3.`` = *dritten*), and
-  abbreviations as their spoken form (``Dr.`` = *Doktor*);
+  read as a word (``NATO``), and abbreviations count as their spoken form
+  (``Dr.`` = *Doktor*);
+* a numeral (``3``, ``3.``, ``1901``, ``12.02.2025``, ``2,5``) is one syllable by default
+  (``numbers="word"``); with ``numbers="spoken"`` it counts as read aloud (``3.`` =
+  *dritten* = 2, ``1901`` = *neunzehnhunderteins* = 5). Digits inside a word count one
+  syllable per digit group (``G7`` = 2) or, spoken, as read (``G7`` = 3). Why one
+  syllable is the default: see :mod:`mediakit.readability`;
+* a web or e-mail address (``https://tkp.at/…``, ``www.example.de``,
+  ``leserbriefe@zeitung.de``) is one syllable (:mod:`mediakit.web_addresses`);
 * loanword morphemes and hiatus prefixes the rules cannot see (``Team``, ``Homepage``,
   ``be-enden``) come from ``data/syllable_exceptions.tsv``.
 
 >>> [count_syllables(w) for w in ["Lektion", "beenden", "Theater", "EU", "CDU", "neue"]]
 [2, 3, 3, 2, 3, 2]
+>>> count_syllables("1901"), count_syllables("1901", numbers="spoken")
+(1, 5)
 """
 
 from __future__ import annotations
@@ -28,8 +37,13 @@ from functools import cache, lru_cache
 
 from .document import is_word
 from .tables import load_table
+from .web_addresses import is_web_address
 
-__all__ = ["count_syllables", "number_syllables", "token_syllables"]
+__all__ = ["NUMBER_CONVENTIONS", "count_syllables", "number_syllables", "token_syllables"]
+
+#: How numerals count: ``"word"`` (one word of one syllable, the default) or
+#: ``"spoken"`` (the syllables of the number read aloud).
+NUMBER_CONVENTIONS = ("word", "spoken")
 
 _VOWELS = "aeiouyäöü"
 _VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
@@ -388,16 +402,27 @@ def number_syllables(digits: str, *, ordinal: bool = False) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _count(word: str) -> int:
+def _count(word: str, spoken_numbers: bool = False) -> int:
     abbreviations = _spoken_abbreviations()
     spoken = abbreviations.get(word)
     if spoken is None and word.endswith(".") and len(word) > 1:
         spoken = abbreviations.get(word.rstrip("."))
     if spoken:
-        return sum(_count(part) for part in spoken.split())
+        return sum(_count(part, spoken_numbers) for part in spoken.split())
     if word.isalpha():
         # Most words: no digit (so no numeral) and a single letter segment.
         return _letters_long(word[: _MAX_WORD * 50], True)
+    if is_web_address(word):
+        return 1  # a web or e-mail address is one word of one syllable
+    if not spoken_numbers:
+        if _NUMERAL_TOKEN.fullmatch(word):
+            return 1  # a numeral is one word of one syllable
+        # digits inside a word ("G7", "2025er"): one syllable per digit group
+        return sum(
+            1 if part.isdigit() else _letters_long(part, match.start() == 0)
+            for match in _SEGMENT.finditer(word[: _MAX_WORD * 50])
+            for part in (match.group(),)
+        )
     numeral = _numeral(word)
     if numeral is not None:
         return numeral
@@ -410,6 +435,11 @@ def _count(word: str) -> int:
         else:
             total += _letters_long(part, match.start() == 0)
     return total
+
+
+# A token that is a numeral as a whole: digits with the marks numbers are written with
+# (3. 12.02.2025 18:27 2,5 1.000 2024/25 1990-1995 +49 30 %). Unicode digits count too.
+_NUMERAL_TOKEN = re.compile(r"[+\-−±]?\d+(?:[.,:/'’\-–]\d+)*[.%‰]?")
 
 
 _ORDINAL = re.compile(r"\d{1,4}\.")
@@ -451,18 +481,34 @@ def _letters_long(part: str, word_start: bool) -> int:
     )
 
 
-def count_syllables(word: str) -> int:
-    """Spoken syllables of one German word (or abbreviation, numeral, acronym).
+def _spoken_numbers(numbers: str) -> bool:
+    if numbers == "word":
+        return False
+    if numbers == "spoken":
+        return True
+    raise ValueError(
+        f"numbers muss 'word' (eine Zahl = ein Wort mit einer Silbe) oder 'spoken' "
+        f"(gesprochene Silben) sein, nicht {numbers!r}"
+    )
 
-    Punctuation and symbols count 0; hyphenated compounds count each part.
+
+def count_syllables(word: str, *, numbers: str = "word") -> int:
+    """Spoken syllables of one German word (or abbreviation, numeral, acronym, address).
+
+    Punctuation and symbols count 0; hyphenated compounds count each part. A numeral
+    is one syllable (``numbers="word"``, the default) or counts as read aloud
+    (``numbers="spoken"``); a web or e-mail address is one syllable.
 
     >>> [count_syllables(w) for w in ["Haus", "Frauen", "Museum", "Opposition", "Italien"]]
     [1, 2, 3, 4, 3]
-    >>> [count_syllables(w) for w in ["USA", "Dr.", "3.", "Europa-Strategie"]]
-    [3, 2, 2, 6]
+    >>> [count_syllables(w) for w in ["USA", "Dr.", "3.", "Europa-Strategie", "www.dpa.de"]]
+    [3, 2, 1, 6, 1]
+    >>> count_syllables("3.", numbers="spoken"), count_syllables("2025", numbers="spoken")
+    (2, 7)
     """
     if not isinstance(word, str):
         raise TypeError(f"word must be a str, not {type(word).__name__}")
+    spoken_numbers = _spoken_numbers(numbers)
     stripped = word.strip()
     if not stripped:
         raise ValueError("word is empty: pass one word, e.g. count_syllables('Haus')")
@@ -471,22 +517,25 @@ def count_syllables(word: str) -> int:
             f"count_syllables takes one word, not a phrase ({stripped[:40]!r}); "
             "use mediakit.readability(text) for a text"
         )
-    return _count(stripped)
+    return _count(stripped, spoken_numbers)
 
 
-def token_syllables(token: str) -> int:
+def token_syllables(token: str, *, numbers: str = "word") -> int:
     """Syllables of a token's text: 0 for punctuation, whitespace or an empty string.
 
-    >>> token_syllables("„"), token_syllables("Bundestag")
-    (0, 3)
+    ``numbers`` as in :func:`count_syllables`.
+
+    >>> token_syllables("„"), token_syllables("Bundestag"), token_syllables("1901")
+    (0, 3, 1)
     """
     if not isinstance(token, str):
         raise TypeError(f"token must be a str, not {type(token).__name__}")
+    spoken_numbers = _spoken_numbers(numbers)
     token = token.strip()
     if token.isalnum():
-        return _count(token)  # a word or number: the common case
+        return _count(token, spoken_numbers)  # a word or number: the common case
     if not is_word(token):
         return 0
     if _SPACE.search(token):
-        return sum(_count(part) for part in token.split())
-    return _count(token)
+        return sum(_count(part, spoken_numbers) for part in token.split())
+    return _count(token, spoken_numbers)

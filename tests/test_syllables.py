@@ -102,11 +102,59 @@ def test_abbreviations_count_as_read(word, expected):
 
 
 @pytest.mark.parametrize(
-    ("word", "expected"),
-    [("3", 1), ("3.", 2), ("7.", 2), ("20.", 3), ("21", 4), ("100", 2), ("2025", 7), ("1989", 8)],
+    ("word", "word_convention", "spoken"),
+    [
+        ("3", 1, 1),
+        ("3.", 1, 2),  # drit-ten
+        ("7.", 1, 2),  # sieb-ten
+        ("20.", 1, 3),  # zwan-zigs-ten
+        ("21", 1, 4),  # ein-und-zwan-zig
+        ("100", 1, 2),
+        ("1901", 1, 5),  # neun-zehn-hun-dert-eins
+        ("2025", 1, 7),
+        ("1989", 1, 8),
+        ("12.02.2025", 1, 11),
+        ("18:27", 1, 8),
+        ("2,5", 1, 4),
+        ("150.000", 1, 6),
+        ("G7", 2, 3),  # digits inside a word: one syllable per digit group
+        ("2025er", 2, 8),
+    ],
 )
-def test_numerals_count_as_read(word, expected):
+def test_numerals_one_syllable_by_default_or_as_spoken(word, word_convention, spoken):
+    assert count_syllables(word) == word_convention
+    assert count_syllables(word, numbers="word") == word_convention
+    assert count_syllables(word, numbers="spoken") == spoken
+    assert token_syllables(word, numbers="spoken") == spoken
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://tkp.at/2025/02/13/trump-putin/",
+        "http://www.example.de",
+        "www.example.de",
+        "www.bundestag.de/abstimmung?id=3#top",
+        "tkp.at",
+        "Spiegel.de",
+        "nato.int/de",
+        "leserbriefe@zeitung.de",
+        "mailto:info@example.de",
+    ],
+)
+def test_web_and_email_addresses_are_one_syllable(address):
+    assert count_syllables(address) == 1
+    assert count_syllables(address, numbers="spoken") == 1
+
+
+@pytest.mark.parametrize(("word", "expected"), [("kam.es", 2), ("z.B.", 3), ("Ende.Die", 3)])
+def test_no_address_without_a_listed_ending_or_marker(word, expected):
     assert count_syllables(word) == expected
+
+
+def test_unknown_numeral_convention_is_a_value_error():
+    with pytest.raises(ValueError, match=r"'word'.*'spoken'"):
+        count_syllables("1901", numbers="gesprochen")
 
 
 def test_number_syllables_rejects_non_digits():
@@ -167,4 +215,5 @@ def test_dev_accuracy_weighted_by_frequency(shared):
     ],
 )
 def test_dates_times_scores_and_grouped_numbers(word, expected):
-    assert count_syllables(word) == expected
+    assert count_syllables(word, numbers="spoken") == expected
+    assert count_syllables(word) == 1
