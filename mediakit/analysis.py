@@ -62,11 +62,14 @@ class Analysis:
         return self.document.text
 
     @property
-    def metrics(self) -> dict[str, float]:
-        """All figures in one flat dict (readability, then quotations, then evaluative)."""
-        merged: dict[str, float] = {}
+    def metrics(self) -> dict[str, float | None]:
+        """All figures in one flat dict (readability, then quotations, then evaluative).
+
+        A figure that cannot be measured (readability of a text without words) is ``None``.
+        """
+        merged: dict[str, float | None] = {}
         for part in (self.readability, self.quotes, self.evaluative):
-            merged.update({k: float(v) for k, v in part.metrics.items()})
+            merged.update({k: None if v is None else float(v) for k, v in part.metrics.items()})
         return merged
 
     def evidence(self) -> list[TextSpan]:
@@ -92,7 +95,7 @@ class Analysis:
     def __repr__(self) -> str:
         m = self.metrics
         keys = ("words", "flesch_amstad", "quotes_per_1000_words", "evaluative_per_1000_words")
-        shown = ", ".join(f"{k}={m[k]:.1f}" for k in keys if k in m)
+        shown = ", ".join(f"{k}={m[k]:.1f}" for k in keys if m.get(k) is not None)
         return f"<Analysis {shown}>"
 
 

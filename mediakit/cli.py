@@ -572,7 +572,9 @@ def _parse_columns(columns: Sequence[str] | None) -> list[tuple[str, str, str, s
 
 
 def _check_columns(columns: list[tuple[str, str, str, str]], records: list[dict]) -> None:
-    available = [k for k in (records[0] if records else {}) if _is_number(records[0][k])]
+    # a figure missing for this text (None: readability without words) is still a column
+    first = records[0] if records else {}
+    available = [k for k in first if _is_number(first[k]) or first[k] is None]
     unknown = [c[0] for c in columns if c[0] not in available]
     if unknown:
         raise CLIError(f"unknown column(s) {', '.join(unknown)}; available: {', '.join(available)}")
