@@ -217,3 +217,34 @@ def test_dev_accuracy_weighted_by_frequency(shared):
 def test_dates_times_scores_and_grouped_numbers(word, expected):
     assert count_syllables(word, numbers="spoken") == expected
     assert count_syllables(word) == 1
+
+
+@pytest.mark.parametrize(
+    ("token", "kind"),
+    [
+        ("https://tkp.at/2025/02/13/trump-putin/", "url"),
+        ("http://www.example.de", "url"),
+        ("www.example.de", "url"),
+        ("WWW.Example.DE", "url"),
+        ("www.bundestag.de/abstimmung?id=3#top", "url"),
+        ("tkp.at", "url"),
+        ("Spiegel.de", "url"),
+        ("nato.int/de", "url"),
+        ("example.de:8080/x", "url"),
+        ("leserbriefe@zeitung.de", "email"),
+        ("mailto:a.b@c-d.de", "email"),
+        ("kam.es", None),  # a missing space, "es" is no listed domain ending
+        ("sagte.er", None),
+        ("Ende.Die", None),
+        ("z.B.", None),
+        ("u.a.", None),
+        ("12.02.2025", None),
+        ("3.de", None),  # a bare domain starts with a letter
+        ("https://tkp.at.", None),  # the full stop after it belongs to the sentence
+        ("Bundestag", None),
+    ],
+)
+def test_web_address_kinds(token, kind):
+    from mediakit.web_addresses import web_address_kind
+
+    assert web_address_kind(token) == kind
