@@ -277,11 +277,12 @@ class Readability:
         ('flesch_amstad', 'wstf1', 'wstf2', 'wstf3', 'wstf4')
         """
         values = self.metrics
-        return tuple(
-            name
-            for name, (low, high) in SCALES.items()
-            if values[name] is not None and not low <= values[name] <= high  # type: ignore[operator]
-        )
+        outside = []
+        for name, (low, high) in SCALES.items():
+            value = values[name]
+            if value is not None and not low <= value <= high:
+                outside.append(name)
+        return tuple(outside)
 
     # -- means and formulas ------------------------------------------------
 
