@@ -482,10 +482,15 @@ def _letters_long(part: str, word_start: bool) -> int:
 
 
 def _spoken_numbers(numbers: str) -> bool:
+    """``numbers="spoken"`` or ``"word"`` as a flag; anything else is a clear error."""
     if numbers == "word":
         return False
     if numbers == "spoken":
         return True
+    if not isinstance(numbers, str):
+        raise TypeError(
+            f"numbers muss ein str sein ('word' oder 'spoken'), nicht {type(numbers).__name__}"
+        )
     raise ValueError(
         f"numbers muss 'word' (eine Zahl = ein Wort mit einer Silbe) oder 'spoken' "
         f"(gesprochene Silben) sein, nicht {numbers!r}"
