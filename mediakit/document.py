@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
@@ -52,6 +52,7 @@ __all__ = [
     "check_text",
     "parse",
     "split_sentences",
+    "tokenize",
 ]
 
 #: Texts longer than this are refused (a ``ValueError``), so nothing can hang.
@@ -136,7 +137,9 @@ _HTML_DOCUMENT = re.compile(r"<\s*(html|body|head|script|style|div|p|article)\b[
 
 
 def check_text(text: object, *, what: str = "text") -> str:
-    """Return ``text`` if it is a usable ``str``; otherwise raise a clear error.
+    """Return ``text`` as a plain ``str`` if it is usable; otherwise raise a clear error.
+
+    A ``str`` subclass (``numpy.str_``, say) comes back as its plain ``str`` value.
 
     ``None``, bytes, numbers and lists raise ``TypeError``; a whole HTML page or a
     text over :data:`MAX_CHARS` raises ``ValueError`` (HTML: extract it first with
@@ -149,6 +152,10 @@ def check_text(text: object, *, what: str = "text") -> str:
     TypeError: text must be a str, not bytes: decode it first, e.g. data.decode("utf-8")
     """
     if isinstance(text, str):
+        if type(text) is not str:
+            # numpy.str_ or another subclass: its plain str value, so neither spaCy nor
+            # a cache ever sees the subclass's own methods (__eq__, __hash__, __len__)
+            text = str.__str__(text)
         if len(text) > MAX_CHARS:
             raise ValueError(
                 f"{what} is too long ({len(text):,} characters, the limit is {MAX_CHARS:,}); "
@@ -354,6 +361,155 @@ def nlp():
     return pipeline
 
 
+# ---------------------------------------------------------------------------
+# Linear-time tokenisation of long runs without spaces
+# ---------------------------------------------------------------------------
+
+# spaCy strips a chunk's prefixes and suffixes one at a time, and every step searches
+# and copies the whole rest of the chunk: a run of 16,000 "(" or emoji costs minutes.
+# Chunks longer than this go through _peel_affixes first (same tokens, linear time).
+_LONG_CHUNK = re.compile(r"\S{65,}")
+_PEEL_WINDOW = 16  # characters an affix search sees (spaCy's affixes are 1-3 characters)
+_PEEL_MARGIN = 6  # a match this close to the window's edge is searched again in full
+
+
+def tokenize(text: str) -> Any:
+    """spaCy's tokens of ``text`` in time linear in its length (a spaCy ``Doc``).
+
+    Ordinary text goes to spaCy's tokenizer as it is. A chunk of more than 64
+    characters without a space has its prefixes and suffixes stripped by the same
+    rules, step by step, but each step searches only a window at the chunk's edge, so
+    a run of 16,000 ``(`` takes milliseconds instead of minutes; the rest goes to
+    spaCy. The tokens are spaCy's (``tests/test_document.py`` compares them).
+
+    >>> [t.text for t in tokenize("Na " + "!" * 3 + "?")]
+    ['Na', '!', '!', '!', '?']
+    """
+    _bound_vocabulary()
+    tokenizer = nlp().tokenizer
+    if _LONG_CHUNK.search(text) is None:
+        return tokenizer(text)
+    from spacy.attrs import IDX, LENGTH, SPACY
+    from spacy.tokens import Doc
+
+    chunks = list(_LONG_CHUNK.finditer(text))
+    # Every long chunk stands in as one all-letter token of the same length, so
+    # spaCy handles the whitespace around it exactly as around the chunk.
+    pieces, last = [], 0
+    for chunk in chunks:
+        pieces += [text[last : chunk.start()], "x" * (chunk.end() - chunk.start())]
+        last = chunk.end()
+    pieces.append(text[last:])
+    outline = tokenizer("".join(pieces))
+    rows = outline.to_array([IDX, LENGTH, SPACY]).tolist()
+    chunk_at = {chunk.start(): chunk.end() for chunk in chunks}
+    words: list[str] = []
+    spaces: list[bool] = []
+    for start, length, space in rows:
+        end = chunk_at.get(start)
+        if end is None or length != end - start:
+            words.append(text[start : start + length])
+            spaces.append(bool(space))
+            continue
+        chunk_words = _peel_affixes(tokenizer, text, start, end)
+        words += chunk_words
+        spaces += [False] * (len(chunk_words) - 1) + [bool(space)]
+    return Doc(tokenizer.vocab, words=words, spaces=spaces)
+
+
+def _peel_affixes(tokenizer: Any, text: str, lo: int, hi: int) -> list[str]:
+    """The tokens of the chunk ``text[lo:hi]``: spaCy's affix loop, with windowed searches.
+
+    The loop mirrors ``Tokenizer._split_affixes`` (a prefix and a suffix per step,
+    stop at a special case) while the rest is long; the short rest goes to spaCy,
+    which continues the same loop from there.
+    """
+    prefix_search, suffix_search = tokenizer.prefix_search, tokenizer.suffix_search
+    specials = tokenizer.rules or {}
+    longest = max(map(len, specials), default=0)  # a longer rest is never a special case
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    while hi - lo > 2 * _PEEL_WINDOW:
+        if hi - lo <= longest and text[lo:hi] in specials:
+            break
+        pre = _prefix_length(prefix_search, text, lo, hi)
+        if pre and hi - lo - pre <= longest and text[lo + pre : hi] in specials:
+            prefixes.append(text[lo : lo + pre])
+            lo += pre
+            break
+        suf = _suffix_length(suffix_search, text, lo + pre, hi)
+        if suf and hi - lo - suf <= longest and text[lo : hi - suf] in specials:
+            suffixes.append(text[hi - suf : hi])
+            hi -= suf
+            break
+        if pre and suf and pre + suf <= hi - lo:
+            prefixes.append(text[lo : lo + pre])
+            suffixes.append(text[hi - suf : hi])
+            lo, hi = lo + pre, hi - suf
+        elif pre:
+            prefixes.append(text[lo : lo + pre])
+            lo += pre
+        elif suf:
+            suffixes.append(text[hi - suf : hi])
+            hi -= suf
+        else:
+            break
+    if not prefixes and not suffixes:
+        return _spacy_words(tokenizer, text[lo:hi])
+    core = _spacy_words(tokenizer, text[lo:hi]) if hi > lo else []
+    words = [*prefixes, *core, *reversed(suffixes)]
+    peeled = [True] * len(prefixes) + [False] * len(core) + [True] * len(suffixes)
+    return _merge_special_cases(words, peeled, specials, longest)
+
+
+def _spacy_words(tokenizer: Any, text: str) -> list[str]:
+    return [token.text for token in tokenizer(text)]
+
+
+def _merge_special_cases(
+    words: list[str], peeled: list[bool], specials: Any, longest: int
+) -> list[str]:
+    """Join peeled neighbours that form one of spaCy's special cases (an emoticon like ``;)``),
+    as spaCy's special-case matcher does after its own affix loop."""
+    merged: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        for size in (3, 2):
+            group = words[i : i + size]
+            if len(group) == size and any(peeled[i : i + size]):
+                joined = "".join(group)
+                if len(joined) <= longest and joined in specials:
+                    merged.append(joined)
+                    i += size
+                    break
+        else:
+            merged.append(words[i])
+            i += 1
+    return merged
+
+
+def _prefix_length(search: Any, text: str, lo: int, hi: int) -> int:
+    end = min(hi, lo + _PEEL_WINDOW)
+    match = search(text[lo:end])
+    if match is None:
+        return 0
+    if end < hi and match.end() > end - lo - _PEEL_MARGIN:
+        match = search(text[lo:hi])  # a long affix ("......"): taken whole, once
+    return match.end() - match.start()
+
+
+def _suffix_length(search: Any, text: str, lo: int, hi: int) -> int:
+    if hi <= lo:
+        return 0
+    start = max(lo, hi - _PEEL_WINDOW)
+    match = search(text[start:hi])
+    if match is None:
+        return 0
+    if start > lo and match.start() < _PEEL_MARGIN:
+        match = search(text[lo:hi])
+    return match.end() - match.start()
+
+
 @cache
 def _spacy_attributes() -> list[int]:
     """spaCy's attribute ids IDX, LENGTH and SENT_START (imported on first use)."""
@@ -545,11 +701,16 @@ def _sentence_starts(
         if i < n and ends[i] == mark.end() and _is_candidate(tokens[i]):
             if not candidates or candidates[-1] != i:
                 candidates.append(i)
+    run_end, run_end_pos = -1, -1
     for i in candidates:
         token = tokens[i]
         # Absorb a run of terminal marks, closing quotes and closing brackets.
         j = i + 1
         end_pos = idx[i] + len(token)
+        if i < run_end:
+            # inside the run the previous candidate absorbed: the run ends where it
+            # ended (so a run of 16,000 "!" is walked once, not once per mark)
+            j, end_pos = run_end, run_end_pos
         while j < n and not is_space[j]:
             t = tokens[j]
             if _TERMINAL.match(t) or t in _CLOSING_BRACKETS:
@@ -565,6 +726,7 @@ def _sentence_starts(
                 j += 1
             else:
                 break
+        run_end, run_end_pos = j, end_pos
         k = next_content(j)
         if k >= n or paragraph_of_token[k] != paragraph_of_token[i]:
             continue  # the paragraph boundary starts the next sentence anyway
@@ -693,6 +855,7 @@ class Document:
     """
 
     __slots__ = (
+        "__weakref__",
         "_quote_depth",
         "_sentence_of_token",
         "cache",
@@ -715,7 +878,7 @@ class Document:
         self.text = check_text(text)
         self.meta = dict(meta or {})
         self.cache: dict[str, Any] = {}
-        self.doc = nlp().tokenizer(_tokenizer_safe(self.text))
+        self.doc = tokenize(_tokenizer_safe(self.text))
         # Offsets from one array call and token texts by slicing: creating a spaCy
         # Token object per token would cost more than all our rules together.
         if len(self.doc):
@@ -890,11 +1053,17 @@ def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, in
     return of_token
 
 
+#: The most word forms any per-form memo keeps (the running text of a corpus hits
+#: the frequent forms; a stream of new forms only refills the memo).
+MEMO_LIMIT = 50_000
+
+
 def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) -> list:
     """``[memo[k] for k in keys]``, computing (and keeping) what the memo lacks.
 
     ``compute`` must never return ``None``. A memo that would outgrow ``limit``
-    starts afresh, so a stream of new word forms cannot grow it without end.
+    (at most :data:`MEMO_LIMIT`) starts afresh, so a stream of new word forms
+    cannot grow it without end.
 
     >>> memo = {}
     >>> memo_map(memo, ["Haus", "Maus", "Haus"], len, 10), memo
@@ -902,6 +1071,7 @@ def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) 
     """
     values = list(map(memo.get, keys))
     if None in values:
+        limit = min(limit, MEMO_LIMIT)
         for i, value in enumerate(values):
             if value is None:
                 key = keys[i]
@@ -938,27 +1108,38 @@ def _tokenizer_safe(text: str) -> str:
 # Public helpers
 # ---------------------------------------------------------------------------
 
-_CACHE: OrderedDict[str, Document] = OrderedDict()
-_CACHE_SIZE = 16
+# Documents a caller still holds, by their exact text: a weak cache keeps no document
+# alive, so streaming many large texts holds only the one being analysed.
+_CACHE: weakref.WeakValueDictionary[str, Document] = weakref.WeakValueDictionary()
+
+#: spaCy's vocabulary (and its tokenizer cache) grows with every new word form and
+#: never shrinks; after this many entries the next parse starts a fresh pipeline (the
+#: tokens are the same: every entry is recomputed from its string on demand).
+VOCABULARY_LIMIT = 100_000
 
 
 def parse(text: str) -> Document:
-    """Parse a German text into a :class:`Document` (recent texts are cached).
+    """Parse a German text into a :class:`Document`.
+
+    A text whose ``Document`` is still held somewhere (by an ``Analysis``, say) is
+    not parsed again; nothing else is kept.
 
     >>> d = parse("Das betrifft z. B. Rentner. Die Debatte dauert an.")
     >>> len(d.sentences), d.n_words
     (2, 9)
     """
-    check_text(text)
+    text = check_text(text)
     doc = _CACHE.get(text)
     if doc is None:
         doc = Document(text)
         _CACHE[text] = doc
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(text)
     return doc
+
+
+def _bound_vocabulary() -> None:
+    """Start a fresh spaCy pipeline once the vocabulary holds :data:`VOCABULARY_LIMIT` forms."""
+    if nlp.cache_info().currsize and len(nlp().vocab) > VOCABULARY_LIMIT:
+        nlp.cache_clear()
 
 
 def as_document(text_or_doc: object) -> Document:
@@ -969,6 +1150,8 @@ def as_document(text_or_doc: object) -> Document:
     """
     if isinstance(text_or_doc, Document):
         return text_or_doc
+    if isinstance(text_or_doc, str):  # a str subclass is its str value, nothing else
+        return parse(text_or_doc)
     inner = getattr(text_or_doc, "document", None)
     if isinstance(inner, Document):
         return inner
