@@ -110,6 +110,7 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     from .quotes import analyze_quotes
     from .readability import readability
 
+    refuse_dataframe(text, "analyze")
     meta = _metadata_of(text)
     document = as_document(text)
     return Analysis(
@@ -133,6 +134,51 @@ def analyze_record(text: str, meta: Mapping[str, Any] | None = None) -> dict[str
     return record
 
 
+_TEXT_COLUMNS = ("text", "body", "Text", "Body", "content", "article", "artikel")
+
+
+def refuse_dataframe(value: Any, where: str) -> None:
+    """Raise a ``TypeError`` naming the text column when ``value`` is a pandas DataFrame.
+
+    Iterating a DataFrame gives its column names, which would be analysed as texts.
+
+    >>> import pandas as pd
+    >>> refuse_dataframe(pd.DataFrame({"id": ["a"], "text": ["Er kam."]}), "compare")
+    Traceback (most recent call last):
+    TypeError: compare() bekommt einen pandas DataFrame (DataFrame), nicht die Texte: übergeben Sie die Textspalte, z. B. compare(df["text"]), oder mit den übrigen Spalten als Metadaten compare(df.to_dict("records"))
+    """
+    cls = type(value)
+    if cls.__name__ != "DataFrame" or not cls.__module__.startswith("pandas"):
+        return
+    columns = [str(c) for c in value.columns]
+    column = next((c for c in _TEXT_COLUMNS if c in columns), None)
+    if column is None:  # else the column holding the longest strings
+        lengths = {}
+        for name in value.columns:
+            sample = [v for v in value[name].head(20).tolist() if isinstance(v, str)]
+            if sample:
+                lengths[str(name)] = sum(map(len, sample)) / len(sample)
+        column = max(lengths, key=lengths.__getitem__) if lengths else None
+    column = column or (columns[0] if columns else "text")
+    records = (
+        'df.to_dict("records")'
+        if column == "text"
+        else f'df.rename(columns={{{column!r}: "text"}}).to_dict("records")'
+    )
+    if where == "analyze":
+        raise TypeError(
+            f"analyze() analysiert einen Text, keinen pandas DataFrame ({cls.__name__}): für "
+            f"die ganze Tabelle compare(df[{column!r}]), für eine Zeile analyze(df[{column!r}].iloc[0])".replace(
+                "'", '"'
+            )
+        )
+    raise TypeError(
+        f"{where}() bekommt einen pandas DataFrame ({cls.__name__}), nicht die Texte: "
+        f"übergeben Sie die Textspalte, z. B. {where}(df[{column!r}]), oder mit den "
+        f"übrigen Spalten als Metadaten {where}({records})".replace("'", '"')
+    )
+
+
 def _metadata_of(item: Any) -> dict[str, Any]:
     if isinstance(item, str | Document):
         return {}
@@ -154,6 +200,7 @@ def items_of(docs: Any) -> list[tuple[dict[str, Any], str]]:
         raise TypeError(
             f"compare() takes texts, not {type(docs).__name__}: decode it first, e.g. data.decode('utf-8')"
         )
+    refuse_dataframe(docs, "compare")
     if isinstance(docs, str | Document) or hasattr(docs, "body"):
         docs = [docs]
     if isinstance(docs, Mapping):
@@ -297,6 +344,7 @@ def analyze_many(
     >>> [r["sentences"] for r in analyze_many(["Er kam.", "Sie ging. Er blieb."])]
     [1.0, 2.0]
     """
+    refuse_dataframe(texts, "analyze_many")
     if isinstance(texts, str | Document):
         raise TypeError("analyze_many() takes an iterable of texts; for one text use analyze()")
     if isinstance(texts, bytes | bytearray | memoryview) or not isinstance(texts, Iterable):
