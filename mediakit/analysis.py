@@ -55,6 +55,7 @@ class Analysis:
     quotes: Any
     evaluative: Any
     meta: dict[str, Any] = field(default_factory=dict)
+    _metrics: dict[str, float] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -64,10 +65,13 @@ class Analysis:
     @property
     def metrics(self) -> dict[str, float]:
         """All figures in one flat dict (readability, then quotations, then evaluative)."""
-        merged: dict[str, float] = {}
-        for part in (self.readability, self.quotes, self.evaluative):
-            merged.update({k: float(v) for k, v in part.metrics.items()})
-        return merged
+        if self._metrics is None:
+            merged: dict[str, float] = {}
+            for part in (self.readability, self.quotes, self.evaluative):
+                figures = part.metrics
+                merged.update(zip(figures, map(float, figures.values()), strict=True))
+            self._metrics = merged
+        return dict(self._metrics)
 
     def evidence(self) -> list[TextSpan]:
         """Every evidence span of the three measures, in text order."""

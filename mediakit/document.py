@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
 from itertools import compress
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -207,6 +207,11 @@ def _quote_mark_table() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _quote_chars() -> frozenset[str]:
+    return frozenset("".join(_quote_mark_table()))
+
+
+@cache
 def _quote_mark_pattern() -> re.Pattern[str]:
     marks = sorted(_quote_mark_table(), key=len, reverse=True)
     # ",," only counts as a typed quote when a word follows it directly.
@@ -226,7 +231,7 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     """
     table = _quote_mark_table()
     pattern = _quote_mark_pattern()
-    quote_chars = set("".join(table))
+    quote_chars = _quote_chars()
     regions: list[QuoteRegion] = []
     for par_start, par_end in paragraphs:
         stack: list[tuple[int, str, str]] = []  # (start, mark, accepted closers)
@@ -368,7 +373,7 @@ def nlp():
 # spaCy strips a chunk's prefixes and suffixes one at a time, and every step searches
 # and copies the whole rest of the chunk: a run of 16,000 "(" or emoji costs minutes.
 # Chunks longer than this go through _peel_affixes first (same tokens, linear time).
-_LONG_CHUNK = re.compile(r"\S{65,}")
+_LONG_CHUNK = re.compile(r"(?<!\S)\S{65,}")
 _PEEL_WINDOW = 16  # characters an affix search sees (spaCy's affixes are 1-3 characters)
 _PEEL_MARGIN = 6  # a match this close to the window's edge is searched again in full
 
@@ -856,10 +861,11 @@ class Document:
 
     __slots__ = (
         "__weakref__",
+        "_doc",
+        "_doc_has_sentences",
         "_quote_depth",
         "_sentence_of_token",
         "cache",
-        "doc",
         "meta",
         "paragraph_of_token",
         "paragraphs",
@@ -878,13 +884,14 @@ class Document:
         self.text = check_text(text)
         self.meta = dict(meta or {})
         self.cache: dict[str, Any] = {}
-        self.doc = tokenize(_tokenizer_safe(self.text))
+        self._doc = tokenize(_tokenizer_safe(self.text))
+        self._doc_has_sentences = False
         # Offsets from one array call and token texts by slicing: creating a spaCy
         # Token object per token would cost more than all our rules together.
-        if len(self.doc):
-            offsets = self.doc.to_array(_spacy_attributes()[:2])
-            self.token_starts: list[int] = offsets[:, 0].tolist()
-            self.token_ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
+        if len(self._doc):
+            flat = self._doc.to_array(_spacy_attributes()[:2]).ravel().tolist()
+            self.token_starts: list[int] = flat[0::2]
+            self.token_ends: list[int] = list(map(add, self.token_starts, flat[1::2]))
             self.token_texts: list[str] = list(
                 map(self.text.__getitem__, map(slice, self.token_starts, self.token_ends))
             )
@@ -914,15 +921,22 @@ class Document:
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
-    def _set_sentences(self, starts: list[bool]) -> list[TextSpan]:
-        import numpy
+    @property
+    def doc(self) -> Any:
+        """The spaCy ``Doc``, its sentence starts set to ours (on first use)."""
+        doc = self._doc
+        if not self._doc_has_sentences and len(doc):
+            import numpy
 
-        doc = self.doc
-        if not len(doc):
+            # spaCy's SENT_START: 1 starts a sentence, -1 does not
+            flags = numpy.array(self.token_is_sent_start, dtype="int64") * 2 - 1
+            doc.from_array(_spacy_attributes()[2:], flags.astype("uint64").reshape(-1, 1))
+        self._doc_has_sentences = True
+        return doc
+
+    def _set_sentences(self, starts: list[bool]) -> list[TextSpan]:
+        if not starts:
             return []
-        # spaCy's SENT_START: 1 starts a sentence, -1 does not
-        flags = numpy.array(starts, dtype="int64") * 2 - 1
-        doc.from_array(_spacy_attributes()[2:], flags.astype("uint64").reshape(-1, 1))
         blank = self.token_is_space
         n = len(blank)
         first = 0
@@ -966,7 +980,7 @@ class Document:
         return self._quote_depth[token_index]
 
     def _depths(self) -> list[int]:
-        depth = [0] * len(self.doc)
+        depth = [0] * len(self.token_starts)
         if not self.quote_regions:
             return depth
         starts = self.token_starts
@@ -1138,7 +1152,7 @@ def parse(text: str) -> Document:
 
 def _bound_vocabulary() -> None:
     """Start a fresh spaCy pipeline once the vocabulary holds :data:`VOCABULARY_LIMIT` forms."""
-    if nlp.cache_info().currsize and len(nlp().vocab) > VOCABULARY_LIMIT:
+    if len(nlp().vocab) > VOCABULARY_LIMIT:
         nlp.cache_clear()
 
 
