@@ -340,10 +340,12 @@ def analyze_many(
     """Stream one metrics record (a dict: metadata + metrics) per text, in input order.
 
     ``texts`` may hold strings, ``(metadata, text)`` pairs, corpus documents or
-    ``{"text": ..., "id": ...}`` dicts. ``n_jobs`` > 1 uses that many processes
-    (``-1``: all cores). A tqdm progress bar shows on long runs (more than 50 texts
+    ``{"text": ..., "id": ...}`` dicts. ``n_jobs`` > 1 uses up to that many processes
+    (``-1``: all cores; never more than the cores or the texts), but only when the work
+    would take more than :data:`PARALLEL_AFTER_SECONDS` CPU seconds serially (the
+    cost per text is measured on the first texts); else it stays serial. A tqdm progress bar shows on long runs (more than 50 texts
     when the length is known); ``progress=True/False`` forces it on or off. Memory
-    stays flat: nothing is kept once yielded.
+    stays flat: no text, parse or record is kept once its record is yielded.
 
     >>> [r["sentences"] for r in analyze_many(["Er kam.", "Sie ging. Er blieb."])]
     [1.0, 2.0]
@@ -356,15 +358,54 @@ def analyze_many(
     total = len(texts) if hasattr(texts, "__len__") else None
     items = (_normalise_item(number, item) for number, item in enumerate(texts, start=1))
     if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    if not isinstance(n_jobs, int) or n_jobs < 1:
+        n_jobs = _cores()
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive int or -1, not {n_jobs!r}")
     show = progress if progress is not None else (total is None or total > 50)
-    if n_jobs == 1:
+    n_jobs = min(n_jobs, _cores(), total if total is not None else n_jobs)
+    if n_jobs <= 1:
         results: Iterator[dict[str, Any]] = map(_record_of, items)
         yield from _with_progress(results, total, show)
         return
-    yield from _with_progress(_parallel(items, n_jobs, chunksize), total, show)
+    yield from _with_progress(
+        _serial_until_parallel_pays(items, n_jobs, chunksize, total), total, show
+    )
+
+
+#: Worker processes pay only when the serial work still to do exceeds this many CPU
+#: seconds: starting them, and their cold word memos, cost about that much.
+PARALLEL_AFTER_SECONDS = 2.0
+#: CPU seconds of serial work over which the cost per text is measured first.
+_PROBE_SECONDS = 0.3
+
+
+def _cores() -> int:
+    """The cores this process may run on (the affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _serial_until_parallel_pays(
+    items: Iterator[tuple[dict[str, Any], str]], n_jobs: int, chunksize: int, total: int | None
+) -> Iterator[dict[str, Any]]:
+    """Records in input order: serially while the cost per text is measured, then in
+    ``n_jobs`` processes if the rest would take longer than :data:`PARALLEL_AFTER_SECONDS`
+    serially (a stream of unknown length: if it is still going), else serially to the end."""
+    import time
+
+    started = time.process_time()
+    for done, item in enumerate(items, start=1):
+        yield _record_of(item)
+        spent = time.process_time() - started
+        if spent >= min(_PROBE_SECONDS, PARALLEL_AFTER_SECONDS):
+            remaining = None if total is None else total - done
+            if remaining is None or spent / done * remaining > PARALLEL_AFTER_SECONDS:
+                yield from _parallel(items, n_jobs, chunksize)
+            else:
+                yield from map(_record_of, items)
+            return
 
 
 def _parallel(
