@@ -132,9 +132,14 @@ def analyze_record(text: str, meta: Mapping[str, Any] | None = None) -> dict[str
     >>> analyze_record("Er kam. Sie ging.", {"id": "x"})["sentences"]
     2.0
     """
-    check_text(text)
+    text = check_text(text)
     record: dict[str, Any] = dict(meta or {})
-    record.update(analyze(text).metrics)
+    analysis = analyze(text)
+    record.update(analysis.metrics)
+    # The measures keep their results in the document's cache, and the results point
+    # back to the document: emptied here, the parse is freed at once, not at the next
+    # run of the garbage collector (a batch run holds one document at a time).
+    analysis.document.cache.clear()
     return record
 
 
