@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
 from itertools import compress
-from operator import add, itemgetter
+from operator import add, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -392,7 +392,7 @@ def tokenize(text: str) -> Any:
     """
     _bound_vocabulary()
     tokenizer = nlp().tokenizer
-    if _LONG_CHUNK.search(text) is None:
+    if not _has_long_chunk(text):
         return tokenizer(text)
     from spacy.attrs import IDX, LENGTH, SPACY
     from spacy.tokens import Doc
@@ -420,6 +420,15 @@ def tokenize(text: str) -> Any:
         words += chunk_words
         spaces += [False] * (len(chunk_words) - 1) + [bool(space)]
     return Doc(tokenizer.vocab, words=words, spaces=spaces)
+
+
+def _has_long_chunk(text: str) -> bool:
+    """True when ``text`` holds more than 64 characters without a space."""
+    if len(text) <= 64:
+        return False
+    if len(text) <= 50_000:  # splitting is faster than the expression on short texts
+        return max(map(len, text.split())) > 64
+    return _LONG_CHUNK.search(text) is not None
 
 
 def _peel_affixes(tokenizer: Any, text: str, lo: int, hi: int) -> list[str]:
@@ -915,9 +924,7 @@ class Document:
             starts[0] = True
         self.sentences = self._set_sentences(starts)
         self.token_is_sent_start: list[bool] = starts
-        self.words = list(
-            compress(range(len(self.token_texts)), map(_ALNUM.search, self.token_texts))
-        )
+        self.words = _word_positions(self.token_texts)
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
@@ -1043,6 +1050,15 @@ class Document:
 _ALNUM = re.compile(r"[^\W_]")
 
 
+def _word_positions(tokens: list[str]) -> list[int]:
+    """Positions of the tokens that are words (:func:`is_word`), all-letter ones at C speed."""
+    flags: list[Any] = list(map(str.isalpha, tokens))
+    search = _ALNUM.search
+    for i in compress(range(len(tokens)), map(not_, flags)):
+        flags[i] = search(tokens[i]) is not None
+    return list(compress(range(len(tokens)), flags))
+
+
 def is_word(token: str) -> bool:
     """True for a token that counts as a word: it holds a letter or a digit.
 
@@ -1129,7 +1145,7 @@ _CACHE: weakref.WeakValueDictionary[str, Document] = weakref.WeakValueDictionary
 #: spaCy's vocabulary (and its tokenizer cache) grows with every new word form and
 #: never shrinks; after this many entries the next parse starts a fresh pipeline (the
 #: tokens are the same: every entry is recomputed from its string on demand).
-VOCABULARY_LIMIT = 100_000
+VOCABULARY_LIMIT = 50_000
 
 
 def parse(text: str) -> Document:

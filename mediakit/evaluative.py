@@ -60,7 +60,7 @@ from operator import not_
 from pathlib import Path
 from typing import Any
 
-from .document import Document, TextSpan, as_document, is_word, memo_map, pick
+from .document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, memo_map, pick
 from .results import rate_per_1000
 from .tables import load_table, read_table
 
@@ -702,8 +702,9 @@ class _Index:
         except KeyError:
             pass
         found = self._lookup(text, lemma, capital_ok)
-        if len(self._memo) < 500_000:
-            self._memo[key] = found
+        if len(self._memo) >= MEMO_LIMIT:  # a stream of new forms refills it, never grows it
+            self._memo.clear()
+        self._memo[key] = found
         return found
 
     def _word(
