@@ -345,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     per_article = statistics.median(mediakit_times) / len(texts)
     print(
         f"\ncost: {per_article * 1000:.1f} ms CPU per article (median over these {len(texts)}), so "
-        f"{per_article * 1e6 / 3600:,.0f} CPU-hours per million articles of this length "
+        f"{per_article * 1e6 / 3600:,.2f} CPU-hours per million articles of this length "
         "(extrapolated from this run; one Dask worker process per core)"
     )
 

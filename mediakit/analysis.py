@@ -346,7 +346,8 @@ def analyze_many(
 
     ``texts`` may hold strings, ``(metadata, text)`` pairs, corpus documents or
     ``{"text": ..., "id": ...}`` dicts. ``n_jobs`` > 1 uses up to that many processes
-    (``-1``: all cores; never more than the cores or the texts), but only when the work
+    (``-1``: all cores; never more than the texts or the cores that are not already
+    busy, judged by the load average), but only when the work
     would take more than :data:`PARALLEL_AFTER_SECONDS` CPU seconds serially (the
     cost per text is measured on the first texts); else it stays serial. A tqdm progress bar shows on long runs (more than 50 texts
     when the length is known); ``progress=True/False`` forces it on or off. Memory
@@ -367,7 +368,7 @@ def analyze_many(
     if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive int or -1, not {n_jobs!r}")
     show = progress if progress is not None else (total is None or total > 50)
-    n_jobs = min(n_jobs, _cores(), total if total is not None else n_jobs)
+    n_jobs = min(n_jobs, _free_cores(), total if total is not None else n_jobs)
     if n_jobs <= 1:
         results: Iterator[dict[str, Any]] = map(_record_of, items)
         yield from _with_progress(results, total, show)
@@ -390,6 +391,18 @@ def _cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def _free_cores() -> int:
+    """Cores not already busy: this process's cores less the load of the last minute
+    (this process counted as one), at least one. On a machine that other work keeps
+    busy, more processes only share the same cores and add their start-up."""
+    cores = _cores()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return cores
+    return max(1, min(cores, int(cores - load + 1.5)))
 
 
 def _serial_until_parallel_pays(

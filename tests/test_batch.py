@@ -34,6 +34,7 @@ def always_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     from mediakit import analysis
 
     monkeypatch.setattr(analysis, "PARALLEL_AFTER_SECONDS", 0.0)
+    monkeypatch.setattr(analysis, "_free_cores", analysis._cores)  # however busy the machine
 
 
 def _many(n: int) -> list[str]:
@@ -220,3 +221,17 @@ def test_processes_never_outnumber_the_cores_or_the_texts(
     ]
     assert pools or _cores() == 1
     assert all(size <= min(_cores(), 5) for size in pools)
+
+
+def test_a_busy_machine_gets_no_extra_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from mediakit import analysis
+
+    monkeypatch.setattr(analysis, "_cores", lambda: 4)
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.5, 8.0, 6.0))
+    assert analysis._free_cores() == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # only this process
+    assert analysis._free_cores() == 4
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.2, 1.0, 1.0))
+    assert analysis._free_cores() == 3
