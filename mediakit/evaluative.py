@@ -188,7 +188,7 @@ def _dictionary_strategy():
     return DictionaryLookupStrategy()
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=65_536)  # bounded: a stream of new words must not grow memory
 def lemmatize(word: str) -> str:
     """Lemma of one German word form: simplemma's dictionary, else the form itself.
 
@@ -252,7 +252,7 @@ def _forms_lookup(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=65_536)
 def _table_lemmatize(word: str) -> str:
     """:func:`lemmatize` through the precomputed table: the same answer wherever the
     answer matters to the bundled lexicon, the word itself elsewhere.
@@ -790,7 +790,7 @@ class _Index:
         return None
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def _fallback_forms(lowered: str) -> tuple[str, ...]:
     """Candidate base forms by suffix stripping, for forms simplemma gets wrong or lacks."""
     if len(lowered) < 5:
