@@ -246,10 +246,11 @@ def analyze_files(
     root = Path(source)
     if not root.is_dir():
         raise FileNotFoundError(f"Ordner nicht gefunden: {root}")
+    root = root.resolve()  # the workers may run elsewhere, in another working directory
     target = _prepare_output(Path(out), overwrite)
     names = sorted(p.relative_to(root).as_posix() for p in root.rglob(pattern) if not p.is_dir())
-    if target.is_relative_to(root.resolve()):
-        inside = target.relative_to(root.resolve()).as_posix() + "/"
+    if target.is_relative_to(root):
+        inside = target.relative_to(root).as_posix() + "/"
         names = [n for n in names if not n.startswith(inside)]
     if not names:
         raise FileNotFoundError(f"keine Dateien {pattern!r} in {root}")
@@ -291,7 +292,8 @@ def analyze_parquet(
     if isinstance(meta_columns, str):
         meta_columns = [meta_columns]
     target = _prepare_output(Path(out), overwrite)
-    ddf = dd.read_parquet(str(source), columns=[text_column, *meta_columns])
+    location = str(Path(source).resolve()) if Path(source).exists() else str(source)  # or a URL
+    ddf = dd.read_parquet(location, columns=[text_column, *meta_columns])
     metrics = analyze_dataframe(ddf, text_column=text_column, meta_columns=meta_columns)
     if output_format == "parquet":
         metrics.to_parquet(str(target), write_index=False)
