@@ -463,6 +463,7 @@ def count_syllables(word: str) -> int:
     """
     if not isinstance(word, str):
         raise TypeError(f"word must be a str, not {type(word).__name__}")
+    word = str.__str__(word)  # a str subclass as its plain value: the memo compares keys
     stripped = word.strip()
     if not stripped:
         raise ValueError("word is empty: pass one word, e.g. count_syllables('Haus')")

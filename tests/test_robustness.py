@@ -693,3 +693,14 @@ def test_100_kb_run_without_spaces(run_text: str) -> None:
     result = run("analyze", text)
     assert result.document.text == text
     assert result.metrics["words"] == 2.0
+
+
+def test_count_syllables_of_a_str_subclass_is_its_str_value() -> None:
+    class Sly(_EqualsEverything):
+        def strip(self, *chars: Any) -> str:
+            return self
+
+    count = public("count_syllables")
+    assert count("Donaudampfschifffahrt") == 5  # now in the memo
+    assert count(Sly("ja")) == 1
+    assert count(Sly("Regierungserklärung")) == count("Regierungserklärung")
