@@ -392,3 +392,13 @@ def test_str_subclasses_are_analysed_as_their_str_value():
         assert doc is not held and doc.n_words == 8
         assert mediakit.analyze(value).metrics == mediakit.analyze(text).metrics
     assert parse(_Hostile(other)).text == other
+
+
+@pytest.mark.parametrize("sep", [" ", "  ", "\xa0", "\t", "\n", "\n\n", "\u2028", "\u3000", "\r\n"])
+def test_a_long_run_between_any_whitespace_keeps_spacys_tokens_and_spaces(sep):
+    from mediakit.document import nlp, tokenize
+
+    run = "(" * 70 + "Wort" + ")" * 70
+    for text in (sep + run, run + sep, f"Er{sep}{run}{sep}ging.", sep.join([run] * 3)):
+        ours, theirs = tokenize(text), nlp().tokenizer(text)
+        assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]
