@@ -9,8 +9,14 @@ RSS stops growing.
 
     .venv/bin/python benchmarks/memory.py [--n 100000] [--every 5000] [--jobs 1]
 
-``--new-words`` appends a never-seen token to every document, to show what an
-ever-growing vocabulary costs (spaCy keeps every word type it has seen).
+``--new-words`` adds five never-seen word forms to every document: spaCy's
+vocabulary would keep every one of them, so this shows that mediakit renews it
+(``mediakit.document.VOCABULARY_LIMIT``) and caps its word memos (``MEMO_LIMIT``).
+``--megabytes 16`` streams 16 documents of one megabyte each instead (the parse
+keeps no document once its record is out).
+
+    .venv/bin/python benchmarks/memory.py --new-words            # 100,000 documents
+    .venv/bin/python benchmarks/memory.py --megabytes 16
 """
 
 from __future__ import annotations
@@ -71,8 +77,21 @@ def documents(n: int, sentences: list[str], new_words: bool) -> Iterator[tuple[d
         chosen = rng.sample(sentences, rng.randint(3, 8))
         text = " ".join(chosen[:3]) + "\n\n" + " ".join(chosen[3:])
         if new_words:
-            text += f" Kennung{number}x."
+            text += " " + " ".join(f"Kennung{number}x{k}" for k in "abcde") + "."
         yield {"id": number}, text
+
+
+def big_documents(n: int, sentences: list[str]) -> Iterator[tuple[dict, str]]:
+    """``n`` documents of about one megabyte each, every one a new shuffle of the sentences."""
+    rng = random.Random(1)
+    for number in range(n):
+        parts: list[str] = []
+        size = 0
+        while size < 1_000_000:
+            paragraph = " ".join(rng.sample(sentences, 6))
+            parts.append(paragraph)
+            size += len(paragraph.encode("utf-8")) + 2
+        yield {"id": number}, "\n\n".join(parts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,9 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=0, help="sample RSS every N documents")
     parser.add_argument("--jobs", type=int, default=1, help="n_jobs for analyze_many")
     parser.add_argument(
-        "--new-words", action="store_true", help="a new word type in every document"
+        "--new-words", action="store_true", help="five new word forms in every document"
+    )
+    parser.add_argument(
+        "--megabytes", type=int, default=0, help="stream this many 1 MB documents instead"
     )
     args = parser.parse_args(argv)
+    if args.megabytes:
+        args.n, args.every = args.megabytes, 1
     every = args.every or max(args.n // 20, 1)
 
     if not (SHARED / "seeds").is_dir():
@@ -93,29 +117,42 @@ def main(argv: list[str] | None = None) -> int:
     from mediakit.document import nlp
 
     sentences = seed_sentences()
+    shape = "about 1 MB" if args.megabytes else "3-8"
     print(
-        f"streaming {args.n:,} documents (3-8 of {len(sentences)} seed sentences each) through "
+        f"streaming {args.n:,} documents ({shape} of {len(sentences)} seed sentences each) through "
         f"analyze_many(n_jobs={args.jobs}), RSS every {every:,} documents"
     )
     print(
-        f"{'documents':>10} {'RSS MB':>8} {'+workers':>9} {'vocab':>9} {'words':>11} {'docs/s':>8}"
+        f"{'documents':>10} {'RSS MB':>8} {'+workers':>9} {'lexemes':>9} {'words':>11} {'docs/s':>8}"
     )
     samples: list[tuple[int, float]] = []
     words = 0.0
     start = time.perf_counter()
-    records = analyze_many(
-        documents(args.n, sentences, args.new_words), n_jobs=args.jobs, progress=False
+    source = (
+        big_documents(args.n, sentences)
+        if args.megabytes
+        else documents(args.n, sentences, args.new_words)
     )
+    records = analyze_many(source, n_jobs=args.jobs, progress=False)
     for done, record in enumerate(records, start=1):
         words += record["words"]
         if done % every == 0 or done == args.n:
             own, with_workers = total_rss_mb()
             samples.append((done, with_workers))
             rate = done / (time.perf_counter() - start)
-            vocab = len(nlp().vocab.strings)
+            vocab = len(nlp().vocab)
             print(
                 f"{done:>10,} {own:>8.1f} {with_workers:>9.1f} {vocab:>9,} {words:>11,.0f} {rate:>8.0f}"
             )
+    if args.megabytes:
+        first, last = samples[0][1], samples[-1][1]
+        peak = max(m for _, m in samples)
+        flat = last - first <= max(0.05 * first, 50.0)
+        print(
+            f"\n{args.n} one-megabyte documents: {first:.1f} MB after the first, {last:.1f} MB "
+            f"after the last (peak {peak:.1f} MB): {'flat' if flat else 'GROWING'}"
+        )
+        return 0
     if len(samples) < 4:
         print("too few samples to judge flatness; use a larger --n")
         return 0

@@ -55,6 +55,7 @@ class Analysis:
     quotes: Any
     evaluative: Any
     meta: dict[str, Any] = field(default_factory=dict)
+    _metrics: dict[str, float | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -67,10 +68,12 @@ class Analysis:
 
         A figure that cannot be measured (readability of a text without words) is ``None``.
         """
-        merged: dict[str, float | None] = {}
-        for part in (self.readability, self.quotes, self.evaluative):
-            merged.update({k: None if v is None else float(v) for k, v in part.metrics.items()})
-        return merged
+        if self._metrics is None:
+            merged: dict[str, float | None] = {}
+            for part in (self.readability, self.quotes, self.evaluative):
+                merged.update({k: None if v is None else float(v) for k, v in part.metrics.items()})
+            self._metrics = merged
+        return dict(self._metrics)
 
     def evidence(self) -> list[TextSpan]:
         """Every evidence span of the three measures, in text order."""
@@ -113,6 +116,7 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     from .quotes import analyze_quotes
     from .readability import readability
 
+    refuse_dataframe(text, "analyze")
     meta = _metadata_of(text)
     document = as_document(text)
     return Analysis(
@@ -130,10 +134,60 @@ def analyze_record(text: str, meta: Mapping[str, Any] | None = None) -> dict[str
     >>> analyze_record("Er kam. Sie ging.", {"id": "x"})["sentences"]
     2.0
     """
-    check_text(text)
+    text = check_text(text)
     record: dict[str, Any] = dict(meta or {})
-    record.update(analyze(text).metrics)
+    analysis = analyze(text)
+    record.update(analysis.metrics)
+    # The measures keep their results in the document's cache, and the results point
+    # back to the document: emptied here, the parse is freed at once, not at the next
+    # run of the garbage collector (a batch run holds one document at a time).
+    analysis.document.cache.clear()
     return record
+
+
+_TEXT_COLUMNS = ("text", "body", "Text", "Body", "content", "article", "artikel")
+
+
+def refuse_dataframe(value: Any, where: str) -> None:
+    """Raise a ``TypeError`` naming the text column when ``value`` is a pandas DataFrame.
+
+    Iterating a DataFrame gives its column names, which would be analysed as texts.
+
+    >>> import pandas as pd
+    >>> refuse_dataframe(pd.DataFrame({"id": ["a"], "text": ["Er kam."]}), "compare")
+    Traceback (most recent call last):
+    TypeError: compare() bekommt einen pandas DataFrame (DataFrame), nicht die Texte: übergeben Sie die Textspalte, z. B. compare(df["text"]), oder mit den übrigen Spalten als Metadaten compare(df.to_dict("records"))
+    """
+    cls = type(value)
+    if cls.__name__ != "DataFrame" or not cls.__module__.startswith("pandas"):
+        return
+    columns = [str(c) for c in value.columns]
+    column = next((c for c in _TEXT_COLUMNS if c in columns), None)
+    if column is None:  # else the column holding the longest strings
+        lengths = {}
+        for name in value.columns:
+            sample = [v for v in value[name].head(20).tolist() if isinstance(v, str)]
+            if sample:
+                lengths[str(name)] = sum(map(len, sample)) / len(sample)
+        column = max(lengths, key=lengths.__getitem__) if lengths else None
+    column = column or (columns[0] if columns else "text")
+    records = (
+        'df.to_dict("records")'
+        if column == "text"
+        else f'df.rename(columns={{{column!r}: "text"}}).to_dict("records")'
+    )
+    if where == "analyze":
+        raise TypeError(
+            f"analyze() analysiert einen Text, keinen pandas DataFrame ({cls.__name__}): für "
+            f"die ganze Tabelle compare(df[{column!r}]), für eine Zeile analyze(df[{column!r}].iloc[0])".replace(
+                "'", '"'
+            )
+        )
+    raise TypeError(
+        f"{where}() bekommt einen pandas DataFrame ({cls.__name__}), nicht die Texte: "
+        f"übergeben Sie die Textspalte, z. B. {where}(df[{column!r}]), oder mit den "
+        f"übrigen Spalten als Metadaten {where}({records})".replace("'", '"')
+    )
 
 
 def _metadata_of(item: Any) -> dict[str, Any]:
@@ -157,6 +211,7 @@ def items_of(docs: Any) -> list[tuple[dict[str, Any], str]]:
         raise TypeError(
             f"compare() takes texts, not {type(docs).__name__}: decode it first, e.g. data.decode('utf-8')"
         )
+    refuse_dataframe(docs, "compare")
     if isinstance(docs, str | Document) or hasattr(docs, "body"):
         docs = [docs]
     if isinstance(docs, Mapping):
@@ -292,14 +347,18 @@ def analyze_many(
     """Stream one metrics record (a dict: metadata + metrics) per text, in input order.
 
     ``texts`` may hold strings, ``(metadata, text)`` pairs, corpus documents or
-    ``{"text": ..., "id": ...}`` dicts. ``n_jobs`` > 1 uses that many processes
-    (``-1``: all cores). A tqdm progress bar shows on long runs (more than 50 texts
+    ``{"text": ..., "id": ...}`` dicts. ``n_jobs`` > 1 uses up to that many processes
+    (``-1``: all cores; never more than the texts or the cores that are not already
+    busy, judged by the load average), but only when the work
+    would take more than :data:`PARALLEL_AFTER_SECONDS` CPU seconds serially (the
+    cost per text is measured on the first texts); else it stays serial. A tqdm progress bar shows on long runs (more than 50 texts
     when the length is known); ``progress=True/False`` forces it on or off. Memory
-    stays flat: nothing is kept once yielded.
+    stays flat: no text, parse or record is kept once its record is yielded.
 
     >>> [r["sentences"] for r in analyze_many(["Er kam.", "Sie ging. Er blieb."])]
     [1.0, 2.0]
     """
+    refuse_dataframe(texts, "analyze_many")
     if isinstance(texts, str | Document):
         raise TypeError("analyze_many() takes an iterable of texts; for one text use analyze()")
     if isinstance(texts, bytes | bytearray | memoryview) or not isinstance(texts, Iterable):
@@ -307,15 +366,66 @@ def analyze_many(
     total = len(texts) if hasattr(texts, "__len__") else None
     items = (_normalise_item(number, item) for number, item in enumerate(texts, start=1))
     if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    if not isinstance(n_jobs, int) or n_jobs < 1:
+        n_jobs = _cores()
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive int or -1, not {n_jobs!r}")
     show = progress if progress is not None else (total is None or total > 50)
-    if n_jobs == 1:
+    n_jobs = min(n_jobs, _free_cores(), total if total is not None else n_jobs)
+    if n_jobs <= 1:
         results: Iterator[dict[str, Any]] = map(_record_of, items)
         yield from _with_progress(results, total, show)
         return
-    yield from _with_progress(_parallel(items, n_jobs, chunksize), total, show)
+    yield from _with_progress(
+        _serial_until_parallel_pays(items, n_jobs, chunksize, total), total, show
+    )
+
+
+#: Worker processes pay only when the serial work still to do exceeds this many CPU
+#: seconds: starting them, and their cold word memos, cost about that much.
+PARALLEL_AFTER_SECONDS = 2.0
+#: CPU seconds of serial work over which the cost per text is measured first.
+_PROBE_SECONDS = 0.3
+
+
+def _cores() -> int:
+    """The cores this process may run on (the affinity mask, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _free_cores() -> int:
+    """Cores not already busy: this process's cores less the load of the last minute
+    (this process counted as one), at least one. On a machine that other work keeps
+    busy, more processes only share the same cores and add their start-up."""
+    cores = _cores()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return cores
+    return max(1, min(cores, int(cores - load + 1.5)))
+
+
+def _serial_until_parallel_pays(
+    items: Iterator[tuple[dict[str, Any], str]], n_jobs: int, chunksize: int, total: int | None
+) -> Iterator[dict[str, Any]]:
+    """Records in input order: serially while the cost per text is measured, then in
+    ``n_jobs`` processes if the rest would take longer than :data:`PARALLEL_AFTER_SECONDS`
+    serially (a stream of unknown length: if it is still going), else serially to the end."""
+    import time
+
+    started = time.process_time()
+    for done, item in enumerate(items, start=1):
+        yield _record_of(item)
+        spent = time.process_time() - started
+        if spent >= min(_PROBE_SECONDS, PARALLEL_AFTER_SECONDS):
+            remaining = None if total is None else total - done
+            if remaining is None or spent / done * remaining > PARALLEL_AFTER_SECONDS:
+                yield from _parallel(items, n_jobs, chunksize)
+            else:
+                yield from map(_record_of, items)
+            return
 
 
 def _parallel(

@@ -374,14 +374,32 @@ def _entry_raw_path(entry: Path, data: Mapping[str, Any], root: Path | None = No
         raise ValueError(f"{entry}: 'raw' must be a file name, not {name!r}")
     # Inside a corpus folder only its own root counts; a lone entry may sit in documents/.
     roots = [root] if root is not None else [entry.parent.parent, entry.parent]
+    relative = Path(name)
+    if relative.is_absolute() or relative.drive or ".." in relative.parts:
+        raise ValueError(
+            f"{entry}: 'raw' must name a file inside the corpus folder "
+            f"(like 'raw/{entry.stem}.txt'), not {name!r}"
+        )
     for base in roots:
-        candidate = base / name
+        candidate = base / relative
         if candidate.is_file():
+            if not _inside(candidate, base):
+                raise ValueError(
+                    f"{entry}: 'raw' {name!r} leads out of the corpus folder {base} (a link?)"
+                )
             return candidate
-    beside = entry.parent / Path(name).name
-    if beside.is_file():
+    beside = entry.parent / relative.name
+    if beside.is_file() and _inside(beside, entry.parent):
         return beside
     raise FileNotFoundError(f"{entry}: its text {name!r} was not found")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True when ``path``, links resolved, lies in ``folder`` (links resolved too)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
 
 
 def _document_from_entry(entry: Path, root: Path | None = None) -> CorpusDocument:

@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
 from itertools import compress
-from operator import itemgetter
+from operator import add, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -54,6 +54,7 @@ __all__ = [
     "check_text",
     "parse",
     "split_sentences",
+    "tokenize",
 ]
 
 #: Texts longer than this are refused (a ``ValueError``), so nothing can hang.
@@ -138,7 +139,9 @@ _HTML_DOCUMENT = re.compile(r"<\s*(html|body|head|script|style|div|p|article)\b[
 
 
 def check_text(text: object, *, what: str = "text") -> str:
-    """Return ``text`` if it is a usable ``str``; otherwise raise a clear error.
+    """Return ``text`` as a plain ``str`` if it is usable; otherwise raise a clear error.
+
+    A ``str`` subclass (``numpy.str_``, say) comes back as its plain ``str`` value.
 
     ``None``, bytes, numbers and lists raise ``TypeError``; a whole HTML page or a
     text over :data:`MAX_CHARS` raises ``ValueError`` (HTML: extract it first with
@@ -151,6 +154,10 @@ def check_text(text: object, *, what: str = "text") -> str:
     TypeError: text must be a str, not bytes: decode it first, e.g. data.decode("utf-8")
     """
     if isinstance(text, str):
+        if type(text) is not str:
+            # numpy.str_ or another subclass: its plain str value, so neither spaCy nor
+            # a cache ever sees the subclass's own methods (__eq__, __hash__, __len__)
+            text = str.__str__(text)
         if len(text) > MAX_CHARS:
             raise ValueError(
                 f"{what} is too long ({len(text):,} characters, the limit is {MAX_CHARS:,}); "
@@ -202,6 +209,11 @@ def _quote_mark_table() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _quote_chars() -> frozenset[str]:
+    return frozenset("".join(_quote_mark_table()))
+
+
+@cache
 def _quote_mark_pattern() -> re.Pattern[str]:
     marks = sorted(_quote_mark_table(), key=len, reverse=True)
     # ",," only counts as a typed quote when a word follows it directly.
@@ -221,7 +233,7 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     """
     table = _quote_mark_table()
     pattern = _quote_mark_pattern()
-    quote_chars = set("".join(table))
+    quote_chars = _quote_chars()
     regions: list[QuoteRegion] = []
     for par_start, par_end in paragraphs:
         stack: list[tuple[int, str, str]] = []  # (start, mark, accepted closers)
@@ -355,6 +367,164 @@ def nlp():
     for abbreviation in _abbreviations():
         pipeline.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return pipeline
+
+
+# ---------------------------------------------------------------------------
+# Linear-time tokenisation of long runs without spaces
+# ---------------------------------------------------------------------------
+
+# spaCy strips a chunk's prefixes and suffixes one at a time, and every step searches
+# and copies the whole rest of the chunk: a run of 16,000 "(" or emoji costs minutes.
+# Chunks longer than this go through _peel_affixes first (same tokens, linear time).
+_LONG_CHUNK = re.compile(r"(?<!\S)\S{65,}")
+_PEEL_WINDOW = 16  # characters an affix search sees (spaCy's affixes are 1-3 characters)
+_PEEL_MARGIN = 6  # a match this close to the window's edge is searched again in full
+
+
+def tokenize(text: str) -> Any:
+    """spaCy's tokens of ``text`` in time linear in its length (a spaCy ``Doc``).
+
+    Ordinary text goes to spaCy's tokenizer as it is. A chunk of more than 64
+    characters without a space has its prefixes and suffixes stripped by the same
+    rules, step by step, but each step searches only a window at the chunk's edge, so
+    a run of 16,000 ``(`` takes milliseconds instead of minutes; the rest goes to
+    spaCy. The tokens are spaCy's (``tests/test_document.py`` compares them).
+
+    >>> [t.text for t in tokenize("Na " + "!" * 3 + "?")]
+    ['Na', '!', '!', '!', '?']
+    """
+    _bound_vocabulary()
+    tokenizer = nlp().tokenizer
+    if not _has_long_chunk(text):
+        return tokenizer(text)
+    from spacy.attrs import IDX, LENGTH, SPACY
+    from spacy.tokens import Doc
+
+    chunks = list(_LONG_CHUNK.finditer(text))
+    # Every long chunk stands in as one all-letter token of the same length, so
+    # spaCy handles the whitespace around it exactly as around the chunk.
+    pieces, last = [], 0
+    for chunk in chunks:
+        pieces += [text[last : chunk.start()], "x" * (chunk.end() - chunk.start())]
+        last = chunk.end()
+    pieces.append(text[last:])
+    outline = tokenizer("".join(pieces))
+    rows = outline.to_array([IDX, LENGTH, SPACY]).tolist()
+    chunk_at = {chunk.start(): chunk.end() for chunk in chunks}
+    words: list[str] = []
+    spaces: list[bool] = []
+    for start, length, space in rows:
+        end = chunk_at.get(start)
+        if end is None or length != end - start:
+            words.append(text[start : start + length])
+            spaces.append(bool(space))
+            continue
+        chunk_words = _peel_affixes(tokenizer, text, start, end)
+        words += chunk_words
+        spaces += [False] * (len(chunk_words) - 1) + [bool(space)]
+    return Doc(tokenizer.vocab, words=words, spaces=spaces)
+
+
+def _has_long_chunk(text: str) -> bool:
+    """True when ``text`` holds more than 64 characters without a space."""
+    if len(text) <= 64:
+        return False
+    if len(text) <= 50_000:  # splitting is faster than the expression on short texts
+        return max(map(len, text.split())) > 64
+    return _LONG_CHUNK.search(text) is not None
+
+
+def _peel_affixes(tokenizer: Any, text: str, lo: int, hi: int) -> list[str]:
+    """The tokens of the chunk ``text[lo:hi]``: spaCy's affix loop, with windowed searches.
+
+    The loop mirrors ``Tokenizer._split_affixes`` (a prefix and a suffix per step,
+    stop at a special case) while the rest is long; the short rest goes to spaCy,
+    which continues the same loop from there.
+    """
+    prefix_search, suffix_search = tokenizer.prefix_search, tokenizer.suffix_search
+    specials = tokenizer.rules or {}
+    longest = max(map(len, specials), default=0)  # a longer rest is never a special case
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    while hi - lo > 2 * _PEEL_WINDOW:
+        if hi - lo <= longest and text[lo:hi] in specials:
+            break
+        pre = _prefix_length(prefix_search, text, lo, hi)
+        if pre and hi - lo - pre <= longest and text[lo + pre : hi] in specials:
+            prefixes.append(text[lo : lo + pre])
+            lo += pre
+            break
+        suf = _suffix_length(suffix_search, text, lo + pre, hi)
+        if suf and hi - lo - suf <= longest and text[lo : hi - suf] in specials:
+            suffixes.append(text[hi - suf : hi])
+            hi -= suf
+            break
+        if pre and suf and pre + suf <= hi - lo:
+            prefixes.append(text[lo : lo + pre])
+            suffixes.append(text[hi - suf : hi])
+            lo, hi = lo + pre, hi - suf
+        elif pre:
+            prefixes.append(text[lo : lo + pre])
+            lo += pre
+        elif suf:
+            suffixes.append(text[hi - suf : hi])
+            hi -= suf
+        else:
+            break
+    if not prefixes and not suffixes:
+        return _spacy_words(tokenizer, text[lo:hi])
+    core = _spacy_words(tokenizer, text[lo:hi]) if hi > lo else []
+    words = [*prefixes, *core, *reversed(suffixes)]
+    peeled = [True] * len(prefixes) + [False] * len(core) + [True] * len(suffixes)
+    return _merge_special_cases(words, peeled, specials, longest)
+
+
+def _spacy_words(tokenizer: Any, text: str) -> list[str]:
+    return [token.text for token in tokenizer(text)]
+
+
+def _merge_special_cases(
+    words: list[str], peeled: list[bool], specials: Any, longest: int
+) -> list[str]:
+    """Join peeled neighbours that form one of spaCy's special cases (an emoticon like ``;)``),
+    as spaCy's special-case matcher does after its own affix loop."""
+    merged: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        for size in (3, 2):
+            group = words[i : i + size]
+            if len(group) == size and any(peeled[i : i + size]):
+                joined = "".join(group)
+                if len(joined) <= longest and joined in specials:
+                    merged.append(joined)
+                    i += size
+                    break
+        else:
+            merged.append(words[i])
+            i += 1
+    return merged
+
+
+def _prefix_length(search: Any, text: str, lo: int, hi: int) -> int:
+    end = min(hi, lo + _PEEL_WINDOW)
+    match = search(text[lo:end])
+    if match is None:
+        return 0
+    if end < hi and match.end() > end - lo - _PEEL_MARGIN:
+        match = search(text[lo:hi])  # a long affix ("......"): taken whole, once
+    return match.end() - match.start()
+
+
+def _suffix_length(search: Any, text: str, lo: int, hi: int) -> int:
+    if hi <= lo:
+        return 0
+    start = max(lo, hi - _PEEL_WINDOW)
+    match = search(text[start:hi])
+    if match is None:
+        return 0
+    if start > lo and match.start() < _PEEL_MARGIN:
+        match = search(text[lo:hi])
+    return match.end() - match.start()
 
 
 @cache
@@ -575,11 +745,16 @@ def _sentence_starts(
         if i < n and ends[i] == mark.end() and _is_candidate(tokens[i]):
             if not candidates or candidates[-1] != i:
                 candidates.append(i)
+    run_end, run_end_pos = -1, -1
     for i in candidates:
         token = tokens[i]
         # Absorb a run of terminal marks, closing quotes and closing brackets.
         j = i + 1
         end_pos = idx[i] + len(token)
+        if i < run_end:
+            # inside the run the previous candidate absorbed: the run ends where it
+            # ended (so a run of 16,000 "!" is walked once, not once per mark)
+            j, end_pos = run_end, run_end_pos
         while j < n and not is_space[j]:
             t = tokens[j]
             if _TERMINAL.match(t) or t in _CLOSING_BRACKETS:
@@ -595,6 +770,7 @@ def _sentence_starts(
                 j += 1
             else:
                 break
+        run_end, run_end_pos = j, end_pos
         k = next_content(j)
         if k >= n or paragraph_of_token[k] != paragraph_of_token[i]:
             continue  # the paragraph boundary starts the next sentence anyway
@@ -779,10 +955,12 @@ class Document:
     """
 
     __slots__ = (
+        "__weakref__",
+        "_doc",
+        "_doc_has_sentences",
         "_quote_depth",
         "_sentence_of_token",
         "cache",
-        "doc",
         "meta",
         "paragraph_of_token",
         "paragraphs",
@@ -801,13 +979,14 @@ class Document:
         self.text = check_text(text)
         self.meta = dict(meta or {})
         self.cache: dict[str, Any] = {}
-        self.doc = nlp().tokenizer(_tokenizer_safe(self.text))
+        self._doc = tokenize(_tokenizer_safe(self.text))
+        self._doc_has_sentences = False
         # Offsets from one array call and token texts by slicing: creating a spaCy
         # Token object per token would cost more than all our rules together.
-        if len(self.doc):
-            offsets = self.doc.to_array(_spacy_attributes()[:2])
-            self.token_starts: list[int] = offsets[:, 0].tolist()
-            self.token_ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
+        if len(self._doc):
+            flat = self._doc.to_array(_spacy_attributes()[:2]).ravel().tolist()
+            self.token_starts: list[int] = flat[0::2]
+            self.token_ends: list[int] = list(map(add, self.token_starts, flat[1::2]))
             self.token_texts: list[str] = list(
                 map(self.text.__getitem__, map(slice, self.token_starts, self.token_ends))
             )
@@ -831,21 +1010,26 @@ class Document:
             starts[0] = True
         self.sentences = self._set_sentences(starts)
         self.token_is_sent_start: list[bool] = starts
-        self.words = list(
-            compress(range(len(self.token_texts)), map(_ALNUM.search, self.token_texts))
-        )
+        self.words = _word_positions(self.token_texts)
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
-    def _set_sentences(self, starts: list[bool]) -> list[TextSpan]:
-        import numpy
+    @property
+    def doc(self) -> Any:
+        """The spaCy ``Doc``, its sentence starts set to ours (on first use)."""
+        doc = self._doc
+        if not self._doc_has_sentences and len(doc):
+            import numpy
 
-        doc = self.doc
-        if not len(doc):
+            # spaCy's SENT_START: 1 starts a sentence, -1 does not
+            flags = numpy.array(self.token_is_sent_start, dtype="int64") * 2 - 1
+            doc.from_array(_spacy_attributes()[2:], flags.astype("uint64").reshape(-1, 1))
+        self._doc_has_sentences = True
+        return doc
+
+    def _set_sentences(self, starts: list[bool]) -> list[TextSpan]:
+        if not starts:
             return []
-        # spaCy's SENT_START: 1 starts a sentence, -1 does not
-        flags = numpy.array(starts, dtype="int64") * 2 - 1
-        doc.from_array(_spacy_attributes()[2:], flags.astype("uint64").reshape(-1, 1))
         blank = self.token_is_space
         n = len(blank)
         first = 0
@@ -889,7 +1073,7 @@ class Document:
         return self._quote_depth[token_index]
 
     def _depths(self) -> list[int]:
-        depth = [0] * len(self.doc)
+        depth = [0] * len(self.token_starts)
         if not self.quote_regions:
             return depth
         starts = self.token_starts
@@ -952,6 +1136,15 @@ class Document:
 _ALNUM = re.compile(r"[^\W_]")
 
 
+def _word_positions(tokens: list[str]) -> list[int]:
+    """Positions of the tokens that are words (:func:`is_word`), all-letter ones at C speed."""
+    flags: list[Any] = list(map(str.isalpha, tokens))
+    search = _ALNUM.search
+    for i in compress(range(len(tokens)), map(not_, flags)):
+        flags[i] = search(tokens[i]) is not None
+    return list(compress(range(len(tokens)), flags))
+
+
 def is_word(token: str) -> bool:
     """True for a token that counts as a word: it holds a letter or a digit.
 
@@ -976,11 +1169,17 @@ def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, in
     return of_token
 
 
+#: The most word forms any per-form memo keeps (the running text of a corpus hits
+#: the frequent forms; a stream of new forms only refills the memo).
+MEMO_LIMIT = 50_000
+
+
 def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) -> list:
     """``[memo[k] for k in keys]``, computing (and keeping) what the memo lacks.
 
     ``compute`` must never return ``None``. A memo that would outgrow ``limit``
-    starts afresh, so a stream of new word forms cannot grow it without end.
+    (at most :data:`MEMO_LIMIT`) starts afresh, so a stream of new word forms
+    cannot grow it without end.
 
     >>> memo = {}
     >>> memo_map(memo, ["Haus", "Maus", "Haus"], len, 10), memo
@@ -988,6 +1187,7 @@ def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) 
     """
     values = list(map(memo.get, keys))
     if None in values:
+        limit = min(limit, MEMO_LIMIT)
         for i, value in enumerate(values):
             if value is None:
                 key = keys[i]
@@ -1024,27 +1224,38 @@ def _tokenizer_safe(text: str) -> str:
 # Public helpers
 # ---------------------------------------------------------------------------
 
-_CACHE: OrderedDict[str, Document] = OrderedDict()
-_CACHE_SIZE = 16
+# Documents a caller still holds, by their exact text: a weak cache keeps no document
+# alive, so streaming many large texts holds only the one being analysed.
+_CACHE: weakref.WeakValueDictionary[str, Document] = weakref.WeakValueDictionary()
+
+#: spaCy's vocabulary (and its tokenizer cache) grows with every new word form and
+#: never shrinks; after this many entries the next parse starts a fresh pipeline (the
+#: tokens are the same: every entry is recomputed from its string on demand).
+VOCABULARY_LIMIT = 50_000
 
 
 def parse(text: str) -> Document:
-    """Parse a German text into a :class:`Document` (recent texts are cached).
+    """Parse a German text into a :class:`Document`.
+
+    A text whose ``Document`` is still held somewhere (by an ``Analysis``, say) is
+    not parsed again; nothing else is kept.
 
     >>> d = parse("Das betrifft z. B. Rentner. Die Debatte dauert an.")
     >>> len(d.sentences), d.n_words
     (2, 9)
     """
-    check_text(text)
+    text = check_text(text)
     doc = _CACHE.get(text)
     if doc is None:
         doc = Document(text)
         _CACHE[text] = doc
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(text)
     return doc
+
+
+def _bound_vocabulary() -> None:
+    """Start a fresh spaCy pipeline once the vocabulary holds :data:`VOCABULARY_LIMIT` forms."""
+    if len(nlp().vocab) > VOCABULARY_LIMIT:
+        nlp.cache_clear()
 
 
 def as_document(text_or_doc: object) -> Document:
@@ -1055,6 +1266,8 @@ def as_document(text_or_doc: object) -> Document:
     """
     if isinstance(text_or_doc, Document):
         return text_or_doc
+    if isinstance(text_or_doc, str):  # a str subclass is its str value, nothing else
+        return parse(text_or_doc)
     inner = getattr(text_or_doc, "document", None)
     if isinstance(inner, Document):
         return inner

@@ -60,7 +60,7 @@ from operator import not_
 from pathlib import Path
 from typing import Any
 
-from .document import Document, TextSpan, as_document, is_word, memo_map, pick
+from .document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, memo_map, pick
 from .results import rate_per_1000
 from .tables import load_table, read_table
 
@@ -188,7 +188,7 @@ def _dictionary_strategy():
     return DictionaryLookupStrategy()
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=65_536)  # bounded: a stream of new words must not grow memory
 def lemmatize(word: str) -> str:
     """Lemma of one German word form: simplemma's dictionary, else the form itself.
 
@@ -252,7 +252,7 @@ def _forms_lookup(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=65_536)
 def _table_lemmatize(word: str) -> str:
     """:func:`lemmatize` through the precomputed table: the same answer wherever the
     answer matters to the bundled lexicon, the word itself elsewhere.
@@ -702,8 +702,9 @@ class _Index:
         except KeyError:
             pass
         found = self._lookup(text, lemma, capital_ok)
-        if len(self._memo) < 500_000:
-            self._memo[key] = found
+        if len(self._memo) >= MEMO_LIMIT:  # a stream of new forms refills it, never grows it
+            self._memo.clear()
+        self._memo[key] = found
         return found
 
     def _word(
@@ -789,7 +790,7 @@ class _Index:
         return None
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def _fallback_forms(lowered: str) -> tuple[str, ...]:
     """Candidate base forms by suffix stripping, for forms simplemma gets wrong or lacks."""
     if len(lowered) < 5:

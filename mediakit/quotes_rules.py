@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 from operator import itemgetter
 
@@ -149,7 +149,7 @@ def _words() -> dict[str, frozenset[str]]:
     return speaker_words()
 
 
-@cache
+@lru_cache(maxsize=65_536)  # bounded: one entry per word form seen
 def _mood(word: str) -> str:
     """``k1``/``k2`` for a Konjunktiv form, ``""`` otherwise."""
     table = konjunktiv_forms()

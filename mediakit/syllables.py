@@ -513,6 +513,7 @@ def count_syllables(word: str, *, numbers: str = "word") -> int:
     """
     if not isinstance(word, str):
         raise TypeError(f"word must be a str, not {type(word).__name__}")
+    word = str.__str__(word)  # a str subclass as its plain value: the memo compares keys
     spoken_numbers = _spoken_numbers(numbers)
     stripped = word.strip()
     if not stripped:

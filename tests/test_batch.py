@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -25,6 +26,15 @@ TEXTS = [
     "die Ukraine werde keine Vereinbarung akzeptieren, die ohne sie getroffen werde. "
     "Er sprach von einem gefährlichen Signal.\n\nDie EU reagierte zurückhaltend.",
 ]
+
+
+@pytest.fixture
+def always_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Processes even for a short run, so the parallel path itself is tested."""
+    from mediakit import analysis
+
+    monkeypatch.setattr(analysis, "PARALLEL_AFTER_SECONDS", 0.0)
+    monkeypatch.setattr(analysis, "_free_cores", analysis._cores)  # however busy the machine
 
 
 def _many(n: int) -> list[str]:
@@ -59,7 +69,7 @@ def test_returns_a_lazy_iterator_that_streams() -> None:
     assert pulled <= 4  # it did not try to read the endless input
 
 
-def test_parallel_run_reads_input_lazily() -> None:
+def test_parallel_run_reads_input_lazily(always_parallel) -> None:
     pulled = 0
 
     def texts():
@@ -75,7 +85,7 @@ def test_parallel_run_reads_input_lazily() -> None:
     assert read_before_first_result < 1000
 
 
-def test_two_processes_give_the_same_numbers_as_serial(shared) -> None:
+def test_two_processes_give_the_same_numbers_as_serial(shared, always_parallel) -> None:
     seeds = sorted(shared("seeds").glob("*.txt"))
     texts = [*TEXTS, *_many(40), *(p.read_text(encoding="utf-8") for p in seeds)]
     items = [({"id": i}, text) for i, text in enumerate(texts)]
@@ -85,7 +95,7 @@ def test_two_processes_give_the_same_numbers_as_serial(shared) -> None:
     assert parallel == serial
 
 
-def test_two_processes_without_shared_data() -> None:
+def test_two_processes_without_shared_data(always_parallel) -> None:
     texts = _many(30)
     assert list(analyze_many(texts, n_jobs=2, progress=False, chunksize=4)) == list(
         analyze_many(texts, progress=False)
@@ -162,3 +172,66 @@ def test_csv_of_a_batch_run_from_the_command_line(tmp_path: Path) -> None:
     assert len(table) == 4
     expected = sorted(analyze_record(t)["words"] for t in TEXTS[:4])
     assert sorted(table["words"]) == expected
+
+
+class _Pools:
+    """Stands in for ProcessPoolExecutor and records each pool's size."""
+
+    sizes: ClassVar[list[int]] = []
+
+    def __init__(self, max_workers: int) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _Pools.sizes.append(max_workers)
+        self.pool = ThreadPoolExecutor(max_workers)
+
+    def __enter__(self):
+        return self.pool.__enter__()
+
+    def __exit__(self, *args):
+        return self.pool.__exit__(*args)
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import concurrent.futures
+
+    _Pools.sizes = []
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _Pools)
+    return _Pools.sizes
+
+
+def test_a_short_run_stays_serial(pools: list[int]) -> None:
+    texts = _many(20)
+    assert list(analyze_many(texts, n_jobs=2, progress=False)) == list(
+        analyze_many(texts, progress=False)
+    )
+    assert pools == []  # 20 short texts: starting processes would not pay
+
+
+def test_processes_never_outnumber_the_cores_or_the_texts(
+    pools: list[int], always_parallel
+) -> None:
+    from mediakit.analysis import _cores
+
+    texts = _many(5)
+    records = list(analyze_many(texts, n_jobs=1000, progress=False, chunksize=1))
+    assert [r["words"] for r in records] == [
+        r["words"] for r in analyze_many(texts, progress=False)
+    ]
+    assert pools or _cores() == 1
+    assert all(size <= min(_cores(), 5) for size in pools)
+
+
+def test_a_busy_machine_gets_no_extra_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from mediakit import analysis
+
+    monkeypatch.setattr(analysis, "_cores", lambda: 4)
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.5, 8.0, 6.0))
+    assert analysis._free_cores() == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # only this process
+    assert analysis._free_cores() == 4
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.2, 1.0, 1.0))
+    assert analysis._free_cores() == 3

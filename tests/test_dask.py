@@ -138,3 +138,146 @@ def test_missing_dask_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "dask.bag", None)
     with pytest.raises(ImportError, match=r'pip install "mediakit\[dask\]"'):
         analyze_bag(object())
+
+
+# ---------------------------------------------------------------------------
+# Files in, partitions out (issue 14): the workers read and write, the client lists
+# ---------------------------------------------------------------------------
+
+_WORDS = [
+    "Der",
+    "Kreml",
+    "bestätigte",
+    "das",
+    "Telefonat",
+    "am",
+    "Mittwoch",
+    ".",
+    "Kritiker",
+    "nennen",
+    "den",
+    "Plan",
+    "eine",
+    "völlig",
+    "verfahrene",
+    "Farce",
+    ",",
+    "sagte",
+    "ein",
+    "Sprecher",
+    "in",
+    "Brüssel",
+    ".",
+]
+
+
+def _write_texts(folder: Path, n: int) -> dict[str, str]:
+    import random
+
+    rng = random.Random(n)
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = {}
+    for i in range(n):
+        text = f"Meldung {i}\n\n" + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(5, 15)))
+        texts[f"t{i:05d}"] = text
+        (folder / f"t{i:05d}.txt").write_text(text, encoding="utf-8")
+    return texts
+
+
+@pytest.mark.slow
+def test_a_folder_of_10000_files_via_python_m_mediakit_dask(tmp_path: Path) -> None:
+    """The documented command on its own LocalCluster (2 workers): a row for every file."""
+    pd = pytest.importorskip("pandas")
+    from mediakit.dask import main
+
+    texts = _write_texts(tmp_path / "texte", 10_000)
+    out = tmp_path / "ergebnisse"
+    code = main(
+        [
+            str(tmp_path / "texte"),
+            "--out",
+            str(out),
+            "--workers",
+            "2",
+            "--files-per-partition",
+            "1000",
+        ]
+    )
+    assert code == 0
+    parts = sorted(out.glob("part-*.parquet"))
+    assert len(parts) == 10
+    table = pd.read_parquet(out)
+    assert len(table) == 10_000 and set(table["id"]) == set(texts)
+    assert table["error"].isna().all()
+    for name in ("t00000", "t04711", "t09999"):
+        row = table[table["id"] == name].iloc[0]
+        serial = analyze_record(texts[name])
+        assert {k: row[k] for k in metric_names()} == pytest.approx(serial)
+        assert row["path"] == f"{name}.txt" and row["title"] == f"Meldung {int(name[1:])}"
+
+
+def test_only_a_summary_comes_back_and_no_file_is_lost(client, tmp_path: Path) -> None:
+    """Unreadable files get a row saying why; the client receives one line per partition."""
+    pd = pytest.importorskip("pandas")
+    from mediakit.dask import analyze_files
+
+    texts = _write_texts(tmp_path / "texte", 30)
+    (tmp_path / "texte" / "Müller.txt").write_bytes("Müller sagte nichts.".encode("latin-1"))
+    (tmp_path / "texte" / "leer.txt").write_bytes(b"")
+    (tmp_path / "texte" / "binär.txt").write_bytes(bytes(range(256)) * 4)
+    os.mkfifo(tmp_path / "texte" / "fifo.txt")
+    summary = analyze_files(tmp_path / "texte", tmp_path / "out", files_per_partition=8)
+    assert list(summary.columns) == ["partition", "files", "errors", "output"]
+    assert len(summary) == 5 and summary["files"].sum() == 34
+    table = pd.read_parquet(tmp_path / "out")
+    assert len(table) == 34
+    failed = {
+        i: e if isinstance(e, str) else "" for i, e in zip(table["id"], table["error"], strict=True)
+    }
+    assert failed["fifo"] and "regular file" in failed["fifo"]
+    assert failed["leer"] and failed["binär"]
+    assert not any(failed[name] for name in texts)
+    # a cp1252/latin-1 file is read with a warning, or refused with a reason: never lost
+    assert "Müller" in failed
+
+
+def test_csv_partitions_and_an_existing_output_is_kept(client, tmp_path: Path) -> None:
+    import csv
+
+    from mediakit.dask import analyze_files
+
+    texts = _write_texts(tmp_path / "texte", 12)
+    out = tmp_path / "out"
+    analyze_files(tmp_path / "texte", out, files_per_partition=5, output_format="csv")
+    files = sorted(out.glob("part-*.csv"))
+    assert [f.name for f in files] == ["part-00000.csv", "part-00001.csv", "part-00002.csv"]
+    rows = [r for f in files for r in csv.DictReader(f.open(encoding="utf-8"))]
+    assert sorted(r["id"] for r in rows) == sorted(texts)
+    before = files[0].read_bytes()
+    with pytest.raises(FileExistsError, match="schon Ergebnisse"):
+        analyze_files(tmp_path / "texte", out, output_format="csv")
+    assert files[0].read_bytes() == before
+    assert not list(out.glob(".*partial"))
+
+
+def test_parquet_partitions_are_read_and_written_by_the_workers(client, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from mediakit.dask import analyze_parquet
+
+    source = tmp_path / "artikel"
+    source.mkdir()
+    for part in range(3):
+        frame = pd.DataFrame({"id": [f"{part}-{i}" for i in range(len(TEXTS))], "text": TEXTS})
+        frame.to_parquet(source / f"part{part}.parquet")
+    assert analyze_parquet(source, tmp_path / "out", meta_columns=["id"]) == 3
+    table = pd.read_parquet(tmp_path / "out")
+    assert len(table) == 3 * len(TEXTS)
+    first = table[table["id"] == "0-0"].iloc[0]
+    assert first["words"] == analyze_record(TEXTS[0])["words"]
+
+
+def test_the_command_refuses_a_missing_folder(tmp_path: Path, capsys) -> None:
+    from mediakit.dask import main
+
+    assert main([str(tmp_path / "fehlt"), "--out", str(tmp_path / "out")]) == 2
+    assert "nicht gefunden" in capsys.readouterr().err

@@ -213,3 +213,192 @@ def test_quick_lexical_attributes_equal_spacys():
     doc = nlp().tokenizer("Die USA, www.example.org und 3,5 % – „Zitat“!")
     assert [t.shape_ for t in doc][:3] == ["Xxx", "XXX", ","]
     assert [t.like_url for t in doc][3] and doc[5].like_num and doc[-2].is_quote
+
+
+# ---------------------------------------------------------------------------
+# Linear-time tokenisation of long runs (issue 14)
+# ---------------------------------------------------------------------------
+
+
+def _dev_texts() -> list[str]:
+    """The corpus bodies, the seeds, Wikinews dev and subjectivity dev (what is present)."""
+    import csv
+    import os
+    from pathlib import Path
+
+    SHARED = Path(os.environ.get("MEDIAKIT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    found = [d.body for d in mediakit.load_corpus()]
+    found += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    for path in sorted((SHARED / "data" / "quotes" / "dev").glob("*.json")):
+        found.append(json.loads(path.read_text(encoding="utf-8")).get("originalText") or "")
+    subjectivity = SHARED / "data" / "subjectivity" / "dev_de.tsv"
+    if subjectivity.is_file():
+        with subjectivity.open(encoding="utf-8") as handle:
+            rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+        found.append("\n\n".join(row[1] for row in rows if len(row) > 1))
+    return [t for t in found if t]
+
+
+def _spacy_tokens(text: str) -> list[str]:
+    from mediakit.document import nlp
+
+    return [t.text for t in nlp().tokenizer(text)]
+
+
+def _tokens(text: str) -> list[str]:
+    from mediakit.document import tokenize
+
+    return [t.text for t in tokenize(text)]
+
+
+def test_tokenize_gives_spacys_tokens_on_the_dev_texts():
+    texts = _dev_texts()
+    assert len(texts) > 5
+    for text in texts:
+        assert _tokens(text) == _spacy_tokens(text)
+
+
+def test_the_long_run_path_gives_spacys_tokens_on_ordinary_text(monkeypatch):
+    """Force every chunk through the peeling loop (tiny windows): the tokens stay spaCy's."""
+    import re
+
+    from mediakit import document
+
+    monkeypatch.setattr(document, "_LONG_CHUNK", re.compile(r"\S{2,}"))
+    monkeypatch.setattr(document, "_PEEL_WINDOW", 3)
+    monkeypatch.setattr(document, "_PEEL_MARGIN", 1)
+    for text in _dev_texts()[:40]:
+        assert _tokens(text) == _spacy_tokens(text)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "(",
+        ")",
+        "[",
+        "…",
+        "!",
+        "?",
+        "!?",
+        ",,",
+        "«»",
+        "„“",
+        "😂",
+        "👍",
+        "-",
+        "*",
+        '"',
+        "€",
+        ".",
+        "?!…",
+    ],
+)
+def test_a_long_run_gives_spacys_tokens(run):
+    # 300 characters: spaCy alone still answers quickly, so both can be compared
+    for text in (
+        run * 300,
+        "Hallo" + run * 300,
+        run * 300 + "Welt",
+        f"Sie sagt {run * 200}nein{run * 200}.",
+    ):
+        assert _tokens(text) == _spacy_tokens(text), text[:20]
+
+
+@pytest.mark.parametrize("run", ["(", "😂", "…", "!?", ",,", "«»"])
+def test_a_run_of_16000_marks_is_parsed_in_linear_time(run):
+    """A run that took spaCy minutes: every mark is its own token, offsets intact."""
+    text = "Er schrie " + run * (16_000 // len(run)) + " und ging."
+    doc = parse(text)
+    assert doc.text == text
+    assert doc.token_texts[:2] == ["Er", "schrie"] and doc.token_texts[-3:] == ["und", "ging", "."]
+    assert all(
+        text[s:e] == t
+        for s, e, t in zip(doc.token_starts, doc.token_ends, doc.token_texts, strict=True)
+    )
+    assert len(doc.token_texts) >= 3 + 16_000 // 2
+
+
+# ---------------------------------------------------------------------------
+# Memory: no cache of whole documents, a bounded vocabulary (issue 14)
+# ---------------------------------------------------------------------------
+
+
+def test_parse_keeps_no_document_nobody_holds():
+    import gc
+    import weakref
+
+    from mediakit import document
+
+    text = "Der Kreml bestätigte das Telefonat. Es dauerte lange."
+    first = parse(text)
+    assert parse(text) is first  # held by the caller: not parsed again
+    ref = weakref.ref(first)
+    del first
+    gc.collect()
+    assert ref() is None
+    assert text not in document._CACHE
+
+
+def test_a_fresh_vocabulary_after_the_limit_gives_the_same_results(monkeypatch):
+    from mediakit import analyze, document
+
+    text = "„Wir prüfen das“, sagte der Sprecher. Kritiker nennen den Plan eine Farce."
+    before = analyze(text).metrics
+    old = document.nlp()
+    monkeypatch.setattr(document, "VOCABULARY_LIMIT", len(old.vocab) + 5)
+    for number in range(20):
+        parse(f"Ein Wort namens Neuwort{number}x steht hier.")
+    assert document.nlp() is not old
+    assert len(document.nlp().vocab) <= document.VOCABULARY_LIMIT + 50
+    assert analyze(text).metrics == before
+
+
+def test_memos_stay_bounded():
+    from mediakit.document import MEMO_LIMIT, memo_map
+
+    memo: dict = {}
+    for start in range(0, 3 * MEMO_LIMIT, 10_000):
+        memo_map(memo, [f"w{i}" for i in range(start, start + 10_000)], len, 10**9)
+        assert len(memo) <= MEMO_LIMIT
+
+
+# ---------------------------------------------------------------------------
+# str subclasses (issue 14)
+# ---------------------------------------------------------------------------
+
+
+class _Hostile(str):
+    """A str that claims to equal everything."""
+
+    def __eq__(self, other):
+        return True
+
+    def __ne__(self, other):
+        return False
+
+    __hash__ = str.__hash__
+
+
+def test_str_subclasses_are_analysed_as_their_str_value():
+    import numpy
+
+    text = "Der Kreml bestätigte das Telefonat. Es dauerte lange."
+    other = "Ganz anders: „Nie wieder“, rief sie."
+    held = parse(other)  # in the cache: a hostile __eq__ must not fetch it
+    for value in (numpy.str_(text), _Hostile(text)):
+        doc = parse(value)
+        assert type(doc.text) is str and doc.text == text
+        assert doc is not held and doc.n_words == 8
+        assert mediakit.analyze(value).metrics == mediakit.analyze(text).metrics
+    assert parse(_Hostile(other)).text == other
+
+
+@pytest.mark.parametrize("sep", [" ", "  ", "\xa0", "\t", "\n", "\n\n", "\u2028", "\u3000", "\r\n"])
+def test_a_long_run_between_any_whitespace_keeps_spacys_tokens_and_spaces(sep):
+    from mediakit.document import nlp, tokenize
+
+    run = "(" * 70 + "Wort" + ")" * 70
+    for text in (sep + run, run + sep, f"Er{sep}{run}{sep}ging.", sep.join([run] * 3)):
+        ours, theirs = tokenize(text), nlp().tokenizer(text)
+        assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]

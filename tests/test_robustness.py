@@ -597,3 +597,115 @@ def test_cli_folder_without_texts_is_exit_2(
 def test_cli_unknown_option_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["compare", "--gibt-es-nicht"]) == 2
     assert capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------
+# Library odds (issue 14): DataFrames, str subclasses, corpus paths, long runs
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry", ["compare", "analyze_many", "analyze"])
+def test_a_dataframe_is_refused_with_the_column_to_pass(entry: str) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"titel": ["Kurz"], "inhalt": ["Der Kreml bestätigte das Telefonat."]})
+    call = {
+        "compare": lambda: public("compare")(frame),
+        "analyze_many": lambda: list(public("analyze_many")(frame, progress=False)),
+        "analyze": lambda: public("analyze")(frame),
+    }[entry]
+    with pytest.raises(TypeError, match=r'DataFrame.*df\["inhalt"\]'):
+        call()
+
+
+def test_the_suggested_records_give_one_row_per_text() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {"id": ["dpa", "blog"], "text": ["Der Kreml bestätigte das Telefonat.", "Eine Farce!"]}
+    )
+    with pytest.raises(TypeError, match=r'compare\(df.to_dict\("records"\)\)'):
+        public("compare")(frame)
+    table = public("compare")(frame.to_dict("records"))
+    assert list(table["id"]) == ["dpa", "blog"]
+    assert list(table["words"]) == [5.0, 2.0]
+    assert list(public("compare")(frame["text"])["words"]) == [5.0, 2.0]
+
+
+class _EqualsEverything(str):
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    __hash__ = str.__hash__
+
+
+@pytest.mark.parametrize("entry", CORE)
+def test_str_subclasses_are_their_str_value(entry: str) -> None:
+    import numpy
+
+    text = "„Wir prüfen das“, sagte der Sprecher. Kritiker nennen den Plan eine Farce."
+    expected = plain(run(entry, text))
+    decoy = mediakit.analyze("Ganz anderer Text: „Nie!“, rief sie.")  # held, so cached
+    assert plain(run(entry, numpy.str_(text))) == expected
+    assert plain(run(entry, _EqualsEverything(text))) == expected
+    assert decoy.document.text.startswith("Ganz")
+
+
+def _corpus_with_raw(tmp_path: Path, raw: str) -> Path:
+    root = tmp_path / "korpus"
+    (root / "documents").mkdir(parents=True)
+    (root / "raw").mkdir()
+    (root / "raw" / "a.txt").write_text("Titel\n\nEin Satz.\n", encoding="utf-8")
+    entry = {"id": "a", "raw": raw}
+    (root / "documents" / "a.json").write_text(json.dumps(entry), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("raw", ["/proc/self/environ", "../../geheim.txt", "raw/../../geheim.txt"])
+def test_corpus_raw_paths_stay_inside_the_corpus_folder(tmp_path: Path, raw: str) -> None:
+    (tmp_path / "geheim.txt").write_text("Geheim.\n", encoding="utf-8")
+    root = _corpus_with_raw(tmp_path, raw)
+    with pytest.raises(ValueError, match="inside the corpus folder"):
+        mediakit.load_corpus(root)
+
+
+def test_corpus_raw_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "geheim.txt").write_text("Geheim.\n", encoding="utf-8")
+    root = _corpus_with_raw(tmp_path, "raw/link.txt")
+    (root / "raw" / "link.txt").symlink_to(tmp_path / "geheim.txt")
+    with pytest.raises(ValueError, match="leads out of the corpus folder"):
+        mediakit.load_corpus(root)
+
+
+def test_corpus_raw_inside_the_folder_still_works(tmp_path: Path) -> None:
+    root = _corpus_with_raw(tmp_path, "raw/a.txt")
+    (doc,) = mediakit.load_corpus(root)
+    assert doc.title == "Titel" and doc.body == "Ein Satz."
+
+
+# Runs that made spaCy's tokenizer quadratic (16,000 "(" took 116 s): now linear.
+LONG_RUNS = ["(", "…", "😂", "!?", ",,", "«»", "„“", '"', "!", "👍🏽", ")(", "*", "-", "?!…"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run_text", LONG_RUNS)
+def test_100_kb_run_without_spaces(run_text: str) -> None:
+    # analyze runs every measure; the time limit of the fixture catches a hang
+    text = "Vorher. " + run_text * (100_000 // len(run_text)) + " Nachher."
+    result = run("analyze", text)
+    assert result.document.text == text
+    assert result.metrics["words"] == 2.0
+
+
+def test_count_syllables_of_a_str_subclass_is_its_str_value() -> None:
+    class Sly(_EqualsEverything):
+        def strip(self, *chars: Any) -> str:
+            return self
+
+    count = public("count_syllables")
+    assert count("Donaudampfschifffahrt") == 5  # now in the memo
+    assert count(Sly("ja")) == 1
+    assert count(Sly("Regierungserklärung")) == count("Regierungserklärung")
