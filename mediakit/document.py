@@ -378,6 +378,7 @@ def nlp():
 # Chunks longer than this go through _peel_affixes first (same tokens, linear time).
 _LONG_CHUNK = re.compile(r"(?<!\S)\S{65,}")
 _PEEL_WINDOW = 16  # characters an affix search sees (spaCy's affixes are 1-3 characters)
+_ADDRESS_LIMIT = 2048  # a longer chunk is not taken for a web address while peeling
 _PEEL_MARGIN = 6  # a match this close to the window's edge is searched again in full
 
 
@@ -449,6 +450,8 @@ def _peel_affixes(tokenizer: Any, text: str, lo: int, hi: int) -> list[str]:
     while hi - lo > 2 * _PEEL_WINDOW:
         if hi - lo <= longest and text[lo:hi] in specials:
             break
+        if hi - lo <= _ADDRESS_LIMIT and is_web_address(text[lo:hi].rstrip(ADDRESS_END)):
+            break  # spaCy's own loop keeps the address whole (see _AddressKeepsItsEnd)
         pre = _prefix_length(prefix_search, text, lo, hi)
         if pre and hi - lo - pre <= longest and text[lo + pre : hi] in specials:
             prefixes.append(text[lo : lo + pre])
