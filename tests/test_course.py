@@ -613,3 +613,172 @@ def test_grade_wrapper_collects_grades_and_reports(tmp_path: Path) -> None:
     assert float(by_id["carl"]["total"]) == 0 and by_id["carl"]["status"] == "failed"
     assert by_id["anna"]["status"] == "manual"  # free-text answers wait for the teacher
     assert (course / "feedback" / "anna" / assignment).is_dir()
+
+
+# --- the trusted grader: units -----------------------------------------------------------
+
+from mediakit import grading  # noqa: E402
+from mediakit.sandbox import sandbox_available  # noqa: E402
+
+needs_sandbox = pytest.mark.skipif(
+    not sandbox_available(),
+    reason="bubblewrap (bwrap) fehlt oder darf hier keine Namespaces anlegen "
+    "(apt-get install -y bubblewrap); die Schummel-Tests brauchen die Sandbox",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "names", "calls"),
+    [
+        (
+            "_same = lambda x, v, t: x == v\nassert 'anzahl_zitate' in globals() and _same(anzahl_zitate, 7, 1e-6)",
+            ["anzahl_zitate"],
+            [],
+        ),
+        ("_r = lix(3, 41, 15)\nassert _T(_r) is _F", [], [("lix", [3, 41, 15])]),
+        (
+            "import mediakit as _mk\n_f = _mk.analyze(neutral)\nassert rate_nachher == _f",
+            ["neutral", "rate_nachher"],
+            [],
+        ),
+        (
+            "def _same(x, v, tol):\n    return x == v\nassert _same(quellen_dpa, {'named': 2}, 0)",
+            ["quellen_dpa"],
+            [],
+        ),
+        ("try:\n    get_ipython().set_custom_exc((), None)\nexcept Exception:\n    pass", [], []),
+    ],
+)
+def test_plan_checks_finds_the_answers_a_hidden_test_reads(source, names, calls) -> None:
+    plan = grading.plan_checks(source)
+    assert plan.names == names
+    assert plan.calls == calls
+
+
+@pytest.mark.parametrize(
+    ("exported", "ok"),
+    [
+        ({"l": [1, 2.5, "drei", None, True]}, [1, 2.5, "drei", None, True]),
+        ({"d": [["named", 2], ["keiner", 1]]}, {"named": 2, "keiner": 1}),
+        ({"d": [[3, {"l": []}]]}, {3: []}),
+    ],
+)
+def test_decode_accepts_plain_data_only(exported, ok) -> None:
+    assert grading.decode(exported) == ok
+
+
+@pytest.mark.parametrize(
+    "bad", [{"x": "Gleich"}, {"l": [1, {"x": "function"}]}, {"q": 1}, {"d": [[{"l": []}, 1]]}]
+)
+def test_decode_turns_everything_else_into_a_wrong_answer(bad) -> None:
+    value = grading.decode(bad)
+    assert value != grading.decode({"l": [1]})
+    flat = value if not isinstance(value, list) else value[1]
+    assert type(flat).__name__ == "_Invalid"
+
+
+def test_evaluate_explains_without_the_expected_value() -> None:
+    code = (
+        "assert 'anzahl_indirekt' in globals()\n"
+        "assert _same(anzahl_indirekt, 4, 1e-6), "
+        "'`anzahl_indirekt` zählt nur indirekte Zitate; lesen Sie die Aufgabe noch einmal.'\n"
+    )
+    code = "def _same(x, v, tol):\n    return type(x) is type(v) and x == v\n" + code
+    plan = grading.plan_checks(code)
+    ok, message = grading.evaluate(code, {"names": {"anzahl_indirekt": 5}, "calls": []}, plan)
+    assert not ok and "indirekte" in message and "4" not in message
+    ok, message = grading.evaluate(code, {"names": {"anzahl_indirekt": 4}, "calls": []}, plan)
+    assert ok
+    ok, message = grading.evaluate(
+        code, {"names": {"anzahl_indirekt": {"x": "Gleich"}}, "calls": []}, plan
+    )
+    assert not ok and "kein einfacher Wert" in message and "Gleich" in message
+    ok, message = grading.evaluate(code, {"names": {}, "calls": []}, plan)
+    assert not ok and "fehlt" in message
+    ok, message = grading.evaluate(code, None, plan)
+    assert not ok and "nicht ausgelesen" in message
+
+
+def test_evaluate_calls_come_from_the_export() -> None:
+    code = "_r = lix(1, 10, 5)\nassert type(_r) is float and abs(_r - 60.0) < 1e-6, 'lix rechnet falsch'"
+    plan = grading.plan_checks(code)
+    assert grading.evaluate(code, {"names": {}, "calls": [{"ok": 60.0}]}, plan) == (
+        True,
+        "bestanden",
+    )
+    ok, message = grading.evaluate(
+        code, {"names": {}, "calls": [{"err": "ZeroDivisionError"}]}, plan
+    )
+    assert not ok and "ZeroDivisionError" in message
+    ok, message = grading.evaluate(code, {"names": {}, "calls": [{"ok": {"x": "Gleich"}}]}, plan)
+    assert not ok and "keinen einfachen Wert" in message
+
+
+def test_student_notebook_holds_no_hidden_test_mark_scheme_or_markdown() -> None:
+    assignment = ASSIGNMENTS[1]
+    key = _cells(next((COURSE / "source" / assignment).glob("*.ipynb")))
+    tests = {
+        _nbmeta(c)["grade_id"]: c["source"]
+        for c in key["cells"]
+        if _nbmeta(c).get("grade") and c["cell_type"] == "code" and not _nbmeta(c).get("solution")
+    }
+    copy, plans = grading.student_notebook(key, tests)
+    text = json.dumps(copy, ensure_ascii=False)
+    hidden = secret_lines(key, "hidden")
+    marks = secret_lines(key, "markscheme")
+    assert hidden and not [ln for ln in hidden + marks if ln in text]
+    assert "HIDDEN TESTS" not in text and "MARK SCHEME" not in text
+    assert len(copy["cells"]) == len(key["cells"]) and len(plans) == len(tests)
+    assert all(p.names or p.calls for p in plans.values())
+
+
+@pytest.mark.parametrize(
+    ("student_id", "ok"),
+    [
+        ("anna", True),
+        ("anna.mueller", True),
+        ("s-0042", True),
+        ("b_2", True),
+        ("..", False),
+        (".._zitate", False),
+        (".anna", False),
+        ("anna..b", False),
+        ("a/b", False),
+        ("", False),
+        ("anna ", False),
+    ],
+)
+def test_student_ids_are_checked(student_id: str, ok: bool) -> None:
+    from mediakit.course import check_student_id
+
+    assert (check_student_id(student_id) is None) is ok
+
+
+def test_init_never_overwrites_and_keeps_a_backup_of_edits(tmp_path: Path) -> None:
+    from mediakit.course import init_course
+
+    target = init_course(tmp_path / "kurs")
+    guide = target / "LEITFADEN.md"
+    original = guide.read_bytes()
+    guide.write_text("Meine Notizen zum Kurs\n", encoding="utf-8")
+    (target / "gradebook.db").write_bytes(b"not touched")
+    with pytest.raises(FileExistsError, match="teacher's edits"):
+        init_course(target)
+    assert guide.read_text(encoding="utf-8") == "Meine Notizen zum Kurs\n"
+    init_course(target, force=True)
+    assert guide.read_bytes() == original
+    backups = list(target.glob("LEITFADEN.md.bak-*"))
+    assert (
+        len(backups) == 1 and backups[0].read_text(encoding="utf-8") == "Meine Notizen zum Kurs\n"
+    )
+    assert (target / "gradebook.db").read_bytes() == b"not touched"
+    # Unchanged files are replaced without a backup.
+    init_course(target, force=True)
+    assert len(list(target.rglob("*.bak-*"))) == 1
+    # A folder with other files of the same names (not ours): refused too.
+    other = tmp_path / "fremd"
+    other.mkdir()
+    (other / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        init_course(other)
+    assert (other / "nbgrader_config.py").read_text(encoding="utf-8") == "c = get_config()\n"
