@@ -39,7 +39,7 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
-from mediakit.grading import DropDuplicateTestCells, SandboxedExecute
+from mediakit.grading import VERDICT, DropDuplicateTestCells, SandboxedExecute
 
 c = get_config()
 
@@ -95,8 +95,11 @@ class HideHiddenTestOutput(NbGraderPreprocessor):
             return cell, resources
         # The verdicts SandboxedExecute wrote in the grading process (German, per
         # question, without expected values) stay; anything else goes.
+        # (Only SandboxedExecute writes a test cell's outputs; the student's code cannot.)
         verdicts = [
-            o for o in cell.get("outputs", []) if o.get("metadata", {}).get("mediakit_verdict")
+            o
+            for o in cell.get("outputs", [])
+            if VERDICT.match(o.get("text") or o.get("evalue") or "")
         ]
         if verdicts:
             cell.outputs = verdicts

@@ -52,7 +52,8 @@ __all__ = [
 EXPORT_MIME = "application/x-mediakit-export+json"
 #: Largest export of one test cell that is read (characters of JSON).
 MAX_EXPORT_CHARS = 5_000_000
-VERDICT_KEY = "mediakit_verdict"
+#: How the verdicts written here begin (the feedback keeps them, see nbgrader_config.py).
+VERDICT = re.compile(r"^(?:Aufgabe [\d.]+ – )?Versteckte Tests: (?:bestanden|nicht bestanden)")
 
 _HIDDEN = re.compile(
     r"^[ \t]*#+[ \t]*BEGIN HIDDEN TESTS.*?^[ \t]*#+[ \t]*END HIDDEN TESTS[^\n]*\n?", re.M | re.S
@@ -531,7 +532,6 @@ class SandboxedExecute(_nbgrader_preprocessor_base()):  # type: ignore[misc]
                     tests.get(grade_id, ""), _read_export(done), plans[index]
                 )
                 out = _verdict(numbers.get(index, ""), passed, message)
-                out.setdefault("metadata", {})[VERDICT_KEY] = True
                 cell.outputs = [from_dict(out)]
                 cell.execution_count = done.get("execution_count")
                 continue
@@ -575,10 +575,25 @@ class DropDuplicateTestCells(_nbgrader_preprocessor_base()):  # type: ignore[mis
     def preprocess(self, nb: Any, resources: dict) -> tuple[Any, dict]:
         seen: set[str] = set()
         kept = []
-        for cell in nb.cells:
+        last_answer: dict[str, int] = {}
+        for index, cell in enumerate(nb.cells):
             meta = _meta(cell)
-            grade_id = meta.get("grade_id")
-            if grade_id and not meta.get("solution") and (meta.get("locked") or meta.get("grade")):
+            if meta.get("grade_id") and meta.get("solution"):
+                last_answer[meta["grade_id"]] = index
+        for index, cell in enumerate(nb.cells):
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if meta is not None and not (isinstance(meta, dict) and meta.get("grade_id")):
+                # metadata without an id (nbgrader would stop with a KeyError)
+                del cell.metadata["nbgrader"]
+                kept.append(cell)
+                continue
+            grade_id = (meta or {}).get("grade_id")
+            if grade_id and meta.get("solution"):
+                if last_answer.get(grade_id) != index:
+                    # an earlier copy of a pasted answer: plain student code
+                    self.log.warning("Doppelte Antwortzelle %s: die letzte zählt", grade_id)
+                    del cell.metadata["nbgrader"]
+            elif grade_id:
                 if grade_id in seen:
                     self.log.warning("Doppelte Zelle %s entfernt (kopiert?)", grade_id)
                     continue

@@ -343,8 +343,9 @@ def run_notebook(
         reason = "Das Notebook wurde abgebrochen"
         if "DeadKernelError" in log or "Kernel died" in log:
             reason = "Kernel abgestürzt oder beendet (z. B. os._exit, Speicher)"
-        elif proc.returncode and proc.returncode < 0:
-            reason = f"Prozess beendet durch Signal {-proc.returncode}"
+        elif proc.returncode and (proc.returncode < 0 or proc.returncode > 128):
+            number = -proc.returncode if proc.returncode < 0 else proc.returncode - 128
+            reason = f"Prozess beendet durch Signal {number} (z. B. os.kill)"
         return NotebookRun(None, work, reason, seconds, sandboxed, log)
     if result.stat().st_size > MAX_RESULT_BYTES:
         return NotebookRun(None, work, "Ausgabe zu groß", seconds, sandboxed, log)

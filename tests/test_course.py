@@ -315,13 +315,14 @@ def run_pipeline(assignment: str, workdir: Path, students: list[str], source: Pa
 
 
 @pytest.fixture(scope="session")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the course with the answer keys rebuilt by the mediakit under test."""
     pytest.importorskip("nbgrader")
-    base = tmp_path_factory.mktemp("course")
+    base = tmp_path_factory.mktemp("built")
     # The answer keys are rebuilt with the mediakit under test, so these tests check
     # nbgrader's behaviour even while the committed keys are stale; staleness itself
     # is test_committed_answer_keys_match_the_builder's job.
-    built = copy_course(base / "built")
+    built = copy_course(base / "course")
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     env["MPLBACKEND"] = "Agg"
     proc = subprocess.run(
@@ -332,6 +333,12 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return built
+
+
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory: pytest.TempPathFactory, built: Path) -> dict[str, Run]:
+    base = tmp_path_factory.mktemp("course")
     calm = [s for s in STUDENTS if s not in HAZARDS]
     with ThreadPoolExecutor(max_workers=3) as pool:
         main = {a: pool.submit(run_pipeline, a, base / a, calm, built) for a in ASSIGNMENTS}
@@ -476,7 +483,9 @@ def test_endless_loop_is_cut_off_and_scores_zero(runs: dict[str, Run], assignmen
     for path in graded:
         last = [c for c in _cells(path)["cells"] if c["cell_type"] == "code"][-1]
         assert last["execution_count"] is not None
-    assert "CellTimeoutError" in run.autograde_log or "Timeout" in run.autograde_log
+    # The per-cell limit interrupted the loop inside the sandbox (the cell's output).
+    shown = "".join(p.read_text("utf-8") for p in graded)
+    assert "CellTimeoutError" in shown or "KeyboardInterrupt" in shown
 
 
 def test_committed_answer_keys_match_the_builder() -> None:
@@ -612,7 +621,12 @@ def test_grade_wrapper_collects_grades_and_reports(tmp_path: Path) -> None:
     assert float(by_id["anna"]["total"]) > 0 == float(by_id["ben"]["total"])
     assert float(by_id["carl"]["total"]) == 0 and by_id["carl"]["status"] == "failed"
     assert by_id["anna"]["status"] == "manual"  # free-text answers wait for the teacher
-    assert (course / "feedback" / "anna" / assignment).is_dir()
+    assert "Kernel" in by_id["carl"]["grund"], by_id["carl"]
+    # No feedback while hand grading is pending (it would say "0 / 3"); ben's blank
+    # notebook has nothing to grade by hand, so his feedback is there.
+    assert not (course / "feedback" / "anna" / assignment).exists()
+    assert list((course / "feedback" / "ben" / assignment).glob("*.html"))
+    assert "noch kein Feedback" in proc.stdout
 
 
 # --- the trusted grader: units -----------------------------------------------------------
@@ -782,3 +796,364 @@ def test_init_never_overwrites_and_keeps_a_backup_of_edits(tmp_path: Path) -> No
     with pytest.raises(FileExistsError):
         init_course(other)
     assert (other / "nbgrader_config.py").read_text(encoding="utf-8") == "c = get_config()\n"
+
+
+# --- the cheats of issue 13, all in one run of `mediakit course grade` ---------------------
+
+CHEAT_ASSIGNMENT = "02_zitate"
+
+
+def _cheats(course: Path, notebook: str) -> dict[str, str]:
+    """Hostile code per student, put in front of the first answer of a blank notebook."""
+    root = str(course)
+    submitted = f"{root}/submitted/anna/{CHEAT_ASSIGNMENT}/{notebook}.ipynb"
+    return {
+        # assert -> pass in every later cell
+        "ast": (
+            "import ast\n"
+            "class _Weg(ast.NodeTransformer):\n"
+            "    def visit_Assert(self, node):\n"
+            "        return ast.Pass()\n"
+            "get_ipython().ast_transformers.append(_Weg())\n"
+        ),
+        # every later cell becomes `pass`
+        "input": 'get_ipython().input_transformers_post.append(lambda lines: ["pass\\n"])\n',
+        # the expected values from the gradebook, assigned as answers
+        "gradebook": (
+            "import re, sqlite3, glob\n"
+            f"_pfade = [{root + '/gradebook.db'!r}] + glob.glob('/**/gradebook.db', recursive=True)\n"
+            "for _p in _pfade:\n"
+            "    try:\n"
+            "        _db = sqlite3.connect('file:' + _p + '?mode=ro', uri=True)\n"
+            "        _rows = _db.execute('select source from source_cell').fetchall()\n"
+            "    except Exception as _e:\n"
+            "        print('GRADEBOOK NICHT ERREICHBAR', _p, type(_e).__name__)\n"
+            "        continue\n"
+            "    for (_src,) in _rows:\n"
+            "        for _n, _v in re.findall(r'_same\\((\\w+), (.+?), [0-9.e-]+\\)', _src):\n"
+            "            try:\n"
+            "                globals()[_n] = eval(_v)\n"
+            "            except Exception:\n"
+            "                pass\n"
+        ),
+        # a detached process that waits for the graded notebook and sets all scores
+        "detach": (
+            "import subprocess, sys, textwrap\n"
+            "_code = textwrap.dedent('''\n"
+            "    import time\n"
+            "    from nbgrader.api import Gradebook\n"
+            "    for _ in range(40):\n"
+            "        time.sleep(0.5)\n"
+            "        try:\n"
+            f"            open({root + '/DETACHED_WAR_HIER'!r}, 'w').write('x')\n"
+            f"            with Gradebook('sqlite:///{root}/gradebook.db', 'mediakit') as gb:\n"
+            f"                sub = gb.find_submission({CHEAT_ASSIGNMENT!r}, 'detach')\n"
+            "                for nb in sub.notebooks:\n"
+            "                    for g in nb.grades:\n"
+            "                        g.manual_score = g.max_score\n"
+            "                gb.db.commit()\n"
+            "        except Exception:\n"
+            "            pass\n"
+            "''')\n"
+            "subprocess.Popen([sys.executable, '-c', _code], start_new_session=True,\n"
+            "                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,\n"
+            "                 stderr=subprocess.DEVNULL)\n"
+        ),
+        # show every classmate all hidden tests in the feedback
+        "config": (
+            "try:\n"
+            f"    with open({root + '/nbgrader_config.py'!r}, 'a') as _f:\n"
+            "        _f.write('\\nc.GenerateFeedback.preprocessors = []\\n')\n"
+            "except Exception as _e:\n"
+            "    print('CONFIG NICHT ERREICHBAR', type(_e).__name__)\n"
+        ),
+        # overwrite a classmate's submission with a blank one
+        "overwrite": (
+            "import json\n"
+            "try:\n"
+            f"    open({submitted!r}, 'w').write(json.dumps({{'cells': []}}))\n"
+            "except Exception as _e:\n"
+            "    print('ABGABE NICHT ERREICHBAR', type(_e).__name__)\n"
+        ),
+        # print the answer keys (solutions, mark schemes) into one's own feedback
+        "source": (
+            "import glob, pathlib\n"
+            "_pfade = glob.glob("
+            f"{root + '/source/*/*.ipynb'!r}) + glob.glob({str(ROOT) + '/exercises/source/*/*.ipynb'!r})\n"
+            "try:\n"
+            "    from importlib import resources\n"
+            "    _pfade += [str(p) for p in resources.files('mediakit.course_data')"
+            ".joinpath('source').iterdir()]\n"
+            "except Exception as _e:\n"
+            "    print('KURSDATEN NICHT ERREICHBAR', type(_e).__name__)\n"
+            "for _p in _pfade:\n"
+            "    for _q in glob.glob(_p + '/*.ipynb') or [_p]:\n"
+            "        try:\n"
+            "            print(pathlib.Path(_q).read_text())\n"
+            "        except Exception as _e:\n"
+            "            print('NICHT LESBAR', type(_e).__name__)\n"
+        ),
+        # kill the grading process, so the students after this one are never graded
+        "a-killer": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n",
+        # no limit per notebook: four long cells
+        "sleeper": "import time\ntime.sleep(27)\n",
+        # every float answer NaN
+        "nan": "",
+        # raised points in the metadata
+        "points": "",
+    }
+
+
+def _nan_answers(release: dict, key: dict) -> dict:
+    nb = copy.deepcopy(release)
+    names = [n for c in key["cells"] if _is_answer(c) for n in _solution_names(c["source"])]
+    first = next(c for c in nb["cells"] if _is_answer(c))
+    first["source"] = "".join(f"{n} = float('nan')\n" for n in names)
+    return nb
+
+
+@dataclass
+class CheatRun:
+    course: Path
+    notebook: str
+    proc: subprocess.CompletedProcess
+    before: dict[str, bytes]
+    config_before: bytes
+    scores: dict[str, dict[str, float]]
+    manual: dict[str, dict[str, float | None]]
+    max_scores: dict[str, float]
+    kinds: dict[str, dict]
+    rows: dict[str, dict[str, str]]
+    feedback: dict[str, str]
+    autograded: dict[str, str]
+
+
+HONEST = ["anna", "ben", "zoe"]
+OLD_FIVE = ["edited", "fakes", "equal", "muffle"]
+
+
+@pytest.fixture(scope="session")
+def cheat_run(tmp_path_factory: pytest.TempPathFactory, built: Path) -> CheatRun:
+    """One class: three honest students, every cheat of issue 13 and the old ones."""
+    from nbgrader.api import Gradebook
+
+    base = tmp_path_factory.mktemp("cheats")
+    course = copy_course(base / "kurs", built)
+    env = nbgrader_env(base)
+    rc, log = nbgrader(course, env, "generate_assignment", CHEAT_ASSIGNMENT, "--force")
+    assert rc == 0, log[-3000:]
+    source = next((course / "source" / CHEAT_ASSIGNMENT).glob("*.ipynb"))
+    notebook = source.stem
+    key = _cells(source)
+    release = _cells(course / "release" / CHEAT_ASSIGNMENT / source.name)
+    kinds = {q["grade_id"]: q for q in key["metadata"]["mediakit_course"]["questions"]}
+    subs: dict[str, dict] = {"anna": copy.deepcopy(key)}
+    # ben: the answer key with a test cell pasted twice (JupyterLab copy/paste)
+    ben = copy.deepcopy(key)
+    tests = [i for i, c in enumerate(ben["cells"]) if _nbmeta(c).get("grade")]
+    ben["cells"].insert(tests[1] + 1, copy.deepcopy(ben["cells"][tests[1]]))
+    ben["cells"].insert(tests[3] + 2, copy.deepcopy(ben["cells"][tests[3] + 1]))
+    subs["ben"] = ben
+    for name, code in _cheats(course, notebook).items():
+        nb = copy.deepcopy(release)
+        answers = [c for c in nb["cells"] if _is_answer(c)]
+        if name == "sleeper":
+            for cell in answers[:4]:
+                cell["source"] = code + cell["source"]
+        elif name == "nan":
+            nb = _nan_answers(release, key)
+        elif name == "points":
+            for cell in nb["cells"]:
+                meta = _nbmeta(cell)
+                if meta:
+                    meta["points"] = 100
+                    if _is_answer(cell):
+                        meta["grade"] = True
+        else:
+            answers[0]["source"] = code + answers[0]["source"]
+        subs[name] = nb
+    old = make_submissions(release, key)
+    for name in OLD_FIVE:
+        subs[name] = old[name]
+    before: dict[str, bytes] = {}
+    for student, nb in subs.items():
+        folder = course / "submitted" / student / CHEAT_ASSIGNMENT
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{notebook}.ipynb"
+        path.write_text(json.dumps(nb), encoding="utf-8")
+        before[student] = path.read_bytes()
+    inbox = base / "downloads"
+    inbox.mkdir()
+    (inbox / f"zoe_{notebook}.ipynb").write_text(json.dumps(key), encoding="utf-8")
+    (inbox / f".._{notebook}.ipynb").write_text(json.dumps(key), encoding="utf-8")
+    config_before = (course / "nbgrader_config.py").read_bytes()
+    command = [sys.executable, "-m", "mediakit.course", "grade", CHEAT_ASSIGNMENT]
+    command += ["--course", str(course), "--zip-dir", str(inbox), "--zeitlimit", "75"]
+    command += ["--feedback-sofort"]
+    proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    time.sleep(3)  # a detached process would act now
+    before["zoe"] = (
+        course / "submitted" / "zoe" / CHEAT_ASSIGNMENT / f"{notebook}.ipynb"
+    ).read_bytes()
+    scores: dict[str, dict[str, float]] = {}
+    manual: dict[str, dict[str, float | None]] = {}
+    max_scores: dict[str, float] = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "mediakit") as gb:
+        for nb in gb.find_assignment(CHEAT_ASSIGNMENT).notebooks:
+            for cell in [*nb.grade_cells, *nb.task_cells]:
+                max_scores[cell.name] = float(cell.max_score)
+        for student in before:
+            submission = gb.find_submission(CHEAT_ASSIGNMENT, student)
+            scores[student] = {
+                g.name: float(g.score or 0) for nb in submission.notebooks for g in nb.grades
+            }
+            manual[student] = {
+                g.name: g.manual_score for nb in submission.notebooks for g in nb.grades
+            }
+    rows = {}
+    with (course / f"grades_{CHEAT_ASSIGNMENT}.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["student_id"]] = row
+    feedback, autograded = {}, {}
+    for student in before:
+        pages = sorted((course / "feedback" / student / CHEAT_ASSIGNMENT).glob("*.html"))
+        feedback[student] = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+        graded = sorted((course / "autograded" / student / CHEAT_ASSIGNMENT).glob("*.ipynb"))
+        autograded[student] = "\n".join(p.read_text(encoding="utf-8") for p in graded)
+    return CheatRun(
+        course,
+        notebook,
+        proc,
+        before,
+        config_before,
+        scores,
+        manual,
+        max_scores,
+        kinds,
+        rows,
+        feedback,
+        autograded,
+    )
+
+
+def _auto(run: CheatRun, student: str) -> float:
+    return sum(run.scores[student].get(g, 0.0) for g, q in run.kinds.items() if q["kind"] == "auto")
+
+
+def _auto_max(run: CheatRun) -> float:
+    return sum(run.max_scores[g] for g, q in run.kinds.items() if q["kind"] == "auto")
+
+
+CHEATERS = [
+    "ast",
+    "input",
+    "gradebook",
+    "detach",
+    "config",
+    "overwrite",
+    "source",
+    "a-killer",
+    "sleeper",
+    "nan",
+    "points",
+    "edited",
+    "muffle",
+]
+
+
+@slow
+@needs_sandbox
+def test_honest_classmates_keep_full_points_and_their_files(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    assert _auto_max(run) > 0
+    for student in HONEST:
+        assert _auto(run, student) == _auto_max(run), (
+            student,
+            run.scores[student],
+            run.proc.stdout,
+        )
+        path = run.course / "submitted" / student / CHEAT_ASSIGNMENT / f"{run.notebook}.ipynb"
+        assert path.read_bytes() == run.before[student], f"{student}'s submission was changed"
+    # ben pasted a test cell twice: graded like the key, not a KeyError
+    assert run.rows["ben"]["status"] != "failed"
+
+
+@slow
+@needs_sandbox
+@pytest.mark.parametrize("student", CHEATERS)
+def test_every_cheat_earns_nothing(cheat_run: CheatRun, student: str) -> None:
+    run = cheat_run
+    earned = {g: v for g, v in run.scores[student].items() if v}
+    assert not earned, f"{student} earned {earned}\n{run.proc.stdout[-2000:]}"
+    assert all(v is None for v in run.manual[student].values()), run.manual[student]
+    path = run.course / "submitted" / student / CHEAT_ASSIGNMENT / f"{run.notebook}.ipynb"
+    assert path.read_bytes() == run.before[student]
+
+
+@slow
+@needs_sandbox
+def test_old_cheats_with_the_keys_answers_earn_nothing_undeserved(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    assert _auto(run, "equal") == 0, run.scores["equal"]
+    faked = [g for g, q in run.kinds.items() if q["kind"] == "auto" and q.get("uses_mediakit")]
+    assert faked and not [g for g in faked if run.scores["fakes"][g]], run.scores["fakes"]
+
+
+@slow
+@needs_sandbox
+def test_the_sandbox_hid_course_gradebook_and_config(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    assert run.proc.returncode == 1, run.proc.stdout + run.proc.stderr[-3000:]
+    assert (run.course / "nbgrader_config.py").read_bytes() == run.config_before
+    assert not (run.course / "DETACHED_WAR_HIER").exists()
+    # The cheats ran and met closed doors (their own output in the graded notebooks).
+    assert "GRADEBOOK NICHT ERREICHBAR" in run.autograded["gradebook"]
+    assert "CONFIG NICHT ERREICHBAR" in run.autograded["config"]
+    assert "ABGABE NICHT ERREICHBAR" in run.autograded["overwrite"]
+    assert "KURSDATEN NICHT ERREICHBAR" in run.autograded["source"] or (
+        "BEGIN SOLUTION" not in run.autograded["source"]
+    )
+
+
+@slow
+@needs_sandbox
+def test_crash_and_timeout_are_marked_fehler_and_grading_goes_on(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    out = run.proc.stdout
+    for student, reason in (("a-killer", "Signal"), ("sleeper", "Zeitlimit")):
+        assert run.rows[student]["status"] == "failed", run.rows[student]
+        assert reason in run.rows[student]["grund"], run.rows[student]
+        assert re.search(rf"{student}\s.*FEHLER beim Bewerten: .*{reason}", out), out
+    # everyone after the killer (alphabetically) was graded
+    graded = [s for s, row in run.rows.items() if row["status"] != "failed"]
+    assert set(HONEST) <= set(graded)
+    assert "zoe" in run.rows and ".." not in run.rows and "" not in run.rows
+    assert ".._" in out and "abgelehnt" in out
+
+
+@slow
+@needs_sandbox
+def test_no_feedback_page_leaks_tests_solutions_or_mark_schemes(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    key = _cells(run.course / "source" / CHEAT_ASSIGNMENT / f"{run.notebook}.ipynb")
+    hidden = secret_lines(key, "hidden")
+    marks = secret_lines(key, "markscheme")
+    solutions = secret_lines(key, "solution")
+    assert hidden and solutions
+    pages = 0
+    for student, page in run.feedback.items():
+        if not page:
+            continue
+        pages += 1
+        shown = _visible_text(page)
+        leaked = [ln for ln in hidden + marks if ln in shown]
+        assert not leaked, f"{student}'s feedback shows {leaked[:3]}"
+        assert "BEGIN HIDDEN TESTS" not in shown and "MARK SCHEME" not in shown
+        if student in CHEATERS:
+            leaked = [ln for ln in solutions if ln in shown]
+            assert not leaked, f"{student}'s feedback shows solution code {leaked[:3]}"
+        # Ungraded answers are not shown as "0 / 3".
+        assert "noch nicht bewertet" in shown or student in CHEATERS
+    assert pages >= len(HONEST)
+    blank = _visible_text(run.feedback["ast"])
+    assert re.search(r"Aufgabe 2\.\d – Versteckte Tests: nicht bestanden\. `\w+` fehlt", blank)
