@@ -1146,14 +1146,58 @@ def test_no_feedback_page_leaks_tests_solutions_or_mark_schemes(cheat_run: Cheat
             continue
         pages += 1
         shown = _visible_text(page)
-        leaked = [ln for ln in hidden + marks if ln in shown]
+        # A line the student wrote themselves (e.g. ``except Exception:``) is no leak.
+        own = {
+            ln.strip()
+            for c in json.loads(run.before[student])["cells"]
+            for ln in "".join(c["source"]).split("\n")
+        }
+        leaked = [ln for ln in hidden + marks if ln in shown and ln not in own]
         assert not leaked, f"{student}'s feedback shows {leaked[:3]}"
         assert "BEGIN HIDDEN TESTS" not in shown and "MARK SCHEME" not in shown
         if student in CHEATERS:
-            leaked = [ln for ln in solutions if ln in shown]
+            leaked = [ln for ln in solutions if ln in shown and ln not in own]
             assert not leaked, f"{student}'s feedback shows solution code {leaked[:3]}"
         # Ungraded answers are not shown as "0 / 3".
         assert "noch nicht bewertet" in shown or student in CHEATERS
     assert pages >= len(HONEST)
     blank = _visible_text(run.feedback["ast"])
     assert re.search(r"Aufgabe 2\.\d – Versteckte Tests: nicht bestanden\. `\w+` fehlt", blank)
+
+
+@slow
+def test_without_a_sandbox_the_expected_values_still_stay_out(tmp_path: Path, built: Path) -> None:
+    """MEDIAKIT_SANDBOX=none (as on macOS): one German warning, hidden tests still outside."""
+    course = copy_course(tmp_path / "kurs", built)
+    env = nbgrader_env(tmp_path)
+    env["MEDIAKIT_SANDBOX"] = "none"
+    rc, log = nbgrader(course, env, "generate_assignment", CHEAT_ASSIGNMENT, "--force")
+    assert rc == 0, log[-3000:]
+    source = next((course / "source" / CHEAT_ASSIGNMENT).glob("*.ipynb"))
+    key = _cells(source)
+    release = _cells(course / "release" / CHEAT_ASSIGNMENT / source.name)
+    cheat = copy.deepcopy(release)
+    first = next(c for c in cheat["cells"] if _is_answer(c))
+    first["source"] = _cheats(course, source.stem)["ast"] + first["source"]
+    for student, nb in (("anna", key), ("ast", cheat)):
+        folder = course / "submitted" / student / CHEAT_ASSIGNMENT
+        folder.mkdir(parents=True)
+        (folder / source.name).write_text(json.dumps(nb), encoding="utf-8")
+    command = [sys.executable, "-m", "mediakit.course", "grade", CHEAT_ASSIGNMENT]
+    proc = subprocess.run(
+        [*command, "--course", str(course)], capture_output=True, text=True, env=env, check=False
+    )
+    assert proc.stdout.count("WARNUNG: Keine Sandbox") == 1, proc.stdout
+    assert "mit IHREN Rechten" in proc.stdout
+    rows = {r["student_id"]: r for r in csv.DictReader((course / "grades_02_zitate.csv").open())}
+    auto = [
+        q["grade_id"]
+        for q in key["metadata"]["mediakit_course"]["questions"]
+        if q["kind"] == "auto"
+    ]
+    column = f"{source.stem}:"
+    full = sum(
+        q["points"] for q in key["metadata"]["mediakit_course"]["questions"] if q["kind"] == "auto"
+    )
+    assert sum(float(rows["anna"][column + g]) for g in auto) == full > 0, proc.stdout
+    assert sum(float(rows["ast"][column + g] or 0) for g in auto) == 0, proc.stdout
