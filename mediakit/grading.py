@@ -169,6 +169,9 @@ def _mk_export(_names, _calls):
     for n in _names:
         out["names"][n] = plain(ns[n], 0) if n in ns else {{"m": 1}}
     for f, args in _calls:
+        if f not in ns:
+            out["calls"].append({{"m": 1}})
+            continue
         try:
             out["calls"].append({{"ok": plain(ns[f](*args), 0)}})
         except BaseException as e:
@@ -336,6 +339,11 @@ def evaluate(source: str, exported: dict | None, plan: CheckPlan) -> tuple[bool,
                     f"`{fname}` gibt keinen einfachen Wert zurück, sondern "
                     f"{_type_word(value.kind)}."
                 )
+        elif type(outcome) is dict and "m" in outcome:
+            value = _CallFailed(
+                f"`{fname}` fehlt: Definieren Sie die Funktion mit `def {fname}(...)`, "
+                "wie die Aufgabe es verlangt."
+            )
         else:
             err = outcome.get("err", "?") if type(outcome) is dict else "?"
             value = _CallFailed(

@@ -51,7 +51,11 @@ MAX_RESULT_BYTES = 50_000_000
 # The program that runs inside the sandbox: execute the notebook cell by cell in a
 # fresh kernel (nbclient), the per-cell limit interrupts a cell, the notebook goes on.
 RUNNER = r"""
-import sys, nbformat
+import sys
+# jsonschema (via nbformat) imports rfc3987_syntax when installed, which builds a
+# grammar at import: 6 s per notebook for a URI format check nobody here needs.
+sys.modules.setdefault("rfc3987_syntax", None)
+import nbformat
 from nbclient import NotebookClient
 path, out, timeout = sys.argv[1], sys.argv[2], int(sys.argv[3])
 nb = nbformat.read(path, as_version=4)

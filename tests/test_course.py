@@ -726,6 +726,8 @@ def test_evaluate_calls_come_from_the_export() -> None:
     assert not ok and "ZeroDivisionError" in message
     ok, message = grading.evaluate(code, {"names": {}, "calls": [{"ok": {"x": "Gleich"}}]}, plan)
     assert not ok and "keinen einfachen Wert" in message
+    ok, message = grading.evaluate(code, {"names": {}, "calls": [{"m": 1}]}, plan)
+    assert not ok and "`lix` fehlt" in message
 
 
 def test_student_notebook_holds_no_hidden_test_mark_scheme_or_markdown() -> None:
