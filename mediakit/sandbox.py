@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,6 +69,9 @@ client = NotebookClient(
 )
 client.execute()
 nbformat.write(nb, out)
+import resource
+use = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+print("mediakit-cpu:", sum(u.ru_utime + u.ru_stime for u in use))
 """
 
 
@@ -81,6 +85,9 @@ class NotebookRun:
     seconds: float = 0.0
     sandboxed: bool = True
     log: str = ""
+    #: CPU seconds of the runner and the kernel, as the runner measured them (the
+    #: sandbox's own process tree does not report them to the grading process).
+    cpu_seconds: float | None = None
 
 
 def _bwrap() -> str | None:
@@ -160,6 +167,13 @@ def _python_binds(hidden: list[Path]) -> list[str]:
         Path(mediakit.__file__).resolve().parent,
     ):
         roots.append(path)
+    # Other package folders on sys.path (a user site, a distro's dist-packages); never
+    # a plain folder such as a repository on PYTHONPATH, which may hold answer keys.
+    roots += [
+        Path(p)
+        for p in sys.path
+        if p and Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()
+    ]
     try:
         from importlib import resources
 
@@ -362,4 +376,7 @@ def run_notebook(
         )
     except Exception:
         return NotebookRun(None, work, "Ergebnis nicht lesbar", seconds, sandboxed, log)
-    return NotebookRun(executed, work, None, seconds, sandboxed, log)
+    cpu = re.findall(r"^mediakit-cpu: ([0-9.]+)$", log, re.M)
+    return NotebookRun(
+        executed, work, None, seconds, sandboxed, log, float(cpu[-1]) if cpu else None
+    )

@@ -1203,3 +1203,54 @@ def test_without_a_sandbox_the_expected_values_still_stay_out(tmp_path: Path, bu
     )
     assert sum(float(rows["anna"][column + g]) for g in auto) == full > 0, proc.stdout
     assert sum(float(rows["ast"][column + g] or 0) for g in auto) == 0, proc.stdout
+
+
+@needs_sandbox
+def test_the_sandbox_sees_only_the_notebook(tmp_path: Path) -> None:
+    """Inside: only the notebook; no course files, no answer keys, no network, no writes."""
+    from mediakit.course import course_source
+    from mediakit.sandbox import run_notebook
+
+    secret = tmp_path / "kurs" / "gradebook.db"
+    secret.parent.mkdir()
+    secret.write_text("geheim", encoding="utf-8")
+    probes = {
+        "files": "import os\nprint(sorted(os.listdir('.')))",
+        "course": f"import os\nprint(os.path.exists({str(secret)!r}), os.path.exists({str(ROOT / 'exercises')!r}))",
+        "keys": f"import os\nprint(os.listdir({str(course_source())!r}) if os.path.isdir({str(course_source())!r}) else 'weg')",
+        "net": "import socket\ntry:\n    socket.create_connection(('1.1.1.1', 80), timeout=2)\n    print('NETZ')\nexcept OSError as e:\n    print('kein Netz')",
+        "write": f"try:\n    open({str(tmp_path / 'x')!r}, 'w')\n    print('GESCHRIEBEN')\nexcept OSError:\n    print('nicht schreibbar')",
+        "venv": f"try:\n    open({sys.prefix + '/x'!r}, 'w')\n    print('GESCHRIEBEN')\nexcept OSError:\n    print('nicht schreibbar')",
+        "pid": "import os\nprint(os.getpid() < 10, os.getuid())",
+    }
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "id": k,
+                "metadata": {},
+                "source": v,
+                "outputs": [],
+                "execution_count": None,
+            }
+            for k, v in probes.items()
+        ],
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    run = run_notebook(nb, workdir=tmp_path / "work")
+    assert run.error is None and run.sandboxed, run.log
+    out = {
+        c["id"]: "".join(o.get("text", "") for o in c["outputs"]).strip()
+        for c in run.notebook["cells"]
+    }
+    assert out["files"] == "['abgabe.ipynb']", out
+    assert out["course"] == "False False"
+    assert out["keys"] in ("weg", "[]")
+    assert out["net"] == "kein Netz"
+    assert out["write"] == out["venv"] == "nicht schreibbar"
+    assert out["pid"] == "True 65534"
+    assert not (tmp_path / "x").exists()
