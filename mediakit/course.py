@@ -50,6 +50,7 @@ __all__ = [
     "add_course_subcommands",
     "assignments",
     "course_source",
+    "feedback",
     "grade",
     "init_course",
     "main",
@@ -245,6 +246,11 @@ class GradeReport:
                 )
             note = f"  [{'; '.join(flags)}]" if flags else ""
             lines.append(f"  {s.student_id:<20} {s.score:5.1f} / {s.max_score:5.1f}{note}")
+        if any(s.needs_manual_grade and not s.feedback for s in self.students):
+            lines.append(
+                "Nach dem Bewerten von Hand (Formgrader): mediakit course feedback "
+                f"{self.assignment} --course {self.course_dir}"
+            )
         if self.csv_path is not None:
             lines.append(f"CSV: {self.csv_path}")
         return "\n".join(lines)
@@ -275,7 +281,7 @@ def run_nbgrader(
     """Run ``python -m nbgrader ARGS`` in the course folder; return (exit code, log).
 
     >>> run_nbgrader(Path("kurs"), "--version")  # doctest: +SKIP
-    (0, '0.9.6\n')
+    (0, '0.9.6\\n')
     """
     try:
         import nbgrader  # noqa: F401
@@ -495,22 +501,65 @@ def grade(
         report.reasons.setdefault(student, "Notebook konnte nicht ausgeführt werden (siehe Log)")
     report.failed = sorted(failed)
     _read_grades(course, assignment, report)
-    waiting = [s.student_id for s in report.students if s.needs_manual_grade or s.failed]
-    excluded = sorted(
-        set(report.refused) | set(report.failed) | set(waiting if not feedback_anyway else [])
-    )
-    if len(excluded) < len(report.students) + len(report.refused):
-        args = ["generate_feedback", assignment, "--force"]
-        if excluded:
-            args.append("--CourseDirectory.student_id_exclude=" + ",".join(excluded))
-        run(*args)
-        for s in report.students:
-            s.feedback = s.student_id not in excluded
-        if feedback_anyway:
-            _mark_ungraded_in_feedback(course, assignment, report)
+    _feedback(course, assignment, report, run, feedback_anyway)
     run("export", "--to", str(course / "grades.csv"))
     report.log = "\n".join(logs)
     _write_csv(report, Path(csv_path) if csv_path else course / f"grades_{assignment}.csv")
+    return report
+
+
+def _feedback(course: Path, assignment: str, report: GradeReport, run: Any, anyway: bool) -> None:
+    """Feedback for the students whose hand-graded answers are all graded (or all)."""
+    waiting = [s.student_id for s in report.students if s.needs_manual_grade or s.failed]
+    excluded = sorted(set(report.refused) | set(report.failed) | set(waiting if not anyway else []))
+    if len(excluded) >= len(report.students) + len(report.refused):
+        return
+    args = ["generate_feedback", assignment, "--force"]
+    if excluded:
+        args.append("--CourseDirectory.student_id_exclude=" + ",".join(excluded))
+    run(*args)
+    for s in report.students:
+        s.feedback = s.student_id not in excluded
+    if anyway:
+        _mark_ungraded_in_feedback(course, assignment, report)
+
+
+def feedback(
+    course_dir: str | os.PathLike[str], assignment: str, *, feedback_anyway: bool = False
+) -> GradeReport:
+    """Write the feedback pages after hand grading (Formgrader), without grading again.
+
+    Only students whose hand-graded answers are all graded get a page, unless
+    ``feedback_anyway`` (then ungraded answers read "noch nicht bewertet").
+
+    >>> print(feedback("medienkurs", "01_lesbarkeit").summary())  # doctest: +SKIP
+    Aufgabe 01_lesbarkeit: 2 Abgabe(n)
+      anna                  18.0 /  25.0
+    """
+    course = Path(course_dir).expanduser().resolve()
+    if not (course / "gradebook.db").is_file():
+        raise CourseError(f"{course} has no gradebook.db yet: run 'mediakit course grade' first")
+    report = GradeReport(assignment, course)
+    logs: list[str] = []
+
+    def run(*args: str) -> int:
+        code, out = run_nbgrader(course, *args)
+        logs.append(f"$ nbgrader {' '.join(args)}\n{out}")
+        return code
+
+    for folder in sorted((course / "submitted").glob(f"*/{assignment}")):
+        why = check_student_id(folder.parent.name)
+        if why:
+            report.refused[folder.parent.name] = why
+    report.failed = sorted(
+        p.parts[-3]
+        for p in _submitted(course, assignment)
+        if p.parts[-3] not in report.refused
+        and not (course / "autograded" / p.parts[-3] / assignment / p.name).exists()
+    )
+    _read_grades(course, assignment, report)
+    _feedback(course, assignment, report, run, feedback_anyway)
+    report.log = "\n".join(logs)
     return report
 
 
@@ -585,6 +634,18 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_feedback(args: argparse.Namespace) -> int:
+    try:
+        report = feedback(args.course, args.assignment, feedback_anyway=args.feedback_sofort)
+    except CourseError as error:
+        print(f"mediakit course feedback: {error}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    done = sum(s.feedback for s in report.students)
+    print(f"Feedback geschrieben für {done} von {len(report.students)} Abgabe(n).")
+    return 0
+
+
 def add_course_subcommands(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``course init`` and ``course grade`` on an argparse subparsers object.
 
@@ -602,7 +663,7 @@ def add_course_subcommands(subparsers: Any) -> argparse.ArgumentParser:
         help="the graded nbgrader course: copy it, grade an assignment",
         description="The German nbgrader course (see LEITFADEN.md in the course folder).",
     )
-    sub = course.add_subparsers(dest="course_command", metavar="{init,grade}")
+    sub = course.add_subparsers(dest="course_command", metavar="{init,grade,feedback}")
     sub.required = True
 
     init = sub.add_parser(
@@ -654,6 +715,25 @@ def add_course_subcommands(subparsers: Any) -> argparse.ArgumentParser:
         "(they show as 'noch nicht bewertet')",
     )
     grade_parser.set_defaults(func=_cmd_grade)
+
+    feedback_parser = sub.add_parser(
+        "feedback",
+        help="write the feedback pages after hand grading",
+        description="Write feedback/<student>/ASSIGNMENT/*.html for every student whose "
+        "hand-graded answers are all graded (run it after grading in the Formgrader). "
+        "Example: mediakit course feedback 01_lesbarkeit --course ~/medienkurs",
+    )
+    feedback_parser.add_argument("assignment", help="assignment name, e.g. 01_lesbarkeit")
+    feedback_parser.add_argument(
+        "--course", default=".", help="course folder (default: current folder)"
+    )
+    feedback_parser.add_argument(
+        "--feedback-sofort",
+        dest="feedback_sofort",
+        action="store_true",
+        help="also for students with ungraded answers ('noch nicht bewertet')",
+    )
+    feedback_parser.set_defaults(func=_cmd_feedback)
     return course
 
 

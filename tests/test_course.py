@@ -626,7 +626,26 @@ def test_grade_wrapper_collects_grades_and_reports(tmp_path: Path) -> None:
     # notebook has nothing to grade by hand, so his feedback is there.
     assert not (course / "feedback" / "anna" / assignment).exists()
     assert list((course / "feedback" / "ben" / assignment).glob("*.html"))
-    assert "noch kein Feedback" in proc.stdout
+    assert "noch kein Feedback" in proc.stdout and "mediakit course feedback" in proc.stdout
+    # The teacher grades anna's free-text answers; then `course feedback` writes her page.
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "mediakit") as gb:
+        for nb in gb.find_submission(assignment, "anna").notebooks:
+            for g in nb.grades:
+                if g.needs_manual_grade:
+                    g.manual_score = g.max_score
+                    g.needs_manual_grade = False
+        gb.db.commit()
+    command = [sys.executable, "-m", "mediakit.course", "feedback", assignment]
+    done = subprocess.run(
+        [*command, "--course", str(course)], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    page = "".join(
+        p.read_text("utf-8") for p in (course / "feedback" / "anna" / assignment).glob("*.html")
+    )
+    assert page and "noch nicht bewertet" not in page
 
 
 # --- the trusted grader: units -----------------------------------------------------------
