@@ -90,6 +90,46 @@ def _check_literal(value: Any) -> None:
     raise TypeError(f"expected value of type {type(value).__name__} is not a plain literal")
 
 
+_TYPE_NAMES = {int: "int", float: "float", str: "str", bool: "bool", list: "list", dict: "dict"}
+_TYPE_REFS = {int: "_I", float: "_F", str: "_S", list: "_L", dict: "_D"}
+
+
+def _value_checks(name: str, value: Any, tol: float, hint: str | None) -> list[str]:
+    """Assertions for one answer variable, each with a German message without the value.
+
+    The hidden tests run in the grading process on plain data (see
+    ``mediakit.grading``), so the messages may say *what* is wrong: the type, the
+    keys, the length; the expected value itself never appears in a message.
+    """
+    kind = type(value)
+    lines = [
+        f"assert {name!r} in globals(), "
+        f'"`{name}` fehlt: Legen Sie die Variable an (Schreibweise wie in der Aufgabe)."'
+    ]
+    if kind in _TYPE_REFS:
+        lines.append(
+            f"assert _T({name}) is {_TYPE_REFS[kind]}, "
+            f'"`{name}` soll vom Typ {_TYPE_NAMES[kind]} sein."'
+        )
+    if kind is dict:
+        keys = "{" + ", ".join(sorted(repr(k) for k in value)) + "}" if value else "set()"
+        lines.append(
+            f"assert _T({name}) is _D and _D.keys({name}) == {keys}, "
+            f'"`{name}` hat nicht die Schlüssel, die die Aufgabe nennt."'
+        )
+    if kind is list:
+        lines.append(
+            f"assert _L.__len__({name}) == {len(value)!r}, "
+            f'"`{name}` hat nicht die richtige Anzahl von Einträgen."'
+        )
+    default = (
+        "Prüfen Sie, welchen Text und welche Funktion oder welches Attribut die Aufgabe verlangt."
+    )
+    message = f"`{name}` hat nicht den erwarteten Wert. {hint or default}"
+    lines.append(f"assert _same({name}, {value!r}, {tol!r}), {message!r}")
+    return lines
+
+
 def _cell_id(grade_id: str) -> str:
     return hashlib.sha1(grade_id.encode()).hexdigest()[:12]
 
@@ -204,8 +244,13 @@ class Notebook:
         tol: float = 1e-6,
         extra: str = "",
         uses_mediakit: bool = True,
+        hints: dict[str, str] | None = None,
     ) -> None:
         """Hidden tests: each variable in ``names`` must equal the answer key's value.
+
+        The failure messages (German, shown in the feedback) say what is wrong
+        (type, keys, length, value) but never the expected value; ``hints`` adds a
+        task-specific sentence per variable.
 
         Types are compared exactly (an ``int`` is not a ``float``, a subclass is not
         its base), floats within ``tol``, lists/dicts element by element.
@@ -214,10 +259,7 @@ class Notebook:
         for name in names:
             value = self.ns[name]
             _check_literal(value)
-            lines.append(
-                f"assert {name!r} in globals() and _same({name}, {value!r}, {tol!r}), "
-                f'"{name} stimmt nicht"'
-            )
+            lines.extend(_value_checks(name, value, tol, (hints or {}).get(name)))
         if extra.strip():
             lines.append(extra.strip("\n"))
         self.hidden(qid, points, "\n".join(lines), uses_mediakit=uses_mediakit)

@@ -11,20 +11,35 @@ Every setting here has a reason a teacher should know about:
   that held hidden tests is replaced by a one-line German verdict, because an
   ``AssertionError`` traceback would print the hidden test's code.
 * ``LimitOutput`` keeps a runaway ``print`` loop from blowing up the gradebook.
+* Autograding never runs a hidden test in the student's kernel: ``SandboxedExecute``
+  (``mediakit.grading``) replaces nbgrader's ``Execute``. The student's code runs
+  without the hidden tests in a fresh kernel inside a sandbox (bubblewrap: only the
+  student's notebook in a private temporary folder, the Python environment
+  read-only, no course folder, no gradebook, no network); the answers come back as
+  plain data and the hidden tests run here, in the grading process. Limits:
+  ``cell_timeout`` seconds per cell, ``notebook_timeout`` seconds per notebook.
+* Student ids from file names must start with a letter or digit (``..`` is refused).
 """
 
 # ruff: noqa: F821  (``c`` and ``get_config`` are injected by traitlets)
 
 import os
 
+from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
+    AssignLatePenalties,
     CheckCellMetadata,
     ClearOutput,
     DeduplicateIds,
+    IgnorePattern,
+    LimitOutput,
     NbGraderPreprocessor,
     OverwriteCells,
     OverwriteKernelspec,
+    SaveAutoGrades,
 )
+
+from mediakit.grading import VERDICT, DropDuplicateTestCells, SandboxedExecute
 
 c = get_config()
 
@@ -47,7 +62,11 @@ c.ClearSolutions.code_stub = {"python": "# IHR CODE HIER\nraise NotImplementedEr
 c.ClearSolutions.text_stub = "IHRE ANTWORT HIER"
 
 # --- autograding -------------------------------------------------------------------------
-c.Execute.timeout = 30  # seconds per cell; our slowest cell needs about 3 s
+c.SandboxedExecute.cell_timeout = 30  # seconds per cell; our slowest cell needs about 3 s
+c.SandboxedExecute.notebook_timeout = 120  # seconds per notebook, kernel start included
+c.SandboxedExecute.memory_mb = 4096
+# (only used if a teacher puts nbgrader's own Execute back)
+c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
 c.Execute.kernel_name = "python3"
 c.Execute.startup_timeout = 60
@@ -58,7 +77,8 @@ c.LimitOutput.max_traceback = 40
 # --- zip_collect: files named <student>_<notebook>.ipynb (e.g. from an LMS export) ----
 c.ZipCollectApp.collector_plugin = "nbgrader.plugins.FileNameCollectorPlugin"
 c.FileNameCollectorPlugin.named_regexp = (
-    r"^(?:.*/)?(?P<student_id>[A-Za-z0-9.\-]+)_(?P<file_id>[^/]+\.ipynb)$"
+    r"^(?:.*/)?(?P<student_id>[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*)"
+    r"_(?P<file_id>[^/]+\.ipynb)$"
 )
 
 
@@ -72,6 +92,17 @@ class HideHiddenTestOutput(NbGraderPreprocessor):
     def preprocess_cell(self, cell, resources, index):
         # Runs before ClearHiddenTests, so the delimiter is still in the source.
         if cell.cell_type != "code" or "BEGIN HIDDEN TESTS" not in cell.source:
+            return cell, resources
+        # The verdicts SandboxedExecute wrote in the grading process (German, per
+        # question, without expected values) stay; anything else goes.
+        # (Only SandboxedExecute writes a test cell's outputs; the student's code cannot.)
+        verdicts = [
+            o
+            for o in cell.get("outputs", [])
+            if VERDICT.match(o.get("text") or o.get("evalue") or "")
+        ]
+        if verdicts:
+            cell.outputs = verdicts
             return cell, resources
         failed = any(
             out.get("output_type") == "error"
@@ -126,9 +157,19 @@ class OverwriteCellsAnywhere(OverwriteCells):
 
 c.Autograde.sanitize_preprocessors = [
     ClearOutput,
+    DropDuplicateTestCells,
     DeduplicateIds,
     OverwriteKernelspec,
     OverwriteCellsAnywhere,
+    CheckCellMetadata,
+]
+c.Autograde.autograde_preprocessors = [
+    SandboxedExecute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
     CheckCellMetadata,
 ]
 

@@ -315,13 +315,14 @@ def run_pipeline(assignment: str, workdir: Path, students: list[str], source: Pa
 
 
 @pytest.fixture(scope="session")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the course with the answer keys rebuilt by the mediakit under test."""
     pytest.importorskip("nbgrader")
-    base = tmp_path_factory.mktemp("course")
+    base = tmp_path_factory.mktemp("built")
     # The answer keys are rebuilt with the mediakit under test, so these tests check
     # nbgrader's behaviour even while the committed keys are stale; staleness itself
     # is test_committed_answer_keys_match_the_builder's job.
-    built = copy_course(base / "built")
+    built = copy_course(base / "course")
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     env["MPLBACKEND"] = "Agg"
     proc = subprocess.run(
@@ -332,6 +333,12 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return built
+
+
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory: pytest.TempPathFactory, built: Path) -> dict[str, Run]:
+    base = tmp_path_factory.mktemp("course")
     calm = [s for s in STUDENTS if s not in HAZARDS]
     with ThreadPoolExecutor(max_workers=3) as pool:
         main = {a: pool.submit(run_pipeline, a, base / a, calm, built) for a in ASSIGNMENTS}
@@ -476,7 +483,9 @@ def test_endless_loop_is_cut_off_and_scores_zero(runs: dict[str, Run], assignmen
     for path in graded:
         last = [c for c in _cells(path)["cells"] if c["cell_type"] == "code"][-1]
         assert last["execution_count"] is not None
-    assert "CellTimeoutError" in run.autograde_log or "Timeout" in run.autograde_log
+    # The per-cell limit interrupted the loop inside the sandbox (the cell's output).
+    shown = "".join(p.read_text("utf-8") for p in graded)
+    assert "CellTimeoutError" in shown or "KeyboardInterrupt" in shown
 
 
 def test_committed_answer_keys_match_the_builder() -> None:
@@ -612,4 +621,655 @@ def test_grade_wrapper_collects_grades_and_reports(tmp_path: Path) -> None:
     assert float(by_id["anna"]["total"]) > 0 == float(by_id["ben"]["total"])
     assert float(by_id["carl"]["total"]) == 0 and by_id["carl"]["status"] == "failed"
     assert by_id["anna"]["status"] == "manual"  # free-text answers wait for the teacher
-    assert (course / "feedback" / "anna" / assignment).is_dir()
+    assert "Kernel" in by_id["carl"]["grund"], by_id["carl"]
+    # No feedback while hand grading is pending (it would say "0 / 3"); ben's blank
+    # notebook has nothing to grade by hand, so his feedback is there.
+    assert not (course / "feedback" / "anna" / assignment).exists()
+    assert list((course / "feedback" / "ben" / assignment).glob("*.html"))
+    assert "noch kein Feedback" in proc.stdout and "mediakit course feedback" in proc.stdout
+    # The teacher grades anna's free-text answers; then `course feedback` writes her page.
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "mediakit") as gb:
+        for nb in gb.find_submission(assignment, "anna").notebooks:
+            for g in nb.grades:
+                if g.needs_manual_grade:
+                    g.manual_score = g.max_score
+                    g.needs_manual_grade = False
+        gb.db.commit()
+    command = [sys.executable, "-m", "mediakit.course", "feedback", assignment]
+    done = subprocess.run(
+        [*command, "--course", str(course)], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    page = "".join(
+        p.read_text("utf-8") for p in (course / "feedback" / "anna" / assignment).glob("*.html")
+    )
+    assert page and "noch nicht bewertet" not in page
+
+
+# --- the trusted grader: units -----------------------------------------------------------
+
+from mediakit import grading  # noqa: E402
+from mediakit.sandbox import sandbox_available  # noqa: E402
+
+needs_sandbox = pytest.mark.skipif(
+    not sandbox_available(),
+    reason="bubblewrap (bwrap) fehlt oder darf hier keine Namespaces anlegen "
+    "(apt-get install -y bubblewrap); die Schummel-Tests brauchen die Sandbox",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "names", "calls"),
+    [
+        (
+            "_same = lambda x, v, t: x == v\nassert 'anzahl_zitate' in globals() and _same(anzahl_zitate, 7, 1e-6)",
+            ["anzahl_zitate"],
+            [],
+        ),
+        ("_r = lix(3, 41, 15)\nassert _T(_r) is _F", [], [("lix", [3, 41, 15])]),
+        (
+            "import mediakit as _mk\n_f = _mk.analyze(neutral)\nassert rate_nachher == _f",
+            ["neutral", "rate_nachher"],
+            [],
+        ),
+        (
+            "def _same(x, v, tol):\n    return x == v\nassert _same(quellen_dpa, {'named': 2}, 0)",
+            ["quellen_dpa"],
+            [],
+        ),
+        ("try:\n    get_ipython().set_custom_exc((), None)\nexcept Exception:\n    pass", [], []),
+    ],
+)
+def test_plan_checks_finds_the_answers_a_hidden_test_reads(source, names, calls) -> None:
+    plan = grading.plan_checks(source)
+    assert plan.names == names
+    assert plan.calls == calls
+
+
+@pytest.mark.parametrize(
+    ("exported", "ok"),
+    [
+        ({"l": [1, 2.5, "drei", None, True]}, [1, 2.5, "drei", None, True]),
+        ({"d": [["named", 2], ["keiner", 1]]}, {"named": 2, "keiner": 1}),
+        ({"d": [[3, {"l": []}]]}, {3: []}),
+    ],
+)
+def test_decode_accepts_plain_data_only(exported, ok) -> None:
+    assert grading.decode(exported) == ok
+
+
+@pytest.mark.parametrize(
+    "bad", [{"x": "Gleich"}, {"l": [1, {"x": "function"}]}, {"q": 1}, {"d": [[{"l": []}, 1]]}]
+)
+def test_decode_turns_everything_else_into_a_wrong_answer(bad) -> None:
+    value = grading.decode(bad)
+    assert value != grading.decode({"l": [1]})
+    flat = value if not isinstance(value, list) else value[1]
+    assert type(flat).__name__ == "_Invalid"
+
+
+def test_evaluate_explains_without_the_expected_value() -> None:
+    code = (
+        "assert 'anzahl_indirekt' in globals()\n"
+        "assert _same(anzahl_indirekt, 4, 1e-6), "
+        "'`anzahl_indirekt` zählt nur indirekte Zitate; lesen Sie die Aufgabe noch einmal.'\n"
+    )
+    code = "def _same(x, v, tol):\n    return type(x) is type(v) and x == v\n" + code
+    plan = grading.plan_checks(code)
+    ok, message = grading.evaluate(code, {"names": {"anzahl_indirekt": 5}, "calls": []}, plan)
+    assert not ok and "indirekte" in message and "4" not in message
+    ok, message = grading.evaluate(code, {"names": {"anzahl_indirekt": 4}, "calls": []}, plan)
+    assert ok
+    ok, message = grading.evaluate(
+        code, {"names": {"anzahl_indirekt": {"x": "Gleich"}}, "calls": []}, plan
+    )
+    assert not ok and "kein einfacher Wert" in message and "Gleich" in message
+    ok, message = grading.evaluate(code, {"names": {}, "calls": []}, plan)
+    assert not ok and "fehlt" in message
+    ok, message = grading.evaluate(code, None, plan)
+    assert not ok and "nicht ausgelesen" in message
+
+
+def test_evaluate_calls_come_from_the_export() -> None:
+    code = "_r = lix(1, 10, 5)\nassert type(_r) is float and abs(_r - 60.0) < 1e-6, 'lix rechnet falsch'"
+    plan = grading.plan_checks(code)
+    assert grading.evaluate(code, {"names": {}, "calls": [{"ok": 60.0}]}, plan) == (
+        True,
+        "bestanden",
+    )
+    ok, message = grading.evaluate(
+        code, {"names": {}, "calls": [{"err": "ZeroDivisionError"}]}, plan
+    )
+    assert not ok and "ZeroDivisionError" in message
+    ok, message = grading.evaluate(code, {"names": {}, "calls": [{"ok": {"x": "Gleich"}}]}, plan)
+    assert not ok and "keinen einfachen Wert" in message
+    ok, message = grading.evaluate(code, {"names": {}, "calls": [{"m": 1}]}, plan)
+    assert not ok and "`lix` fehlt" in message
+
+
+def test_student_notebook_holds_no_hidden_test_mark_scheme_or_markdown() -> None:
+    assignment = ASSIGNMENTS[1]
+    key = _cells(next((COURSE / "source" / assignment).glob("*.ipynb")))
+    tests = {
+        _nbmeta(c)["grade_id"]: c["source"]
+        for c in key["cells"]
+        if _nbmeta(c).get("grade") and c["cell_type"] == "code" and not _nbmeta(c).get("solution")
+    }
+    copy, plans = grading.student_notebook(key, tests)
+    text = json.dumps(copy, ensure_ascii=False)
+    hidden = secret_lines(key, "hidden")
+    marks = secret_lines(key, "markscheme")
+    assert hidden and not [ln for ln in hidden + marks if ln in text]
+    assert "HIDDEN TESTS" not in text and "MARK SCHEME" not in text
+    assert len(copy["cells"]) == len(key["cells"]) and len(plans) == len(tests)
+    assert all(p.names or p.calls for p in plans.values())
+
+
+@pytest.mark.parametrize(
+    ("student_id", "ok"),
+    [
+        ("anna", True),
+        ("anna.mueller", True),
+        ("s-0042", True),
+        ("b_2", True),
+        ("..", False),
+        (".._zitate", False),
+        (".anna", False),
+        ("anna..b", False),
+        ("a/b", False),
+        ("", False),
+        ("anna ", False),
+    ],
+)
+def test_student_ids_are_checked(student_id: str, ok: bool) -> None:
+    from mediakit.course import check_student_id
+
+    assert (check_student_id(student_id) is None) is ok
+
+
+def test_init_never_overwrites_and_keeps_a_backup_of_edits(tmp_path: Path) -> None:
+    from mediakit.course import init_course
+
+    target = init_course(tmp_path / "kurs")
+    guide = target / "LEITFADEN.md"
+    original = guide.read_bytes()
+    guide.write_text("Meine Notizen zum Kurs\n", encoding="utf-8")
+    (target / "gradebook.db").write_bytes(b"not touched")
+    with pytest.raises(FileExistsError, match="teacher's edits"):
+        init_course(target)
+    assert guide.read_text(encoding="utf-8") == "Meine Notizen zum Kurs\n"
+    init_course(target, force=True)
+    assert guide.read_bytes() == original
+    backups = list(target.glob("LEITFADEN.md.bak-*"))
+    assert (
+        len(backups) == 1 and backups[0].read_text(encoding="utf-8") == "Meine Notizen zum Kurs\n"
+    )
+    assert (target / "gradebook.db").read_bytes() == b"not touched"
+    # Unchanged files are replaced without a backup.
+    init_course(target, force=True)
+    assert len(list(target.rglob("*.bak-*"))) == 1
+    # A folder with other files of the same names (not ours): refused too.
+    other = tmp_path / "fremd"
+    other.mkdir()
+    (other / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        init_course(other)
+    assert (other / "nbgrader_config.py").read_text(encoding="utf-8") == "c = get_config()\n"
+
+
+# --- the cheats of issue 13, all in one run of `mediakit course grade` ---------------------
+
+CHEAT_ASSIGNMENT = "02_zitate"
+
+
+def _cheats(course: Path, notebook: str) -> dict[str, str]:
+    """Hostile code per student, put in front of the first answer of a blank notebook."""
+    root = str(course)
+    submitted = f"{root}/submitted/anna/{CHEAT_ASSIGNMENT}/{notebook}.ipynb"
+    return {
+        # assert -> pass in every later cell
+        "ast": (
+            "import ast\n"
+            "class _Weg(ast.NodeTransformer):\n"
+            "    def visit_Assert(self, node):\n"
+            "        return ast.Pass()\n"
+            "get_ipython().ast_transformers.append(_Weg())\n"
+        ),
+        # every later cell becomes `pass`
+        "input": 'get_ipython().input_transformers_post.append(lambda lines: ["pass\\n"])\n',
+        # the expected values from the gradebook, assigned as answers
+        "gradebook": (
+            "import re, sqlite3, glob\n"
+            f"_pfade = [{root + '/gradebook.db'!r}] + glob.glob('/**/gradebook.db', recursive=True)\n"
+            "for _p in _pfade:\n"
+            "    try:\n"
+            "        _db = sqlite3.connect('file:' + _p + '?mode=ro', uri=True)\n"
+            "        _rows = _db.execute('select source from source_cell').fetchall()\n"
+            "    except Exception as _e:\n"
+            "        print('GRADEBOOK NICHT ERREICHBAR', _p, type(_e).__name__)\n"
+            "        continue\n"
+            "    for (_src,) in _rows:\n"
+            "        for _n, _v in re.findall(r'_same\\((\\w+), (.+?), [0-9.e-]+\\)', _src):\n"
+            "            try:\n"
+            "                globals()[_n] = eval(_v)\n"
+            "            except Exception:\n"
+            "                pass\n"
+        ),
+        # a detached process that waits for the graded notebook and sets all scores
+        "detach": (
+            "import subprocess, sys, textwrap\n"
+            "_code = textwrap.dedent('''\n"
+            "    import time\n"
+            "    from nbgrader.api import Gradebook\n"
+            "    for _ in range(40):\n"
+            "        time.sleep(0.5)\n"
+            "        try:\n"
+            f"            open({root + '/DETACHED_WAR_HIER'!r}, 'w').write('x')\n"
+            f"            with Gradebook('sqlite:///{root}/gradebook.db', 'mediakit') as gb:\n"
+            f"                sub = gb.find_submission({CHEAT_ASSIGNMENT!r}, 'detach')\n"
+            "                for nb in sub.notebooks:\n"
+            "                    for g in nb.grades:\n"
+            "                        g.manual_score = g.max_score\n"
+            "                gb.db.commit()\n"
+            "        except Exception:\n"
+            "            pass\n"
+            "''')\n"
+            "subprocess.Popen([sys.executable, '-c', _code], start_new_session=True,\n"
+            "                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,\n"
+            "                 stderr=subprocess.DEVNULL)\n"
+        ),
+        # show every classmate all hidden tests in the feedback
+        "config": (
+            "try:\n"
+            f"    with open({root + '/nbgrader_config.py'!r}, 'a') as _f:\n"
+            "        _f.write('\\nc.GenerateFeedback.preprocessors = []\\n')\n"
+            "except Exception as _e:\n"
+            "    print('CONFIG NICHT ERREICHBAR', type(_e).__name__)\n"
+        ),
+        # overwrite a classmate's submission with a blank one
+        "overwrite": (
+            "import json\n"
+            "try:\n"
+            f"    open({submitted!r}, 'w').write(json.dumps({{'cells': []}}))\n"
+            "except Exception as _e:\n"
+            "    print('ABGABE NICHT ERREICHBAR', type(_e).__name__)\n"
+        ),
+        # print the answer keys (solutions, mark schemes) into one's own feedback
+        "source": (
+            "import glob, pathlib\n"
+            "_pfade = glob.glob("
+            f"{root + '/source/*/*.ipynb'!r}) + glob.glob({str(ROOT) + '/exercises/source/*/*.ipynb'!r})\n"
+            "try:\n"
+            "    from importlib import resources\n"
+            "    _pfade += [str(p) for p in resources.files('mediakit.course_data')"
+            ".joinpath('source').iterdir()]\n"
+            "except Exception as _e:\n"
+            "    print('KURSDATEN NICHT ERREICHBAR', type(_e).__name__)\n"
+            "for _p in _pfade:\n"
+            "    for _q in glob.glob(_p + '/*.ipynb') or [_p]:\n"
+            "        try:\n"
+            "            print(pathlib.Path(_q).read_text())\n"
+            "        except Exception as _e:\n"
+            "            print('NICHT LESBAR', type(_e).__name__)\n"
+        ),
+        # kill the grading process, so the students after this one are never graded
+        "a-killer": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n",
+        # no limit per notebook: four long cells
+        "sleeper": "import time\ntime.sleep(27)\n",
+        # every float answer NaN
+        "nan": "",
+        # raised points in the metadata
+        "points": "",
+    }
+
+
+def _nan_answers(release: dict, key: dict) -> dict:
+    nb = copy.deepcopy(release)
+    names = [n for c in key["cells"] if _is_answer(c) for n in _solution_names(c["source"])]
+    first = next(c for c in nb["cells"] if _is_answer(c))
+    first["source"] = "".join(f"{n} = float('nan')\n" for n in names)
+    return nb
+
+
+@dataclass
+class CheatRun:
+    course: Path
+    notebook: str
+    proc: subprocess.CompletedProcess
+    before: dict[str, bytes]
+    config_before: bytes
+    scores: dict[str, dict[str, float]]
+    manual: dict[str, dict[str, float | None]]
+    max_scores: dict[str, float]
+    kinds: dict[str, dict]
+    rows: dict[str, dict[str, str]]
+    feedback: dict[str, str]
+    autograded: dict[str, str]
+
+
+HONEST = ["anna", "ben", "zoe"]
+OLD_FIVE = ["edited", "fakes", "equal", "muffle"]
+
+
+@pytest.fixture(scope="session")
+def cheat_run(tmp_path_factory: pytest.TempPathFactory, built: Path) -> CheatRun:
+    """One class: three honest students, every cheat of issue 13 and the old ones."""
+    from nbgrader.api import Gradebook
+
+    base = tmp_path_factory.mktemp("cheats")
+    course = copy_course(base / "kurs", built)
+    env = nbgrader_env(base)
+    rc, log = nbgrader(course, env, "generate_assignment", CHEAT_ASSIGNMENT, "--force")
+    assert rc == 0, log[-3000:]
+    source = next((course / "source" / CHEAT_ASSIGNMENT).glob("*.ipynb"))
+    notebook = source.stem
+    key = _cells(source)
+    release = _cells(course / "release" / CHEAT_ASSIGNMENT / source.name)
+    kinds = {q["grade_id"]: q for q in key["metadata"]["mediakit_course"]["questions"]}
+    subs: dict[str, dict] = {"anna": copy.deepcopy(key)}
+    # ben: the answer key with a test cell pasted twice (JupyterLab copy/paste)
+    ben = copy.deepcopy(key)
+    tests = [i for i, c in enumerate(ben["cells"]) if _nbmeta(c).get("grade")]
+    ben["cells"].insert(tests[1] + 1, copy.deepcopy(ben["cells"][tests[1]]))
+    ben["cells"].insert(tests[3] + 2, copy.deepcopy(ben["cells"][tests[3] + 1]))
+    subs["ben"] = ben
+    for name, code in _cheats(course, notebook).items():
+        nb = copy.deepcopy(release)
+        answers = [c for c in nb["cells"] if _is_answer(c)]
+        if name == "sleeper":
+            for cell in answers[:4]:
+                cell["source"] = code + cell["source"]
+        elif name == "nan":
+            nb = _nan_answers(release, key)
+        elif name == "points":
+            for cell in nb["cells"]:
+                meta = _nbmeta(cell)
+                if meta:
+                    meta["points"] = 100
+                    if _is_answer(cell):
+                        meta["grade"] = True
+        else:
+            answers[0]["source"] = code + answers[0]["source"]
+        subs[name] = nb
+    old = make_submissions(release, key)
+    for name in OLD_FIVE:
+        subs[name] = old[name]
+    before: dict[str, bytes] = {}
+    for student, nb in subs.items():
+        folder = course / "submitted" / student / CHEAT_ASSIGNMENT
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{notebook}.ipynb"
+        path.write_text(json.dumps(nb), encoding="utf-8")
+        before[student] = path.read_bytes()
+    inbox = base / "downloads"
+    inbox.mkdir()
+    (inbox / f"zoe_{notebook}.ipynb").write_text(json.dumps(key), encoding="utf-8")
+    (inbox / f".._{notebook}.ipynb").write_text(json.dumps(key), encoding="utf-8")
+    config_before = (course / "nbgrader_config.py").read_bytes()
+    command = [sys.executable, "-m", "mediakit.course", "grade", CHEAT_ASSIGNMENT]
+    command += ["--course", str(course), "--zip-dir", str(inbox), "--zeitlimit", "75"]
+    command += ["--feedback-sofort"]
+    proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    time.sleep(3)  # a detached process would act now
+    before["zoe"] = (
+        course / "submitted" / "zoe" / CHEAT_ASSIGNMENT / f"{notebook}.ipynb"
+    ).read_bytes()
+    scores: dict[str, dict[str, float]] = {}
+    manual: dict[str, dict[str, float | None]] = {}
+    max_scores: dict[str, float] = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", "mediakit") as gb:
+        for nb in gb.find_assignment(CHEAT_ASSIGNMENT).notebooks:
+            for cell in [*nb.grade_cells, *nb.task_cells]:
+                max_scores[cell.name] = float(cell.max_score)
+        for student in before:
+            submission = gb.find_submission(CHEAT_ASSIGNMENT, student)
+            scores[student] = {
+                g.name: float(g.score or 0) for nb in submission.notebooks for g in nb.grades
+            }
+            manual[student] = {
+                g.name: g.manual_score for nb in submission.notebooks for g in nb.grades
+            }
+    rows = {}
+    with (course / f"grades_{CHEAT_ASSIGNMENT}.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["student_id"]] = row
+    feedback, autograded = {}, {}
+    for student in before:
+        pages = sorted((course / "feedback" / student / CHEAT_ASSIGNMENT).glob("*.html"))
+        feedback[student] = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+        graded = sorted((course / "autograded" / student / CHEAT_ASSIGNMENT).glob("*.ipynb"))
+        autograded[student] = "\n".join(p.read_text(encoding="utf-8") for p in graded)
+    return CheatRun(
+        course,
+        notebook,
+        proc,
+        before,
+        config_before,
+        scores,
+        manual,
+        max_scores,
+        kinds,
+        rows,
+        feedback,
+        autograded,
+    )
+
+
+def _auto(run: CheatRun, student: str) -> float:
+    return sum(run.scores[student].get(g, 0.0) for g, q in run.kinds.items() if q["kind"] == "auto")
+
+
+def _auto_max(run: CheatRun) -> float:
+    return sum(run.max_scores[g] for g, q in run.kinds.items() if q["kind"] == "auto")
+
+
+CHEATERS = [
+    "ast",
+    "input",
+    "gradebook",
+    "detach",
+    "config",
+    "overwrite",
+    "source",
+    "a-killer",
+    "sleeper",
+    "nan",
+    "points",
+    "edited",
+    "muffle",
+]
+
+
+@slow
+@needs_sandbox
+def test_honest_classmates_keep_full_points_and_their_files(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    assert _auto_max(run) > 0
+    for student in HONEST:
+        assert _auto(run, student) == _auto_max(run), (
+            student,
+            run.scores[student],
+            run.proc.stdout,
+        )
+        path = run.course / "submitted" / student / CHEAT_ASSIGNMENT / f"{run.notebook}.ipynb"
+        assert path.read_bytes() == run.before[student], f"{student}'s submission was changed"
+    # ben pasted a test cell twice: graded like the key, not a KeyError
+    assert run.rows["ben"]["status"] != "failed"
+
+
+@slow
+@needs_sandbox
+@pytest.mark.parametrize("student", CHEATERS)
+def test_every_cheat_earns_nothing(cheat_run: CheatRun, student: str) -> None:
+    run = cheat_run
+    earned = {g: v for g, v in run.scores[student].items() if v}
+    assert not earned, f"{student} earned {earned}\n{run.proc.stdout[-2000:]}"
+    assert all(v is None for v in run.manual[student].values()), run.manual[student]
+    path = run.course / "submitted" / student / CHEAT_ASSIGNMENT / f"{run.notebook}.ipynb"
+    assert path.read_bytes() == run.before[student]
+
+
+@slow
+@needs_sandbox
+def test_old_cheats_with_the_keys_answers_earn_nothing_undeserved(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    assert _auto(run, "equal") == 0, run.scores["equal"]
+    faked = [g for g, q in run.kinds.items() if q["kind"] == "auto" and q.get("uses_mediakit")]
+    assert faked and not [g for g in faked if run.scores["fakes"][g]], run.scores["fakes"]
+
+
+@slow
+@needs_sandbox
+def test_the_sandbox_hid_course_gradebook_and_config(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    assert run.proc.returncode == 1, run.proc.stdout + run.proc.stderr[-3000:]
+    assert (run.course / "nbgrader_config.py").read_bytes() == run.config_before
+    assert not (run.course / "DETACHED_WAR_HIER").exists()
+    # The cheats ran and met closed doors (their own output in the graded notebooks).
+    assert "GRADEBOOK NICHT ERREICHBAR" in run.autograded["gradebook"]
+    assert "CONFIG NICHT ERREICHBAR" in run.autograded["config"]
+    assert "ABGABE NICHT ERREICHBAR" in run.autograded["overwrite"]
+    assert "KURSDATEN NICHT ERREICHBAR" in run.autograded["source"] or (
+        "BEGIN SOLUTION" not in run.autograded["source"]
+    )
+
+
+@slow
+@needs_sandbox
+def test_crash_and_timeout_are_marked_fehler_and_grading_goes_on(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    out = run.proc.stdout
+    for student, reason in (("a-killer", "Signal"), ("sleeper", "Zeitlimit")):
+        assert run.rows[student]["status"] == "failed", run.rows[student]
+        assert reason in run.rows[student]["grund"], run.rows[student]
+        assert re.search(rf"{student}\s.*FEHLER beim Bewerten: .*{reason}", out), out
+    # everyone after the killer (alphabetically) was graded
+    graded = [s for s, row in run.rows.items() if row["status"] != "failed"]
+    assert set(HONEST) <= set(graded)
+    assert "zoe" in run.rows and ".." not in run.rows and "" not in run.rows
+    assert ".._" in out and "abgelehnt" in out
+
+
+@slow
+@needs_sandbox
+def test_no_feedback_page_leaks_tests_solutions_or_mark_schemes(cheat_run: CheatRun) -> None:
+    run = cheat_run
+    key = _cells(run.course / "source" / CHEAT_ASSIGNMENT / f"{run.notebook}.ipynb")
+    hidden = secret_lines(key, "hidden")
+    marks = secret_lines(key, "markscheme")
+    solutions = secret_lines(key, "solution")
+    assert hidden and solutions
+    pages = 0
+    for student, page in run.feedback.items():
+        if not page:
+            continue
+        pages += 1
+        shown = _visible_text(page)
+        # A line the student wrote themselves (e.g. ``except Exception:``) is no leak.
+        own = {
+            ln.strip()
+            for c in json.loads(run.before[student])["cells"]
+            for ln in "".join(c["source"]).split("\n")
+        }
+        leaked = [ln for ln in hidden + marks if ln in shown and ln not in own]
+        assert not leaked, f"{student}'s feedback shows {leaked[:3]}"
+        assert "BEGIN HIDDEN TESTS" not in shown and "MARK SCHEME" not in shown
+        if student in CHEATERS:
+            leaked = [ln for ln in solutions if ln in shown and ln not in own]
+            assert not leaked, f"{student}'s feedback shows solution code {leaked[:3]}"
+        # Ungraded answers are not shown as "0 / 3".
+        assert "noch nicht bewertet" in shown or student in CHEATERS
+    assert pages >= len(HONEST)
+    blank = _visible_text(run.feedback["ast"])
+    assert re.search(r"Aufgabe 2\.\d – Versteckte Tests: nicht bestanden\. `\w+` fehlt", blank)
+
+
+@slow
+def test_without_a_sandbox_the_expected_values_still_stay_out(tmp_path: Path, built: Path) -> None:
+    """MEDIAKIT_SANDBOX=none (as on macOS): one German warning, hidden tests still outside."""
+    course = copy_course(tmp_path / "kurs", built)
+    env = nbgrader_env(tmp_path)
+    env["MEDIAKIT_SANDBOX"] = "none"
+    rc, log = nbgrader(course, env, "generate_assignment", CHEAT_ASSIGNMENT, "--force")
+    assert rc == 0, log[-3000:]
+    source = next((course / "source" / CHEAT_ASSIGNMENT).glob("*.ipynb"))
+    key = _cells(source)
+    release = _cells(course / "release" / CHEAT_ASSIGNMENT / source.name)
+    cheat = copy.deepcopy(release)
+    first = next(c for c in cheat["cells"] if _is_answer(c))
+    first["source"] = _cheats(course, source.stem)["ast"] + first["source"]
+    for student, nb in (("anna", key), ("ast", cheat)):
+        folder = course / "submitted" / student / CHEAT_ASSIGNMENT
+        folder.mkdir(parents=True)
+        (folder / source.name).write_text(json.dumps(nb), encoding="utf-8")
+    command = [sys.executable, "-m", "mediakit.course", "grade", CHEAT_ASSIGNMENT]
+    proc = subprocess.run(
+        [*command, "--course", str(course)], capture_output=True, text=True, env=env, check=False
+    )
+    assert proc.stdout.count("WARNUNG: Keine Sandbox") == 1, proc.stdout
+    assert "mit IHREN Rechten" in proc.stdout
+    rows = {r["student_id"]: r for r in csv.DictReader((course / "grades_02_zitate.csv").open())}
+    auto = [
+        q["grade_id"]
+        for q in key["metadata"]["mediakit_course"]["questions"]
+        if q["kind"] == "auto"
+    ]
+    column = f"{source.stem}:"
+    full = sum(
+        q["points"] for q in key["metadata"]["mediakit_course"]["questions"] if q["kind"] == "auto"
+    )
+    assert sum(float(rows["anna"][column + g]) for g in auto) == full > 0, proc.stdout
+    assert sum(float(rows["ast"][column + g] or 0) for g in auto) == 0, proc.stdout
+
+
+@needs_sandbox
+def test_the_sandbox_sees_only_the_notebook(tmp_path: Path) -> None:
+    """Inside: only the notebook; no course files, no answer keys, no network, no writes."""
+    from mediakit.course import course_source
+    from mediakit.sandbox import run_notebook
+
+    secret = tmp_path / "kurs" / "gradebook.db"
+    secret.parent.mkdir()
+    secret.write_text("geheim", encoding="utf-8")
+    probes = {
+        "files": "import os\nprint(sorted(os.listdir('.')))",
+        "course": f"import os\nprint(os.path.exists({str(secret)!r}), os.path.exists({str(ROOT / 'exercises')!r}))",
+        "keys": f"import os\nprint(os.listdir({str(course_source())!r}) if os.path.isdir({str(course_source())!r}) else 'weg')",
+        "net": "import socket\ntry:\n    socket.create_connection(('1.1.1.1', 80), timeout=2)\n    print('NETZ')\nexcept OSError as e:\n    print('kein Netz')",
+        "write": f"try:\n    open({str(tmp_path / 'x')!r}, 'w')\n    print('GESCHRIEBEN')\nexcept OSError:\n    print('nicht schreibbar')",
+        "venv": f"try:\n    open({sys.prefix + '/x'!r}, 'w')\n    print('GESCHRIEBEN')\nexcept OSError:\n    print('nicht schreibbar')",
+        "pid": "import os\nprint(os.getpid() < 10, os.getuid())",
+    }
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "id": k,
+                "metadata": {},
+                "source": v,
+                "outputs": [],
+                "execution_count": None,
+            }
+            for k, v in probes.items()
+        ],
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    run = run_notebook(nb, workdir=tmp_path / "work")
+    assert run.error is None and run.sandboxed, run.log
+    out = {
+        c["id"]: "".join(o.get("text", "") for o in c["outputs"]).strip()
+        for c in run.notebook["cells"]
+    }
+    assert out["files"] == "['abgabe.ipynb']", out
+    assert out["course"] == "False False"
+    assert out["keys"] in ("weg", "[]")
+    assert out["net"] == "kein Netz"
+    assert out["write"] == out["venv"] == "nicht schreibbar"
+    assert out["pid"] == "True 65534"
+    assert not (tmp_path / "x").exists()
