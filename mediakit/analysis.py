@@ -16,19 +16,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, TextSpan, as_document, check_text
+from .metrics import (
+    METRICS,
+    NOTHING_TO_MEASURE,
+    MetricValues,
+    metric_table,
+    missing_without_words,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "METADATA_COLUMNS",
-    "METRICS",  # noqa: F822 (built on first use by __getattr__)
+    "METRICS",
     "Analysis",
     "analyze",
     "analyze_many",
     "analyze_record",
     "comment_items",
     "compare",
+    "find_reference",
+    "highlight",
     "items_of",
     "metric_table",
 ]
@@ -62,12 +71,24 @@ class Analysis:
         return self.document.text
 
     @property
-    def metrics(self) -> dict[str, float]:
-        """All figures in one flat dict (readability, then quotations, then evaluative)."""
+    def metrics(self) -> MetricValues:
+        """All figures in one flat dict (readability, then quotations, then evaluative).
+
+        Names and units are in :data:`mediakit.metrics.METRICS`; an unknown name raises
+        a ``KeyError`` that names the closest ones. A text without words has nothing to
+        measure: its counts are 0, every other figure NaN (see :attr:`note`).
+        """
         merged: dict[str, float] = {}
         for part in (self.readability, self.quotes, self.evaluative):
             merged.update({k: float(v) for k, v in part.metrics.items()})
-        return merged
+        return MetricValues(missing_without_words(merged, merged.get("words", 1.0)))
+
+    @property
+    def note(self) -> str:
+        """A note for people when the figures cannot be read as usual ("" if none)."""
+        if not self.metrics.get("words"):
+            return NOTHING_TO_MEASURE
+        return ""
 
     def evidence(self) -> list[TextSpan]:
         """Every evidence span of the three measures, in text order."""
@@ -78,7 +99,7 @@ class Analysis:
         """JSON-ready dict: metadata, metrics and each measure's own ``to_dict()``."""
         return {
             "meta": dict(self.meta),
-            "metrics": self.metrics,
+            "metrics": {k: (v if math.isfinite(v) else None) for k, v in self.metrics.items()},
             "readability": self.readability.to_dict(),
             "quotes": self.quotes.to_dict(),
             "evaluative": self.evaluative.to_dict(),
@@ -110,6 +131,7 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     from .quotes import analyze_quotes
     from .readability import readability
 
+    _check_input(text, "analyze()")
     meta = _metadata_of(text)
     document = as_document(text)
     return Analysis(
@@ -119,6 +141,62 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
         evaluative=analyze_evaluative(document, lexicon=lexicon),
         meta=meta,
     )
+
+
+def _check_input(item: object, where: str) -> None:
+    """A German ``TypeError`` for what students pass by mistake (the type named in English)."""
+    if isinstance(item, str | Document) or isinstance(getattr(item, "document", None), Document):
+        return
+    if isinstance(getattr(item, "body", None), str):
+        return
+    kind = type(item).__name__
+    if item is None:
+        raise TypeError(
+            f"{where} braucht einen Text (str), nicht None, "
+            'z. B. mediakit.analyze("Der Kanzler sprach.")'
+        )
+    if isinstance(item, bytes | bytearray | memoryview):
+        raise TypeError(
+            f"{where} braucht einen Text (str), nicht {kind}: erst dekodieren, "
+            'z. B. daten.decode("utf-8")'
+        )
+    if isinstance(item, list | tuple) and item and all(isinstance(x, str) for x in item):
+        raise TypeError(
+            f"{where} braucht einen Text (str), nicht {kind}: für mehrere Texte "
+            "mediakit.compare(texte) oder mediakit.analyze_many(texte)"
+        )
+    raise TypeError(
+        f"{where} braucht einen Text (str), ein Korpusdokument oder ein mediakit.Document, "
+        f"nicht {kind}"
+    )
+
+
+def highlight(
+    text_or_analysis: Any,
+    layers: str | Iterable[str] | None = None,
+    *,
+    standalone: bool = False,
+    title: str | None = None,
+    spans: Iterable[Any] | None = None,
+) -> Any:
+    """Highlight the evidence in a German text: HTML with a legend (analyses first if needed).
+
+    ``text_or_analysis`` is a text, an :class:`Analysis`, a corpus document, or any
+    object with ``text`` and ``evidence()``; the rest is as in
+    :func:`mediakit.display.highlight`, which renders what this function hands it.
+
+    >>> h = highlight("Putin sagte: „Das ist ein völlig absurder Vorschlag.“")
+    >>> h.counts["quotes"] >= 1
+    True
+    """
+    from . import display
+
+    item = text_or_analysis
+    if spans is None and not (
+        callable(getattr(item, "evidence", None)) or isinstance(item, Mapping)
+    ):
+        item = analyze(item)
+    return display.highlight(item, layers, standalone=standalone, title=title, spans=spans)
 
 
 def analyze_record(text: str, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -248,12 +326,37 @@ def compare(
     return frame
 
 
+def find_reference(rows: Iterable[Mapping[str, Any]], reference: str) -> int:
+    """The position of the document whose id or outlet is ``reference`` (any case).
+
+    An id wins over an outlet; an unknown reference raises a German ``ValueError``
+    that lists the ids and outlets there are.
+
+    >>> find_reference([{"id": "000", "outlet": "TKP"}, {"id": "002", "outlet": "dpa"}], "DPA")
+    1
+    """
+    rows = list(rows)
+    if not isinstance(reference, str):
+        raise TypeError(
+            f"relative_to braucht eine id oder ein Medium als Text (str), nicht {type(reference).__name__}"
+        )
+    key = reference.strip().casefold()
+    for field_name in ("id", "outlet"):
+        for number, row in enumerate(rows):
+            value = row.get(field_name)
+            if value is not None and str(value).strip().casefold() == key:
+                return number
+    ids = ", ".join(str(r.get("id")) for r in rows)
+    outlets = ", ".join(dict.fromkeys(str(r["outlet"]) for r in rows if r.get("outlet")))
+    raise ValueError(
+        f"relative_to={reference!r}: kein Text hat diese id oder dieses Medium "
+        f"(ids: {ids}{'; Medien: ' + outlets if outlets else ''})"
+    )
+
+
 def _relative(frame: pd.DataFrame, reference: str, how: str) -> pd.DataFrame:
-    match = frame[(frame["id"] == reference) | (frame["outlet"] == reference)]
-    if match.empty:
-        known = ", ".join(map(str, frame["id"]))
-        raise ValueError(f"relative_to={reference!r} matches no document (ids: {known})")
-    ref = match.iloc[0]
+    position = find_reference(frame.to_dict("records"), reference)
+    ref = frame.iloc[position]
     out = frame.copy()
     out.attrs["relative_to"] = reference
     out.attrs["how"] = how
@@ -264,7 +367,7 @@ def _relative(frame: pd.DataFrame, reference: str, how: str) -> pd.DataFrame:
         if how == "difference":
             out[column] = out[column] - base
         else:
-            out[column] = out[column] / base if base else math.nan
+            out[column] = out[column] / base if base and math.isfinite(base) else math.nan
     return out
 
 
@@ -366,56 +469,3 @@ def _with_progress(results: Iterator[Any], total: int | None, show: bool) -> Ite
     from tqdm.auto import tqdm
 
     yield from tqdm(results, total=total, desc="mediakit", unit="text")
-
-
-# ---------------------------------------------------------------------------
-# The documented metric names
-# ---------------------------------------------------------------------------
-
-
-def _collect_metrics() -> dict[str, tuple[str, str, str]]:
-    """name -> (meaning, unit, measure), from each measure's own ``METRIC_DESCRIPTIONS``."""
-    from . import evaluative, quotes
-
-    table: dict[str, tuple[str, str, str]] = {}
-    for measure, module in (
-        ("readability", _readability_module()),
-        ("quotes", quotes),
-        ("evaluative", evaluative),
-    ):
-        for name, info in getattr(module, "METRIC_DESCRIPTIONS", {}).items():
-            meaning, unit = info[0], info[1]
-            table[name] = (meaning, unit, measure)
-    return table
-
-
-def _readability_module() -> Any:
-    # `mediakit.readability` is the function; the module lives in sys.modules.
-    import sys
-
-    from . import readability as _loaded  # noqa: F401  (makes sure the module is loaded)
-
-    return sys.modules[f"{__package__}.readability"]
-
-
-def __getattr__(name: str) -> Any:
-    # METRICS is built on first use, so importing this module stays light.
-    if name == "METRICS":
-        value = _collect_metrics()
-        globals()["METRICS"] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def metric_table() -> pd.DataFrame:
-    """The documented metrics as a DataFrame (name, meaning, unit, measure).
-
-    >>> "flesch_amstad" in set(metric_table()["name"])
-    True
-    """
-    import pandas as pd
-
-    return pd.DataFrame(
-        [(name, *info) for name, info in _collect_metrics().items()],
-        columns=["name", "meaning", "unit", "measure"],
-    )

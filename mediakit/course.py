@@ -197,7 +197,7 @@ def run_nbgrader(
     """Run ``python -m nbgrader ARGS`` in the course folder; return (exit code, log).
 
     >>> run_nbgrader(Path("kurs"), "--version")  # doctest: +SKIP
-    (0, '0.9.6\n')
+    (0, '0.9.6\\n')
     """
     try:
         import nbgrader  # noqa: F401

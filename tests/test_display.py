@@ -25,6 +25,7 @@ from mediakit.display import (
     report_html,
 )
 from mediakit.document import TextSpan
+from mediakit.metrics import METRICS, shown
 
 VOID = {"br", "meta", "img", "hr", "input", "link", "wbr", "col", "area", "base", "source"}
 
@@ -167,7 +168,7 @@ def test_layers_can_be_chosen_and_unknown_layers_are_refused():
     assert "mk-speaker" not in text_part and "mk-evaluative" not in text_part
     assert highlight(fake(), "quotes,cues").counts == {"quotes": 3, "cues": 3}
     assert set(highlight(fake(), ["all"]).counts) == set(LAYERS)
-    with pytest.raises(ValueError, match=r"unknown layer.*'quote'"):
+    with pytest.raises(ValueError, match=r"unbekannte Ebene.*'quote'"):
         highlight(fake(), ["quote"])
     with pytest.raises(TypeError):
         highlight(fake(), 3)
@@ -324,7 +325,10 @@ def test_plot_compare_small_multiples_with_german_labels(tmp_path):
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == 6
     titles = [ax.get_title(loc="left") for ax in visible]
-    assert "Lesbarkeit: Flesch (Amstad)" in titles and "Belegdichte: Zitate" in titles
+    # titles are the German labels of metrics.tsv, panels its "chart" rows
+    assert titles == [METRICS[name].label for name in shown("chart")]
+    assert "Flesch (Amstad)" in titles and "Zitate je 1.000 Wörter" in titles
+    assert visible[0].get_xlabel() == "Punkte (0–100)"
     labels = [t.get_text() for t in visible[0].get_yticklabels()]
     assert labels == [
         "TKP (000)",
@@ -336,7 +340,7 @@ def test_plot_compare_small_multiples_with_german_labels(tmp_path):
     ]
     bars = visible[0].patches
     assert len(bars) == 6 and bars[2].get_width() == pytest.approx(55.25 * 1.4)
-    named = next(ax for ax in visible if ax.get_title(loc="left").startswith("Namentlich"))
+    named = next(ax for ax in visible if ax.get_title(loc="left") == "namentlich genannte Quellen")
     assert named.patches[0].get_width() == pytest.approx(200 / 3)  # shown in percent
     legend_texts = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
     assert {"Blogbeitrag", "Agenturmeldung", "Leserkommentare"} <= legend_texts
@@ -395,8 +399,9 @@ def test_real_analysis_highlights_the_dpa_evidence(corpus_analyses):
 
 
 def test_real_highlight_from_plain_text():
-    pytest.importorskip("mediakit.evaluative")
-    result = highlight("Putin sagte: „Das ist ein völlig absurder Vorschlag.“")
+    import mediakit
+
+    result = mediakit.highlight("Putin sagte: „Das ist ein völlig absurder Vorschlag.“")
     found = set(classes(check(result.html)))
     assert "mk-quote-direct" in found and "mk-speaker" in found
 
