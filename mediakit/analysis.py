@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, TextSpan, as_document, check_text
@@ -80,7 +81,10 @@ class Analysis:
         """
         merged: dict[str, float] = {}
         for part in (self.readability, self.quotes, self.evaluative):
-            merged.update({k: float(v) for k, v in part.metrics.items()})
+            merged.update({k: math.nan if v is None else float(v) for k, v in part.metrics.items()})
+        for name in _percent_shares():
+            if name in merged:
+                merged[name] /= 100.0
         return MetricValues(missing_without_words(merged, merged.get("words", 1.0)))
 
     @property
@@ -115,6 +119,26 @@ class Analysis:
         keys = ("words", "flesch_amstad", "quotes_per_1000_words", "evaluative_per_1000_words")
         shown = ", ".join(f"{k}={m[k]:.1f}" for k in keys if k in m)
         return f"<Analysis {shown}>"
+
+
+@cache
+def _percent_shares() -> tuple[str, ...]:
+    """The shares a measure reports in percent (its own description dict says ``%``).
+
+    Every share in :data:`mediakit.metrics.METRICS` is a fraction 0-1, so these are
+    divided by 100; a measure that reports fractions itself is left alone.
+    """
+    import sys
+
+    from . import readability as _loaded  # noqa: F401  (the module, not the function)
+
+    module = sys.modules[f"{__package__}.readability"]
+    described = getattr(module, "METRIC_DESCRIPTIONS", {})
+    return tuple(
+        name
+        for name, info in described.items()
+        if METRICS.get(name) is not None and METRICS[name].is_share and info[1].strip() == "%"
+    )
 
 
 def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
@@ -404,7 +428,7 @@ def analyze_many(
         raise TypeError("analyze_many() takes an iterable of texts; for one text use analyze()")
     if isinstance(texts, bytes | bytearray | memoryview) or not isinstance(texts, Iterable):
         raise TypeError(f"analyze_many() takes an iterable of texts, not {type(texts).__name__}")
-    total = len(texts) if hasattr(texts, "__len__") else None
+    total = len(texts) if isinstance(texts, Sized) else None
     items = (_normalise_item(number, item) for number, item in enumerate(texts, start=1))
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1

@@ -295,7 +295,7 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = "Optionen"
         self.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen und beenden")
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         for pattern, german in _ARGPARSE_GERMAN:
             if pattern.match(message):
                 message = pattern.sub(german, message)

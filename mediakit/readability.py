@@ -40,7 +40,6 @@ from operator import itemgetter
 from typing import Any
 
 from .document import Document, TextSpan, as_document, check_text, memo_map
-from .metrics import missing_without_words
 from .results import safe_div
 from .syllables import token_syllables
 
@@ -67,9 +66,9 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str, str]] = {
         "syllables/word",
         "readability",
     ),
-    "long_word_share": ("Anteil der Wörter über 6 Buchstaben", "share 0-1", "readability"),
-    "polysyllabic_share": ("Anteil der Wörter mit 3+ Silben", "share 0-1", "readability"),
-    "monosyllabic_share": ("Anteil einsilbiger Wörter", "share 0-1", "readability"),
+    "long_word_share": ("Anteil der Wörter über 6 Buchstaben", "%", "readability"),
+    "polysyllabic_share": ("Anteil der Wörter mit 3+ Silben", "%", "readability"),
+    "monosyllabic_share": ("Anteil einsilbiger Wörter", "%", "readability"),
     "longest_sentence_words": ("Wörter im längsten Satz", "words", "readability"),
     "flesch_amstad": (
         "Flesch-Lesbarkeit nach Amstad (0-100, hoch = leicht)",
@@ -203,14 +202,14 @@ class Readability:
 
     @property
     def flesch_amstad(self) -> float:
-        """German Flesch reading ease (Amstad): 180 − ASL − 58.5·ASW; NaN for a text without words."""
+        """German Flesch reading ease (Amstad): 180 − ASL − 58.5·ASW; 0.0 for empty text."""
         if not self.words:
-            return math.nan
+            return 0.0
         return flesch_amstad(self.avg_sentence_length, self.avg_syllables_per_word)
 
     def _wstf(self, variant: int) -> float:
         if not self.words:
-            return math.nan
+            return 0.0
         return wiener_sachtextformel(
             variant,
             ms=self._share(self.polysyllabic_words),
@@ -243,14 +242,14 @@ class Readability:
     def lix(self) -> float:
         """LIX: ASL + percentage of words over six letters."""
         if not self.words:
-            return math.nan
+            return 0.0
         return self.avg_sentence_length + self._share(self.long_words)
 
     @property
     def smog_de(self) -> float:
         """SMOG for German: sqrt(30 · words of 3+ syllables / sentences) − 2."""
         if not self.words:
-            return math.nan
+            return 0.0
         return smog_de(self.polysyllabic_words, self.sentences)
 
     # -- the result protocol -------------------------------------------------
@@ -267,11 +266,9 @@ class Readability:
             "monosyllabic_words": self.monosyllabic_words,
             "avg_sentence_length": self.avg_sentence_length,
             "avg_syllables_per_word": self.avg_syllables_per_word,
-            # Shares are fractions 0-1 like every share in mediakit (the formulas
-            # read them as percent, see _share).
-            "long_word_share": safe_div(self.long_words, self.words),
-            "polysyllabic_share": safe_div(self.polysyllabic_words, self.words),
-            "monosyllabic_share": safe_div(self.monosyllabic_words, self.words),
+            "long_word_share": self._share(self.long_words),
+            "polysyllabic_share": self._share(self.polysyllabic_words),
+            "monosyllabic_share": self._share(self.monosyllabic_words),
             "longest_sentence_words": max(self.sentence_words, default=0),
             "flesch_amstad": self.flesch_amstad,
             "wstf1": self.wstf1,
@@ -281,7 +278,7 @@ class Readability:
             "lix": self.lix,
             "smog_de": self.smog_de,
         }
-        return missing_without_words({k: float(v) for k, v in values.items()}, self.words)
+        return {k: float(v) if math.isfinite(v) else 0.0 for k, v in values.items()}
 
     def longest_sentences(self, n: int | None = None) -> list[TextSpan]:
         """The ``n`` sentences with the most words, in text order (label ``long_sentence``)."""
@@ -375,14 +372,13 @@ def readability(
     """Readability of a German text (or parsed :class:`Document`), from the shared parse.
 
     ``n_sentences``/``n_words``: how many of the longest sentences and words
-    ``evidence()`` shows. A text without words gives zero counts and NaN for every
-    formula, mean and share: there is nothing to measure.
+    ``evidence()`` shows. Empty text gives zero counts and 0.0 for every formula.
 
     >>> r = readability("Was für ein Chaos! Die Bahn streikt schon wieder.")
     >>> r.sentences, r.words, r.syllables, round(r.flesch_amstad, 2)
     (2, 9, 11, 104.0)
     >>> readability("").flesch_amstad
-    nan
+    0.0
     """
     document = as_document(text_or_doc)
     key = ("readability", n_sentences, n_words)
