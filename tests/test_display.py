@@ -465,3 +465,49 @@ def test_in_a_real_jupyter_kernel_analysis_chart_and_highlight_render(tmp_path):
     assert "Flesch (Amstad)" in outputs[0]["text/html"]
     assert "image/png" in outputs[1]
     assert "mk-evaluative" in outputs[2]["text/html"]
+
+
+# ---------------------------------------------------------------------------
+# Plain data in, German figures out (the renderer never analyses)
+# ---------------------------------------------------------------------------
+
+
+def test_display_highlight_of_a_bare_text_says_where_to_go():
+    with pytest.raises(TypeError, match=r"mediakit\.highlight\(text\)"):
+        highlight("Putin sagte: „Das ist absurd.“")
+
+
+def test_a_dict_of_plain_data_renders_like_an_analysis():
+    data = fake()
+    plain = {
+        "text": data.text,
+        "spans": data.evidence(),
+        "metrics": data.metrics,
+        "meta": data.meta,
+    }
+    assert analysis_html(plain) == analysis_html(data)
+    page = report_html([{**data.meta, **data.metrics}], [plain])
+    assert page.count('class="mk-highlight"') == 1 and "Ein Test" in page
+
+
+def test_key_figures_of_a_wordless_text_are_a_note_not_scores():
+    from mediakit.display import figures_html
+    from mediakit.metrics import NOTHING_TO_MEASURE
+
+    nan = float("nan")
+    markup = figures_html({"words": 0.0, "sentences": 0.0, "flesch_amstad": nan, "lix": nan})
+    assert NOTHING_TO_MEASURE in markup
+    assert 'data-metric="flesch_amstad">–<' in markup and "0,0" not in markup
+
+
+def test_report_table_is_german_and_marks_values_out_of_scale():
+    rows = records()[:2]
+    rows[0]["flesch_amstad"] = 120.5
+    rows[1]["genre"] = "aggregator summary"
+    rows[1]["outlet"] = "unnamed aggregator"
+    page = report_html(rows)
+    summary = page.split('class="mk-table mk-summary"', 1)[1].split("</table>", 1)[0]
+    assert "120,5" in summary and "außerhalb der Skala" in summary
+    assert "Aggregator-Text" in summary and "anonymer Aggregator" in summary
+    assert "67 %" in summary  # named_share 2/3, shown as percent
+    assert METRICS["named_share"].label in summary
