@@ -279,9 +279,15 @@ _ARGPARSE_GERMAN = (
 )
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with a German usage line (descriptions wrapped)."""
+
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
+
+
+class _RawHelpFormatter(_HelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """The same, keeping the line breaks of our own descriptions and examples."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -323,6 +329,7 @@ def build_parser(*, with_course: bool = True) -> argparse.ArgumentParser:
             "und Quellen, wertende Wortwahl – jede Zahl mit ihren Belegen im Text."
         ),
         epilog=_EPILOG_MAIN,
+        formatter_class=_RawHelpFormatter,
     )
     parser.add_argument(
         "--version",
@@ -390,6 +397,7 @@ def _add_compare(commands: Any) -> None:
             "--json oder --html."
         ),
         epilog=_compare_epilog(),
+        formatter_class=_RawHelpFormatter,
     )
     compare.add_argument(
         "paths",
@@ -460,6 +468,7 @@ def _add_highlight(commands: Any) -> None:
             "Offline: Die Seite lädt nichts aus dem Netz."
         ),
         epilog=_EPILOG_HIGHLIGHT,
+        formatter_class=_RawHelpFormatter,
     )
     highlight.add_argument(
         "file", nargs="?", metavar="DATEI", help="eine .txt-, .html- oder .htm-Datei"
@@ -809,6 +818,11 @@ def run_compare(args: argparse.Namespace) -> int:
     if "html" in outputs:
         # The report shows the evidence: analyse here and keep the analyses for it.
         from .analysis import analyze
+
+        if args.jobs > 1:
+            _warn(
+                "--html analysiert in diesem Prozess (der Bericht braucht die Belege); --jobs entfällt"
+            )
 
         records = []
         for meta, text in _progress(items, args.progress):
