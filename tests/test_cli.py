@@ -388,3 +388,22 @@ def test_course_commands_are_added_when_available(capsys):
         assert set(commands.choices) == expected
     assert cli._course_may_be_needed(["compare"]) is False
     assert cli._course_may_be_needed(["course", "init"]) is True
+
+
+def test_a_wordless_text_shows_missing_figures_and_a_note(tmp_path, capsys):
+    (tmp_path / "leer_an_worten.txt").write_text("… !!! ???\n\n– – –", encoding="utf-8")
+    (tmp_path / "kurz.txt").write_text("Ja. Nein. Gut.", encoding="utf-8")
+    json_out, csv_out = tmp_path / "werte.json", tmp_path / "werte.csv"
+    assert main(["compare", str(tmp_path), "--json", str(json_out), "--csv", str(csv_out)]) == 0
+    out = capsys.readouterr().out
+    rows = {row.split()[0]: row.split() for row in table_rows(out)}
+    assert rows["leer_an_worten"][1:4] == ["0", "0", "–"]  # words, sentences, Flesch
+    assert "– kein Wort im Text: nichts zu messen" in out
+    assert rows["kurz"][3] == "120,5*"  # Flesch outside 0-100: kept, marked
+    assert "* außerhalb der Skala (Flesch (Amstad) 0–100" in out
+    records = {r["id"]: r for r in json.loads(json_out.read_text(encoding="utf-8"))}
+    assert records["leer_an_worten"]["flesch_amstad"] is None
+    assert records["leer_an_worten"]["words"] == 0
+    assert records["kurz"]["flesch_amstad"] == pytest.approx(120.5)
+    by_id = {r["id"]: r for r in csv.DictReader(csv_out.open(encoding="utf-8"))}
+    assert by_id["leer_an_worten"]["lix"] == "" and by_id["kurz"]["lix"] != ""
