@@ -82,7 +82,8 @@ def test_two_processes_give_the_same_numbers_as_serial(shared) -> None:
     serial = list(analyze_many(items, n_jobs=1, progress=False))
     parallel = list(analyze_many(items, n_jobs=2, progress=False, chunksize=3))
     assert [r["id"] for r in parallel] == list(range(len(texts)))
-    assert parallel == serial
+    # repr, not ==: a text without words has NaN figures, and NaN != NaN
+    assert repr(parallel) == repr(serial)
 
 
 def test_two_processes_without_shared_data() -> None:
