@@ -430,7 +430,7 @@ def _add_compare(commands: Any) -> None:
         "--html",
         metavar="DATEI",
         help="einen eigenständigen HTML-Bericht schreiben: Tabelle, Diagramm, jeder Text "
-        "markiert (immer absolute Zahlen; analysiert in diesem Prozess)",
+        "markiert (immer absolute Zahlen)",
     )
     compare.add_argument(
         "--jobs",
@@ -816,20 +816,14 @@ def run_compare(args: argparse.Namespace) -> int:
     columns = _parse_columns(args.columns)
     analyses: list[Any] = []
     if "html" in outputs:
-        # The report shows the evidence: analyse here and keep the analyses for it.
-        from .analysis import analyze
-
-        if args.jobs > 1:
-            _warn(
-                "--html analysiert in diesem Prozess (der Bericht braucht die Belege); --jobs entfällt"
-            )
-
+        # The report shows the evidence: every text is analysed once, and the report is
+        # rendered from that analysis as plain data (text, spans, metrics, meta), which
+        # worker processes can hand back as well.
+        jobs = _capped_jobs(args.jobs, len(items))
         records = []
-        for meta, text in _progress(items, args.progress):
-            analysis = analyze(text)
-            analysis.meta.update(meta)
-            analyses.append(analysis)
-            records.append({**meta, **analysis.metrics})
+        for meta, shown_data in _progress_of(_display_data(items, jobs), len(items), args.progress):
+            analyses.append(shown_data)
+            records.append({**meta, **shown_data["metrics"]})
     else:
         from .analysis import analyze_many
 
@@ -857,15 +851,41 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(items: Any, show: bool | None) -> Iterator[Any]:
+def _display_record(item: tuple[dict, str]) -> tuple[dict, dict[str, Any]]:
+    """One text analysed into what the report shows: plain, picklable data."""
+    from .analysis import analyze
+
+    meta, text = item
+    analysis = analyze(text)
+    analysis.meta.update(meta)
+    data = {
+        "text": analysis.text,
+        "spans": analysis.evidence(),
+        "metrics": dict(analysis.metrics),
+        "meta": dict(analysis.meta),
+    }
+    return meta, data
+
+
+def _display_data(items: Any, jobs: int) -> Iterator[tuple[dict, dict[str, Any]]]:
+    if jobs <= 1:
+        yield from map(_display_record, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_display_record, items, chunksize=4)
+
+
+def _progress_of(results: Iterator[Any], total: int, show: bool | None) -> Iterator[Any]:
     if show is None:
-        show = len(items) > 50
+        show = total > 50
     if not show:
-        yield from items
+        yield from results
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=PROG, unit="Text", file=sys.stderr)
+    yield from tqdm(results, total=total, desc=PROG, unit="Text", file=sys.stderr)
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:

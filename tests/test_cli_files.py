@@ -256,6 +256,18 @@ def test_compare_html_reuses_its_analyses(tmp_path, monkeypatch, capsys):
     assert page.count('class="mk-highlight"') == 3
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
+def test_compare_html_with_two_processes_gives_the_same_report(tmp_path, capsys):
+    folder = tmp_path / "texte"
+    folder.mkdir()
+    for number in range(4):
+        (folder / f"t{number}.txt").write_text(ARTICLE + f" Nachtrag {number}.", encoding="utf-8")
+    serial, parallel = tmp_path / "serial.html", tmp_path / "parallel.html"
+    assert main(["compare", str(folder), "--html", str(serial)]) == 0
+    assert main(["compare", str(folder), "--html", str(parallel), "--jobs", "2"]) == 0
+    assert parallel.read_text(encoding="utf-8") == serial.read_text(encoding="utf-8")
+
+
 def children_of(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
