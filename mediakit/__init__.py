@@ -44,8 +44,9 @@ _EXPORTS = {
     "analyze_many": "analysis",
     "Analysis": "analysis",
     "compare": "analysis",
-    "METRICS": "analysis",
-    "highlight": "display",
+    "METRICS": "metrics",
+    "metric_table": "metrics",
+    "highlight": "analysis",
     "plot_compare": "display",
     "text_from_html": "extract",
 }

@@ -11,24 +11,34 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, TextSpan, as_document, check_text
+from .metrics import (
+    METRICS,
+    NOTHING_TO_MEASURE,
+    MetricValues,
+    metric_table,
+    missing_without_words,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "METADATA_COLUMNS",
-    "METRICS",  # noqa: F822 (built on first use by __getattr__)
+    "METRICS",
     "Analysis",
     "analyze",
     "analyze_many",
     "analyze_record",
     "comment_items",
     "compare",
+    "find_reference",
+    "highlight",
     "items_of",
     "metric_table",
 ]
@@ -55,7 +65,7 @@ class Analysis:
     quotes: Any
     evaluative: Any
     meta: dict[str, Any] = field(default_factory=dict)
-    _metrics: dict[str, float | None] | None = field(default=None, init=False, repr=False, compare=False)
+    _metrics: dict[str, float] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -63,17 +73,31 @@ class Analysis:
         return self.document.text
 
     @property
-    def metrics(self) -> dict[str, float | None]:
+    def metrics(self) -> MetricValues:
         """All figures in one flat dict (readability, then quotations, then evaluative).
 
-        A figure that cannot be measured (readability of a text without words) is ``None``.
+        Names and units are in :data:`mediakit.metrics.METRICS`; an unknown name raises
+        a ``KeyError`` that names the closest ones. A text without words has nothing to
+        measure: its counts are 0, every other figure NaN (see :attr:`note`).
         """
         if self._metrics is None:
-            merged: dict[str, float | None] = {}
+            merged: dict[str, float] = {}
             for part in (self.readability, self.quotes, self.evaluative):
-                merged.update({k: None if v is None else float(v) for k, v in part.metrics.items()})
-            self._metrics = merged
-        return dict(self._metrics)
+                merged.update(
+                    {k: math.nan if v is None else float(v) for k, v in part.metrics.items()}
+                )
+            for name in _percent_shares():
+                if name in merged:
+                    merged[name] /= 100.0
+            self._metrics = missing_without_words(merged, merged.get("words", 1.0))
+        return MetricValues(self._metrics)
+
+    @property
+    def note(self) -> str:
+        """A note for people when the figures cannot be read as usual ("" if none)."""
+        if not self.metrics.get("words"):
+            return NOTHING_TO_MEASURE
+        return ""
 
     def evidence(self) -> list[TextSpan]:
         """Every evidence span of the three measures, in text order."""
@@ -84,7 +108,7 @@ class Analysis:
         """JSON-ready dict: metadata, metrics and each measure's own ``to_dict()``."""
         return {
             "meta": dict(self.meta),
-            "metrics": self.metrics,
+            "metrics": {k: (v if math.isfinite(v) else None) for k, v in self.metrics.items()},
             "readability": self.readability.to_dict(),
             "quotes": self.quotes.to_dict(),
             "evaluative": self.evaluative.to_dict(),
@@ -102,6 +126,26 @@ class Analysis:
         return f"<Analysis {shown}>"
 
 
+@cache
+def _percent_shares() -> tuple[str, ...]:
+    """The shares a measure reports in percent (its own description dict says ``%``).
+
+    Every share in :data:`mediakit.metrics.METRICS` is a fraction 0-1, so these are
+    divided by 100; a measure that reports fractions itself is left alone.
+    """
+    import sys
+
+    from . import readability as _loaded  # noqa: F401  (the module, not the function)
+
+    module = sys.modules[f"{__package__}.readability"]
+    described = getattr(module, "METRIC_DESCRIPTIONS", {})
+    return tuple(
+        name
+        for name, info in described.items()
+        if METRICS.get(name) is not None and METRICS[name].is_share and info[1].strip() == "%"
+    )
+
+
 def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     """Analyse a German text: readability, quotations and sources, evaluative wording.
 
@@ -117,6 +161,7 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     from .readability import readability
 
     refuse_dataframe(text, "analyze")
+    _check_input(text, "analyze()")
     meta = _metadata_of(text)
     document = as_document(text)
     return Analysis(
@@ -126,6 +171,62 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
         evaluative=analyze_evaluative(document, lexicon=lexicon),
         meta=meta,
     )
+
+
+def _check_input(item: object, where: str) -> None:
+    """A German ``TypeError`` for what students pass by mistake (the type named in English)."""
+    if isinstance(item, str | Document) or isinstance(getattr(item, "document", None), Document):
+        return
+    if isinstance(getattr(item, "body", None), str):
+        return
+    kind = type(item).__name__
+    if item is None:
+        raise TypeError(
+            f"{where} braucht einen Text (str), nicht None, "
+            'z. B. mediakit.analyze("Der Kanzler sprach.")'
+        )
+    if isinstance(item, bytes | bytearray | memoryview):
+        raise TypeError(
+            f"{where} braucht einen Text (str), nicht {kind}: erst dekodieren, "
+            'z. B. daten.decode("utf-8")'
+        )
+    if isinstance(item, list | tuple) and item and all(isinstance(x, str) for x in item):
+        raise TypeError(
+            f"{where} braucht einen Text (str), nicht {kind}: für mehrere Texte "
+            "mediakit.compare(texte) oder mediakit.analyze_many(texte)"
+        )
+    raise TypeError(
+        f"{where} braucht einen Text (str), ein Korpusdokument oder ein mediakit.Document, "
+        f"nicht {kind}"
+    )
+
+
+def highlight(
+    text_or_analysis: Any,
+    layers: str | Iterable[str] | None = None,
+    *,
+    standalone: bool = False,
+    title: str | None = None,
+    spans: Iterable[Any] | None = None,
+) -> Any:
+    """Highlight the evidence in a German text: HTML with a legend (analyses first if needed).
+
+    ``text_or_analysis`` is a text, an :class:`Analysis`, a corpus document, or any
+    object with ``text`` and ``evidence()``; the rest is as in
+    :func:`mediakit.display.highlight`, which renders what this function hands it.
+
+    >>> h = highlight("Putin sagte: „Das ist ein völlig absurder Vorschlag.“")
+    >>> h.counts["quotes"] >= 1
+    True
+    """
+    from . import display
+
+    item = text_or_analysis
+    if spans is None and not (
+        callable(getattr(item, "evidence", None)) or isinstance(item, Mapping)
+    ):
+        item = analyze(item)
+    return display.highlight(item, layers, standalone=standalone, title=title, spans=spans)
 
 
 def analyze_record(text: str, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -306,12 +407,37 @@ def compare(
     return frame
 
 
+def find_reference(rows: Iterable[Mapping[str, Any]], reference: str) -> int:
+    """The position of the document whose id or outlet is ``reference`` (any case).
+
+    An id wins over an outlet; an unknown reference raises a German ``ValueError``
+    that lists the ids and outlets there are.
+
+    >>> find_reference([{"id": "000", "outlet": "TKP"}, {"id": "002", "outlet": "dpa"}], "DPA")
+    1
+    """
+    rows = list(rows)
+    if not isinstance(reference, str):
+        raise TypeError(
+            f"relative_to braucht eine id oder ein Medium als Text (str), nicht {type(reference).__name__}"
+        )
+    key = reference.strip().casefold()
+    for field_name in ("id", "outlet"):
+        for number, row in enumerate(rows):
+            value = row.get(field_name)
+            if value is not None and str(value).strip().casefold() == key:
+                return number
+    ids = ", ".join(str(r.get("id")) for r in rows)
+    outlets = ", ".join(dict.fromkeys(str(r["outlet"]) for r in rows if r.get("outlet")))
+    raise ValueError(
+        f"relative_to={reference!r}: kein Text hat diese id oder dieses Medium "
+        f"(ids: {ids}{'; Medien: ' + outlets if outlets else ''})"
+    )
+
+
 def _relative(frame: pd.DataFrame, reference: str, how: str) -> pd.DataFrame:
-    match = frame[(frame["id"] == reference) | (frame["outlet"] == reference)]
-    if match.empty:
-        known = ", ".join(map(str, frame["id"]))
-        raise ValueError(f"relative_to={reference!r} matches no document (ids: {known})")
-    ref = match.iloc[0]
+    position = find_reference(frame.to_dict("records"), reference)
+    ref = frame.iloc[position]
     out = frame.copy()
     out.attrs["relative_to"] = reference
     out.attrs["how"] = how
@@ -322,7 +448,7 @@ def _relative(frame: pd.DataFrame, reference: str, how: str) -> pd.DataFrame:
         if how == "difference":
             out[column] = out[column] - base
         else:
-            out[column] = out[column] / base if base else math.nan
+            out[column] = out[column] / base if base and math.isfinite(base) else math.nan
     return out
 
 
@@ -348,10 +474,10 @@ def analyze_many(
 
     ``texts`` may hold strings, ``(metadata, text)`` pairs, corpus documents or
     ``{"text": ..., "id": ...}`` dicts. ``n_jobs`` > 1 uses up to that many processes
-    (``-1``: all cores; never more than the texts or the cores that are not already
-    busy, judged by the load average), but only when the work
-    would take more than :data:`PARALLEL_AFTER_SECONDS` CPU seconds serially (the
-    cost per text is measured on the first texts); else it stays serial. A tqdm progress bar shows on long runs (more than 50 texts
+    (``-1``: all cores; never more than the texts or the cores), but only when the
+    work would take more than :data:`PARALLEL_AFTER_SECONDS` CPU seconds serially (the
+    cost per text is measured on the first texts); else it stays serial. A tqdm
+    progress bar shows on long runs (more than 50 texts
     when the length is known); ``progress=True/False`` forces it on or off. Memory
     stays flat: no text, parse or record is kept once its record is yielded.
 
@@ -363,14 +489,14 @@ def analyze_many(
         raise TypeError("analyze_many() takes an iterable of texts; for one text use analyze()")
     if isinstance(texts, bytes | bytearray | memoryview) or not isinstance(texts, Iterable):
         raise TypeError(f"analyze_many() takes an iterable of texts, not {type(texts).__name__}")
-    total = len(texts) if hasattr(texts, "__len__") else None
+    total = len(texts) if isinstance(texts, Sized) else None
     items = (_normalise_item(number, item) for number, item in enumerate(texts, start=1))
     if n_jobs == -1:
         n_jobs = _cores()
     if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive int or -1, not {n_jobs!r}")
     show = progress if progress is not None else (total is None or total > 50)
-    n_jobs = min(n_jobs, _free_cores(), total if total is not None else n_jobs)
+    n_jobs = min(n_jobs, _cores(), total if total is not None else n_jobs)
     if n_jobs <= 1:
         results: Iterator[dict[str, Any]] = map(_record_of, items)
         yield from _with_progress(results, total, show)
@@ -393,18 +519,6 @@ def _cores() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
-
-
-def _free_cores() -> int:
-    """Cores not already busy: this process's cores less the load of the last minute
-    (this process counted as one), at least one. On a machine that other work keeps
-    busy, more processes only share the same cores and add their start-up."""
-    cores = _cores()
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        return cores
-    return max(1, min(cores, int(cores - load + 1.5)))
 
 
 def _serial_until_parallel_pays(
@@ -479,56 +593,3 @@ def _with_progress(results: Iterator[Any], total: int | None, show: bool) -> Ite
     from tqdm.auto import tqdm
 
     yield from tqdm(results, total=total, desc="mediakit", unit="text")
-
-
-# ---------------------------------------------------------------------------
-# The documented metric names
-# ---------------------------------------------------------------------------
-
-
-def _collect_metrics() -> dict[str, tuple[str, str, str]]:
-    """name -> (meaning, unit, measure), from each measure's own ``METRIC_DESCRIPTIONS``."""
-    from . import evaluative, quotes
-
-    table: dict[str, tuple[str, str, str]] = {}
-    for measure, module in (
-        ("readability", _readability_module()),
-        ("quotes", quotes),
-        ("evaluative", evaluative),
-    ):
-        for name, info in getattr(module, "METRIC_DESCRIPTIONS", {}).items():
-            meaning, unit = info[0], info[1]
-            table[name] = (meaning, unit, measure)
-    return table
-
-
-def _readability_module() -> Any:
-    # `mediakit.readability` is the function; the module lives in sys.modules.
-    import sys
-
-    from . import readability as _loaded  # noqa: F401  (makes sure the module is loaded)
-
-    return sys.modules[f"{__package__}.readability"]
-
-
-def __getattr__(name: str) -> Any:
-    # METRICS is built on first use, so importing this module stays light.
-    if name == "METRICS":
-        value = _collect_metrics()
-        globals()["METRICS"] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def metric_table() -> pd.DataFrame:
-    """The documented metrics as a DataFrame (name, meaning, unit, measure).
-
-    >>> "flesch_amstad" in set(metric_table()["name"])
-    True
-    """
-    import pandas as pd
-
-    return pd.DataFrame(
-        [(name, *info) for name, info in _collect_metrics().items()],
-        columns=["name", "meaning", "unit", "measure"],
-    )

@@ -1,90 +1,93 @@
-"""The ``mediakit`` command: compare texts, highlight one, run the course.
+"""Der Befehl ``mediakit``: Texte vergleichen, einen Text markieren, den Kurs verwalten.
 
-``mediakit compare`` (no arguments) prints the comparison of the bundled corpus;
-given paths to ``.txt``/``.html`` files or folders, it compares those instead.
-``--csv``/``--json`` write every metric for scripts, ``--html`` one self-contained
-report. ``mediakit highlight FILE`` writes the highlighted text as an HTML page.
-``mediakit course ...`` is added by :mod:`mediakit.course` when it is available.
+``mediakit compare`` (ohne Argumente) zeigt den Vergleich des mitgelieferten Korpus;
+mit Pfaden zu ``.txt``/``.html``-Dateien oder Ordnern vergleicht es diese.
+``--csv``/``--json`` schreiben alle Kennzahlen für Skripte, ``--html`` einen
+eigenständigen Bericht. ``mediakit highlight DATEI`` schreibt den markierten Text als
+HTML-Seite. ``mediakit course ...`` kommt aus :mod:`mediakit.course`, wenn verfügbar.
+``python -m mediakit`` ist derselbe Befehl.
 
-Exit codes: 0 success; 2 usage errors and unusable input (missing, unreadable,
-binary, empty or oversized files, unknown options); 1 any other failure. Errors are
-one line on stderr, never a traceback (set ``MEDIAKIT_DEBUG=1`` to see one).
+Exit codes (also in the README): 0 success; 2 usage errors and unusable input (missing,
+unreadable, binary, empty or oversized files, FIFOs and devices, an output that is an
+input, unknown options, a folder that is no course); 1 any other failure; 128 + N when
+ended by signal N (130 for Ctrl-C, 143 for SIGTERM). Errors are one line on stderr,
+never a traceback (``MEDIAKIT_DEBUG=1`` shows one).
 
-Start-up matters (the target is under 2 s for ``mediakit compare`` on the corpus):
-heavy libraries (spaCy, pandas, matplotlib, trafilatura) are imported only by the
-code paths that need them, and the terminal table, CSV and JSON need no pandas.
+Files are safe: every output is written to a temporary file in its target folder and
+renamed over the target only when everything succeeded, so an existing file is never
+truncated or half-written; a file that is replaced is named on stderr; an output that
+is one of the inputs (also through a link) is refused before anything is analysed.
+Only regular files are read.
+
+Start-up matters (under 2 s for ``mediakit compare`` on the corpus): heavy libraries
+(spaCy, pandas, matplotlib, trafilatura) are imported only where needed.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import math
 import os
+import re
+import signal
+import stat
 import sys
+import tempfile
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CLIError", "build_parser", "collect_files", "format_table", "main"]
+__all__ = [
+    "CLIError",
+    "build_parser",
+    "collect_files",
+    "format_table",
+    "main",
+    "relative_records",
+    "shown_name",
+]
 
 PROG = "mediakit"
 
 _EPILOG_MAIN = """\
-examples:
-  mediakit compare                         # the bundled corpus (dpa and the blogs)
-  mediakit compare --comments              # ... with the reader comments as extra rows
+Beispiele:
+  mediakit compare                         # das mitgelieferte Korpus (dpa und die Blogs)
+  mediakit compare --comments              # ... mit den Leserkommentaren als eigene Zeilen
   mediakit compare meine_texte/ --csv werte.csv --jobs 2
-  mediakit compare --html bericht.html     # one report: table, chart, highlighted texts
+  mediakit compare --html bericht.html     # ein Bericht: Tabelle, Diagramm, markierte Texte
   mediakit highlight artikel.txt -o artikel_markiert.html
+  python -m mediakit compare               # derselbe Befehl
 
-Run "mediakit COMMAND --help" for the options of a command.
-"""
-
-_EPILOG_COMPARE = """\
-columns of the terminal table:
-  Wörter/Sätze     words and sentences of the body
-  Flesch (Amstad)  German Flesch reading ease, 0-100, higher = easier
-  WSTF 1           Wiener Sachtextformel 1, a school grade 4-15, higher = harder
-  LIX              Läsbarhetsindex, under 40 easy, over 60 very hard
-  Zitate/1000 W.   quotations per 1,000 words (attribution density)
-  namentl. Quellen share of quotations whose speaker is named
-  wertend/1000 W.  evaluative words per 1,000 words in the author's own voice
-
-examples:
-  mediakit compare
-  mediakit compare --relative-to dpa
-  mediakit compare texte/ artikel.html --csv werte.csv --json werte.json
-  mediakit compare texte/ --jobs 4 --csv werte.csv
-  mediakit compare --columns words lix evaluative_per_1000_words
+Exit-Status: 0 ok; 2 Bedienfehler oder unbrauchbare Eingabe; 1 anderer Fehler.
+"mediakit BEFEHL --help" zeigt die Optionen eines Befehls.
 """
 
 _EPILOG_HIGHLIGHT = """\
-layers: quotes (by kind), speakers, cues, scare_quotes (and titles in quote marks),
-evaluative (by category), long_sentences, long_words; "all" shows every layer.
-Without -o the page is written next to FILE as NAME.highlight.html; "-o -" prints it.
+Ebenen: quotes (Zitate nach Art), speakers (Sprecher), cues (Redeeinleitungen),
+scare_quotes (distanzierende Anführungszeichen, auch Titel), evaluative (wertende
+Wörter nach Kategorie), long_sentences, long_words; "all" zeigt alle Ebenen.
+Ohne -o entsteht die Seite neben DATEI als NAME.highlight.html; "-o -" gibt sie aus.
 
-examples:
+Beispiele:
   mediakit highlight artikel.txt
   mediakit highlight seite.html -o markiert.html --layers quotes speakers cues
-  mediakit highlight --corpus 002 -o dpa.html
+  mediakit highlight --corpus dpa -o dpa.html
 """
 
-#: The terminal table: metric, two header lines, kind (count/score/share/rate).
-DEFAULT_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
-    ("words", "Wörter", "", "count"),
-    ("sentences", "Sätze", "", "count"),
-    ("flesch_amstad", "Flesch", "(Amstad)", "score"),
-    ("wstf1", "WSTF", "1", "score"),
-    ("lix", "LIX", "", "score"),
-    ("quotes_per_1000_words", "Zitate", "/1000 W.", "rate"),
-    ("named_share", "namentl.", "Quellen", "share"),
-    ("evaluative_per_1000_words", "wertend", "/1000 W.", "rate"),
-)
-
 _META_COLUMNS = (("id", "Text", 20), ("outlet", "Medium", 20), ("genre", "Genre", 18))
-_COUNT_METRICS = {"words", "sentences", "syllables", "characters", "paragraphs"}
+
+#: The layer names of :data:`mediakit.display.LAYERS`, spelled out so that building
+#: the parser does not import the display module (a test keeps them in step).
+LAYER_NAMES = (
+    "quotes",
+    "speakers",
+    "cues",
+    "scare_quotes",
+    "evaluative",
+    "long_sentences",
+    "long_words",
+)
 
 
 class CLIError(Exception):
@@ -93,6 +96,14 @@ class CLIError(Exception):
     def __init__(self, message: str, code: int = 2) -> None:
         super().__init__(message)
         self.code = code
+
+
+class _Signalled(BaseException):
+    """Raised in the main process when SIGTERM/SIGHUP/SIGQUIT arrives."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 # ---------------------------------------------------------------------------
@@ -117,13 +128,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     debug = bool(os.environ.get("MEDIAKIT_DEBUG"))
+    previous = _catch_signals()
     try:
+        _check_course_args(args)
         result = handler(args)
         return 0 if result is None else int(result)
     except SystemExit as stop:
         return _exit_code(stop.code)
+    except _Signalled as stop:
+        _end_workers()
+        _error(f"beendet durch Signal {signal.Signals(stop.signum).name}")
+        return 128 + stop.signum
     except KeyboardInterrupt:
-        _error("interrupted")
+        _end_workers()
+        _error("abgebrochen")
         return 130
     except BrokenPipeError:
         # `mediakit compare | head`: the reader left; that is not an error.
@@ -140,13 +158,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(_os_message(error))
         return 2
     except MemoryError:
-        _error("out of memory; split the input into smaller files")
+        _error("zu wenig Arbeitsspeicher; die Eingabe in kleinere Dateien teilen")
         return 1
     except Exception as error:
         if debug:
             raise
-        _error(f"{type(error).__name__}: {error} (set MEDIAKIT_DEBUG=1 for details)")
+        _error(f"{type(error).__name__}: {error} (MEDIAKIT_DEBUG=1 zeigt Einzelheiten)")
         return 1
+    finally:
+        _restore_signals(previous)
+
+
+_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
+
+
+def _on_signal(signum: int, _frame: Any) -> None:
+    _end_workers()
+    raise _Signalled(signum)
+
+
+def _catch_signals() -> dict[int, Any]:
+    """End the worker processes with the command on SIGTERM, SIGHUP and SIGQUIT."""
+    previous: dict[int, Any] = {}
+    for signum in _SIGNALS:
+        try:
+            previous[signum] = signal.signal(signum, _on_signal)
+        except (ValueError, OSError):  # not the main thread: leave signals alone
+            break
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        with contextlib.suppress(ValueError, OSError, TypeError):
+            signal.signal(signum, handler)
+
+
+def _end_workers() -> None:
+    """Terminate every worker process this process started (and wait for them briefly)."""
+    import multiprocessing
+
+    children = multiprocessing.active_children()
+    for child in children:
+        with contextlib.suppress(Exception):
+            child.terminate()
+    for child in children:
+        with contextlib.suppress(Exception):
+            child.join(timeout=2)
+            if child.is_alive():
+                child.kill()
 
 
 def _exit_code(code: object) -> int:
@@ -159,17 +221,27 @@ def _exit_code(code: object) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: Fehler: {message}", file=sys.stderr)
 
 
 def _warn(message: str) -> None:
-    print(f"{PROG}: warning: {message}", file=sys.stderr)
+    print(f"{PROG}: Warnung: {message}", file=sys.stderr)
 
 
 def _os_message(error: OSError) -> str:
     if error.filename is not None and error.strerror:
-        return f"{error.strerror}: {error.filename}"
+        return f"{error.strerror}: {shown_name(error.filename)}"
     return str(error)
+
+
+def shown_name(path: str | os.PathLike[str] | bytes) -> str:
+    """A file name as it can be printed and written: bytes that are not UTF-8 escaped.
+
+    >>> shown_name(os.fsdecode(b"M\\xfcller.txt"))
+    'M\\\\xfcller.txt'
+    """
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _tolerant_output() -> None:
@@ -188,8 +260,54 @@ def _silence_stdout() -> None:
 
 
 # ---------------------------------------------------------------------------
-# The parser
+# The parser (German help)
 # ---------------------------------------------------------------------------
+
+_ARGPARSE_GERMAN = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), r"unbekannte Argumente: \1"),
+    (re.compile(r"^the following arguments are required: (.*)$"), r"es fehlt: \1"),
+    (
+        re.compile(r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$"),
+        r"Argument \1: ungültige Wahl \2 (möglich: \3)",
+    ),
+    (re.compile(r"^argument (\S+): expected one argument$"), r"Argument \1 braucht einen Wert"),
+    (
+        re.compile(r"^argument (\S+): expected at least one argument$"),
+        r"Argument \1 braucht mindestens einen Wert",
+    ),
+    (re.compile(r"^argument (\S+): (.*)$"), r"Argument \1: \2"),
+)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with a German usage line (descriptions wrapped)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="Aufruf: " if prefix is None else prefix)
+
+
+class _RawHelpFormatter(_HelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """The same, keeping the line breaks of our own descriptions and examples."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with German headings, help and error messages."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", help="diese Hilfe zeigen und beenden")
+
+    def error(self, message: str) -> Any:
+        for pattern, german in _ARGPARSE_GERMAN:
+            if pattern.match(message):
+                message = pattern.sub(german, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: Fehler: {message}\n")
 
 
 def _course_may_be_needed(argv: Sequence[str]) -> bool:
@@ -199,22 +317,27 @@ def _course_may_be_needed(argv: Sequence[str]) -> bool:
 
 
 def build_parser(*, with_course: bool = True) -> argparse.ArgumentParser:
-    """The argument parser of the ``mediakit`` command (English help, German examples).
+    """The argument parser of the ``mediakit`` command (German help and messages).
 
     >>> build_parser(with_course=False).parse_args(["compare", "--jobs", "2"]).jobs
     2
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description=_wrap(
-            "mediakit: media literacy for German news texts. Readability, quotations and "
-            "sources, and evaluative wording, each figure with its evidence in the text."
+            "mediakit: Medienkompetenz für deutsche Nachrichtentexte. Lesbarkeit, Zitate "
+            "und Quellen, wertende Wortwahl – jede Zahl mit ihren Belegen im Text."
         ),
         epilog=_EPILOG_MAIN,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {_version()}",
+        help="die Version zeigen und beenden",
+    )
+    commands = parser.add_subparsers(title="Befehle", dest="command", metavar="BEFEHL")
     _add_compare(commands)
     _add_highlight(commands)
     if with_course:
@@ -229,6 +352,7 @@ def _wrap(text: str) -> str:
 
 
 def shutil_width() -> int:
+    """The terminal width for help texts (at least 40)."""
     import shutil
 
     return max(shutil.get_terminal_size((100, 24)).columns - 2, 40)
@@ -240,46 +364,73 @@ def _version() -> str:
     return __version__
 
 
+def _compare_epilog() -> str:
+    from .metrics import METRICS, shown
+
+    lines = ["Spalten der Tabelle im Terminal (Namen wie in CSV/JSON):"]
+    for name in shown("terminal"):
+        metric = METRICS[name]
+        lines.append(f"  {metric.short:<22} {name}: {metric.description_de}")
+    lines += [
+        "  Alle Kennzahlen mit Erklärung: mediakit.metric_table() in Python, README.",
+        "  Werte mit * liegen außerhalb der Skala ihrer Formel (berechnet, nicht deutbar);",
+        "  – heißt: nichts zu messen (kein Wort im Text).",
+        "",
+        "Beispiele:",
+        "  mediakit compare",
+        "  mediakit compare --relative-to dpa",
+        "  mediakit compare texte/ artikel.html --csv werte.csv --json werte.json",
+        "  mediakit compare texte/ --jobs 2 --csv werte.csv",
+        "  mediakit compare --columns words lix evaluative_per_1000_words",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _add_compare(commands: Any) -> None:
     compare = commands.add_parser(
         "compare",
-        help="compare texts: readability, quotations, evaluative wording",
+        help="Texte vergleichen: Lesbarkeit, Zitate, wertende Wortwahl",
         description=_wrap(
-            "Analyse texts and print one row per document. Without PATHS the bundled corpus "
-            "(a dpa report and blog posts on the Feb 2025 Trump-Putin call) is used. Writes "
-            "no files unless --csv, --json or --html is given."
+            "Analysiert Texte und zeigt je Dokument eine Zeile. Ohne PFAD wird das "
+            "mitgelieferte Korpus verwendet (eine dpa-Meldung und Blogbeiträge zum "
+            "Telefonat Trump–Putin im Februar 2025). Dateien entstehen nur mit --csv, "
+            "--json oder --html."
         ),
-        epilog=_EPILOG_COMPARE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_compare_epilog(),
+        formatter_class=_RawHelpFormatter,
     )
     compare.add_argument(
         "paths",
         nargs="*",
-        metavar="PATH",
-        help=".txt or .html/.htm files, or folders (searched recursively, in sorted order)",
+        metavar="PFAD",
+        help=".txt- oder .html/.htm-Dateien oder Ordner (rekursiv durchsucht, sortiert)",
     )
     compare.add_argument(
         "--comments",
         action="store_true",
-        help="add the reader comments of each corpus document as rows of their own",
+        help="die Leserkommentare jedes Korpusdokuments als eigene Zeilen zeigen",
     )
     compare.add_argument(
         "--relative-to",
-        metavar="REF",
-        help="show every figure relative to the document with this id or outlet, e.g. dpa "
-        "(value / reference value)",
+        metavar="BEZUG",
+        help="jede Zahl im Verhältnis zum Dokument mit dieser id oder diesem Medium, "
+        "z. B. dpa (Wert / Wert des Bezugs; Groß-/Kleinschreibung egal)",
     )
     compare.add_argument(
-        "--csv", metavar="FILE", help='write all metrics as CSV (for scripts; "-" = stdout)'
+        "--csv",
+        metavar="DATEI",
+        help='alle Kennzahlen als CSV schreiben (für Skripte; "-" = Ausgabe)',
     )
     compare.add_argument(
-        "--json", metavar="FILE", help='write all metrics as JSON (for scripts; "-" = stdout)'
+        "--json",
+        metavar="DATEI",
+        help='alle Kennzahlen als JSON schreiben (für Skripte; "-" = Ausgabe)',
     )
     compare.add_argument(
         "--html",
-        metavar="FILE",
-        help="write one self-contained HTML report: table, chart, every text highlighted "
-        "(always absolute figures)",
+        metavar="DATEI",
+        help="einen eigenständigen HTML-Bericht schreiben: Tabelle, Diagramm, jeder Text "
+        "markiert (immer absolute Zahlen)",
     )
     compare.add_argument(
         "--jobs",
@@ -287,66 +438,57 @@ def _add_compare(commands: Any) -> None:
         type=_positive_jobs,
         default=1,
         metavar="N",
-        help="analyse with N processes (-1: all cores; default 1)",
+        help="mit N Prozessen analysieren (-1: alle Kerne; Standard 1; höchstens so viele "
+        "wie Dateien und Kerne)",
     )
     compare.add_argument(
         "--columns",
         nargs="+",
-        metavar="METRIC",
-        help="metric columns of the terminal table (names as in the CSV, e.g. words lix "
-        "attributed_share); comma-separated lists work too",
+        metavar="KENNZAHL",
+        help="Spalten der Tabelle im Terminal (Namen wie in der CSV, z. B. words lix "
+        "attributed_share; auch durch Kommas getrennt)",
     )
     compare.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="force the progress bar on or off (default: only for more than 50 texts)",
+        help="Fortschrittsbalken erzwingen oder abschalten (Standard: ab 50 Texten)",
     )
     compare.set_defaults(func=run_compare)
-
-
-#: The layer names of :data:`mediakit.display.LAYERS`, spelled out so that building
-#: the parser does not import the display module (a test keeps them in step).
-LAYER_NAMES = (
-    "quotes",
-    "speakers",
-    "cues",
-    "scare_quotes",
-    "evaluative",
-    "long_sentences",
-    "long_words",
-)
 
 
 def _add_highlight(commands: Any) -> None:
     highlight = commands.add_parser(
         "highlight",
-        help="highlight the evidence in one text as an HTML page",
+        help="die Belege in einem Text als HTML-Seite markieren",
         description=_wrap(
-            "Analyse one .txt or .html file and write it as a standalone HTML page in which "
-            "quotations, speakers, cues, scare quotes, evaluative words and long sentences "
-            "are marked, with a legend. Works offline; the page loads nothing from the net."
+            "Analysiert eine .txt- oder .html-Datei und schreibt sie als eigenständige "
+            "HTML-Seite, in der Zitate, Sprecher, Redeeinleitungen, distanzierende "
+            "Anführungszeichen, wertende Wörter und lange Sätze markiert sind, mit Legende. "
+            "Offline: Die Seite lädt nichts aus dem Netz."
         ),
         epilog=_EPILOG_HIGHLIGHT,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawHelpFormatter,
     )
-    highlight.add_argument("file", nargs="?", metavar="FILE", help="a .txt, .html or .htm file")
+    highlight.add_argument(
+        "file", nargs="?", metavar="DATEI", help="eine .txt-, .html- oder .htm-Datei"
+    )
     highlight.add_argument(
         "-o",
         "--output",
-        metavar="OUT",
-        help='output page (default: FILE next to the input as NAME.highlight.html; "-" = stdout)',
+        metavar="AUSGABE",
+        help='die Seite (Standard: neben DATEI als NAME.highlight.html; "-" = Ausgabe)',
     )
     highlight.add_argument(
         "--layers",
         nargs="+",
-        metavar="LAYER",
-        help=f"layers to show (default: all but long_words); choose from: {', '.join(LAYER_NAMES)}, all",
+        metavar="EBENE",
+        help=f"gezeigte Ebenen (Standard: alle außer long_words); möglich: {', '.join(LAYER_NAMES)}, all",
     )
     highlight.add_argument(
         "--corpus",
         metavar="ID",
-        help="highlight a document of the bundled corpus (its id or outlet) instead of FILE",
+        help="ein Dokument des mitgelieferten Korpus (id oder Medium) statt DATEI",
     )
     highlight.set_defaults(func=run_highlight)
 
@@ -357,23 +499,54 @@ def _add_course(commands: Any) -> None:
     except ImportError:
         return
     except Exception as error:  # a broken course module must not break compare
-        _warn(f"the course commands are unavailable ({type(error).__name__}: {error})")
+        _warn(f"die Kursbefehle sind nicht verfügbar ({type(error).__name__}: {error})")
         return
     add = getattr(course, "add_course_subcommands", None)
     if callable(add):
         add(commands)
 
 
+def _check_course_args(args: argparse.Namespace) -> None:
+    """``course grade`` on a folder that is no course is a usage error (exit 2)."""
+    if getattr(args, "command", None) != "course":
+        return
+    if getattr(args, "course_command", None) != "grade":
+        return
+    folder = Path(str(getattr(args, "course", ".") or ".")).expanduser()
+    if not (folder / "nbgrader_config.py").is_file():
+        raise CLIError(
+            f"{shown_name(folder)} ist kein Kursordner (keine nbgrader_config.py); "
+            "einen Kurs anlegen: mediakit course init ORDNER"
+        )
+    assignment = str(getattr(args, "assignment", "") or "")
+    if assignment and not (folder / "source" / assignment).is_dir():
+        known = sorted(p.name for p in (folder / "source").glob("*") if p.is_dir())
+        raise CLIError(
+            f"unbekannte Aufgabe {assignment!r} (im Kurs: {', '.join(known) or 'keine'})"
+        )
+
+
 def _positive_jobs(value: str) -> int:
     try:
         jobs = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--jobs takes a whole number, not {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"--jobs braucht eine ganze Zahl, nicht {value!r}"
+        ) from None
     if jobs == -1:
         return os.cpu_count() or 1
     if jobs < 1:
-        raise argparse.ArgumentTypeError("--jobs must be 1 or more (or -1 for all cores)")
+        raise argparse.ArgumentTypeError("--jobs muss 1 oder mehr sein (oder -1 für alle Kerne)")
     return jobs
+
+
+def _capped_jobs(jobs: int, n_items: int) -> int:
+    """Never more processes than texts or cores.
+
+    >>> _capped_jobs(1000, 3) <= 3
+    True
+    """
+    return max(1, min(jobs, n_items, os.cpu_count() or 1))
 
 
 # ---------------------------------------------------------------------------
@@ -385,8 +558,9 @@ def collect_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     """Files to analyse with their ids: explicit files as given, folders searched recursively.
 
     Ids are the file name without suffix, or the path inside the folder for files
-    found in a folder. Missing paths and unsupported explicit files raise
-    :class:`CLIError`.
+    found in a folder (bytes that are not UTF-8 escaped). Missing paths, files that
+    are not regular files (FIFOs, devices) and unsupported explicit files raise
+    :class:`CLIError`; in folders, only regular files are taken.
 
     >>> collect_files([])
     []
@@ -396,8 +570,9 @@ def collect_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise CLIError(f"no such file or folder: {raw}")
+        name = shown_name(raw)
+        if not path.exists() and not path.is_symlink():
+            raise CLIError(f"Datei oder Ordner nicht gefunden: {name}")
         if path.is_dir():
             inside = sorted(
                 (
@@ -405,17 +580,25 @@ def collect_files(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
                     for p in path.rglob("*")
                     if p.suffix.lower() in SUPPORTED_SUFFIXES
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                    and p.is_file()
+                    and p.is_file()  # follows links: FIFOs, devices and dangling links drop out
                 ),
                 key=lambda p: p.relative_to(path).as_posix(),
             )
             if not inside:
-                raise CLIError(f"no .txt or .html files in folder {raw}")
-            found += [(p, p.relative_to(path).with_suffix("").as_posix()) for p in inside]
+                raise CLIError(f"keine .txt- oder .html-Dateien im Ordner {name}")
+            found += [
+                (p, shown_name(p.relative_to(path).with_suffix("").as_posix())) for p in inside
+            ]
         else:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise CLIError(f"{raw}: unsupported file type; use .txt, .html or .htm files")
-            found.append((path, path.stem))
+                raise CLIError(
+                    f"{name}: Dateityp wird nicht unterstützt; .txt-, .html- oder .htm-Dateien verwenden"
+                )
+            if not path.is_file():
+                raise CLIError(
+                    f"{name} ist keine normale Datei (FIFO, Gerät oder toter Link) und wird nicht gelesen"
+                )
+            found.append((path, shown_name(path.stem)))
     return _unique_ids(found)
 
 
@@ -460,23 +643,25 @@ class _FileTexts:
                 warnings.simplefilter("always")
                 meta, text = read_text_file(path)
             for warning in caught:
-                _warn(str(warning.message))
+                _warn(shown_name(str(warning.message)))
         except (ValueError, TypeError, UnicodeError, OSError) as error:
             message = _os_message(error) if isinstance(error, OSError) else str(error)
+            message = shown_name(message)
             if path in self.explicit:
                 raise CLIError(message) from None
-            _warn(f"skipped: {message}")
+            _warn(f"übersprungen: {message}")
             self.skipped += 1
             return None
+        meta = {k: shown_name(v) if isinstance(v, str) else v for k, v in meta.items()}
         meta["id"] = doc_id
         return meta, text
 
     def check(self) -> None:
         """After the run: fail if nothing was readable, else report what was skipped."""
         if not self.read:
-            raise CLIError(f"no readable text among the {self.skipped} file(s) given")
+            raise CLIError(f"kein lesbarer Text unter den {self.skipped} Datei(en)")
         if self.skipped:
-            _warn(f"skipped {self.skipped} unreadable file(s); analysed {self.read}")
+            _warn(f"{self.skipped} unlesbare Datei(en) übersprungen; {self.read} analysiert")
 
 
 def _corpus_items(with_comments: bool) -> list[tuple[dict, str]]:
@@ -491,69 +676,216 @@ def _corpus_items(with_comments: bool) -> list[tuple[dict, str]]:
 
 
 # ---------------------------------------------------------------------------
+# Output: planned first, written atomically at the end
+# ---------------------------------------------------------------------------
+
+
+class _Output:
+    """One file to write: checked before the analysis, written only after success."""
+
+    def __init__(self, raw: str, what: str) -> None:
+        self.raw = raw
+        self.what = what
+        self.name = shown_name(raw)
+        self.to_stdout = raw == "-"
+        self.target = Path(os.path.realpath(raw)) if not self.to_stdout else None
+
+    def check(self, inputs: Iterable[Path]) -> None:
+        """Refuse what cannot or must not be written, before anything is analysed."""
+        if self.target is None:
+            return
+        given = Path(self.raw)
+        if given.is_dir() or self.target.is_dir():
+            raise CLIError(f"{self.what} kann nicht nach {self.name}: das ist ein Ordner")
+        folder = self.target.parent
+        if not folder.is_dir():
+            raise CLIError(
+                f"{self.what} kann nicht nach {self.name}: der Ordner "
+                f"{shown_name(Path(self.raw).parent)} existiert nicht"
+            )
+        if self.target.exists() and not self.target.is_file():
+            raise CLIError(f"{self.what} kann nicht nach {self.name}: das ist keine normale Datei")
+        for source in inputs:
+            if _same_file(source, self.target):
+                raise CLIError(
+                    f"{self.what} würde die Eingabe {shown_name(source)} überschreiben; "
+                    "eine andere Ausgabedatei wählen"
+                )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _check_outputs(outputs: list[_Output], inputs: Iterable[Path]) -> None:
+    inputs = list(inputs)
+    for output in outputs:
+        output.check(inputs)
+    files = [o for o in outputs if o.target is not None]
+    for i, first in enumerate(files):
+        for second in files[i + 1 :]:
+            if first.target == second.target:
+                raise CLIError(
+                    f"{first.what} und {second.what} gehen in dieselbe Datei {first.name}"
+                )
+    if sum(o.to_stdout for o in outputs) > 1:
+        raise CLIError("nur eine von --csv/--json/--html kann auf die Ausgabe ('-') schreiben")
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _commit(planned: list[tuple[_Output, str]], *, quiet: bool = False) -> None:
+    """Write every output to a temporary file in its folder, then rename them over the
+    targets. A failure before the renames leaves every existing file untouched."""
+    temps: list[tuple[_Output, str]] = []
+    try:
+        for output, content in planned:
+            if output.target is None:
+                continue
+            target = output.target
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temps.append((output, temp))
+            with os.fdopen(
+                fd, "w", encoding="utf-8", errors="backslashreplace", newline=""
+            ) as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            mode = stat.S_IMODE(os.stat(target).st_mode) if target.exists() else _new_file_mode()
+            os.chmod(temp, mode)
+    except OSError as error:
+        for _, temp in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        output = temps[-1][0] if temps else planned[0][0]
+        reason = (
+            "keine Schreibrechte" if isinstance(error, PermissionError) else error.strerror or error
+        )
+        raise CLIError(f"{output.what} kann nicht nach {output.name}: {reason}") from None
+    for number, (output, temp) in enumerate(temps):
+        assert output.target is not None
+        existed = output.target.exists()
+        try:
+            os.replace(temp, output.target)
+        except OSError as error:
+            for _, rest in temps[number:]:
+                with contextlib.suppress(OSError):
+                    os.unlink(rest)
+            raise CLIError(
+                f"{output.what} kann nicht nach {output.name}: {error.strerror}"
+            ) from None
+        if not quiet:
+            verb = "ersetzt (die vorige Datei ist überschrieben)" if existed else "geschrieben"
+            print(f"{output.what} {verb}: {output.name}", file=sys.stderr)
+    for output, content in planned:
+        if output.to_stdout:
+            sys.stdout.write(content)
+            sys.stdout.flush()
+
+
+# ---------------------------------------------------------------------------
 # compare
 # ---------------------------------------------------------------------------
 
 
 def run_compare(args: argparse.Namespace) -> int:
     """``mediakit compare``: analyse, print the table, write the files asked for."""
-    to_stdout = [name for name in ("csv", "json", "html") if getattr(args, name) == "-"]
-    if len(to_stdout) > 1:
-        raise CLIError(
-            f"only one of --csv/--json/--html can write to stdout ('-'), not {to_stdout}"
-        )
+    outputs = {
+        name: _Output(getattr(args, name), what)
+        for name, what in (("csv", "CSV"), ("json", "JSON"), ("html", "HTML-Bericht"))
+        if getattr(args, name)
+    }
+    inputs: list[Path] = []
     if args.paths:
         if args.comments:
-            _warn("--comments applies to the bundled corpus only; ignored for your files")
+            _warn("--comments gilt nur für das mitgelieferte Korpus; bei eigenen Dateien ignoriert")
         files = collect_files(args.paths)
+        inputs = [path for path, _ in files]
         explicit = {Path(p) for p in args.paths if Path(p).is_file()}
         items: Any = _FileTexts(files, explicit)
     else:
         items = _corpus_items(args.comments)
-    show_progress = args.progress
+    _check_outputs(list(outputs.values()), inputs)
     columns = _parse_columns(args.columns)
     analyses: list[Any] = []
-    if args.html:
-        # The report needs the full analyses (evidence), so analyse in this process.
-        from .analysis import analyze
-
+    if "html" in outputs:
+        # The report shows the evidence: every text is analysed once, and the report is
+        # rendered from that analysis as plain data (text, spans, metrics, meta), which
+        # worker processes can hand back as well.
+        jobs = _capped_jobs(args.jobs, len(items))
         records = []
-        for meta, text in _progress(items, show_progress):
-            analysis = analyze(text)
-            analysis.meta.update(meta)
-            analyses.append(analysis)
-            records.append({**meta, **analysis.metrics})
+        for meta, shown_data in _progress_of(_display_data(items, jobs), len(items), args.progress):
+            analyses.append(shown_data)
+            records.append({**meta, **shown_data["metrics"]})
     else:
         from .analysis import analyze_many
 
-        records = list(analyze_many(items, n_jobs=args.jobs, progress=show_progress))
+        jobs = _capped_jobs(args.jobs, len(items))
+        records = list(analyze_many(items, n_jobs=jobs, progress=args.progress))
     if isinstance(items, _FileTexts):
         items.check()
     records = [_ordered(r) for r in records]
-    shown = records
+    shown_records = records
     if args.relative_to:
-        shown = relative_records(records, args.relative_to)
+        shown_records = relative_records(records, args.relative_to)
     _check_columns(columns, records)
+    to_stdout = any(o.to_stdout for o in outputs.values())
     if not to_stdout:  # "-" means the data go to stdout, so the table stays out of the way
-        print(format_table(shown, columns=columns, relative_to=args.relative_to))
-    if args.csv:
-        _write(args.csv, lambda path: write_csv(shown, path), "CSV")
-    if args.json:
-        _write(args.json, lambda path: write_json(shown, path), "JSON")
-    if args.html:
-        _write(args.html, lambda path: _write_report(path, records, analyses), "HTML report")
+        print(format_table(shown_records, columns=columns, relative_to=args.relative_to))
+    planned: list[tuple[_Output, str]] = []
+    if "csv" in outputs:
+        planned.append((outputs["csv"], csv_text(shown_records)))
+    if "json" in outputs:
+        planned.append((outputs["json"], json_text(shown_records)))
+    if "html" in outputs:
+        planned.append((outputs["html"], _report(records, analyses)))
+    if planned:
+        _commit(planned)
     return 0
 
 
-def _progress(items: Any, show: bool | None) -> Iterator[Any]:
+def _display_record(item: tuple[dict, str]) -> tuple[dict, dict[str, Any]]:
+    """One text analysed into what the report shows: plain, picklable data."""
+    from .analysis import analyze
+
+    meta, text = item
+    analysis = analyze(text)
+    analysis.meta.update(meta)
+    data = {
+        "text": analysis.text,
+        "spans": analysis.evidence(),
+        "metrics": dict(analysis.metrics),
+        "meta": dict(analysis.meta),
+    }
+    return meta, data
+
+
+def _display_data(items: Any, jobs: int) -> Iterator[tuple[dict, dict[str, Any]]]:
+    if jobs <= 1:
+        yield from map(_display_record, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_display_record, items, chunksize=4)
+
+
+def _progress_of(results: Iterator[Any], total: int, show: bool | None) -> Iterator[Any]:
     if show is None:
-        show = len(items) > 50
+        show = total > 50
     if not show:
-        yield from items
+        yield from results
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=PROG, unit="text", file=sys.stderr)
+    yield from tqdm(results, total=total, desc=PROG, unit="Text", file=sys.stderr)
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:
@@ -563,29 +895,25 @@ def _ordered(record: dict[str, Any]) -> dict[str, Any]:
     return {**first, **{k: v for k, v in record.items() if k not in first}}
 
 
-def _parse_columns(columns: Sequence[str] | None) -> list[tuple[str, str, str, str]]:
+def _parse_columns(columns: Sequence[str] | None) -> list[str]:
+    from .metrics import shown
+
     if not columns:
-        return list(DEFAULT_COLUMNS)
-    names = [n.strip() for c in columns for n in c.split(",") if n.strip()]
-    known = {c[0]: c for c in DEFAULT_COLUMNS}
-    return [known.get(n) or (n, n, "", _kind_of(n)) for n in names]
+        return list(shown("terminal"))
+    return [n.strip() for c in columns for n in c.split(",") if n.strip()]
 
 
-def _check_columns(columns: list[tuple[str, str, str, str]], records: list[dict]) -> None:
-    # a figure missing for this text (None: readability without words) is still a column
-    first = records[0] if records else {}
-    available = [k for k in first if _is_number(first[k]) or first[k] is None]
-    unknown = [c[0] for c in columns if c[0] not in available]
+def _check_columns(columns: list[str], records: list[dict]) -> None:
+    from .metrics import did_you_mean
+
+    available = [k for k in (records[0] if records else {}) if _is_number(records[0][k])]
+    unknown = [c for c in columns if c not in available]
     if unknown:
-        raise CLIError(f"unknown column(s) {', '.join(unknown)}; available: {', '.join(available)}")
-
-
-def _kind_of(metric: str) -> str:
-    if metric in _COUNT_METRICS or metric.startswith("n_"):
-        return "count"
-    if metric.endswith("_share"):
-        return "share"
-    return "rate"
+        hints = []
+        for name in unknown:
+            close = did_you_mean(name, available)
+            hints.append(f"{name} (meinten Sie {' oder '.join(close)}?)" if close else name)
+        raise CLIError(f"unbekannte Spalte(n): {', '.join(hints)}; möglich: {', '.join(available)}")
 
 
 def _is_number(value: Any) -> bool:
@@ -593,41 +921,31 @@ def _is_number(value: Any) -> bool:
 
 
 def relative_records(records: list[dict[str, Any]], reference: str) -> list[dict[str, Any]]:
-    """Every numeric figure divided by that of the reference document (id or outlet).
+    """Every numeric figure divided by that of the reference document (id or outlet, any case).
 
     The same rule as ``mediakit.compare(..., relative_to=ref)``: value / reference,
-    NaN where the reference is 0.
+    NaN where the reference is 0 or missing.
 
-    >>> relative_records([{"id": "a", "words": 10.0}, {"id": "b", "words": 5.0}], "a")[1]["words"]
+    >>> relative_records([{"id": "a", "words": 10.0}, {"id": "b", "words": 5.0}], "A")[1]["words"]
     0.5
     """
-    match = next(
-        (r for r in records if reference in (str(r.get("id")), str(r.get("outlet")))), None
-    )
-    if match is None:
-        known = ", ".join(str(r.get("id")) for r in records)
-        raise CLIError(f"--relative-to {reference!r} matches no document (ids: {known})")
+    import math
+
+    from .analysis import find_reference
+
+    try:
+        match = records[find_reference(records, reference)]
+    except ValueError as error:
+        raise CLIError(str(error).replace("relative_to=", "--relative-to ", 1)) from None
     out = []
     for record in records:
         row = dict(record)
         for key, value in record.items():
             base = match.get(key)
             if _is_number(value) and _is_number(base):
-                row[key] = value / base if base else math.nan
+                row[key] = value / base if base and math.isfinite(base) else math.nan
         out.append(row)
     return out
-
-
-def _format_value(value: Any, kind: str, relative: bool) -> str:
-    if not _is_number(value) or not math.isfinite(value):
-        return "–"
-    if relative:
-        return f"{value:.2f}"
-    if kind == "count":
-        return f"{value:,.0f}"
-    if kind == "share":
-        return f"{value * 100:.0f} %" if abs(value) <= 1 else f"{value:.0f} %"
-    return f"{value:.1f}"
 
 
 def _clip(text: str, width: int) -> str:
@@ -635,39 +953,66 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _cell(name: str, value: Any, relative: bool) -> tuple[str, bool]:
+    """A table cell and whether it is outside its formula's scale."""
+    from .metrics import METRICS, format_number, format_value, out_of_scale
+
+    if relative:
+        return format_number(value if _is_number(value) else None, 2), False
+    if name not in METRICS:
+        return format_number(value if _is_number(value) else None, 1), False
+    if out_of_scale(name, value):
+        return format_value(name, value) + "*", True
+    return format_value(name, value), False
+
+
 def format_table(
     records: list[dict[str, Any]],
     *,
-    columns: Sequence[tuple[str, str, str, str]] = DEFAULT_COLUMNS,
+    columns: Sequence[str] | None = None,
     relative_to: str | None = None,
 ) -> str:
-    """The terminal table: one row per document, two header lines, right-aligned numbers.
+    """The terminal table: one row per document, two header lines, German numbers.
+
+    ``columns`` are metric names (default: the ``terminal`` rows of metrics.tsv).
 
     >>> print(format_table([{"id": "dpa", "outlet": "dpa", "genre": "agency report",
-    ...                      "words": 512.0, "lix": 55.25}],
-    ...                    columns=[("words", "Wörter", "", "count"), ("lix", "LIX", "", "score")]))
-    Text  Medium  Genre          Wörter   LIX
-    ----  ------  -------------  ------  ----
-    dpa   dpa     agency report     512  55.2
-    (Flesch: höher = leichter lesbar · WSTF, LIX: höher = schwerer · die Spalten erklärt: mediakit compare --help)
+    ...                      "words": 1257.0, "lix": 55.25}], columns=["words", "lix"]))
+    Text  Medium  Genre           Wörter   LIX
+    ----  ------  --------------  ------  ----
+    dpa   dpa     Agenturmeldung   1.257  55,2
+    (LIX: höher = schwerer · die Spalten erklärt: mediakit compare --help)
     """
-    meta_cols = [(k, title, cap) for k, title, cap in _META_COLUMNS]
-    header1 = [t for _, t, _ in meta_cols] + [c[1] for c in columns]
-    header2 = [""] * len(meta_cols) + [c[2] for c in columns]
+    from .metrics import METRICS, NOTHING_TO_MEASURE, OUT_OF_SCALE, label_for, scale_text, shown
+
+    names = list(shown("terminal") if columns is None else columns)
+    heads = [METRICS[n].header if n in METRICS else (n, "") for n in names]
+    header1 = [t for _, t, _ in _META_COLUMNS] + [h[0] for h in heads]
+    header2 = [""] * len(_META_COLUMNS) + [h[1] for h in heads]
     rows = []
+    outside: set[str] = set()
+    empty = False
     for record in records:
-        row = [_clip(record.get(k) or "", cap) for k, _, cap in meta_cols]
-        row += [_format_value(record.get(c[0]), c[3], bool(relative_to)) for c in columns]
+        row = [
+            _clip(record.get("id") or "", _META_COLUMNS[0][2]),
+            _clip(label_for("outlet", record.get("outlet")), _META_COLUMNS[1][2]),
+            _clip(label_for("genre", record.get("genre")), _META_COLUMNS[2][2]),
+        ]
+        for name in names:
+            text, marked = _cell(name, record.get(name), bool(relative_to))
+            row.append(text)
+            if marked:
+                outside.add(name)
+        if record.get("words") == 0:
+            empty = True
         rows.append(row)
     widths = [
         max([len(header1[i]), len(header2[i]), *(len(r[i]) for r in rows)])
         for i in range(len(header1))
     ]
+    n_meta = len(_META_COLUMNS)
     # Drop metadata columns that are empty for every row (e.g. no outlet for own files).
-    keep = [
-        i for i in range(len(header1)) if i >= len(meta_cols) or any(r[i] for r in rows) or i == 0
-    ]
-    n_meta = len(meta_cols)
+    keep = [i for i in range(len(header1)) if i >= n_meta or any(r[i] for r in rows) or i == 0]
 
     def line(cells: list[str]) -> str:
         parts = [
@@ -681,38 +1026,58 @@ def format_table(
     out.append(line(["-" * w for w in widths]))
     out += [line(r) for r in rows]
     if relative_to:
-        out.append(f"(figures relative to {relative_to}: value / value of {relative_to})")
-    elif any(c[0] in {"flesch_amstad", "wstf1", "lix"} for c in columns):
-        out.append(
-            "(Flesch: höher = leichter lesbar · WSTF, LIX: höher = schwerer · "
-            "die Spalten erklärt: mediakit compare --help)"
-        )
+        out.append(f"(Zahlen im Verhältnis zu {relative_to}: Wert / Wert von {relative_to})")
+    else:
+        hints = []
+        if "flesch_amstad" in names:
+            hints.append("Flesch: höher = leichter lesbar")
+        harder = [METRICS[n].short for n in ("wstf1", "lix") if n in names]
+        if harder:
+            hints.append(f"{', '.join(harder)}: höher = schwerer")
+        if hints:
+            out.append(f"({' · '.join(hints)} · die Spalten erklärt: mediakit compare --help)")
+    if outside:
+        ranges = "; ".join(f"{METRICS[n].short} {scale_text(n)}" for n in names if n in outside)
+        out.append(f"* {OUT_OF_SCALE} ({ranges}): berechnet, aber nicht mehr deutbar")
+    if empty:
+        out.append(f"– {NOTHING_TO_MEASURE}")
     return "\n".join(out)
 
 
-def write_csv(records: list[dict[str, Any]], path: str | Path) -> None:
-    """Every column of every record as CSV (UTF-8, header row, empty cell for missing)."""
+def csv_text(records: list[dict[str, Any]]) -> str:
+    """Every column of every record as CSV text (header row, empty cell for missing).
+
+    >>> print(csv_text([{"id": "a", "words": 3.0, "lix": float("nan")}]), end="")
+    id,words,lix
+    a,3.0,
+    """
     import csv
+    import io
 
     fields = list(dict.fromkeys(k for r in records for k in r))
-    with _open_output(path) as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: _plain(v) for k, v in record.items()})
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _plain(v) for k, v in record.items()})
+    return buffer.getvalue()
 
 
-def write_json(records: list[dict[str, Any]], path: str | Path) -> None:
-    """Every record as a JSON list of objects (NaN becomes null)."""
+def json_text(records: list[dict[str, Any]]) -> str:
+    """Every record as a JSON list of objects (NaN becomes null).
+
+    >>> json_text([{"id": "a", "lix": float("nan")}]).split()
+    ['[', '{', '"id":', '"a",', '"lix":', 'null', '}', ']']
+    """
     import json
 
     clean = [{k: _plain(v, json_null=True) for k, v in r.items()} for r in records]
-    with _open_output(path) as handle:
-        json.dump(clean, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+    return json.dumps(clean, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _plain(value: Any, *, json_null: bool = False) -> Any:
+    import math
+
     if isinstance(value, float) and not math.isfinite(value):
         return None if json_null else ""
     if value is None or isinstance(value, str | int | float | bool):
@@ -720,45 +1085,11 @@ def _plain(value: Any, *, json_null: bool = False) -> Any:
     return str(value)
 
 
-def _open_output(path: str | Path):
-    if str(path) == "-":
-        return _StdoutHandle()
-    return open(path, "w", encoding="utf-8", newline="")
-
-
-class _StdoutHandle:
-    def __enter__(self):
-        return sys.stdout
-
-    def __exit__(self, *exc: object) -> None:
-        sys.stdout.flush()
-
-
-def _write(path: str, writer: Any, what: str, *, quiet: bool = False) -> None:
-    target = Path(path)
-    if str(path) != "-" and target.parent and not target.parent.exists():
-        raise CLIError(f"cannot write {what} to {path}: folder {target.parent} does not exist")
-    if str(path) != "-" and target.is_dir():
-        raise CLIError(f"cannot write {what} to {path}: it is a folder")
-    try:
-        writer(path)
-    except PermissionError:
-        raise CLIError(f"cannot write {what} to {path}: permission denied") from None
-    except OSError as error:
-        raise CLIError(f"cannot write {what} to {path}: {error.strerror or error}") from None
-    if str(path) != "-" and not quiet:
-        print(f"wrote {what}: {path}", file=sys.stderr)
-
-
-def _write_report(path: str, records: list[dict], analyses: list[Any]) -> None:
+def _report(records: list[dict], analyses: list[Any]) -> str:
     from .display import plot_compare, report_html
 
     figure = plot_compare(records)
-    page = report_html(records, analyses, figure)
-    if str(path) == "-":
-        sys.stdout.write(page)
-        return
-    Path(path).write_text(page, encoding="utf-8")
+    return report_html(records, analyses, figure)
 
 
 # ---------------------------------------------------------------------------
@@ -768,26 +1099,27 @@ def _write_report(path: str, records: list[dict], analyses: list[Any]) -> None:
 
 def run_highlight(args: argparse.Namespace) -> int:
     """``mediakit highlight``: analyse one text and write it highlighted as a page."""
-    from .display import highlight
-
     if args.corpus and args.file:
-        raise CLIError("give either FILE or --corpus ID, not both")
+        raise CLIError("entweder DATEI oder --corpus ID angeben, nicht beides")
+    inputs: list[Path] = []
     if args.corpus:
         meta, text = _corpus_document(args.corpus)
         default_out = Path(f"{meta['id']}.highlight.html")
     elif args.file:
-        source = Path(args.file)
-        if not source.exists():
-            raise CLIError(f"no such file: {args.file}")
+        files = collect_files([args.file])
+        source = files[0][0]
+        inputs = [source]
         meta, text = next(iter(_FileTexts([(source, source.stem)], {source})))
         default_out = source.with_name(source.stem + ".highlight.html")
     else:
-        raise CLIError("highlight needs a FILE (or --corpus ID); see mediakit highlight --help")
+        raise CLIError(
+            "highlight braucht eine DATEI (oder --corpus ID); siehe mediakit highlight --help"
+        )
     layers = [n for item in args.layers for n in item.split(",") if n] if args.layers else None
-    output = args.output or str(default_out)
-    if args.file and output != "-" and Path(output).resolve() == Path(args.file).resolve():
-        raise CLIError(f"refusing to overwrite the input file {args.file}; choose another -o")
+    output = _Output(args.output or str(default_out), "markierter Text")
+    _check_outputs([output], inputs)
     from .analysis import analyze
+    from .display import highlight
 
     analysis = analyze(text)
     analysis.meta.update(meta)
@@ -795,25 +1127,26 @@ def run_highlight(args: argparse.Namespace) -> int:
         page = highlight(analysis, layers, title=meta.get("title") or meta.get("id"))
     except ValueError as error:  # unknown layer names
         raise CLIError(str(error)) from None
-    if output == "-":
-        sys.stdout.write(page.page())
+    _commit([(output, page.page())], quiet=True)
+    if output.to_stdout:
         return 0
-    _write(output, page.save, "highlighted text", quiet=True)
-    shown = ", ".join(f"{layer} {n}" for layer, n in page.counts.items())
-    print(f"wrote {output}: {shown}")
+    shown_counts = ", ".join(f"{layer} {n}" for layer, n in page.counts.items())
+    print(f"geschrieben: {output.name}: {shown_counts}")
     return 0
 
 
 def _corpus_document(key: str) -> tuple[dict, str]:
-    from .analysis import items_of
+    from .analysis import find_reference, items_of
     from .corpus import load_corpus
 
     corpus = load_corpus()
-    for doc in corpus:
-        if key in (doc.id, doc.outlet):
-            return items_of([doc])[0]
-    known = ", ".join(f"{d.id} ({d.outlet})" for d in corpus)
-    raise CLIError(f"no corpus document {key!r}; the corpus has {known}")
+    rows = [{"id": d.id, "outlet": d.outlet} for d in corpus]
+    try:
+        position = find_reference(rows, key)
+    except ValueError:
+        known = ", ".join(f"{d.id} ({d.outlet})" for d in corpus)
+        raise CLIError(f"kein Korpusdokument {key!r}; im Korpus: {known}") from None
+    return items_of([corpus[position]])[0]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -49,18 +49,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .document import TextSpan
+from .metrics import (
+    METRICS,
+    NOTHING_TO_MEASURE,
+    OUT_OF_SCALE,
+    format_number,
+    format_value,
+    get_metric,
+    label_for,
+    out_of_scale,
+    scale_text,
+    shown,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
     "DEFAULT_LAYERS",
-    "KEY_FIGURES",
     "LAYERS",
     "HighlightedHTML",
     "TextSpan",
     "analysis_html",
     "figure_png_base64",
+    "figures_html",
     "highlight",
     "plot_compare",
     "report_html",
@@ -403,18 +415,30 @@ def _parse_layers(layers: str | Iterable[str] | None) -> tuple[str, ...]:
     elif isinstance(layers, Iterable):
         names = [str(n).strip() for n in layers]
     else:
-        raise TypeError(f"layers must be a list of layer names, not {type(layers).__name__}")
+        raise TypeError(
+            f"layers braucht eine Liste von Ebenen-Namen, nicht {type(layers).__name__}"
+        )
     if "all" in names:
         return tuple(LAYERS)
     unknown = [n for n in names if n not in LAYERS]
     if unknown:
         raise ValueError(
-            f"unknown layer(s) {', '.join(map(repr, unknown))}; choose from {', '.join(LAYERS)}"
+            f"unbekannte Ebene(n) {', '.join(map(repr, unknown))}; möglich: {', '.join(LAYERS)}, all"
         )
     return tuple(dict.fromkeys(names))
 
 
 def _text_and_evidence(item: Any, spans: Iterable[Any] | None) -> tuple[str, list[Any], dict]:
+    """Plain data from what was passed: the text, its spans, its metadata.
+
+    This module only renders; it never analyses (``mediakit.highlight`` does that first).
+    """
+    if isinstance(item, Mapping) and not isinstance(item, str):
+        text = item.get("text")
+        if not isinstance(text, str):
+            raise TypeError("a dict to highlight needs its text as a str under 'text'")
+        given = item.get("spans", item.get("evidence", ())) if spans is None else spans
+        return text, list(given or ()), dict(item.get("meta") or {})
     meta = dict(getattr(item, "meta", None) or {}) if not isinstance(item, str) else {}
     if spans is not None:
         if isinstance(item, str):
@@ -429,16 +453,15 @@ def _text_and_evidence(item: Any, spans: Iterable[Any] | None) -> tuple[str, lis
     text = getattr(item, "text", None)
     if callable(evidence) and isinstance(text, str):
         return text, list(evidence()), meta
-    if callable(evidence) and not isinstance(item, str):
+    if callable(evidence):
         raise TypeError(
             f"a {type(item).__name__} does not carry its text; use "
             "highlight(text, spans=result.evidence()) or highlight(mediakit.analyze(text))"
         )
-    from .analysis import analyze
-
-    analysis = analyze(item)
-    meta = {**analysis.meta, **meta}
-    return analysis.text, analysis.evidence(), meta
+    raise TypeError(
+        f"mediakit.display.highlight() zeigt fertige Belege, bekam aber {type(item).__name__} "
+        "ohne spans=...; für einen Text: mediakit.highlight(text) (analysiert ihn zuerst)"
+    )
 
 
 def _collect(text: str, evidence: Iterable[Any], chosen: Sequence[str]) -> list[_Span]:
@@ -698,81 +721,70 @@ def _page(body: str, *, title: str) -> str:
 # Key figures
 # ---------------------------------------------------------------------------
 
-#: The figures shown to students: metric name, German label, kind, how to read it.
-KEY_FIGURES: tuple[tuple[str, str, str, str], ...] = (
-    ("words", "Wörter", "count", ""),
-    ("sentences", "Sätze", "count", ""),
-    ("flesch_amstad", "Flesch (Amstad)", "score", "0–100, höher = leichter lesbar"),
-    ("wstf1", "Wiener Sachtextformel 1", "score", "Schulstufe 4–15, höher = schwerer"),
-    ("lix", "LIX", "score", "unter 40 leicht, über 60 sehr schwer"),
-    ("quotes_per_1000_words", "Zitate je 1.000 Wörter", "rate", "wie dicht belegt wird"),
-    ("attributed_share", "Zitate mit Quelle", "share", "Anteil der Zitate mit Sprecher"),
-    ("named_share", "namentlich genannte Quellen", "share", "Anteil der Zitate"),
-    ("anonymous_share", "anonyme/vage Quellen", "share", "„Kreise“, „Experten“ …"),
-    ("quoted_token_share", "zitierter Text", "share", "Anteil der Wörter in Zitaten"),
-    (
-        "scare_quotes_per_1000_words",
-        "distanzierende Anführungszeichen je 1.000 Wörter",
-        "rate",
-        "„sogenannte“ Begriffe",
-    ),
-    (
-        "evaluative_per_1000_words",
-        "wertende Wörter je 1.000 Wörter (Autor)",
-        "rate",
-        "Wortwahl des Autors",
-    ),
-    (
-        "quoted_evaluative_per_1000_words",
-        "wertende Wörter je 1.000 Wörter (in Zitaten)",
-        "rate",
-        "Wortwahl der Zitierten",
-    ),
-)
 
-
-def _number_de(value: Any, kind: str = "rate") -> str:
-    """German number formatting: decimal comma, thousands dot, shares as percent."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return "–"
-    if not math.isfinite(number):
-        return "–"
-    if kind == "count":
-        text = f"{number:,.0f}"
-    elif kind == "share":
-        text = f"{number * 100:,.0f} %" if abs(number) <= 1.0 else f"{number:,.0f} %"
-    else:
-        text = f"{number:,.1f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+def _value_html(name: str, value: Any) -> str:
+    """A value as shown in HTML: German notation, marked when outside its formula's scale."""
+    text = html.escape(format_value(name, value))
+    if out_of_scale(name, value):
+        tip = html.escape(
+            f"{OUT_OF_SCALE} {scale_text(name)}: der Wert ist berechnet, aber nicht deutbar"
+        )
+        return (
+            f'<span class="mk-out-of-scale" title="{tip}">{text} '
+            f'<small style="color:#b45309">({OUT_OF_SCALE})</small></span>'
+        )
+    return text
 
 
 def analysis_html(analysis: Any, layers: str | Iterable[str] | None = None) -> str:
     """An analysis as HTML: its key figures in a table, then the highlighted text.
 
-    This is what :class:`~mediakit.Analysis` shows in JupyterLab.
+    ``analysis`` is anything with ``text``, ``metrics`` and ``evidence()`` (what
+    :class:`~mediakit.Analysis` shows in JupyterLab) or a dict with ``text``,
+    ``spans`` and ``metrics``.
 
-    >>> analysis_html(mediakit.analyze("Er sagte: „Alles gut.“"))  # doctest: +SKIP
+    >>> page = analysis_html({"text": "Er kam.", "spans": [], "metrics": {"words": 2.0}})
+    >>> 'data-metric="words">2<' in page
+    True
     """
-    metrics = dict(getattr(analysis, "metrics", {}) or {})
-    table = _key_figure_table(metrics)
+    metrics = _metrics_of(analysis)
+    table = figures_html(metrics)
     highlighted = highlight(analysis, layers)
     return f'<div class="mk-analysis">{table}{highlighted.fragment}</div>'
 
 
-def _key_figure_table(metrics: Mapping[str, Any]) -> str:
+def _metrics_of(item: Any) -> dict[str, Any]:
+    if isinstance(item, Mapping):
+        return dict(item.get("metrics") or {})
+    return dict(getattr(item, "metrics", None) or {})
+
+
+def figures_html(metrics: Mapping[str, Any], names: Sequence[str] | None = None) -> str:
+    """The key figures of one text as a small German table (label, value, what it means).
+
+    ``names`` picks the metrics (default: those marked ``figures`` in metrics.tsv).
+    A text without words gets a note instead of figures that would read as scores.
+
+    >>> "Flesch (Amstad)" in figures_html({"flesch_amstad": 55.25})
+    True
+    """
     rows = []
-    for name, label, kind, hint in KEY_FIGURES:
+    if "words" in metrics and not metrics.get("words"):
+        rows.append(
+            '<tr class="mk-nothing"><td colspan="3" style="color:#b45309;padding:2px 0">'
+            f"{html.escape(NOTHING_TO_MEASURE)}</td></tr>"
+        )
+    for name in names if names is not None else shown("figures"):
         if name not in metrics:
             continue
+        metric = get_metric(name)
         rows.append(
             f'<tr><th style="text-align:left;padding:2px 10px 2px 0;font-weight:600">'
-            f"{html.escape(label)}</th>"
+            f"{html.escape(metric.label)}</th>"
             f'<td class="num" style="text-align:right;padding:2px 10px;'
             f'font-variant-numeric:tabular-nums" data-metric="{name}">'
-            f"{_number_de(metrics[name], kind)}</td>"
-            f'<td style="color:#6b7280;padding:2px 0">{html.escape(hint)}</td></tr>'
+            f"{_value_html(name, metrics[name])}</td>"
+            f'<td style="color:#6b7280;padding:2px 0">{html.escape(metric.description_de)}</td></tr>'
         )
     if not rows:
         return ""
@@ -793,32 +805,27 @@ _GENRE_COLOURS = {
     "aggregator summary": "#d97706",
     "reader comments": "#7c3aed",
 }
-_GENRE_GERMAN = {
-    "agency report": "Agenturmeldung",
-    "blog post": "Blogbeitrag",
-    "aggregator summary": "Aggregator-Zusammenfassung",
-    "reader comments": "Leserkommentare",
+#: The x axis of a chart panel, by the metric's unit.
+_AXIS = {
+    "count": "Anzahl",
+    "share": "Anteil in %",
+    "per_1000_words": "je 1.000 Wörter",
+    "words_per_sentence": "Wörter je Satz",
+    "syllables_per_word": "Silben je Wort",
+    "score": "Punkte",
+    "grade": "Schulstufe",
 }
 
-#: The panels of :func:`plot_compare`: metric, title, axis label, percent?
-_PANELS = (
-    ("flesch_amstad", "Lesbarkeit: Flesch (Amstad)", "Punkte (höher = leichter lesbar)", False),
-    ("wstf1", "Wiener Sachtextformel 1", "Schulstufe (höher = schwerer)", False),
-    ("quotes_per_1000_words", "Belegdichte: Zitate", "Zitate je 1.000 Wörter", False),
-    ("named_share", "Namentlich genannte Quellen", "Anteil der Zitate in %", True),
-    (
-        "evaluative_per_1000_words",
-        "Wertende Wortwahl (Autor)",
-        "wertende Wörter je 1.000 Wörter",
-        False,
-    ),
-    (
-        "scare_quotes_per_1000_words",
-        "Distanzierende Anführungszeichen",
-        "je 1.000 Wörter",
-        False,
-    ),
-)
+
+def _panel(name: str) -> tuple[str, str, str, bool]:
+    """metric, title, axis label, shown in percent? (from metrics.tsv; unknown names as given)"""
+    metric = METRICS.get(name)
+    if metric is None:
+        return name, name, name, False
+    axis = _AXIS[metric.unit]
+    if metric.scale_min is not None or metric.scale_max is not None:
+        axis = f"{axis} ({scale_text(name)})"
+    return name, metric.label, axis, metric.is_share
 
 
 def _records(df: Any) -> list[dict[str, Any]]:
@@ -835,7 +842,7 @@ def _records(df: Any) -> list[dict[str, Any]]:
 
 def _row_labels(records: Sequence[Mapping[str, Any]]) -> list[str]:
     """Short, unique names for the documents: the outlet, else the id."""
-    outlets = [str(r.get("outlet") or "").strip() for r in records]
+    outlets = [label_for("outlet", str(r.get("outlet") or "").strip()) for r in records]
     labels = []
     for number, (record, outlet) in enumerate(zip(records, outlets, strict=True), start=1):
         genre = str(record.get("genre") or "")
@@ -894,12 +901,7 @@ def plot_compare(
     attrs = getattr(df, "attrs", None) or {}
     relative_to = relative_to or attrs.get("relative_to")
     how = attrs.get("how", how) if relative_to and "how" in attrs else how
-    panels = (
-        [p for p in _PANELS if p[0] in set(metrics)]
-        + [(m, m, m, False) for m in metrics if m not in {p[0] for p in _PANELS}]
-        if metrics is not None
-        else list(_PANELS)
-    )
+    panels = [_panel(name) for name in (shown("chart") if metrics is None else metrics)]
     labels = _row_labels(records)
     n_docs = len(records)
     columns = 3 if len(panels) > 4 else 2
@@ -937,18 +939,18 @@ def plot_compare(
             ax.text(0.5, 0.5, "keine Daten", transform=ax.transAxes, ha="center", color="#6b7280")
             ax.set_xticks([])
             continue
-        shown = [(v or 0.0) * (100.0 if percent else 1.0) for v in values]
-        ax.barh(positions, shown, color=colours, height=0.62)
-        top = max([abs(v) for v in shown] + [1e-9])
-        for y, value, raw in zip(positions, shown, values, strict=True):
+        bars = [(v or 0.0) * (100.0 if percent else 1.0) for v in values]
+        ax.barh(positions, bars, color=colours, height=0.62)
+        top = max([abs(v) for v in bars] + [1e-9])
+        for y, value, raw in zip(positions, bars, values, strict=True):
             if raw is None:
                 text = "–"
-            elif percent:
-                text = _number_de(value, "count") + " %"
             elif relative_to:
-                text = f"{value:.2f}".replace(".", ",")
+                text = format_number(raw, 2)
+            elif name in METRICS:
+                text = format_value(name, raw) + ("*" if out_of_scale(name, raw) else "")
             else:
-                text = _number_de(value, "rate")
+                text = format_number(raw, 1)
             ax.text(
                 value + top * 0.015 if value >= 0 else value - top * 0.015,
                 y,
@@ -958,11 +960,11 @@ def plot_compare(
                 fontsize=9,
             )
         ax.xaxis.set_major_formatter(FuncFormatter(_tick_de))
-        low = min(0.0, min(shown))
+        low = min(0.0, min(bars))
         ax.set_xlim(low * 1.15, top * 1.18 if top > 0 else 1.0)
     present = list(dict.fromkeys(g for g in genres))
     handles = [
-        Patch(color=_GENRE_COLOURS.get(g, "#6b7280"), label=_GENRE_GERMAN.get(g, g or "ohne Genre"))
+        Patch(color=_GENRE_COLOURS.get(g, "#6b7280"), label=label_for("genre", g) or "ohne Genre")
         for g in present
     ]
     if handles:
@@ -1022,38 +1024,21 @@ def figure_png_base64(figure: Figure, *, dpi: int = 110) -> str:
 # The report
 # ---------------------------------------------------------------------------
 
-_TABLE_COLUMNS = (
-    ("outlet", "Medium", "text"),
-    ("genre", "Genre", "genre"),
-    ("words", "Wörter", "count"),
-    ("sentences", "Sätze", "count"),
-    ("flesch_amstad", "Flesch (Amstad)", "score"),
-    ("wstf1", "WSTF 1", "score"),
-    ("lix", "LIX", "score"),
-    ("quotes_per_1000_words", "Zitate je 1.000 W.", "rate"),
-    ("attributed_share", "mit Quelle", "share"),
-    ("named_share", "namentlich", "share"),
-    ("scare_quotes_per_1000_words", "distanz. Anf.-Z. je 1.000 W.", "rate"),
-    ("evaluative_per_1000_words", "wertend je 1.000 W. (Autor)", "rate"),
-    ("quoted_evaluative_per_1000_words", "wertend je 1.000 W. (Zitate)", "rate"),
-)
-
-
-def _cell(value: Any, kind: str) -> str:
-    if kind == "text":
-        return f"<td>{_attr('' if value is None else str(value))}</td>"
-    if kind == "genre":
-        text = _GENRE_GERMAN.get(str(value), "" if value is None else str(value))
-        return f"<td>{_attr(text)}</td>"
-    return f'<td class="num">{_number_de(value, kind)}</td>'
-
 
 def _summary_table(records: Sequence[Mapping[str, Any]], labels: Sequence[str]) -> str:
-    columns = [c for c in _TABLE_COLUMNS if any(c[0] in r for r in records)]
-    head = "".join(f"<th>{html.escape(title)}</th>" for _, title, _ in columns)
+    names = [n for n in shown("report") if any(n in r for r in records)]
+    head = "<th>Medium</th><th>Genre</th>" + "".join(
+        f"<th>{html.escape(get_metric(n).label)}</th>" for n in names
+    )
     body = []
     for number, (record, label) in enumerate(zip(records, labels, strict=True), start=1):
-        cells = "".join(_cell(record.get(key), kind) for key, _, kind in columns)
+        cells = (
+            f"<td>{_attr(label_for('outlet', record.get('outlet')))}</td>"
+            f"<td>{_attr(label_for('genre', record.get('genre')))}</td>"
+        )
+        cells += "".join(
+            f'<td class="num" data-metric="{n}">{_value_html(n, record.get(n))}</td>' for n in names
+        )
         body.append(f'<tr><th><a href="#doc-{number}">{_attr(label)}</a></th>{cells}</tr>')
     return (
         f'<table class="mk-table mk-summary"><thead><tr><th>Text</th>{head}</tr></thead>'
@@ -1072,7 +1057,8 @@ def _full_table(records: Sequence[Mapping[str, Any]], labels: Sequence[str]) -> 
             if isinstance(value, bool) or not isinstance(value, int | float):
                 cells.append(f"<td>{_attr('' if value is None else str(value))}</td>")
             else:
-                cells.append(f'<td class="num">{_attr(f"{float(value):.4g}")}</td>')
+                number = f"{float(value):.4g}".replace(".", ",")
+                cells.append(f'<td class="num">{_attr(number)}</td>')
         body.append(f"<tr><th>{_attr(label)}</th>{''.join(cells)}</tr>")
     return (
         f'<table class="mk-table mk-full"><thead><tr><th>Text</th>{head}</tr></thead>'
@@ -1123,22 +1109,27 @@ def report_html(
         parts.append("<h2>Die Texte mit ihren Belegen</h2>")
     for number, analysis in enumerate(analyses, start=1):
         meta = {**(records[number - 1] if number <= len(records) else {})}
-        meta.update({k: v for k, v in (getattr(analysis, "meta", None) or {}).items() if v})
+        own = (
+            analysis.get("meta")
+            if isinstance(analysis, Mapping)
+            else getattr(analysis, "meta", None)
+        )
+        meta.update({k: v for k, v in (own or {}).items() if v})
         heading = str(meta.get("title") or meta.get("id") or f"Text {number}")
         facts = " · ".join(
             _attr(str(x))
             for x in (
-                meta.get("outlet"),
-                _GENRE_GERMAN.get(str(meta.get("genre")), meta.get("genre")),
+                label_for("outlet", meta.get("outlet")),
+                label_for("genre", meta.get("genre")),
                 meta.get("date"),
                 meta.get("id"),
             )
             if x
         )
-        metrics = dict(getattr(analysis, "metrics", {}) or {})
+        metrics = _metrics_of(analysis)
         parts.append(
             f'<section class="mk-doc" id="doc-{number}"><h2>{number}. {_attr(heading)}</h2>'
-            f'<p class="mk-meta">{facts}</p>{_key_figure_table(metrics)}'
+            f'<p class="mk-meta">{facts}</p>{figures_html(metrics)}'
             f"{highlight(analysis, layers).fragment}</section>"
         )
     return _page("\n".join(parts), title=title)

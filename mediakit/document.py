@@ -358,14 +358,15 @@ def nlp():
 
     pipeline = spacy.blank("de")
     pipeline.max_length = MAX_CHARS + 1
-    pipeline.vocab.lex_attr_getters = _quick_lexical_attributes(pipeline.vocab.lex_attr_getters)
-    tokenizer = pipeline.tokenizer
+    vocab: Any = pipeline.vocab  # spaCy's stubs lack lex_attr_getters
+    vocab.lex_attr_getters = _quick_lexical_attributes(vocab.lex_attr_getters)
+    tokenizer: Any = pipeline.tokenizer  # typed as a plain callable by spaCy
     tokenizer.prefix_search = _LettersHaveNoAffix(tokenizer.prefix_search, None).search
     tokenizer.suffix_search = _LettersHaveNoAffix(tokenizer.suffix_search, None).search
     tokenizer.infix_finditer = _LettersHaveNoAffix(tokenizer.infix_finditer, ()).search
     tokenizer.suffix_search = _AddressKeepsItsEnd(tokenizer.suffix_search).search
     for abbreviation in _abbreviations():
-        pipeline.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return pipeline
 
 
@@ -602,6 +603,7 @@ def _quick_lexical_attributes(getters: dict[int, Any]) -> dict[int, Any]:
     from spacy.lang import lex_attrs
 
     quick = dict(getters)
+    generic: Any  # spaCy's attribute functions differ in their signatures
     for attr, generic in (
         (attrs.LIKE_URL, lex_attrs.like_url),
         (attrs.LIKE_EMAIL, lex_attrs.like_email),
@@ -981,7 +983,7 @@ class Document:
     def __init__(self, text: str, meta: dict[str, Any] | None = None) -> None:
         self.text = check_text(text)
         self.meta = dict(meta or {})
-        self.cache: dict[str, Any] = {}
+        self.cache: dict[Any, Any] = {}
         self._doc = tokenize(_tokenizer_safe(self.text))
         self._doc_has_sentences = False
         # Offsets from one array call and token texts by slicing: creating a spaCy

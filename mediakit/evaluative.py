@@ -345,7 +345,7 @@ class LexiconEntry:
 
     lemma: str
     category: str
-    weight: int = 2
+    weight: float = 2
     match: str = "word"
     neutral: str = ""
     note: str = ""

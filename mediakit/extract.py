@@ -3,12 +3,16 @@
 HTML goes through trafilatura (offline, maintained, no hand-made regexes): it finds the
 article body and drops navigation, ads and reader comments. Plain text files are read
 as UTF-8 (with or without BOM, or UTF-16 with BOM); a file in the old Windows encoding
-(cp1252) is read too, with a warning. Binary, empty and oversized files give a
-``ValueError`` that says what is wrong, so the command line can print one clear line.
+(cp1252) is read too, with a warning. Binary, empty and oversized files, FIFOs and
+devices give a ``ValueError`` that says in German what is wrong, so the command line
+can print one clear line. Only regular files are read, and never more than
+:data:`MAX_FILE_BYTES` of them.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import warnings
 from pathlib import Path
 from typing import Any
@@ -43,9 +47,9 @@ def text_from_html(html: str | bytes, *, with_metadata: bool = False) -> Any:
     if isinstance(html, bytes | bytearray):
         html = _decode_html_bytes(bytes(html))
     if not isinstance(html, str):
-        raise TypeError(f"html must be a str or bytes, not {type(html).__name__}")
+        raise TypeError(f"html muss ein str oder bytes sein, nicht {type(html).__name__}")
     if not html.strip():
-        raise ValueError("no article text found: the HTML is empty")
+        raise ValueError("kein Artikeltext gefunden: das HTML ist leer")
     import trafilatura
 
     result = trafilatura.bare_extraction(
@@ -59,7 +63,7 @@ def text_from_html(html: str | bytes, *, with_metadata: bool = False) -> Any:
     )
     text = (getattr(result, "text", None) or "").strip() if result is not None else ""
     if not text:
-        raise ValueError("no article text found in the HTML")
+        raise ValueError("kein Artikeltext im HTML gefunden")
     # trafilatura separates paragraphs by single line breaks; blank lines make the
     # paragraph structure unambiguous for the sentence splitter and the display.
     text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
@@ -97,25 +101,21 @@ def read_text_file(path: str | Path) -> tuple[dict[str, Any], str]:
     ('dpa', 'Telefonat')
     """
     if not isinstance(path, str | Path):
-        raise TypeError(f"path must be a str or Path, not {type(path).__name__}")
+        raise TypeError(f"path muss ein str oder Path sein, nicht {type(path).__name__}")
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"no such file: {path}")
+        raise FileNotFoundError(f"Datei nicht gefunden: {path}")
     if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder, not a file")
+        raise IsADirectoryError(f"{path} ist ein Ordner, keine Datei")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ValueError(
-            f"{path}: unsupported file type {suffix or '(none)'!r}; use .txt, .html or .htm"
+            f"{path}: Dateityp {suffix or '(keiner)'!r} wird nicht unterstützt; "
+            ".txt, .html oder .htm verwenden"
         )
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ValueError(
-            f"{path} is too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)"
-        )
-    data = path.read_bytes()
+    data = _read_regular_file(path)
     if not data.strip():
-        raise ValueError(f"{path} is empty")
+        raise ValueError(f"{path} ist leer")
     meta: dict[str, Any] = {"id": path.stem, "path": str(path)}
     if suffix in _HTML_SUFFIXES:
         _refuse_binary(path, data)
@@ -127,25 +127,68 @@ def read_text_file(path: str | Path) -> tuple[dict[str, Any], str]:
     else:
         text = _decode_text(path, data)
         if not text.strip():
-            raise ValueError(f"{path} holds only whitespace")
+            raise ValueError(f"{path} ist leer (nur Leerraum)")
         meta["title"] = _first_line(text)
     if len(text) > MAX_CHARS:
         raise ValueError(
-            f"{path} is too long ({len(text):,} characters; the limit is {MAX_CHARS:,})"
+            f"{path} ist zu lang ({len(text):,} Zeichen; die Grenze ist {MAX_CHARS:,})".replace(
+                ",", "."
+            )
         )
     try:
         check_text(text, what=str(path))
-    except ValueError as error:
+    except ValueError:
         if suffix in _HTML_SUFFIXES:
             raise
-        raise ValueError(f"{error}; rename it to .html so its article text is extracted") from None
+        raise ValueError(
+            f"{path} sieht aus wie eine HTML-Seite; als .html umbenennen, dann wird der "
+            "Artikeltext herausgezogen"
+        ) from None
     return meta, text
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file, at most :data:`MAX_FILE_BYTES`; FIFOs and devices refused.
+
+    The file is opened without blocking (a FIFO would wait for a writer) and checked
+    after opening, so a link swapped in between cannot slip a device through.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(
+                f"{path} ist keine normale Datei (FIFO, Gerät oder Socket) und wird nicht gelesen"
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise ValueError(_too_large(path, info.st_size))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(_too_large(path, len(data)))
+    return data
+
+
+def _too_large(path: Path, size: int) -> str:
+    return f"{path} ist zu groß ({size / 1e6:.0f} MB; die Grenze ist {MAX_FILE_BYTES / 1e6:.0f} MB)"
 
 
 def _refuse_binary(path: Path, data: bytes) -> None:
     head = data[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError(f"{path} looks like a binary file, not text")
+        raise ValueError(f"{path} sieht aus wie eine Binärdatei, nicht wie Text")
 
 
 def _decode_text(path: Path, data: bytes) -> str:
@@ -153,7 +196,7 @@ def _decode_text(path: Path, data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ValueError(f"{path} is not valid UTF-16 text") from None
+            raise ValueError(f"{path} ist kein gültiger UTF-16-Text") from None
     _refuse_binary(path, data)
     try:
         return data.decode("utf-8-sig")
@@ -163,10 +206,10 @@ def _decode_text(path: Path, data: bytes) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise ValueError(
-            f"{path} is neither UTF-8 nor Windows-1252 text; save it as UTF-8"
+            f"{path} ist weder UTF-8- noch Windows-1252-Text; als UTF-8 speichern"
         ) from None
     warnings.warn(
-        f"{path} is not UTF-8; read it as Windows-1252 (cp1252). Check the umlauts.",
+        f"{path} ist nicht UTF-8; als Windows-1252 (cp1252) gelesen. Umlaute prüfen.",
         UnicodeWarning,
         stacklevel=3,
     )

@@ -946,9 +946,9 @@ class _Detector:
                     if got:
                         speaker, cue, frame_end = got
             if speaker is None and cue is None:
-                got = self.frame_before(lo)
-                if got:
-                    speaker, cue = got
+                before = self.frame_before(lo)
+                if before:
+                    speaker, cue = before
                 else:
                     speaker = self.colon_subject(lo)
             # continuation: „…“, sagte er, „…“
@@ -1656,10 +1656,10 @@ class _Detector:
                 prev_fi.text = self.text[prev_fi.start : e]
                 last_end_sentence = si
                 continue
-            q = self.quotation("free_indirect", [(first, last)], speaker, None)
-            if q:
-                result.append(q)
-                prev_fi = q
+            found = self.quotation("free_indirect", [(first, last)], speaker, None)
+            if found:
+                result.append(found)
+                prev_fi = found
                 last_end_sentence = si
         self.quotes.extend(result)
         self.quotes.sort(key=lambda q: q.start)

@@ -32,14 +32,13 @@ def test_analyze_reads_one_parse_for_all_measures():
 
 def test_every_metric_is_documented_and_finite():
     documented = set(metric_table()["name"])
-    for text in (DPA_LIKE, BLOG_LIKE, ""):
+    for text in (DPA_LIKE, BLOG_LIKE):
         metrics = mediakit.analyze(text).metrics
-        assert set(metrics) <= documented, set(metrics) - documented
-        # without words the readability figures are missing (None), never a score
-        assert all(
-            (v is None and not text) or (isinstance(v, float) and math.isfinite(v))
-            for v in metrics.values()
-        )
+        assert set(metrics) == documented, set(metrics) ^ documented
+        assert all(isinstance(v, float) and math.isfinite(v) for v in metrics.values())
+    # an empty text: counts 0, the rest missing (tests/test_metrics.py has the details)
+    empty = mediakit.analyze("").metrics
+    assert empty["words"] == 0.0 and math.isnan(empty["flesch_amstad"])
 
 
 def test_blog_wording_is_more_loaded_than_the_agency_report():
@@ -55,7 +54,7 @@ def test_blog_wording_is_more_loaded_than_the_agency_report():
 def test_compare_relative_to_a_reference_document():
     df = mediakit.compare({"dpa": DPA_LIKE, "blog": BLOG_LIKE}, relative_to="dpa")
     assert df.set_index("id").loc["dpa", "words"] == pytest.approx(1.0)
-    with pytest.raises(ValueError, match="matches no document"):
+    with pytest.raises(ValueError, match="kein Text hat diese id oder dieses Medium"):
         mediakit.compare({"dpa": DPA_LIKE}, relative_to="Bild")
 
 
@@ -92,3 +91,8 @@ def test_readme_documents_every_metric():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [name for name in metric_table()["name"] if f"`{name}`" not in readme]
     assert not missing, f"README metrics table lacks {missing}"
+
+
+def test_highlight_of_a_plain_text_analyses_it_first():
+    result = mediakit.highlight("Putin sagte: „Das ist ein völlig absurder Vorschlag.“")
+    assert result.counts["quotes"] >= 1 and result.counts["speakers"] >= 1

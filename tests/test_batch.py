@@ -34,7 +34,6 @@ def always_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     from mediakit import analysis
 
     monkeypatch.setattr(analysis, "PARALLEL_AFTER_SECONDS", 0.0)
-    monkeypatch.setattr(analysis, "_free_cores", analysis._cores)  # however busy the machine
 
 
 def _many(n: int) -> list[str]:
@@ -92,7 +91,8 @@ def test_two_processes_give_the_same_numbers_as_serial(shared, always_parallel) 
     serial = list(analyze_many(items, n_jobs=1, progress=False))
     parallel = list(analyze_many(items, n_jobs=2, progress=False, chunksize=3))
     assert [r["id"] for r in parallel] == list(range(len(texts)))
-    assert parallel == serial
+    # repr, not ==: a text without words has NaN figures, and NaN != NaN
+    assert repr(parallel) == repr(serial)
 
 
 def test_two_processes_without_shared_data(always_parallel) -> None:
@@ -221,17 +221,3 @@ def test_processes_never_outnumber_the_cores_or_the_texts(
     ]
     assert pools or _cores() == 1
     assert all(size <= min(_cores(), 5) for size in pools)
-
-
-def test_a_busy_machine_gets_no_extra_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-
-    from mediakit import analysis
-
-    monkeypatch.setattr(analysis, "_cores", lambda: 4)
-    monkeypatch.setattr(os, "getloadavg", lambda: (9.5, 8.0, 6.0))
-    assert analysis._free_cores() == 1
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # only this process
-    assert analysis._free_cores() == 4
-    monkeypatch.setattr(os, "getloadavg", lambda: (2.2, 1.0, 1.0))
-    assert analysis._free_cores() == 3

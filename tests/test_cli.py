@@ -70,10 +70,11 @@ def corpus_run(tmp_path_factory):
     return code, stdout.getvalue(), stderr.getvalue(), out
 
 
-def test_help_everywhere_in_english(capsys):
+def test_help_everywhere_in_german(capsys):
     assert main(["--help"]) == 0
     text = capsys.readouterr().out
-    assert "compare" in text and "highlight" in text and "examples:" in text
+    assert "compare" in text and "highlight" in text and "Beispiele:" in text
+    assert "Aufruf:" in text and "diese Hilfe zeigen" in text and "Exit-Status" in text
     assert main(["compare", "--help"]) == 0
     text = capsys.readouterr().out
     for option in (
@@ -86,17 +87,20 @@ def test_help_everywhere_in_english(capsys):
         "--columns",
     ):
         assert option in text
+    assert "Optionen:" in text and "options:" not in text
+    # the columns explained from metrics.tsv
+    assert "flesch_amstad: Lesbarkeit nach Flesch" in text
     assert main(["highlight", "--help"]) == 0
     assert "--layers" in capsys.readouterr().out
 
 
 def test_no_command_and_unknown_options_are_usage_errors(capsys):
     assert main([]) == 2
-    assert "usage:" in capsys.readouterr().err
+    assert "Aufruf:" in capsys.readouterr().err
     assert main(["compare", "--frobnicate"]) == 2
-    assert "unrecognized arguments" in capsys.readouterr().err
+    assert "mediakit: Fehler: unbekannte Argumente: --frobnicate" in capsys.readouterr().err
     assert main(["compare", "--jobs", "0"]) == 2
-    assert "--jobs must be 1 or more" in capsys.readouterr().err
+    assert "--jobs muss 1 oder mehr sein" in capsys.readouterr().err
 
 
 def test_compare_prints_one_row_per_corpus_document(corpus_run):
@@ -104,8 +108,11 @@ def test_compare_prints_one_row_per_corpus_document(corpus_run):
     assert code == 0
     rows = table_rows(out)
     assert len(rows) == 5
-    assert any(" dpa " in row and "agency report" in row for row in rows)
-    assert sum("blog post" in row for row in rows) == 3
+    assert any(" dpa " in row and "Agenturmeldung" in row for row in rows)
+    assert sum("Blogbeitrag" in row for row in rows) == 3
+    # German numbers: thousands dot, decimal comma, as in the HTML report
+    tkp = next(row for row in rows if row.startswith("001 "))
+    assert " 1.257 " in tkp and re.search(r" \d+,\d ", tkp)
     header = out.splitlines()[0]
     for title in ("Wörter", "Sätze", "Flesch", "WSTF", "LIX", "Zitate", "namentl.", "wertend"):
         assert title in header
@@ -115,7 +122,7 @@ def test_compare_prints_one_row_per_corpus_document(corpus_run):
 def test_compare_writes_csv_json_and_report(corpus_run):
     code, _, err, out = corpus_run
     assert code == 0
-    assert "wrote CSV" in err and "wrote HTML report" in err
+    assert "CSV geschrieben" in err and "HTML-Bericht geschrieben" in err
     with open(out / "werte.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 5
@@ -143,17 +150,22 @@ def test_compare_relative_to_dpa(capsys):
     assert main(["compare", "--relative-to", "dpa", "--columns", "words,lix"]) == 0
     out = capsys.readouterr().out
     dpa = next(row for row in table_rows(out) if " dpa " in row)
-    assert dpa.split()[-2:] == ["1.00", "1.00"]
-    assert "relative to dpa" in out
+    assert dpa.split()[-2:] == ["1,00", "1,00"]
+    assert "im Verhältnis zu dpa" in out
+    # by outlet or id, in any case
+    assert main(["compare", "--relative-to", "DPA", "--columns", "words"]) == 0
+    assert next(r for r in table_rows(capsys.readouterr().out) if " dpa " in r).endswith("1,00")
+    assert main(["compare", "--relative-to", "tkp", "--columns", "words"]) == 0
+    assert table_rows(capsys.readouterr().out)[0].endswith("1,00")
     assert main(["compare", "--relative-to", "nobody"]) == 2
-    assert "matches no document" in capsys.readouterr().err
+    assert "kein Text hat diese id oder dieses Medium" in capsys.readouterr().err
 
 
 def test_compare_unknown_column_is_a_usage_error(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     assert main(["compare", str(tmp_path / "a.txt"), "--columns", "wordz"]) == 2
     err = capsys.readouterr().err
-    assert "unknown column(s) wordz" in err and "flesch_amstad" in err
+    assert "unbekannte Spalte(n): wordz (meinten Sie words?)" in err and "flesch_amstad" in err
 
 
 def test_compare_folders_txt_and_html_recursive_sorted(tmp_path, capsys):
@@ -187,20 +199,20 @@ def test_compare_jobs_gives_the_same_numbers(tmp_path):
 def test_missing_file_is_exit_2_with_one_line(capsys):
     assert main(["compare", "gibt_es_nicht.txt"]) == 2
     err = capsys.readouterr().err
-    assert err.strip() == "mediakit: error: no such file or folder: gibt_es_nicht.txt"
+    assert err.strip() == "mediakit: Fehler: Datei oder Ordner nicht gefunden: gibt_es_nicht.txt"
     assert main(["highlight", "gibt_es_nicht.txt"]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "nicht gefunden" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("leer.txt", b"", "is empty"),
-        ("leer2.txt", b"  \n\n\t ", "is empty"),
-        ("bild.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("seite.txt", PAGE.encode(), "looks like an HTML page"),
-        ("leer.html", b"<html><body><script>alert(1)</script></body></html>", "no article text"),
-        ("daten.csv", b"a,b\n1,2\n", "unsupported file type"),
+        ("leer.txt", b"", "ist leer"),
+        ("leer2.txt", b"  \n\n\t ", "ist leer"),
+        ("bild.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "Binärdatei"),
+        ("seite.txt", PAGE.encode(), "sieht aus wie eine HTML-Seite"),
+        ("leer.html", b"<html><body><script>alert(1)</script></body></html>", "kein Artikeltext"),
+        ("daten.csv", b"a,b\n1,2\n", "Dateityp wird nicht unterstützt"),
     ],
 )
 def test_hostile_files_give_clear_messages(tmp_path, capsys, name, content, message):
@@ -217,21 +229,21 @@ def test_bad_files_in_a_folder_are_skipped_with_a_warning(tmp_path, capsys):
     (tmp_path / "kaputt.txt").write_bytes(b"\x00\x01\x02binary")
     assert main(["compare", str(tmp_path)]) == 0
     captured = capsys.readouterr()
-    assert "skipped" in captured.err and "kaputt.txt" in captured.err
+    assert "übersprungen" in captured.err and "kaputt.txt" in captured.err
     assert len(table_rows(captured.out)) == 1
     (tmp_path / "gut.txt").unlink()
     assert main(["compare", str(tmp_path)]) == 2
-    assert "no readable text" in capsys.readouterr().err
+    assert "kein lesbarer Text" in capsys.readouterr().err
 
 
 def test_empty_folder_and_too_large_file(tmp_path, capsys, monkeypatch):
     assert main(["compare", str(tmp_path)]) == 2
-    assert "no .txt or .html files" in capsys.readouterr().err
+    assert "keine .txt- oder .html-Dateien" in capsys.readouterr().err
     big = tmp_path / "gross.txt"
     big.write_text(ARTICLE * 20, encoding="utf-8")
     monkeypatch.setattr("mediakit.extract.MAX_FILE_BYTES", 1000)
     assert main(["compare", str(big)]) == 2
-    assert "too large" in capsys.readouterr().err
+    assert "zu groß" in capsys.readouterr().err
 
 
 def test_windows_1252_file_is_read_with_a_warning(tmp_path, capsys):
@@ -248,7 +260,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     target = tmp_path / "fehlt" / "werte.csv"
     assert main(["compare", str(tmp_path / "a.txt"), "--csv", str(target)]) == 2
-    assert "does not exist" in capsys.readouterr().err
+    assert "existiert nicht" in capsys.readouterr().err
 
 
 def test_highlight_writes_a_standalone_page(tmp_path, capsys):
@@ -274,11 +286,11 @@ def test_highlight_html_input_stdout_and_refusals(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("<!DOCTYPE html>") and "Riad" in out and "Startseite" not in out
     assert main(["highlight", str(page), "-o", str(page)]) == 2
-    assert "refusing to overwrite" in capsys.readouterr().err
+    assert "würde die Eingabe" in capsys.readouterr().err
     assert main(["highlight", str(page), "--layers", "zitate"]) == 2
-    assert "unknown layer" in capsys.readouterr().err
+    assert "unbekannte Ebene" in capsys.readouterr().err
     assert main(["highlight"]) == 2
-    assert "needs a FILE" in capsys.readouterr().err
+    assert "braucht eine DATEI" in capsys.readouterr().err
 
 
 def test_highlight_a_corpus_document(tmp_path, capsys):
@@ -287,7 +299,7 @@ def test_highlight_a_corpus_document(tmp_path, capsys):
     page = out.read_text(encoding="utf-8")
     assert "Schmusekurs" in page and "mk-quote" in page
     assert main(["highlight", "--corpus", "bild"]) == 2
-    assert "no corpus document" in capsys.readouterr().err
+    assert "kein Korpusdokument" in capsys.readouterr().err
 
 
 def test_layer_names_match_the_display_module():
@@ -301,9 +313,10 @@ def test_format_table_and_relative_records():
         {"id": "a", "outlet": "dpa", "genre": "agency report", "words": 200.0, "named_share": 0.5},
         {"id": "b", "outlet": "", "genre": None, "words": 100.0, "named_share": 0.0},
     ]
-    columns = [("words", "Wörter", "", "count"), ("named_share", "namentl.", "Quellen", "share")]
+    columns = ["words", "named_share"]
     table = cli.format_table(records, columns=columns)
     assert table.splitlines()[-1].split() == ["b", "100", "0", "%"]
+    assert table.splitlines()[-2].split() == ["a", "dpa", "Agenturmeldung", "200", "50", "%"]
     relative = cli.relative_records(records, "dpa")
     assert relative[1]["words"] == 0.5 and relative[0]["named_share"] == 1.0
     assert "–" in cli.format_table(
@@ -313,7 +326,7 @@ def test_format_table_and_relative_records():
 
 def test_the_installed_command_runs_as_a_process(tmp_path):
     """Once as a real process: the table on stdout, errors as one line and exit 2."""
-    command = [sys.executable, "-m", "mediakit.cli"]
+    command = [sys.executable, "-m", "mediakit"]
     done = subprocess.run(
         [*command, "compare"], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
@@ -328,7 +341,7 @@ def test_the_installed_command_runs_as_a_process(tmp_path):
         timeout=300,
     )
     assert missing.returncode == 2
-    assert missing.stderr.startswith("mediakit: error: no such file or folder")
+    assert missing.stderr.startswith("mediakit: Fehler: Datei oder Ordner nicht gefunden")
     assert "Traceback" not in missing.stderr
 
 
@@ -341,7 +354,7 @@ def test_data_to_stdout_replaces_the_table(tmp_path, capsys):
     rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
     assert rows[0]["id"] == "a"
     assert main(["compare", "--csv", "-", "--json", "-"]) == 2
-    assert "only one of" in capsys.readouterr().err
+    assert "nur eine von" in capsys.readouterr().err
 
 
 def test_cli_numbers_equal_the_library_compare(corpus_run):
@@ -375,3 +388,22 @@ def test_course_commands_are_added_when_available(capsys):
         assert set(commands.choices) == expected
     assert cli._course_may_be_needed(["compare"]) is False
     assert cli._course_may_be_needed(["course", "init"]) is True
+
+
+def test_a_wordless_text_shows_missing_figures_and_a_note(tmp_path, capsys):
+    (tmp_path / "leer_an_worten.txt").write_text("… !!! ???\n\n– – –", encoding="utf-8")
+    (tmp_path / "kurz.txt").write_text("Ja. Nein. Gut.", encoding="utf-8")
+    json_out, csv_out = tmp_path / "werte.json", tmp_path / "werte.csv"
+    assert main(["compare", str(tmp_path), "--json", str(json_out), "--csv", str(csv_out)]) == 0
+    out = capsys.readouterr().out
+    rows = {row.split()[0]: row.split() for row in table_rows(out)}
+    assert rows["leer_an_worten"][1:4] == ["0", "0", "–"]  # words, sentences, Flesch
+    assert "– kein Wort im Text: nichts zu messen" in out
+    assert rows["kurz"][3] == "120,5*"  # Flesch outside 0-100: kept, marked
+    assert "* außerhalb der Skala (Flesch (Amstad) 0–100" in out
+    records = {r["id"]: r for r in json.loads(json_out.read_text(encoding="utf-8"))}
+    assert records["leer_an_worten"]["flesch_amstad"] is None
+    assert records["leer_an_worten"]["words"] == 0
+    assert records["kurz"]["flesch_amstad"] == pytest.approx(120.5)
+    by_id = {r["id"]: r for r in csv.DictReader(csv_out.open(encoding="utf-8"))}
+    assert by_id["leer_an_worten"]["lix"] == "" and by_id["kurz"]["lix"] != ""

@@ -66,7 +66,7 @@ def test_bag_on_a_local_cluster_matches_the_serial_run(client, texts) -> None:
     bag = db.from_sequence(items, npartitions=4)
     records = analyze_bag(bag).compute()
     serial = [analyze_record(item["text"], {"id": item["id"]}) for item in items]
-    assert records == serial
+    assert repr(records) == repr(serial)  # repr: NaN (a text without words) != NaN
     workers = client.run(lambda: __import__("os").getpid())
     assert len(workers) == 2
 

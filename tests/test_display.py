@@ -25,6 +25,7 @@ from mediakit.display import (
     report_html,
 )
 from mediakit.document import TextSpan
+from mediakit.metrics import METRICS, shown
 
 VOID = {"br", "meta", "img", "hr", "input", "link", "wbr", "col", "area", "base", "source"}
 
@@ -167,7 +168,7 @@ def test_layers_can_be_chosen_and_unknown_layers_are_refused():
     assert "mk-speaker" not in text_part and "mk-evaluative" not in text_part
     assert highlight(fake(), "quotes,cues").counts == {"quotes": 3, "cues": 3}
     assert set(highlight(fake(), ["all"]).counts) == set(LAYERS)
-    with pytest.raises(ValueError, match=r"unknown layer.*'quote'"):
+    with pytest.raises(ValueError, match=r"unbekannte Ebene.*'quote'"):
         highlight(fake(), ["quote"])
     with pytest.raises(TypeError):
         highlight(fake(), 3)
@@ -324,7 +325,10 @@ def test_plot_compare_small_multiples_with_german_labels(tmp_path):
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == 6
     titles = [ax.get_title(loc="left") for ax in visible]
-    assert "Lesbarkeit: Flesch (Amstad)" in titles and "Belegdichte: Zitate" in titles
+    # titles are the German labels of metrics.tsv, panels its "chart" rows
+    assert titles == [METRICS[name].label for name in shown("chart")]
+    assert "Flesch (Amstad)" in titles and "Zitate je 1.000 Wörter" in titles
+    assert visible[0].get_xlabel() == "Punkte (0–100)"
     labels = [t.get_text() for t in visible[0].get_yticklabels()]
     assert labels == [
         "TKP (000)",
@@ -336,7 +340,7 @@ def test_plot_compare_small_multiples_with_german_labels(tmp_path):
     ]
     bars = visible[0].patches
     assert len(bars) == 6 and bars[2].get_width() == pytest.approx(55.25 * 1.4)
-    named = next(ax for ax in visible if ax.get_title(loc="left").startswith("Namentlich"))
+    named = next(ax for ax in visible if ax.get_title(loc="left") == "namentlich genannte Quellen")
     assert named.patches[0].get_width() == pytest.approx(200 / 3)  # shown in percent
     legend_texts = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
     assert {"Blogbeitrag", "Agenturmeldung", "Leserkommentare"} <= legend_texts
@@ -395,8 +399,9 @@ def test_real_analysis_highlights_the_dpa_evidence(corpus_analyses):
 
 
 def test_real_highlight_from_plain_text():
-    pytest.importorskip("mediakit.evaluative")
-    result = highlight("Putin sagte: „Das ist ein völlig absurder Vorschlag.“")
+    import mediakit
+
+    result = mediakit.highlight("Putin sagte: „Das ist ein völlig absurder Vorschlag.“")
     found = set(classes(check(result.html)))
     assert "mk-quote-direct" in found and "mk-speaker" in found
 
@@ -460,3 +465,49 @@ def test_in_a_real_jupyter_kernel_analysis_chart_and_highlight_render(tmp_path):
     assert "Flesch (Amstad)" in outputs[0]["text/html"]
     assert "image/png" in outputs[1]
     assert "mk-evaluative" in outputs[2]["text/html"]
+
+
+# ---------------------------------------------------------------------------
+# Plain data in, German figures out (the renderer never analyses)
+# ---------------------------------------------------------------------------
+
+
+def test_display_highlight_of_a_bare_text_says_where_to_go():
+    with pytest.raises(TypeError, match=r"mediakit\.highlight\(text\)"):
+        highlight("Putin sagte: „Das ist absurd.“")
+
+
+def test_a_dict_of_plain_data_renders_like_an_analysis():
+    data = fake()
+    plain = {
+        "text": data.text,
+        "spans": data.evidence(),
+        "metrics": data.metrics,
+        "meta": data.meta,
+    }
+    assert analysis_html(plain) == analysis_html(data)
+    page = report_html([{**data.meta, **data.metrics}], [plain])
+    assert page.count('class="mk-highlight"') == 1 and "Ein Test" in page
+
+
+def test_key_figures_of_a_wordless_text_are_a_note_not_scores():
+    from mediakit.display import figures_html
+    from mediakit.metrics import NOTHING_TO_MEASURE
+
+    nan = float("nan")
+    markup = figures_html({"words": 0.0, "sentences": 0.0, "flesch_amstad": nan, "lix": nan})
+    assert NOTHING_TO_MEASURE in markup
+    assert 'data-metric="flesch_amstad">–<' in markup and "0,0" not in markup
+
+
+def test_report_table_is_german_and_marks_values_out_of_scale():
+    rows = records()[:2]
+    rows[0]["flesch_amstad"] = 120.5
+    rows[1]["genre"] = "aggregator summary"
+    rows[1]["outlet"] = "unnamed aggregator"
+    page = report_html(rows)
+    summary = page.split('class="mk-table mk-summary"', 1)[1].split("</table>", 1)[0]
+    assert "120,5" in summary and "außerhalb der Skala" in summary
+    assert "Aggregator-Text" in summary and "anonymer Aggregator" in summary
+    assert "67 %" in summary  # named_share 2/3, shown as percent
+    assert METRICS["named_share"].label in summary
