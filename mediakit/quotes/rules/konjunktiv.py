@@ -1,0 +1,66 @@
+"""Rule 6: Konjunktiv passages without a frame of their own (free indirect speech)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..model import Quotation, Speaker
+from ..view import Context
+from ..words import _FI_REACH
+
+
+def free_indirect(cx: Context) -> None:
+    cx.quotes.sort(key=lambda q: q.start)
+    starts = [q.start for q in cx.quotes]
+    # a direct quote inside a Konjunktiv sentence ("Daten seien „sehr relevant“.") is
+    # nested in it, so only quotes that open their sentence block it
+    taken = [
+        (q.start, q.end) if q.kind != "direct" or cx.opens_sentence(q.start) else (-1, -1)
+        for q in cx.quotes
+    ]
+    result: list[Quotation] = []
+    last_speaker: Speaker | None = None
+    last_end_sentence = -10
+    qi = 0
+    prev_fi: Quotation | None = None
+    for si, (lo, hi) in enumerate(cx.sentences):
+        s_start, s_end = cx.idx[lo], cx.end[hi - 1]
+        while qi < len(cx.quotes) and cx.quotes[qi].start < s_end:
+            q = cx.quotes[qi]
+            if q.speaker is not None or q.kind != "direct":
+                last_speaker = q.speaker  # a source-less report ends the chain
+            last_end_sentence = si
+            qi += 1
+            prev_fi = None
+        k = bisect_left(starts, s_end)
+        overlaps = any(s < s_end and e > s_start for s, e in taken[max(0, k - 3) : k + 1])
+        if overlaps:
+            continue
+        mood = cx.has_konjunktiv(lo, hi)
+        if not mood:
+            prev_fi = None
+            continue
+        recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
+        if mood == "k2" and not recent:
+            continue
+        if mood == "k1" and not recent and last_speaker is None:
+            pass
+        first = cx.next_content(lo, hi)
+        last = hi - 1
+        while last > first and cx.space[last]:
+            last -= 1
+        speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
+        if prev_fi is not None and prev_fi.speaker is speaker:
+            s, e = cx.chars(first, last)
+            prev_fi.spans.append((s, e))
+            prev_fi.end = e
+            prev_fi.text = cx.text[prev_fi.start : e]
+            last_end_sentence = si
+            continue
+        q = cx.quotation("free_indirect", [(first, last)], speaker, None)
+        if q:
+            result.append(q)
+            prev_fi = q
+            last_end_sentence = si
+    cx.quotes.extend(result)
+    cx.quotes.sort(key=lambda q: q.start)
