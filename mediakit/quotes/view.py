@@ -167,6 +167,8 @@ class Context:
                 return "k1"
             if m == "k2" and not strong_only:
                 best = "k2"
+            elif m == "rs" and not best and not strong_only:
+                best = "rs"
         return best
 
     def quotation(

@@ -43,8 +43,9 @@ def free_indirect(cx: Context) -> None:
         recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
         if mood == "k2" and not recent:
             continue
-        if mood == "k1" and not recent and last_speaker is None:
-            pass
+        if mood == "rs" and not (recent or perfect_infinitive(cx, lo, hi)):
+            prev_fi = None
+            continue
         first = cx.next_content(lo, hi)
         last = hi - 1
         while last > first and cx.space[last]:
@@ -64,3 +65,19 @@ def free_indirect(cx: Context) -> None:
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)
+
+
+def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:
+    """The clause ends in a perfect infinitive (``… geflohen sein``, ``… gesagt haben``).
+
+    With reportive *sollen* this marks a claim of others: "Er soll Geld genommen haben."
+    """
+    j = cx.strip_end(hi, lo)
+    while j > lo and not cx.tok[j].isalpha():
+        j -= 1
+    if j <= lo or cx.low[j] not in ("haben", "sein"):
+        return False
+    k = j - 1
+    while k > lo and cx.space[k]:
+        k -= 1
+    return cx.low[k] != "zu" and cx.tok[k][:1].islower()
