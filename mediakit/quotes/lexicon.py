@@ -24,6 +24,7 @@ __all__ = [
     "konjunktiv_forms",
     "preposition_cues",
     "speaker_words",
+    "speech_acts",
 ]
 
 _INSEPARABLE = (
@@ -51,8 +52,13 @@ class CueVerb:
     medium: str
     evaluative: bool
     complement: str
-    reported: bool
-    reported_with: str = ""
+    act: str = ""
+    act_requires: tuple[str, ...] = ()
+
+    @property
+    def reported(self) -> bool:
+        """The verb names a speech act on its own (listed in ``speech_acts.tsv``)."""
+        return bool(self.act)
 
 
 @dataclass(slots=True)
@@ -67,6 +73,7 @@ class CueLexicon:
     main: dict[str, list[CueVerb]] = field(default_factory=dict)
     joined: dict[str, list[CueVerb]] = field(default_factory=dict)
     particles: frozenset[str] = frozenset()
+    participles: frozenset[str] = frozenset()
 
 
 def _weak_forms(stem: str) -> tuple[list[str], str]:
@@ -100,16 +107,23 @@ def cue_lexicon() -> CueLexicon:
     """The cue-verb forms, generated from ``cue_verbs.tsv`` once per process."""
     lex = CueLexicon()
     particles = set()
+    participle_forms: set[str] = set()
+    acts = speech_acts()
+    lemmas = {row["lemma"] for row in load_table("cue_verbs.tsv")}
+    missing = sorted(set(acts) - lemmas)
+    if missing:
+        raise ValueError(f"speech_acts.tsv: lemmas missing from cue_verbs.tsv: {missing}")
     for row in load_table("cue_verbs.tsv"):
         particle = row["particle"]
+        act, requires = acts.get(row["lemma"], ("", ()))
         verb = CueVerb(
             lemma=row["lemma"],
             particle=particle,
             medium=row["medium"],
             evaluative=row["evaluative"] == "yes",
             complement=row["complement"],
-            reported=row["reported"] not in ("", "no"),
-            reported_with="" if row["reported"] in ("", "yes", "no") else row["reported"],
+            act=act,
+            act_requires=requires,
         )
         base = row["lemma"][len(particle) :] if particle else row["lemma"]
         if row["forms"]:
@@ -130,6 +144,7 @@ def cue_lexicon() -> CueLexicon:
                 lex.main.setdefault(form, []).append(verb)
         for form in participles:
             lex.joined.setdefault(particle + form, []).append(verb)
+            participle_forms.add(particle + form)
         if particle:
             particles.add(particle)
             # "zu"-infinitive and plain infinitive after modals: "mitzuteilen", "mitteilen"
@@ -138,7 +153,22 @@ def cue_lexicon() -> CueLexicon:
         else:
             lex.joined.setdefault(base, []).append(verb)
     lex.particles = frozenset(particles)
+    lex.participles = frozenset(participle_forms)
     return lex
+
+
+@cache
+def speech_acts() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Lemma -> (act type, required words) from ``speech_acts.tsv``.
+
+    >>> speech_acts()["sprechen"]
+    ('reference', ('von',))
+    """
+    out = {}
+    for row in load_table("speech_acts.tsv"):
+        requires = tuple(w.strip() for w in row["requires"].split(",") if w.strip())
+        out[row["lemma"]] = (row["act"], requires)
+    return out
 
 
 @cache

@@ -72,6 +72,8 @@ class Quotation:
     cue: Cue | None = None
     nested: list[Quotation] = field(default_factory=list)
     parent: Quotation | None = field(default=None, repr=False)
+    act: str = ""
+    agentless: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict; nested quotations included, ``parent`` omitted."""
@@ -84,6 +86,8 @@ class Quotation:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "nested": [q.to_dict() for q in self.nested],
+            "act": self.act,
+            "agentless": self.agentless,
         }
 
 

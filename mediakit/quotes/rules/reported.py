@@ -1,11 +1,42 @@
-"""Rule 5: reported speech acts - a speech act only named (``Die Polizei sprach von einem Unfall.``)."""
+"""Rule 5: reported speech acts - an utterance only named (Redebericht).
+
+"Die Polizei sprach von einem Unfall." / "Die Regierung kritisierte den Plan." /
+"Ihm war vorgeworfen worden, …" (agentless passive: an anonymous source). The verbs
+and their act types are ``speech_acts.tsv``; the message is the whole sentence, so the
+object of the act is part of the attributed content.
+
+>>> from mediakit.quotes import find_quotes
+>>> q = find_quotes("Die Regierung kritisierte den Plan als unausgegoren.")[0]
+>>> q.kind, q.speaker.text, q.act
+('reported', 'Die Regierung', 'criticism')
+>>> q = find_quotes("Trump war immer wieder ein Schmusekurs mit Putin vorgeworfen worden.")[0]
+>>> q.kind, q.speaker, q.act, q.agentless
+('reported', None, 'accusation', True)
+"""
 
 from __future__ import annotations
 
-from ..model import Quotation
-from ..syntax import subject_of
+from ..model import Quotation, Speaker
+from ..syntax import make_speaker, np_forward, subject_of
 from ..view import Context
-from ..words import _AUXILIARIES
+from ..words import _AUXILIARIES, _CLAUSE_PUNCT, _END_PUNCT
+
+# forms of "werden" that make a participle passive ("wurde kritisiert", "war … vorgeworfen worden")
+_PASSIVE = frozenset(
+    {"wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde", "wirst"}
+)
+_AGENT = frozenset({"von", "vom", "seitens"})
+
+
+def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token range of the clause around ``v`` (between commas, colons, dashes)."""
+    a = v
+    while a > lo and cx.tok[a - 1] not in _CLAUSE_PUNCT:
+        a -= 1
+    b = v + 1
+    while b < hi and cx.tok[b] not in _CLAUSE_PUNCT and cx.tok[b] not in _END_PUNCT:
+        b += 1
+    return a, b
 
 
 def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
@@ -13,27 +44,55 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     verbs = cx.within(cx.verb_at, lo, hi)
     if not verbs or any(cx.in_direct(j) for j in range(lo, hi)):
         return []
+    lex = cx.lex
     for v in verbs:
-        lw = cx.vlow[v]
-        if lw not in cx.lex.main or cx.region_of[v] >= 0:
+        form = cx.vlow[v]
+        if cx.region_of[v] >= 0:
             continue
-        if lw in cx.lex.joined and any(cx.low[j] in _AUXILIARIES for j in range(lo, v)):
-            continue  # a participle ("wurde verurteilt") names no speech act of a speaker
-        got = cx.pick_verb(v, hi)
-        if not got or not got[0].reported:
-            continue
+        c_lo, c_hi = _clause(cx, v, lo, hi)
+        aux = [j for j in range(c_lo, v) if cx.vlow[j] in _AUXILIARIES]
+        participle = form in lex.participles and bool(aux)
+        got = None
+        if form in lex.main and not participle:
+            got = cx.pick_verb(v, hi)
+            if got and got[1] < 0 and cx.foreign_particle(v, hi):
+                continue  # "rief … an" is anrufen, not rufen
+        if got is None:
+            candidates = lex.joined.get(form)
+            if not candidates:
+                continue
+            got = (candidates[0], -1)
         verb, particle = got
-        if verb.reported_with and verb.reported_with not in cx.low[v + 1 : min(hi, v + 8)]:
+        if not verb.act:
+            continue
+        if verb.act_requires and not any(
+            cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
+        ):
             continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
-        if cx.foreign_particle(v, hi):
-            continue
-        speaker = subject_of(cx, v, lo, hi)
-        if speaker is None:
-            continue
+        passive = participle and any(
+            cx.low[j] in _PASSIVE for j in range(c_lo, min(hi, max(c_hi, v + 3)))
+        )
+        speaker: Speaker | None
+        if passive:
+            speaker = None
+            for j in range(c_lo, v):
+                if cx.low[j] in _AGENT and cx.tok[j][:1].islower():
+                    last = np_forward(cx, j + 1, v)
+                    if last > j:
+                        speaker = make_speaker(cx, j + 1, last)
+                        break
+        else:
+            speaker = subject_of(cx, v, lo, hi)
+            if speaker is None:
+                continue
         first = cx.next_content(lo, hi)
         last = hi - 1
         while last > first and cx.space[last]:
             last -= 1
         q = cx.quotation("reported", [(first, last)], speaker, cx.cue(verb, v, particle))
-        return [q] if q else []
+        if q is None:
+            return []
+        q.act = verb.act
+        q.agentless = passive and speaker is None
+        return [q]
     return []
