@@ -23,7 +23,9 @@ from .words import (
     _ROLE_CUE_VERB,
     _ROLE_CUE_WORD,
     _ROLE_KONJUNKTIV,
+    _THIRD_PERSON,
     _mood,
+    _regular_k1,
     _token_forms,
     _words,
 )
@@ -86,6 +88,20 @@ class Context:
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
         self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
         self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
+        # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
+        # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
+        low = self.low
+        regular = {
+            k
+            for j in (i for i, w in enumerate(low) if w in _THIRD_PERSON)
+            for k in (j - 1, j + 1)
+            if 0 <= k < self.n and _regular_k1(low[k]) and self.tok[k][:1].islower()
+        }
+        if regular:
+            self.regular_k1 = regular
+            self.mood_at = sorted(set(self.mood_at) | regular)
+        else:
+            self.regular_k1 = set()
 
     @staticmethod
     def within(positions: list[int], lo: int, hi: int) -> list[int]:
@@ -163,6 +179,8 @@ class Context:
             if self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "direct":
                 continue
             m = _mood(self.low[j]) if self.tok[j][:1].islower() or j == lo else ""
+            if not m and j in self.regular_k1:
+                m = "k1"
             if m == "k1":
                 return "k1"
             if m == "k2" and not strong_only:

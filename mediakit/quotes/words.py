@@ -148,6 +148,45 @@ def _mood(word: str) -> str:
     return ""
 
 
+_THIRD_PERSON = frozenset({"er", "sie", "es", "man"})
+_NOT_K1_ENDINGS = (
+    "ie",
+    "ee",
+    "te",
+    "de",
+    "che",
+    "ige",
+    "bare",
+    "weise",
+    "sche",
+    "ale",
+    "ive",
+    "elle",
+)
+#: an embedded yes/no question: a Konjunktiv only there ("reagierte ausweichend, ob
+#: er telefoniert habe") leaves the main clause the author's
+_SUBORDINATE_OPENERS = frozenset({"ob"})
+
+
+@cache
+def _regular_k1(word: str) -> bool:
+    """A form that reads as Konjunktiv I (3rd person singular in -e) next to er/sie/es/man.
+
+    Function words in -e that stand beside pronouns ("hat man eine", "sie alle",
+    "er gerne") are listed in ``speaker_words.tsv`` (category ``not_verb``).
+    """
+    return (
+        len(word) >= 4
+        and word.endswith("e")
+        and word.isalpha()
+        # "-te"/"-de": the weak preterite ("sagte", "wurde") ends so, and adjectives
+        and not word.endswith(_NOT_K1_ENDINGS)
+        and word not in speaker_words().get("not_verb", frozenset())
+        and word not in speaker_words()["determiner"]
+        and not _mood(word)
+    )
+
+
 # separable particles: "rief … an" is anrufen, not rufen
 _FI_REACH = 2
 
@@ -193,6 +232,8 @@ _CLAUSE_BREAKERS = frozenset(
 )
 
 
+#: articles that also serve as relative pronouns
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
 _RELATIVE = frozenset(
     {"der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "den", "dem"}
 )

@@ -17,7 +17,7 @@ from ..syntax import (
     zu_infinitive,
 )
 from ..view import Context
-from ..words import _COMPLEMENTIZERS, _END_PUNCT, _INDICATIVE_COMPLEMENT, _SUBORDINATORS
+from ..words import _ARTICLES, _COMPLEMENTIZERS, _END_PUNCT, _INDICATIVE_COMPLEMENT, _SUBORDINATORS
 
 
 def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
@@ -76,7 +76,11 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 continue
             last = np_forward(cx, v + 1, hi)
             lead = cx.next_content(lo, prev)
-            only_np = np_forward(cx, lead, prev) >= prev - 1 or cx.low[lead] in _SUBORDINATORS
+            # an adverbial clause ("Als …, sagte X") is no content; an article at the
+            # sentence start is no relative pronoun ("Die Lage ist ernst, sagte X.")
+            only_np = (
+                np_forward(cx, lead, prev) >= prev - 1 or cx.low[lead] in _SUBORDINATORS - _ARTICLES
+            )
             if last > v and not (
                 particle > v and cx.tok[cx.next_content(particle + 1, hi)] == ","
                 if cx.next_content(particle + 1, hi) < hi
@@ -107,7 +111,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         first = cx.next_content(c, v)
         if cx.low[first] == "wie" and first < v:
             speaker_last = np_forward(cx, first + 1, v)
-            speaker = make_speaker(cx, first + 1, speaker_last) if speaker_last > first else None
+            if speaker_last <= first or v - speaker_last > 5:
+                continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
+            speaker = make_speaker(cx, first + 1, speaker_last)
             cue = cx.cue(verb, v, particle)
             nxt = cx.next_content(max(v, particle) + 1, hi)
             if nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi):

@@ -63,12 +63,10 @@ def direct_quotes(cx: Context) -> None:
 
 def colon_subject(cx: Context, lo: int) -> Speaker | None:
     """ "Der Bundestrainer zeigte sich zufrieden: „…“" - the sentence subject introduces the quote."""
-    j = lo - 1
-    while j >= 0 and cx.space[j]:
-        j -= 1
-    if j < 0 or cx.tok[j] != ":":
+    j = _colon_before(cx, lo)
+    if j < 0:
         return None
-    s_lo = cx.sentence_start(lo)
+    s_lo = cx.sentence_start(j)
     head = cx.next_content(s_lo, j)
     lw = cx.low[head] if head < j else ""
     if (
@@ -131,10 +129,25 @@ def frame_after(cx: Context, v: int, hi: int) -> tuple[Speaker | None, Cue, int]
     return speaker, cx.cue(verb, v, particle), tail
 
 
+def _colon_before(cx: Context, lo: int) -> int:
+    """The colon right before token ``lo`` (blank lines allowed), or -1."""
+    j = lo - 1
+    while j >= 0 and cx.space[j]:
+        j -= 1
+    return j if j >= 0 and cx.tok[j] == ":" else -1
+
+
 def frame_before(cx: Context, lo: int) -> tuple[Speaker | None, Cue] | None:
-    """``X sagte: „…“`` - nearest cue verb before the quote in its sentence."""
+    """``X sagte: „…“`` - nearest cue verb before the quote in its sentence.
+
+    A frame ending in a colon may stand in the paragraph before ("Trump beschrieb
+    das Gespräch so:" + a paragraph in quote marks): then that sentence is read.
+    """
     s_lo = cx.sentence_start(lo)
     j = lo - 1
+    colon = _colon_before(cx, lo)
+    if colon >= 0 and colon < s_lo:
+        s_lo, j, lo = cx.sentence_start(colon), colon - 1, colon
     while j >= s_lo:
         if cx.region_of[j] >= 0:
             return None

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Quotation, Speaker
+from ..syntax import clause_start
 from ..view import Context
-from ..words import _FI_REACH
+from ..words import _FI_REACH, _SUBORDINATE_OPENERS
 
 
 def free_indirect(cx: Context) -> None:
@@ -37,6 +38,8 @@ def free_indirect(cx: Context) -> None:
         if overlaps:
             continue
         mood = cx.has_konjunktiv(lo, hi)
+        if mood and not main_clause_mood(cx, lo, hi):
+            mood = ""  # only an embedded clause reports; the sentence stays the author's
         if not mood:
             prev_fi = None
             continue
@@ -81,3 +84,21 @@ def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:
     while k > lo and cx.space[k]:
         k -= 1
     return cx.low[k] != "zu" and cx.tok[k][:1].islower()
+
+
+def main_clause_mood(cx: Context, lo: int, hi: int) -> bool:
+    """Some Konjunktiv form stands outside an embedded yes/no question (``ob …``).
+
+    A dass-clause or a relative clause in Konjunktiv still reports (the Wikinews
+    annotations count such sentences as reported speech).
+    """
+    for j in cx.within(cx.mood_at, lo, hi):
+        if cx.in_direct(j):
+            continue
+        c = clause_start(cx, j, lo)
+        first = cx.next_content(c, j + 1)
+        lw = cx.low[first]
+        if lw in _SUBORDINATE_OPENERS:
+            continue
+        return True
+    return False
