@@ -77,10 +77,14 @@ class CueLexicon:
 
 
 def _weak_forms(stem: str) -> tuple[list[str], str]:
+    # "arbeitet", "rechnet", "bezeichnet", "atmet" - but "lehnt", "lernt", "filmt"
     connect = (
         "e"
         if stem.endswith(("t", "d"))
-        or (stem.endswith(("n", "m")) and stem[-2:-1] not in "aeiouählmnr")
+        or (
+            stem.endswith(("n", "m"))
+            and (stem[-2:-1] not in "aeiouäöühlmnr" or stem[-3:-1] == "ch")
+        )
         else ""
     )
     finite = [

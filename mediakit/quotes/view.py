@@ -65,6 +65,8 @@ class Context:
             self.region_of[lo:hi] = [k] * (hi - lo)
         self.region_kind = [""] * len(self.regions)
         self.region_quote: dict[int, Quotation] = {}
+        # region -> the direct quote region whose text it repeats (rules.regions.echoes)
+        self.echo_of: dict[int, int] = {}
         # pick_verb reads only the tokens, so several rules asking for one verb share it
         self.picked: dict[tuple[int, int], tuple[CueVerb, int] | None] = {}
         # sentences as token ranges, whitespace tokens trimmed

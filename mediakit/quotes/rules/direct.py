@@ -59,6 +59,10 @@ def direct_quotes(cx: Context) -> None:
             cx.region_quote[k] = q
             cx.quotes.append(q)
         k += 1
+    for k, src in cx.echo_of.items():
+        q, sq = cx.region_quote.get(k), cx.region_quote.get(src)
+        if q is not None and sq is not None and q.speaker is None and q is not sq:
+            q.speaker = sq.speaker  # a fragment repeated from a full quote: its speaker
 
 
 def colon_subject(cx: Context, lo: int) -> Speaker | None:

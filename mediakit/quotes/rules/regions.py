@@ -22,6 +22,9 @@ def classify_regions(cx: Context) -> None:
             cx.region_kind[k] = "other"
             continue
         n = len(words)
+        if so_called(cx, lo):
+            cx.region_kind[k] = "scare"  # die sogenannte „Schuloffensive“
+            continue
         function = cx.words["title_function"]
         lower = sum(1 for w in words[1:] if w[:1].islower() and w not in function)
         inner_text = r.inner_text.strip()
@@ -40,6 +43,49 @@ def classify_regions(cx: Context) -> None:
             cx.region_kind[k] = "direct"  # "bezeichnete den Plan als „Unsinn“"
         else:
             cx.region_kind[k] = "scare"
+    echoes(cx)
+
+
+def so_called(cx: Context, lo: int) -> bool:
+    """``sogenannte``/``so genannte``/``sog.`` before the marks: the author's distance."""
+    j = lo - 1
+    while j >= 0 and cx.space[j]:
+        j -= 1
+    if j < 0:
+        return False
+    w = cx.low[j]
+    if w.startswith("sogenannt") or w == "sog.":
+        return True
+    k = j - 1
+    while k >= 0 and cx.space[k]:
+        k -= 1
+    return w.startswith("genannt") and k >= 0 and cx.low[k] == "so"
+
+
+def echoes(cx: Context) -> None:
+    """A short quote-marked fragment of a text that the document quotes in full is a quotation.
+
+    "Trump schrieb: „… die Macht des Dollars …“" and later „die Macht des Dollars“:
+    the fragment quotes the same speaker (``cx.echo_of`` keeps which quote it repeats).
+    """
+    sources = [
+        (k, " ".join(cx.regions[k].inner_text.split()))
+        for k in range(len(cx.regions))
+        if cx.region_kind[k] == "direct"
+    ]
+    if not sources:
+        return
+    for k, r in enumerate(cx.regions):
+        if cx.region_kind[k] != "scare" or so_called(cx, cx.region_tokens[k][0]):
+            continue
+        inner = " ".join(r.inner_text.split()).strip(" ,.;:!?")
+        if len(inner) < 8 or " " not in inner:
+            continue
+        for src, text in sources:
+            if src != k and inner in text:
+                cx.region_kind[k] = "direct"
+                cx.echo_of[k] = src
+                break
 
 
 def ironic_verb(cx: Context, j: int, lo: int, hi: int) -> bool:

@@ -89,6 +89,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         last = hi - 1
         while last > first and cx.space[last]:
             last -= 1
+        if cx.tok[first] == "(" and cx.tok[last] == ")":
+            return []  # "(DER STANDARD berichtete.)": a cross-reference, not a quotation
+        if not _has_content(cx, first, last + 1, v, speaker):
+            return []  # "Die Zeitung berichtete.": the act names nothing
         q = cx.quotation("reported", [(first, last)], speaker, cx.cue(verb, v, particle))
         if q is None:
             return []
@@ -96,3 +100,17 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         q.agentless = passive and speaker is None
         return [q]
     return []
+
+
+def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None) -> bool:
+    """Two or more words besides the verb, its auxiliaries and the speaker."""
+    n = 0
+    for j in range(lo, hi):
+        if j == v or cx.space[j] or not cx.tok[j][:1].isalnum() or cx.vlow[j] in _AUXILIARIES:
+            continue
+        if speaker is not None and speaker.start <= cx.idx[j] < speaker.end:
+            continue
+        n += 1
+        if n >= 2:
+            return True
+    return False
