@@ -32,14 +32,21 @@ from bisect import bisect_left
 
 from ..document import Document, TextSpan, as_document
 from ..results import rate_per_1000, safe_div
+from ..tables import load_table
 from .model import Cue, Quotation, QuoteAnalysis, Speaker
 from .pipeline import detect
+from .sources import SOURCE_TYPES, Source, SourceList, group_sources, source_type_labels
 
 __all__ = [
+    "KIND_LABELS",
     "METRIC_DESCRIPTIONS",
+    "SOURCE_TYPES",
+    "SOURCE_TYPE_LABELS",
     "Cue",
     "Quotation",
     "QuoteAnalysis",
+    "Source",
+    "SourceList",
     "Speaker",
     "analyze_quotes",
     "find_quotes",
@@ -48,6 +55,21 @@ __all__ = [
 ]
 
 KINDS = ("direct", "indirect", "free_indirect", "reported")
+
+
+def _kind_labels() -> dict[str, str]:
+    return {row["kind"]: row["label"] for row in load_table("quote_kinds.tsv")}
+
+
+#: German label of each kind of quotation (``quote_kinds.tsv``), for display:
+#: ``KIND_LABELS["free_indirect"]`` is "uneingeleitete indirekte Rede (Konjunktiv I)".
+KIND_LABELS: dict[str, str] = _kind_labels()
+#: Short German labels for tables and charts ("direkt", "indirekt", …).
+KIND_SHORT_LABELS: dict[str, str] = {
+    row["kind"]: row["short"] for row in load_table("quote_kinds.tsv")
+}
+#: German label of each source type (``source_types.tsv``): person -> "Person", …
+SOURCE_TYPE_LABELS: dict[str, str] = dict(source_type_labels())
 SPEAKER_TYPES = ("named", "pronoun", "anonymous", "outlet")
 
 
@@ -71,8 +93,15 @@ def analyze_quotes(text_or_doc: object) -> QuoteAnalysis:
     cached = doc.cache.get(_CACHE_KEY)
     if cached is None:
         quotations, scare, titles = detect(doc)
+        every = [x for q in quotations for x in (q, *q.nested)]
+        sources = group_sources(doc.text, every)
         cached = QuoteAnalysis(
-            quotations, scare, titles, _metrics(doc, quotations, scare), source=doc.text
+            quotations,
+            scare,
+            titles,
+            _metrics(doc, quotations, scare, sources),
+            source=doc.text,
+            sources=sources,
         )
         doc.cache[_CACHE_KEY] = cached
     return cached
@@ -118,18 +147,41 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "quotations of every kind (direct, indirect, free indirect, reported)",
         "per 1,000 words",
     ),
-    "attributed_share": ("quotations with a speaker", "share 0-1"),
+    "attributed_share": (
+        "quotations with a source: a speaker, or an anonymous cue (hieß es, wurde vorgeworfen)",
+        "share 0-1",
+    ),
     "named_share": ("quotations whose speaker is a named person or organisation", "share 0-1"),
     "pronoun_share": ("quotations whose speaker is only a pronoun (er, sie)", "share 0-1"),
     "anonymous_share": (
-        "quotations from anonymous or vague sources (Kreise, ein Sprecher, es hieß)",
+        "quotations from anonymous or vague sources (Kreise, ein Sprecher, hieß es, "
+        "agentless passive: wurde vorgeworfen)",
         "share 0-1",
     ),
     "outlet_share": (
         "quotations attributed to an outlet or medium (laut New York Post)",
         "share 0-1",
     ),
-    "distinct_named_sources": ("different named speakers", "count"),
+    "distinct_named_sources": (
+        "different named sources (people, institutions, outlets, experts), "
+        "each counted once however it is mentioned",
+        "count",
+    ),
+    "distinct_sources": (
+        "different sources, anonymous ones included (Donald Trump = Trump = der US-Präsident)",
+        "count",
+    ),
+    "source_person_share": ("quotations from a person (named or by role)", "share 0-1"),
+    "source_institution_share": (
+        "quotations from an institution (government, authority, party, company)",
+        "share 0-1",
+    ),
+    "source_outlet_share": ("quotations from a news outlet or its report", "share 0-1"),
+    "source_expert_share": ("quotations from experts, scholars or studies", "share 0-1"),
+    "source_anonymous_share": (
+        "quotations from anonymous or vague sources (same as anonymous_share)",
+        "share 0-1",
+    ),
     "quoted_token_share": (
         "word tokens inside quotations (Wikinews news text: about 0.28)",
         "share 0-1",
@@ -145,17 +197,14 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def _metrics(doc: Document, quotations: list[Quotation], scare: list[TextSpan]) -> dict[str, float]:
+def _metrics(
+    doc: Document, quotations: list[Quotation], scare: list[TextSpan], sources: list[Source]
+) -> dict[str, float]:
     n = len(quotations)
     words = doc.n_words
     types = [q.speaker.speaker_type if q.speaker else None for q in quotations]
-    named = {
-        " ".join((q.speaker.resolved.text if q.speaker.resolved else q.speaker.text).split()[-1:])
-        for q in quotations
-        if q.speaker
-        and q.speaker.speaker_type in ("named", "pronoun")
-        and (q.speaker.speaker_type == "named" or q.speaker.resolved)
-    }
+    source_types = [q.source.source_type if q.source is not None else None for q in quotations]
+    named = [s for s in sources if s.source_type != "anonymous"]
     quoted_words = 0
     if words and quotations:
         token_starts = doc.token_starts
@@ -172,12 +221,14 @@ def _metrics(doc: Document, quotations: list[Quotation], scare: list[TextSpan]) 
     kinds = [q.kind for q in quotations]
     return {
         "quotes_per_1000_words": rate_per_1000(n, words),
-        "attributed_share": safe_div(sum(t is not None for t in types), n),
+        "attributed_share": safe_div(sum(t is not None for t in source_types), n),
         "named_share": safe_div(types.count("named"), n),
         "pronoun_share": safe_div(types.count("pronoun"), n),
-        "anonymous_share": safe_div(types.count("anonymous"), n),
+        "anonymous_share": safe_div(source_types.count("anonymous"), n),
         "outlet_share": safe_div(types.count("outlet"), n),
         "distinct_named_sources": float(len(named)),
+        "distinct_sources": float(len(sources)),
+        **{f"source_{t}_share": safe_div(source_types.count(t), n) for t in SOURCE_TYPES},
         "quoted_token_share": safe_div(quoted_words, words),
         "direct_share": safe_div(kinds.count("direct"), n),
         "indirect_share": safe_div(kinds.count("indirect") + kinds.count("free_indirect"), n),

@@ -24,6 +24,7 @@ class Speaker:
     text: str
     speaker_type: str = "named"
     resolved: TextSpan | None = None
+    source_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict (``resolved`` as a span dict or ``None``)."""
@@ -33,6 +34,7 @@ class Speaker:
             "text": self.text,
             "speaker_type": self.speaker_type,
             "resolved": self.resolved.to_dict() if self.resolved else None,
+            "source_id": self.source_id,
         }
 
 
@@ -74,6 +76,7 @@ class Quotation:
     parent: Quotation | None = field(default=None, repr=False)
     act: str = ""
     agentless: bool = False
+    source: Any = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict; nested quotations included, ``parent`` omitted."""
@@ -88,6 +91,7 @@ class Quotation:
             "nested": [q.to_dict() for q in self.nested],
             "act": self.act,
             "agentless": self.agentless,
+            "source_id": self.source.id if self.source is not None else None,
         }
 
 
@@ -114,6 +118,9 @@ class QuoteAnalysis:
     titles: list[TextSpan]
     metrics: dict[str, float]
     source: str = field(default="", repr=False)
+    #: the sources of the text (:class:`~mediakit.quotes.sources.SourceList`: a list
+    #: of :class:`~mediakit.quotes.sources.Source` with ``to_frame()``)
+    sources: Any = field(default_factory=list)
 
     def all_quotations(self) -> list[Quotation]:
         """Top-level and nested quotations, in reading order."""
@@ -150,4 +157,5 @@ class QuoteAnalysis:
             "scare_quotes": [t.to_dict() for t in self.scare_quotes],
             "titles": [t.to_dict() for t in self.titles],
             "metrics": dict(self.metrics),
+            "sources": [s.to_dict() for s in self.sources],
         }

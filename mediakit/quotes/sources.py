@@ -1,0 +1,284 @@
+"""Sources as entities: the speaker mentions of one text grouped into sources.
+
+"Donald Trump", "Trump", "der US-Präsident" and "er" become one source when the
+documented rules link them (``source_words.tsv``): the same surname; a role noun the
+text uses before the name ("US-Präsident Donald Trump" … "der US-Präsident"); a
+pronoun and the nearest compatible source before it (*er* a person, *sie* any). A
+statement noun is no source: "Nach Darstellung Moskaus" is Moskau, "Seiner Meinung
+nach" is *er*. Each source has a type (``source_types.tsv``): person, institution,
+outlet, expert or anonymous - the last also for quotations without speaker whose cue
+says so ("hieß es", "war vorgeworfen worden").
+
+>>> from mediakit.quotes import analyze_quotes
+>>> a = analyze_quotes("US-Präsident Donald Trump sagte, er sei zufrieden. "
+...     "Der US-Präsident erklärte, man werde verhandeln. Laut Kreml-Kreisen war das anders.")
+>>> [(s.name, s.source_type, len(s.mentions)) for s in a.sources]
+[('US-Präsident Donald Trump', 'person', 2), ('Kreml-Kreisen', 'anonymous', 1)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..tables import load_table
+from .model import Quotation, Speaker
+
+__all__ = ["SOURCE_TYPES", "Source", "SourceList", "group_sources", "source_type_labels"]
+
+SOURCE_TYPES = ("person", "institution", "outlet", "expert", "anonymous")
+_DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "dieser",
+        "diese",
+        "dieses",
+    ]
+)
+_PRONOUN_PERSON = frozenset({"er", "ihm", "ihn", "seiner"})
+_PRONOUN_ANY = frozenset({"sie", "ihr", "ihnen", "ihrer"})
+_WORD = re.compile(r"[\w][\w.'’-]*")
+
+
+@dataclass(slots=True, eq=False)
+class Source:
+    """One source of a text: its name, type, the speaker mentions and quotations."""
+
+    id: int
+    name: str
+    source_type: str
+    mentions: list[Speaker] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list, repr=False)
+    key: str = field(default="", repr=False)
+    roles: set[str] = field(default_factory=set, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict: id, name, type, mention texts and offsets, number of quotations."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "source_type": self.source_type,
+            "label": source_type_labels().get(self.source_type, self.source_type),
+            "mentions": [[m.start, m.end, m.text] for m in self.mentions],
+            "quotations": len(self.quotations),
+            "kinds": sorted({q.kind for q in self.quotations}),
+        }
+
+
+class SourceList(list):
+    """The sources of a text (a list) with :meth:`to_frame` for a pandas table."""
+
+    def to_frame(self) -> Any:
+        """One row per source: id, name, type, German label, mentions, quotations.
+
+        >>> from mediakit.quotes import analyze_quotes
+        >>> analyze_quotes("Laut Polizei war die Straße gesperrt.").sources.to_frame()[
+        ...     ["name", "source_type", "quotations"]].values.tolist()
+        [['Polizei', 'institution', 1]]
+        """
+        import pandas as pd
+
+        rows = []
+        for s in self:
+            d = s.to_dict()
+            d["mentions"] = " | ".join(m[2] for m in d["mentions"])
+            d["kinds"] = ", ".join(d["kinds"])
+            rows.append(d)
+        columns = ["id", "name", "source_type", "label", "mentions", "quotations", "kinds"]
+        return pd.DataFrame(rows, columns=columns)
+
+
+@cache
+def source_type_labels() -> dict[str, str]:
+    """Source type -> German label, from ``source_types.tsv``."""
+    return {row["type"]: row["label"] for row in load_table("source_types.tsv")}
+
+
+@cache
+def _words() -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]]]:
+    """(whole-word entries, suffix entries) of ``source_words.tsv``: word -> (category, refers)."""
+    whole: dict[str, tuple[str, str]] = {}
+    suffixes: list[tuple[str, str]] = []
+    for row in load_table("source_words.tsv"):
+        whole.setdefault(row["word"], (row["category"], row["refers"]))
+        if row["match"] == "suffix":
+            suffixes.append((row["word"], row["category"]))
+    suffixes.sort(key=lambda e: -len(e[0]))
+    return whole, suffixes
+
+
+@cache
+def _category(word: str) -> str:
+    low = word.lower()
+    whole, suffixes = _words()
+    if low in whole:
+        return whole[low][0]
+    for suffix, category in suffixes:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return category
+    return ""
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and not _category(word) and word.lower() not in _DETERMINERS
+
+
+def _mention_words(speaker: Speaker, text: str) -> list[str]:
+    base = speaker.resolved.text if speaker.resolved else speaker.text
+    return _WORD.findall(base if base else text[speaker.start : speaker.end])
+
+
+def _trim(words: list[str], known: frozenset[str]) -> tuple[list[str], str]:
+    """Drop a statement noun ("Darstellung Moskaus" -> Moskau); (words, pronoun it stands for)."""
+    i = 0
+    while i < len(words) and words[i].lower() in _DETERMINERS:
+        i += 1
+    if i < len(words) and _category(words[i]) == "possessive":
+        if i + 1 < len(words) and _category(words[i + 1]) == "carrier":
+            return [], _words()[0][words[i].lower()][1]
+    if i < len(words) and _category(words[i]) == "carrier":
+        rest = words[i + 1 :]
+        bare = bool(rest) and rest[0].lower() not in _DETERMINERS | {"von", "vom"}
+        while rest and (rest[0].lower() in _DETERMINERS or rest[0].lower() in ("von", "vom")):
+            rest = rest[1:]
+        if rest:
+            name = rest[-1]
+            if bare and name.endswith(("s", "'", "’")) and not name.endswith("ss"):
+                # the genitive of a name without article: "Moskaus" -> "Moskau"
+                stem = name.rstrip("'’")
+                stem = stem[:-1] if stem.endswith("s") else stem
+                if stem.lower() in known or len(stem) > 3:
+                    rest = [*rest[:-1], stem]
+            return rest, ""
+    return words[i:], ""
+
+
+def _type_of(words: list[str], speaker_type: str) -> str:
+    if speaker_type == "anonymous":
+        return "anonymous"
+    cats = [_category(w) for w in words]
+    names = [w for w, c in zip(words, cats, strict=True) if not c and _is_name(w)]
+    if names and not all(w.isupper() and len(w) > 1 for w in names):
+        return "person" if "institution" not in cats or "person_role" in cats else "institution"
+    for wanted in ("outlet", "expert", "institution"):
+        if wanted in cats or (wanted == "outlet" and speaker_type == "outlet"):
+            return wanted
+    if names:
+        return "institution"  # an acronym: SPD, NATO
+    if "person_role" in cats:
+        return "person"
+    if "anonymous" in cats:
+        return "anonymous"
+    return "person"
+
+
+def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
+    """Group the speakers of ``quotations`` (reading order) into sources; sets ``q.source``.
+
+    >>> from mediakit.quotes import analyze_quotes
+    >>> a = analyze_quotes("Nach Darstellung Moskaus war das Gespräch gut. Seiner Meinung "
+    ...     "nach ist der Krieg verloren.")
+    >>> [s.name for s in a.sources]
+    ['Moskau']
+    """
+    known = frozenset(w.lower() for w in _WORD.findall(text))
+    sources = SourceList()
+    by_key: dict[str, Source] = {}
+    anonymous: Source | None = None
+
+    def new(name: str, kind: str, key: str) -> Source:
+        src = Source(len(sources) + 1, name, kind, key=key)
+        sources.append(src)
+        if key:
+            by_key[key] = src
+        return src
+
+    def recent(types: tuple[str, ...]) -> Source | None:
+        for src in reversed(
+            sorted(sources, key=lambda s: s.mentions[-1].end if s.mentions else -1)
+        ):
+            if src.source_type in types and src.mentions:
+                return src
+        return None
+
+    for q in sorted(quotations, key=lambda q: (q.start, -q.end)):
+        sp = q.speaker
+        src: Source | None = None
+        if sp is None:
+            if q.agentless or (q.cue is not None and q.cue.lemma == "heißen"):
+                if anonymous is None:
+                    anonymous = new("ungenannte Quelle", "anonymous", "")
+                src = anonymous
+            q.source = src
+            if src is not None:
+                src.quotations.append(q)
+            continue
+        if sp.source_id is not None:  # a nested quote shares its parent's speaker
+            src = sources[sp.source_id - 1]
+            q.source = src
+            src.quotations.append(q)
+            continue
+        words, pronoun = _trim(_WORD.findall(sp.text), known)
+        low = [w.lower() for w in words]
+        if pronoun or (len(low) == 1 and low[0] in _PRONOUN_PERSON | _PRONOUN_ANY):
+            pron = pronoun or low[0]
+            types = ("person",) if pron in _PRONOUN_PERSON else SOURCE_TYPES[:4]
+            src = recent(types)
+            if src is None:
+                src = new(sp.text, "person", "")
+        elif words:
+            kind = _type_of(words, sp.speaker_type)
+            names = [w for w in words if _is_name(w)]
+            roles = {w.lower() for w in words if _category(w) == "person_role"}
+            if names and kind != "anonymous":
+                key = names[-1].lower()
+                src = by_key.get(key) or new(" ".join(words), kind, key)
+            elif roles and kind == "person":
+                src = next(
+                    (s for s in reversed(sources) if s.roles & roles),
+                    None,
+                ) or _by_text_role(text, roles, by_key)
+                if src is None:
+                    src = new(" ".join(words), kind, " ".join(low))
+            else:
+                key = " ".join(w for w in low if w not in _DETERMINERS)
+                src = by_key.get(key) or new(" ".join(words), kind, key)
+            src.roles |= roles
+        if src is None:
+            q.source = None
+            continue
+        if len(sp.text) > len(src.name) and src.source_type != "anonymous" and words:
+            if _is_name(words[-1]):
+                src.name = " ".join(words)  # the fullest named mention
+        sp.source_id = src.id
+        src.mentions.append(sp)
+        src.quotations.append(q)
+        q.source = src
+    return sources
+
+
+def _by_text_role(text: str, roles: set[str], by_key: dict[str, Source]) -> Source | None:
+    """A role the text gives a named source: "US-Präsident Donald Trump" for "der US-Präsident"."""
+    for role in roles:
+        pattern = re.compile(
+            rf"\b{re.escape(role)}\s+((?:[A-ZÄÖÜ][\w'’-]*\s+){{0,2}}[A-ZÄÖÜ][\w'’-]*)",
+            re.IGNORECASE,
+        )
+        for match in pattern.finditer(text):
+            last = match.group(1).split()[-1].lower()
+            if last in by_key:
+                return by_key[last]
+    return None
