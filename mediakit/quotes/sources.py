@@ -49,7 +49,7 @@ _DETERMINERS = frozenset(
     ]
 )
 _PRONOUN_PERSON = frozenset({"er", "ihm", "ihn", "seiner"})
-_PRONOUN_ANY = frozenset({"sie", "ihr", "ihnen", "ihrer"})
+_PRONOUN_ANY = frozenset({"sie", "ihr", "ihnen", "ihrer", "ich", "wir"})
 _WORD = re.compile(r"[\w][\w.'’-]*")
 
 
@@ -167,22 +167,36 @@ def _trim(words: list[str], known: frozenset[str]) -> tuple[list[str], str]:
 
 
 def _type_of(words: list[str], speaker_type: str) -> str:
+    """Type of a mention: a role makes a person, then outlet, expert, institution words."""
     if speaker_type == "anonymous":
         return "anonymous"
     cats = [_category(w) for w in words]
     names = [w for w, c in zip(words, cats, strict=True) if not c and _is_name(w)]
-    if names and not all(w.isupper() and len(w) > 1 for w in names):
-        return "person" if "institution" not in cats or "person_role" in cats else "institution"
-    for wanted in ("outlet", "expert", "institution"):
-        if wanted in cats or (wanted == "outlet" and speaker_type == "outlet"):
+    if "person_role" in cats:
+        return "person"  # "Kremlsprecher Peskow", "Präsident der Kommission"
+    if speaker_type == "outlet" or "outlet" in cats:
+        return "outlet"  # "New York Post", "laut Medienberichten"
+    for wanted in ("expert", "institution"):
+        if wanted in cats:
             return wanted
     if names:
-        return "institution"  # an acronym: SPD, NATO
-    if "person_role" in cats:
-        return "person"
+        return "institution" if all(w.isupper() and len(w) > 1 for w in names) else "person"
     if "anonymous" in cats:
         return "anonymous"
     return "person"
+
+
+def _cut_after_name(words: list[str]) -> list[str]:
+    """ "Trump das Gespräch" -> "Trump": an article after a name starts another phrase."""
+    for i in range(1, len(words)):
+        if words[i].lower() in _DETERMINERS - {"des", "der"} and _is_name(words[i - 1]):
+            return words[:i]
+    return words
+
+
+def _same_role(a: set[str], b: set[str]) -> bool:
+    """ "US-Präsident" and "Präsident", "Außenminister" and "Minister" name the same role."""
+    return any(x.endswith(y) or y.endswith(x) for x in a for y in b)
 
 
 def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
@@ -232,6 +246,7 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
             src.quotations.append(q)
             continue
         words, pronoun = _trim(_WORD.findall(sp.text), known)
+        words = _cut_after_name(words)
         low = [w.lower() for w in words]
         if pronoun or (len(low) == 1 and low[0] in _PRONOUN_PERSON | _PRONOUN_ANY):
             pron = pronoun or low[0]
@@ -248,9 +263,9 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
                 src = by_key.get(key) or new(" ".join(words), kind, key)
             elif roles and kind == "person":
                 src = next(
-                    (s for s in reversed(sources) if s.roles & roles),
+                    (s for s in reversed(sources) if _same_role(s.roles, roles)),
                     None,
-                ) or _by_text_role(text, roles, by_key)
+                ) or _by_text_role(text, roles, by_key, sp.start)
                 if src is None:
                     src = new(" ".join(words), kind, " ".join(low))
             else:
@@ -267,18 +282,62 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
         src.mentions.append(sp)
         src.quotations.append(q)
         q.source = src
+    _merge_roles(text, sources)
     return sources
 
 
-def _by_text_role(text: str, roles: set[str], by_key: dict[str, Source]) -> Source | None:
-    """A role the text gives a named source: "US-Präsident Donald Trump" for "der US-Präsident"."""
+def _merge_roles(text: str, sources: SourceList) -> None:
+    """A role-only source named later ("der frühere Unterstaatssekretär im … Stephen Bryen")
+    joins the named person when the text puts the role right before the name."""
+    named = [s for s in sources if s.source_type == "person" and s.key and not s.roles]
+    for role_src in [
+        s for s in sources if s.roles and not any(_is_name(w) for w in s.name.split())
+    ]:
+        for target in named:
+            heads = "|".join(re.escape(_role_head(r)) for r in role_src.roles)
+            pattern = rf"(?i:{heads})[\w-]*\s+(?:\S+\s+){{0,4}}(?i:{re.escape(target.key)})\b"
+            if re.search(pattern, text):
+                target.mentions.extend(role_src.mentions)
+                target.quotations.extend(role_src.quotations)
+                for q in role_src.quotations:
+                    q.source = target
+                for m in role_src.mentions:
+                    m.source_id = target.id
+                sources.remove(role_src)
+                break
+    for number, src in enumerate(sources, start=1):
+        if src.id != number:
+            for m in src.mentions:
+                m.source_id = number
+            src.id = number
+
+
+def _role_head(role: str) -> str:
+    """The table's role word inside a compound role: "US-Präsident" -> "präsident"."""
+    for suffix, category in _words()[1]:
+        if category == "person_role" and role.endswith(suffix):
+            return suffix
+    return role
+
+
+def _by_text_role(
+    text: str, roles: set[str], by_key: dict[str, Source], before: int
+) -> Source | None:
+    """The named source the text gives this role: "Präsident Trump" … "der US-Präsident".
+
+    The nearest "<role> <Name>" before the mention whose name is a known source wins.
+    """
+    best: tuple[int, Source] | None = None
     for role in roles:
+        head = re.escape(_role_head(role))
         pattern = re.compile(
-            rf"\b{re.escape(role)}\s+((?:[A-ZÄÖÜ][\w'’-]*\s+){{0,2}}[A-ZÄÖÜ][\w'’-]*)",
-            re.IGNORECASE,
+            rf"\b[\w-]*(?i:{head})\s+((?:[A-ZÄÖÜ][\w'’-]*\s+){{0,2}}[A-ZÄÖÜ][\w'’-]*)"
         )
         for match in pattern.finditer(text):
-            last = match.group(1).split()[-1].lower()
-            if last in by_key:
-                return by_key[last]
-    return None
+            src = by_key.get(match.group(1).split()[-1].lower())
+            if src is None:
+                continue
+            rank = match.start() if match.start() < before else -match.start()
+            if best is None or rank > best[0]:
+                best = (rank, src)
+    return best[1] if best else None
