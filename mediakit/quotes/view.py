@@ -11,7 +11,8 @@ from bisect import bisect_left
 from itertools import compress
 from operator import itemgetter
 
-from ..document import Document, TextSpan
+from ..document import Document, QuoteRegion, TextSpan
+from ..tables import load_table
 from .lexicon import CueVerb, cue_lexicon, preposition_cues
 from .model import Cue, Quotation, Speaker
 from .words import (
@@ -56,7 +57,7 @@ class Context:
         self.titles: list[TextSpan] = []
         # token -> index of the depth-0 quote region that holds it (-1: none)
         self.region_of = [-1] * (self.n + 1)
-        self.regions = [r for r in doc.quote_regions if r.depth == 0]
+        self.regions = continued_regions(doc)
         self.region_tokens: list[tuple[int, int]] = []
         for k, r in enumerate(self.regions):
             lo = bisect_left(self.idx, r.start)
@@ -273,3 +274,65 @@ class Context:
         """How many sentence starts lie between two character offsets."""
         ia, ib = bisect_left(self.idx, a), bisect_left(self.idx, b)
         return bisect_left(self.sentences, (ib, -1)) - bisect_left(self.sentences, (ia, -1))
+
+
+_MAX_CONTINUED_PARAGRAPHS = 8
+_MAX_CONTINUED_CHARS = 6000
+_MAX_CONTINUED_ATTEMPTS = 30  # per text: keeps odd input (hundreds of stray marks) linear
+
+
+def continued_regions(doc: Document) -> list[QuoteRegion]:
+    """The outer quote regions, a quotation that runs over paragraphs joined into one.
+
+    A long quotation may span several paragraphs (or lines) with its closing mark only
+    at the very end (»… Es war gut.« two lines later). The parse closes an open mark at
+    its paragraph's end; here such a region runs on to the first matching closing mark
+    that no other region uses, within a few paragraphs and before any other unclosed
+    opening mark.
+    """
+    regions = [r for r in doc.quote_regions if r.depth == 0]
+    if all(r.closed for r in regions):
+        return regions
+    closers = {row["mark"]: row["closes_with"] for row in load_table("quote_marks.tsv")}
+    text = doc.text
+    ends = [p.end for p in doc.paragraphs]
+    out: list[QuoteRegion] = []
+    skip_until = -1
+    attempts = 0
+    for k, r in enumerate(regions):
+        if r.start < skip_until:
+            continue  # now inside a continued quotation
+        if r.closed or not closers.get(r.open_mark):
+            out.append(r)
+            continue
+        limit = min(len(text), r.end + _MAX_CONTINUED_CHARS)
+        par = bisect_left(ends, r.end)
+        if par + _MAX_CONTINUED_PARAGRAPHS < len(ends):
+            limit = min(limit, ends[par + _MAX_CONTINUED_PARAGRAPHS])
+        attempts += 1
+        if attempts > _MAX_CONTINUED_ATTEMPTS:
+            out.append(r)
+            continue
+        # positions inside later regions, and where another unclosed quotation opens
+        inside = bytearray(limit - r.end)
+        stop = limit
+        for x in regions[k + 1 :]:
+            if x.start >= limit:
+                break
+            if not x.closed:
+                stop = min(stop, x.start)
+            inside[max(0, x.start - r.end) : max(0, min(limit, x.end) - r.end)] = b"\x01" * (
+                max(0, min(limit, x.end) - r.end) - max(0, x.start - r.end)
+            )
+        pos = -1
+        for i in range(r.end, stop):
+            if text[i] in closers[r.open_mark] and not inside[i - r.end]:
+                pos = i
+                break
+        if pos < 0:
+            out.append(r)
+            continue
+        end = pos + 1
+        out.append(QuoteRegion(r.start, end, r.open_mark, text[pos], True, 0, text[r.start : end]))
+        skip_until = end
+    return out
