@@ -168,10 +168,14 @@ def _trim(words: list[str], known: frozenset[str]) -> tuple[list[str], str]:
 
 def _type_of(words: list[str], speaker_type: str) -> str:
     """Type of a mention: a role makes a person, then outlet, expert, institution words."""
-    if speaker_type == "anonymous":
-        return "anonymous"
+    if words and words[0].lower() in _INDEFINITE:
+        return "anonymous"  # "ein Sprecher", "mehrere Diplomaten"
     cats = [_category(w) for w in words]
+    if speaker_type == "anonymous" and not any(cats):
+        return "anonymous"
     names = [w for w, c in zip(words, cats, strict=True) if not c and _is_name(w)]
+    if "anonymous" in cats and "person_role" not in cats:
+        return "anonymous"  # "Kreml-Kreisen", "Beobachter in Moskau"
     if "person_role" in cats:
         return "person"  # "Kremlsprecher Peskow", "Präsident der Kommission"
     if speaker_type == "outlet" or "outlet" in cats:
@@ -184,6 +188,9 @@ def _type_of(words: list[str], speaker_type: str) -> str:
     if "anonymous" in cats:
         return "anonymous"
     return "person"
+
+
+_INDEFINITE = frozenset(["ein", "eine", "einer", "einem", "eines", "mehrere", "einige", "viele"])
 
 
 def _cut_after_name(words: list[str]) -> list[str]:

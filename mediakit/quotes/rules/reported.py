@@ -44,6 +44,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     verbs = cx.within(cx.verb_at, lo, hi)
     if not verbs or any(cx.in_direct(j) for j in range(lo, hi)):
         return []
+    if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
+        return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
     lex = cx.lex
     for v in verbs:
         form = cx.vlow[v]
