@@ -141,7 +141,7 @@ def _mention_words(speaker: Speaker, text: str) -> list[str]:
     return _WORD.findall(base if base else text[speaker.start : speaker.end])
 
 
-def _trim(words: list[str], known: frozenset[str]) -> tuple[list[str], str]:
+def _trim(words: list[str]) -> tuple[list[str], str]:
     """Drop a statement noun ("Darstellung Moskaus" -> Moskau); (words, pronoun it stands for)."""
     i = 0
     while i < len(words) and words[i].lower() in _DETERMINERS:
@@ -160,7 +160,7 @@ def _trim(words: list[str], known: frozenset[str]) -> tuple[list[str], str]:
                 # the genitive of a name without article: "Moskaus" -> "Moskau"
                 stem = name.rstrip("'’")
                 stem = stem[:-1] if stem.endswith("s") else stem
-                if stem.lower() in known or len(stem) > 3:
+                if len(stem) > 3:
                     rest = [*rest[:-1], stem]
             return rest, ""
     return words[i:], ""
@@ -215,7 +215,6 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
     >>> [s.name for s in a.sources]
     ['Moskau']
     """
-    known = frozenset(w.lower() for w in _WORD.findall(text))
     sources = SourceList()
     by_key: dict[str, Source] = {}
     anonymous: Source | None = None
@@ -252,7 +251,7 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
             q.source = src
             src.quotations.append(q)
             continue
-        words, pronoun = _trim(_WORD.findall(sp.text), known)
+        words, pronoun = _trim(_WORD.findall(sp.text))
         words = _cut_after_name(words)
         low = [w.lower() for w in words]
         if pronoun or (len(low) == 1 and low[0] in _PRONOUN_PERSON | _PRONOUN_ANY):

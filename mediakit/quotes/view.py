@@ -65,6 +65,7 @@ class Context:
             self.region_tokens.append((lo, hi))
             self.region_of[lo:hi] = [k] * (hi - lo)
         self.region_kind = [""] * len(self.regions)
+        self.region_starts = [lo for lo, _ in self.region_tokens]
         self.region_quote: dict[int, Quotation] = {}
         # region -> the direct quote region whose text it repeats (rules.regions.echoes)
         self.echo_of: dict[int, int] = {}
@@ -96,7 +97,7 @@ class Context:
         low = self.low
         regular = {
             k
-            for j in (i for i, w in enumerate(low) if w in _THIRD_PERSON)
+            for j in compress(range(len(low)), map(_THIRD_PERSON.__contains__, low))
             for k in (j - 1, j + 1)
             if 0 <= k < self.n and _regular_k1(low[k]) and self.tok[k][:1].islower()
         }
@@ -261,6 +262,16 @@ class Context:
         if 0 <= k < len(self.sentences):
             return self.sentences[k][0]
         return 0
+
+    def has_direct(self, lo: int, hi: int) -> bool:
+        """Some token in ``[lo, hi)`` lies in a direct quotation (by region, not per token)."""
+        k = max(0, bisect_left(self.region_starts, lo) - 1)
+        while k < len(self.region_tokens) and self.region_tokens[k][0] < hi:
+            r_lo, r_hi = self.region_tokens[k]
+            if r_hi > lo and r_hi > r_lo and self.region_kind[k] == "direct":
+                return True
+            k += 1
+        return False
 
     def in_direct(self, j: int) -> bool:
         r = self.region_of[j]

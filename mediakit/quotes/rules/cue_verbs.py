@@ -72,7 +72,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         # postposed frame: "…, sagte Peskow." / "…, so X" handled in word cues
         if postposed and postposed_pass:
-            if any(cx.in_direct(j) for j in range(lo, prev)):
+            if cx.has_direct(lo, prev):
                 continue
             last = np_forward(cx, v + 1, hi)
             lead = cx.next_content(lo, prev)

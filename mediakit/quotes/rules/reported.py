@@ -42,7 +42,7 @@ def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
 def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
     verbs = cx.within(cx.verb_at, lo, hi)
-    if not verbs or any(cx.in_direct(j) for j in range(lo, hi)):
+    if not verbs or cx.has_direct(lo, hi):
         return []
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
