@@ -35,8 +35,13 @@ def sentence_rules(cx: Context) -> None:
         # the other rules start from a cue verb or cue word outside the quote marks
         cued = cx.within(cx.verb_at, lo, hi) or cx.within(cx.prep_at, lo, hi)
         if not found and cued:
+            # a sentence that opens with its source ("Laut X hat Y angekündigt, …") is
+            # X's as a whole: the cue word comes before the cue verbs inside it
+            first = cx.next_content(lo, hi)
+            opens_with_cue = bool(cx.within(cx.prep_at, first, first + 1))
             found = (
-                verb_frames(cx, lo, hi)
+                (opens_with_cue and word_cues(cx, lo, hi))
+                or verb_frames(cx, lo, hi)
                 or word_cues(cx, lo, hi)
                 or (reported(cx, lo, hi) if _REPORTED else [])
             )
