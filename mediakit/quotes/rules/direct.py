@@ -28,6 +28,16 @@ def direct_quotes(cx: Context) -> None:
                 got = frame_after(cx, v, sent_hi)
                 if got:
                     speaker, cue, frame_end = got
+        elif (
+            j < cx.n
+            and cx.regions[k].inner_text.rstrip()[-1:] in ("?", "!")
+            and cx.vlow[j]
+            and not cx.new_paragraph(hi - 1, j)
+        ):
+            # „…?“ fragen sich Experten. - after ? and ! the frame follows without comma
+            got = frame_after(cx, j, cx.sentence_end(j))
+            if got:
+                speaker, cue, frame_end = got
         if speaker is None and cue is None:
             got = frame_before(cx, lo)
             if got:
