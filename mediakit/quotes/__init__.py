@@ -9,9 +9,24 @@ Rule-based over the shared parse (:mod:`mediakit.document`); no statistical mode
   er habe …``), a postposed frame (``…, sagte Peskow.``), or a cue word
   (``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X.``, ``demnach``,
   ``wonach``, ``hieß es``);
-* ``free_indirect`` - a Konjunktiv-I sentence without a frame of its own,
-  attributed to the most recent speaker ("Putin habe Trump nach Moskau eingeladen.");
-* ``reported`` - a speech act only named ("Die Regierung kritisierte den Plan.").
+* ``free_indirect`` - a Konjunktiv sentence without a frame of its own, attributed
+  to the most recent speaker ("Putin habe Trump nach Moskau eingeladen."; reportive
+  "Er soll geflohen sein.");
+* ``reported`` - a speech act only named ("Die Regierung kritisierte den Plan als
+  verfehlt.", "Ihm war vorgeworfen worden, …"), its act type in ``Quotation.act``.
+
+German labels for display: :data:`KIND_LABELS` ("direkte Rede", "indirekte Rede
+(eingeleitet)", "uneingeleitete indirekte Rede (Konjunktiv I)", "Redebericht (nur
+erwähnte Äußerung)").
+
+The rules are an ordered chain (:mod:`mediakit.quotes.pipeline`) over a read-only
+token view (:mod:`mediakit.quotes.view`): quote regions, direct quotes and frames,
+cue verbs and cue words, reported speech acts, Konjunktiv passages, nesting,
+speakers; then the speakers are grouped into sources (:mod:`mediakit.quotes.sources`):
+``analyze_quotes(text).sources`` lists them with their type (person, institution,
+outlet, expert, anonymous) and ``.sources.to_frame()`` gives a table. Every word list
+is a documented table in ``mediakit/data`` (cue_verbs, speech_acts, cue_prepositions,
+konjunktiv, speaker_words, source_words, source_types, quote_kinds).
 
 Span conventions follow the German Wikinews quotation data: direct quotes include
 their marks; indirect quotes are the content clause with its complementizer but
