@@ -72,8 +72,8 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         # postposed frame: "…, sagte Peskow." / "…, so X" handled in word cues
         if postposed and postposed_pass:
-            if cx.has_direct(lo, prev):
-                continue
+            if cx.has_direct(lo, prev) and cx.in_direct(cx.next_content(lo, prev)):
+                continue  # „…“, sagte X: the direct quote carries this frame
             last = np_forward(cx, v + 1, hi)
             lead = cx.next_content(lo, prev)
             # an adverbial clause ("Als …, sagte X") is no content; an article at the
@@ -132,9 +132,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             and j - v < 14
             and cx.tok[j] not in (",", ":")
             and cx.tok[j] not in _END_PUNCT
-            and cx.region_of[j] < 0
+            and (cx.region_of[j] < 0 or cx.region_kind[cx.region_of[j]] in ("title", "scare"))
         ):
-            j += 1
+            j += 1  # a name in quote marks may stand in the frame: sagte der „Berliner Zeitung“,
         if j >= hi or cx.tok[j] not in (",", ":"):
             if j < hi and cx.in_direct(j):
                 continue
