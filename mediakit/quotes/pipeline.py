@@ -38,7 +38,10 @@ def sentence_rules(cx: Context) -> None:
             # a sentence that opens with its source ("Laut X hat Y angekündigt, …") is
             # X's as a whole: the cue word comes before the cue verbs inside it
             first = cx.next_content(lo, hi)
-            opens_with_cue = bool(cx.within(cx.prep_at, first, first + 1))
+            opens_with_cue = bool(cx.within(cx.prep_at, first, first + 1)) or any(
+                cx.preps[cx.low[j]][0] == "clause_end" and j > lo and cx.tok[j - 1] == ","
+                for j in cx.within(cx.prep_at, lo, hi)
+            )  # "…, so X." at the end governs the sentence too
             found = (
                 (opens_with_cue and word_cues(cx, lo, hi))
                 or verb_frames(cx, lo, hi)
