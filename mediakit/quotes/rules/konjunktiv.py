@@ -22,6 +22,7 @@ def free_indirect(cx: Context) -> None:
     result: list[Quotation] = []
     last_speaker: Speaker | None = None
     last_end_sentence = -10
+    last_par = -1
     qi = 0
     prev_fi: Quotation | None = None
     for si, (lo, hi) in enumerate(cx.sentences):
@@ -30,6 +31,7 @@ def free_indirect(cx: Context) -> None:
             q = cx.quotes[qi]
             if q.speaker is not None or q.kind != "direct":
                 last_speaker = q.speaker  # a source-less report ends the chain
+                last_par = cx.d.paragraph_of_token[min(cx.n - 1, bisect_left(cx.idx, q.start))]
             last_end_sentence = si
             qi += 1
             prev_fi = None
@@ -54,6 +56,8 @@ def free_indirect(cx: Context) -> None:
         while last > first and cx.space[last]:
             last -= 1
         speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
+        if speaker is not None and last_par != cx.d.paragraph_of_token[lo] and prev_fi is None:
+            speaker = None  # a new paragraph: the last speaker's turn has ended
         if prev_fi is not None and prev_fi.speaker is speaker:
             s, e = cx.chars(first, last)
             prev_fi.spans.append((s, e))
