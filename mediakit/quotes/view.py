@@ -263,6 +263,11 @@ class Context:
             return self.sentences[k][0]
         return 0
 
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph holding the token at character ``offset``."""
+        i = min(max(0, bisect_left(self.idx, offset + 1) - 1), max(0, self.n - 1))
+        return self.d.paragraph_of_token[i] if self.n else 0
+
     def has_direct(self, lo: int, hi: int) -> bool:
         """Some token in ``[lo, hi)`` lies in a direct quotation (by region, not per token)."""
         k = max(0, bisect_left(self.region_starts, lo) - 1)

@@ -31,6 +31,7 @@ def carry_over_direct(cx: Context) -> None:
             and last is not None
             and cx.sentence_gap(last_end, q.start) <= 2
             and cx.opens_sentence(q.start)
+            and cx.paragraph_at(last_end - 1) == cx.paragraph_at(q.start)
         ):
             q.speaker = last
         if q.speaker is not None:
