@@ -515,3 +515,34 @@ def sentence_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     if not any(cx.vlow[j] in cx.lex.main or cx.vlow[j] in cx.lex.joined for j in range(nxt, hi)):
         return None  # and the sentence must speak of speech or thought
     return make_speaker(cx, head, last)
+
+
+# forms of "werden" that make a participle passive ("wurde kritisiert", "war … vorgeworfen worden")
+PASSIVE_AUX = frozenset(
+    {"wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde", "wirst"}
+)
+AGENT = frozenset({"von", "vom", "seitens"})
+
+
+def passive_agent(cx: Context, v: int, lo: int, hi: int) -> tuple[bool, Speaker | None]:
+    """Is the cue at ``v`` a passive participle ("Ihm wird vorgeworfen")? And its agent.
+
+    The grammatical subject of a passive is no speaker; "von X" names the source,
+    else the source is anonymous (``(True, None)``).
+    """
+    if cx.vlow[v] not in cx.lex.participles:
+        return False, None
+    c_lo = v
+    while c_lo > lo and cx.tok[c_lo - 1] not in _CLAUSE_PUNCT:
+        c_lo -= 1
+    c_hi = v + 1
+    while c_hi < hi and cx.tok[c_hi] not in _CLAUSE_PUNCT and cx.tok[c_hi] not in _END_PUNCT:
+        c_hi += 1
+    if not any(cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))):
+        return False, None
+    for j in range(c_lo, v):
+        if cx.low[j] in AGENT and cx.tok[j][:1].islower():
+            last = np_forward(cx, j + 1, v)
+            if last > j:
+                return True, make_speaker(cx, j + 1, last)
+    return True, None

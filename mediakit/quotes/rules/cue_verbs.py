@@ -12,6 +12,7 @@ from ..syntax import (
     frame_tail,
     make_speaker,
     np_forward,
+    passive_agent,
     subject_of,
     v2_clause,
     zu_infinitive,
@@ -168,9 +169,11 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
         if not kind:
             continue
-        speaker = subject_of(cx, v, lo, comma)
+        passive, agent = passive_agent(cx, v, lo, comma)
+        speaker = agent if passive else subject_of(cx, v, lo, comma)
         q = cx.quotation("indirect", [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
         if q:
+            q.agentless = passive and agent is None
             out.append(q)
             return out
     return out

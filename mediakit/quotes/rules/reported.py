@@ -17,15 +17,9 @@ object of the act is part of the attributed content.
 from __future__ import annotations
 
 from ..model import Quotation, Speaker
-from ..syntax import make_speaker, np_forward, subject_of
+from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
 from ..view import Context
 from ..words import _AUXILIARIES, _CLAUSE_PUNCT, _END_PUNCT
-
-# forms of "werden" that make a participle passive ("wurde kritisiert", "war … vorgeworfen worden")
-_PASSIVE = frozenset(
-    {"wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde", "wirst"}
-)
-_AGENT = frozenset({"von", "vom", "seitens"})
 
 
 def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
@@ -72,13 +66,13 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         ):
             continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
         passive = participle and any(
-            cx.low[j] in _PASSIVE for j in range(c_lo, min(hi, max(c_hi, v + 3)))
+            cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))
         )
         speaker: Speaker | None
         if passive:
             speaker = None
             for j in range(c_lo, v):
-                if cx.low[j] in _AGENT and cx.tok[j][:1].islower():
+                if cx.low[j] in AGENT and cx.tok[j][:1].islower():
                     last = np_forward(cx, j + 1, v)
                     if last > j:
                         speaker = make_speaker(cx, j + 1, last)
