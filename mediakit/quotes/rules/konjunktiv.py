@@ -56,8 +56,15 @@ def free_indirect(cx: Context) -> None:
         while last > first and cx.space[last]:
             last -= 1
         speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
-        if speaker is not None and last_par != cx.d.paragraph_of_token[lo] and prev_fi is None:
-            speaker = None  # a new paragraph: the last speaker's turn has ended
+        if (
+            speaker is not None
+            and last_par != cx.d.paragraph_of_token[lo]
+            and prev_fi is None
+            and not (mood == "k1" and last_end_sentence == si - 1)
+        ):
+            # a new paragraph ends the last speaker's turn - unless it opens in
+            # Konjunktiv I right after that speaker's quotation
+            speaker = None
         if prev_fi is not None and prev_fi.speaker is speaker:
             s, e = cx.chars(first, last)
             prev_fi.spans.append((s, e))
