@@ -336,6 +336,10 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     return first if has_noun else i + 1
 
 
+#: determiners that mark a noun phrase as accusative or dative (never a subject)
+_OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
+
+
 def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     """Subject of the clause whose cue verb is at ``v`` (V2 pre-field or after the verb)."""
     c = clause_start(cx, v, s_lo)
@@ -346,6 +350,12 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
             fin = j
             break
     first = cx.next_content(c, fin)
+    if first < fin and cx.low[first] in _OBLIQUE and fin == v:
+        # "Den Börsenwert beziffert der „Focus“ auf …": an accusative or dative in the
+        # pre-field is no subject; the subject follows the verb
+        last = np_forward(cx, v + 1, hi)
+        if last > v:
+            return make_speaker(cx, v + 1, last)
     if (
         first < fin
         and cx.low[first] in _SUBORDINATORS
@@ -541,7 +551,7 @@ def passive_agent(cx: Context, v: int, lo: int, hi: int) -> tuple[bool, Speaker 
     if not any(cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))):
         return False, None
     for j in range(c_lo, v):
-        if cx.low[j] in AGENT and cx.tok[j][:1].islower():
+        if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
             last = np_forward(cx, j + 1, v)
             if last > j:
                 return True, make_speaker(cx, j + 1, last)

@@ -72,7 +72,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if passive:
             speaker = None
             for j in range(c_lo, v):
-                if cx.low[j] in AGENT and cx.tok[j][:1].islower():
+                if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
                     last = np_forward(cx, j + 1, v)
                     if last > j:
                         speaker = make_speaker(cx, j + 1, last)
