@@ -99,12 +99,42 @@ def clause_start(cx: Context, i: int, lo: int) -> int:
             if k >= lo and cx.tok[k] == "(":
                 j = k - 1
                 continue
+        if w == "," and j + 1 < i:
+            k = name_apposition(cx, j, lo)
+            if k >= 0:
+                j = k - 1  # "der Investor, Larry A. Silverstein, hatte": one noun phrase
+                continue
         if w in _CLAUSE_PUNCT or (
             cx.region_of[j] >= 0 and cx.region_kind[cx.region_of[j]] == "direct"
         ):
             return j + 1
         j -= 1
     return lo
+
+
+def name_apposition(cx: Context, comma: int, lo: int) -> int:
+    """The opening comma of a name in commas that ends at ``comma`` (", Anna Bligh,"), or -1.
+
+    Only when a noun stands before the opening comma: "die Premierministerin von
+    Queensland, Anna Bligh, erklärte" is one noun phrase, not three clauses.
+    """
+    k = comma - 1
+    n = 0
+    while k >= lo and cx.tok[k] != "," and n < 6:
+        t = cx.tok[k]
+        if not cx.space[k]:
+            if not (_is_cap(t) or (t.endswith(".") and len(t) <= 3) or "-" in t):
+                return -1
+            n += 1
+        k -= 1
+    if k < lo or cx.tok[k] != "," or not 1 <= n <= 4:
+        return -1
+    before = k - 1
+    while before >= lo and cx.space[before]:
+        before -= 1
+    if before < lo or not _is_cap(cx.tok[before]) or cx.low[before] in cx.words["pronoun"]:
+        return -1
+    return k
 
 
 def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
