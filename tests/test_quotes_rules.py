@@ -75,6 +75,18 @@ INDIRECT = [
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
     ("Peskow sagte, Putin sei bereit.", "Putin sei bereit", "indirect", "Peskow"),
     (
+        "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
+        "habe sie geholfen",
+        "indirect",
+        "die Premierministerin von Queensland, Anna Bligh",
+    ),
+    (
+        "Ihm wird vorgeworfen, Geld genommen zu haben.",
+        "Geld genommen",
+        "indirect",
+        "",
+    ),
+    (
         "Die Polizei teilte mit, dass die Straße gesperrt sei.",
         "dass die Straße",
         "indirect",

@@ -99,7 +99,7 @@ def clause_start(cx: Context, i: int, lo: int) -> int:
             if k >= lo and cx.tok[k] == "(":
                 j = k - 1
                 continue
-        if w == "," and j + 1 < i:
+        if w == ",":
             k = name_apposition(cx, j, lo)
             if k >= 0:
                 j = k - 1  # "der Investor, Larry A. Silverstein, hatte": one noun phrase
