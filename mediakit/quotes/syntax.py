@@ -366,6 +366,29 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     return first if has_noun else i + 1
 
 
+_THING_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "wert", "name")
+
+
+def _inanimate_prefield(cx: Context, first: int, v: int) -> bool:
+    """The pre-field is a noun phrase whose head names a thing ("Die Anwendung …")."""
+    last = np_forward(cx, first, v)
+    if last < first or last < v - 8:
+        return False
+    heads = [j for j in range(first, last + 1) if _is_cap(cx.tok[j]) and j > first]
+    head = heads[0] if heads else first
+    return cx.low[head].endswith(_THING_SUFFIXES)
+
+
+def _names_someone(cx: Context, lo: int, last: int) -> bool:
+    """A capitalised word that is no common noun: a name ("Hartmann", "Franz Müntefering")."""
+    return any(
+        _is_cap(cx.tok[j])
+        and not _common_noun(cx.low[j])
+        and cx.low[j] not in cx.words["determiner"]
+        for j in range(lo, last + 1)
+    )
+
+
 #: determiners that mark a noun phrase as accusative or dative (never a subject)
 _OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
 
@@ -380,11 +403,24 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
             fin = j
             break
     first = cx.next_content(c, fin)
-    if first < fin and cx.low[first] in _OBLIQUE and fin == v:
-        # "Den Börsenwert beziffert der „Focus“ auf …": an accusative or dative in the
-        # pre-field is no subject; the subject follows the verb
+    after_verb = cx.next_content(v + 1, hi)
+    v2 = after_verb < hi and cx.tok[after_verb] not in _CLAUSE_PUNCT | _END_PUNCT
+    if (
+        first < fin
+        and fin == v
+        and v2
+        and (cx.low[first] in _OBLIQUE or (cx.low[first] == "als" and cx.tok[first][:1].isupper()))
+    ):
+        # "Den Börsenwert beziffert der „Focus“ auf …" / "Als Antwort sagte ein Sprecher:":
+        # an accusative, dative or "als" phrase in the pre-field is no subject
         last = np_forward(cx, v + 1, hi)
         if last > v:
+            return make_speaker(cx, v + 1, last)
+    if first < fin and fin == v and v2 and _inanimate_prefield(cx, first, v):
+        # "Jegliche Mitverantwortung weist Hartmann von sich": a thing is no speaker
+        # when a name or a person follows the verb
+        last = np_forward(cx, v + 1, hi)
+        if last > v and _names_someone(cx, v + 1, last):
             return make_speaker(cx, v + 1, last)
     if (
         first < fin
