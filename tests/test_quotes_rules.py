@@ -93,6 +93,18 @@ INDIRECT = [
         "Die Polizei",
     ),
     ("Er lehnte es ab, sich zu äußern.", "sich zu äußern", "indirect", "Er"),
+    (
+        "Jegliche Mitverantwortung weist Hartmann von sich: „Das war der Vorsitzende.“",
+        "Das war",
+        "direct",
+        "Hartmann",
+    ),
+    (
+        "Als Antwort auf den Brief sagte ein Sprecher: „Wir prüfen das.“",
+        "Wir prüfen",
+        "direct",
+        "ein Sprecher",
+    ),
     ("Die Ministerin bezeichnete, wie sie betonte, den Plan als Erfolg.", "den Plan", None, ""),
 ]
 

@@ -420,7 +420,9 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         # "Jegliche Mitverantwortung weist Hartmann von sich": a thing is no speaker
         # when a name or a person follows the verb
         last = np_forward(cx, v + 1, hi)
-        if last > v and _names_someone(cx, v + 1, last):
+        lead = cx.low[after_verb]
+        nominative = lead in ("der", "ein") or lead not in cx.words["determiner"]
+        if last > v and nominative and _names_someone(cx, v + 1, last):
             return make_speaker(cx, v + 1, last)
     if (
         first < fin
