@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from ..model import Cue, Speaker
-from ..syntax import apposition, frame_tail, make_speaker, np_forward, subject_of
+from ..syntax import (
+    _inanimate_prefield,
+    _names_someone,
+    apposition,
+    frame_tail,
+    make_speaker,
+    np_forward,
+    subject_of,
+)
 from ..view import Context
 from ..words import _CLAUSE_PUNCT, _END_PUNCT, _SUBORDINATORS, _is_cap
 
@@ -93,6 +101,15 @@ def colon_subject(cx: Context, lo: int) -> Speaker | None:
     last = np_forward(cx, head, j)
     if last < head or last >= j - 1:
         return None
+    verb = cx.next_content(last + 1, j)
+    if verb < j and cx.vlow[verb] and _inanimate_prefield(cx, head, verb):
+        # "Jegliche Mitverantwortung weist Hartmann von sich: „…“" - the person speaks
+        after = cx.next_content(verb + 1, j)
+        post = np_forward(cx, after, j)
+        lead = cx.low[after] if after < j else ""
+        nominative = lead in ("der", "ein") or lead not in cx.words["determiner"]
+        if post >= after and nominative and _names_someone(cx, after, post):
+            return make_speaker(cx, after, post)
     return make_speaker(cx, head, last)
 
 
