@@ -89,6 +89,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             return []  # "(DER STANDARD berichtete.)": a cross-reference, not a quotation
         if not _has_content(cx, first, last + 1, v, speaker):
             return []  # "Die Zeitung berichtete.": the act names nothing
+        first, last = _act_clauses(cx, first, last, v)
         q = cx.quotation("reported", [(first, last)], speaker, cx.cue(verb, v, particle))
         if q is None:
             return []
@@ -110,3 +111,57 @@ def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None)
         if n >= 2:
             return True
     return False
+
+
+# conjunctions that open an adverbial clause: it is no part of the reported act
+_ADVERBIAL = frozenset(
+    {
+        "weil",
+        "da",
+        "während",
+        "nachdem",
+        "obwohl",
+        "wenn",
+        "als",
+        "bevor",
+        "sodass",
+        "damit",
+        "zumal",
+        "falls",
+        "ehe",
+        "seit",
+        "seitdem",
+        "indem",
+        "wobei",
+        "womit",
+        "woraufhin",
+    }
+)
+
+
+def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
+    """The part of the sentence that reports the act: without adverbial clauses.
+
+    "Nachdem Behörden vor Gurken gewarnt hatten, stellte sich heraus …" reports only the
+    first clause; "Er warnte vor Gurken, weil …" only the main clause.
+    """
+    commas = [j for j in range(first, last + 1) if cx.tok[j] == "," and cx.region_of[j] < 0]
+    if not commas:
+        return first, last
+    bounds = [first, *[c + 1 for c in commas]]
+    segments = [(b, (commas[i] - 1) if i < len(commas) else last) for i, b in enumerate(bounds)]
+    own = next(k for k, (a, b) in enumerate(segments) if a <= v <= b)
+
+    def adverbial(k: int) -> bool:
+        a = cx.next_content(segments[k][0], segments[k][1] + 1)
+        return cx.low[a] in _ADVERBIAL
+
+    if adverbial(own):
+        return segments[own][0], segments[own][1]
+    lo_k = own
+    while lo_k > 0 and not adverbial(lo_k - 1):
+        lo_k -= 1
+    hi_k = own
+    while hi_k + 1 < len(segments) and not adverbial(hi_k + 1):
+        hi_k += 1
+    return segments[lo_k][0], segments[hi_k][1] if hi_k + 1 < len(segments) else last
