@@ -6,6 +6,7 @@ from ..document import is_word
 from .model import Speaker
 from .view import Context
 from .words import (
+    _ARTICLES,
     _AUXILIARIES,
     _CLAUSE_BREAKERS,
     _CLAUSE_PUNCT,
@@ -549,7 +550,15 @@ def v2_clause(cx: Context, k: int, hi: int) -> bool:
     if end < k:
         end = k
     nxt = cx.next_content(end + 1, hi + 1)
-    return nxt <= hi and cx.tok[nxt][:1].islower() and cx.tok[nxt].isalpha()
+    if end == k and lw in _ARTICLES:
+        return False  # "…, die am 21. Mai stattfand": a relative pronoun, no subject
+    return (
+        nxt <= hi
+        and cx.tok[nxt][:1].islower()
+        and cx.tok[nxt].isalpha()
+        and cx.low[nxt] not in cx.words["preposition"]
+        and cx.low[nxt] not in cx.words["determiner"]
+    )
 
 
 def clause_like(cx: Context, lo: int, hi: int) -> bool:

@@ -185,9 +185,14 @@ class Context:
             m = _mood(self.low[j]) if self.tok[j][:1].islower() or j == lo else ""
             if not m and j in self.regular_k1:
                 m = "k1"
-            if m == "k1" and self.low[j].endswith("e") and "ich" in (
-                self.low[j - 1] if j else "",
-                self.low[j + 1],
+            if (
+                m == "k1"
+                and self.low[j].endswith("e")
+                and "ich"
+                in (
+                    self.low[j - 1] if j else "",
+                    self.low[j + 1],
+                )
             ):
                 continue  # "habe ich", "ich halte": the indicative of the first person
             if m == "k1":
