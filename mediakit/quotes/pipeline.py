@@ -26,11 +26,11 @@ def sentence_rules(cx: Context) -> None:
     """Per sentence, the first rule that finds a quotation wins: anaphoric frame, cue verb, cue word, reported act."""
     prev: tuple[int, int] | None = None
     for lo, hi in cx.sentences:
-        if all(
+        if cx.has_direct(lo, hi) and all(
             cx.space[j] or (cx.region_of[j] >= 0 and cx.region_kind[cx.region_of[j]] == "direct")
             for j in range(lo, hi)
         ):
-            continue
+            continue  # the sentence is a direct quote as a whole
         found = anaphoric_frame(cx, lo, hi, prev)
         # the other rules start from a cue verb or cue word outside the quote marks
         cued = cx.within(cx.verb_at, lo, hi) or cx.within(cx.prep_at, lo, hi)

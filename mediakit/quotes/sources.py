@@ -326,6 +326,14 @@ def _role_head(role: str) -> str:
     return role
 
 
+@cache
+def _role_pattern(head: str) -> re.Pattern[str]:
+    """ "<role> Name Name": "Präsident Donald Trump", "US-Präsident Trump"."""
+    return re.compile(
+        rf"\b[\w-]*(?i:{re.escape(head)})\s+((?:[A-ZÄÖÜ][\w'’-]*\s+){{0,2}}[A-ZÄÖÜ][\w'’-]*)"
+    )
+
+
 def _by_text_role(
     text: str, roles: set[str], by_key: dict[str, Source], before: int
 ) -> Source | None:
@@ -335,11 +343,7 @@ def _by_text_role(
     """
     best: tuple[int, Source] | None = None
     for role in roles:
-        head = re.escape(_role_head(role))
-        pattern = re.compile(
-            rf"\b[\w-]*(?i:{head})\s+((?:[A-ZÄÖÜ][\w'’-]*\s+){{0,2}}[A-ZÄÖÜ][\w'’-]*)"
-        )
-        for match in pattern.finditer(text):
+        for match in _role_pattern(_role_head(role)).finditer(text):
             src = by_key.get(match.group(1).split()[-1].lower())
             if src is None:
                 continue
