@@ -94,3 +94,16 @@ def test_empty_text_has_no_sources():
     a = analyze_quotes("")
     assert a.sources == [] and a.metrics["distinct_sources"] == 0.0
     assert a.sources.to_frame().empty
+
+
+def test_role_modifiers_must_agree():
+    text = (
+        "US-Präsident Donald Trump sagte, er sei zufrieden. Der russische Präsident Wladimir "
+        "Putin sagte, er sei auch zufrieden. Der russische Präsident erklärte, man werde "
+        "verhandeln."
+    )
+    sources = analyze_quotes(text).sources
+    assert [(s.name, len(s.quotations)) for s in sources] == [
+        ("US-Präsident Donald Trump", 1),
+        ("russische Präsident Wladimir Putin", 2),
+    ]

@@ -268,10 +268,16 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
                 key = names[-1].lower()
                 src = by_key.get(key) or new(" ".join(words), kind, key)
             elif roles and kind == "person":
+                # "der russische Präsident" is not "US-Präsident Trump": modifiers must agree
+                mods = {w.lower() for w in words if w[:1].islower() and w not in _DETERMINERS}
                 src = next(
-                    (s for s in reversed(sources) if _same_role(s.roles, roles)),
+                    (
+                        s
+                        for s in reversed(sources)
+                        if _same_role(s.roles, roles) and _has_words(s, mods)
+                    ),
                     None,
-                ) or _by_text_role(text, roles, by_key, sp.start)
+                ) or _by_text_role(text, roles, by_key, sp.start, mods)
                 if src is None:
                     src = new(" ".join(words), kind, " ".join(low))
             else:
@@ -326,28 +332,35 @@ def _role_head(role: str) -> str:
     return role
 
 
-@cache
-def _role_pattern(head: str) -> re.Pattern[str]:
-    """ "<role> Name Name": "Präsident Donald Trump", "US-Präsident Trump"."""
-    return re.compile(
-        rf"\b[\w-]*(?i:{re.escape(head)})\s+((?:[A-ZÄÖÜ][\w'’-]*\s+){{0,2}}[A-ZÄÖÜ][\w'’-]*)"
-    )
+def _has_words(src: Source, words: set[str]) -> bool:
+    """Every modifier of a role mention occurs in some mention of the source."""
+    if not words:
+        return True
+    seen = {w.lower() for m in src.mentions for w in _WORD.findall(m.text)}
+    return words <= seen
 
 
 def _by_text_role(
-    text: str, roles: set[str], by_key: dict[str, Source], before: int
+    text: str, roles: set[str], by_key: dict[str, Source], before: int, mods: set[str]
 ) -> Source | None:
     """The named source the text gives this role: "Präsident Trump" … "der US-Präsident".
 
-    The nearest "<role> <Name>" before the mention whose name is a known source wins.
+    The nearest "<role> (Vorname) Name" before the mention whose name is a known person
+    source wins; the role's modifiers ("russische") must stand there too. Looked up from
+    the names, so the cost stays small on long texts.
     """
+    heads = {_role_head(r) for r in roles}
     best: tuple[int, Source] | None = None
-    for role in roles:
-        for match in _role_pattern(_role_head(role)).finditer(text):
-            src = by_key.get(match.group(1).split()[-1].lower())
-            if src is None:
-                continue
-            rank = match.start() if match.start() < before else -match.start()
-            if best is None or rank > best[0]:
-                best = (rank, src)
+    for src in by_key.values():
+        if src.source_type != "person" or not src.mentions:
+            continue
+        name = src.name.split()[-1]
+        pos = text.find(name)
+        while pos >= 0:
+            window = text[max(0, pos - 60) : pos].lower().split()[-4:]
+            if any(w.endswith(h) for w in window for h in heads) and mods <= set(window):
+                rank = pos if pos < before else -pos
+                if best is None or rank > best[0]:
+                    best = (rank, src)
+            pos = text.find(name, pos + len(name))
     return best[1] if best else None
