@@ -227,12 +227,12 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
         return src
 
     def recent(types: tuple[str, ...]) -> Source | None:
-        for src in reversed(
-            sorted(sources, key=lambda s: s.mentions[-1].end if s.mentions else -1)
-        ):
+        best = None
+        for src in sources:
             if src.source_type in types and src.mentions:
-                return src
-        return None
+                if best is None or src.mentions[-1].end > best.mentions[-1].end:
+                    best = src
+        return best
 
     for q in sorted(quotations, key=lambda q: (q.start, -q.end)):
         sp = q.speaker

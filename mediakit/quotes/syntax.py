@@ -372,6 +372,10 @@ _THING_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "wert"
 
 def _inanimate_prefield(cx: Context, first: int, v: int) -> bool:
     """The pre-field is a noun phrase whose head names a thing ("Die Anwendung …")."""
+    if v - first > 9 or not any(
+        cx.low[j].endswith(_THING_SUFFIXES) for j in range(first, v) if _is_cap(cx.tok[j])
+    ):
+        return False  # cheap test first: no thing noun at all
     last = np_forward(cx, first, v)
     if last < first or last < v - 8:
         return False
