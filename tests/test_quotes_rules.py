@@ -62,6 +62,15 @@ def test_direct_quotes_and_frames(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
 
 
+def test_list_of_quoted_paragraphs_after_a_frame():
+    text = (
+        "Der Minister gab folgende Erklärungen ab:\n\n„Wir helfen sofort.“\n\n"
+        "„Die Lage ist ernst.“\n\nDanach ging er. Später kam ein Brief.\n\n„Wir bleiben.“"
+    )
+    speakers = [q.speaker.text if q.speaker else "" for q in find_quotes(text)]
+    assert speakers == ["Der Minister", "Der Minister", ""]  # the prose paragraph ends it
+
+
 def test_quote_over_lines_is_one_quotation():
     text = "Trump schrieb:\n»Wir haben lange gesprochen.\nEs war gut.«\nDanach ging er."
     quotes = find_quotes(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...document import TextSpan
-from ..model import Speaker
+from ..model import Quotation, Speaker
 from ..view import Context
 
 
@@ -20,8 +20,14 @@ def resolve_pronouns(cx: Context) -> None:
 
 
 def carry_over_direct(cx: Context) -> None:
-    """A direct quote without frame that opens its sentence: the most recent speaker."""
+    """A direct quote without frame that opens its sentence: the most recent speaker.
+
+    Within a paragraph; across paragraphs only along a list of quoted paragraphs
+    ("… gab folgende Erklärungen ab:" + one »…« paragraph after another).
+    """
+    starts = {p.start for p in cx.d.paragraphs}
     last: Speaker | None = None
+    last_q: Quotation | None = None
     last_end = 0
     for q in cx.quotes:
         if (
@@ -29,11 +35,23 @@ def carry_over_direct(cx: Context) -> None:
             and q.speaker is None
             and q.cue is None
             and last is not None
-            and cx.sentence_gap(last_end, q.start) <= 2
+            and last_q is not None
             and cx.opens_sentence(q.start)
-            and cx.paragraph_at(last_end - 1) == cx.paragraph_at(q.start)
+            and (
+                (
+                    cx.sentence_gap(last_end, q.start) <= 2
+                    and cx.paragraph_at(last_end - 1) == cx.paragraph_at(q.start)
+                )
+                or (
+                    last_q.kind == "direct"
+                    and q.start in starts
+                    and last_q.start in starts
+                    and cx.paragraph_at(q.start) - cx.paragraph_at(last_end - 1) == 1
+                )
+            )
         ):
             q.speaker = last
         if q.speaker is not None:
             last = q.speaker
+            last_q = q
             last_end = q.end
