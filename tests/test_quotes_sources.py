@@ -47,7 +47,8 @@ def test_every_quotation_exposes_its_source():
 STATEMENT_NOUNS = [
     ("Nach Darstellung Moskaus war das Gespräch konstruktiv.", "Moskau", "institution"),
     ("Nach Angaben der Polizei war die Straße gesperrt.", "Polizei", "institution"),
-    ("Laut Medienberichten war die Straße gesperrt.", "Medienberichten", "outlet"),
+    ("Laut Medienberichten war die Straße gesperrt.", "Medienberichten", "anonymous"),
+    ("Laut einem Bericht der BBC war die Straße gesperrt.", "Bericht der BBC", "outlet"),
     ("Experten zufolge ist das Risiko gering.", "Experten", "expert"),
 ]
 

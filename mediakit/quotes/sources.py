@@ -178,8 +178,12 @@ def _type_of(words: list[str], speaker_type: str) -> str:
         return "anonymous"  # "Kreml-Kreisen", "Beobachter in Moskau"
     if "person_role" in cats:
         return "person"  # "Kremlsprecher Peskow", "Präsident der Kommission"
-    if speaker_type == "outlet" or "outlet" in cats:
-        return "outlet"  # "New York Post", "laut Medienberichten"
+    if "outlet" in cats or ("report" in cats and names):
+        return "outlet"  # "New York Post", "ein Bericht der BBC"
+    if "report" in cats:
+        return "anonymous"  # "laut Medienberichten", "so die Berichte": no outlet named
+    if speaker_type == "outlet":
+        return "outlet"
     for wanted in ("expert", "institution"):
         if wanted in cats:
             return wanted
