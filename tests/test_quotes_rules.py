@@ -210,6 +210,15 @@ def test_reported_speech_acts(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
 
 
+def test_agentless_passive_across_a_parenthesis():
+    text = (
+        "Trump war in seiner ersten Amtszeit (2017 bis 2021) immer wieder ein Schmusekurs "
+        "mit Putin vorgeworfen worden."
+    )
+    q = find_quotes(text)[0]
+    assert (q.kind, q.speaker, q.agentless) == ("reported", None, True)
+
+
 def test_reported_act_types_and_anonymous_passive():
     q = find_quotes("Trump war immer wieder ein Schmusekurs mit Putin vorgeworfen worden.")[0]
     assert (q.act, q.agentless, q.source.source_type) == ("accusation", True, "anonymous")

@@ -8,6 +8,7 @@ from .view import Context
 from .words import (
     _ARTICLES,
     _AUXILIARIES,
+    _CLAUSE_BOUNDS,
     _CLAUSE_BREAKERS,
     _CLAUSE_PUNCT,
     _DOMAIN,
@@ -624,10 +625,10 @@ def passive_agent(cx: Context, v: int, lo: int, hi: int) -> tuple[bool, Speaker 
     if cx.vlow[v] not in cx.lex.participles:
         return False, None
     c_lo = v
-    while c_lo > lo and cx.tok[c_lo - 1] not in _CLAUSE_PUNCT:
+    while c_lo > lo and cx.tok[c_lo - 1] not in _CLAUSE_BOUNDS:
         c_lo -= 1
     c_hi = v + 1
-    while c_hi < hi and cx.tok[c_hi] not in _CLAUSE_PUNCT and cx.tok[c_hi] not in _END_PUNCT:
+    while c_hi < hi and cx.tok[c_hi] not in _CLAUSE_BOUNDS and cx.tok[c_hi] not in _END_PUNCT:
         c_hi += 1
     if not any(cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))):
         return False, None

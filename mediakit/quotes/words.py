@@ -15,6 +15,8 @@ _ZU_INFIX = re.compile(
 
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
+#: clause boundaries for a verb's own clause: a parenthesis ("(2017 bis 2021)") is none
+_CLAUSE_BOUNDS = frozenset({",", ";", ":", "–", "—", "-"})
 
 
 _END_PUNCT = frozenset({".", "!", "?", "…", "...", ":", ";"})

@@ -19,16 +19,16 @@ from __future__ import annotations
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
 from ..view import Context
-from ..words import _AUXILIARIES, _CLAUSE_PUNCT, _END_PUNCT
+from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT
 
 
 def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the clause around ``v`` (between commas, colons, dashes)."""
     a = v
-    while a > lo and cx.tok[a - 1] not in _CLAUSE_PUNCT:
+    while a > lo and cx.tok[a - 1] not in _CLAUSE_BOUNDS:
         a -= 1
     b = v + 1
-    while b < hi and cx.tok[b] not in _CLAUSE_PUNCT and cx.tok[b] not in _END_PUNCT:
+    while b < hi and cx.tok[b] not in _CLAUSE_BOUNDS and cx.tok[b] not in _END_PUNCT:
         b += 1
     return a, b
 
