@@ -371,7 +371,7 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
 _THING_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "wert", "name")
 
 
-def _inanimate_prefield(cx: Context, first: int, v: int) -> bool:
+def inanimate_prefield(cx: Context, first: int, v: int) -> bool:
     """The pre-field is a noun phrase whose head names a thing ("Die Anwendung …")."""
     if v - first > 9 or not any(
         cx.low[j].endswith(_THING_SUFFIXES) for j in range(first, v) if _is_cap(cx.tok[j])
@@ -385,7 +385,7 @@ def _inanimate_prefield(cx: Context, first: int, v: int) -> bool:
     return cx.low[head].endswith(_THING_SUFFIXES)
 
 
-def _names_someone(cx: Context, lo: int, last: int) -> bool:
+def names_someone(cx: Context, lo: int, last: int) -> bool:
     """A capitalised word that is no common noun: a name ("Hartmann", "Franz Müntefering")."""
     return any(
         _is_cap(cx.tok[j])
@@ -422,13 +422,13 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         last = np_forward(cx, v + 1, hi)
         if last > v:
             return make_speaker(cx, v + 1, last)
-    if first < fin and fin == v and v2 and _inanimate_prefield(cx, first, v):
+    if first < fin and fin == v and v2 and inanimate_prefield(cx, first, v):
         # "Jegliche Mitverantwortung weist Hartmann von sich": a thing is no speaker
         # when a name or a person follows the verb
         last = np_forward(cx, v + 1, hi)
         lead = cx.low[after_verb]
         nominative = lead in ("der", "ein") or lead not in cx.words["determiner"]
-        if last > v and nominative and _names_someone(cx, v + 1, last):
+        if last > v and nominative and names_someone(cx, v + 1, last):
             return make_speaker(cx, v + 1, last)
     if (
         first < fin

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..model import Cue, Speaker
 from ..syntax import (
-    _inanimate_prefield,
-    _names_someone,
     apposition,
     frame_tail,
+    inanimate_prefield,
     make_speaker,
+    names_someone,
     np_forward,
     subject_of,
 )
@@ -102,13 +102,13 @@ def colon_subject(cx: Context, lo: int) -> Speaker | None:
     if last < head or last >= j - 1:
         return None
     verb = cx.next_content(last + 1, j)
-    if verb < j and cx.vlow[verb] and _inanimate_prefield(cx, head, verb):
+    if verb < j and cx.vlow[verb] and inanimate_prefield(cx, head, verb):
         # "Jegliche Mitverantwortung weist Hartmann von sich: „…“" - the person speaks
         after = cx.next_content(verb + 1, j)
         post = np_forward(cx, after, j)
         lead = cx.low[after] if after < j else ""
         nominative = lead in ("der", "ein") or lead not in cx.words["determiner"]
-        if post >= after and nominative and _names_someone(cx, after, post):
+        if post >= after and nominative and names_someone(cx, after, post):
             return make_speaker(cx, after, post)
     return make_speaker(cx, head, last)
 
