@@ -148,6 +148,12 @@ KONJUNKTIV = [
         "Der Sprecher",
     ),
     ("Der Mann soll das Geld genommen haben.", "Der Mann soll", "free_indirect", ""),
+    (
+        "Der Sprecher sagte, die Lage sei ernst. Die Helfer bräuchten mehr Zeit.",
+        "Die Helfer bräuchten",
+        "free_indirect",
+        "Der Sprecher",
+    ),
     ("Die neue Brücke soll im Jahr 2027 fertig werden.", "Die neue Brücke", None, ""),
     (
         "Seit seinem Amtsantritt hatte Trump ausweichend auf die Frage reagiert, ob er "
