@@ -3,7 +3,8 @@
 Runs the reference scorer (``../shared/tools/score_quotes.py``) on
 ``../shared/data/quotes/<split>`` (dev by default) and prints macro and micro
 P/R/F1 for message, speaker and cue, the simplified speaker score, recall per
-type and words per second (with and without the parse).
+type, the mean source figures per article and words per second (with and without
+the parse).
 
     .venv/bin/python benchmarks/quotes.py [--split train|dev] [--simplified]
 """
@@ -55,6 +56,23 @@ def _speed(folder: Path) -> None:
     )
 
 
+def _sources(folder: Path) -> None:
+    """Mean source figures over the split (what the sources layer finds per article)."""
+    from mediakit.quotes import SOURCE_TYPES, analyze_quotes
+
+    metrics = [
+        analyze_quotes(json.loads(p.read_text(encoding="utf-8"))["originalText"]).metrics
+        for p in sorted(folder.glob("*.json"))
+    ]
+    n = len(metrics) or 1
+    mean = {k: sum(m[k] for m in metrics) / n for k in metrics[0]} if metrics else {}
+    shares = ", ".join(f"{t} {mean.get(f'source_{t}_share', 0):.2f}" for t in SOURCE_TYPES)
+    print(
+        f"sources: {mean.get('distinct_sources', 0):.1f} distinct per article "
+        f"({mean.get('distinct_named_sources', 0):.1f} named); shares of quotations: {shares}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -83,6 +101,7 @@ def main(argv: list[str] | None = None) -> None:
         print("  recall by type:", result["recall_by_type"])
         for e in result["errors"][:10]:
             print("  error:", e)
+    _sources(folder)
     if not args.no_speed:
         _speed(folder)
 

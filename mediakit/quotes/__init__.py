@@ -9,9 +9,24 @@ Rule-based over the shared parse (:mod:`mediakit.document`); no statistical mode
   er habe …``), a postposed frame (``…, sagte Peskow.``), or a cue word
   (``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X.``, ``demnach``,
   ``wonach``, ``hieß es``);
-* ``free_indirect`` - a Konjunktiv-I sentence without a frame of its own,
-  attributed to the most recent speaker ("Putin habe Trump nach Moskau eingeladen.");
-* ``reported`` - a speech act only named ("Die Regierung kritisierte den Plan.").
+* ``free_indirect`` - a Konjunktiv sentence without a frame of its own, attributed
+  to the most recent speaker ("Putin habe Trump nach Moskau eingeladen."; reportive
+  "Er soll geflohen sein.");
+* ``reported`` - a speech act only named ("Die Regierung kritisierte den Plan als
+  verfehlt.", "Ihm war vorgeworfen worden, …"), its act type in ``Quotation.act``.
+
+German labels for display: :data:`KIND_LABELS` ("direkte Rede", "indirekte Rede
+(eingeleitet)", "uneingeleitete indirekte Rede (Konjunktiv I)", "Redebericht (nur
+erwähnte Äußerung)").
+
+The rules are an ordered chain (:mod:`mediakit.quotes.pipeline`) over a read-only
+token view (:mod:`mediakit.quotes.view`): quote regions, direct quotes and frames,
+cue verbs and cue words, reported speech acts, Konjunktiv passages, nesting,
+speakers; then the speakers are grouped into sources (:mod:`mediakit.quotes.sources`):
+``analyze_quotes(text).sources`` lists them with their type (person, institution,
+outlet, expert, anonymous) and ``.sources.to_frame()`` gives a table. Every word list
+is a documented table in ``mediakit/data`` (cue_verbs, speech_acts, cue_prepositions,
+konjunktiv, speaker_words, source_words, source_types, quote_kinds).
 
 Span conventions follow the German Wikinews quotation data: direct quotes include
 their marks; indirect quotes are the content clause with its complementizer but
@@ -29,17 +44,24 @@ the sourcing figures. All three share one computation per :class:`Document`.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from typing import Any
 
-from .document import Document, TextSpan, as_document
-from .results import rate_per_1000, safe_div
+from ..document import Document, TextSpan, as_document
+from ..results import rate_per_1000, safe_div
+from ..tables import load_table
+from .model import Cue, Quotation, QuoteAnalysis, Speaker
+from .pipeline import detect
+from .sources import SOURCE_TYPES, Source, SourceList, group_sources, source_type_labels
 
 __all__ = [
+    "KIND_LABELS",
     "METRIC_DESCRIPTIONS",
+    "SOURCE_TYPES",
+    "SOURCE_TYPE_LABELS",
     "Cue",
     "Quotation",
     "QuoteAnalysis",
+    "Source",
+    "SourceList",
     "Speaker",
     "analyze_quotes",
     "find_quotes",
@@ -48,145 +70,22 @@ __all__ = [
 ]
 
 KINDS = ("direct", "indirect", "free_indirect", "reported")
+
+
+def _kind_labels() -> dict[str, str]:
+    return {row["kind"]: row["label"] for row in load_table("quote_kinds.tsv")}
+
+
+#: German label of each kind of quotation (``quote_kinds.tsv``), for display:
+#: ``KIND_LABELS["free_indirect"]`` is "uneingeleitete indirekte Rede (Konjunktiv I)".
+KIND_LABELS: dict[str, str] = _kind_labels()
+#: Short German labels for tables and charts ("direkt", "indirekt", …).
+KIND_SHORT_LABELS: dict[str, str] = {
+    row["kind"]: row["short"] for row in load_table("quote_kinds.tsv")
+}
+#: German label of each source type (``source_types.tsv``): person -> "Person", …
+SOURCE_TYPE_LABELS: dict[str, str] = dict(source_type_labels())
 SPEAKER_TYPES = ("named", "pronoun", "anonymous", "outlet")
-
-
-# ---------------------------------------------------------------------------
-# Result objects
-# ---------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Speaker:
-    """Who is quoted: a character span, its type and, for pronouns, the antecedent."""
-
-    start: int
-    end: int
-    text: str
-    speaker_type: str = "named"
-    resolved: TextSpan | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict (``resolved`` as a span dict or ``None``)."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "speaker_type": self.speaker_type,
-            "resolved": self.resolved.to_dict() if self.resolved else None,
-        }
-
-
-@dataclass(slots=True)
-class Cue:
-    """The speech verb or cue word; ``spans`` when split ("teilte … mit")."""
-
-    start: int
-    end: int
-    text: str
-    lemma: str
-    evaluative: bool = False
-    spans: list[tuple[int, int]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dict."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "lemma": self.lemma,
-            "evaluative": self.evaluative,
-            "spans": [list(s) for s in self.spans],
-        }
-
-
-@dataclass(slots=True, eq=False)
-class Quotation:
-    """One quotation: kind, character spans, speaker, cue and nesting."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    speaker: Speaker | None = None
-    cue: Cue | None = None
-    nested: list[Quotation] = field(default_factory=list)
-    parent: Quotation | None = field(default=None, repr=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict; nested quotations included, ``parent`` omitted."""
-        return {
-            "kind": self.kind,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "spans": [list(s) for s in self.spans],
-            "speaker": self.speaker.to_dict() if self.speaker else None,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "nested": [q.to_dict() for q in self.nested],
-        }
-
-
-@dataclass(slots=True)
-class QuoteAnalysis:
-    """Quotations, scare quotes and titles of one text, with the sourcing figures.
-
-    ``metrics``: ``quotes_per_1000_words``; ``attributed_share`` (quotations with a
-    speaker); ``named_share``, ``pronoun_share``, ``anonymous_share``, ``outlet_share``
-    (by speaker type, shares of all quotations); ``distinct_named_sources``;
-    ``quoted_token_share`` (word tokens inside quotations; Wikinews news text: about
-    0.28); ``direct_share``, ``indirect_share`` (indirect and free indirect),
-    ``reported_share``; ``evaluative_cue_share`` (cue verbs such as *behaupten*,
-    *tönen*); ``scare_quotes_per_1000_words``. All are 0.0 for an empty text.
-
-    >>> a = analyze_quotes("Laut Polizei war die Straße gesperrt.")
-    >>> a.metrics["attributed_share"]
-    1.0
-    """
-
-    quotations: list[Quotation]
-    scare_quotes: list[TextSpan]
-    titles: list[TextSpan]
-    metrics: dict[str, float]
-    source: str = field(default="", repr=False)
-
-    def all_quotations(self) -> list[Quotation]:
-        """Top-level and nested quotations, in reading order."""
-        out: list[Quotation] = []
-        for q in self.quotations:
-            out.append(q)
-            out.extend(q.nested)
-        out.sort(key=lambda q: (q.start, -q.end))
-        return out
-
-    def evidence(self) -> list[TextSpan]:
-        """Labelled spans: ``quote:<kind>``, ``speaker``, ``cue``, ``scare_quote``, ``title``."""
-        # Every piece is cut from the text itself, so a split cue ("teilte … mit")
-        # gives two spans whose texts are exactly what stands at their offsets.
-        text = self.source
-        spans: list[TextSpan] = []
-        for q in self.all_quotations():
-            for s, e in q.spans or [(q.start, q.end)]:
-                spans.append(TextSpan(s, e, text[s:e], f"quote:{q.kind}"))
-            if q.speaker:
-                spans.append(TextSpan(q.speaker.start, q.speaker.end, q.speaker.text, "speaker"))
-            if q.cue:
-                for s, e in q.cue.spans or [(q.cue.start, q.cue.end)]:
-                    spans.append(TextSpan(s, e, text[s:e], "cue"))
-        spans.extend(TextSpan(t.start, t.end, t.text, "scare_quote") for t in self.scare_quotes)
-        spans.extend(TextSpan(t.start, t.end, t.text, "title") for t in self.titles)
-        spans.sort(key=lambda t: (t.start, -t.end, t.label))
-        return spans
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict."""
-        return {
-            "quotations": [q.to_dict() for q in self.quotations],
-            "scare_quotes": [t.to_dict() for t in self.scare_quotes],
-            "titles": [t.to_dict() for t in self.titles],
-            "metrics": dict(self.metrics),
-        }
 
 
 # ---------------------------------------------------------------------------
@@ -208,11 +107,16 @@ def analyze_quotes(text_or_doc: object) -> QuoteAnalysis:
     doc = as_document(text_or_doc)
     cached = doc.cache.get(_CACHE_KEY)
     if cached is None:
-        from .quotes_rules import detect
-
         quotations, scare, titles = detect(doc)
+        every = [x for q in quotations for x in (q, *q.nested)]
+        sources = group_sources(doc.text, every)
         cached = QuoteAnalysis(
-            quotations, scare, titles, _metrics(doc, quotations, scare), source=doc.text
+            quotations,
+            scare,
+            titles,
+            _metrics(doc, quotations, scare, sources),
+            source=doc.text,
+            sources=sources,
         )
         doc.cache[_CACHE_KEY] = cached
     return cached
@@ -258,18 +162,41 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "quotations of every kind (direct, indirect, free indirect, reported)",
         "per 1,000 words",
     ),
-    "attributed_share": ("quotations with a speaker", "share 0-1"),
+    "attributed_share": (
+        "quotations with a source: a speaker, or an anonymous cue (hieß es, wurde vorgeworfen)",
+        "share 0-1",
+    ),
     "named_share": ("quotations whose speaker is a named person or organisation", "share 0-1"),
     "pronoun_share": ("quotations whose speaker is only a pronoun (er, sie)", "share 0-1"),
     "anonymous_share": (
-        "quotations from anonymous or vague sources (Kreise, ein Sprecher, es hieß)",
+        "quotations from anonymous or vague sources (Kreise, ein Sprecher, hieß es, "
+        "agentless passive: wurde vorgeworfen)",
         "share 0-1",
     ),
     "outlet_share": (
         "quotations attributed to an outlet or medium (laut New York Post)",
         "share 0-1",
     ),
-    "distinct_named_sources": ("different named speakers", "count"),
+    "distinct_named_sources": (
+        "different named sources (people, institutions, outlets, experts), "
+        "each counted once however it is mentioned",
+        "count",
+    ),
+    "distinct_sources": (
+        "different sources, anonymous ones included (Donald Trump = Trump = der US-Präsident)",
+        "count",
+    ),
+    "source_person_share": ("quotations from a person (named or by role)", "share 0-1"),
+    "source_institution_share": (
+        "quotations from an institution (government, authority, party, company)",
+        "share 0-1",
+    ),
+    "source_outlet_share": ("quotations from a news outlet or its report", "share 0-1"),
+    "source_expert_share": ("quotations from experts, scholars or studies", "share 0-1"),
+    "source_anonymous_share": (
+        "quotations from anonymous or vague sources (same as anonymous_share)",
+        "share 0-1",
+    ),
     "quoted_token_share": (
         "word tokens inside quotations (Wikinews news text: about 0.28)",
         "share 0-1",
@@ -285,17 +212,14 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def _metrics(doc: Document, quotations: list[Quotation], scare: list[TextSpan]) -> dict[str, float]:
+def _metrics(
+    doc: Document, quotations: list[Quotation], scare: list[TextSpan], sources: list[Source]
+) -> dict[str, float]:
     n = len(quotations)
     words = doc.n_words
     types = [q.speaker.speaker_type if q.speaker else None for q in quotations]
-    named = {
-        " ".join((q.speaker.resolved.text if q.speaker.resolved else q.speaker.text).split()[-1:])
-        for q in quotations
-        if q.speaker
-        and q.speaker.speaker_type in ("named", "pronoun")
-        and (q.speaker.speaker_type == "named" or q.speaker.resolved)
-    }
+    source_types = [q.source.source_type if q.source is not None else None for q in quotations]
+    named = [s for s in sources if s.source_type != "anonymous"]
     quoted_words = 0
     if words and quotations:
         token_starts = doc.token_starts
@@ -312,12 +236,14 @@ def _metrics(doc: Document, quotations: list[Quotation], scare: list[TextSpan]) 
     kinds = [q.kind for q in quotations]
     return {
         "quotes_per_1000_words": rate_per_1000(n, words),
-        "attributed_share": safe_div(sum(t is not None for t in types), n),
+        "attributed_share": safe_div(sum(t is not None for t in source_types), n),
         "named_share": safe_div(types.count("named"), n),
         "pronoun_share": safe_div(types.count("pronoun"), n),
-        "anonymous_share": safe_div(types.count("anonymous"), n),
+        "anonymous_share": safe_div(source_types.count("anonymous"), n),
         "outlet_share": safe_div(types.count("outlet"), n),
         "distinct_named_sources": float(len(named)),
+        "distinct_sources": float(len(sources)),
+        **{f"source_{t}_share": safe_div(source_types.count(t), n) for t in SOURCE_TYPES},
         "quoted_token_share": safe_div(quoted_words, words),
         "direct_share": safe_div(kinds.count("direct"), n),
         "indirect_share": safe_div(kinds.count("indirect") + kinds.count("free_indirect"), n),

@@ -1,0 +1,1 @@
+"""The rule modules, one per step of :mod:`mediakit.quotes.pipeline`."""

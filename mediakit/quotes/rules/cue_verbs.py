@@ -1,0 +1,179 @@
+"""Rule 3: cue verbs and indirect speech (``sagte, dass …``; ``…, sagte X.``; ``Das berichtete X.``)."""
+
+from __future__ import annotations
+
+from ..model import Quotation
+from ..syntax import (
+    apposition,
+    clause_content_start,
+    clause_end,
+    clause_like,
+    clause_start,
+    frame_tail,
+    make_speaker,
+    np_forward,
+    passive_agent,
+    subject_of,
+    v2_clause,
+    zu_infinitive,
+)
+from ..view import Context
+from ..words import _ARTICLES, _COMPLEMENTIZERS, _END_PUNCT, _INDICATIVE_COMPLEMENT, _SUBORDINATORS
+
+
+def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
+    """ "Das berichtete die Zeitung." - the frame points back to the previous sentence."""
+    first = cx.next_content(lo, hi)
+    if prev is None or first >= hi or cx.low[first] not in ("das", "dies", "dieses"):
+        return []
+    v = cx.next_content(first + 1, hi)
+    if v >= hi or cx.vlow[v] not in cx.lex.main:
+        return []
+    got = cx.pick_verb(v, hi)
+    if not got or got[0].medium == "thought":
+        return []
+    p_lo, p_hi = prev
+    if cx.d.paragraph_of_token[p_lo] != cx.d.paragraph_of_token[first]:
+        return []
+    if any(cx.region_of[j] >= 0 and cx.in_direct(j) for j in range(p_lo, p_hi)):
+        return []
+    verb, particle = got
+    last = np_forward(cx, v + 1, hi)
+    speaker = make_speaker(cx, v + 1, last) if last > v else None
+    q = cx.quotation(
+        "indirect", [(p_lo, cx.strip_end(p_hi, p_lo))], speaker, cx.cue(verb, v, particle)
+    )
+    return [q] if q else []
+
+
+def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
+    out: list[Quotation] = []
+    candidates = cx.within(cx.verb_at, lo, hi)
+    if not candidates:
+        return out
+    end = cx.strip_end(hi, lo)
+    # first pass: a postposed frame ("…, sagte Peskow.") governs the whole sentence, even
+    # when the quoted part holds cue verbs of its own; second pass: frames before content
+    for postposed_pass, v in [(p, v) for p in (True, False) for v in candidates]:
+        lw = cx.vlow[v]
+        got = cx.pick_verb(v, hi)
+        joined = False
+        if not got:
+            verbs = cx.lex.joined.get(lw)
+            if not verbs:
+                continue
+            got = (verbs[0], -1)
+            joined = True
+        verb, particle = got
+        prev = v - 1
+        while prev >= lo and cx.space[prev]:
+            prev -= 1
+        postposed = not joined and prev >= lo and cx.tok[prev] == "," and verb.complement == "any"
+        if postposed_pass and not postposed:
+            continue
+        # postposed frame: "…, sagte Peskow." / "…, so X" handled in word cues
+        if postposed and postposed_pass:
+            if cx.has_direct(lo, prev) and cx.in_direct(cx.next_content(lo, prev)):
+                continue  # „…“, sagte X: the direct quote carries this frame
+            last = np_forward(cx, v + 1, hi)
+            lead = cx.next_content(lo, prev)
+            # an adverbial clause ("Als …, sagte X") is no content; an article at the
+            # sentence start is no relative pronoun ("Die Lage ist ernst, sagte X.")
+            only_np = (
+                np_forward(cx, lead, prev) >= prev - 1 or cx.low[lead] in _SUBORDINATORS - _ARTICLES
+            )
+            if last > v and not (
+                particle > v and cx.tok[cx.next_content(particle + 1, hi)] == ","
+                if cx.next_content(particle + 1, hi) < hi
+                else False
+            ):
+                tail = frame_tail(cx, max(last, particle) + 1, hi)
+                after = cx.next_content(tail + 1, hi)
+                middle = after < hi and cx.tok[after] == "," and after < end
+                middle_speech = middle and cx.has_konjunktiv(after + 1, end + 1)
+                if (only_np or not clause_like(cx, lo, prev)) and not (
+                    cx.has_konjunktiv(lo, prev) or middle_speech
+                ):
+                    continue
+                if not middle:
+                    last = apposition(cx, last, hi)
+                speaker = make_speaker(cx, v + 1, last)
+                q_lo = clause_content_start(cx, lo, prev)
+                parts = [(q_lo, prev - 1)]
+                if middle:
+                    parts.append((after + 1, end))
+                q = cx.quotation("indirect", parts, speaker, cx.cue(verb, v, particle))
+                if q and q_lo < prev - 1:
+                    out.append(q)
+                    return out
+                continue
+        # "wie X mitteilte, …" or "…, wie X mitteilte."
+        c = clause_start(cx, v, lo)
+        first = cx.next_content(c, v)
+        if cx.low[first] == "wie" and first < v:
+            speaker_last = np_forward(cx, first + 1, v)
+            if speaker_last <= first or v - speaker_last > 5:
+                continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
+            speaker = make_speaker(cx, first + 1, speaker_last)
+            cue = cx.cue(verb, v, particle)
+            nxt = cx.next_content(max(v, particle) + 1, hi)
+            if nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi):
+                q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
+            elif first > lo and cx.tok[first - 1] == ",":
+                q = cx.quotation("indirect", [(lo, first - 1)], speaker, cue)
+            else:
+                continue
+            if q:
+                return [q]
+            continue
+        # pre-frame: "X sagte(, dass | , er habe …)"
+        j = max(v, particle) + 1
+        while (
+            j < hi
+            and j - v < 14
+            and cx.tok[j] not in (",", ":")
+            and cx.tok[j] not in _END_PUNCT
+            and (cx.region_of[j] < 0 or cx.region_kind[cx.region_of[j]] in ("title", "scare"))
+        ):
+            j += 1  # a name in quote marks may stand in the frame: sagte der „Berliner Zeitung“,
+        if j >= hi or cx.tok[j] not in (",", ":"):
+            if j < hi and cx.in_direct(j):
+                continue
+            continue
+        comma = j
+        # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
+        if verb.particle and particle < 0 and not joined:
+            continue
+        k = cx.next_content(comma + 1, hi)
+        if k >= hi or k > end:
+            continue
+        if cx.in_direct(k):
+            continue  # the direct quote carries this frame
+        clause_hi = clause_end(cx, k, end)
+        kind = ""
+        if cx.low[k] in _COMPLEMENTIZERS and cx.low[k] not in ("weil", "wie", "was", "wer"):
+            kind = "indirect"
+        elif verb.complement == "any" and cx.has_konjunktiv(k, clause_hi + 1):
+            kind = "indirect"
+        elif cx.low[k] not in ("um", "ohne", "statt", "anstatt") and zu_infinitive(
+            cx, k, clause_hi
+        ):
+            kind = "indirect"
+        elif (
+            _INDICATIVE_COMPLEMENT
+            and verb.complement == "any"
+            and verb.medium != "thought"
+            and cx.tok[comma] == ","
+            and v2_clause(cx, k, clause_hi)
+        ):
+            kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
+        if not kind:
+            continue
+        passive, agent = passive_agent(cx, v, lo, comma)
+        speaker = agent if passive else subject_of(cx, v, lo, comma)
+        q = cx.quotation("indirect", [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
+        if q:
+            q.agentless = passive and agent is None
+            out.append(q)
+            return out
+    return out

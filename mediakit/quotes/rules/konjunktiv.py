@@ -1,0 +1,115 @@
+"""Rule 6: Konjunktiv passages without a frame of their own (free indirect speech)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..model import Quotation, Speaker
+from ..syntax import clause_start
+from ..view import Context
+from ..words import _FI_REACH, _SUBORDINATE_OPENERS
+
+
+def free_indirect(cx: Context) -> None:
+    cx.quotes.sort(key=lambda q: q.start)
+    starts = [q.start for q in cx.quotes]
+    # a direct quote inside a Konjunktiv sentence ("Daten seien „sehr relevant“.") is
+    # nested in it, so only quotes that open their sentence block it
+    taken = [
+        (q.start, q.end) if q.kind != "direct" or cx.opens_sentence(q.start) else (-1, -1)
+        for q in cx.quotes
+    ]
+    result: list[Quotation] = []
+    last_speaker: Speaker | None = None
+    last_end_sentence = -10
+    last_par = -1
+    qi = 0
+    prev_fi: Quotation | None = None
+    for si, (lo, hi) in enumerate(cx.sentences):
+        s_start, s_end = cx.idx[lo], cx.end[hi - 1]
+        while qi < len(cx.quotes) and cx.quotes[qi].start < s_end:
+            q = cx.quotes[qi]
+            if q.speaker is not None or q.kind != "direct":
+                last_speaker = q.speaker  # a source-less report ends the chain
+                last_par = cx.d.paragraph_of_token[min(cx.n - 1, bisect_left(cx.idx, q.start))]
+            last_end_sentence = si
+            qi += 1
+            prev_fi = None
+        k = bisect_left(starts, s_end)
+        overlaps = any(s < s_end and e > s_start for s, e in taken[max(0, k - 3) : k + 1])
+        if overlaps:
+            continue
+        mood = cx.has_konjunktiv(lo, hi)
+        if mood and not main_clause_mood(cx, lo, hi):
+            mood = ""  # only an embedded clause reports; the sentence stays the author's
+        if not mood:
+            prev_fi = None
+            continue
+        recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
+        if mood == "k2" and not recent:
+            continue
+        if mood == "rs" and not (recent or perfect_infinitive(cx, lo, hi)):
+            prev_fi = None
+            continue
+        first = cx.next_content(lo, hi)
+        last = hi - 1
+        while last > first and cx.space[last]:
+            last -= 1
+        speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
+        if (
+            speaker is not None
+            and last_par != cx.d.paragraph_of_token[lo]
+            and prev_fi is None
+            and not (mood == "k1" and last_end_sentence == si - 1)
+        ):
+            # a new paragraph ends the last speaker's turn - unless it opens in
+            # Konjunktiv I right after that speaker's quotation
+            speaker = None
+        if prev_fi is not None and prev_fi.speaker is speaker:
+            s, e = cx.chars(first, last)
+            prev_fi.spans.append((s, e))
+            prev_fi.end = e
+            prev_fi.text = cx.text[prev_fi.start : e]
+            last_end_sentence = si
+            continue
+        q = cx.quotation("free_indirect", [(first, last)], speaker, None)
+        if q:
+            result.append(q)
+            prev_fi = q
+            last_end_sentence = si
+    cx.quotes.extend(result)
+    cx.quotes.sort(key=lambda q: q.start)
+
+
+def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:
+    """The clause ends in a perfect infinitive (``… geflohen sein``, ``… gesagt haben``).
+
+    With reportive *sollen* this marks a claim of others: "Er soll Geld genommen haben."
+    """
+    j = cx.strip_end(hi, lo)
+    while j > lo and not cx.tok[j].isalpha():
+        j -= 1
+    if j <= lo or cx.low[j] not in ("haben", "sein"):
+        return False
+    k = j - 1
+    while k > lo and cx.space[k]:
+        k -= 1
+    return cx.low[k] != "zu" and cx.tok[k][:1].islower()
+
+
+def main_clause_mood(cx: Context, lo: int, hi: int) -> bool:
+    """Some Konjunktiv form stands outside an embedded yes/no question (``ob …``).
+
+    A dass-clause or a relative clause in Konjunktiv still reports (the Wikinews
+    annotations count such sentences as reported speech).
+    """
+    for j in cx.within(cx.mood_at, lo, hi):
+        if cx.in_direct(j):
+            continue
+        c = clause_start(cx, j, lo)
+        first = cx.next_content(c, j + 1)
+        lw = cx.low[first]
+        if lw in _SUBORDINATE_OPENERS:
+            continue
+        return True
+    return False

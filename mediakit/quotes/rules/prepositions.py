@@ -1,0 +1,134 @@
+"""Rule 4: cue words (``laut X``, ``X zufolge``, ``so X``, ``demnach``, ``hieß es``)."""
+
+from __future__ import annotations
+
+from ..model import Quotation
+from ..syntax import frame_tail, make_speaker, np_backward, np_forward
+from ..view import Context
+from ..words import _END_PUNCT, _adjective_like, _requirement_sets
+
+
+def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
+    cues = cx.within(cx.prep_at, lo, hi)
+    if not cues:
+        return []
+    end = cx.strip_end(hi, lo)
+    for j in cues:
+        lw = cx.low[j]
+        entry = cx.preps.get(lw)
+        if not entry:
+            continue
+        position, requires = entry
+        if position == "before" and requires and j > lo and _requires(cx.low[j - 1], requires):
+            position = "after"  # "seiner Meinung nach", "eigenen Angaben nach"
+        if position == "before":
+            start = j + 1
+            if requires:
+                nxt = cx.next_content(j + 1, hi)
+                k = nxt
+                while k < hi and (
+                    _adjective_like(cx.tok[k]) or cx.low[k] in cx.words["determiner"]
+                ):
+                    k += 1
+                if k >= hi or not _requires(cx.low[k], requires):
+                    continue
+                start = nxt
+            if start >= hi:
+                continue
+            if cx.low[start] in ("denen", "dem", "der", "dessen", "deren", "welchem") and (
+                start > lo and cx.tok[j - 1] == ","
+            ):
+                last = start  # "…, laut denen jeder Deutsche …": the relative pronoun
+            else:
+                last = np_forward(cx, start, hi)
+            if last < start:
+                continue
+            speaker = make_speaker(cx, start, last)
+            parts = [(lo, j - 1), (last + 1, end)]
+            q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, lw))
+            if q and _enough(cx, q):
+                return [q]
+        elif position == "after":
+            first = np_backward(cx, j - 1, lo)
+            if first >= j:
+                continue
+            speaker = make_speaker(cx, first, j - 1)
+            q = cx.quotation(
+                "indirect", [(lo, first - 1), (j + 1, end)], speaker, cx.word_cue(j, j, lw)
+            )
+            if q and _enough(cx, q):
+                return [q]
+        elif position == "clause_end":
+            prev = j - 1
+            while prev >= lo and cx.space[prev]:
+                prev -= 1
+            if prev < lo or cx.tok[prev] != ",":
+                continue
+            np_start = j + 1
+            nxt = cx.next_content(j + 1, hi)
+            if nxt < hi and cx.vlow[nxt] in cx.lex.main:
+                np_start = nxt + 1  # "…, so schrieb die Sängerin."
+            last = np_forward(cx, np_start, hi)
+            if last < np_start:
+                continue
+            tail = frame_tail(cx, last + 1, hi)
+            after = cx.next_content(tail + 1, hi)
+            if not (after >= end or cx.tok[after] in _END_PUNCT or cx.tok[after] == ","):
+                continue
+            speaker = make_speaker(cx, np_start, last)
+            parts = [(lo, prev - 1)]
+            if after < end and cx.tok[after] == ",":
+                parts.append((after + 1, end))
+            q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, "so"))
+            if q and _enough(cx, q):
+                return [q]
+        elif position == "self":
+            if lw == "demnach":
+                speaker = make_speaker(cx, j, j)
+                if speaker:
+                    speaker.speaker_type = "anonymous"
+                q = cx.quotation(
+                    "indirect", [(lo, j - 1), (j + 1, end)], speaker, cx.word_cue(j, j, lw)
+                )
+            else:
+                prev = j - 1
+                while prev >= lo and (cx.space[prev] or cx.tok[prev] == ","):
+                    prev -= 1
+                first = np_backward(cx, prev, lo)
+                speaker = make_speaker(cx, first, prev) if first <= prev else None
+                q = cx.quotation("indirect", [(j + 1, end)], speaker, cx.word_cue(j, j, lw))
+            if q and _enough(cx, q):
+                return [q]
+        elif position == "phrase":
+            es = cx.next_content(j + 1, hi)
+            if es >= hi or cx.low[es] != "es":
+                continue
+            prev = j - 1
+            while prev >= lo and cx.space[prev]:
+                prev -= 1
+            cue = cx.word_cue(j, es, "heißen")
+            tail = frame_tail(cx, es + 1, hi)
+            speaker = None
+            if prev >= lo and cx.tok[prev] == ",":
+                if tail > es:
+                    speaker = make_speaker(cx, cx.next_content(es + 1, hi), tail)
+                q = cx.quotation("indirect", [(lo, prev - 1)], speaker, cue)
+            else:
+                if prev >= lo and cx.low[cx.next_content(lo, hi)] in cx.words["preposition"]:
+                    speaker = make_speaker(cx, cx.next_content(lo, hi) + 1, prev)
+                nxt = cx.next_content(tail + 1, hi)
+                if nxt >= hi or cx.tok[nxt] not in (",", ":"):
+                    continue
+                q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
+            if q and _enough(cx, q):
+                return [q]
+    return []
+
+
+def _requires(word: str, requires: tuple[str, ...]) -> bool:
+    words, endings = _requirement_sets(requires)
+    return word in words or word.endswith(endings)
+
+
+def _enough(cx: Context, q: Quotation) -> bool:
+    return sum(e - s for s, e in q.spans) >= 12

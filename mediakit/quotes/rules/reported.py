@@ -1,0 +1,167 @@
+"""Rule 5: reported speech acts - an utterance only named (Redebericht).
+
+"Die Polizei sprach von einem Unfall." / "Die Regierung kritisierte den Plan." /
+"Ihm war vorgeworfen worden, …" (agentless passive: an anonymous source). The verbs
+and their act types are ``speech_acts.tsv``; the message is the whole sentence, so the
+object of the act is part of the attributed content.
+
+>>> from mediakit.quotes import find_quotes
+>>> q = find_quotes("Die Regierung kritisierte den Plan als unausgegoren.")[0]
+>>> q.kind, q.speaker.text, q.act
+('reported', 'Die Regierung', 'criticism')
+>>> q = find_quotes("Trump war immer wieder ein Schmusekurs mit Putin vorgeworfen worden.")[0]
+>>> q.kind, q.speaker, q.act, q.agentless
+('reported', None, 'accusation', True)
+"""
+
+from __future__ import annotations
+
+from ..model import Quotation, Speaker
+from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
+from ..view import Context
+from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT
+
+
+def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token range of the clause around ``v`` (between commas, colons, dashes)."""
+    a = v
+    while a > lo and cx.tok[a - 1] not in _CLAUSE_BOUNDS:
+        a -= 1
+    b = v + 1
+    while b < hi and cx.tok[b] not in _CLAUSE_BOUNDS and cx.tok[b] not in _END_PUNCT:
+        b += 1
+    return a, b
+
+
+def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
+    """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
+    verbs = cx.within(cx.verb_at, lo, hi)
+    if not verbs or cx.has_direct(lo, hi):
+        return []
+    if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
+        return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
+    lex = cx.lex
+    for v in verbs:
+        form = cx.vlow[v]
+        if cx.region_of[v] >= 0:
+            continue
+        c_lo, c_hi = _clause(cx, v, lo, hi)
+        aux = [j for j in range(c_lo, v) if cx.vlow[j] in _AUXILIARIES]
+        participle = form in lex.participles and bool(aux)
+        got = None
+        if form in lex.main and not participle:
+            got = cx.pick_verb(v, hi)
+            if got and got[1] < 0 and cx.foreign_particle(v, hi):
+                continue  # "rief … an" is anrufen, not rufen
+        if got is None:
+            candidates = lex.joined.get(form)
+            if not candidates:
+                continue
+            got = (candidates[0], -1)
+        verb, particle = got
+        if not verb.act:
+            continue
+        if verb.act_requires and not any(
+            cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
+        ):
+            continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
+        passive = participle and any(
+            cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))
+        )
+        speaker: Speaker | None
+        if passive:
+            speaker = None
+            for j in range(c_lo, v):
+                if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
+                    last = np_forward(cx, j + 1, v)
+                    if last > j:
+                        speaker = make_speaker(cx, j + 1, last)
+                        break
+        else:
+            speaker = subject_of(cx, v, lo, hi)
+            if speaker is None:
+                continue
+        first = cx.next_content(lo, hi)
+        last = hi - 1
+        while last > first and cx.space[last]:
+            last -= 1
+        if cx.tok[first] == "(" and cx.tok[last] == ")":
+            return []  # "(DER STANDARD berichtete.)": a cross-reference, not a quotation
+        if not _has_content(cx, first, last + 1, v, speaker):
+            return []  # "Die Zeitung berichtete.": the act names nothing
+        first, last = _act_clauses(cx, first, last, v)
+        q = cx.quotation("reported", [(first, last)], speaker, cx.cue(verb, v, particle))
+        if q is None:
+            return []
+        q.act = verb.act
+        q.agentless = passive and speaker is None
+        return [q]
+    return []
+
+
+def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None) -> bool:
+    """Two or more words besides the verb, its auxiliaries and the speaker."""
+    n = 0
+    for j in range(lo, hi):
+        if j == v or cx.space[j] or not cx.tok[j][:1].isalnum() or cx.vlow[j] in _AUXILIARIES:
+            continue
+        if speaker is not None and speaker.start <= cx.idx[j] < speaker.end:
+            continue
+        n += 1
+        if n >= 2:
+            return True
+    return False
+
+
+# conjunctions that open an adverbial clause: it is no part of the reported act
+_ADVERBIAL = frozenset(
+    {
+        "weil",
+        "da",
+        "während",
+        "nachdem",
+        "obwohl",
+        "wenn",
+        "als",
+        "bevor",
+        "sodass",
+        "damit",
+        "zumal",
+        "falls",
+        "ehe",
+        "seit",
+        "seitdem",
+        "indem",
+        "wobei",
+        "womit",
+        "woraufhin",
+    }
+)
+
+
+def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
+    """The part of the sentence that reports the act: without adverbial clauses.
+
+    "Nachdem Behörden vor Gurken gewarnt hatten, stellte sich heraus …" reports only the
+    first clause; "Er warnte vor Gurken, weil …" only the main clause.
+    """
+    commas = [j for j in range(first, last + 1) if cx.tok[j] == "," and cx.region_of[j] < 0]
+    if not commas:
+        return first, last
+    bounds = [first, *[c + 1 for c in commas]]
+    segments = [(b, (commas[i] - 1) if i < len(commas) else last) for i, b in enumerate(bounds)]
+    own = next(k for k, (a, b) in enumerate(segments) if a <= v <= b)
+
+    def adverbial(k: int) -> bool:
+        a = cx.next_content(segments[k][0], segments[k][1] + 1)
+        return cx.low[a] in _ADVERBIAL
+
+    if adverbial(own):
+        return segments[own][0], segments[own][1]
+    lo_k = own
+    while lo_k > 0 and not adverbial(lo_k - 1):
+        lo_k -= 1
+    hi_k = own
+    while hi_k + 1 < len(segments) and not adverbial(hi_k + 1):
+        hi_k += 1
+    return segments[lo_k][0], segments[hi_k][1] if hi_k + 1 < len(segments) else last

@@ -1,0 +1,640 @@
+"""Noun phrases, clauses and speakers: the grammar helpers the rules share."""
+
+from __future__ import annotations
+
+from ..document import is_word
+from .model import Speaker
+from .view import Context
+from .words import (
+    _ARTICLES,
+    _AUXILIARIES,
+    _CLAUSE_BOUNDS,
+    _CLAUSE_BREAKERS,
+    _CLAUSE_PUNCT,
+    _DOMAIN,
+    _END_PUNCT,
+    _RELATIVE,
+    _SUBORDINATORS,
+    _ZU_INFIX,
+    _adjective_like,
+    _common_noun,
+    _hyphen_noun,
+    _is_cap,
+    _mood,
+)
+
+
+def make_speaker(cx: Context, first: int, last: int) -> Speaker | None:
+    while first <= last and (
+        cx.space[first] or cx.tok[first] in _CLAUSE_PUNCT or cx.tok[first] in _END_PUNCT
+    ):
+        first += 1
+    while last >= first and (
+        cx.space[last] or cx.tok[last] in _CLAUSE_PUNCT or cx.tok[last] in _END_PUNCT
+    ):
+        if cx.tok[last] == ")" and "(" in cx.tok[first:last]:
+            break
+        last -= 1
+    adverbs = cx.words["adverb"]
+    while first < last and (
+        cx.low[first] in ("und", "aber", "doch", "denn", "sondern", "oder")
+        or (cx.low[first] in adverbs and cx.low[first] not in ("das", "dies"))
+    ):
+        first = cx.next_content(first + 1, last + 1)
+    while last > first and cx.tok[last].isalpha() and cx.tok[last].islower():
+        last -= 1  # "Die Kanadier hingegen"
+    if first > last:
+        return None
+    s, e = cx.chars(first, last)
+    words = [w for w in cx.low[first : last + 1] if is_word(w)]
+    kind = speaker_type(cx, words, first)
+    return Speaker(s, e, cx.text[s:e], kind)
+
+
+def speaker_type(cx: Context, words: list[str], first: int) -> str:
+    if not words:
+        return "anonymous"
+    cat = cx.words
+    if len(words) == 1 and words[0] in cat["pronoun"]:
+        return "pronoun"
+    if len(words) == 1 and words[0] in cat["anonymous"] and words[0] in ("man", "es"):
+        return "anonymous"
+    outlet = cat["outlet"]
+    if any(
+        w in outlet or w.endswith(("zeitung", "sender", "agentur", "magazin", "medien"))
+        for w in words
+    ):
+        return "outlet"
+    anonymous = cat["anonymous"]
+    indefinite = words[0] in (
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "eines",
+        "mehrere",
+        "einige",
+        "viele",
+    )
+    if indefinite or any(
+        w in anonymous or w.endswith(("kreise", "kreisen", "quellen")) for w in words
+    ):
+        caps = [
+            w
+            for w, t in zip(words, cx.tok[first : first + len(words) + 4], strict=False)
+            if _is_cap(t) and w not in anonymous
+        ]
+        if indefinite or len(caps) <= 1:
+            return "anonymous"
+    return "named"
+
+
+def clause_start(cx: Context, i: int, lo: int) -> int:
+    """First token of the clause holding token ``i`` (after a comma, colon …)."""
+    j = i - 1
+    while j >= lo:
+        w = cx.tok[j]
+        if w == ")":  # "Jung (CDU) kündigte an": a parenthesis is no clause boundary
+            k = j - 1
+            while k >= lo and j - k < 12 and cx.tok[k] != "(":
+                k -= 1
+            if k >= lo and cx.tok[k] == "(":
+                j = k - 1
+                continue
+        if w == ",":
+            k = name_apposition(cx, j, lo)
+            if k >= 0:
+                j = k - 1  # "der Investor, Larry A. Silverstein, hatte": one noun phrase
+                continue
+        if w in _CLAUSE_PUNCT or (
+            cx.region_of[j] >= 0 and cx.region_kind[cx.region_of[j]] == "direct"
+        ):
+            return j + 1
+        j -= 1
+    return lo
+
+
+def name_apposition(cx: Context, comma: int, lo: int) -> int:
+    """The opening comma of a name in commas that ends at ``comma`` (", Anna Bligh,"), or -1.
+
+    Only when a noun stands before the opening comma: "die Premierministerin von
+    Queensland, Anna Bligh, erklärte" is one noun phrase, not three clauses.
+    """
+    k = comma - 1
+    n = 0
+    while k >= lo and cx.tok[k] != "," and n < 6:
+        t = cx.tok[k]
+        if not cx.space[k]:
+            if not (_is_cap(t) or (t.endswith(".") and len(t) <= 3) or "-" in t):
+                return -1
+            n += 1
+        k -= 1
+    if k < lo or cx.tok[k] != "," or not 1 <= n <= 4:
+        return -1
+    before = k - 1
+    while before >= lo and cx.space[before]:
+        before -= 1
+    if before < lo or not _is_cap(cx.tok[before]) or cx.low[before] in cx.words["pronoun"]:
+        return -1
+    return k
+
+
+def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
+    """Last token of a speaker noun phrase starting at ``i`` (``i - 1`` if none).
+
+    A role description followed by a name in commas is one speaker: "der Direktor
+    der Behörde, Mohammed el-Baradei, sagte" / "laut dem Chefankläger, Luis Ocampo".
+    """
+    last = _np_core(cx, i, hi, limit)
+    if last < i or cx.low[cx.next_content(i, hi)] not in cx.words["determiner"]:
+        return last
+    comma = cx.next_content(last + 1, hi)
+    if comma >= hi or cx.tok[comma] != ",":
+        return last
+    j = cx.next_content(comma + 1, hi)
+    name_end = -1
+    while (
+        j < hi
+        and j - comma <= 5
+        and (_is_cap(cx.tok[j]) or "-" in cx.tok[j])
+        and is_word(cx.tok[j])
+    ):
+        if cx.low[j] in cx.lex.main or cx.low[j] in cx.words["determiner"]:
+            break
+        name_end = j
+        j += 1
+    if name_end > comma and (j >= hi or cx.tok[j] in (",", ".", "!", "?", ";") or cx.space[j]):
+        return name_end
+    return last
+
+
+def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
+    dets = cx.words["determiner"]
+    pronouns = cx.words["pronoun"]
+    i = cx.next_content(i, hi)
+    if i >= hi:
+        return i - 1
+    if cx.low[i] in pronouns or cx.low[i] == "man":
+        return i
+    last = i - 1
+    j = i
+    started_with_det = cx.low[i] in dets
+    has_noun = False
+    open_np = False  # after a determiner or adjective, waiting for the noun
+    while j < hi and j - i < limit:
+        w, lw = cx.tok[j], cx.low[j]
+        if cx.space[j]:
+            j += 1
+            continue
+        after_von = j > i and cx.low[j - 1] in ("von", "vom")
+        if lw in dets and (
+            not has_noun
+            or after_von
+            or lw in ("des", "eines")
+            or (lw in ("der", "einer") and (started_with_det or _common_noun(cx.low[last])))
+        ):
+            if has_noun and not after_von and lw not in ("des", "der", "eines", "einer"):
+                break
+            open_np = True
+            j += 1
+            continue
+        if (
+            lw in cx.words["name_particle"]
+            and w[:1].islower()
+            and j + 1 < hi
+            and _is_cap(cx.tok[j + 1])
+            and (j == i or _is_cap(cx.tok[j - 1]))
+        ):
+            j += 1  # "de Maizière", "Ursula von der Leyen"
+            continue
+        if j > i and _is_cap(w) and (lw in cx.words["adverb"] or lw in cx.words["preposition"]):
+            break  # "… Deutschlands Bereits im Dezember": a new sentence starts
+        if (_is_cap(w) and is_word(w)) or _hyphen_noun(w) or _DOMAIN.match(w):
+            has_noun = True
+            open_np = False
+            last = j
+            j += 1
+            continue
+        if cx.region_of[j] >= 0 and (
+            cx.region_kind[cx.region_of[j]] == "title"
+            or (open_np and cx.region_kind[cx.region_of[j]] == "scare")
+        ):
+            cx.region_kind[cx.region_of[j]] = "title"  # "die „Aktion Deutschland hilft“"
+            _, hi_r = cx.region_tokens[cx.region_of[j]]
+            has_noun = True
+            last = hi_r - 1
+            j = hi_r
+            continue
+        if w == "(" and has_noun:
+            k = j + 1
+            while k < hi and k - j < 6 and cx.tok[k] != ")":
+                k += 1
+            if k < hi and cx.tok[k] == ")":
+                last = k
+                j = k + 1
+                continue
+            break
+        if (
+            (_adjective_like(w) or ("-" in w and w[0].islower()) or w[:1].isdigit())
+            and (
+                not has_noun
+                or open_np
+                or (
+                    lw.endswith("er")
+                    and _common_noun(cx.low[last])
+                    and j + 1 < hi
+                    and _is_cap(cx.tok[j + 1])
+                )
+            )
+            and lw not in cx.lex.main
+            and lw not in cx.lex.joined
+        ):
+            open_np = True
+            j += 1
+            continue
+        if (
+            lw in ("von", "vom")
+            and has_noun
+            and j + 1 < hi
+            and (
+                _is_cap(cx.tok[j + 1])
+                or cx.low[j + 1] in ("der", "dem", "den")
+                or cx.region_of[j + 1] >= 0
+            )
+        ):
+            open_np = True
+            j += 1
+            continue
+        if (
+            lw == "und"
+            and has_noun
+            and j + 1 < hi
+            and _is_cap(cx.tok[j + 1])
+            and cx.low[j + 1] not in cx.words["pronoun"]
+        ):
+            j += 1
+            continue
+        break
+    return last if has_noun else i - 1
+
+
+def apposition(cx: Context, last: int, hi: int) -> int:
+    """Extend a speaker that ends the sentence by its apposition ("Bill Graham, Parteichef der Liberalen.")."""
+    comma = cx.next_content(last + 1, hi)
+    if comma >= hi or cx.tok[comma] != ",":
+        return last
+    start = cx.next_content(comma + 1, hi)
+    if (
+        start >= hi
+        or cx.low[start] in cx.words["pronoun"]
+        or cx.low[start] in _RELATIVE - {"der", "die", "das"}
+    ):
+        return last
+    end = np_forward(cx, start, hi)
+    if end < start:
+        return last
+    after = cx.next_content(end + 1, hi)
+    if after >= hi or cx.tok[after] in _END_PUNCT or cx.tok[after] == ",":
+        return end
+    verb = cx.vlow[after]
+    if verb and (verb in _AUXILIARIES or _mood(verb) or verb in cx.lex.main):
+        return last  # "sagte Trump, Putin habe …": a new clause, not an apposition
+    if cx.tok[after][:1].islower() and cx.low[after] in cx.words["preposition"]:
+        return end  # "…, Parteichef der Liberalen, im Parlament"
+    return last
+
+
+def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
+    """First token of a noun phrase that ends at ``i`` (``i + 1`` if none).
+
+    A determiner opens the phrase, unless it is a genitive one after a noun
+    ("Angaben des seismologischen Instituts zufolge").
+    """
+    dets = cx.words["determiner"]
+    j = i
+    first = i + 1
+    has_noun = False
+    genitive_pending = False
+    while j >= lo and i - j < limit:
+        w, lw = cx.tok[j], cx.low[j]
+        if cx.space[j]:
+            j -= 1
+            continue
+        is_noun = (
+            ((_is_cap(w) and is_word(w)) or _hyphen_noun(w))
+            and lw not in cx.words["preposition"]
+            and lw not in cx.words["adverb"]
+        )
+        if genitive_pending:
+            if not is_noun:
+                break
+            genitive_pending = False
+        if is_noun:
+            has_noun = True
+            first = j
+        elif lw in dets:
+            if not has_noun:
+                break
+            first = j
+            if lw not in ("des", "der", "eines", "einer"):
+                break
+            genitive_pending = True
+        elif (_adjective_like(w) and lw not in cx.lex.main and lw not in _AUXILIARIES) or w[
+            :1
+        ].isdigit():
+            if not has_noun:
+                break
+            first = j
+        elif has_noun and lw in ("von", "vom"):
+            first = j
+        elif cx.region_of[j] >= 0 and cx.region_kind[cx.region_of[j]] in (
+            "title",
+            "scare",
+        ):
+            has_noun = True  # "der Nachrichtenagentur „Interfax“"
+            first = cx.region_tokens[cx.region_of[j]][0]
+            j = first
+        elif w == ")":
+            k = j
+            while k > lo and cx.tok[k] != "(":
+                k -= 1
+            j = k
+            first = k
+        else:
+            break
+        j -= 1
+    if genitive_pending:
+        first = cx.next_content(first + 1, i + 1)  # the det belonged to something else
+    return first if has_noun else i + 1
+
+
+_THING_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "wert", "name")
+
+
+def inanimate_prefield(cx: Context, first: int, v: int) -> bool:
+    """The pre-field is a noun phrase whose head names a thing ("Die Anwendung …")."""
+    if v - first > 9 or not any(
+        cx.low[j].endswith(_THING_SUFFIXES) for j in range(first, v) if _is_cap(cx.tok[j])
+    ):
+        return False  # cheap test first: no thing noun at all
+    last = np_forward(cx, first, v)
+    if last < first or last < v - 8:
+        return False
+    heads = [j for j in range(first, last + 1) if _is_cap(cx.tok[j]) and j > first]
+    head = heads[0] if heads else first
+    return cx.low[head].endswith(_THING_SUFFIXES)
+
+
+def names_someone(cx: Context, lo: int, last: int) -> bool:
+    """A capitalised word that is no common noun: a name ("Hartmann", "Franz Müntefering")."""
+    return any(
+        _is_cap(cx.tok[j])
+        and not _common_noun(cx.low[j])
+        and cx.low[j] not in cx.words["determiner"]
+        for j in range(lo, last + 1)
+    )
+
+
+#: determiners that mark a noun phrase as accusative or dative (never a subject)
+_OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
+
+
+def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
+    """Subject of the clause whose cue verb is at ``v`` (V2 pre-field or after the verb)."""
+    c = clause_start(cx, v, s_lo)
+    # the finite verb: an auxiliary before a participle, else the cue itself
+    fin = v
+    for j in range(c, v):
+        if cx.low[j] in _AUXILIARIES and cx.tok[j][:1].islower():
+            fin = j
+            break
+    first = cx.next_content(c, fin)
+    after_verb = cx.next_content(v + 1, hi)
+    v2 = after_verb < hi and cx.tok[after_verb] not in _CLAUSE_PUNCT | _END_PUNCT
+    if (
+        first < fin
+        and fin == v
+        and v2
+        and (cx.low[first] in _OBLIQUE or (cx.low[first] == "als" and cx.tok[first][:1].isupper()))
+    ):
+        # "Den Börsenwert beziffert der „Focus“ auf …" / "Als Antwort sagte ein Sprecher:":
+        # an accusative, dative or "als" phrase in the pre-field is no subject
+        last = np_forward(cx, v + 1, hi)
+        if last > v:
+            return make_speaker(cx, v + 1, last)
+    if first < fin and fin == v and v2 and inanimate_prefield(cx, first, v):
+        # "Jegliche Mitverantwortung weist Hartmann von sich": a thing is no speaker
+        # when a name or a person follows the verb
+        last = np_forward(cx, v + 1, hi)
+        lead = cx.low[after_verb]
+        nominative = lead in ("der", "ein") or lead not in cx.words["determiner"]
+        if last > v and nominative and names_someone(cx, v + 1, last):
+            return make_speaker(cx, v + 1, last)
+    if (
+        first < fin
+        and cx.low[first] in _SUBORDINATORS
+        and cx.low[first] not in ("der", "die", "das", "den", "dem")
+    ):
+        last = np_forward(cx, first + 1, v)
+        return make_speaker(cx, first + 1, last) if last > first else None
+    pre = [j for j in range(first, fin) if not cx.space[j]]
+    if not pre and first > s_lo and cx.tok[first - 1] == ",":
+        # "Der Direktor der Behörde, Bambang Suryo Aji, sagte, …": subject with apposition
+        head = cx.next_content(s_lo, first)
+        lw0 = cx.low[head]
+        if (
+            (
+                lw0 not in cx.words["preposition"]
+                and lw0 not in cx.words["adverb"]
+                and lw0 not in _SUBORDINATORS | cx.words["determiner"]
+            )
+            or lw0 in ("der", "die", "das", "ein", "eine")
+        ) and first - head <= 25:
+            stop = first - 2
+            for j in range(head + 1, first - 1):
+                if cx.tok[j] == "," and cx.low[cx.next_content(j + 1, first)] in _RELATIVE:
+                    stop = j - 1
+                    break
+            return make_speaker(cx, head, stop)
+    adverbs = cx.words["adverb"]
+    while len(pre) > 1 and cx.low[pre[0]] in adverbs and cx.low[pre[0]] not in ("das", "dies"):
+        pre = pre[1:]  # "Auch sie forderten …"
+    if pre and cx.low[pre[-1]] in ("und", "sowie", "oder", "aber"):
+        # "X dankte … und ergänzte, …": the subject of the first conjunct
+        lead = pre[0]
+        if cx.tok[lead][:1].islower() and cx.low[lead] not in cx.words["determiner"]:
+            lead += 1  # "…, biss der Randalierer den Fluggast und rief: …"
+        elif cx.low[lead] in cx.words["preposition"] or cx.low[lead] in adverbs:
+            return None
+        last = np_forward(cx, lead, pre[-1])
+        return make_speaker(cx, lead, last) if last >= lead else None
+    if pre and len(pre) > 1:
+        last = np_forward(cx, pre[0], fin)
+        if pre[0] <= last < pre[-1] and len(pre) > 6:
+            pre = [j for j in pre if j <= last]
+    if pre and c > s_lo and cx.tok[c - 1] == "," and cx.low[pre[0]] not in _SUBORDINATORS:
+        # "Stephen Singer, ein Klimaexperte vom WWF, erklärte": name plus apposition
+        head = cx.next_content(s_lo, c)
+        if np_forward(cx, head, c - 1) >= c - 2 and cx.low[head] not in cx.words["preposition"]:
+            pre = [head, *pre]
+    lw0 = cx.low[pre[0]] if pre else ""
+    single_adverb = len(pre) == 1 and (
+        lw0 in cx.words["adverb"] or lw0.endswith(("lich", "ig", "weise", "ens"))
+    )
+    if (
+        pre
+        and lw0 not in cx.words["preposition"]
+        and not (lw0 in cx.words["adverb"] and lw0 not in cx.words["determiner"])
+        and not single_adverb
+        and not cx.tok[pre[0]][:1].isdigit()
+    ):
+        if len(pre) <= 12:
+            return make_speaker(cx, pre[0], pre[-1])
+    last = np_forward(cx, fin + 1, hi)
+    if last > fin:
+        return make_speaker(cx, fin + 1, last)
+    return None
+
+
+def frame_tail(cx: Context, i: int, hi: int) -> int:
+    """Last token of a frame: up to the next comma or the sentence end."""
+    j = i
+    last = i - 1
+    while j < hi:
+        w = cx.tok[j]
+        if w in (",", ":", ";") or w in _END_PUNCT or cx.region_of[j] >= 0:
+            break
+        last = j
+        j += 1
+    return last
+
+
+def clause_end(cx: Context, k: int, end: int) -> int:
+    """End of a content clause: before ", konnte der Minister …" or ", womit …"."""
+    for j in range(k + 1, end):
+        if cx.tok[j] != "," or cx.region_of[j] >= 0:
+            continue
+        nxt = cx.next_content(j + 1, end + 1)
+        if nxt > end:
+            break
+        lw = cx.low[nxt]
+        if (
+            lw in _AUXILIARIES
+            or lw in _CLAUSE_BREAKERS
+            or (lw in cx.lex.main and cx.tok[nxt][:1].islower() and not _mood(lw))
+        ):
+            return j - 1
+    return end
+
+
+def zu_infinitive(cx: Context, lo: int, hi: int) -> bool:
+    """An infinitive clause with "zu" ("…, den Plan zu prüfen"; "abzuwarten")."""
+    last = hi
+    while last > lo and not cx.tok[last][:1].isalpha():
+        last -= 1
+    for j in range(max(lo, last - 4), last + 1):
+        w = cx.low[j]
+        if w == "zu" and j < last and cx.low[j + 1].endswith("n"):
+            return True
+        if _ZU_INFIX.match(w):
+            return True
+    return False
+
+
+def v2_clause(cx: Context, k: int, hi: int) -> bool:
+    """A main clause: subject-like start, then a finite verb in second position."""
+    lw = cx.low[k]
+    if lw in _SUBORDINATORS and lw not in ("der", "die", "das", "den", "dem"):
+        return False
+    if hi - k < 2:
+        return False
+    start_ok = lw in cx.words["determiner"] or lw in cx.words["pronoun"] or _is_cap(cx.tok[k])
+    if not start_ok:
+        return False
+    end = np_forward(cx, k, hi + 1)
+    if end < k:
+        end = k
+    nxt = cx.next_content(end + 1, hi + 1)
+    if end == k and lw in _ARTICLES:
+        return False  # "…, die am 21. Mai stattfand": a relative pronoun, no subject
+    return (
+        nxt <= hi
+        and cx.tok[nxt][:1].islower()
+        and cx.tok[nxt].isalpha()
+        and cx.low[nxt] not in cx.words["preposition"]
+        and cx.low[nxt] not in cx.words["determiner"]
+    )
+
+
+def clause_like(cx: Context, lo: int, hi: int) -> bool:
+    """Some lowercase word other than articles and adjectives: a clause, not a bare noun phrase."""
+    skip = cx.words["determiner"] | cx.words["title_function"] | cx.words["preposition"]
+    for j in range(lo, hi):
+        t = cx.tok[j]
+        if t[:1].islower() and t.isalpha() and cx.low[j] not in skip and not _adjective_like(t):
+            return True
+        if cx.vlow[j] and (cx.vlow[j] in _AUXILIARIES or _mood(cx.vlow[j])):
+            return True
+    return False
+
+
+def clause_content_start(cx: Context, lo: int, hi: int) -> int:
+    """Where a quoted clause before a postposed frame starts (after a leading conjunction)."""
+    first = cx.next_content(lo, hi)
+    return first
+
+
+def sentence_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
+    """The noun phrase that opens a sentence (its V2 subject), if it opens with one."""
+    if cx.d.paragraph_of_token[lo] != cx.d.paragraph_of_token[hi - 1]:
+        return None
+    head = cx.next_content(lo, hi)
+    if head >= hi:
+        return None
+    lw = cx.low[head]
+    if (
+        lw in cx.words["preposition"]
+        or lw in cx.words["adverb"]
+        or lw in _SUBORDINATORS - cx.words["determiner"]
+        or lw in ("es", "man", "ich", "wir", "du", "ihr")
+        or not (_is_cap(cx.tok[head]) or lw in cx.words["determiner"])
+    ):
+        return None
+    last = np_forward(cx, head, hi)
+    nxt = cx.next_content(last + 1, hi)
+    if last < head or nxt >= hi or not cx.vlow[nxt]:
+        return None  # the noun phrase must be followed by the finite verb
+    if not any(cx.vlow[j] in cx.lex.main or cx.vlow[j] in cx.lex.joined for j in range(nxt, hi)):
+        return None  # and the sentence must speak of speech or thought
+    return make_speaker(cx, head, last)
+
+
+# forms of "werden" that make a participle passive ("wurde kritisiert", "war … vorgeworfen worden")
+PASSIVE_AUX = frozenset(
+    {"wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde", "wirst"}
+)
+AGENT = frozenset({"von", "vom", "seitens"})
+
+
+def passive_agent(cx: Context, v: int, lo: int, hi: int) -> tuple[bool, Speaker | None]:
+    """Is the cue at ``v`` a passive participle ("Ihm wird vorgeworfen")? And its agent.
+
+    The grammatical subject of a passive is no speaker; "von X" names the source,
+    else the source is anonymous (``(True, None)``).
+    """
+    if cx.vlow[v] not in cx.lex.participles:
+        return False, None
+    c_lo = v
+    while c_lo > lo and cx.tok[c_lo - 1] not in _CLAUSE_BOUNDS:
+        c_lo -= 1
+    c_hi = v + 1
+    while c_hi < hi and cx.tok[c_hi] not in _CLAUSE_BOUNDS and cx.tok[c_hi] not in _END_PUNCT:
+        c_hi += 1
+    if not any(cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))):
+        return False, None
+    for j in range(c_lo, v):
+        if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
+            last = np_forward(cx, j + 1, v)
+            if last > j:
+                return True, make_speaker(cx, j + 1, last)
+    return True, None

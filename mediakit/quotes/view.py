@@ -1,0 +1,364 @@
+"""The read-only token and sentence view of one :class:`~mediakit.document.Document`.
+
+Built once per text; every rule reads these plain lists (no spaCy tokens). The one
+shared, written state is ``kinds``: the label of each quote region (direct, scare,
+title, nested, other), which the region rule sets and later rules refine.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import compress
+from operator import itemgetter
+
+from ..document import Document, QuoteRegion, TextSpan
+from ..tables import load_table
+from .lexicon import CueVerb, cue_lexicon, preposition_cues
+from .model import Cue, Quotation, Speaker
+from .words import (
+    _CLAUSE_PUNCT,
+    _COMPLEMENTIZERS,
+    _END_PUNCT,
+    _MAX_SENTENCE_TOKENS,
+    _PARTICLES,
+    _ROLE_CUE_VERB,
+    _ROLE_CUE_WORD,
+    _ROLE_KONJUNKTIV,
+    _THIRD_PERSON,
+    _mood,
+    _regular_k1,
+    _token_forms,
+    _words,
+)
+
+
+class Context:
+    """Read-only token and sentence view of one Document, plus the region labels the rules agree on."""
+
+    def __init__(self, doc: Document) -> None:
+        self.d = doc
+        self.text = doc.text
+        starts, ends, texts = doc.token_starts, doc.token_ends, doc.token_texts
+        self.n = len(texts)
+        # one empty sentinel token at the end, so a look-ahead never runs off the lists
+        self.idx = [*starts, len(self.text)]
+        self.end = [*ends, len(self.text)]
+        self.tok = [*texts, ""]
+        forms = _token_forms(self.tok)
+        self.low = list(map(itemgetter(0), forms))
+        # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
+        self.vlow = list(map(itemgetter(1), forms))
+        self.space = [*doc.token_is_space, True]
+        self.lex = cue_lexicon()
+        self.preps = preposition_cues()
+        self.words = _words()
+        self.quotes: list[Quotation] = []
+        self.scare: list[TextSpan] = []
+        self.titles: list[TextSpan] = []
+        # token -> index of the depth-0 quote region that holds it (-1: none)
+        self.region_of = [-1] * (self.n + 1)
+        self.regions = continued_regions(doc)
+        self.region_tokens: list[tuple[int, int]] = []
+        for k, r in enumerate(self.regions):
+            lo = bisect_left(self.idx, r.start)
+            hi = bisect_left(self.idx, r.end)
+            self.region_tokens.append((lo, hi))
+            self.region_of[lo:hi] = [k] * (hi - lo)
+        self.region_kind = [""] * len(self.regions)
+        self.region_starts = [lo for lo, _ in self.region_tokens]
+        self.region_quote: dict[int, Quotation] = {}
+        # region -> the direct quote region whose text it repeats (rules.regions.echoes)
+        self.echo_of: dict[int, int] = {}
+        # pick_verb reads only the tokens, so several rules asking for one verb share it
+        self.picked: dict[tuple[int, int], tuple[CueVerb, int] | None] = {}
+        # sentences as token ranges, whitespace tokens trimmed
+        self.sentences: list[tuple[int, int]] = []
+        for s in doc.sentences:
+            lo = bisect_left(self.idx, s.start)
+            hi = bisect_left(self.idx, s.end)
+            # an endless "sentence" (no punctuation) is read in windows, so that the
+            # rules stay linear in the length of the text
+            while hi - lo > _MAX_SENTENCE_TOKENS:
+                self.sentences.append((lo, lo + _MAX_SENTENCE_TOKENS))
+                lo += _MAX_SENTENCE_TOKENS
+            if lo < hi:
+                self.sentences.append((lo, hi))
+        # The few tokens each rule can start from, found once: the rules then visit
+        # only these instead of every token of every sentence.
+        region_of, space = self.region_of, self.space
+        roles = list(map(itemgetter(2), forms))
+        marked = list(compress(range(len(roles)), roles))
+        free = [j for j in marked if region_of[j] < 0 and not space[j]]
+        self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
+        self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
+        self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
+        # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
+        # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
+        low = self.low
+        regular = {
+            k
+            for j in compress(range(len(low)), map(_THIRD_PERSON.__contains__, low))
+            for k in (j - 1, j + 1)
+            if 0 <= k < self.n and _regular_k1(low[k]) and self.tok[k][:1].islower()
+        }
+        if regular:
+            self.regular_k1 = regular
+            self.mood_at = sorted(set(self.mood_at) | regular)
+        else:
+            self.regular_k1 = set()
+
+    @staticmethod
+    def within(positions: list[int], lo: int, hi: int) -> list[int]:
+        """The positions in ``[lo, hi)``."""
+        return positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        return self.idx[first], self.end[last]
+
+    def next_content(self, i: int, hi: int) -> int:
+        while i < hi and self.space[i]:
+            i += 1
+        return i
+
+    def pick_verb(self, i: int, hi: int) -> tuple[CueVerb, int] | None:
+        """Cue verb for a finite form at ``i``; (verb, particle token or -1)."""
+        key = (i, hi)
+        if key not in self.picked:
+            self.picked[key] = self._pick_verb(i, hi)
+        return self.picked[key]
+
+    def _pick_verb(self, i: int, hi: int) -> tuple[CueVerb, int] | None:
+        lw = self.vlow[i]
+        candidates = self.lex.main.get(lw)
+        if not candidates:
+            return None
+        plain = None
+        before = i - 1
+        while before >= 0 and self.space[before]:
+            before -= 1
+        for verb in candidates:
+            if verb.particle and before >= 0 and self.low[before] == verb.particle:
+                return verb, before  # subordinate order: "wie die Polizei bekannt gab"
+            if verb.particle:
+                # the particle stands at the end of the clause, before , . : or a quote;
+                # a date apposition may come first ("gab am Montag, dem 27. März, … bekannt")
+                for k in range(i + 1, min(hi, i + 30)):
+                    w = self.tok[k]
+                    if self.region_of[k] >= 0 or (w in _END_PUNCT and w != "."):
+                        break
+                    if w == "," and self.low[self.next_content(k + 1, hi)] in _COMPLEMENTIZERS:
+                        break
+                    if self.low[k] == verb.particle:
+                        nxt = self.next_content(k + 1, hi)
+                        if (
+                            nxt >= hi
+                            or self.tok[nxt] in _CLAUSE_PUNCT
+                            or self.tok[nxt] in _END_PUNCT
+                            or self.region_of[nxt] >= 0
+                        ):
+                            return verb, k
+            elif plain is None:
+                plain = verb
+        return (plain, -1) if plain else None
+
+    def cue(self, verb: CueVerb, i: int, particle: int) -> Cue:
+        if particle >= 0:
+            spans = sorted([self.chars(i, i), self.chars(particle, particle)])
+            start, end = spans[0][0], spans[1][1]
+            if spans[0][1] == spans[1][0] or self.text[spans[0][1] : spans[1][0]].isspace():
+                text = self.text[start:end]  # "bekannt gab"
+            else:
+                text = f"{self.text[spans[0][0] : spans[0][1]]} … {self.text[spans[1][0] : spans[1][1]]}"
+            return Cue(start, end, text, verb.lemma, verb.evaluative, spans)
+        s, e = self.chars(i, i)
+        return Cue(s, e, self.tok[i], verb.lemma, verb.evaluative, [(s, e)])
+
+    def word_cue(self, first: int, last: int, lemma: str) -> Cue:
+        s, e = self.chars(first, last)
+        return Cue(s, e, self.text[s:e], lemma, False, [(s, e)])
+
+    def has_konjunktiv(self, lo: int, hi: int, strong_only: bool = False) -> str:
+        best = ""
+        for j in self.within(self.mood_at, lo, hi):
+            if self.region_of[j] >= 0 and self.region_kind[self.region_of[j]] == "direct":
+                continue
+            m = _mood(self.low[j]) if self.tok[j][:1].islower() or j == lo else ""
+            if not m and j in self.regular_k1:
+                m = "k1"
+            if (
+                m == "k1"
+                and self.low[j].endswith("e")
+                and "ich"
+                in (
+                    self.low[j - 1] if j else "",
+                    self.low[j + 1],
+                )
+            ):
+                continue  # "habe ich", "ich halte": the indicative of the first person
+            if m == "k1":
+                return "k1"
+            if m == "k2" and not strong_only:
+                best = "k2"
+            elif m == "rs" and not best and not strong_only:
+                best = "rs"
+        return best
+
+    def quotation(
+        self, kind: str, parts: list[tuple[int, int]], speaker: Speaker | None, cue: Cue | None
+    ) -> Quotation | None:
+        """Quotation from token ranges (first, last) - empty parts dropped."""
+        spans = []
+        for first, last in parts:
+            while first <= last and (self.space[first] or self.tok[first] in (",", ":", ";")):
+                first += 1
+            while last >= first and (
+                self.space[last] or self.tok[last] in (",", ":", ";", "–", "-")
+            ):
+                last -= 1
+            if first <= last:
+                spans.append(self.chars(first, last))
+        if not spans:
+            return None
+        spans.sort()
+        start, end = spans[0][0], spans[-1][1]
+        return Quotation(kind, start, end, self.text[start:end], spans, speaker, cue)
+
+    def strip_end(self, hi: int, lo: int) -> int:
+        """Last token before the sentence's final punctuation."""
+        j = hi - 1
+        while (
+            j > lo
+            and (
+                self.space[j]
+                or self.tok[j] in _END_PUNCT
+                or self.tok[j] in (")", "“", "”", '"', "«", "»")
+            )
+            and self.region_of[j] < 0
+        ):
+            j -= 1
+        while j > lo and (self.space[j] or self.tok[j] in _END_PUNCT):
+            j -= 1
+        return j
+
+    def foreign_particle(self, v: int, hi: int) -> bool:
+        """A separable particle at the clause end makes another verb ("rief … an" is not "rufen")."""
+        got = self.pick_verb(v, hi)
+        if got and got[1] >= 0:
+            return False
+        for k in range(v + 1, hi):
+            if self.tok[k] in _CLAUSE_PUNCT or self.tok[k] in _END_PUNCT or self.region_of[k] >= 0:
+                return self.low[k - 1] in _PARTICLES and k - 1 > v
+        return hi - 1 > v and self.low[hi - 1] in _PARTICLES
+
+    def direct_quotation(
+        self, regions: list[int], speaker: Speaker | None, cue: Cue | None
+    ) -> Quotation:
+        """A direct quotation spanning whole quote regions, marks included."""
+        spans = [(self.regions[k].start, self.regions[k].end) for k in regions]
+        start, end = spans[0][0], spans[-1][1]
+        return Quotation("direct", start, end, self.text[start:end], spans, speaker, cue)
+
+    def new_paragraph(self, a: int, b: int) -> bool:
+        return self.d.paragraph_of_token[a] != self.d.paragraph_of_token[b]
+
+    def sentence_end(self, i: int) -> int:
+        k = bisect_left(self.sentences, (i + 1, -1)) - 1
+        if 0 <= k < len(self.sentences):
+            return self.sentences[k][1]
+        return self.n
+
+    def sentence_start(self, i: int) -> int:
+        k = bisect_left(self.sentences, (i + 1, -1)) - 1
+        if 0 <= k < len(self.sentences):
+            return self.sentences[k][0]
+        return 0
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph holding the token at character ``offset``."""
+        i = min(max(0, bisect_left(self.idx, offset + 1) - 1), max(0, self.n - 1))
+        return self.d.paragraph_of_token[i] if self.n else 0
+
+    def has_direct(self, lo: int, hi: int) -> bool:
+        """Some token in ``[lo, hi)`` lies in a direct quotation (by region, not per token)."""
+        k = max(0, bisect_left(self.region_starts, lo) - 1)
+        while k < len(self.region_tokens) and self.region_tokens[k][0] < hi:
+            r_lo, r_hi = self.region_tokens[k]
+            if r_hi > lo and r_hi > r_lo and self.region_kind[k] == "direct":
+                return True
+            k += 1
+        return False
+
+    def in_direct(self, j: int) -> bool:
+        r = self.region_of[j]
+        return r >= 0 and self.region_kind[r] == "direct"
+
+    def opens_sentence(self, start: int) -> bool:
+        i = bisect_left(self.idx, start)
+        return i < self.n and self.sentence_start(i) == i
+
+    def sentence_gap(self, a: int, b: int) -> int:
+        """How many sentence starts lie between two character offsets."""
+        ia, ib = bisect_left(self.idx, a), bisect_left(self.idx, b)
+        return bisect_left(self.sentences, (ib, -1)) - bisect_left(self.sentences, (ia, -1))
+
+
+_MAX_CONTINUED_PARAGRAPHS = 8
+_MAX_CONTINUED_CHARS = 6000
+_MAX_CONTINUED_ATTEMPTS = 30  # per text: keeps odd input (hundreds of stray marks) linear
+
+
+def continued_regions(doc: Document) -> list[QuoteRegion]:
+    """The outer quote regions, a quotation that runs over paragraphs joined into one.
+
+    A long quotation may span several paragraphs (or lines) with its closing mark only
+    at the very end (»… Es war gut.« two lines later). The parse closes an open mark at
+    its paragraph's end; here such a region runs on to the first matching closing mark
+    that no other region uses, within a few paragraphs and before any other unclosed
+    opening mark.
+    """
+    regions = [r for r in doc.quote_regions if r.depth == 0]
+    if all(r.closed for r in regions):
+        return regions
+    closers = {row["mark"]: row["closes_with"] for row in load_table("quote_marks.tsv")}
+    text = doc.text
+    ends = [p.end for p in doc.paragraphs]
+    out: list[QuoteRegion] = []
+    skip_until = -1
+    attempts = 0
+    for k, r in enumerate(regions):
+        if r.start < skip_until:
+            continue  # now inside a continued quotation
+        if r.closed or not closers.get(r.open_mark):
+            out.append(r)
+            continue
+        limit = min(len(text), r.end + _MAX_CONTINUED_CHARS)
+        par = bisect_left(ends, r.end)
+        if par + _MAX_CONTINUED_PARAGRAPHS < len(ends):
+            limit = min(limit, ends[par + _MAX_CONTINUED_PARAGRAPHS])
+        attempts += 1
+        if attempts > _MAX_CONTINUED_ATTEMPTS:
+            out.append(r)
+            continue
+        # positions inside later regions, and where another unclosed quotation opens
+        inside = bytearray(limit - r.end)
+        stop = limit
+        for x in regions[k + 1 :]:
+            if x.start >= limit:
+                break
+            if not x.closed:
+                stop = min(stop, x.start)
+            inside[max(0, x.start - r.end) : max(0, min(limit, x.end) - r.end)] = b"\x01" * (
+                max(0, min(limit, x.end) - r.end) - max(0, x.start - r.end)
+            )
+        pos = -1
+        for i in range(r.end, stop):
+            if text[i] in closers[r.open_mark] and not inside[i - r.end]:
+                pos = i
+                break
+        if pos < 0:
+            out.append(r)
+            continue
+        end = pos + 1
+        out.append(QuoteRegion(r.start, end, r.open_mark, text[pos], True, 0, text[r.start : end]))
+        skip_until = end
+    return out

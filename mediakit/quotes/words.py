@@ -1,0 +1,352 @@
+"""Word classes and per-form memos the quotation rules read (built from the TSV tables)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from ..document import memo_map
+from .lexicon import cue_lexicon, konjunktiv_forms, preposition_cues, speaker_words
+
+_ZU_INFIX = re.compile(
+    r"^(?:an|auf|aus|ab|bei|ein|mit|vor|nach|zurück|fest|frei|her|hin|weg|zu|dar|durch|hervor|"
+    r"heraus|herbei|teil|statt|bekannt|klar|fort|weiter|wieder|um|los)zu[a-zäöü]{2,}e?n$"
+)
+
+
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
+#: clause boundaries for a verb's own clause: a parenthesis ("(2017 bis 2021)") is none
+_CLAUSE_BOUNDS = frozenset({",", ";", ":", "–", "—", "-"})
+
+
+_END_PUNCT = frozenset({".", "!", "?", "…", "...", ":", ";"})
+
+
+_COMPLEMENTIZERS = frozenset(
+    {
+        "dass",
+        "daß",
+        "ob",
+        "wie",
+        "warum",
+        "weshalb",
+        "wann",
+        "wo",
+        "was",
+        "wer",
+        "welche",
+        "welcher",
+        "welches",
+        "inwiefern",
+        "weil",
+    }
+)
+
+
+_AUXILIARIES = frozenset(
+    [
+        "hat",
+        "habe",
+        "haben",
+        "hatte",
+        "hatten",
+        "hätte",
+        "hätten",
+        "ist",
+        "sei",
+        "seien",
+        "war",
+        "waren",
+        "wäre",
+        "wären",
+        "wird",
+        "werde",
+        "werden",
+        "wurde",
+        "wurden",
+        "würde",
+        "würden",
+        "soll",
+        "solle",
+        "sollen",
+        "sollte",
+        "sollten",
+        "will",
+        "wolle",
+        "wollen",
+        "wollte",
+        "wollten",
+        "kann",
+        "könne",
+        "können",
+        "konnte",
+        "konnten",
+        "könnte",
+        "könnten",
+        "muss",
+        "müsse",
+        "müssen",
+        "musste",
+        "mussten",
+        "müsste",
+        "müssten",
+        "darf",
+        "dürfe",
+        "durfte",
+        "dürfte",
+        "mag",
+        "möchte",
+        "möchten",
+        "ließ",
+        "ließen",
+        "lässt",
+    ]
+)
+
+
+_SUBORDINATORS = frozenset(
+    {
+        "wie",
+        "als",
+        "nachdem",
+        "während",
+        "weil",
+        "da",
+        "obwohl",
+        "wenn",
+        "bevor",
+        "indem",
+        "dass",
+        "ob",
+        "was",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+    }
+)
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    return speaker_words()
+
+
+@lru_cache(maxsize=65_536)  # bounded: a stream of new words must not grow memory
+def _mood(word: str) -> str:
+    """``k1``/``k2`` for a Konjunktiv form, ``""`` otherwise."""
+    table = konjunktiv_forms()
+    mood = table.get(word)
+    if mood:
+        return mood
+    if len(word) > 6 and word.endswith("iere") and word.isalpha() and word.islower():
+        # "existiere", "funktioniere": -ieren verbs have no other form in -iere
+        return "k1"
+    return ""
+
+
+_THIRD_PERSON = frozenset({"er", "sie", "es", "man"})
+_NOT_K1_ENDINGS = (
+    "ie",
+    "ee",
+    "te",
+    "de",
+    "che",
+    "ige",
+    "bare",
+    "weise",
+    "sche",
+    "ale",
+    "ive",
+    "elle",
+)
+#: an embedded yes/no question: a Konjunktiv only there ("reagierte ausweichend, ob
+#: er telefoniert habe") leaves the main clause the author's
+_SUBORDINATE_OPENERS = frozenset({"ob"})
+
+
+@lru_cache(maxsize=65_536)  # per word form: bounded
+def _regular_k1(word: str) -> bool:
+    """A form that reads as Konjunktiv I (3rd person singular in -e) next to er/sie/es/man.
+
+    Function words in -e that stand beside pronouns ("hat man eine", "sie alle",
+    "er gerne") are listed in ``speaker_words.tsv`` (category ``not_verb``).
+    """
+    return (
+        len(word) >= 4
+        and word.endswith("e")
+        and word.isalpha()
+        # "-te"/"-de": the weak preterite ("sagte", "wurde") ends so, and adjectives
+        and not word.endswith(_NOT_K1_ENDINGS)
+        and word not in speaker_words().get("not_verb", frozenset())
+        and word not in speaker_words()["determiner"]
+        and not _mood(word)
+    )
+
+
+# separable particles: "rief … an" is anrufen, not rufen
+_FI_REACH = 2
+
+
+_MAX_SENTENCE_TOKENS = 300
+
+
+_INDICATIVE_COMPLEMENT = True
+
+
+_REPORTED = True
+
+
+_PARTICLES = frozenset(
+    [
+        "an",
+        "auf",
+        "aus",
+        "ab",
+        "bei",
+        "ein",
+        "mit",
+        "vor",
+        "zu",
+        "zurück",
+        "fest",
+        "hin",
+        "her",
+        "weg",
+        "los",
+        "dar",
+        "nach",
+        "um",
+        "durch",
+        "vorbei",
+    ]
+)
+
+
+# after a comma these open a new clause that is no longer part of the quoted content
+_CLAUSE_BREAKERS = frozenset(
+    {"womit", "worauf", "woraufhin", "wobei", "wodurch", "weshalb", "sodass"}
+)
+
+
+#: articles that also serve as relative pronouns
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
+_RELATIVE = frozenset(
+    {"der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "den", "dem"}
+)
+
+
+_COMMON_SUFFIXES = (
+    "ung",
+    "ungen",
+    "er",
+    "ion",
+    "heit",
+    "keit",
+    "schaft",
+    "angaben",
+    "sprecher",
+    "sprecherin",
+    "ium",
+    "amt",
+    "ei",
+    "tum",
+    "rat",
+    "gericht",
+    "in",
+    "innen",
+    "bericht",
+    "berichten",
+    "polizei",
+)
+
+
+def _common_noun(word: str) -> bool:
+    """A head noun that takes a genitive ("Angaben der Polizei"), unlike a name ("Trump der Post")."""
+    return word.endswith(_COMMON_SUFFIXES) or word in speaker_words()["anonymous"]
+
+
+# "Wie der „Guardian“ berichtet": a quote-marked word followed by these is a source name
+_TITLE_FOLLOWERS = frozenset(
+    [
+        "berichtet",
+        "berichtete",
+        "berichten",
+        "meldet",
+        "meldete",
+        "schreibt",
+        "schrieb",
+        "zufolge",
+        "zitiert",
+        "zitierte",
+    ]
+)
+
+
+_DOMAIN = re.compile(r"^[\w.-]+\.(?:de|com|net|org|at|ch|eu|info|ru|uk|fr|it)$")
+
+
+def _hyphen_noun(word: str) -> bool:
+    """ "ai-Bericht", "al-Dschasira": lowercase start, capitalised head after the hyphen."""
+    head = word.rsplit("-", 1)[-1]
+    return "-" in word and head[:1].isupper()
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _adjective_like(word: str) -> bool:
+    return (
+        word.islower()
+        and len(word) > 3
+        and word.endswith(("e", "en", "er", "es", "em"))
+        and word.isalpha()
+    )
+
+
+@cache
+def _requirement_sets(requires: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A cue's required words split into whole words and ``*ending`` patterns."""
+    endings = tuple(r[1:] for r in requires if r.startswith("*"))
+    return frozenset(r for r in requires if not r.startswith("*")), endings
+
+
+_ROLE_CUE_VERB = 1
+
+
+_ROLE_CUE_WORD = 2
+
+
+_ROLE_KONJUNKTIV = 4
+
+
+# token text -> (lowercase, lowercase if written in lowercase else "", roles)
+_FORMS: dict[str, tuple[str, str, int]] = {}
+
+
+_FORMS_SIZE = 500_000
+
+
+def _token_forms(tokens: list[str]) -> list[tuple[str, str, int]]:
+    """What the rules read of each token, decided once per word form in a process."""
+    return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
+
+
+def _token_form(token: str) -> tuple[str, str, int]:
+    lex, preps = cue_lexicon(), preposition_cues()
+    low = token.lower()
+    verb = low if token[:1].islower() else ""
+    roles = 0
+    if verb and (verb in lex.main or verb in lex.joined):
+        roles |= _ROLE_CUE_VERB
+    if low in preps:
+        roles |= _ROLE_CUE_WORD
+    if _mood(low):
+        roles |= _ROLE_KONJUNKTIV
+    return low, verb, roles

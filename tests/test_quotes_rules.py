@@ -1,0 +1,307 @@
+"""One table of German sentences per rule of the quotation engine (mediakit.quotes.rules).
+
+Each row: a text, the kind of the quotation that contains a fragment, and its speaker
+("" = no speaker). The sentences are written for these tests, in the style of news text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.quotes import KIND_LABELS, analyze_quotes, find_quotes, find_scare_quotes
+from mediakit.quotes.lexicon import cue_lexicon, speech_acts
+from mediakit.tables import load_table
+
+
+def _find(text: str, fragment: str):
+    for q in analyze_quotes(text).all_quotations():
+        if fragment in q.text:
+            return q
+    return None
+
+
+def _check(text: str, fragment: str, kind: str | None, speaker: str) -> None:
+    q = _find(text, fragment)
+    if kind is None:
+        assert q is None, f"{fragment!r} should be no quotation, got {q}"
+        return
+    assert q is not None, f"no quotation holds {fragment!r}: {find_quotes(text)}"
+    assert q.kind == kind, (q.kind, q.text)
+    assert (q.speaker.text if q.speaker else "") == speaker, (q.speaker, q.text)
+
+
+# -- direct quotes and frames -------------------------------------------------
+
+DIRECT = [
+    (
+        "„Das sage ich lieber nicht“, sagte Trump auf die Frage, wie oft die beiden "
+        "seither gesprochen haben.",
+        "Das sage ich",
+        "direct",
+        "Trump",
+    ),
+    (
+        "Trump beschrieb das Telefongespräch so:\n\n»Wir haben lange gesprochen. Es war gut.«",
+        "Wir haben lange",
+        "direct",
+        "Trump",
+    ),
+    (
+        "Trump schrieb:\n»Wir haben lange gesprochen.\nEs war gut.«\nDanach ging er.",
+        "Es war gut",
+        "direct",
+        "Trump",
+    ),
+    ("„Das ist gut“, fasst Bryen zusammen.", "Das ist gut", "direct", "Bryen"),
+    ("Die Ministerin sagte: „Wir helfen sofort.“", "Wir helfen", "direct", "Die Ministerin"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), DIRECT)
+def test_direct_quotes_and_frames(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_list_of_quoted_paragraphs_after_a_frame():
+    text = (
+        "Der Minister gab folgende Erklärungen ab:\n\n„Wir helfen sofort.“\n\n"
+        "„Die Lage ist ernst.“\n\nDanach ging er. Später kam ein Brief.\n\n„Wir bleiben.“"
+    )
+    speakers = [q.speaker.text if q.speaker else "" for q in find_quotes(text)]
+    assert speakers == ["Der Minister", "Der Minister", ""]  # the prose paragraph ends it
+
+
+def test_quote_over_lines_is_one_quotation():
+    text = "Trump schrieb:\n»Wir haben lange gesprochen.\nEs war gut.«\nDanach ging er."
+    quotes = find_quotes(text)
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].text.endswith("gut.«")
+
+
+# -- cue verbs and indirect speech ------------------------------------------------
+
+INDIRECT = [
+    ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
+    ("Peskow sagte, Putin sei bereit.", "Putin sei bereit", "indirect", "Peskow"),
+    (
+        "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
+        "habe sie geholfen",
+        "indirect",
+        "die Premierministerin von Queensland, Anna Bligh",
+    ),
+    (
+        "Ihm wird vorgeworfen, Geld genommen zu haben.",
+        "Geld genommen",
+        "indirect",
+        "",
+    ),
+    (
+        "Die Polizei teilte mit, dass die Straße gesperrt sei.",
+        "dass die Straße",
+        "indirect",
+        "Die Polizei",
+    ),
+    ("Er lehnte es ab, sich zu äußern.", "sich zu äußern", "indirect", "Er"),
+    (
+        "Jegliche Mitverantwortung weist Hartmann von sich: „Das war der Vorsitzende.“",
+        "Das war",
+        "direct",
+        "Hartmann",
+    ),
+    (
+        "Als Antwort auf den Brief sagte ein Sprecher: „Wir prüfen das.“",
+        "Wir prüfen",
+        "direct",
+        "ein Sprecher",
+    ),
+    ("Die Ministerin bezeichnete, wie sie betonte, den Plan als Erfolg.", "den Plan", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), INDIRECT)
+def test_cue_verbs_and_indirect_speech(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_no_cue_from_a_question_clause():
+    # "gesprochen" in the wie-clause names no source: the sentence is no indirect speech
+    text = (
+        "„Das sage ich lieber nicht“, sagte Trump auf die Frage, wie oft die beiden "
+        "seither gesprochen haben."
+    )
+    assert [q.kind for q in find_quotes(text)] == ["direct"]
+
+
+# -- Konjunktiv passages --------------------------------------------------------------
+
+KONJUNKTIV = [
+    (
+        "Peskow sagte, Putin sei bereit. Er fahre nach Riad und biete Gespräche an.",
+        "Er fahre nach Riad",
+        "free_indirect",
+        "Peskow",
+    ),
+    (
+        "Der Sprecher sagte, es gebe keine Pläne. Man habe das nie erwogen.",
+        "Man habe das",
+        "free_indirect",
+        "Der Sprecher",
+    ),
+    ("Der Mann soll das Geld genommen haben.", "Der Mann soll", "free_indirect", ""),
+    (
+        "Der Sprecher sagte, die Lage sei ernst. Die Helfer bräuchten mehr Zeit.",
+        "Die Helfer bräuchten",
+        "free_indirect",
+        "Der Sprecher",
+    ),
+    ("Die neue Brücke soll im Jahr 2027 fertig werden.", "Die neue Brücke", None, ""),
+    (
+        "Seit seinem Amtsantritt hatte Trump ausweichend auf die Frage reagiert, ob er "
+        "telefoniert habe.",
+        "Seit seinem Amtsantritt",
+        None,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), KONJUNKTIV)
+def test_konjunktiv_passages(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+# -- reported speech acts ------------------------------------------------------------
+
+REPORTED = [
+    (
+        "Die Regierung kritisierte den Plan als unausgegoren.",
+        "kritisierte den Plan",
+        "reported",
+        "Die Regierung",
+    ),
+    ("Der Kreml sprach von einem konstruktiven Gespräch.", "sprach von", "reported", "Der Kreml"),
+    ("Sie bezeichnete ihn als Lügner.", "bezeichnete ihn", "reported", "Sie"),
+    (
+        "Der Minister hat vor einer Eskalation gewarnt.",
+        "vor einer Eskalation",
+        "reported",
+        "Der Minister",
+    ),
+    (
+        "Die Gewerkschaft forderte eine Lohnerhöhung von fünf Prozent.",
+        "forderte eine",
+        "reported",
+        "Die Gewerkschaft",
+    ),
+    (
+        "Trump war immer wieder ein Schmusekurs mit Putin vorgeworfen worden.",
+        "Schmusekurs",
+        "reported",
+        "",
+    ),
+    (
+        "Der Plan wurde vom Verband als rückschrittlich kritisiert.",
+        "rückschrittlich",
+        "reported",
+        "Verband",
+    ),
+    ("Er sprach mit Putin.", "sprach mit", None, ""),
+    ("(DER STANDARD berichtete.)", "STANDARD", None, ""),
+    ("Politiker der Opposition kritisierten den Vorschlag.", "Vorschlag", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), REPORTED)
+def test_reported_speech_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_agentless_passive_across_a_parenthesis():
+    text = (
+        "Trump war in seiner ersten Amtszeit (2017 bis 2021) immer wieder ein Schmusekurs "
+        "mit Putin vorgeworfen worden."
+    )
+    q = find_quotes(text)[0]
+    assert (q.kind, q.speaker, q.agentless) == ("reported", None, True)
+
+
+def test_reported_act_types_and_anonymous_passive():
+    q = find_quotes("Trump war immer wieder ein Schmusekurs mit Putin vorgeworfen worden.")[0]
+    assert (q.act, q.agentless, q.source.source_type) == ("accusation", True, "anonymous")
+    assert "ein Schmusekurs mit Putin" in q.text  # the evaluated object is attributed content
+    q = find_quotes("Die Regierung kritisierte den Plan als unausgegoren.")[0]
+    assert q.act == "criticism" and "unausgegoren" in q.text
+
+
+def test_speech_act_table_is_consistent():
+    lemmas = {row["lemma"] for row in load_table("cue_verbs.tsv")}
+    acts = speech_acts()
+    assert acts and set(acts) <= lemmas
+    assert all(row["note"] for row in load_table("speech_acts.tsv"))
+    assert cue_lexicon().main["bezeichnete"][0].act == "characterisation"
+
+
+# -- preposition cues ---------------------------------------------------------------
+
+PREPOSITIONS = [
+    ("Laut Polizei war die Straße gesperrt.", "die Straße gesperrt", "indirect", "Polizei"),
+    (
+        "Nach Darstellung Moskaus war das Gespräch konstruktiv.",
+        "das Gespräch",
+        "indirect",
+        "Darstellung Moskaus",
+    ),
+    (
+        "Seiner Meinung nach ist der Krieg verloren.",
+        "der Krieg verloren",
+        "indirect",
+        "Seiner Meinung",
+    ),
+    (
+        "In Kreisen der Regierung hieß es, die Gespräche seien gescheitert.",
+        "die Gespräche seien",
+        "indirect",
+        "Kreisen der Regierung",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PREPOSITIONS)
+def test_preposition_cues(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+# -- scare quotes and titles ------------------------------------------------------------
+
+SCARE = [
+    ("Die Schule startet die sogenannte „Schuloffensive“.", "„Schuloffensive“"),
+    ("Die Schule startet die so genannte „Schuloffensive“.", "„Schuloffensive“"),
+    ("Er hat als einzige „Errungenschaft“ nichts.", "„Errungenschaft“"),
+]
+
+
+@pytest.mark.parametrize(("text", "scare"), SCARE)
+def test_scare_quotes(text, scare):
+    assert scare in [s.text for s in find_scare_quotes(text)]
+
+
+def test_fragment_of_a_full_quote_is_a_quotation():
+    text = (
+        "Trump schrieb: „Wir werden die Macht des Dollars verteidigen.“ Die Kritiker "
+        "lachten über „die Macht des Dollars“."
+    )
+    assert find_scare_quotes(text) == []
+    q = _find(text, "„die Macht des Dollars“")
+    assert q is not None and q.kind == "direct" and q.speaker.text == "Trump"
+
+
+# -- labels -------------------------------------------------------------------------------
+
+
+def test_kind_labels_for_teachers():
+    assert KIND_LABELS == {
+        "direct": "direkte Rede",
+        "indirect": "indirekte Rede (eingeleitet)",
+        "free_indirect": "uneingeleitete indirekte Rede (Konjunktiv I)",
+        "reported": "Redebericht (nur erwähnte Äußerung)",
+    }
