@@ -401,7 +401,10 @@ class _CsvWriter:
         self.handle.close()
 
 
-_WRITERS = {"parquet": _ParquetWriter, "csv": _CsvWriter}
+_WRITERS: dict[str, type[_ParquetWriter] | type[_CsvWriter]] = {
+    "parquet": _ParquetWriter,
+    "csv": _CsvWriter,
+}
 
 
 # ---------------------------------------------------------------------------

@@ -47,9 +47,9 @@ def direct_quotes(cx: Context) -> None:
             if got:
                 speaker, cue, frame_end = got
         if speaker is None and cue is None:
-            got = frame_before(cx, lo)
-            if got:
-                speaker, cue = got
+            before = frame_before(cx, lo)
+            if before:
+                speaker, cue = before
             else:
                 speaker = colon_subject(cx, lo)
         # continuation: „…“, sagte er, „…“
@@ -66,16 +66,16 @@ def direct_quotes(cx: Context) -> None:
                 lo2, hi2 = cx.region_tokens[k + 1]
                 parts.append((lo2, hi2 - 1))
                 cx.region_kind[k + 1] = "direct"
-                q = cx.direct_quotation([k, k + 1], speaker, cue)
-                if q:
-                    cx.region_quote[k] = cx.region_quote[k + 1] = q
-                    cx.quotes.append(q)
+                pair = cx.direct_quotation([k, k + 1], speaker, cue)
+                if pair:
+                    cx.region_quote[k] = cx.region_quote[k + 1] = pair
+                    cx.quotes.append(pair)
                 k += 2
                 continue
-        q = cx.direct_quotation([k], speaker, cue)
-        if q:
-            cx.region_quote[k] = q
-            cx.quotes.append(q)
+        single = cx.direct_quotation([k], speaker, cue)
+        if single:
+            cx.region_quote[k] = single
+            cx.quotes.append(single)
         k += 1
     for k, src in cx.echo_of.items():
         q, sq = cx.region_quote.get(k), cx.region_quote.get(src)

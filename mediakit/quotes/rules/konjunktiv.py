@@ -72,10 +72,10 @@ def free_indirect(cx: Context) -> None:
             prev_fi.text = cx.text[prev_fi.start : e]
             last_end_sentence = si
             continue
-        q = cx.quotation("free_indirect", [(first, last)], speaker, None)
-        if q:
-            result.append(q)
-            prev_fi = q
+        found = cx.quotation("free_indirect", [(first, last)], speaker, None)
+        if found:
+            result.append(found)
+            prev_fi = found
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)
