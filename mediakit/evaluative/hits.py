@@ -1,0 +1,48 @@
+"""One evaluative hit and its evidence span."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..document import TextSpan
+from .lexicon import NOT_COUNTED
+
+# ---------------------------------------------------------------------------
+# Hits
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluativeHit:
+    """One evaluative word (or phrase) in the text, with its character offsets.
+
+    >>> h = find_evaluative("Ein völlig erbärmliches Desaster.")[1]
+    >>> (h.text, h.lemma, h.category, h.weight, h.in_quote)
+    ('erbärmliches', 'erbärmlich', 'loaded', 3, False)
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    category: str
+    weight: float
+    match: str = "word"
+    negated: bool = False
+    in_quote: bool = False
+    neutral: str = ""
+    note: str = ""
+
+    @property
+    def counted(self) -> bool:
+        """True when the hit counts towards the author's evaluative rate."""
+        return not self.in_quote and self.category not in NOT_COUNTED
+
+    def span(self) -> TextSpan:
+        """Evidence span labelled ``evaluative:<category>``."""
+        return TextSpan(self.start, self.end, self.text, f"evaluative:{self.category}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON and pandas."""
+        return asdict(self)
