@@ -48,6 +48,7 @@ CheckThat! subjectivity sentences it separates SUBJ from OBJ with an AUC of abou
 
 from __future__ import annotations
 
+from .constructions import CONSTRUCTION_CATEGORIES, Construction, construction_hits, constructions
 from .hits import EvaluativeHit
 from .index import _PHRASE_ONLY, _fallback_forms, _Index
 from .lemmas import (
@@ -90,21 +91,38 @@ from .metrics import (
     analyze_evaluative,
     find_evaluative,
 )
-from .voice import SCARE_QUOTE_ENTRY, _quoted_intervals
+from .voice import (
+    REQUIRES,
+    SCARE_QUOTE_ENTRY,
+    VOICES,
+    VoiceLayer,
+    VoiceSpan,
+    _quoted_intervals,
+    voice_layer,
+)
 
 __all__ = [
     "CATEGORIES",
+    "CONSTRUCTION_CATEGORIES",
     "COUNTED_CATEGORIES",
     "METRIC_DESCRIPTIONS",
+    "REQUIRES",
+    "VOICES",
+    "Construction",
     "EvaluativeAnalysis",
     "EvaluativeHit",
     "Lexicon",
     "LexiconEntry",
+    "VoiceLayer",
+    "VoiceSpan",
     "analyze_evaluative",
+    "construction_hits",
+    "constructions",
     "find_evaluative",
     "lemmatize",
     "load_lexicon",
     "load_sentiws",
+    "voice_layer",
 ]
 
 # Internals that benchmarks and tests reach through ``mediakit.evaluative`` (kept

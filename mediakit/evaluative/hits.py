@@ -17,9 +17,13 @@ from .lexicon import NOT_COUNTED
 class EvaluativeHit:
     """One evaluative word (or phrase) in the text, with its character offsets.
 
+    ``voice`` is ``author``, ``quoted`` (inside a direct quotation) or ``attributed``
+    (inside an evaluation the author reports as someone's); ``source`` names whose
+    voice it is when there is one; ``in_quote`` is True for every voice but the author's.
+
     >>> h = find_evaluative("Ein völlig erbärmliches Desaster.")[1]
-    >>> (h.text, h.lemma, h.category, h.weight, h.in_quote)
-    ('erbärmliches', 'erbärmlich', 'loaded', 3, False)
+    >>> (h.text, h.lemma, h.category, h.weight, h.voice, h.in_quote)
+    ('erbärmliches', 'erbärmlich', 'loaded', 3, 'author', False)
     """
 
     start: int
@@ -33,6 +37,8 @@ class EvaluativeHit:
     in_quote: bool = False
     neutral: str = ""
     note: str = ""
+    voice: str = "author"
+    source: str | None = None
 
     @property
     def counted(self) -> bool:

@@ -2,33 +2,54 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 from typing import Any
 
 from ..document import Document, TextSpan, as_document, is_word
-from ..results import rate_per_1000
+from ..results import rate_per_1000, safe_div
+from .constructions import construction_hits
 from .hits import EvaluativeHit
 from .lemmas import _token_table
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
-from .voice import _inside, _quoted_intervals, _scare_quote_hits
+from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, words_in
 
 #: What each figure means: name -> (meaning, unit). Per-category names are
 #: ``evaluative_<category>_per_1000_words`` for every category in CATEGORIES but hedge.
 METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "evaluative_per_1000_words": (
-        "evaluative words in the author's own voice (outside quotations), weighted 1-3, "
-        "hedges left out, per 1,000 author words",
+        "evaluative words and constructions in the author's own voice (outside quotations "
+        "and attributed evaluations), weighted 1-3, hedges left out, per 1,000 author words",
         "weighted hits per 1,000 words",
     ),
     "quoted_evaluative_per_1000_words": (
-        "the same weighted rate for quoted voices, per 1,000 quoted words",
+        "the same weighted rate inside direct quotations, per 1,000 quoted words",
         "weighted hits per 1,000 words",
+    ),
+    "attributed_evaluative_per_1000_words": (
+        "the same weighted rate inside evaluations the author reports as someone's "
+        "(indirect and reported speech: vorwerfen, kritisieren als, bezeichnen als), "
+        "per 1,000 attributed words",
+        "weighted hits per 1,000 words",
+    ),
+    "unattributed_evaluative_sentence_share": (
+        "of the sentences in which the author evaluates (author-voice hits weighing at least "
+        "2), the share that cites no source (no quotation, cue or speaker in the sentence)",
+        "share",
+    ),
+    "unattributed_evaluative_sentences": (
+        "sentences in which the author evaluates without citing any source",
+        "count",
+    ),
+    "evaluative_constructions_per_1000_words": (
+        "evaluative constructions in the author's voice (rhetorical questions, imputed "
+        "motives, eine Art X, counterfactual and sarcastic frames, idioms), per 1,000 author words",
+        "per 1,000 words",
     ),
     "hedges_per_1000_words": (
         "hedges and legal caution (mutmaßlich, nach eigenen Angaben) in the author's voice",
@@ -38,8 +59,9 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "neutral reporting words (sagen, erklären, laut, zufolge), all voices",
         "per 1,000 words",
     ),
-    "author_words": ("words outside quotations", "words"),
-    "quoted_words": ("words inside quotations", "words"),
+    "author_words": ("words in the author's own voice", "words"),
+    "quoted_words": ("words inside direct quotations", "words"),
+    "attributed_words": ("words inside attributed (indirect, reported) messages", "words"),
     "evaluative_hits": ("all evaluative hits, every voice and category", "count"),
     **{
         f"evaluative_{category}_per_1000_words": (
@@ -53,6 +75,10 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         )
     },
 }  # fmt: skip
+
+#: A sentence "carries evaluation" when its author-voice hits weigh at least this much
+#: (one clearly evaluative word, or two mild ones).
+EVALUATIVE_SENTENCE_MIN_SCORE = 2
 
 
 # ---------------------------------------------------------------------------
@@ -80,42 +106,53 @@ def _shared_default() -> Lexicon:
 def find_evaluative(
     text_or_doc: str | Document, lexicon: Lexicon | Mapping[str, Any] | None = None
 ) -> list[EvaluativeHit]:
-    """Evaluative words and phrases in a German text, in text order.
+    """Evaluative words, phrases and constructions in a German text, in text order.
 
     Each hit has ``start``/``end`` offsets (``text[start:end] == hit.text``), the
-    ``lemma``, ``category``, ``weight``, ``match`` (word, prefix, head, phrase),
-    ``negated``, ``in_quote`` (quoted voice), the ``neutral`` alternative and a ``note``.
+    ``lemma``, ``category``, ``weight``, ``match`` (word, prefix, head, phrase,
+    scare_quote, construction), ``negated``, its ``voice`` (author, quoted, attributed)
+    and ``source``, ``in_quote`` (any voice but the author's), the ``neutral``
+    alternative and a ``note``.
 
-    >>> [(h.text, h.category, h.in_quote) for h in find_evaluative('Er sagte: „Das ist ein völlig erbärmliches Desaster.“')]
-    [('völlig', 'intensifier', True), ('erbärmliches', 'loaded', True), ('Desaster', 'loaded', True)]
+    >>> [(h.text, h.voice, h.source) for h in find_evaluative('Er sagte: „Das ist ein völlig erbärmliches Desaster.“')]
+    [('völlig', 'quoted', 'Er'), ('erbärmliches', 'quoted', 'Er'), ('Desaster', 'quoted', 'Er')]
     >>> [(h.text, h.match) for h in find_evaluative("Die Lügenmedien und ihr Klimawahn.")]
     [('Lügenmedien', 'prefix'), ('Klimawahn', 'head')]
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    raw = _scan(document, lex) + _scare_quote_hits(document)
+    raw = _scan(document, lex) + _scare_quote_hits(document) + construction_hits(document)
     if not raw:
         return []
     raw.sort(key=lambda hit: (hit[0], -hit[1]))
-    quoted = _quoted_intervals(document)
-    starts = [a for a, _ in quoted]
+    layer = voice_layer(document)
     text = document.text
-    return [
-        EvaluativeHit(
-            start,
-            end,
-            text[start:end],
-            entry.lemma,
-            entry.category,
-            entry.weight,
-            match,
-            negated,
-            _inside(quoted, starts, start) if quoted else False,
-            entry.neutral,
-            entry.note,
+    hits = []
+    for start, end, entry, match, negated in raw:
+        voice, source = layer.voice_at(start, entry.category)
+        hits.append(
+            EvaluativeHit(
+                start,
+                end,
+                text[start:end],
+                entry.lemma,
+                entry.category,
+                entry.weight,
+                match,
+                negated,
+                voice != "author",
+                entry.neutral,
+                entry.note,
+                voice,
+                source,
+            )
         )
-        for start, end, entry, match, negated in raw
-    ]
+    return hits
+
+
+def _score(hits: list[EvaluativeHit]) -> float:
+    counted = [h for h in hits if h.category not in NOT_COUNTED]
+    return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
 
 
 @dataclass
@@ -125,6 +162,8 @@ class EvaluativeAnalysis:
     >>> a = analyze_evaluative("Das ist ein völliges Desaster.")
     >>> a.metrics["evaluative_per_1000_words"] > 0, a.evidence()[0].label
     (True, 'evaluative:intensifier')
+    >>> [s.text for s in a.unattributed_sentences]
+    ['Das ist ein völliges Desaster.']
     """
 
     hits: list[EvaluativeHit]
@@ -133,48 +172,71 @@ class EvaluativeAnalysis:
     neutral_reporting: int
     categories: tuple[str, ...]
     document: Document | None = None
+    attributed_words: int = 0
+    #: author-voice sentences that carry evaluation and cite no source (the evidence)
+    unattributed_sentences: list[TextSpan] = field(default_factory=list)
+    #: how many sentences carry author-voice evaluation at all
+    evaluative_sentences: int = 0
 
     @property
     def author_hits(self) -> list[EvaluativeHit]:
         """Hits in the author's own voice (all categories)."""
-        return [h for h in self.hits if not h.in_quote]
+        return [h for h in self.hits if h.voice == "author"]
 
     @property
     def quoted_hits(self) -> list[EvaluativeHit]:
-        """Hits inside quotations."""
-        return [h for h in self.hits if h.in_quote]
+        """Hits in any other voice (quoted and attributed)."""
+        return [h for h in self.hits if h.voice != "author"]
+
+    def hits_in(self, voice: str) -> list[EvaluativeHit]:
+        """Hits of one voice: ``author``, ``quoted`` or ``attributed``.
+
+        >>> [h.text for h in analyze_evaluative("Sie sagte, das sei ein Desaster.").hits_in("attributed")]
+        ['Desaster']
+        """
+        if voice not in VOICES:
+            raise ValueError(f"voice must be one of {', '.join(VOICES)}, not {voice!r}")
+        return [h for h in self.hits if h.voice == voice]
 
     @property
     def metrics(self) -> dict[str, float]:
         """Flat figures per 1,000 words.
 
-        * ``evaluative_per_1000_words``: the author's voice only (hits outside
-          quotations), hedges left out, **weighted** by entry weight (1–3), per 1,000
-          author words; a weighted rate, so a short sentence full of strongly loaded
-          words can exceed 1,000;
+        * ``evaluative_per_1000_words``: the author's voice only, hedges left out,
+          **weighted** by entry weight (1–3), per 1,000 author words; a weighted rate,
+          so a short sentence full of strongly loaded words can exceed 1,000;
         * ``evaluative_<category>_per_1000_words``: author-voice hits of one category
           (unweighted counts), per 1,000 author words;
-        * ``quoted_evaluative_per_1000_words``: the same weighted rate for quoted voices,
-          per 1,000 quoted words;
+        * ``quoted_evaluative_per_1000_words`` and ``attributed_evaluative_per_1000_words``:
+          the same weighted rate inside direct quotations and inside attributed messages;
+        * ``unattributed_evaluative_sentence_share``: of the sentences in which the
+          author evaluates, the share that cites no source;
         * ``hedges_per_1000_words``: author-voice hedges; ``neutral_reporting_per_1000_words``:
           neutral reporting verbs (sagen, erklären, mitteilen …);
-        * ``author_words``, ``quoted_words``, ``evaluative_hits`` (all hits).
+        * ``author_words``, ``quoted_words``, ``attributed_words``, ``evaluative_hits``.
         """
-        author = [h for h in self.hits if not h.in_quote]
-        quoted = [h for h in self.hits if h.in_quote]
-
-        def score(hits: list[EvaluativeHit]) -> float:
-            counted = [h for h in hits if h.category not in NOT_COUNTED]
-            return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
-
+        author = self.hits_in("author")
         figures = {
-            "evaluative_per_1000_words": rate_per_1000(score(author), self.author_words),
-            "quoted_evaluative_per_1000_words": rate_per_1000(score(quoted), self.quoted_words),
+            "evaluative_per_1000_words": rate_per_1000(_score(author), self.author_words),
+            "quoted_evaluative_per_1000_words": rate_per_1000(
+                _score(self.hits_in("quoted")), self.quoted_words
+            ),
+            "attributed_evaluative_per_1000_words": rate_per_1000(
+                _score(self.hits_in("attributed")), self.attributed_words
+            ),
+            "unattributed_evaluative_sentence_share": safe_div(
+                len(self.unattributed_sentences), self.evaluative_sentences
+            ),
+            "unattributed_evaluative_sentences": float(len(self.unattributed_sentences)),
+            "evaluative_constructions_per_1000_words": rate_per_1000(
+                sum(h.match == "construction" for h in author), self.author_words
+            ),
             "hedges_per_1000_words": rate_per_1000(
                 sum(h.category == "hedge" for h in author), self.author_words
             ),
             "neutral_reporting_per_1000_words": rate_per_1000(
-                self.neutral_reporting, self.author_words + self.quoted_words
+                self.neutral_reporting,
+                self.author_words + self.quoted_words + self.attributed_words,
             ),
         }
         by_category = Counter(h.category for h in author)
@@ -186,12 +248,14 @@ class EvaluativeAnalysis:
             )
         figures["author_words"] = float(self.author_words)
         figures["quoted_words"] = float(self.quoted_words)
+        figures["attributed_words"] = float(self.attributed_words)
         figures["evaluative_hits"] = float(len(self.hits))
         return figures
 
     def evidence(self) -> list[TextSpan]:
-        """Every hit as a span labelled ``evaluative:<category>`` (quoted ones too)."""
-        return [h.span() for h in self.hits]
+        """Every hit as a span labelled ``evaluative:<category>`` (other voices too),
+        then the unattributed evaluative sentences (``evaluative_unattributed``)."""
+        return [h.span() for h in self.hits] + list(self.unattributed_sentences)
 
     def by_category(self) -> dict[str, list[EvaluativeHit]]:
         """Author-voice hits grouped by category."""
@@ -200,11 +264,16 @@ class EvaluativeAnalysis:
             groups.setdefault(hit.category, []).append(hit)
         return groups
 
+    def by_voice(self) -> dict[str, list[EvaluativeHit]]:
+        """All hits grouped by voice (author, quoted, attributed)."""
+        return {voice: self.hits_in(voice) for voice in VOICES}
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable: metrics, hits, settings."""
+        """JSON-serialisable: metrics, hits, unattributed sentences, settings."""
         return {
             "metrics": self.metrics,
             "hits": [h.to_dict() for h in self.hits],
+            "unattributed_sentences": [s.to_dict() for s in self.unattributed_sentences],
             "weighted": WEIGHTED,
             "not_counted": sorted(NOT_COUNTED),
         }
@@ -220,7 +289,7 @@ class EvaluativeAnalysis:
 def analyze_evaluative(
     text_or_doc: str | Document, lexicon: Lexicon | Mapping[str, Any] | None = None
 ) -> EvaluativeAnalysis:
-    """Evaluative vocabulary with figures: author's voice and quoted voices apart.
+    """Evaluative vocabulary with figures: the author's, quoted and attributed voices apart.
 
     >>> a = analyze_evaluative('Trump hat getönt. Er sagte: „Das ist ein Desaster.“')
     >>> [h.text for h in a.author_hits], [h.text for h in a.quoted_hits]
@@ -229,12 +298,13 @@ def analyze_evaluative(
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
     hits = find_evaluative(document, lex)
-    quoted = _quoted_intervals(document) if document.n_words else []
     word_starts = document.word_starts
-    # the merged intervals are in text order and do not overlap
-    quoted_words = sum(
-        bisect_left(word_starts, end) - bisect_left(word_starts, start) for start, end in quoted
-    )
+    if document.n_words:
+        layer = voice_layer(document)
+        quoted_words = words_in(word_starts, layer.quoted)
+        attributed_words = words_in(word_starts, layer.attributed)
+    else:
+        layer, quoted_words, attributed_words = None, 0, 0
     neutral = _neutral_reporting()
     words, _, _, _, lower_lemmas = _token_table(document, lex.index.lemmatizer)
     # neutral reporting words among the word tokens (a lemma in the table has letters,
@@ -245,11 +315,41 @@ def analyze_evaluative(
         if is_word(words[k])
     )
     categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
+    evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
     return EvaluativeAnalysis(
         hits=hits,
-        author_words=document.n_words - quoted_words,
+        author_words=document.n_words - quoted_words - attributed_words,
         quoted_words=quoted_words,
         neutral_reporting=neutral_count,
         categories=categories,
         document=document,
+        attributed_words=attributed_words,
+        unattributed_sentences=unattributed,
+        evaluative_sentences=evaluative_sentences,
     )
+
+
+def _unattributed_sentences(
+    document: Document, hits: list[EvaluativeHit], layer: VoiceLayer | None
+) -> tuple[int, list[TextSpan]]:
+    """(sentences carrying author-voice evaluation, those of them citing no source)."""
+    if layer is None:
+        return 0, []
+    sentences = document.sentences
+    starts = [s.start for s in sentences]
+    scores: dict[int, float] = {}
+    for hit in hits:
+        if hit.voice != "author" or hit.category in NOT_COUNTED:
+            continue
+        k = bisect_right(starts, hit.start) - 1
+        if k >= 0:
+            scores[k] = scores.get(k, 0.0) + (hit.weight if WEIGHTED else 1.0)
+    evaluative = [
+        k for k, score in sorted(scores.items()) if score >= EVALUATIVE_SENTENCE_MIN_SCORE
+    ]
+    unattributed = [
+        TextSpan(s.start, s.end, s.text, "evaluative_unattributed")
+        for s in (sentences[k] for k in evaluative)
+        if not layer.cites_source(s.start, s.end)
+    ]
+    return len(evaluative), unattributed

@@ -1,63 +1,244 @@
-"""Whose voice a hit is in, read from the quotation layer (:func:`mediakit.quotes.analyze_quotes`)."""
+"""Whose voice a hit is in: ``author``, ``quoted`` or ``attributed``.
+
+The measure needs the quotation layer (:data:`REQUIRES`) and reads it from the parsed
+document: :func:`mediakit.quotes.analyze_quotes` computes it once per
+:class:`~mediakit.document.Document` and keeps it in ``document.cache``. What each
+quotation kind means for the words of its message is data
+(``data/evaluative_voice.tsv``):
+
+* inside a **direct** quotation (its message and its quote marks): ``quoted``, the
+  source's own words;
+* inside the message of an **indirect**, **reported** or attributed **free indirect**
+  quotation: ``attributed``, an evaluation the author reports as someone's
+  (*Trump war ein Schmusekurs vorgeworfen worden*); the cue verb and the speaker
+  stay the author's words (*getönt* is the author's choice of verb);
+* everywhere else, and for the author's own distancing words and hedges inside a
+  paraphrase (*die angebliche Unterdrückung*), and for a free indirect sentence whose
+  main clause is indicative: ``author``.
+
+>>> layer = voice_layer(parse('Er sagte: „Das ist ein Desaster.“ Sie sagte, das sei falsch.'))
+>>> [(v.voice, v.source) for v in layer.spans]
+[('quoted', 'Er'), ('attributed', 'Sie')]
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
-from ..document import Document
+from ..document import Document, parse  # noqa: F401 - parse: the doctest
+from ..quotes import analyze_quotes
+from ..tables import load_table
 from .lexicon import LexiconEntry
 
-# ---------------------------------------------------------------------------
-# Quoted voice
-# ---------------------------------------------------------------------------
+#: The layers this measure reads from the parsed document.
+REQUIRES = ("quotes",)
+#: The three voices, in reporting order.
+VOICES = ("author", "quoted", "attributed")
+VOICE_TABLE = "evaluative_voice.tsv"
 
 
-def _quoted_intervals(document: Document) -> list[tuple[int, int]]:
-    """Merged character intervals that belong to quoted voices, cached per document."""
-    cached = document.cache.get("evaluative_quoted")
+@dataclass(frozen=True, slots=True)
+class VoiceSpan:
+    """A stretch of text in a voice other than the author's, with its source.
+
+    >>> VoiceSpan(0, 5, "quoted", "Trump", "direct").voice
+    'quoted'
+    """
+
+    start: int
+    end: int
+    voice: str
+    source: str | None = None
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class _VoiceRules:
+    kinds: dict[str, tuple[str, bool]]  # kind -> (voice, needs a source)
+    keep_author: frozenset[str]
+    indicative: frozenset[str]
+
+
+@cache
+def voice_rules() -> _VoiceRules:
+    """The rules of ``data/evaluative_voice.tsv``, read once.
+
+    >>> voice_rules().kinds["direct"], "distancing" in voice_rules().keep_author
+    (('quoted', False), True)
+    """
+    kinds: dict[str, tuple[str, bool]] = {}
+    keep: set[str] = set()
+    indicative: set[str] = set()
+    for row in load_table(VOICE_TABLE):
+        rule, value, voice = row["rule"], row["value"], row["voice"]
+        if rule == "kind":
+            name, _, condition = voice.partition("+")
+            if name not in VOICES or condition not in {"", "source"}:
+                raise ValueError(f"{VOICE_TABLE}: unknown voice {voice!r} for kind {value!r}")
+            kinds[value] = (name, condition == "source")
+        elif rule == "keep_author":
+            keep.add(value)
+        elif rule == "indicative":
+            indicative.add(value.lower())
+        else:
+            raise ValueError(f"{VOICE_TABLE}: unknown rule {rule!r}")
+    return _VoiceRules(kinds, frozenset(keep), frozenset(indicative))
+
+
+@dataclass
+class VoiceLayer:
+    """The voices of one document: spans of the quoted and attributed voices, the
+    author's holes in them (cue verbs, speakers), and the sentences that cite a source.
+    """
+
+    spans: list[VoiceSpan] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    attributed: list[tuple[int, int]] = field(default_factory=list)
+    holes: list[tuple[int, int]] = field(default_factory=list)
+    sourced: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._quoted_starts = [a for a, _ in self.quoted]
+        self._attributed_starts = [a for a, _ in self.attributed]
+        self._hole_starts = [a for a, _ in self.holes]
+        self._sourced_starts = [a for a, _ in self.sourced]
+        self._by_start = sorted(self.spans, key=lambda s: (s.start, -s.end))
+        self._span_starts = [s.start for s in self._by_start]
+
+    def voice_at(self, offset: int, category: str = "") -> tuple[str, str | None]:
+        """(voice, source) of the character at ``offset`` for a hit of ``category``."""
+        if _inside(self.quoted, self._quoted_starts, offset):
+            return "quoted", self._source_at(offset, "quoted")
+        if _inside(self.holes, self._hole_starts, offset):
+            return "author", None
+        if _inside(self.attributed, self._attributed_starts, offset):
+            if category in voice_rules().keep_author:
+                return "author", None
+            return "attributed", self._source_at(offset, "attributed")
+        return "author", None
+
+    def _source_at(self, offset: int, voice: str) -> str | None:
+        # the innermost (latest-starting) span of that voice around the offset
+        k = bisect_right(self._span_starts, offset)
+        for span in reversed(self._by_start[:k]):
+            if span.voice == voice and span.start <= offset < span.end:
+                return span.source
+        return None
+
+    def cites_source(self, start: int, end: int) -> bool:
+        """True when a quotation, its cue or its speaker overlaps ``start:end``."""
+        # merged intervals: the last one starting before ``end`` reaches furthest
+        k = bisect_left(self._sourced_starts, end)
+        return k > 0 and self.sourced[k - 1][1] > start
+
+
+def voice_layer(document: Document) -> VoiceLayer:
+    """The :class:`VoiceLayer` of a document, computed once and kept in its cache."""
+    cached = document.cache.get("evaluative_voice")
     if cached is not None:
         return cached
-    intervals: list[tuple[int, int]] = []
-    try:
-        from ..quotes import analyze_quotes
-
-        analysis = analyze_quotes(document)
-        quotations = list(analysis.quotations)
-    except (ImportError, AttributeError, NotImplementedError):
-        quotations = None
-    if quotations is None:
-        # Without the quotation finder: quote-marked regions that look like speech
-        # (several words or a full sentence), not scare quotes like zu „informieren“.
+    rules = voice_rules()
+    analysis = analyze_quotes(document)
+    spans: list[VoiceSpan] = []
+    holes: list[tuple[int, int]] = []
+    sourced: list[tuple[int, int]] = []
+    for quotation in _all_quotations(analysis.quotations):
+        kind = getattr(quotation, "kind", "direct")
+        voice, needs_source = rules.kinds.get(kind, ("attributed", True))
+        source = _source_name(quotation)
+        if kind == "free_indirect" and _indicative_main_clause(quotation, document, rules):
+            continue  # an indicative main clause: the author states it
+        message = _message_spans(quotation)
+        parts = _frame_parts(quotation)
+        sourced.extend(message)
+        sourced.extend(parts)
+        if voice == "author" or (needs_source and source is None):
+            continue
+        holes.extend(parts)
+        spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
+    quoted = _merge([(s.start, s.end) for s in spans if s.voice == "quoted"])
+    if quoted:
+        # a direct quotation's message usually excludes its marks; take the whole region
+        starts = [a for a, _ in quoted]
+        extra = []
         for region in document.quote_regions:
-            inner = region.inner_text.strip()
-            if len(inner.split()) >= 4 or inner[-1:] in ".!?…":
-                intervals.append((region.start, region.end))
-    else:
-        for quotation in quotations:
-            kind = getattr(quotation, "kind", "direct")
-            if kind == "reported":
-                continue  # "Trump hat getönt": a speech act named in the author's words
-            if kind == "free_indirect" and getattr(quotation, "speaker", None) is None:
-                continue  # an unattributed Konjunktiv sentence is still the author's
-            spans = getattr(quotation, "spans", None) or [quotation]
-            for span in spans:
-                if isinstance(span, tuple | list) and len(span) == 2:
-                    start, end = span
-                else:
-                    start, end = getattr(span, "start", None), getattr(span, "end", None)
-                if isinstance(start, int) and isinstance(end, int) and end > start:
-                    intervals.append((start, end))
-        if intervals:
-            # a direct quotation's message usually excludes its marks; take the whole region
-            merged = _merge(intervals)
-            starts = [a for a, _ in merged]
-            for region in document.quote_regions:
-                k = bisect_right(starts, region.inner_end - 1) - 1
-                if k >= 0 and merged[k][1] > region.inner_start and merged[k][0] < region.inner_end:
-                    intervals.append((region.start, region.end))
-    merged = _merge(intervals)
-    document.cache["evaluative_quoted"] = merged
-    return merged
+            k = bisect_right(starts, region.inner_end - 1) - 1
+            if k >= 0 and quoted[k][1] > region.inner_start and quoted[k][0] < region.inner_end:
+                extra.append((region.start, region.end))
+        quoted = _merge(quoted + extra)
+    attributed = _subtract(
+        _merge([(s.start, s.end) for s in spans if s.voice == "attributed"]), quoted
+    )
+    layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced))
+    document.cache["evaluative_voice"] = layer
+    return layer
+
+
+def _all_quotations(quotations: Any) -> list[Any]:
+    out: list[Any] = []
+    for quotation in quotations:
+        out.append(quotation)
+        nested = getattr(quotation, "nested", None) or []
+        out.extend(_all_quotations(nested))
+    return out
+
+
+def _pairs(items: Any) -> list[tuple[int, int]]:
+    out = []
+    for span in items or []:
+        if isinstance(span, tuple | list) and len(span) == 2:
+            start, end = span
+        else:
+            start, end = getattr(span, "start", None), getattr(span, "end", None)
+        if isinstance(start, int) and isinstance(end, int) and end > start:
+            out.append((start, end))
+    return out
+
+
+def _message_spans(quotation: Any) -> list[tuple[int, int]]:
+    return _pairs(getattr(quotation, "spans", None)) or _pairs([quotation])
+
+
+def _frame_parts(quotation: Any) -> list[tuple[int, int]]:
+    """The author's words of the frame: the cue (all its parts) and the speaker."""
+    parts: list[tuple[int, int]] = []
+    cue = getattr(quotation, "cue", None)
+    if cue is not None:
+        parts.extend(_pairs(getattr(cue, "spans", None)) or _pairs([cue]))
+    speaker = getattr(quotation, "speaker", None)
+    if speaker is not None:
+        parts.extend(_pairs([speaker]))
+    return parts
+
+
+def _source_name(quotation: Any) -> str | None:
+    """The source of a quotation: ``quotation.source`` where the quotation layer has
+    sources as entities, else the speaker (its antecedent for a pronoun)."""
+    source = getattr(quotation, "source", None)
+    if isinstance(source, str) and source:
+        return source
+    if source is not None:
+        for attribute in ("name", "canonical", "label", "text"):
+            value = getattr(source, attribute, None)
+            if isinstance(value, str) and value:
+                return value
+    speaker = getattr(quotation, "speaker", None)
+    if speaker is None:
+        return None
+    resolved = getattr(speaker, "resolved", None)
+    text = getattr(resolved, "text", None) if resolved is not None else None
+    return text or getattr(speaker, "text", None) or None
+
+
+def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """A free indirect "quotation" whose first clause has an indicative finite verb."""
+    start, end = getattr(quotation, "start", 0), getattr(quotation, "end", 0)
+    head = document.text[start:end].split(",", 1)[0]
+    words = {w.strip(".;:!?()«»„“”\"'").lower() for w in head.split()}
+    return bool(words & rules.indicative)
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -71,9 +252,36 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _subtract(
+    intervals: list[tuple[int, int]], remove: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Merged ``intervals`` minus merged ``remove``."""
+    out: list[tuple[int, int]] = []
+    j = 0
+    for start, end in intervals:
+        while j < len(remove) and remove[j][1] <= start:
+            j += 1
+        k = j
+        while k < len(remove) and remove[k][0] < end:
+            a, b = remove[k]
+            if a > start:
+                out.append((start, a))
+            start = max(start, b)
+            k += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def _inside(intervals: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
     k = bisect_right(starts, offset) - 1
     return k >= 0 and intervals[k][0] <= offset < intervals[k][1]
+
+
+def _quoted_intervals(document: Document) -> list[tuple[int, int]]:
+    """Merged character intervals of the non-author voices (quoted and attributed)."""
+    layer = voice_layer(document)
+    return _merge(layer.quoted + layer.attributed)
 
 
 #: A scare quote (um ihn zu „informieren“) is the author's own distancing marker, like
@@ -89,12 +297,7 @@ SCARE_QUOTE_ENTRY = LexiconEntry(
 
 
 def _scare_quote_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
-    try:
-        from ..quotes import analyze_quotes
-
-        scare = analyze_quotes(document).scare_quotes
-    except (ImportError, AttributeError):
-        return []
+    scare = analyze_quotes(document).scare_quotes
     # Only a single quoted word is the classic scare quote; a quoted phrase is as often
     # a partial quotation or a name the quotation finder could not attribute.
     return [
@@ -102,3 +305,10 @@ def _scare_quote_hits(document: Document) -> list[tuple[int, int, LexiconEntry, 
         for span in scare
         if len(span.text.split()) == 1
     ]
+
+
+def words_in(word_starts: list[int], intervals: list[tuple[int, int]]) -> int:
+    """How many words start inside the merged ``intervals``."""
+    return sum(
+        bisect_left(word_starts, end) - bisect_left(word_starts, start) for start, end in intervals
+    )

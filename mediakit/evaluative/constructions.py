@@ -1,0 +1,121 @@
+"""Evaluative constructions beyond single words: a documented pattern table.
+
+``data/constructions.tsv`` lists each construction with its category, weight, pattern
+and note: rhetorical questions (*Ist es nicht seltsam, dass …?*), imputed motives
+(*um sicherzustellen, dass …*), vague or reductive labels (*eine Art CIA-Front*),
+counterfactual frames (*hätte … sollen*, *so tun, als ob*), sarcastic set phrases
+(*Was für ein Zufall!*) and idioms also when the verb splits them (*spielte ihm in die
+Hände*). Every match is a hit with ``match="construction"``, its span and category, so
+students see *why* a sentence counts.
+
+>>> [(h.text, h.category) for h in find_evaluative("Das hat Moskau in die Hände gespielt.")]
+[('in die Hände gespielt', 'idiom')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..document import Document, parse  # noqa: F401 - parse: the doctest
+from ..tables import load_table
+from .lexicon import LexiconEntry
+
+CONSTRUCTION_TABLE = "constructions.tsv"
+#: The categories of the construction table, in reporting order.
+CONSTRUCTION_CATEGORIES = (
+    "rhetorical_question",
+    "imputed_motive",
+    "label_frame",
+    "counterfactual",
+    "sarcasm",
+    "idiom",
+)
+
+
+@dataclass(frozen=True)
+class Construction:
+    """One row of the construction table with its compiled pattern.
+
+    >>> constructions()[0].category
+    'rhetorical_question'
+    """
+
+    name: str
+    category: str
+    weight: int
+    pattern: re.Pattern[str]
+    note: str
+
+    @property
+    def entry(self) -> LexiconEntry:
+        """The hit's entry: the construction's name as lemma."""
+        return _entry(self)
+
+
+@cache
+def _entry(construction: Construction) -> LexiconEntry:
+    return LexiconEntry(
+        construction.name,
+        construction.category,
+        construction.weight,
+        "word",
+        "",
+        construction.note,
+    )
+
+
+@cache
+def constructions() -> tuple[Construction, ...]:
+    """The rows of ``data/constructions.tsv``, compiled once.
+
+    >>> len(constructions()) >= 20
+    True
+    """
+    out = []
+    for number, row in enumerate(load_table(CONSTRUCTION_TABLE), start=1):
+        category = row["category"]
+        if category not in CONSTRUCTION_CATEGORIES:
+            raise ValueError(f"{CONSTRUCTION_TABLE}: row {number}: unknown category {category!r}")
+        try:
+            pattern = re.compile(row["pattern"])
+            weight = int(row["weight"])
+        except (re.error, ValueError) as error:
+            raise ValueError(
+                f"{CONSTRUCTION_TABLE}: row {number} ({row['name']}): {error}"
+            ) from None
+        if not 1 <= weight <= 3:
+            raise ValueError(f"{CONSTRUCTION_TABLE}: row {number}: weight must be 1-3")
+        out.append(Construction(row["name"], category, weight, pattern, row["note"]))
+    return tuple(out)
+
+
+def construction_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
+    """(start, end, entry, "construction", False) for every construction in the text.
+
+    Cached per document. Overlapping matches of one category keep the first.
+
+    >>> doc = parse("Wer glaubt denn noch an Frieden? Es war eine Art Staatsstreich.")
+    >>> [(doc.text[a:b], e.category) for a, b, e, _, _ in construction_hits(doc)]
+    [('Wer glaubt denn noch an Frieden?', 'rhetorical_question'), ('eine Art Staatsstreich', 'label_frame')]
+    """
+    cached = document.cache.get("evaluative_constructions")
+    if cached is not None:
+        return list(cached)
+    text = document.text
+    found: list[tuple[int, int, LexiconEntry, str, bool]] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for construction in constructions():
+        spans = taken.setdefault(construction.category, [])
+        for match in construction.pattern.finditer(text):
+            start, end = (
+                match.span("hit") if "hit" in construction.pattern.groupindex else match.span()
+            )
+            if end <= start or any(a < end and start < b for a, b in spans):
+                continue
+            spans.append((start, end))
+            found.append((start, end, construction.entry, "construction", False))
+    found.sort(key=lambda hit: (hit[0], -hit[1]))
+    document.cache["evaluative_constructions"] = tuple(found)
+    return found
