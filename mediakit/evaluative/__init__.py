@@ -48,7 +48,12 @@ CheckThat! subjectivity sentences it separates SUBJ from OBJ with an AUC of abou
 
 from __future__ import annotations
 
-from .constructions import CONSTRUCTION_CATEGORIES, Construction, construction_hits, constructions
+from .constructions import (
+    CONSTRUCTION_CATEGORIES,
+    Construction,
+    construction_hits,
+    construction_table,
+)
 from .hits import EvaluativeHit
 from .index import _PHRASE_ONLY, _fallback_forms, _Index
 from .lemmas import (
@@ -117,7 +122,7 @@ __all__ = [
     "VoiceSpan",
     "analyze_evaluative",
     "construction_hits",
-    "constructions",
+    "construction_table",
     "find_evaluative",
     "lemmatize",
     "load_lexicon",

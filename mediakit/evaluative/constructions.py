@@ -38,7 +38,7 @@ CONSTRUCTION_CATEGORIES = (
 class Construction:
     """One row of the construction table with its compiled pattern.
 
-    >>> constructions()[0].category
+    >>> construction_table()[0].category
     'rhetorical_question'
     """
 
@@ -67,10 +67,10 @@ def _entry(construction: Construction) -> LexiconEntry:
 
 
 @cache
-def constructions() -> tuple[Construction, ...]:
+def construction_table() -> tuple[Construction, ...]:
     """The rows of ``data/constructions.tsv``, compiled once.
 
-    >>> len(constructions()) >= 20
+    >>> len(construction_table()) >= 20
     True
     """
     out = []
@@ -106,7 +106,7 @@ def construction_hits(document: Document) -> list[tuple[int, int, LexiconEntry, 
     text = document.text
     found: list[tuple[int, int, LexiconEntry, str, bool]] = []
     taken: dict[str, list[tuple[int, int]]] = {}
-    for construction in constructions():
+    for construction in construction_table():
         spans = taken.setdefault(construction.category, [])
         for match in construction.pattern.finditer(text):
             start, end = (

@@ -1,10 +1,24 @@
-"""Context rules: when a word that is in the lexicon does not count here (particles, quantifiers, ...)."""
+"""Context rules: when a word that is in the lexicon does not count here.
+
+The particle rules (*ja*, *doch*, *schon* …) are written as functions, documented in
+LEXICON.md; the rules on participles, quantifiers, impersonal *man* and the like are
+data (``data/context_rules.tsv``), applied by :func:`apply_context_rules`.
+
+>>> [h.text for h in find_evaluative("Kellogg hatte sich für Sanktionen ausgesprochen.")]
+[]
+>>> [h.text for h in find_evaluative("Das ist ausgesprochen dumm.")]
+['ausgesprochen', 'dumm']
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
+from ..tables import load_table
 from .index import _Index
+from .lexicon import LexiconEntry
 
 _CLAUSE_BREAKS = frozenset(',;:.!?()[]–—-…"„“”«»‹›')
 _OPENERS = frozenset("„“‚‘»«›‹\"'([–—-:")
@@ -201,3 +215,108 @@ def _totalising(words: list[str], k: int, sentence_first: bool) -> bool:
     }:
         return False
     return not (prev.endswith(("sten", "ste")) or nxt[:1].isdigit() or nxt in _NUMERALS)
+
+
+# ---------------------------------------------------------------------------
+# Context rules from data/context_rules.tsv
+# ---------------------------------------------------------------------------
+
+CONTEXT_TABLE = "context_rules.tsv"
+CONTEXT_RULES = (
+    "not_form",
+    "modifier_only",
+    "not_after_preposition",
+    "not_before",
+    "category_before",
+    "not_in_verb_first",
+)
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """One row of ``data/context_rules.tsv``.
+
+    >>> [r.rule for r in context_rules()["niemand"]]
+    ['not_before', 'category_before']
+    """
+
+    entry: str
+    rule: str
+    words: frozenset[str]
+    category: str
+    note: str
+
+
+@cache
+def context_rules() -> dict[str, tuple[ContextRule, ...]]:
+    """The context rules by lowercased entry lemma, read once."""
+    rules: dict[str, list[ContextRule]] = {}
+    for number, row in enumerate(load_table(CONTEXT_TABLE), start=1):
+        if row["rule"] not in CONTEXT_RULES:
+            raise ValueError(f"{CONTEXT_TABLE}: row {number}: unknown rule {row['rule']!r}")
+        if row["rule"] == "category_before" and not row["category"]:
+            raise ValueError(f"{CONTEXT_TABLE}: row {number}: category_before needs a category")
+        rule = ContextRule(
+            row["entry"].lower(),
+            row["rule"],
+            frozenset(row["words"].lower().split()),
+            row["category"],
+            row["note"],
+        )
+        rules.setdefault(rule.entry, []).append(rule)
+    return {entry: tuple(found) for entry, found in rules.items()}
+
+
+def apply_context_rules(
+    entry: LexiconEntry,
+    rules: tuple[ContextRule, ...],
+    words: list[str],
+    firsts: list[bool],
+    k: int,
+) -> LexiconEntry | None:
+    """The entry as it counts at token ``k`` (perhaps re-categorised), or None.
+
+    ``words`` are the non-space tokens of the text, ``firsts`` their sentence-start flags.
+    """
+    word = words[k].lower()
+    nxt = words[k + 1] if k + 1 < len(words) and not firsts[k + 1] else ""
+    prev = words[k - 1].lower() if k > 0 and not firsts[k] else ""
+    for rule in rules:
+        kind = rule.rule
+        if kind == "not_form":
+            if word in rule.words:
+                return None
+        elif kind == "modifier_only":
+            if not (nxt[:1].islower() and nxt.isalpha() and nxt.lower() not in rule.words):
+                return None
+        elif kind == "not_after_preposition":
+            if prev in rule.words and nxt[:1].isupper():
+                return None
+        elif kind == "not_before":
+            if nxt.lower() in rule.words:
+                return None
+        elif kind == "category_before":
+            if nxt.lower() in rule.words:
+                return _recategorised(entry, rule.category)
+        elif kind == "not_in_verb_first":
+            first = k
+            while first > 0 and not firsts[first]:
+                first -= 1
+            opener = words[first]
+            if (
+                first + 1 < len(words)
+                and words[first + 1].lower() == word
+                and opener[:1].isupper()
+                and opener.isalpha()
+                and opener.lower() not in rule.words
+                and opener.lower() != word
+            ):
+                return None
+    return entry
+
+
+@lru_cache(maxsize=1024)
+def _recategorised(entry: LexiconEntry, category: str) -> LexiconEntry:
+    return replace(
+        entry, category=category, note=f"{entry.note}; here {category} by a context rule"
+    )

@@ -14,6 +14,8 @@ from .context import (
     _imperative_sie,
     _particle_applies,
     _totalising,
+    apply_context_rules,
+    context_rules,
 )
 from .index import _PHRASE_ONLY
 from .lemmas import _token_table
@@ -34,6 +36,7 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
     lookup = index.lookup
     n = len(words)
     kinds = index.hit_kinds(words)
+    rules = context_rules()
     for k in compress(range(n), kinds):
         if k <= covered_until:
             continue
@@ -70,6 +73,11 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
         if found is None:
             continue
         entry, match = found
+        entry_rules = rules.get(entry.lemma.lower())
+        if entry_rules is not None:
+            entry = apply_context_rules(entry, entry_rules, words, firsts, k)
+            if entry is None:
+                continue
         if (
             (
                 entry.category in {"stance", "epistemic"}
