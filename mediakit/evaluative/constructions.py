@@ -16,8 +16,10 @@ students see *why* a sentence counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from ..document import Document, parse  # noqa: F401 - parse: the doctest
 from ..tables import load_table
@@ -48,6 +50,7 @@ class Construction:
     weight: int
     pattern: re.Pattern[str]
     note: str
+    triggers: frozenset[str] = frozenset()
 
     @property
     def entry(self) -> LexiconEntry:
@@ -88,14 +91,21 @@ def construction_table() -> tuple[Construction, ...]:
             ) from None
         if not 1 <= weight <= 3:
             raise ValueError(f"{CONSTRUCTION_TABLE}: row {number}: weight must be 1-3")
-        out.append(Construction(row["name"], category, weight, pattern, row["note"]))
+        triggers = frozenset(row["triggers"].lower().split())
+        if not triggers:
+            raise ValueError(f"{CONSTRUCTION_TABLE}: row {number}: no triggers")
+        out.append(Construction(row["name"], category, weight, pattern, row["note"], triggers))
     return tuple(out)
 
 
-def construction_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
+def construction_hits(
+    document: Document, lowers: list[str] | None = None, starts: list[int] | None = None
+) -> list[tuple[int, int, LexiconEntry, str, bool]]:
     """(start, end, entry, "construction", False) for every construction in the text.
 
-    Cached per document. Overlapping matches of one category keep the first.
+    ``lowers`` and ``starts`` are the lowercase texts and offsets of the document's
+    non-space tokens when the caller has them (the scan's token table). Cached per
+    document. Overlapping matches of one category keep the first.
 
     >>> doc = parse("Wer glaubt denn noch an Frieden? Es war eine Art Staatsstreich.")
     >>> [(doc.text[a:b], e.category) for a, b, e, _, _ in construction_hits(doc)]
@@ -104,19 +114,51 @@ def construction_hits(document: Document) -> list[tuple[int, int, LexiconEntry, 
     cached = document.cache.get("evaluative_constructions")
     if cached is not None:
         return list(cached)
+    table = construction_table()
+    triggers, by_trigger = _trigger_index()
     text = document.text
+    sentences = document.sentences
     found: list[tuple[int, int, LexiconEntry, str, bool]] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for construction in construction_table():
-        spans = taken.setdefault(construction.category, [])
-        for match in construction.pattern.finditer(text):
-            start, end = (
-                match.span("hit") if "hit" in construction.pattern.groupindex else match.span()
-            )
-            if end <= start or any(a < end and start < b for a, b in spans):
-                continue
-            spans.append((start, end))
-            found.append((start, end, construction.entry, "construction", False))
+    if lowers is None or starts is None:
+        lowers = [t.lower() for t in document.token_texts]
+        starts = document.token_starts
+    # where the trigger tokens stand: one pass over the tokens; then each pattern is
+    # tried only in the sentences that hold one of its triggers
+    offsets_of: dict[int, list[int]] = {}
+    for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
+        for index in by_trigger[lowers[k]]:
+            offsets_of.setdefault(index, []).append(starts[k])
+    if sentences and offsets_of:
+        sentence_starts = [span.start for span in sentences]
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for index in sorted(offsets_of):
+            construction = table[index]
+            spans = taken.setdefault(construction.category, [])
+            pattern = construction.pattern
+            whole = "hit" not in pattern.groupindex
+            searched = set()
+            for offset in offsets_of[index]:
+                k = bisect_right(sentence_starts, offset) - 1
+                if k < 0 or k in searched:
+                    continue
+                searched.add(k)
+                sentence = sentences[k]
+                for match in pattern.finditer(text, sentence.start, sentence.end):
+                    start, end = match.span() if whole else match.span("hit")
+                    if end <= start or any(a < end and start < b for a, b in spans):
+                        continue
+                    spans.append((start, end))
+                    found.append((start, end, construction.entry, "construction", False))
     found.sort(key=lambda hit: (hit[0], -hit[1]))
     document.cache["evaluative_constructions"] = tuple(found)
     return found
+
+
+@cache
+def _trigger_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """All trigger tokens, and for each the table rows it triggers (in table order)."""
+    by_trigger: dict[str, list[int]] = {}
+    for index, construction in enumerate(construction_table()):
+        for word in construction.triggers:
+            by_trigger.setdefault(word, []).append(index)
+    return frozenset(by_trigger), {w: tuple(rows) for w, rows in by_trigger.items()}

@@ -121,7 +121,12 @@ def find_evaluative(
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    raw = _scan(document, lex) + _scare_quote_hits(document) + construction_hits(document)
+    _, starts, _, lowers, _ = _token_table(document, lex.index.lemmatizer)
+    raw = (
+        _scan(document, lex)
+        + _scare_quote_hits(document)
+        + construction_hits(document, lowers, starts)
+    )
     if not raw:
         return []
     raw.sort(key=lambda hit: (hit[0], -hit[1]))

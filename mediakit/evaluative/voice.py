@@ -40,7 +40,7 @@ VOICES = ("author", "quoted", "attributed")
 VOICE_TABLE = "evaluative_voice.tsv"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VoiceSpan:
     """A stretch of text in a voice other than the author's, with its source.
 
