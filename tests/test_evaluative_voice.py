@@ -205,3 +205,11 @@ def test_corpus_dpa_schmusekurs_is_attributed_and_003_author_voice_is_below_dpa(
     assert hit.voice == "attributed"
     m = _corpus_metrics()
     assert m["003"]["evaluative_per_1000_words"] < m["002"]["evaluative_per_1000_words"], m
+
+
+def test_an_evaluative_speech_verb_names_a_source():
+    text = "Trump hat immer wieder getönt, den Krieg schnell zu beenden."
+    analysis = analyze_evaluative(text)
+    assert [h.text for h in analysis.author_hits] == ["getönt"]
+    assert analysis.evaluative_sentences == 1
+    assert analysis.unattributed_sentences == []

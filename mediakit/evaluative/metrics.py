@@ -17,7 +17,7 @@ from .hits import EvaluativeHit
 from .lemmas import _token_table
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
-from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, words_in
+from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, voice_rules, words_in
 
 #: What each figure means: name -> (meaning, unit). Per-category names are
 #: ``evaluative_<category>_per_1000_words`` for every category in CATEGORIES but hedge.
@@ -39,7 +39,8 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
     ),
     "unattributed_evaluative_sentence_share": (
         "of the sentences in which the author evaluates (author-voice hits weighing at least "
-        "2), the share that cites no source (no quotation, cue or speaker in the sentence)",
+        "2), the share that cites no source (no quotation, cue, speaker or evaluative speech "
+        "verb in the sentence)",
         "share",
     ),
     "unattributed_evaluative_sentences": (
@@ -343,18 +344,22 @@ def _unattributed_sentences(
     sentences = document.sentences
     starts = [s.start for s in sentences]
     scores: dict[int, float] = {}
+    named_speech: set[int] = set()
+    source_categories = voice_rules().source_categories
     for hit in hits:
         if hit.voice != "author" or hit.category in NOT_COUNTED:
             continue
         k = bisect_right(starts, hit.start) - 1
         if k >= 0:
             scores[k] = scores.get(k, 0.0) + (hit.weight if WEIGHTED else 1.0)
+            if hit.category in source_categories:
+                named_speech.add(k)
     evaluative = [
         k for k, score in sorted(scores.items()) if score >= EVALUATIVE_SENTENCE_MIN_SCORE
     ]
     unattributed = [
-        TextSpan(s.start, s.end, s.text, "evaluative_unattributed")
-        for s in (sentences[k] for k in evaluative)
-        if not layer.cites_source(s.start, s.end)
+        TextSpan(sentences[k].start, sentences[k].end, sentences[k].text, "evaluative_unattributed")
+        for k in evaluative
+        if k not in named_speech and not layer.cites_source(sentences[k].start, sentences[k].end)
     ]
     return len(evaluative), unattributed

@@ -60,6 +60,7 @@ class _VoiceRules:
     kinds: dict[str, tuple[str, bool]]  # kind -> (voice, needs a source)
     keep_author: frozenset[str]
     indicative: frozenset[str]
+    source_categories: frozenset[str] = frozenset()
 
 
 @cache
@@ -72,6 +73,7 @@ def voice_rules() -> _VoiceRules:
     kinds: dict[str, tuple[str, bool]] = {}
     keep: set[str] = set()
     indicative: set[str] = set()
+    source_categories: set[str] = set()
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -83,9 +85,11 @@ def voice_rules() -> _VoiceRules:
             keep.add(value)
         elif rule == "indicative":
             indicative.add(value.lower())
+        elif rule == "source_category":
+            source_categories.add(value)
         else:
             raise ValueError(f"{VOICE_TABLE}: unknown rule {rule!r}")
-    return _VoiceRules(kinds, frozenset(keep), frozenset(indicative))
+    return _VoiceRules(kinds, frozenset(keep), frozenset(indicative), frozenset(source_categories))
 
 
 @dataclass
