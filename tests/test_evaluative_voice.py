@@ -213,3 +213,13 @@ def test_an_evaluative_speech_verb_names_a_source():
     assert [h.text for h in analysis.author_hits] == ["getönt"]
     assert analysis.evaluative_sentences == 1
     assert analysis.unattributed_sentences == []
+
+
+def test_the_authors_kept_words_and_the_cue_count_as_author_words():
+    text = "Nach Darstellung Moskaus wurde der Krieg durch die angebliche Unterdrückung ausgelöst."
+    analysis = analyze_evaluative(text)
+    total = parse(text).n_words
+    assert analysis.author_words + analysis.quoted_words + analysis.attributed_words == total
+    # "angebliche" is the author's word inside the paraphrase: one author word at least
+    assert analysis.author_words >= 1
+    assert analysis.metrics["evaluative_per_1000_words"] > 0

@@ -308,7 +308,11 @@ def analyze_evaluative(
     if document.n_words:
         layer = voice_layer(document)
         quoted_words = words_in(word_starts, layer.quoted)
-        attributed_words = words_in(word_starts, layer.attributed)
+        # the author's own distancing words inside an attributed message are author words
+        kept = [
+            (h.start, h.end) for h in hits if h.voice == "author" and layer.in_attributed(h.start)
+        ]
+        attributed_words = words_in(word_starts, layer.attributed) - words_in(word_starts, kept)
     else:
         layer, quoted_words, attributed_words = None, 0, 0
     neutral = _neutral_reporting()

@@ -124,6 +124,10 @@ class VoiceLayer:
             return "attributed", self._source_at(offset, "attributed")
         return "author", None
 
+    def in_attributed(self, offset: int) -> bool:
+        """True when ``offset`` lies in an attributed message (the author's holes excluded)."""
+        return _inside(self.attributed, self._attributed_starts, offset)
+
     def _source_at(self, offset: int, voice: str) -> str | None:
         # the innermost (latest-starting) span of that voice around the offset
         k = bisect_right(self._span_starts, offset)
@@ -173,8 +177,10 @@ def voice_layer(document: Document) -> VoiceLayer:
             if k >= 0 and quoted[k][1] > region.inner_start and quoted[k][0] < region.inner_end:
                 extra.append((region.start, region.end))
         quoted = _merge(quoted + extra)
+    # the cue verb and the speaker inside an attributed message are the author's words
     attributed = _subtract(
-        _merge([(s.start, s.end) for s in spans if s.voice == "attributed"]), quoted
+        _merge([(s.start, s.end) for s in spans if s.voice == "attributed"]),
+        _merge(quoted + holes),
     )
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced))
     document.cache["evaluative_voice"] = layer
