@@ -1,4 +1,4 @@
-"""Evaluative vocabulary: loaded words, by category, the author's voice apart from quoted voices.
+"""Evaluative vocabulary: loaded words and constructions, by category, in three voices.
 
 The measure looks words up in mediakit's own German lexicon (``data/lexicon.tsv``,
 CC0, documented in ``data/LEXICON.md``): intensifiers (*völlig*), pejorative labels
@@ -31,16 +31,27 @@ Matching, in short:
   is marked as ``negated``. Negated hits still count: *kein Desaster* puts the
   frame "Desaster" on the table just as well.
 
-Author voice: a hit is ``in_quote`` when it stands inside a quotation found by
-:func:`mediakit.quotes.analyze_quotes` (the message spans of direct, indirect and
-attributed free-indirect quotations, and the quote-marked region around them).
-Reported speech acts (*Trump hat getönt*), unattributed Konjunktiv sentences, scare
-quotes and titles are the author's voice.
+Three voices (:mod:`mediakit.evaluative.voice`, rules in ``data/evaluative_voice.tsv``):
+the measure needs the quotation layer (``REQUIRES``) and reads it from the parsed
+document. Every hit has a ``voice``: ``quoted`` inside a direct quotation, ``attributed``
+inside the message of an indirect, reported or attributed free-indirect quotation (an
+evaluation the author reports as someone's), else ``author``; and its ``source`` when
+there is one. Cue verbs (*getönt*), speakers, the author's distancing words inside a
+paraphrase (*die angebliche Unterdrückung*), indicative main clauses, scare quotes and
+titles stay the author's voice.
+
+Beyond words: context rules (``data/context_rules.tsv``: the participle *ausgesprochen*,
+*lieber* = 'rather', the quantifier *an allen Verhandlungen*, impersonal *man*) and
+constructions (``data/constructions.tsv``: rhetorical questions, imputed motives,
+*eine Art X*, counterfactual and sarcastic frames, idioms such as *in die Hände
+gespielt*, modality). ``unattributed_evaluative_sentence_share`` gives, of the
+sentences in which the author evaluates, the share that cites no source, with the
+sentences as evidence.
 
 The headline figure ``evaluative_per_1000_words`` is the **weighted** sum (weights
 1–3) of the author's hits, hedges left out, per 1,000 author words; on the German
 CheckThat! subjectivity sentences it separates SUBJ from OBJ with an AUC of about
-0.72 on dev (weighted, author voice and first person counted each measured better).
+0.73 on dev (0.79 on train, where the choices were made; ``benchmarks/evaluative.py``).
 
 >>> [(h.text, h.category) for h in find_evaluative("Trump hat völlig erbärmlich getönt.")]
 [('völlig', 'intensifier'), ('erbärmlich', 'loaded'), ('getönt', 'speech_verb')]
