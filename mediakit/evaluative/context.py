@@ -23,13 +23,30 @@ from .lexicon import LexiconEntry
 _CLAUSE_BREAKS = frozenset(',;:.!?()[]–—-…"„“”«»‹›')
 _OPENERS = frozenset("„“‚‘»«›‹\"'([–—-:")
 
+CONTEXT_WORDS_TABLE = "evaluative_context_words.tsv"
 
-# Before "schon", these make it the temporal adverb ('already'): a pluperfect auxiliary
-# or a time word ("Er hatte jedoch auch da schon ein Treffen ins Gespräch gebracht").
-_TEMPORAL_BEFORE_SCHON = frozenset(
-    ["da", "damals", "bereits", "längst", "zuvor", "vorher", "gestern", "hatte", "hatten"]
-)
-_PLAN_MODALS = frozenset(["sollte", "sollten", "wollte", "wollten"])
+
+@cache
+def context_words(name: str) -> frozenset[str]:
+    """One word list of ``data/evaluative_context_words.tsv`` (lowercased).
+
+    >>> "hatte" in context_words("temporal_before_schon")
+    True
+    """
+    words = frozenset(
+        row["word"].lower() for row in load_table(CONTEXT_WORDS_TABLE) if row["list"] == name
+    )
+    if not words:
+        raise ValueError(f"{CONTEXT_WORDS_TABLE}: no list named {name!r}")
+    return words
+
+
+# The particle rules' word lists (from the table, read once at import)
+_TEMPORAL_BEFORE_SCHON = context_words("temporal_before_schon")
+_TIME_AFTER_SCHON = context_words("time_after_schon")
+_PLAN_MODALS = context_words("plan_modals")
+_NUMERALS = context_words("numerals")
+_TIME_NOUNS = context_words("time_nouns")
 
 
 def _planned_sense(words: list[str], k: int) -> bool:
@@ -42,67 +59,6 @@ def _planned_sense(words: list[str], k: int) -> bool:
         if lowered in _PLAN_MODALS:
             return True
     return False
-
-
-_TIME_AFTER_SCHON = frozenset(
-    [
-        "seit",
-        "bei",
-        "früher",
-        "mal",
-        "länger",
-        "heute",
-        "am",
-        "im",
-        "vor",
-        "lange",
-        "früh",
-        "frühzeitig",
-        "bald",
-        "jetzt",
-        "damals",
-        "heute",
-        "gestern",
-        "morgen",
-        "mehrfach",
-        "einmal",
-        "zweimal",
-        "immer",
-        "wieder",
-        "zuvor",
-        "vorher",
-        "länger",
-        "kurz",
-        "ab",
-        "bis",
-        "um",
-        "gegen",
-        "während",
-        "nach",
-        "fast",
-    ]
-)
-_NUMERALS = frozenset(
-    [
-        "ein",
-        "eine",
-        "einem",
-        "einen",
-        "zwei",
-        "drei",
-        "vier",
-        "fünf",
-        "sechs",
-        "sieben",
-        "acht",
-        "neun",
-        "zehn",
-        "zig",
-        "etliche",
-        "mehrere",
-        "paar",
-    ]
-)
 
 
 def _particle_applies(
@@ -188,11 +144,6 @@ def _imperative_sie(
         return False
     sentence = sentences[max(bisect_right(sentence_starts, offset) - 1, 0)]
     return not sentence.text.rstrip("“”\"»«’' )").endswith("?")
-
-
-_TIME_NOUNS = frozenset(
-    ["jahr", "tag", "woche", "monat", "mal", "stunde", "minute", "quartal", "halbjahr"]
-)
 
 
 def _before_number_or_time(word: str) -> bool:
