@@ -79,3 +79,14 @@ def test_a_user_lexicon_keeps_the_rules_and_a_new_entry_is_untouched():
 
     lexicon = Lexicon.default().extended({"Aussprache": "loaded"})
     assert [h.text for h in find_evaluative("Er hatte sich dafür ausgesprochen.", lexicon)] == []
+
+
+def test_voice_and_context_word_tables_are_documented():
+    from mediakit.evaluative.context import context_words
+
+    for name in ("evaluative_voice.tsv", "evaluative_context_words.tsv", "constructions.tsv"):
+        rows = load_table(name)
+        assert rows and all(row["note"].strip() for row in rows), name
+    assert "hatte" in context_words("temporal_before_schon")
+    with pytest.raises(ValueError, match="no list"):
+        context_words("nonexistent")

@@ -123,11 +123,15 @@ def find_evaluative(
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
     _, starts, _, lowers, _ = _token_table(document, lex.index.lemmatizer)
-    raw = (
-        _scan(document, lex)
-        + _scare_quote_hits(document)
-        + construction_hits(document, lowers, starts)
-    )
+    words = _scan(document, lex)
+    phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
+    # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once
+    constructions = [
+        hit
+        for hit in construction_hits(document, lowers, starts)
+        if hit[2].category != "idiom" or not any(a < hit[1] and hit[0] < b for a, b in phrases)
+    ]
+    raw = words + _scare_quote_hits(document) + constructions
     if not raw:
         return []
     raw.sort(key=lambda hit: (hit[0], -hit[1]))
