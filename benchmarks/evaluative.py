@@ -13,7 +13,9 @@ Run: ``.venv/bin/python benchmarks/evaluative.py [--split dev] [--details]``
    for the headline metric and the variants the design decisions rest on
    (author voice vs all voices, weighted vs counted, first person in or out), plus
    the SUBJ/OBJ ratio of each category.
-3. Speed: words per second on the seed texts (parsed Document; cold and warm caches).
+   The per-voice breakdown (author, quoted, attributed) is printed for each split.
+3. The five corpus bodies: the rate per voice and the unattributed evaluation.
+4. Speed: words per second on the seed texts (parsed Document; cold and warm caches).
 """
 
 from __future__ import annotations
@@ -353,6 +355,25 @@ def speed() -> None:
     print(f"(quotation analysis it relies on, once per document: {n / quotes_time:,.0f} words/s)")
 
 
+def corpus_voices() -> None:
+    """The five corpus bodies: the rate per voice and the unattributed evaluation."""
+    import mediakit
+
+    print("\n== Corpus bodies: weighted evaluative rate per voice, unattributed evaluation ==")
+    print("text                     author  quoted  attrib.  unattributed sentences")
+    for doc in mediakit.load_corpus():
+        a = ev.analyze_evaluative(doc.body)
+        m = a.metrics
+        label = f"{doc.id[:3]} {doc.outlet}"[:22]
+        print(
+            f"{label:22s} {m['evaluative_per_1000_words']:7.1f} "
+            f"{m['quoted_evaluative_per_1000_words']:7.1f} "
+            f"{m['attributed_evaluative_per_1000_words']:8.1f}  "
+            f"{m['unattributed_evaluative_sentence_share']:.2f} "
+            f"({len(a.unattributed_sentences)} of {a.evaluative_sentences})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -368,6 +389,7 @@ def main() -> None:
     lemmatiser_accuracy(args.details)
     for split in args.split or ["train", "dev"]:
         subjectivity(split, args.details)
+    corpus_voices()
     speed()
 
 
