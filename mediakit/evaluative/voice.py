@@ -16,9 +16,9 @@ quotation kind means for the words of its message is data
   paraphrase (*die angebliche Unterdrückung*), and for a free indirect sentence whose
   main clause is indicative: ``author``.
 
->>> layer = voice_layer(parse('Er sagte: „Das ist ein Desaster.“ Sie sagte, das sei falsch.'))
+>>> layer = voice_layer(parse('Peskow sagte: „Das ist ein Desaster.“ Merz sagte, das sei falsch.'))
 >>> [(v.voice, v.source) for v in layer.spans]
-[('quoted', 'Er'), ('attributed', 'Sie')]
+[('quoted', 'Peskow'), ('attributed', 'Merz')]
 """
 
 from __future__ import annotations
