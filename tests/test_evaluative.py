@@ -403,7 +403,7 @@ def test_user_entries_fall_back_to_simplemma():
     # "Quatsch" is bundled: the table still covers the extended lexicon
     quatsch = Lexicon.default().extended({"Quatsch": "loaded"})
     assert quatsch.index.lemmatizer is ev._table_lemmatize
-    assert [h.text for h in find_evaluative("So viel Quatsches!", lexicon=quatsch)] == ["Quatsches"]
+    assert [h.text for h in find_evaluative("So viel Quatsches.", lexicon=quatsch)] == ["Quatsches"]
     # a new verb: its strong forms are only known to simplemma's dictionary
     text = "Der Minister hat die Presse gescholten."
     assert "gescholten" not in hits_by_text(text)
@@ -449,7 +449,8 @@ def test_hostile_input_does_not_break_offsets():
 
 def test_reader_address_and_generic_man():
     assert [(h.text, h.category) for h in find_evaluative("Lesen Sie unsere neue Ausgabe!")] == [
-        ("Sie", "address")
+        ("Sie", "address"),
+        ("Ausgabe!", "interjection"),  # the appeal's exclamation mark
     ]
     assert find_evaluative("Haben Sie das gesehen?") == []  # an interview question
     assert find_evaluative("Dann kam sie. Sie ging.") == []  # she, not the reader

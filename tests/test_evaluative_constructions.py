@@ -54,6 +54,8 @@ POSITIVE = [
     ("Es ist anzunehmen, dass er kommt.", "certainty_phrase", "ist anzunehmen"),
     ("Das klingt mehr nach Alarm als nach Aufklärung.", "sounds_like", "klingt mehr nach"),
     ("Die Hilfe kam viel zu spät.", "excess_zu", "viel zu spät"),
+    ("Impfen tötet und erzeugt Corona!", "exclamation", "Corona!"),
+    ("Und das nennt sich Demokratie?!", "exclamation", "Demokratie?!"),
 ]  # fmt: skip
 
 # sentences that must give no construction at all
@@ -67,6 +69,7 @@ NEGATIVE = [
     "Die Hände des Präsidenten zitterten.",
     "Sie spielte Klavier.",
     "Er versuchte, zu helfen.",  # zu + infinitive is no excess
+    "Das Ergebnis ist 5! geteilt durch 3!.",  # the factorial sign is no exclamation
 ]
 
 
@@ -123,3 +126,20 @@ def test_constructions_take_the_voice_of_their_place_and_count_for_the_author():
 def test_an_idiom_in_the_lexicon_as_a_phrase_counts_once():
     hits = find_evaluative("Er will kein Öl ins Feuer gießen.")
     assert [(h.text, h.match) for h in hits if "Feuer" in h.text] == [("Öl ins Feuer", "phrase")]
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        ("Das ist ein Skandal!", "author"),
+        ("„Raus hier!“, rief der Wirt.", "quoted"),
+        ("Er sagte: „Nie wieder!“", "quoted"),
+    ],
+)
+def test_exclamation_takes_the_voice_of_its_words(text: str, voice: str) -> None:
+    hits = [h for h in find_evaluative(text) if h.lemma == "exclamation"]
+    assert [h.voice for h in hits] == [voice]
+
+
+def test_exclamation_inside_sarcasm_counts_once() -> None:
+    assert constructions_in("Wie praktisch!") == [("Wie praktisch!", "how_convenient")]

@@ -150,6 +150,14 @@ def construction_hits(
                     spans.append((start, end))
                     found.append((start, end, construction.entry, "construction", False))
     found.sort(key=lambda hit: (hit[0], -hit[1]))
+    if len(found) > 1:
+        # a construction inside another one's span adds nothing ("Wie praktisch!" is
+        # sarcasm; its exclamation mark is part of it)
+        found = [
+            hit
+            for hit in found
+            if not any(a <= hit[0] and hit[1] <= b and (a, b) != hit[:2] for a, b, *_ in found)
+        ]
     document.cache["evaluative_constructions"] = tuple(found)
     return found
 

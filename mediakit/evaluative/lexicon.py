@@ -147,7 +147,7 @@ class Lexicon:
     >>> lex = Lexicon.default().extended({"Quatschkopf": "pejorative"})
     >>> lex.add("Kokolores", category="loaded", weight=1) is lex
     True
-    >>> [h.lemma for h in find_evaluative("So ein Quatschkopf!", lexicon=lex)]
+    >>> [h.lemma for h in find_evaluative("So ein Quatschkopf.", lexicon=lex)]
     ['Quatschkopf']
     """
 
