@@ -223,3 +223,33 @@ def test_the_authors_kept_words_and_the_cue_count_as_author_words():
     # "angebliche" is the author's word inside the paraphrase: one author word at least
     assert analysis.author_words >= 1
     assert analysis.metrics["evaluative_per_1000_words"] > 0
+
+
+# transcript speaker labels: the rest of the line is the named speaker's words
+@pytest.mark.parametrize(
+    ("text", "word", "voice", "source"),
+    [
+        ("Christian Drosten: Na ja, dieses Virus kommt jetzt zu uns.", "uns", "quoted",
+         "Christian Drosten"),
+        ("Korinna Hennig: Was ist denn anders?", "denn", "quoted", "Korinna Hennig"),
+        ("Karen (04:11): Das ist ein Skandal.", "Skandal", "quoted", "Karen"),
+        ("Müller (SPD): Das ist ein Skandal.", "Skandal", "quoted", "Müller"),
+        ("Frank-Walter von Beispielstein: Wir sind empört.", "empört", "quoted",
+         "Frank-Walter von Beispielstein"),
+        # not speaker labels: a heading, a possessive, a topic line, a caption, one plain word
+        ("Das Resultat: Wir sind doch ratlos.", "ratlos", "author", None),
+        ("Ihre Antwort: Sie sehen das richtig.", "richtig", "author", None),
+        ("Zu Kellogg: Aha, man hat uns glauben gemacht.", "Aha", "author", None),
+        ("Foto (dpa): Ein Skandal.", "Skandal", "author", None),
+        ("Pikant: Die Ergebnisse sind geheim.", "Pikant", "author", None),
+    ],
+)  # fmt: skip
+def test_transcript_speaker_label(text: str, word: str, voice: str, source: str | None) -> None:
+    hits = {h.text: h for h in find_evaluative(text)}
+    assert (hits[word].voice, hits[word].source) == (voice, source)
+
+
+def test_transcript_label_covers_its_line_only() -> None:
+    text = "Korinna Hennig: Was ist denn anders?\nDas ist ein Skandal."
+    hits = {h.text: h.voice for h in find_evaluative(text)}
+    assert hits == {"denn": "quoted", "Skandal": "author"}

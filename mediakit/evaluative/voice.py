@@ -12,6 +12,9 @@ quotation kind means for the words of its message is data
   quotation: ``attributed``, an evaluation the author reports as someone's
   (*Trump war ein Schmusekurs vorgeworfen worden*); the cue verb and the speaker
   stay the author's words (*getönt* is the author's choice of verb);
+* after a **speaker label** of a transcript (``Christian Drosten: Das stimmt, …``,
+  ``Karen (04:11): …``, ``Müller (SPD): …``) to the end of its line: ``quoted``, the
+  named person's words (interviews, podcasts, press-conference protocols);
 * everywhere else, and for the author's own distancing words and hedges inside a
   paraphrase (*die angebliche Unterdrückung*), and for a free indirect sentence whose
   main clause is indicative: ``author``.
@@ -23,6 +26,7 @@ quotation kind means for the words of its message is data
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -61,6 +65,43 @@ class _VoiceRules:
     keep_author: frozenset[str]
     indicative: frozenset[str]
     source_categories: frozenset[str] = frozenset()
+    not_speaker_label: frozenset[str] = frozenset()
+
+
+#: A transcript's speaker label at the start of a line: two or three capitalised
+#: words (a first name and surname, "von"/"de"/"van" allowed between), or one
+#: capitalised word with a time stamp or a party in brackets; then a colon and the
+#: words of that speaker up to the end of the line.
+SPEAKER_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<name>"
+    r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+    r"(?:\s(?:von\s|de\s|van\s)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
+    r"|(?P<single>[A-ZÄÖÜ][a-zäöüß-]+)\s?\((?:\d{1,2}:\d{2}(?::\d{2})?|[A-ZÄÖÜ][\w/]{1,9})\)"
+    r")(?:\s?\(\d{1,2}:\d{2}(?::\d{2})?\))?:[ \t]+(?P<message>\S[^\n]*)"
+)
+
+
+def speaker_labels(text: str) -> list[tuple[str, int, int]]:
+    """(speaker, start, end) of the words after each transcript speaker label.
+
+    >>> speaker_labels("Korinna Hennig: Was ist denn anders?")
+    [('Korinna Hennig', 16, 36)]
+    >>> speaker_labels("Karen (04:11): Ich würde sagen, ja.")
+    [('Karen', 15, 35)]
+    >>> speaker_labels("Das Resultat: 2.457 Fälle.") + speaker_labels("Foto (dpa): Trump.")
+    []
+    """
+    if ":" not in text:
+        return []
+    stop = voice_rules().not_speaker_label
+    out = []
+    for match in SPEAKER_LABEL.finditer(text):
+        first = match.group("first") or match.group("single")
+        if first.lower() in stop:
+            continue
+        name = match.group("single") or match.group("name")
+        out.append((name, match.start("message"), match.end("message")))
+    return out
 
 
 @cache
@@ -74,6 +115,7 @@ def voice_rules() -> _VoiceRules:
     keep: set[str] = set()
     indicative: set[str] = set()
     source_categories: set[str] = set()
+    not_label: set[str] = set()
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -87,9 +129,17 @@ def voice_rules() -> _VoiceRules:
             indicative.add(value.lower())
         elif rule == "source_category":
             source_categories.add(value)
+        elif rule == "not_speaker_label":
+            not_label.update(word.lower() for word in value.split())
         else:
             raise ValueError(f"{VOICE_TABLE}: unknown rule {rule!r}")
-    return _VoiceRules(kinds, frozenset(keep), frozenset(indicative), frozenset(source_categories))
+    return _VoiceRules(
+        kinds,
+        frozenset(keep),
+        frozenset(indicative),
+        frozenset(source_categories),
+        frozenset(not_label),
+    )
 
 
 @dataclass
@@ -167,6 +217,10 @@ def voice_layer(document: Document) -> VoiceLayer:
             continue
         holes.extend(parts)
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
+    for name, start, end in speaker_labels(document.text):
+        spans.append(VoiceSpan(start, end, "quoted", name, "transcript"))
+        label_start = document.text.rfind(name, 0, start)
+        sourced.append((max(label_start, 0), end))
     quoted = _merge([(s.start, s.end) for s in spans if s.voice == "quoted"])
     if quoted:
         # a direct quotation's message usually excludes its marks; take the whole region
