@@ -35,6 +35,23 @@ CASES = [
     ("In allen Ländern wird gewählt.", "allen", None),
     ("Alle wissen das.", "Alle", "exaggeration"),
     ("Das haben sie alle gewusst.", "alle", "exaggeration"),
+    # alle: negated, hedged, a proportion, the fixed phrase "allen voran"
+    ("Nicht alle der 13 Toten waren zuvor geimpft.", "alle", None),
+    ("So gut wie alle Deutschen zahlen Steuern.", "alle", None),
+    ("Fast alle Abgeordneten stimmten zu.", "alle", None),
+    ("Wie alle anderen Parteien wirbt sie um Stimmen.", "alle", None),
+    ("Das betrifft fünf bis zehn Prozent aller Infektionen.", "aller", None),
+    ("Das gilt für 98 % aller Vergleiche.", "aller", None),
+    ("Die Hälfte aller Fälle ist ungeklärt.", "aller", None),
+    ("Sie tragen Masken, allen voran die Pflegekräfte.", "allen", None),
+    ("Sie lügen uns alle an.", "alle", "exaggeration"),
+    # gelassen: the participle of lassen vs the emotion word 'calm'
+    ("Bisher haben sich weniger Menschen impfen gelassen.", "gelassen", None),
+    ("Man hat ihn nicht in Ruhe gelassen.", "gelassen", None),
+    ("Diese Frage wurde außer Acht gelassen.", "gelassen", None),
+    ("Der Häftling ist frei gelassen worden.", "gelassen", None),
+    ("Der Minister blieb gelassen.", "gelassen", "emotional"),
+    ("Sie reagierte gelassen auf die Kritik.", "gelassen", "emotional"),
     # niemand: factual report, uncertainty, sweeping claim
     ("Niemand wurde verletzt.", "Niemand", None),
     (

@@ -178,6 +178,7 @@ CONTEXT_RULES = (
     "modifier_only",
     "not_after_preposition",
     "not_before",
+    "not_after",
     "category_before",
     "not_in_verb_first",
 )
@@ -245,6 +246,9 @@ def apply_context_rules(
                 return None
         elif kind == "not_before":
             if nxt.lower() in rule.words:
+                return None
+        elif kind == "not_after":
+            if prev in rule.words:
                 return None
         elif kind == "category_before":
             if nxt.lower() in rule.words:
