@@ -45,6 +45,17 @@ CASES = [
     ("Die Hälfte aller Fälle ist ungeklärt.", "aller", None),
     ("Sie tragen Masken, allen voran die Pflegekräfte.", "allen", None),
     ("Sie lügen uns alle an.", "alle", "exaggeration"),
+    # Loser inside the neutral tennis term
+    ("Er wird durch den Lucky Loser Caruso ersetzt.", "Loser", None),
+    ("Er ist ein Loser.", "Loser", "pejorative"),
+    # einseitig: 'unilateral' or 'on one side' vs 'biased'
+    ("Russland verkündete eine einseitige Waffenruhe.", "einseitige", None),
+    ("Registriert sind 153 Fälle von einseitiger Erblindung.", "einseitiger", None),
+    ("Die Berichterstattung war einseitig.", "einseitig", "loaded"),
+    ("Das ist eine einseitige Darstellung.", "einseitige", "loaded"),
+    # angeben: the participle 'stated' vs 'prahlen'
+    ("Die Raten sind in Prozent angegeben.", "angegeben", None),
+    ("Er hatte angegeben, dass er krank sei.", "angegeben", None),
     # gelassen: the participle of lassen vs the emotion word 'calm'
     ("Bisher haben sich weniger Menschen impfen gelassen.", "gelassen", None),
     ("Man hat ihn nicht in Ruhe gelassen.", "gelassen", None),

@@ -234,6 +234,7 @@ def test_the_authors_kept_words_and_the_cue_count_as_author_words():
         ("Korinna Hennig: Was ist denn anders?", "denn", "quoted", "Korinna Hennig"),
         ("Karen (04:11): Das ist ein Skandal.", "Skandal", "quoted", "Karen"),
         ("Müller (SPD): Das ist ein Skandal.", "Skandal", "quoted", "Müller"),
+        ("Stew: (12:43): Also, wenn du das weißt.", "du", "quoted", "Stew"),
         ("Frank-Walter von Beispielstein: Wir sind empört.", "empört", "quoted",
          "Frank-Walter von Beispielstein"),
         # not speaker labels: a heading, a possessive, a topic line, a caption, one plain word

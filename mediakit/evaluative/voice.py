@@ -70,13 +70,15 @@ class _VoiceRules:
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
 #: words (a first name and surname, "von"/"de"/"van" allowed between), or one
-#: capitalised word with a time stamp or a party in brackets; then a colon and the
+#: capitalised word with a time stamp or a party in brackets (also "Stew: (12:43):");
+#: then a colon and the
 #: words of that speaker up to the end of the line.
 SPEAKER_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<name>"
     r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
     r"(?:\s(?:von\s|de\s|van\s)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
     r"|(?P<single>[A-ZÄÖÜ][a-zäöüß-]+)\s?\((?:\d{1,2}:\d{2}(?::\d{2})?|[A-ZÄÖÜ][\w/]{1,9})\)"
+    r"|(?P<stamped>[A-ZÄÖÜ][a-zäöüß-]+):\s?\(\d{1,2}:\d{2}(?::\d{2})?\)"
     r")(?:\s?\(\d{1,2}:\d{2}(?::\d{2})?\))?:[ \t]+(?P<message>\S[^\n]*)"
 )
 
@@ -96,10 +98,10 @@ def speaker_labels(text: str) -> list[tuple[str, int, int]]:
     stop = voice_rules().not_speaker_label
     out = []
     for match in SPEAKER_LABEL.finditer(text):
-        first = match.group("first") or match.group("single")
+        first = match.group("first") or match.group("single") or match.group("stamped")
         if first.lower() in stop:
             continue
-        name = match.group("single") or match.group("name")
+        name = match.group("single") or match.group("stamped") or match.group("name")
         out.append((name, match.start("message"), match.end("message")))
     return out
 
