@@ -254,3 +254,26 @@ def test_transcript_label_covers_its_line_only() -> None:
     text = "Korinna Hennig: Was ist denn anders?\nDas ist ein Skandal."
     hits = {h.text: h.voice for h in find_evaluative(text)}
     assert hits == {"denn": "quoted", "Skandal": "author"}
+
+
+# an emotion verb as the cue of someone else's message names that speaker's feeling
+@pytest.mark.parametrize(
+    ("text", "word", "voice", "source"),
+    [
+        ("Kritiker befürchten, dass künftig ohne Wissen der Betroffenen geimpft werden könnte.",
+         "befürchten", "attributed", "Kritiker"),
+        ("Ich befürchte, dass das schiefgeht.", "befürchte", "author", None),
+        ("Wir befürchten, dass das schiefgeht.", "befürchten", "author", None),
+        ("Die Händler fürchten um ihre Umsätze.", "fürchten", "author", None),  # no message
+    ],
+)  # fmt: skip
+def test_emotion_cue_is_the_speakers(text: str, word: str, voice: str, source: str | None) -> None:
+    hits = {h.text: h for h in find_evaluative(text)}
+    assert (hits[word].voice, hits[word].source) == (voice, source)
+
+
+def test_an_evaluative_speech_verb_as_cue_stays_the_authors() -> None:
+    (hit,) = [
+        h for h in find_evaluative("Trump hat getönt, das sei ein Erfolg.") if h.lemma == "tönen"
+    ]
+    assert hit.voice == "author"

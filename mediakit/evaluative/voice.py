@@ -66,6 +66,8 @@ class _VoiceRules:
     indicative: frozenset[str]
     source_categories: frozenset[str] = frozenset()
     not_speaker_label: frozenset[str] = frozenset()
+    experiencer_categories: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
@@ -118,6 +120,8 @@ def voice_rules() -> _VoiceRules:
     indicative: set[str] = set()
     source_categories: set[str] = set()
     not_label: set[str] = set()
+    experiencer: set[str] = set()
+    first_person: set[str] = set()
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -131,6 +135,10 @@ def voice_rules() -> _VoiceRules:
             indicative.add(value.lower())
         elif rule == "source_category":
             source_categories.add(value)
+        elif rule == "experiencer_category":
+            experiencer.add(value)
+        elif rule == "first_person_speaker":
+            first_person.update(word.lower() for word in value.split())
         elif rule == "not_speaker_label":
             not_label.update(word.lower() for word in value.split())
         else:
@@ -141,6 +149,8 @@ def voice_rules() -> _VoiceRules:
         frozenset(indicative),
         frozenset(source_categories),
         frozenset(not_label),
+        frozenset(experiencer),
+        frozenset(first_person),
     )
 
 
@@ -155,6 +165,8 @@ class VoiceLayer:
     attributed: list[tuple[int, int]] = field(default_factory=list)
     holes: list[tuple[int, int]] = field(default_factory=list)
     sourced: list[tuple[int, int]] = field(default_factory=list)
+    #: the cue verbs of quotations whose speaker is someone else, with that source
+    cues: list[VoiceSpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._quoted_starts = [a for a, _ in self.quoted]
@@ -169,6 +181,10 @@ class VoiceLayer:
         if _inside(self.quoted, self._quoted_starts, offset):
             return "quoted", self._source_at(offset, "quoted")
         if _inside(self.holes, self._hole_starts, offset):
+            if self.cues and category in voice_rules().experiencer_categories:
+                for cue in self.cues:
+                    if cue.start <= offset < cue.end:
+                        return "attributed", cue.source
             return "author", None
         if _inside(self.attributed, self._attributed_starts, offset):
             if category in voice_rules().keep_author:
@@ -205,6 +221,7 @@ def voice_layer(document: Document) -> VoiceLayer:
     spans: list[VoiceSpan] = []
     holes: list[tuple[int, int]] = []
     sourced: list[tuple[int, int]] = []
+    cues: list[VoiceSpan] = []
     for quotation in _all_quotations(analysis.quotations):
         kind = getattr(quotation, "kind", "direct")
         voice, needs_source = rules.kinds.get(kind, ("attributed", True))
@@ -218,6 +235,11 @@ def voice_layer(document: Document) -> VoiceLayer:
         if voice == "author" or (needs_source and source is None):
             continue
         holes.extend(parts)
+        if source is not None and source.lower() not in rules.first_person:
+            cue = getattr(quotation, "cue", None)
+            if cue is not None:
+                for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
+                    cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
     for name, start, end in speaker_labels(document.text):
         spans.append(VoiceSpan(start, end, "quoted", name, "transcript"))
@@ -238,7 +260,7 @@ def voice_layer(document: Document) -> VoiceLayer:
         _merge([(s.start, s.end) for s in spans if s.voice == "attributed"]),
         _merge(quoted + holes),
     )
-    layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced))
+    layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
     return layer
 
