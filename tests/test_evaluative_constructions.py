@@ -52,6 +52,8 @@ POSITIVE = [
     ("Das könnte teuer werden.", "could_be", "könnte"),
     ("Europa muss jetzt handeln.", "deontic_modal", "muss"),
     ("Es ist anzunehmen, dass er kommt.", "certainty_phrase", "ist anzunehmen"),
+    ("Es ist aber anzunehmen, dass er kommt.", "certainty_phrase", "ist aber anzunehmen"),
+    ("Es ist jedoch zu befürchten, dass es regnet.", "certainty_phrase", "ist jedoch zu befürchten"),
     ("Das klingt mehr nach Alarm als nach Aufklärung.", "sounds_like", "klingt mehr nach"),
     ("Die Hilfe kam viel zu spät.", "excess_zu", "viel zu spät"),
     ("Impfen tötet und erzeugt Corona!", "exclamation", "Corona!"),
