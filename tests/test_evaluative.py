@@ -500,3 +500,20 @@ def test_corpus_blog_bodies_000_and_001_are_more_loaded_than_the_dpa_body(shared
         for d in mediakit.load_corpus()
     }
     assert rates["000"] > rates["002"] > rates["004"], rates
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "category"),
+    [
+        ("Das ist beileibe kein Einzelfall.", "beileibe", "stance"),
+        ("Das war allenfalls ein Achtungserfolg.", "allenfalls", "stance"),
+        ("Frieden ist allemal besser als Krieg.", "allemal", "stance"),
+        ("Das war wahrlich kein Ruhmesblatt.", "wahrlich", "intensifier"),
+        ("Augenscheinlich ging es ihm nur um Macht.", "Augenscheinlich", "epistemic"),
+        ("Das muss unbedingt geklärt werden.", "unbedingt", "intensifier"),
+        ("Es gab üppige Subventionen.", "üppige", "loaded"),
+        ("Die Prognose ist optimistisch.", "optimistisch", "judgement"),
+    ],
+)
+def test_general_stance_adverbs_and_refiled_adjectives(text: str, word: str, category: str) -> None:
+    assert (word, category) in [(h.text, h.category) for h in find_evaluative(text)]
