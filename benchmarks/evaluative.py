@@ -13,7 +13,9 @@ Run: ``.venv/bin/python benchmarks/evaluative.py [--split dev] [--details]``
    for the headline metric and the variants the design decisions rest on
    (author voice vs all voices, weighted vs counted, first person in or out), plus
    the SUBJ/OBJ ratio of each category.
-3. Speed: words per second on the seed texts (parsed Document; cold and warm caches).
+   The per-voice breakdown (author, quoted, attributed) is printed for each split.
+3. The five corpus bodies: the rate per voice and the unattributed evaluation.
+4. Speed: words per second on the seed texts (parsed Document; cold and warm caches).
 """
 
 from __future__ import annotations
@@ -221,15 +223,22 @@ def _rate(
     leave_out: frozenset[str] = ev.NOT_COUNTED,
     add: frozenset[str] = frozenset(),
     negated: bool = True,
+    attributed: bool = False,
+    constructions: bool = True,
 ) -> float:
+    voices = {"author"} | ({"quoted", "attributed"} if quoted else set())
+    voices |= {"attributed"} if attributed else set()
     hits = [
         h
         for h in analysis.hits
-        if (quoted or not h.in_quote)
+        if h.voice in voices
         and (h.category not in leave_out or h.category in add)
         and (negated or not h.negated)
+        and (constructions or h.match != "construction")
     ]
-    words = analysis.author_words + (analysis.quoted_words if quoted else 0)
+    words = analysis.author_words
+    words += analysis.quoted_words if quoted else 0
+    words += analysis.attributed_words if quoted or attributed else 0
     return 1000 * sum(h.weight if weighted else 1 for h in hits) / max(words, 1)
 
 
@@ -240,7 +249,9 @@ def variant_scores(analysis: ev.EvaluativeAnalysis) -> dict[str, float]:
         "headline evaluative_per_1000_words": analysis.metrics["evaluative_per_1000_words"],
         "author voice, weighted": _rate(analysis),
         "author voice, counted (unweighted)": _rate(analysis, weighted=False),
+        "author + attributed voices, weighted": _rate(analysis, attributed=True),
         "all voices, weighted": _rate(analysis, quoted=True),
+        "constructions left out": _rate(analysis, constructions=False),
         "all voices, counted": _rate(analysis, quoted=True, weighted=False),
         "negated hits left out": _rate(analysis, negated=False),
         "+ first_person": _rate(analysis, add=frozenset({"first_person"})),
@@ -264,15 +275,22 @@ def subjectivity(split: str, details: bool) -> None:
     category_counts = {0: Counter(), 1: Counter()}
     lemma_counts = {0: Counter(), 1: Counter()}
     words = {0: 0, 1: 0}
+    voice_words = {label: Counter() for label in (0, 1)}
+    voice_scores = {label: Counter() for label in (0, 1)}
     started = time.perf_counter()
     for sentence, label in data:
         analysis = ev.analyze_evaluative(sentence)
         for name, value in variant_scores(analysis).items():
             per_variant.setdefault(name, []).append(value)
-        words[label] += analysis.author_words + analysis.quoted_words
+        words[label] += analysis.author_words + analysis.quoted_words + analysis.attributed_words
+        voice_words[label]["author"] += analysis.author_words
+        voice_words[label]["quoted"] += analysis.quoted_words
+        voice_words[label]["attributed"] += analysis.attributed_words
         for hit in analysis.hits:
             category_counts[label][hit.category] += 1
             lemma_counts[label][(hit.category, hit.lemma)] += 1
+            if hit.category not in ev.NOT_COUNTED:
+                voice_scores[label][hit.voice] += hit.weight
     elapsed = time.perf_counter() - started
     print(
         f"\n== Subjectivity AUC on {split} ({len(data)} sentences, {sum(labels)} SUBJ), "
@@ -280,8 +298,15 @@ def subjectivity(split: str, details: bool) -> None:
     )
     for name, scores in per_variant.items():
         print(f"{name:45s} AUC {auc(scores, labels):.3f}")
+    print("\nper voice: words and weighted hits per 1000 words, SUBJ / OBJ")
+    for voice in ev.VOICES:
+        rates = [1000 * voice_scores[y][voice] / max(voice_words[y][voice], 1) for y in (1, 0)]
+        print(
+            f"  {voice:10s} words {voice_words[1][voice]:6d} / {voice_words[0][voice]:6d}"
+            f"   rate {rates[0]:6.1f} / {rates[1]:6.1f}"
+        )
     print("\ncategory             per 1000 words SUBJ   OBJ   ratio")
-    for category in ev.CATEGORIES:
+    for category in (*ev.CATEGORIES, *ev.CONSTRUCTION_CATEGORIES):
         subj = 1000 * category_counts[1][category] / max(words[1], 1)
         obj = 1000 * category_counts[0][category] / max(words[0], 1)
         ratio = subj / obj if obj else float("inf")
@@ -330,6 +355,25 @@ def speed() -> None:
     print(f"(quotation analysis it relies on, once per document: {n / quotes_time:,.0f} words/s)")
 
 
+def corpus_voices() -> None:
+    """The five corpus bodies: the rate per voice and the unattributed evaluation."""
+    import mediakit
+
+    print("\n== Corpus bodies: weighted evaluative rate per voice, unattributed evaluation ==")
+    print("text                     author  quoted  attrib.  unattributed sentences")
+    for doc in mediakit.load_corpus():
+        a = ev.analyze_evaluative(doc.body)
+        m = a.metrics
+        label = f"{doc.id[:3]} {doc.outlet}"[:22]
+        print(
+            f"{label:22s} {m['evaluative_per_1000_words']:7.1f} "
+            f"{m['quoted_evaluative_per_1000_words']:7.1f} "
+            f"{m['attributed_evaluative_per_1000_words']:8.1f}  "
+            f"{m['unattributed_evaluative_sentence_share']:.2f} "
+            f"({len(a.unattributed_sentences)} of {a.evaluative_sentences})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -345,6 +389,7 @@ def main() -> None:
     lemmatiser_accuracy(args.details)
     for split in args.split or ["train", "dev"]:
         subjectivity(split, args.details)
+    corpus_voices()
     speed()
 
 

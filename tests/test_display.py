@@ -323,7 +323,7 @@ def test_plot_compare_small_multiples_with_german_labels(tmp_path):
     pd = pytest.importorskip("pandas")
     fig = plot_compare(pd.DataFrame(records()))
     visible = [ax for ax in fig.axes if ax.get_visible()]
-    assert len(visible) == 6
+    assert len(visible) == len(shown("chart")) == 7
     titles = [ax.get_title(loc="left") for ax in visible]
     # titles are the German labels of metrics.tsv, panels its "chart" rows
     assert titles == [METRICS[name].label for name in shown("chart")]

@@ -181,6 +181,7 @@ def test_views_come_from_the_table():
         "quotes_per_1000_words",
         "named_share",
         "evaluative_per_1000_words",
+        "unattributed_evaluative_sentence_share",
     )
     with pytest.raises(ValueError):
         shown("nowhere")

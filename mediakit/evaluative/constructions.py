@@ -1,0 +1,172 @@
+"""Evaluative constructions beyond single words: a documented pattern table.
+
+``data/constructions.tsv`` lists each construction with its category, weight, pattern
+and note: rhetorical questions (*Ist es nicht seltsam, dass …?*), imputed motives
+(*um sicherzustellen, dass …*), vague or reductive labels (*eine Art CIA-Front*),
+counterfactual frames (*hätte … sollen*, *so tun, als ob*), sarcastic set phrases
+(*Was für ein Zufall!*) and idioms also when the verb splits them (*spielte ihm in die
+Hände*). A few rows use a lexicon category (modality and impressions: *könnte*,
+*muss*, *klingt nach*, *viel zu spät* count as epistemic or judgement). Every match is a hit with ``match="construction"``, its span and category, so
+students see *why* a sentence counts.
+
+>>> [(h.text, h.category) for h in find_evaluative("Das hat Moskau in die Hände gespielt.")]
+[('in die Hände gespielt', 'idiom')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from itertools import compress
+
+from ..document import Document, parse  # noqa: F401 - parse: the doctest
+from ..tables import load_table
+from .lexicon import CATEGORIES, LexiconEntry
+
+CONSTRUCTION_TABLE = "constructions.tsv"
+#: The categories of the construction table, in reporting order.
+CONSTRUCTION_CATEGORIES = (
+    "rhetorical_question",
+    "imputed_motive",
+    "label_frame",
+    "counterfactual",
+    "sarcasm",
+    "idiom",
+)
+
+
+@dataclass(frozen=True)
+class Construction:
+    """One row of the construction table with its compiled pattern.
+
+    >>> construction_table()[0].category
+    'rhetorical_question'
+    """
+
+    name: str
+    category: str
+    weight: int
+    pattern: re.Pattern[str]
+    note: str
+    triggers: frozenset[str] = frozenset()
+
+    @property
+    def entry(self) -> LexiconEntry:
+        """The hit's entry: the construction's name as lemma."""
+        return _entry(self)
+
+
+@cache
+def _entry(construction: Construction) -> LexiconEntry:
+    return LexiconEntry(
+        construction.name,
+        construction.category,
+        construction.weight,
+        "word",
+        "",
+        construction.note,
+    )
+
+
+@cache
+def construction_table() -> tuple[Construction, ...]:
+    """The rows of ``data/constructions.tsv``, compiled once.
+
+    >>> len(construction_table()) >= 20
+    True
+    """
+    out = []
+    for number, row in enumerate(load_table(CONSTRUCTION_TABLE), start=1):
+        category = row["category"]
+        if category not in CONSTRUCTION_CATEGORIES and category not in CATEGORIES:
+            raise ValueError(f"{CONSTRUCTION_TABLE}: row {number}: unknown category {category!r}")
+        try:
+            pattern = re.compile(row["pattern"])
+            weight = int(row["weight"])
+        except (re.error, ValueError) as error:
+            raise ValueError(
+                f"{CONSTRUCTION_TABLE}: row {number} ({row['name']}): {error}"
+            ) from None
+        if not 1 <= weight <= 3:
+            raise ValueError(f"{CONSTRUCTION_TABLE}: row {number}: weight must be 1-3")
+        triggers = frozenset(row["triggers"].lower().split())
+        if not triggers:
+            raise ValueError(f"{CONSTRUCTION_TABLE}: row {number}: no triggers")
+        out.append(Construction(row["name"], category, weight, pattern, row["note"], triggers))
+    return tuple(out)
+
+
+def construction_hits(
+    document: Document, lowers: list[str] | None = None, starts: list[int] | None = None
+) -> list[tuple[int, int, LexiconEntry, str, bool]]:
+    """(start, end, entry, "construction", False) for every construction in the text.
+
+    ``lowers`` and ``starts`` are the lowercase texts and offsets of the document's
+    non-space tokens when the caller has them (the scan's token table). Cached per
+    document. Overlapping matches of one category keep the first.
+
+    >>> doc = parse("Wer glaubt denn noch an Frieden? Es war eine Art Staatsstreich.")
+    >>> [(doc.text[a:b], e.category) for a, b, e, _, _ in construction_hits(doc)]
+    [('Wer glaubt denn noch an Frieden?', 'rhetorical_question'), ('eine Art Staatsstreich', 'label_frame')]
+    """
+    cached = document.cache.get("evaluative_constructions")
+    if cached is not None:
+        return list(cached)
+    table = construction_table()
+    triggers, by_trigger = _trigger_index()
+    text = document.text
+    sentences = document.sentences
+    found: list[tuple[int, int, LexiconEntry, str, bool]] = []
+    if lowers is None or starts is None:
+        lowers = [t.lower() for t in document.token_texts]
+        starts = document.token_starts
+    # where the trigger tokens stand: one pass over the tokens; then each pattern is
+    # tried only in the sentences that hold one of its triggers
+    offsets_of: dict[int, list[int]] = {}
+    for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
+        for index in by_trigger[lowers[k]]:
+            offsets_of.setdefault(index, []).append(starts[k])
+    if sentences and offsets_of:
+        sentence_starts = [span.start for span in sentences]
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for index in sorted(offsets_of):
+            construction = table[index]
+            spans = taken.setdefault(construction.category, [])
+            pattern = construction.pattern
+            whole = "hit" not in pattern.groupindex
+            searched = set()
+            for offset in offsets_of[index]:
+                k = bisect_right(sentence_starts, offset) - 1
+                if k < 0 or k in searched:
+                    continue
+                searched.add(k)
+                sentence = sentences[k]
+                for match in pattern.finditer(text, sentence.start, sentence.end):
+                    start, end = match.span() if whole else match.span("hit")
+                    if end <= start or any(a < end and start < b for a, b in spans):
+                        continue
+                    spans.append((start, end))
+                    found.append((start, end, construction.entry, "construction", False))
+    found.sort(key=lambda hit: (hit[0], -hit[1]))
+    if len(found) > 1:
+        # a construction inside another one's span adds nothing ("Wie praktisch!" is
+        # sarcasm; its exclamation mark is part of it)
+        found = [
+            hit
+            for hit in found
+            if not any(a <= hit[0] and hit[1] <= b and (a, b) != hit[:2] for a, b, *_ in found)
+        ]
+    document.cache["evaluative_constructions"] = tuple(found)
+    return found
+
+
+@cache
+def _trigger_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """All trigger tokens, and for each the table rows it triggers (in table order)."""
+    by_trigger: dict[str, list[int]] = {}
+    for index, construction in enumerate(construction_table()):
+        for word in construction.triggers:
+            by_trigger.setdefault(word, []).append(index)
+    return frozenset(by_trigger), {w: tuple(rows) for w, rows in by_trigger.items()}

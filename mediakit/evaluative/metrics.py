@@ -1,0 +1,373 @@
+"""The measure: :func:`find_evaluative`, :func:`analyze_evaluative` and their figures."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import compress
+from typing import Any
+
+from ..document import Document, TextSpan, as_document, is_word
+from ..results import rate_per_1000, safe_div
+from .constructions import construction_hits
+from .hits import EvaluativeHit
+from .lemmas import _token_table
+from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
+from .matching import _scan
+from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, voice_rules, words_in
+
+#: What each figure means: name -> (meaning, unit). Per-category names are
+#: ``evaluative_<category>_per_1000_words`` for every category in CATEGORIES but hedge.
+METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "evaluative_per_1000_words": (
+        "evaluative words and constructions in the author's own voice (outside quotations "
+        "and attributed evaluations), weighted 1-3, hedges left out, per 1,000 author words",
+        "weighted hits per 1,000 words",
+    ),
+    "quoted_evaluative_per_1000_words": (
+        "the same weighted rate inside direct quotations, per 1,000 quoted words",
+        "weighted hits per 1,000 words",
+    ),
+    "attributed_evaluative_per_1000_words": (
+        "the same weighted rate inside evaluations the author reports as someone's "
+        "(indirect and reported speech: vorwerfen, kritisieren als, bezeichnen als), "
+        "per 1,000 attributed words",
+        "weighted hits per 1,000 words",
+    ),
+    "unattributed_evaluative_sentence_share": (
+        "of the sentences in which the author evaluates (author-voice hits weighing at least "
+        "2), the share that cites no source (no quotation, cue, speaker or evaluative speech "
+        "verb in the sentence)",
+        "share",
+    ),
+    "unattributed_evaluative_sentences": (
+        "sentences in which the author evaluates without citing any source",
+        "count",
+    ),
+    "evaluative_constructions_per_1000_words": (
+        "evaluative constructions in the author's voice (rhetorical questions, imputed "
+        "motives, eine Art X, counterfactual and sarcastic frames, idioms), per 1,000 author words",
+        "per 1,000 words",
+    ),
+    "hedges_per_1000_words": (
+        "hedges and legal caution (mutmaßlich, nach eigenen Angaben) in the author's voice",
+        "per 1,000 words",
+    ),
+    "neutral_reporting_per_1000_words": (
+        "neutral reporting words (sagen, erklären, laut, zufolge), all voices",
+        "per 1,000 words",
+    ),
+    "author_words": ("words in the author's own voice", "words"),
+    "quoted_words": ("words inside direct quotations", "words"),
+    "attributed_words": ("words inside attributed (indirect, reported) messages", "words"),
+    "evaluative_hits": ("all evaluative hits, every voice and category", "count"),
+    **{
+        f"evaluative_{category}_per_1000_words": (
+            f"author-voice hits of the category {category!r} (unweighted)",
+            "per 1,000 words",
+        )
+        for category in (
+            "intensifier", "pejorative", "loaded", "speech_verb", "stance", "modal_particle",
+            "distancing", "exaggeration", "emotional", "judgement", "epistemic",
+            "interjection", "first_person", "address",
+        )
+    },
+}  # fmt: skip
+
+#: A sentence "carries evaluation" when its author-voice hits weigh at least this much
+#: (one clearly evaluative word, or two mild ones).
+EVALUATIVE_SENTENCE_MIN_SCORE = 2
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def _resolve_lexicon(lexicon: object) -> Lexicon:
+    if lexicon is None:
+        return _shared_default()
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, Mapping):
+        return Lexicon.default().extended(lexicon)
+    raise TypeError(
+        f"lexicon must be a mediakit Lexicon, a dict {{lemma: category}} or None, not {type(lexicon).__name__}"
+    )
+
+
+@cache
+def _shared_default() -> Lexicon:
+    return Lexicon.default()
+
+
+def find_evaluative(
+    text_or_doc: str | Document, lexicon: Lexicon | Mapping[str, Any] | None = None
+) -> list[EvaluativeHit]:
+    """Evaluative words, phrases and constructions in a German text, in text order.
+
+    Each hit has ``start``/``end`` offsets (``text[start:end] == hit.text``), the
+    ``lemma``, ``category``, ``weight``, ``match`` (word, prefix, head, phrase,
+    scare_quote, construction), ``negated``, its ``voice`` (author, quoted, attributed)
+    and ``source``, ``in_quote`` (any voice but the author's), the ``neutral``
+    alternative and a ``note``.
+
+    >>> [(h.text, h.voice, h.source) for h in find_evaluative('Er sagte: „Das ist ein völlig erbärmliches Desaster.“')]
+    [('völlig', 'quoted', 'Er'), ('erbärmliches', 'quoted', 'Er'), ('Desaster', 'quoted', 'Er')]
+    >>> [(h.text, h.match) for h in find_evaluative("Die Lügenmedien und ihr Klimawahn.")]
+    [('Lügenmedien', 'prefix'), ('Klimawahn', 'head')]
+    """
+    document = as_document(text_or_doc)
+    lex = _resolve_lexicon(lexicon)
+    _, starts, _, lowers, _ = _token_table(document, lex.index.lemmatizer)
+    words = _scan(document, lex)
+    phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
+    # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once
+    constructions = [
+        hit
+        for hit in construction_hits(document, lowers, starts)
+        if hit[2].category != "idiom" or not any(a < hit[1] and hit[0] < b for a, b in phrases)
+    ]
+    raw = words + _scare_quote_hits(document) + constructions
+    if not raw:
+        return []
+    raw.sort(key=lambda hit: (hit[0], -hit[1]))
+    layer = voice_layer(document)
+    text = document.text
+    hits = []
+    for start, end, entry, match, negated in raw:
+        voice, source = layer.voice_at(start, entry.category)
+        hits.append(
+            EvaluativeHit(
+                start,
+                end,
+                text[start:end],
+                entry.lemma,
+                entry.category,
+                entry.weight,
+                match,
+                negated,
+                voice != "author",
+                entry.neutral,
+                entry.note,
+                voice,
+                source,
+            )
+        )
+    return hits
+
+
+def _score(hits: list[EvaluativeHit]) -> float:
+    counted = [h for h in hits if h.category not in NOT_COUNTED]
+    return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
+
+
+@dataclass
+class EvaluativeAnalysis:
+    """Result of :func:`analyze_evaluative` (the :mod:`mediakit.results` protocol).
+
+    >>> a = analyze_evaluative("Das ist ein völliges Desaster.")
+    >>> a.metrics["evaluative_per_1000_words"] > 0, a.evidence()[0].label
+    (True, 'evaluative:intensifier')
+    >>> [s.text for s in a.unattributed_sentences]
+    ['Das ist ein völliges Desaster.']
+    """
+
+    hits: list[EvaluativeHit]
+    author_words: int
+    quoted_words: int
+    neutral_reporting: int
+    categories: tuple[str, ...]
+    document: Document | None = None
+    attributed_words: int = 0
+    #: author-voice sentences that carry evaluation and cite no source (the evidence)
+    unattributed_sentences: list[TextSpan] = field(default_factory=list)
+    #: how many sentences carry author-voice evaluation at all
+    evaluative_sentences: int = 0
+
+    @property
+    def author_hits(self) -> list[EvaluativeHit]:
+        """Hits in the author's own voice (all categories)."""
+        return [h for h in self.hits if h.voice == "author"]
+
+    @property
+    def quoted_hits(self) -> list[EvaluativeHit]:
+        """Hits in any other voice (quoted and attributed)."""
+        return [h for h in self.hits if h.voice != "author"]
+
+    def hits_in(self, voice: str) -> list[EvaluativeHit]:
+        """Hits of one voice: ``author``, ``quoted`` or ``attributed``.
+
+        >>> [h.text for h in analyze_evaluative("Sie sagte, das sei ein Desaster.").hits_in("attributed")]
+        ['Desaster']
+        """
+        if voice not in VOICES:
+            raise ValueError(f"voice must be one of {', '.join(VOICES)}, not {voice!r}")
+        return [h for h in self.hits if h.voice == voice]
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """Flat figures per 1,000 words.
+
+        * ``evaluative_per_1000_words``: the author's voice only, hedges left out,
+          **weighted** by entry weight (1–3), per 1,000 author words; a weighted rate,
+          so a short sentence full of strongly loaded words can exceed 1,000;
+        * ``evaluative_<category>_per_1000_words``: author-voice hits of one category
+          (unweighted counts), per 1,000 author words;
+        * ``quoted_evaluative_per_1000_words`` and ``attributed_evaluative_per_1000_words``:
+          the same weighted rate inside direct quotations and inside attributed messages;
+        * ``unattributed_evaluative_sentence_share``: of the sentences in which the
+          author evaluates, the share that cites no source;
+        * ``hedges_per_1000_words``: author-voice hedges; ``neutral_reporting_per_1000_words``:
+          neutral reporting verbs (sagen, erklären, mitteilen …);
+        * ``author_words``, ``quoted_words``, ``attributed_words``, ``evaluative_hits``.
+        """
+        author = self.hits_in("author")
+        figures = {
+            "evaluative_per_1000_words": rate_per_1000(_score(author), self.author_words),
+            "quoted_evaluative_per_1000_words": rate_per_1000(
+                _score(self.hits_in("quoted")), self.quoted_words
+            ),
+            "attributed_evaluative_per_1000_words": rate_per_1000(
+                _score(self.hits_in("attributed")), self.attributed_words
+            ),
+            "unattributed_evaluative_sentence_share": safe_div(
+                len(self.unattributed_sentences), self.evaluative_sentences
+            ),
+            "unattributed_evaluative_sentences": float(len(self.unattributed_sentences)),
+            "evaluative_constructions_per_1000_words": rate_per_1000(
+                sum(h.match == "construction" for h in author), self.author_words
+            ),
+            "hedges_per_1000_words": rate_per_1000(
+                sum(h.category == "hedge" for h in author), self.author_words
+            ),
+            "neutral_reporting_per_1000_words": rate_per_1000(
+                self.neutral_reporting,
+                self.author_words + self.quoted_words + self.attributed_words,
+            ),
+        }
+        by_category = Counter(h.category for h in author)
+        for category in self.categories:
+            if category == "hedge":
+                continue
+            figures[f"evaluative_{category}_per_1000_words"] = rate_per_1000(
+                by_category[category], self.author_words
+            )
+        figures["author_words"] = float(self.author_words)
+        figures["quoted_words"] = float(self.quoted_words)
+        figures["attributed_words"] = float(self.attributed_words)
+        figures["evaluative_hits"] = float(len(self.hits))
+        return figures
+
+    def evidence(self) -> list[TextSpan]:
+        """Every hit as a span labelled ``evaluative:<category>`` (other voices too),
+        then the unattributed evaluative sentences (``evaluative_unattributed``)."""
+        return [h.span() for h in self.hits] + list(self.unattributed_sentences)
+
+    def by_category(self) -> dict[str, list[EvaluativeHit]]:
+        """Author-voice hits grouped by category."""
+        groups: dict[str, list[EvaluativeHit]] = {c: [] for c in self.categories}
+        for hit in self.author_hits:
+            groups.setdefault(hit.category, []).append(hit)
+        return groups
+
+    def by_voice(self) -> dict[str, list[EvaluativeHit]]:
+        """All hits grouped by voice (author, quoted, attributed)."""
+        return {voice: self.hits_in(voice) for voice in VOICES}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable: metrics, hits, unattributed sentences, settings."""
+        return {
+            "metrics": self.metrics,
+            "hits": [h.to_dict() for h in self.hits],
+            "unattributed_sentences": [s.to_dict() for s in self.unattributed_sentences],
+            "weighted": WEIGHTED,
+            "not_counted": sorted(NOT_COUNTED),
+        }
+
+    def to_dataframe(self):
+        """The hits as a pandas DataFrame."""
+        import pandas as pd
+
+        columns = list(EvaluativeHit.__dataclass_fields__)
+        return pd.DataFrame([h.to_dict() for h in self.hits], columns=columns)
+
+
+def analyze_evaluative(
+    text_or_doc: str | Document, lexicon: Lexicon | Mapping[str, Any] | None = None
+) -> EvaluativeAnalysis:
+    """Evaluative vocabulary with figures: the author's, quoted and attributed voices apart.
+
+    >>> a = analyze_evaluative('Trump hat getönt. Er sagte: „Das ist ein Desaster.“')
+    >>> [h.text for h in a.author_hits], [h.text for h in a.quoted_hits]
+    (['getönt'], ['Desaster'])
+    """
+    document = as_document(text_or_doc)
+    lex = _resolve_lexicon(lexicon)
+    hits = find_evaluative(document, lex)
+    word_starts = document.word_starts
+    if document.n_words:
+        layer = voice_layer(document)
+        quoted_words = words_in(word_starts, layer.quoted)
+        # the author's own distancing words inside an attributed message are author words
+        kept = [
+            (h.start, h.end) for h in hits if h.voice == "author" and layer.in_attributed(h.start)
+        ]
+        attributed_words = words_in(word_starts, layer.attributed) - words_in(word_starts, kept)
+    else:
+        layer, quoted_words, attributed_words = None, 0, 0
+    neutral = _neutral_reporting()
+    words, _, _, _, lower_lemmas = _token_table(document, lex.index.lemmatizer)
+    # neutral reporting words among the word tokens (a lemma in the table has letters,
+    # but a token of punctuation alone is no word, whatever its lemma)
+    neutral_count = sum(
+        1
+        for k in compress(range(len(words)), map(neutral.__contains__, lower_lemmas))
+        if is_word(words[k])
+    )
+    categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
+    evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
+    return EvaluativeAnalysis(
+        hits=hits,
+        author_words=document.n_words - quoted_words - attributed_words,
+        quoted_words=quoted_words,
+        neutral_reporting=neutral_count,
+        categories=categories,
+        document=document,
+        attributed_words=attributed_words,
+        unattributed_sentences=unattributed,
+        evaluative_sentences=evaluative_sentences,
+    )
+
+
+def _unattributed_sentences(
+    document: Document, hits: list[EvaluativeHit], layer: VoiceLayer | None
+) -> tuple[int, list[TextSpan]]:
+    """(sentences carrying author-voice evaluation, those of them citing no source)."""
+    if layer is None:
+        return 0, []
+    sentences = document.sentences
+    starts = [s.start for s in sentences]
+    scores: dict[int, float] = {}
+    named_speech: set[int] = set()
+    source_categories = voice_rules().source_categories
+    for hit in hits:
+        if hit.voice != "author" or hit.category in NOT_COUNTED:
+            continue
+        k = bisect_right(starts, hit.start) - 1
+        if k >= 0:
+            scores[k] = scores.get(k, 0.0) + (hit.weight if WEIGHTED else 1.0)
+            if hit.category in source_categories:
+                named_speech.add(k)
+    evaluative = [
+        k for k, score in sorted(scores.items()) if score >= EVALUATIVE_SENTENCE_MIN_SCORE
+    ]
+    unattributed = [
+        TextSpan(sentences[k].start, sentences[k].end, sentences[k].text, "evaluative_unattributed")
+        for k in evaluative
+        if k not in named_speech and not layer.cites_source(sentences[k].start, sentences[k].end)
+    ]
+    return len(evaluative), unattributed

@@ -1,0 +1,402 @@
+"""Whose voice a hit is in: ``author``, ``quoted`` or ``attributed``.
+
+The measure needs the quotation layer (:data:`REQUIRES`) and reads it from the parsed
+document: :func:`mediakit.quotes.analyze_quotes` computes it once per
+:class:`~mediakit.document.Document` and keeps it in ``document.cache``. What each
+quotation kind means for the words of its message is data
+(``data/evaluative_voice.tsv``):
+
+* inside a **direct** quotation (its message and its quote marks): ``quoted``, the
+  source's own words;
+* inside the message of an **indirect**, **reported** or attributed **free indirect**
+  quotation: ``attributed``, an evaluation the author reports as someone's
+  (*Trump war ein Schmusekurs vorgeworfen worden*); the cue verb and the speaker
+  stay the author's words (*getönt* is the author's choice of verb);
+* after a **speaker label** of a transcript (``Christian Drosten: Das stimmt, …``,
+  ``Karen (04:11): …``, ``Müller (SPD): …``) to the end of its line: ``quoted``, the
+  named person's words (interviews, podcasts, press-conference protocols);
+* everywhere else, and for the author's own distancing words and hedges inside a
+  paraphrase (*die angebliche Unterdrückung*), and for a free indirect sentence whose
+  main clause is indicative: ``author``.
+
+>>> layer = voice_layer(parse('Peskow sagte: „Das ist ein Desaster.“ Merz sagte, das sei falsch.'))
+>>> [(v.voice, v.source) for v in layer.spans]
+[('quoted', 'Peskow'), ('attributed', 'Merz')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..document import Document, parse  # noqa: F401 - parse: the doctest
+from ..quotes import analyze_quotes
+from ..tables import load_table
+from .lexicon import LexiconEntry
+
+#: The layers this measure reads from the parsed document.
+REQUIRES = ("quotes",)
+#: The three voices, in reporting order.
+VOICES = ("author", "quoted", "attributed")
+VOICE_TABLE = "evaluative_voice.tsv"
+
+
+@dataclass(slots=True)
+class VoiceSpan:
+    """A stretch of text in a voice other than the author's, with its source.
+
+    >>> VoiceSpan(0, 5, "quoted", "Trump", "direct").voice
+    'quoted'
+    """
+
+    start: int
+    end: int
+    voice: str
+    source: str | None = None
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class _VoiceRules:
+    kinds: dict[str, tuple[str, bool]]  # kind -> (voice, needs a source)
+    keep_author: frozenset[str]
+    indicative: frozenset[str]
+    source_categories: frozenset[str] = frozenset()
+    not_speaker_label: frozenset[str] = frozenset()
+    experiencer_categories: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+
+
+#: A transcript's speaker label at the start of a line: two or three capitalised
+#: words (a first name and surname, "von"/"de"/"van" allowed between), or one
+#: capitalised word with a time stamp or a party in brackets (also "Stew: (12:43):");
+#: then a colon and the
+#: words of that speaker up to the end of the line.
+SPEAKER_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<name>"
+    r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+    r"(?:\s(?:von\s|de\s|van\s)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
+    r"|(?P<single>[A-ZÄÖÜ][a-zäöüß-]+)\s?\((?:\d{1,2}:\d{2}(?::\d{2})?|[A-ZÄÖÜ][\w/]{1,9})\)"
+    r"|(?P<stamped>[A-ZÄÖÜ][a-zäöüß-]+):\s?\(\d{1,2}:\d{2}(?::\d{2})?\)"
+    r")(?:\s?\(\d{1,2}:\d{2}(?::\d{2})?\))?:[ \t]+(?P<message>\S[^\n]*)"
+)
+
+
+def speaker_labels(text: str) -> list[tuple[str, int, int]]:
+    """(speaker, start, end) of the words after each transcript speaker label.
+
+    >>> speaker_labels("Korinna Hennig: Was ist denn anders?")
+    [('Korinna Hennig', 16, 36)]
+    >>> speaker_labels("Karen (04:11): Ich würde sagen, ja.")
+    [('Karen', 15, 35)]
+    >>> speaker_labels("Das Resultat: 2.457 Fälle.") + speaker_labels("Foto (dpa): Trump.")
+    []
+    """
+    if ":" not in text:
+        return []
+    stop = voice_rules().not_speaker_label
+    out = []
+    for match in SPEAKER_LABEL.finditer(text):
+        first = match.group("first") or match.group("single") or match.group("stamped")
+        if first.lower() in stop:
+            continue
+        name = match.group("single") or match.group("stamped") or match.group("name")
+        out.append((name, match.start("message"), match.end("message")))
+    return out
+
+
+@cache
+def voice_rules() -> _VoiceRules:
+    """The rules of ``data/evaluative_voice.tsv``, read once.
+
+    >>> voice_rules().kinds["direct"], "distancing" in voice_rules().keep_author
+    (('quoted', False), True)
+    """
+    kinds: dict[str, tuple[str, bool]] = {}
+    keep: set[str] = set()
+    indicative: set[str] = set()
+    source_categories: set[str] = set()
+    not_label: set[str] = set()
+    experiencer: set[str] = set()
+    first_person: set[str] = set()
+    for row in load_table(VOICE_TABLE):
+        rule, value, voice = row["rule"], row["value"], row["voice"]
+        if rule == "kind":
+            name, _, condition = voice.partition("+")
+            if name not in VOICES or condition not in {"", "source"}:
+                raise ValueError(f"{VOICE_TABLE}: unknown voice {voice!r} for kind {value!r}")
+            kinds[value] = (name, condition == "source")
+        elif rule == "keep_author":
+            keep.add(value)
+        elif rule == "indicative":
+            indicative.add(value.lower())
+        elif rule == "source_category":
+            source_categories.add(value)
+        elif rule == "experiencer_category":
+            experiencer.add(value)
+        elif rule == "first_person_speaker":
+            first_person.update(word.lower() for word in value.split())
+        elif rule == "not_speaker_label":
+            not_label.update(word.lower() for word in value.split())
+        else:
+            raise ValueError(f"{VOICE_TABLE}: unknown rule {rule!r}")
+    return _VoiceRules(
+        kinds,
+        frozenset(keep),
+        frozenset(indicative),
+        frozenset(source_categories),
+        frozenset(not_label),
+        frozenset(experiencer),
+        frozenset(first_person),
+    )
+
+
+@dataclass
+class VoiceLayer:
+    """The voices of one document: spans of the quoted and attributed voices, the
+    author's holes in them (cue verbs, speakers), and the sentences that cite a source.
+    """
+
+    spans: list[VoiceSpan] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    attributed: list[tuple[int, int]] = field(default_factory=list)
+    holes: list[tuple[int, int]] = field(default_factory=list)
+    sourced: list[tuple[int, int]] = field(default_factory=list)
+    #: the cue verbs of quotations whose speaker is someone else, with that source
+    cues: list[VoiceSpan] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._quoted_starts = [a for a, _ in self.quoted]
+        self._attributed_starts = [a for a, _ in self.attributed]
+        self._hole_starts = [a for a, _ in self.holes]
+        self._sourced_starts = [a for a, _ in self.sourced]
+        self._by_start = sorted(self.spans, key=lambda s: (s.start, -s.end))
+        self._span_starts = [s.start for s in self._by_start]
+
+    def voice_at(self, offset: int, category: str = "") -> tuple[str, str | None]:
+        """(voice, source) of the character at ``offset`` for a hit of ``category``."""
+        if _inside(self.quoted, self._quoted_starts, offset):
+            return "quoted", self._source_at(offset, "quoted")
+        if _inside(self.holes, self._hole_starts, offset):
+            if self.cues and category in voice_rules().experiencer_categories:
+                for cue in self.cues:
+                    if cue.start <= offset < cue.end:
+                        return "attributed", cue.source
+            return "author", None
+        if _inside(self.attributed, self._attributed_starts, offset):
+            if category in voice_rules().keep_author:
+                return "author", None
+            return "attributed", self._source_at(offset, "attributed")
+        return "author", None
+
+    def in_attributed(self, offset: int) -> bool:
+        """True when ``offset`` lies in an attributed message (the author's holes excluded)."""
+        return _inside(self.attributed, self._attributed_starts, offset)
+
+    def _source_at(self, offset: int, voice: str) -> str | None:
+        # the innermost (latest-starting) span of that voice around the offset
+        k = bisect_right(self._span_starts, offset)
+        for span in reversed(self._by_start[:k]):
+            if span.voice == voice and span.start <= offset < span.end:
+                return span.source
+        return None
+
+    def cites_source(self, start: int, end: int) -> bool:
+        """True when a quotation, its cue or its speaker overlaps ``start:end``."""
+        # merged intervals: the last one starting before ``end`` reaches furthest
+        k = bisect_left(self._sourced_starts, end)
+        return k > 0 and self.sourced[k - 1][1] > start
+
+
+def voice_layer(document: Document) -> VoiceLayer:
+    """The :class:`VoiceLayer` of a document, computed once and kept in its cache."""
+    cached = document.cache.get("evaluative_voice")
+    if cached is not None:
+        return cached
+    rules = voice_rules()
+    analysis = analyze_quotes(document)
+    spans: list[VoiceSpan] = []
+    holes: list[tuple[int, int]] = []
+    sourced: list[tuple[int, int]] = []
+    cues: list[VoiceSpan] = []
+    for quotation in _all_quotations(analysis.quotations):
+        kind = getattr(quotation, "kind", "direct")
+        voice, needs_source = rules.kinds.get(kind, ("attributed", True))
+        source = _source_name(quotation)
+        if kind == "free_indirect" and _indicative_main_clause(quotation, document, rules):
+            continue  # an indicative main clause: the author states it
+        message = _message_spans(quotation)
+        parts = _frame_parts(quotation)
+        sourced.extend(message)
+        sourced.extend(parts)
+        if voice == "author" or (needs_source and source is None):
+            continue
+        holes.extend(parts)
+        if source is not None and source.lower() not in rules.first_person:
+            cue = getattr(quotation, "cue", None)
+            if cue is not None:
+                for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
+                    cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
+        spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
+    for name, start, end in speaker_labels(document.text):
+        spans.append(VoiceSpan(start, end, "quoted", name, "transcript"))
+        label_start = document.text.rfind(name, 0, start)
+        sourced.append((max(label_start, 0), end))
+    quoted = _merge([(s.start, s.end) for s in spans if s.voice == "quoted"])
+    if quoted:
+        # a direct quotation's message usually excludes its marks; take the whole region
+        starts = [a for a, _ in quoted]
+        extra = []
+        for region in document.quote_regions:
+            k = bisect_right(starts, region.inner_end - 1) - 1
+            if k >= 0 and quoted[k][1] > region.inner_start and quoted[k][0] < region.inner_end:
+                extra.append((region.start, region.end))
+        quoted = _merge(quoted + extra)
+    # the cue verb and the speaker inside an attributed message are the author's words
+    attributed = _subtract(
+        _merge([(s.start, s.end) for s in spans if s.voice == "attributed"]),
+        _merge(quoted + holes),
+    )
+    layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
+    document.cache["evaluative_voice"] = layer
+    return layer
+
+
+def _all_quotations(quotations: Any) -> list[Any]:
+    out: list[Any] = []
+    for quotation in quotations:
+        out.append(quotation)
+        nested = getattr(quotation, "nested", None) or []
+        out.extend(_all_quotations(nested))
+    return out
+
+
+def _pairs(items: Any) -> list[tuple[int, int]]:
+    out = []
+    for span in items or []:
+        if isinstance(span, tuple | list) and len(span) == 2:
+            start, end = span
+        else:
+            start, end = getattr(span, "start", None), getattr(span, "end", None)
+        if isinstance(start, int) and isinstance(end, int) and end > start:
+            out.append((start, end))
+    return out
+
+
+def _message_spans(quotation: Any) -> list[tuple[int, int]]:
+    return _pairs(getattr(quotation, "spans", None)) or _pairs([quotation])
+
+
+def _frame_parts(quotation: Any) -> list[tuple[int, int]]:
+    """The author's words of the frame: the cue (all its parts) and the speaker."""
+    parts: list[tuple[int, int]] = []
+    cue = getattr(quotation, "cue", None)
+    if cue is not None:
+        parts.extend(_pairs(getattr(cue, "spans", None)) or _pairs([cue]))
+    speaker = getattr(quotation, "speaker", None)
+    if speaker is not None:
+        parts.extend(_pairs([speaker]))
+    return parts
+
+
+def _source_name(quotation: Any) -> str | None:
+    """The source of a quotation: ``quotation.source`` where the quotation layer has
+    sources as entities, else the speaker (its antecedent for a pronoun)."""
+    source = getattr(quotation, "source", None)
+    if isinstance(source, str) and source:
+        return source
+    if source is not None:
+        for attribute in ("name", "canonical", "label", "text"):
+            value = getattr(source, attribute, None)
+            if isinstance(value, str) and value:
+                return value
+    speaker = getattr(quotation, "speaker", None)
+    if speaker is None:
+        return None
+    resolved = getattr(speaker, "resolved", None)
+    text = getattr(resolved, "text", None) if resolved is not None else None
+    return text or getattr(speaker, "text", None) or None
+
+
+def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """A free indirect "quotation" whose first clause has an indicative finite verb."""
+    start, end = getattr(quotation, "start", 0), getattr(quotation, "end", 0)
+    head = document.text[start:end].split(",", 1)[0]
+    words = {w.strip(".;:!?()«»„“”\"'").lower() for w in head.split()}
+    return bool(words & rules.indicative)
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _subtract(
+    intervals: list[tuple[int, int]], remove: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Merged ``intervals`` minus merged ``remove``."""
+    out: list[tuple[int, int]] = []
+    j = 0
+    for start, end in intervals:
+        while j < len(remove) and remove[j][1] <= start:
+            j += 1
+        k = j
+        while k < len(remove) and remove[k][0] < end:
+            a, b = remove[k]
+            if a > start:
+                out.append((start, a))
+            start = max(start, b)
+            k += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def _inside(intervals: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and intervals[k][0] <= offset < intervals[k][1]
+
+
+def _quoted_intervals(document: Document) -> list[tuple[int, int]]:
+    """Merged character intervals of the non-author voices (quoted and attributed)."""
+    layer = voice_layer(document)
+    return _merge(layer.quoted + layer.attributed)
+
+
+#: A scare quote (um ihn zu „informieren“) is the author's own distancing marker, like
+#: "angeblich" or "sogenannt": the writer holds the word up with tongs. The quotation
+#: finder decides what is a scare quote (not speech, not a name or title).
+SCARE_QUOTE_ENTRY = LexiconEntry(
+    lemma="„…“",
+    category="distancing",
+    weight=2,
+    neutral="the word without quote marks",
+    note="scare quotes: quote marks that distance the author from a word (found by mediakit.quotes)",
+)
+
+
+def _scare_quote_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
+    scare = analyze_quotes(document).scare_quotes
+    # Only a single quoted word is the classic scare quote; a quoted phrase is as often
+    # a partial quotation or a name the quotation finder could not attribute.
+    return [
+        (span.start, span.end, SCARE_QUOTE_ENTRY, "scare_quote", False)
+        for span in scare
+        if len(span.text.split()) == 1
+    ]
+
+
+def words_in(word_starts: list[int], intervals: list[tuple[int, int]]) -> int:
+    """How many words start inside the merged ``intervals``."""
+    return sum(
+        bisect_left(word_starts, end) - bisect_left(word_starts, start) for start, end in intervals
+    )

@@ -1,0 +1,147 @@
+"""Evaluative constructions (data/constructions.tsv): each pattern with German sentences
+that must match and sentences that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.evaluative import analyze_evaluative, construction_table, find_evaluative
+from mediakit.evaluative.constructions import CONSTRUCTION_CATEGORIES
+
+
+def constructions_in(text: str) -> list[tuple[str, str]]:
+    return [(h.text, h.lemma) for h in find_evaluative(text) if h.match == "construction"]
+
+
+# (sentence, construction name, the matched text)
+POSITIVE = [
+    ("Ist es nicht seltsam, dass niemand fragt?", "negated_yes_no_question",
+     "Ist es nicht seltsam, dass niemand fragt?"),
+    ("Warum sollte Moskau nachgeben?", "why_should_question", "Warum sollte Moskau nachgeben?"),
+    ("Wer glaubt denn noch an diese Versprechen?", "who_believes_question",
+     "Wer glaubt denn noch an diese Versprechen?"),
+    ("Das war Absicht, oder?", "question_tag", ", oder?"),
+    ("Was sonst?", "what_else_question", "Was sonst?"),
+    ("Wie kann man nur so blind sein?", "how_can_question", "Wie kann man nur so blind sein?"),
+    ("Es scheint Kelloggs Idee gewesen zu sein, um sicherzustellen, dass der Krieg weitergeht.",
+     "ensure_that", "um sicherzustellen, dass"),
+    ("Sie tat das, um davon abzulenken.", "hidden_purpose", "um davon abzulenken"),
+    ("Er reiste nur, um Fotos zu machen.", "only_to", "nur, um Fotos zu"),
+    ("Er kam offenbar, um zu provozieren.", "supposedly_to", "offenbar, um zu"),
+    ("USAID hat als eine Art CIA-Front fungiert.", "a_kind_of", "eine Art CIA-Front"),
+    ("Das ist so etwas wie ein Waffenstillstand.", "something_like",
+     "so etwas wie ein Waffenstillstand"),
+    ("Das ist nichts anderes als Propaganda.", "nothing_but", "nichts anderes als Propaganda"),
+    ("Das ist das reinste Chaos.", "the_purest", "das reinste Chaos"),
+    ("Ein Anruf hätte reichen sollen.", "should_have", "hätte reichen sollen"),
+    ("Es wäre besser gewesen zu schweigen.", "would_have_been", "wäre besser"),
+    ("Er tut so, als ob nichts geschehen wäre.", "as_if", "tut so, als ob"),
+    ("Was für ein Zufall!", "what_a_coincidence", "Was für ein Zufall"),
+    ("Wer hätte das gedacht.", "who_would_have_thought", "Wer hätte das gedacht"),
+    ("Traditionelle Verbündete hatte er düpiert und damit dem Kremlchef in die Hände gespielt.",
+     "play_into_hands", "in die Hände gespielt"),
+    ("Das spielt Putin direkt in die Hände.", "play_into_hands", "spielt Putin direkt in die Hände"),
+    ("Europa tanzt nach Washingtons Pfeife.", "dance_to_tune", "tanzt nach Washingtons Pfeife"),
+    ("Sie messen mit zweierlei Maß.", "two_standards", "mit zweierlei Maß"),
+    ("Man kann zwischen den Zeilen lesen.", "between_the_lines", "zwischen den Zeilen"),
+    ("Sie liefern Waffen, damit der Krieg weitergeht.", "in_order_that_goes_on",
+     "damit der Krieg weitergeht"),
+    ("Wenn er doch nur geschwiegen hätte.", "if_only", "Wenn er doch nur"),
+    ("Wie praktisch!", "how_convenient", "Wie praktisch!"),
+    ("Na klar, das war Zufall.", "of_course_ironic", "Na klar"),
+    ("Das könnte teuer werden.", "could_be", "könnte"),
+    ("Europa muss jetzt handeln.", "deontic_modal", "muss"),
+    ("Es ist anzunehmen, dass er kommt.", "certainty_phrase", "ist anzunehmen"),
+    ("Es ist aber anzunehmen, dass er kommt.", "certainty_phrase", "ist aber anzunehmen"),
+    ("Es ist jedoch zu befürchten, dass es regnet.", "certainty_phrase", "ist jedoch zu befürchten"),
+    ("Das klingt mehr nach Alarm als nach Aufklärung.", "sounds_like", "klingt mehr nach"),
+    ("Die Hilfe kam viel zu spät.", "excess_zu", "viel zu spät"),
+    ("Impfen tötet und erzeugt Corona!", "exclamation", "Corona!"),
+    ("Und das nennt sich Demokratie?!", "exclamation", "Demokratie?!"),
+]  # fmt: skip
+
+# sentences that must give no construction at all
+NEGATIVE = [
+    "Wie geht es weiter?",  # an open question
+    "Wann beginnt das Treffen?",
+    "Die Polizei sperrte die Straße.",
+    "Er kam, um zu helfen.",  # a plain purpose clause
+    "Das ist eine neue Art von Batterie.",  # lowercase after Art: no label
+    "Er hätte gern Urlaub.",  # hätte without a modal infinitive
+    "Die Hände des Präsidenten zitterten.",
+    "Sie spielte Klavier.",
+    "Er versuchte, zu helfen.",  # zu + infinitive is no excess
+    "Das Ergebnis ist 5! geteilt durch 3!.",  # the factorial sign is no exclamation
+]
+
+
+@pytest.mark.parametrize(("text", "name", "matched"), POSITIVE)
+def test_construction_matches(text: str, name: str, matched: str) -> None:
+    assert (matched, name) in constructions_in(text), constructions_in(text)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_construction(text: str) -> None:
+    assert constructions_in(text) == []
+
+
+def test_every_pattern_is_documented_and_has_a_positive_example():
+    names = {name for _, name, _ in POSITIVE}
+    table = construction_table()
+    assert set(CONSTRUCTION_CATEGORIES) <= {c.category for c in table}
+    for construction in table:
+        assert construction.note.strip()
+        assert 1 <= construction.weight <= 3
+    # every pattern but the idioms has its own example above; the idioms are tested
+    # as a group below
+    untested = {c.name for c in table if c.category != "idiom"} - names
+    assert untested == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er hat die Partner über den Tisch gezogen.",
+        "Sie führte die Presse an der Nase herum.",
+        "Die Wähler sind ihm auf den Leim gegangen.",
+        "Der Minister kroch vor Moskau zu Kreuze.",
+        "Er goss damit Öl ins Feuer.",
+        "Die Regierung hat das Handtuch geworfen.",
+        "In Peking reibt man sich die Hände.",
+        "Russland rasselte wieder mit dem Säbel.",
+    ],
+)
+def test_idioms_split_by_the_verb(text: str) -> None:
+    # found as a construction, or (Öl ins Feuer) as the lexicon's phrase: once either way
+    idioms = [h for h in find_evaluative(text) if h.match in {"construction", "phrase"}]
+    assert len(idioms) == 1, (text, idioms)
+
+
+def test_constructions_take_the_voice_of_their_place_and_count_for_the_author():
+    quoted = find_evaluative("Er sagte: „Wer glaubt denn noch an diese Versprechen?“")
+    assert [h.voice for h in quoted if h.match == "construction"] == ["quoted"]
+    analysis = analyze_evaluative("Das spielt Putin direkt in die Hände.")
+    assert analysis.metrics["evaluative_constructions_per_1000_words"] > 0
+    assert analysis.metrics["evaluative_per_1000_words"] > 0
+
+
+def test_an_idiom_in_the_lexicon_as_a_phrase_counts_once():
+    hits = find_evaluative("Er will kein Öl ins Feuer gießen.")
+    assert [(h.text, h.match) for h in hits if "Feuer" in h.text] == [("Öl ins Feuer", "phrase")]
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        ("Das ist ein Skandal!", "author"),
+        ("„Raus hier!“, rief der Wirt.", "quoted"),
+        ("Er sagte: „Nie wieder!“", "quoted"),
+    ],
+)
+def test_exclamation_takes_the_voice_of_its_words(text: str, voice: str) -> None:
+    hits = [h for h in find_evaluative(text) if h.lemma == "exclamation"]
+    assert [h.voice for h in hits] == [voice]
+
+
+def test_exclamation_inside_sarcasm_counts_once() -> None:
+    assert constructions_in("Wie praktisch!") == [("Wie praktisch!", "how_convenient")]

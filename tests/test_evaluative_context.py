@@ -1,0 +1,120 @@
+"""Context rules (data/context_rules.tsv): each with the German sentences it was written for."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.evaluative import find_evaluative
+from mediakit.evaluative.context import CONTEXT_RULES, context_rules
+from mediakit.tables import load_table
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(h.text, h.category) for h in find_evaluative(text) if h.match != "construction"]
+
+
+# (sentence, the word in question, expected category or None when it must not count)
+CASES = [
+    # participle / verb particle vs intensifier
+    (
+        "Kellogg hatte sich offen für eine deutliche Verschärfung der Sanktionen "
+        "ausgesprochen, um Zugeständnisse zu erreichen.",
+        "ausgesprochen",
+        None,
+    ),
+    ("Die Warnung war deutlich ausgesprochen worden.", "ausgesprochen", None),
+    ("Er ist ausgesprochen freundlich.", "ausgesprochen", "intensifier"),
+    ("Das Gericht hat entschieden.", "entschieden", None),
+    ("Das geht entschieden zu weit.", "entschieden", "intensifier"),
+    # lieber: the comparative of gern, not the verb lieben
+    ("Das sage ich lieber nicht.", "lieber", None),
+    ("Am liebsten würde er gar nicht kommen.", "liebsten", None),
+    ("Sie lieben ihr Land.", "lieben", "emotional"),
+    # alle: quantifier of a set after a preposition vs sweeping claim
+    ("Er will an allen Verhandlungen teilnehmen.", "allen", None),
+    ("In allen Ländern wird gewählt.", "allen", None),
+    ("Alle wissen das.", "Alle", "exaggeration"),
+    ("Das haben sie alle gewusst.", "alle", "exaggeration"),
+    # alle: negated, hedged, a proportion, the fixed phrase "allen voran"
+    ("Nicht alle der 13 Toten waren zuvor geimpft.", "alle", None),
+    ("So gut wie alle Deutschen zahlen Steuern.", "alle", None),
+    ("Fast alle Abgeordneten stimmten zu.", "alle", None),
+    ("Wie alle anderen Parteien wirbt sie um Stimmen.", "alle", None),
+    ("Das betrifft fünf bis zehn Prozent aller Infektionen.", "aller", None),
+    ("Das gilt für 98 % aller Vergleiche.", "aller", None),
+    ("Die Hälfte aller Fälle ist ungeklärt.", "aller", None),
+    ("Sie tragen Masken, allen voran die Pflegekräfte.", "allen", None),
+    ("Sie lügen uns alle an.", "alle", "exaggeration"),
+    # Loser inside the neutral tennis term
+    ("Er wird durch den Lucky Loser Caruso ersetzt.", "Loser", None),
+    ("Er ist ein Loser.", "Loser", "pejorative"),
+    # einseitig: 'unilateral' or 'on one side' vs 'biased'
+    ("Russland verkündete eine einseitige Waffenruhe.", "einseitige", None),
+    ("Registriert sind 153 Fälle von einseitiger Erblindung.", "einseitiger", None),
+    ("Die Berichterstattung war einseitig.", "einseitig", "loaded"),
+    ("Das ist eine einseitige Darstellung.", "einseitige", "loaded"),
+    # angeben: the participle 'stated' vs 'prahlen'
+    ("Die Raten sind in Prozent angegeben.", "angegeben", None),
+    ("Er hatte angegeben, dass er krank sei.", "angegeben", None),
+    # gelassen: the participle of lassen vs the emotion word 'calm'
+    ("Bisher haben sich weniger Menschen impfen gelassen.", "gelassen", None),
+    ("Man hat ihn nicht in Ruhe gelassen.", "gelassen", None),
+    ("Diese Frage wurde außer Acht gelassen.", "gelassen", None),
+    ("Der Häftling ist frei gelassen worden.", "gelassen", None),
+    ("Der Minister blieb gelassen.", "gelassen", "emotional"),
+    ("Sie reagierte gelassen auf die Kritik.", "gelassen", "emotional"),
+    # niemand: factual report, uncertainty, sweeping claim
+    ("Niemand wurde verletzt.", "Niemand", None),
+    (
+        "Niemand kann derzeit sagen, ob eine Einigung erzielt werden kann.",
+        "Niemand",
+        "epistemic",
+    ),
+    ("Niemand will diesen Krieg.", "Niemand", "exaggeration"),
+    # impersonal man vs addressing the reader / speaking for everyone
+    ("In Kiew hieß es, man sei empört.", "man", None),
+    ("Liest man zwischen den Zeilen, so sieht man, dass die Ukraine kaum vorkam.", "man", None),
+    ("Da fragt man sich, wozu.", "man", "address"),
+    ("Man muss das klar sagen.", "Man", "address"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "category"), CASES)
+def test_context_rule(text: str, word: str, category: str | None) -> None:
+    categories = {cat for w, cat in found(text) if w == word}
+    if category is None:
+        assert categories == set(), (text, found(text))
+    else:
+        assert categories == {category}, (text, found(text))
+
+
+def test_every_rule_is_documented_and_known():
+    rows = load_table("context_rules.tsv")
+    assert rows
+    for row in rows:
+        assert row["rule"] in CONTEXT_RULES
+        assert row["note"].strip() and row["words"].strip()
+    # every rule's entry is in the bundled lexicon: precision by context, not by deletion
+    from mediakit.evaluative import Lexicon
+
+    lexicon = Lexicon.default()
+    for entry in context_rules():
+        assert entry in lexicon, entry
+
+
+def test_a_user_lexicon_keeps_the_rules_and_a_new_entry_is_untouched():
+    from mediakit.evaluative import Lexicon
+
+    lexicon = Lexicon.default().extended({"Aussprache": "loaded"})
+    assert [h.text for h in find_evaluative("Er hatte sich dafür ausgesprochen.", lexicon)] == []
+
+
+def test_voice_and_context_word_tables_are_documented():
+    from mediakit.evaluative.context import context_words
+
+    for name in ("evaluative_voice.tsv", "evaluative_context_words.tsv", "constructions.tsv"):
+        rows = load_table(name)
+        assert rows and all(row["note"].strip() for row in rows), name
+    assert "hatte" in context_words("temporal_before_schon")
+    with pytest.raises(ValueError, match="no list"):
+        context_words("nonexistent")
