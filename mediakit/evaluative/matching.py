@@ -75,9 +75,10 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
         entry, match = found
         entry_rules = rules.get(entry.lemma.lower())
         if entry_rules is not None:
-            entry = apply_context_rules(entry, entry_rules, words, firsts, k)
-            if entry is None:
+            kept = apply_context_rules(entry, entry_rules, words, firsts, k)
+            if kept is None:
                 continue
+            entry = kept
         if (
             (
                 entry.category in {"stance", "epistemic"}
