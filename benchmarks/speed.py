@@ -359,12 +359,12 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     if args.parallel:
-        from mediakit.analysis import _cores, _free_cores
+        from mediakit.analysis import _cores
 
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(
             f"\nanalyze_many on the articles: {parallel_wall(texts)} "
-            f"({_cores()} cores, load {load:.1f}: n_jobs=2 may use {_free_cores()} process(es))"
+            f"({_cores()} cores, load average {load:.1f})"
         )
 
     print("\nper stage (one pass, parse cache bypassed):")
