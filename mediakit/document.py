@@ -151,7 +151,7 @@ def check_text(text: object, *, what: str = "text") -> str:
     'Guten Tag.'
     >>> check_text(b"Guten Tag.")
     Traceback (most recent call last):
-    TypeError: text must be a str, not bytes: decode it first, e.g. data.decode("utf-8")
+    TypeError: text: erwartet wird ein Text (str), nicht bytes; erst dekodieren, z. B. data.decode("utf-8")
     """
     if isinstance(text, str):
         if type(text) is not str:
@@ -160,22 +160,23 @@ def check_text(text: object, *, what: str = "text") -> str:
             text = str.__str__(text)
         if len(text) > MAX_CHARS:
             raise ValueError(
-                f"{what} is too long ({len(text):,} characters, the limit is {MAX_CHARS:,}); "
-                "split it into documents and use mediakit.analyze_many"
+                f"{what}: der Text ist zu lang ({len(text):,} Zeichen, höchstens {MAX_CHARS:,}); "
+                "teilen Sie ihn in Dokumente und nutzen Sie mediakit.analyze_many"
             )
         if _looks_like_html(text):
             raise ValueError(
-                f"{what} looks like an HTML page; extract the article first with "
-                "mediakit.text_from_html(html) (or pass the .html file to `mediakit compare`)"
+                f"{what}: das sieht aus wie eine HTML-Seite; erst den Artikel herauslösen mit "
+                "mediakit.text_from_html(html) (oder die .html-Datei an `mediakit compare` geben)"
             )
         return text
     if text is None:
-        raise TypeError(f"{what} must be a str, not None")
+        raise TypeError(f"{what}: erwartet wird ein Text (str), nicht None")
     if isinstance(text, bytes | bytearray | memoryview):
         raise TypeError(
-            f'{what} must be a str, not {type(text).__name__}: decode it first, e.g. data.decode("utf-8")'
+            f"{what}: erwartet wird ein Text (str), nicht {type(text).__name__}; "
+            'erst dekodieren, z. B. data.decode("utf-8")'
         )
-    raise TypeError(f"{what} must be a str, not {type(text).__name__}")
+    raise TypeError(f"{what}: erwartet wird ein Text (str), nicht {type(text).__name__}")
 
 
 def _looks_like_html(text: str) -> bool:

@@ -115,7 +115,7 @@ def test_news_style_cases(shared):
 
 @pytest.mark.parametrize("bad", [None, b"Text", 42, ["Text"]])
 def test_non_text_is_a_type_error(bad):
-    with pytest.raises(TypeError, match="must be a str"):
+    with pytest.raises(TypeError, match=r"erwartet wird ein Text \(str\)"):
         mediakit.split_sentences(bad)
 
 
