@@ -289,14 +289,16 @@ def run_notebook(
             "65534",
             "--gid",
             "65534",
+            # a private /tmp first: the binds below may lie under /tmp (a venv made
+            # with mktemp, as CI does) and must be mounted on top of it, not hidden by it
+            "--tmpfs",
+            "/tmp",
             *_system_binds(),
             *_python_binds(list(hidden or [])),
             "--proc",
             "/proc",
             "--dev",
             "/dev",
-            "--tmpfs",
-            "/tmp",
             "--bind",
             str(student),
             INSIDE,
