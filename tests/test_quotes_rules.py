@@ -115,6 +115,21 @@ INDIRECT = [
         "ein Sprecher",
     ),
     ("Die Ministerin bezeichnete, wie sie betonte, den Plan als Erfolg.", "den Plan", None, ""),
+    # a zu-infinitive may be followed by a relative clause or a dash apposition
+    (
+        "Ein Gericht hat den Konzern aufgefordert, binnen drei Tagen alle Daten herauszugeben, "
+        "die mit dem Fall in Verbindung stehen.",
+        "alle Daten herauszugeben",
+        "indirect",
+        "Ein Gericht",
+    ),
+    (
+        "Die Behörden haben die Einwohner der Küstenorte aufgefordert, ihre Häuser zu verlassen "
+        "– die meisten davon in der Hauptstadt.",
+        "ihre Häuser zu verlassen",
+        "indirect",
+        "Die Behörden",
+    ),
 ]
 
 
@@ -208,6 +223,19 @@ REPORTED = [
     ("Er sprach mit Putin.", "sprach mit", None, ""),
     ("(DER STANDARD berichtete.)", "STANDARD", None, ""),
     ("Politiker der Opposition kritisierten den Vorschlag.", "Vorschlag", None, ""),
+    # a speech-act verb in a relative clause describes a noun: the author's sentence
+    (
+        "Die Grippe von 1918, die weltweit Millionen Todesopfer gefordert hatte, gilt als Vorbild.",
+        "Todesopfer",
+        None,
+        "",
+    ),
+    (
+        "Der Teilchenstrom, der von der Sonne ausgeht und als Sonnenwind bezeichnet wird, ist schwach.",
+        "Sonnenwind",
+        None,
+        "",
+    ),
 ]
 
 

@@ -528,7 +528,21 @@ def clause_end(cx: Context, k: int, end: int) -> int:
 
 
 def zu_infinitive(cx: Context, lo: int, hi: int) -> bool:
-    """An infinitive clause with "zu" ("…, den Plan zu prüfen"; "abzuwarten")."""
+    """An infinitive clause with "zu" ("…, den Plan zu prüfen"; "abzuwarten").
+
+    The infinitive ends the clause or its first part before a comma or dash: a relative
+    clause or an apposition may follow ("…, Daten herauszugeben, die mit X in Verbindung
+    stehen"; "…, ihre Häuser zu verlassen – die Hälfte davon in Hiroshima").
+    """
+    if _zu_at_end(cx, lo, hi):
+        return True
+    for j in range(lo + 1, hi):
+        if cx.tok[j] in (",", "–", "—", "-") and cx.region_of[j] < 0:
+            return _zu_at_end(cx, lo, j - 1)
+    return False
+
+
+def _zu_at_end(cx: Context, lo: int, hi: int) -> bool:
     last = hi
     while last > lo and not cx.tok[last][:1].isalpha():
         last -= 1
