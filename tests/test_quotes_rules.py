@@ -291,6 +291,26 @@ PREPOSITIONS = [
         "indirect",
         "Kreisen der Regierung",
     ),
+    # the pre-field is one constituent: attributes up to the finite verb belong to the source
+    (
+        "Nach Angaben der Provinzregierung in Helmand wurden alle Geiseln freigelassen.",
+        "wurden alle Geiseln",
+        "indirect",
+        "Angaben der Provinzregierung in Helmand",
+    ),
+    (
+        "Laut der Botschaft im Irak sind alle Bürger aufgerufen, das Land zu verlassen.",
+        "sind alle Bürger",
+        "indirect",
+        "der Botschaft im Irak",
+    ),
+    # … but not a time adverbial
+    (
+        "Laut Polizei am Montag wurden fünf Menschen verletzt.",
+        "fünf Menschen verletzt",
+        "indirect",
+        "Polizei",
+    ),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Quotation
-from ..syntax import frame_tail, make_speaker, np_backward, np_forward
+from ..syntax import frame_tail, make_speaker, np_backward, np_forward, prefield_attributes
 from ..view import Context
 from ..words import _END_PUNCT, _adjective_like, _requirement_sets
 
@@ -41,6 +41,8 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 last = start  # "…, laut denen jeder Deutsche …": the relative pronoun
             else:
                 last = np_forward(cx, start, hi)
+                if last >= start and j == cx.next_content(lo, hi):
+                    last = prefield_attributes(cx, last, hi)  # "Laut der Botschaft im Irak hat …"
             if last < start:
                 continue
             speaker = make_speaker(cx, start, last)
