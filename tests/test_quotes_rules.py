@@ -115,6 +115,13 @@ INDIRECT = [
         "ein Sprecher",
     ),
     ("Die Ministerin bezeichnete, wie sie betonte, den Plan als Erfolg.", "den Plan", None, ""),
+    # a pre-field opened by a preposition is no subject
+    (
+        "Bezüglich des Startortes sagte ein Sprecher, die Maschine sei in Sentani gestartet.",
+        "die Maschine sei",
+        "indirect",
+        "ein Sprecher",
+    ),
     # a zu-infinitive may be followed by a relative clause or a dash apposition
     (
         "Ein Gericht hat den Konzern aufgefordert, binnen drei Tagen alle Daten herauszugeben, "
@@ -303,6 +310,19 @@ PREPOSITIONS = [
         "sind alle Bürger",
         "indirect",
         "der Botschaft im Irak",
+    ),
+    # a quoted name right after the cue word; a genitive name before the statement noun
+    (
+        "Laut „Spiegel“ hat der Minister seinen Rücktritt angeboten.",
+        "seinen Rücktritt",
+        "indirect",
+        "„Spiegel“",
+    ),
+    (
+        "Nach Grupps Meinung werden dort falsche Entscheidungen getroffen.",
+        "falsche Entscheidungen",
+        "indirect",
+        "Grupps Meinung",
     ),
     # … but not a time adverbial
     (
