@@ -184,6 +184,28 @@ KONJUNKTIV = [
         None,
         "",
     ),
+    # an indicative main clause before the Konjunktiv clause is the author's frame
+    (
+        "Die Alliierten hatten Einspruch dagegen erhoben, weil Berlin einen Sonderstatus habe.",
+        "weil Berlin einen Sonderstatus habe",
+        "free_indirect",
+        "",
+    ),
+    (
+        "Die Alliierten hatten Einspruch dagegen erhoben, weil Berlin einen Sonderstatus habe.",
+        "Einspruch",
+        None,
+        "",
+    ),
+    (
+        "Unter diesen Bedingungen halten die Generäle einen Abzug für unwahrscheinlich, da die "
+        "Armee ihren Aufgaben nicht gewachsen sei.",
+        "unwahrscheinlich",
+        None,
+        "",
+    ),
+    # … but a sentence that opens with a subordinate clause stays whole
+    ("Wenn es regnet, werde das Spiel verschoben.", "Wenn es regnet", "free_indirect", ""),
 ]
 
 
