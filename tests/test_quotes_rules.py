@@ -204,6 +204,9 @@ KONJUNKTIV = [
         None,
         "",
     ),
+    # an -e form in a sentence whose subject is "ich" is the first person's indicative
+    ("Ich arbeite an einem Projekt und plane einen Kurzfilm.", "plane", None, ""),
+    ("Ich war kürzlich in Nordkorea und habe sie arbeiten sehen.", "arbeiten", None, ""),
     # … but a sentence that opens with a subordinate clause stays whole
     ("Wenn es regnet, werde das Spiel verschoben.", "Wenn es regnet", "free_indirect", ""),
 ]
