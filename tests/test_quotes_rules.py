@@ -115,6 +115,15 @@ INDIRECT = [
         "ein Sprecher",
     ),
     ("Die Ministerin bezeichnete, wie sie betonte, den Plan als Erfolg.", "den Plan", None, ""),
+    # an apposition after a postposed frame's speaker is the speaker's, not the message's
+    (
+        "Alle Gebiete seien unter Kontrolle, sagte Charles Bouchard, kanadischer General und "
+        "Kommandeur des Einsatzes.",
+        "Alle Gebiete seien",
+        "indirect",
+        "Charles Bouchard, kanadischer General und Kommandeur des Einsatzes",
+    ),
+    ("Die Lage ist ernst, sagte Bsirske, das sei klar.", "das sei klar", "indirect", "Bsirske"),
     # a pre-field opened by a preposition is no subject
     (
         "Bezüglich des Startortes sagte ein Sprecher, die Maschine sei in Sentani gestartet.",
