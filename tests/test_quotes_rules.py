@@ -115,6 +115,37 @@ INDIRECT = [
         "ein Sprecher",
     ),
     ("Die Ministerin bezeichnete, wie sie betonte, den Plan als Erfolg.", "den Plan", None, ""),
+    # an apposition after a postposed frame's speaker is the speaker's, not the message's
+    (
+        "Alle Gebiete seien unter Kontrolle, sagte Charles Bouchard, kanadischer General und "
+        "Kommandeur des Einsatzes.",
+        "Alle Gebiete seien",
+        "indirect",
+        "Charles Bouchard, kanadischer General und Kommandeur des Einsatzes",
+    ),
+    ("Die Lage ist ernst, sagte Bsirske, das sei klar.", "das sei klar", "indirect", "Bsirske"),
+    # a pre-field opened by a preposition is no subject
+    (
+        "Bezüglich des Startortes sagte ein Sprecher, die Maschine sei in Sentani gestartet.",
+        "die Maschine sei",
+        "indirect",
+        "ein Sprecher",
+    ),
+    # a zu-infinitive may be followed by a relative clause or a dash apposition
+    (
+        "Ein Gericht hat den Konzern aufgefordert, binnen drei Tagen alle Daten herauszugeben, "
+        "die mit dem Fall in Verbindung stehen.",
+        "alle Daten herauszugeben",
+        "indirect",
+        "Ein Gericht",
+    ),
+    (
+        "Die Behörden haben die Einwohner der Küstenorte aufgefordert, ihre Häuser zu verlassen "
+        "– die meisten davon in der Hauptstadt.",
+        "ihre Häuser zu verlassen",
+        "indirect",
+        "Die Behörden",
+    ),
 ]
 
 
@@ -162,6 +193,31 @@ KONJUNKTIV = [
         None,
         "",
     ),
+    # an indicative main clause before the Konjunktiv clause is the author's frame
+    (
+        "Die Alliierten hatten Einspruch dagegen erhoben, weil Berlin einen Sonderstatus habe.",
+        "weil Berlin einen Sonderstatus habe",
+        "free_indirect",
+        "",
+    ),
+    (
+        "Die Alliierten hatten Einspruch dagegen erhoben, weil Berlin einen Sonderstatus habe.",
+        "Einspruch",
+        None,
+        "",
+    ),
+    (
+        "Unter diesen Bedingungen halten die Generäle einen Abzug für unwahrscheinlich, da die "
+        "Armee ihren Aufgaben nicht gewachsen sei.",
+        "unwahrscheinlich",
+        None,
+        "",
+    ),
+    # an -e form in a sentence whose subject is "ich" is the first person's indicative
+    ("Ich arbeite an einem Projekt und plane einen Kurzfilm.", "plane", None, ""),
+    ("Ich war kürzlich in Nordkorea und habe sie arbeiten sehen.", "arbeiten", None, ""),
+    # … but a sentence that opens with a subordinate clause stays whole
+    ("Wenn es regnet, werde das Spiel verschoben.", "Wenn es regnet", "free_indirect", ""),
 ]
 
 
@@ -208,6 +264,19 @@ REPORTED = [
     ("Er sprach mit Putin.", "sprach mit", None, ""),
     ("(DER STANDARD berichtete.)", "STANDARD", None, ""),
     ("Politiker der Opposition kritisierten den Vorschlag.", "Vorschlag", None, ""),
+    # a speech-act verb in a relative clause describes a noun: the author's sentence
+    (
+        "Die Grippe von 1918, die weltweit Millionen Todesopfer gefordert hatte, gilt als Vorbild.",
+        "Todesopfer",
+        None,
+        "",
+    ),
+    (
+        "Der Teilchenstrom, der von der Sonne ausgeht und als Sonnenwind bezeichnet wird, ist schwach.",
+        "Sonnenwind",
+        None,
+        "",
+    ),
 ]
 
 
@@ -262,6 +331,39 @@ PREPOSITIONS = [
         "die Gespräche seien",
         "indirect",
         "Kreisen der Regierung",
+    ),
+    # the pre-field is one constituent: attributes up to the finite verb belong to the source
+    (
+        "Nach Angaben der Provinzregierung in Helmand wurden alle Geiseln freigelassen.",
+        "wurden alle Geiseln",
+        "indirect",
+        "Angaben der Provinzregierung in Helmand",
+    ),
+    (
+        "Laut der Botschaft im Irak sind alle Bürger aufgerufen, das Land zu verlassen.",
+        "sind alle Bürger",
+        "indirect",
+        "der Botschaft im Irak",
+    ),
+    # a quoted name right after the cue word; a genitive name before the statement noun
+    (
+        "Laut „Spiegel“ hat der Minister seinen Rücktritt angeboten.",
+        "seinen Rücktritt",
+        "indirect",
+        "„Spiegel“",
+    ),
+    (
+        "Nach Grupps Meinung werden dort falsche Entscheidungen getroffen.",
+        "falsche Entscheidungen",
+        "indirect",
+        "Grupps Meinung",
+    ),
+    # … but not a time adverbial
+    (
+        "Laut Polizei am Montag wurden fünf Menschen verletzt.",
+        "fünf Menschen verletzt",
+        "indirect",
+        "Polizei",
     ),
 ]
 

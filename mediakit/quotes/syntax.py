@@ -278,6 +278,50 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     return last if has_noun else i - 1
 
 
+def prefield_attributes(cx: Context, last: int, hi: int) -> int:
+    """Extend a pre-field source by its prepositional attributes up to the finite verb.
+
+    The pre-field of a German main clause is one constituent, so what stands between the
+    source and the finite verb belongs to it: "Laut der US-Botschaft im Irak hat …",
+    "Nach Angaben des Flugdatendienstes flightradar24 auf Twitter verlor …". Only
+    attributes of the form preposition + (article) (adjectives) noun(s) are taken, and only
+    when a finite-looking verb follows them; otherwise ``last`` is returned unchanged.
+    """
+    preps = cx.words["preposition"]
+    dets = cx.words["determiner"]
+    k = cx.next_content(last + 1, hi)
+    new_last = last
+    for _ in range(3):  # at most three attributes ("der Regierung in Helmand im Süden")
+        if k >= hi or cx.low[k] not in preps or not cx.tok[k][:1].islower():
+            break
+        j = cx.next_content(k + 1, hi)
+        if j < hi and cx.low[j] in dets:
+            j = cx.next_content(j + 1, hi)
+        while j < hi and _adjective_like(cx.tok[j]):
+            j = cx.next_content(j + 1, hi)
+        if j >= hi or not (_is_cap(cx.tok[j]) or _DOMAIN.match(cx.tok[j])):
+            break
+        if cx.low[j] in cx.words["time_noun"]:
+            break  # "Laut Polizei am Montag …": a time adverbial
+        while j + 1 < hi and (_is_cap(cx.tok[j + 1]) or cx.tok[j + 1][:1].isdigit()):
+            j += 1
+        if j + 1 < hi and cx.tok[j + 1] == "(":
+            close = j + 2
+            while close < hi and close - j < 6 and cx.tok[close] != ")":
+                close += 1
+            if close < hi and cx.tok[close] == ")":
+                j = close
+        new_last = j
+        k = cx.next_content(j + 1, hi)
+    if new_last == last or k >= hi:
+        return last
+    verb = cx.low[k]
+    finite = verb in _AUXILIARIES or bool(_mood(verb)) or verb in cx.lex.main
+    if not finite and cx.tok[k][:1].islower() and cx.tok[k].isalpha():
+        finite = not _adjective_like(cx.tok[k]) and verb not in preps | dets | cx.words["adverb"]
+    return new_last if finite else last
+
+
 def apposition(cx: Context, last: int, hi: int) -> int:
     """Extend a speaker that ends the sentence by its apposition ("Bill Graham, Parteichef der Liberalen.")."""
     comma = cx.next_content(last + 1, hi)
@@ -528,7 +572,21 @@ def clause_end(cx: Context, k: int, end: int) -> int:
 
 
 def zu_infinitive(cx: Context, lo: int, hi: int) -> bool:
-    """An infinitive clause with "zu" ("…, den Plan zu prüfen"; "abzuwarten")."""
+    """An infinitive clause with "zu" ("…, den Plan zu prüfen"; "abzuwarten").
+
+    The infinitive ends the clause or its first part before a comma or dash: a relative
+    clause or an apposition may follow ("…, Daten herauszugeben, die mit X in Verbindung
+    stehen"; "…, ihre Häuser zu verlassen – die Hälfte davon in Hiroshima").
+    """
+    if _zu_at_end(cx, lo, hi):
+        return True
+    for j in range(lo + 1, hi):
+        if cx.tok[j] in (",", "–", "—", "-") and cx.region_of[j] < 0:
+            return _zu_at_end(cx, lo, j - 1)
+    return False
+
+
+def _zu_at_end(cx: Context, lo: int, hi: int) -> bool:
     last = hi
     while last > lo and not cx.tok[last][:1].isalpha():
         last -= 1

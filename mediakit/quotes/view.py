@@ -185,16 +185,10 @@ class Context:
             m = _mood(self.low[j]) if self.tok[j][:1].islower() or j == lo else ""
             if not m and j in self.regular_k1:
                 m = "k1"
-            if (
-                m == "k1"
-                and self.low[j].endswith("e")
-                and "ich"
-                in (
-                    self.low[j - 1] if j else "",
-                    self.low[j + 1],
-                )
-            ):
-                continue  # "habe ich", "ich halte": the indicative of the first person
+            if m == "k1" and self.low[j].endswith("e") and "ich" in self.low[lo:hi]:
+                # "habe ich", "ich halte", "Ich arbeite an … und plane einen Film": the
+                # first person's indicative (ich in the same sentence, as its subject)
+                continue
             if m == "k1":
                 return "k1"
             if m == "k2" and not strong_only:

@@ -95,6 +95,13 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     cx.has_konjunktiv(lo, prev) or middle_speech
                 ):
                     continue
+                if middle and not middle_speech:
+                    # "…, sagte Charles Bouchard, Kommandeur des Einsatzes.": an apposition
+                    # that ends the sentence belongs to the speaker, not to the message
+                    ap = apposition(cx, last, hi)
+                    nxt = cx.next_content(ap + 1, hi)
+                    if ap > last and (nxt >= end or cx.tok[nxt] in _END_PUNCT):
+                        middle = False
                 if not middle:
                     last = apposition(cx, last, hi)
                 speaker = make_speaker(cx, v + 1, last)

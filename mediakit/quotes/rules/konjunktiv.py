@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Quotation, Speaker
-from ..syntax import clause_start
+from ..syntax import clause_start, sentence_subject
 from ..view import Context
-from ..words import _FI_REACH, _SUBORDINATE_OPENERS
+from ..words import _ARTICLES, _FI_REACH, _SUBORDINATE_OPENERS, _SUBORDINATORS
 
 
 def free_indirect(cx: Context) -> None:
@@ -55,7 +55,12 @@ def free_indirect(cx: Context) -> None:
         last = hi - 1
         while last > first and cx.space[last]:
             last -= 1
+        cut = konjunktiv_clause_start(cx, first, hi)
         speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
+        if cut > first:
+            # the indicative frame clause may name the source ("Die Bank beruft sich darauf, …")
+            speaker = sentence_subject(cx, lo, cut) or speaker
+            first = cut
         if (
             speaker is not None
             and last_par != cx.d.paragraph_of_token[lo]
@@ -79,6 +84,27 @@ def free_indirect(cx: Context) -> None:
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)
+
+
+def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
+    """Where the reported part of a Konjunktiv sentence starts.
+
+    An indicative main clause before the first Konjunktiv clause is the author's frame,
+    not reported content: "Die Staatsanwaltschaft hegt den Verdacht, er könnte Geld
+    genommen haben." reports only "er könnte …". A sentence that opens with a
+    subordinate clause ("Wenn es regnet, werde er …") or in Konjunktiv stays whole.
+    """
+    if cx.low[first] in _SUBORDINATORS - _ARTICLES or cx.in_direct(first):
+        return first
+    for j in cx.within(cx.mood_at, first, hi):
+        if cx.in_direct(j):
+            continue
+        c = clause_start(cx, j, first)
+        if c <= first or cx.tok[c - 1] not in (",", ":"):
+            return first
+        k = cx.next_content(c, hi)
+        return k if k < j else first
+    return first
 
 
 def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..model import Quotation
-from ..syntax import frame_tail, make_speaker, np_backward, np_forward
+from ..syntax import frame_tail, make_speaker, np_backward, np_forward, prefield_attributes
 from ..view import Context
-from ..words import _END_PUNCT, _adjective_like, _requirement_sets
+from ..words import _END_PUNCT, _adjective_like, _is_cap, _requirement_sets
 
 
 def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
@@ -30,17 +30,38 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     _adjective_like(cx.tok[k]) or cx.low[k] in cx.words["determiner"]
                 ):
                     k += 1
+                if (
+                    k + 1 < hi
+                    and k == nxt
+                    and not _requires(cx.low[k], requires)
+                    and _is_cap(cx.tok[k])
+                    and cx.low[k].endswith("s")
+                    and _requires(cx.low[k + 1], requires)
+                ):
+                    k += 1  # a genitive name before the noun: "Nach Grupps Meinung"
                 if k >= hi or not _requires(cx.low[k], requires):
                     continue
                 start = nxt
             if start >= hi:
                 continue
+            r = cx.region_of[cx.next_content(start, hi)]
             if cx.low[start] in ("denen", "dem", "der", "dessen", "deren", "welchem") and (
                 start > lo and cx.tok[j - 1] == ","
             ):
                 last = start  # "…, laut denen jeder Deutsche …": the relative pronoun
+            elif (
+                not requires
+                and r >= 0
+                and cx.region_kind[r] in ("scare", "title")
+                and cx.region_tokens[r][1] - cx.region_tokens[r][0] <= 6
+            ):
+                # "Laut „tagesschau.de“ gehören …": a quoted name right after the cue
+                cx.region_kind[r] = "title"
+                last = cx.region_tokens[r][1] - 1
             else:
                 last = np_forward(cx, start, hi)
+                if last >= start and j == cx.next_content(lo, hi):
+                    last = prefield_attributes(cx, last, hi)  # "Laut der Botschaft im Irak hat …"
             if last < start:
                 continue
             speaker = make_speaker(cx, start, last)

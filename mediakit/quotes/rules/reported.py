@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
 from ..view import Context
-from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT
+from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT, _RELATIVE
 
 
 def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
@@ -46,6 +46,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if cx.region_of[v] >= 0:
             continue
         c_lo, c_hi = _clause(cx, v, lo, hi)
+        if _relative_clause(cx, c_lo, v, lo):
+            continue  # "…, die 25 Millionen Todesopfer gefordert hatte": describes a noun
         aux = [j for j in range(c_lo, v) if cx.vlow[j] in _AUXILIARIES]
         participle = form in lex.participles and bool(aux)
         got = None
@@ -97,6 +99,16 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         q.agentless = passive and speaker is None
         return [q]
     return []
+
+
+def _relative_clause(cx: Context, c_lo: int, v: int, lo: int) -> bool:
+    """The verb stands in a relative clause ("…, die von Erschütterungen sprachen")."""
+    if c_lo <= lo or cx.tok[c_lo - 1] != ",":
+        return False
+    k = cx.next_content(c_lo, v)
+    if k < v and cx.low[k] in cx.words["preposition"]:
+        k = cx.next_content(k + 1, v)  # "…, von der …", "…, in dem …"
+    return k < v and cx.low[k] in _RELATIVE
 
 
 def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None) -> bool:
