@@ -351,6 +351,124 @@ BEISPIEL_ZITAT = (
 )
 
 
+# The speaker types of ``find_quotes`` and the key for "no speaker": the task texts of
+# 2.4 and 2.6, their answer keys and the hidden tests all read this one definition.
+SPRECHERTYPEN = {
+    "named": "eine namentlich genannte Person oder Stelle",
+    "pronoun": "nur ein Pronomen (*er*, *sie*)",
+    "anonymous": "eine anonyme Quelle (*aus Kreisen*)",
+    "outlet": "ein Medium (Zeitung, Agentur, Website)",
+    "keiner": "kein Sprecher (`speaker is None`)",
+}
+TABELLE_SCHLUESSEL = ["zitate", *SPRECHERTYPEN]
+
+# The course's own hand annotation (read from the texts, not from the tool), against
+# which tests/test_course.py checks the graded expected values of 2.3 and 2.5.
+# 2.3: the passages of the dpa body in reported speech without a speech verb of their
+# own (free indirect speech), one sentence per entry. "Es sollten …" is reported speech
+# too: where the Konjunktiv I sounds like the indicative (sie sollen), the Konjunktiv II
+# stands in. dpa's own sentences in the indicative ("Seit seinem Amtsantritt hatte
+# Trump wiederholt auffallend ausweichend …") are NOT reported speech.
+HAND_KONJUNKTIV_DPA = [
+    "Es sollten sofort Verhandlungen beginnen, um den Krieg in der Ukraine zu beenden.",
+    "Als Erstes werde er den ukrainischen Präsident Wolodymyr Selenskyj über das Gespräch "
+    "informieren.",
+    "Putin habe Trump nach Moskau eingeladen.",
+]
+# 2.5: every word or phrase in quotation marks in the body of 001, read in context:
+# "ja" = the author distances himself from the word (no one is quoted), "nein" = a
+# quotation of someone's words, "strittig" = both readings hold.
+HAND_ANFUEHRUNG_001 = {
+    "„die Macht des Dollars“": ("nein", "Trumps eigene Worte aus seinem Post (Themenliste)"),
+    "„verschiedene andere Themen“": ("nein", "Trumps eigene Worte aus seinem Post"),
+    "„Errungenschaft“": ("ja", "niemand hat das Wort gesagt; der Autor spottet darüber"),
+    "„das Töten beenden möchte“": ("nein", "Putins Worte, wie Trump sie wiedergibt"),
+    "„GESUNDER MENSCHENVERSTAND“": ("nein", "Trumps Wahlkampfmotto, von ihm zitiert"),
+    "„informieren“": (
+        "strittig",
+        "Trumps Wort (er werde Selenskyj informieren), zugleich Zweifel des Autors, "
+        "ob es nur ein Informieren war",
+    ),
+}
+
+# Belegprüfung 2.7: tool hits about who speaks, with the course's hand verdict.
+# ``claim`` is what find_quotes says today (tests/test_course.py checks it against the
+# live tool, so a changed tool makes the course be reviewed, never silently regraded);
+# ``verdict`` is our reading of the text: "richtig", "falsch" or "strittig".
+BEWERTUNGEN = ["richtig", "falsch", "strittig"]
+BELEGE_ZITATE = {
+    "A": {
+        "text": "000",
+        "excerpt": "dass die EU und die Ukraine an allen Verhandlungen teilnehmen sollten",
+        "claim": None,
+        "verdict": "falsch",
+        "why": "Die Sprecherin steht im selben Satz: „Die Europäische Kommission lehnte es "
+        "ab, … und erklärte außerdem, dass …“.",
+    },
+    "B": {
+        "text": "002",
+        "excerpt": "Trump war in seiner ersten Amtszeit (2017 bis 2021) immer wieder ein "
+        "Schmusekurs mit Putin vorgeworfen worden.",
+        "claim": None,
+        "verdict": "richtig",
+        "why": "Passiv ohne Urheber: Wer Trump den Schmusekurs vorwirft, sagt die dpa nicht. "
+        "Das Wort ist also ein wiedergegebener Vorwurf, nicht dpas eigenes Urteil.",
+    },
+    "C": {
+        "text": "002",
+        "excerpt": "Putin habe Trump nach Moskau eingeladen.",
+        "claim": "Kremlsprecher Dmitri Peskow",
+        "verdict": "richtig",
+        "why": "Der Konjunktiv I setzt die Wiedergabe aus dem Absatz davor fort („sagte "
+        "Kremlsprecher Dmitri Peskow“).",
+    },
+    "D": {
+        "text": "003",
+        "excerpt": "Auf jeden Fall sei Putin bereit zu verhandeln.",
+        "claim": None,
+        "verdict": "falsch",
+        "why": "Der Konjunktiv I setzt den Bericht der Agentur TASS aus dem Absatz davor fort "
+        "(„berichtet die russische Nachrichtenagentur TASS“).",
+    },
+    "E": {
+        "text": "004",
+        "excerpt": "Putin habe die Notwendigkeit betont",
+        "claim": None,
+        "verdict": "falsch",
+        "why": "Die Quelle ist die Stellungnahme des Kremls, von der der Satz davor spricht "
+        "(„Darin wurde …“).",
+    },
+    "F": {
+        "text": "004",
+        "excerpt": "Der russische Präsident habe Trumps Wunsch",
+        "claim": "Trump",
+        "verdict": "falsch",
+        "why": "Auch das gibt die Stellungnahme des Kremls wieder; Trump spricht hier nicht.",
+    },
+    "G": {
+        "text": "004",
+        "excerpt": "Selenskyj zu informieren",
+        "claim": "Beide Staatschefs",
+        "verdict": "falsch",
+        "why": "„Trump versprach, Selenskyj zu informieren“: Das verspricht Trump allein.",
+    },
+}
+
+
+def _belege_zeilen() -> str:
+    """The setup code that prints each hit of the Belegprüfung with its context."""
+    items = {k: (v["text"], v["excerpt"], v["claim"]) for k, v in BELEGE_ZITATE.items()}
+    return (
+        f"BELEGE = {items!r}\n"
+        "for _k, (_id, _stelle, _sprecher) in BELEGE.items():\n"
+        "    _body = texte[_id].body\n"
+        "    _i = _body.find(_stelle)\n"
+        "    print(f'{_k} | Text {_id} | mediakit: Sprecher = {_sprecher!r}')\n"
+        "    print('   …' + _body[max(0, _i - 320):_i + len(_stelle) + 40].replace('\\n', ' ') + '…')\n"
+        "    print()"
+    )
+
+
 def zitate(Notebook: Any) -> Any:
     nb = Notebook("02_zitate", "zitate")
     nb.md(
@@ -441,9 +559,11 @@ def zitate(Notebook: Any) -> Any:
         "## 2.3 Konjunktiv I: Distanz durch Grammatik\n\n"
         "In der dpa-Meldung steht zum Beispiel: *„Putin habe Trump nach Moskau eingeladen.“* "
         "Der Satz hat keine eigene Redeeinleitung; das Verb *habe* (Konjunktiv I) zeigt, dass "
-        "hier jemand anderes spricht. Sammeln Sie in `konjunktiv_saetze` die Texte (`text`) "
-        'aller Zitate der dpa-Meldung mit `kind == "free_indirect"`, in der Reihenfolge im '
-        "Text."
+        "hier jemand anderes spricht. Wo der Konjunktiv I wie der Indikativ klingt (*sie "
+        "sollen*), steht ersatzweise der Konjunktiv II (*sie sollten*). Sammeln Sie in "
+        "`konjunktiv_saetze` die Texte (`text`) aller Zitate der dpa-Meldung mit "
+        '`kind == "free_indirect"`, in der Reihenfolge im Text. Lesen Sie dann jede Stelle '
+        "im Text nach: Spricht dort wirklich jemand anderes als die dpa?"
     )
     nb.answer(
         "a2_konjunktiv",
@@ -476,10 +596,11 @@ def zitate(Notebook: Any) -> Any:
     nb.md(
         "## 2.4 Wer wird zitiert? Benannte und anonyme Quellen\n\n"
         "Schreiben Sie eine Funktion `quellen_zaehlen(zitate)`, die für eine Liste von Zitaten "
-        "ein Wörterbuch *Sprechertyp → Anzahl* zurückgibt: Schlüssel sind die vorkommenden "
-        '`speaker.speaker_type` (`"named"`, `"pronoun"`, `"anonymous"`, `"outlet"`) '
-        'und `"keiner"` für Zitate ohne Sprecher (`speaker is None`); nur Schlüssel, die '
-        "vorkommen. Speichern Sie das Ergebnis für die dpa-Meldung in `quellen_dpa`."
+        "ein Wörterbuch *Sprechertyp → Anzahl* zurückgibt. Die Schlüssel sind die Werte von "
+        "`speaker.speaker_type` und ein eigener Schlüssel für Zitate ohne Sprecher:\n\n"
+        + "".join(f'- `"{k}"`: {v}\n' for k, v in SPRECHERTYPEN.items())
+        + "\nNehmen Sie nur Schlüssel auf, die vorkommen. Speichern Sie das Ergebnis für die "
+        "dpa-Meldung in `quellen_dpa`."
     )
     nb.answer(
         "a2_quellen",
@@ -506,8 +627,11 @@ def zitate(Notebook: Any) -> Any:
         "## 2.5 Ironie-Anführungszeichen\n\n"
         "Anführungszeichen markieren nicht nur Zitate. Im Blog steht etwa: *… als einzige "
         "„Errungenschaft“ der Gespräche …* Hier zitiert niemand; der Autor distanziert sich vom "
-        "Wort. `mediakit.find_scare_quotes(text)` findet solche Stellen. Speichern Sie die "
-        "Texte (`text`) der Fundstellen im Haupttext von `blog2` in der Liste `scare_blog2`."
+        "Wort. Andere Anführungszeichen im selben Blog umschließen dagegen wörtlich "
+        "übernommene Worte, etwa aus Trumps Post. `mediakit.find_scare_quotes(text)` sucht "
+        "die Stellen, an denen niemand zitiert wird. Speichern Sie die Texte (`text`) der "
+        "Fundstellen im Haupttext von `blog2` in der Liste `scare_blog2`. Lesen Sie jede "
+        "Fundstelle im Zusammenhang nach (`blog2.body`): Ist sie eindeutig?"
     )
     nb.answer(
         "a2_scare",
@@ -522,51 +646,138 @@ def zitate(Notebook: Any) -> Any:
     )
     nb.check("a2_scare", 2, ["scare_blog2"])
 
+    schluessel = ", ".join(f'`"{k}"`' for k in TABELLE_SCHLUESSEL)
     nb.md(
         "## 2.6 Die Quellentabelle für alle Texte\n\n"
         'Erstellen Sie ein Wörterbuch `quellentabelle`, das jeder Text-ID (`"000"` … '
-        '`"004"`) ein Wörterbuch mit den Schlüsseln `"zitate"`, `"benannt"`, `"anonym"` '
-        'und `"ohne"` zuordnet (Zählung wie in 2.4, jeweils für den Haupttext `.body`). '
-        "Tipp: Die Funktion aus 2.4 dürfen Sie wiederverwenden. Mit `pandas.DataFrame` können "
-        "Sie die Tabelle übersichtlich anzeigen."
+        f'`"004"`) ein Wörterbuch mit genau den Schlüsseln {schluessel} zuordnet: '
+        '`"zitate"` ist die Zahl aller Zitate, die anderen Schlüssel zählen wie in 2.4 '
+        "(jeweils für den Haupttext `.body`); anders als in 2.4 steht **jeder** Schlüssel "
+        "in jeder Zeile, auch mit dem Wert 0. Die Zeile für die dpa-Meldung muss also zu Ihrem "
+        "`quellen_dpa` aus 2.4 passen. Tipp: Die Funktion aus 2.4 dürfen Sie "
+        "wiederverwenden. Mit `pandas.DataFrame` können Sie die Tabelle übersichtlich "
+        "anzeigen. Die Zahlen sind die des Werkzeugs; ob sie stimmen, prüfen Sie in 2.7."
     )
     nb.answer(
         "a2_tabelle",
+        f"SCHLUESSEL = {TABELLE_SCHLUESSEL!r}\n"
         "quellentabelle = {}\n"
         "for d in korpus:\n"
         "    zitate_d = mediakit.find_quotes(d.body)\n"
-        "    zeile = quellen_zaehlen(zitate_d)\n"
-        '    zeile["zitate"] = len(zitate_d)\n'
-        "    quellentabelle[d.id] = zeile\n"
+        "    gezaehlt = quellen_zaehlen(zitate_d)\n"
+        '    gezaehlt["zitate"] = len(zitate_d)\n'
+        "    quellentabelle[d.id] = {k: gezaehlt.get(k, 0) for k in SCHLUESSEL}\n"
         "\n"
         "import pandas as pd\n"
         "\n"
-        "pd.DataFrame(quellentabelle).T.fillna(0)",
+        "pd.DataFrame(quellentabelle).T",
     )
     nb.hints(
         "a2_tabelle",
         have({"quellentabelle": "dict"})
         + "\nassert sorted(quellentabelle) == sorted(texte), 'Tipp: Ein Eintrag pro Text-ID.'"
         + "\nfor _zeile in quellentabelle.values():\n"
-        "    assert 'zitate' in _zeile, 'Tipp: Jede Zeile braucht den Schlüssel \"zitate\".'",
+        f"    assert sorted(_zeile) == {sorted(TABELLE_SCHLUESSEL)!r}, "
+        f"'Tipp: Jede Zeile hat genau die Schlüssel {', '.join(TABELLE_SCHLUESSEL)}.'",
     )
-    nb.check("a2_tabelle", 3, ["quellentabelle"])
+    # The counts are the tool's, and some are wrong (2.7 shows which): the points are
+    # for a correct table (every text, every key, whole numbers that add up, the dpa
+    # row as in 2.4), never for reproducing a wrong figure.
+    ids = sorted(nb.value("texte"))
+    typen = [k for k in TABELLE_SCHLUESSEL if k != "zitate"]
+    nb.hidden(
+        "a2_tabelle",
+        1,
+        f"assert _T(quellentabelle) is _D and _L(_D.keys(quellentabelle)) == {ids!r}, "
+        '"`quellentabelle` braucht genau einen Eintrag je Text-ID (\\"000\\" … \\"004\\")."\n'
+        "for _id in quellentabelle:\n"
+        "    _z = quellentabelle[_id]\n"
+        f"    assert _T(_z) is _D and _L(_D.keys(_z)) == {TABELLE_SCHLUESSEL!r}, "
+        '"Jede Zeile von `quellentabelle` braucht genau die Schlüssel, die die Aufgabe '
+        'nennt."\n'
+        "    for _k in _z:\n"
+        "        assert _T(_z[_k]) is _I and _z[_k] >= 0, "
+        '"Die Werte von `quellentabelle` sind Anzahlen (int, nicht negativ)."\n'
+        f"    assert {' + '.join(f'_z[{k!r}]' for k in typen)} == _z['zitate'], "
+        '"In `quellentabelle` ergeben die Sprechertypen einer Zeile zusammen nicht '
+        '\\"zitate\\"."\n'
+        "assert _T(quellen_dpa) is _D, '`quellen_dpa` aus 2.4 fehlt.'\n"
+        f"for _k in {typen!r}:\n"
+        "    assert quellentabelle['002'][_k] == _D.get(quellen_dpa, _k, 0), "
+        '"Die Zeile \\"002\\" von `quellentabelle` passt nicht zu `quellen_dpa` aus 2.4."',
+        uses_mediakit=False,
+    )
+
     nb.md(
-        "**Frage 2.6 (Text):** Welcher Text stützt sich am stärksten auf namentlich genannte "
-        "Quellen, welcher am wenigsten? Was bedeutet es für die Glaubwürdigkeit, wenn eine "
-        "Aussage nur „Kreisen“ oder „Experten“ zugeschrieben wird? Beziehen Sie sich auf Ihre "
-        "Tabelle."
+        "## 2.7 Belegprüfung: Wer spricht wirklich?\n\n"
+        "Ein Werkzeug irrt sich. Die folgende Zelle zeigt sieben Stellen aus dem Korpus, mit "
+        "dem Sprecher, den `mediakit.find_quotes` dort erkennt (`None` = kein Sprecher), und "
+        "dem Textzusammenhang. Lesen Sie jede Stelle nach (`texte[id].body`) und entscheiden "
+        f"Sie: Ist die Angabe des Werkzeugs {', '.join(f'`{b!r}`' for b in BEWERTUNGEN)}? "
+        "Speichern Sie Ihr Urteil im Wörterbuch `pruefung_zitate` mit den Buchstaben "
+        + ", ".join(f'`"{k}"`' for k in BELEGE_ZITATE)
+        + ' als Schlüsseln, z. B. `{"A": "falsch", ...}`. Begründen Sie danach schriftlich.'
+    )
+    nb.setup(_belege_zeilen())
+    nb.answer(
+        "a2_belege",
+        "pruefung_zitate = "
+        + repr({k: v["verdict"] for k, v in BELEGE_ZITATE.items()})
+        + "\npruefung_zitate",
+    )
+    nb.hints(
+        "a2_belege",
+        have({"pruefung_zitate": "dict"})
+        + f"\nassert sorted(pruefung_zitate) == {sorted(BELEGE_ZITATE)!r}, "
+        "'Tipp: Ein Eintrag je Buchstabe A, B, … aus der Liste.'"
+        + f"\nassert all(v in {BEWERTUNGEN!r} for v in pruefung_zitate.values()), "
+        f"'Tipp: Erlaubt sind nur {', '.join(BEWERTUNGEN)}.'",
+    )
+    # Graded against the hand annotation above, not against the tool: full points with
+    # at most one deviation (one stelle may be read as "strittig").
+    erwartet = {k: v["verdict"] for k, v in BELEGE_ZITATE.items()}
+    nb.hidden(
+        "a2_belege",
+        2,
+        f"assert _T(pruefung_zitate) is _D and _L(_D.keys(pruefung_zitate)) == "
+        f"{list(BELEGE_ZITATE)!r}, "
+        '"`pruefung_zitate` braucht genau die Buchstaben der Liste als Schlüssel."\n'
+        f"_erwartet = {erwartet!r}\n"
+        "_abweichungen = 0\n"
+        "for _k in _erwartet:\n"
+        "    _v = pruefung_zitate[_k]\n"
+        f"    assert _T(_v) is _S and _v in {BEWERTUNGEN!r}, "
+        '"Die Werte von `pruefung_zitate` sind \\"richtig\\", \\"falsch\\" oder '
+        '\\"strittig\\"."\n'
+        "    if _v != _erwartet[_k]:\n"
+        "        _abweichungen += 1\n"
+        "assert _abweichungen <= 1, "
+        '"`pruefung_zitate`: Mehrere Urteile passen nicht zum Text. Lesen Sie den Satz davor '
+        'und fragen Sie: Wer hat das gesagt oder geschrieben?"',
+        uses_mediakit=False,
+    )
+    nb.md(
+        "**Frage 2.7 (Text):** Begründen Sie zwei Ihrer Urteile aus 2.7 mit dem Text. "
+        "Welcher Text stützt sich nach Ihrer Tabelle am stärksten auf namentlich genannte "
+        "Quellen, welcher auf andere Medien? Was bedeutet es für die Glaubwürdigkeit, wenn "
+        "eine Aussage nur „Kreisen“ zugeschrieben wird oder gar niemandem? Und was folgt aus "
+        "2.7 für die Zahlen Ihrer Tabelle?"
     )
     nb.written(
         "a2_glaubwuerdigkeit",
         3,
-        "Die dpa-Meldung nennt ihre Quellen fast immer mit Namen und Funktion (Trump, "
-        "Kremlsprecher Peskow, Verteidigungsminister Hegseth). Die Blogbeiträge zitieren "
-        "ebenfalls Trump, haben aber mehr Zitate ohne erkennbaren Sprecher und übernehmen "
-        "Aussagen aus anderen Medien. Eine anonyme Quelle („aus Kreisen“, „Experten“) kann "
-        "niemand überprüfen; die Leser müssen dem Medium glauben. Benannte Quellen machen "
-        "eine Aussage überprüfbar und zeigen, wessen Sicht es ist. Viele Zitate sagen aber "
-        "noch nichts über die Auswahl: Auch benannte Quellen können einseitig ausgewählt sein.",
+        "D ist falsch: „Auf jeden Fall sei Putin bereit zu verhandeln“ setzt mit dem "
+        "Konjunktiv I den Bericht von TASS aus dem Satz davor fort; der Sprecher ist also "
+        "genannt. B ist richtig: „Trump war … ein Schmusekurs … vorgeworfen worden“ nennt "
+        "niemanden, der den Vorwurf erhebt. Die dpa-Meldung nennt fast alle Quellen mit Namen "
+        "und Funktion (Trump, Kremlsprecher Peskow); ihr einziges Zitat ohne Sprecher ist "
+        "dieser Vorwurf, und damit bleibt offen, wer Trump das vorwirft. Die "
+        "Zusammenfassung 004 stützt sich vor allem auf andere Medien („Bitcoin.com News“, "
+        "„Guardian“), die Leser müssen also zwei Stationen vertrauen. Eine Aussage ohne Quelle "
+        "oder aus „Kreisen“ kann niemand überprüfen. Aus 2.7 folgt: Die Spalte „keiner“ ist "
+        "bei 000, 003 und 004 zum großen Teil ein Fehler des Werkzeugs; die Tabelle zeigt, "
+        "wo man nachlesen muss, nicht das Ergebnis. Auch benannte Quellen können zudem "
+        "einseitig ausgewählt sein.",
     )
     return nb
 
@@ -622,7 +833,8 @@ def wertung(Notebook: Any) -> Any:
         "## 3.1 Wertende Wörter in der dpa-Meldung\n\n"
         "`mediakit.find_evaluative(text)` liefert eine Liste von Treffern mit `text`, `lemma` "
         "(Grundform), `category` (Kategorie), `weight` (Gewicht 1–3) und `in_quote` (steht das "
-        "Wort in einem Zitat?). Auch eine neutrale Agenturmeldung ist nicht frei davon. "
+        "Wort in einem Zitat?). Auch eine Agenturmeldung ist nicht frei davon: Sie gibt Wertungen "
+        "anderer wieder und wertet an einigen Stellen selbst. "
         "Speichern Sie die Treffer im Haupttext der dpa-Meldung in `treffer_dpa` und die "
         "**sortierte Liste der verschiedenen Grundformen** (ohne Doppelte) in `lemmata_dpa`."
     )
@@ -662,7 +874,7 @@ def wertung(Notebook: Any) -> Any:
         + "\nassert all(type(v) is int for v in kategorien_blog2.values()), 'Tipp: Die Werte "
         "sind Anzahlen (int).'",
     )
-    nb.check("a3_kategorien", 2, ["kategorien_blog2"])
+    nb.check("a3_kategorien", 2, ["kategorien_blog2"], keys={"kategorien_blog2": "Kategorie"})
 
     nb.md(
         "## 3.3 Autorenstimme und zitierte Stimme\n\n"
@@ -841,7 +1053,10 @@ def vergleich(Notebook: Any) -> Any:
         "Kennzahlen (z. B. `flesch_amstad`, `wstf1`, `lix`, `quotes_per_1000_words`, "
         "`named_share`, `evaluative_per_1000_words`). Speichern Sie die Tabelle in `tabelle` "
         "und die Liste der Text-IDs, **absteigend sortiert** nach "
-        "`evaluative_per_1000_words`, in `rangfolge_wertung` (der wertendste Text zuerst)."
+        "`evaluative_per_1000_words`, in `rangfolge_wertung` (der wertendste Text zuerst). "
+        "Die Kennzahl zählt nur die Stimme des Autors: Was ein Text zitiert oder anderen "
+        "zuschreibt, zählt nicht mit. Text 003 gibt zum größten Teil Trumps Post wieder; "
+        'prüfen Sie in `texte["003"].body`, ob sein Platz zu Ihrer Lektüre passt.'
     )
     nb.answer(
         "a4_tabelle",
@@ -880,7 +1095,7 @@ def vergleich(Notebook: Any) -> Any:
         + "\nassert verhaeltnis.get('002') == 1.0, 'Tipp: Die dpa-Meldung (\"002\") hat das "
         "Verhältnis 1.0.'",
     )
-    nb.check("a4_verhaeltnis", 2, ["verhaeltnis"], tol=0.011)
+    nb.check("a4_verhaeltnis", 2, ["verhaeltnis"], tol=0.011, keys={"verhaeltnis": "Text-ID"})
 
     nb.md(
         "## 4.3 Das Diagramm\n\n"
