@@ -21,10 +21,26 @@ import mediakit
 korpus = mediakit.load_corpus()
 texte = {d.id: d for d in korpus}
 dpa = texte["002"]    # dpa-Meldung (Nachrichtenagentur)
-blog = texte["000"]   # TKP-Blogbeitrag vom 10. Februar 2025
-blog2 = texte["001"]  # TKP-Blogbeitrag zum Telefonat
+blog = texte["000"]   # TKP, 10. Februar 2025: Vorgeschichte (frühere Kontakte), VOR dem Telefonat
+blog2 = texte["001"]  # TKP-Blogbeitrag zum Telefonat vom 12. Februar 2025
 for d in korpus:
     print(d.id, "|", d.outlet, "|", d.genre, "|", (d.title or "")[:60])"""
+
+
+def lesen(layers: list[str], ids: list[str], what: str) -> tuple[str, str]:
+    """A markdown cell and a read-only cell showing whole texts with mediakit.highlight."""
+    text = (
+        "## Erst lesen: die Texte mit den Belegen\n\n"
+        f"Die folgende Zelle zeigt {what} mit `mediakit.highlight`: Jede farbige Stelle ist ein "
+        "Beleg, aus dem eine Zahl dieses Notebooks entsteht (die Legende erklärt die Farben). "
+        "Lesen Sie die Texte ganz. Prüfen Sie bei jeder Aufgabe an diesen Stellen, ob Sie dem "
+        "Werkzeug zustimmen: Ein Werkzeug irrt sich, und einige Aufgaben fragen genau danach."
+    )
+    code = "\n".join(
+        f"display(mediakit.highlight(texte[{i!r}].body, {layers!r}, title=texte[{i!r}].title))"
+        for i in ids
+    )
+    return text, code
 
 
 def header(title: str, goals: list[str], minutes: str, needs: list[str], data: list[str]) -> str:
@@ -94,12 +110,18 @@ def lesbarkeit(Notebook: Any) -> Any:
             ],
             [
                 "Korpus von mediakit: die dpa-Meldung zum Telefonat Trump–Putin (12.02.2025) "
-                "und ein Beitrag des Blogs TKP (10.02.2025)",
+                "und der Beitrag des Blogs TKP zum selben Telefonat (`blog2`)",
                 "ein Absatz aus der dpa-Meldung (unten abgedruckt)",
             ],
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(["long_sentences", "long_words"], ["002", "001"], "die dpa-Meldung und `blog2`"),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 1.1 Von Hand zählen\n\n"
         "Lesen Sie den folgenden Absatz aus der dpa-Meldung. Zählen Sie **von Hand** (ohne "
@@ -254,7 +276,9 @@ def lesbarkeit(Notebook: Any) -> Any:
         "## 1.5 dpa und Blog im Vergleich\n\n"
         "Berechnen Sie mit mediakit den Flesch-Wert (Amstad) und die Wiener Sachtextformel 1 "
         "(`wstf1`, ungefähr die Schulstufe, für die ein Text passt) für den **Haupttext** "
-        "(`.body`) der dpa-Meldung `dpa` und des Blogbeitrags `blog`. Speichern Sie die Werte "
+        "(`.body`) der dpa-Meldung `dpa` und des Blogbeitrags `blog2` (beide über das Telefonat vom "
+        "12. Februar; `blog` ist zwei Tage älter und handelt von früheren Kontakten). "
+        "Speichern Sie die Werte "
         "in `flesch_dpa`, `flesch_blog`, `wstf_dpa`, `wstf_blog`. Setzen Sie `leichter` auf "
         '`"dpa"` oder `"blog"`, je nachdem, welcher Text nach Flesch leichter zu lesen ist '
         "(lassen Sie das Programm entscheiden, nicht Ihr Gefühl)."
@@ -262,7 +286,7 @@ def lesbarkeit(Notebook: Any) -> Any:
     nb.answer(
         "a1_vergleich",
         "r_dpa = mediakit.readability(dpa.body)\n"
-        "r_blog = mediakit.readability(blog.body)\n"
+        "r_blog = mediakit.readability(blog2.body)\n"
         "flesch_dpa = r_dpa.flesch_amstad\n"
         "flesch_blog = r_blog.flesch_amstad\n"
         "wstf_dpa = r_dpa.wstf1\n"
@@ -325,10 +349,12 @@ def lesbarkeit(Notebook: Any) -> Any:
         "Meine Handzählung liegt näher an mediakit, weil ich gesprochene Silben gezählt habe.",
     )
     nb.md(
-        "**Frage 1.7 (Text):** Die Flesch-Werte der dpa-Meldung und des Blogs liegen nah "
-        "beieinander, obwohl sich die Texte in Ton und Quellen stark unterscheiden. Was sagt "
+        "**Frage 1.7 (Text):** Beide Flesch-Werte liegen unter 50, beide Texte gelten also "
+        "als schwer lesbar, obwohl sich die Texte in Ton und Quellen stark unterscheiden. Was sagt "
         "ein Lesbarkeitswert über die *Qualität* eines Textes aus, und was nicht?"
     )
+    # The sentence above must stay true for the live figures.
+    assert max(nb.value("flesch_dpa"), nb.value("flesch_blog")) < 50, "1.7: text is stale"
     nb.written(
         "a1_grenzen",
         2,
@@ -496,6 +522,16 @@ def zitate(Notebook: Any) -> Any:
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(
+            ["quotes", "speakers", "cues", "scare_quotes"],
+            ["002", "001"],
+            "die dpa-Meldung und `blog2`",
+        ),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 2.1 Zitate in einem kurzen Beispiel\n\n"
         "`mediakit.find_quotes(text)` gibt eine Liste von Zitaten zurück. Jedes Zitat hat\n\n"
@@ -829,6 +865,12 @@ def wertung(Notebook: Any) -> Any:
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(["evaluative", "quotes"], ["002", "001"], "die dpa-Meldung und `blog2`"),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 3.1 Wertende Wörter in der dpa-Meldung\n\n"
         "`mediakit.find_evaluative(text)` liefert eine Liste von Treffern mit `text`, `lemma` "
@@ -1046,6 +1088,16 @@ def vergleich(Notebook: Any) -> Any:
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(
+            ["quotes", "speakers", "evaluative"],
+            ["002", "001", "000", "003", "004"],
+            "alle fünf Texte",
+        ),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 4.1 Die Vergleichstabelle\n\n"
         "`mediakit.compare(korpus)` analysiert alle Texte und gibt eine pandas-Tabelle "
@@ -1123,23 +1175,49 @@ def vergleich(Notebook: Any) -> Any:
         "## 4.4 Was die Zahlen nicht zeigen\n\n"
         "**Frage 4.4 (Text):** Nennen Sie zu jedem der drei Punkte ein Beispiel aus dem "
         "Korpus: (a) **Ironie**, die kein Wörterbuch erkennt, (b) die **Auswahl** von Fakten, "
-        "(c) **Auslassungen**: Was berichtet die dpa-Meldung, was ein Blog weglässt (oder "
-        "umgekehrt)?"
+        "(c) **Auslassungen**: Was berichtet die dpa-Meldung, was der TKP-Beitrag `blog2` zum "
+        "selben Telefonat weglässt (oder umgekehrt)? Vergleichen Sie nur Texte über dasselbe "
+        "Ereignis: `blog` (000) ist vom 10. Februar und kann das Telefonat vom 12. nicht kennen."
+        " (d) Ein **Sachfehler**: Text 004 nennt Trump „den ehemaligen US-Präsidenten“. Stimmt "
+        "das am 12. Februar 2025? Was sagt so ein Fehler über die Sorgfalt eines Textes, und "
+        "warum findet ihn keine Kennzahl?"
     )
+    # The model answer's claims about the tool are checked against the live output here,
+    # so the guide cannot keep a statement the tool has made false.
+    _frage = "Wie sollte dieser Ansatz hilfreich sein?"
+    _start = nb.value("blog").body.find(_frage)
+    _treffer = nb.value("mediakit").find_evaluative(nb.value("blog").body)
+    _in_frage = [t for t in _treffer if _start <= t.start < _start + len(_frage)]
+    assert _start >= 0 and [t.category for t in _in_frage] == ["judgement"], (
+        "4.4: the tool reads the rhetorical question differently now; rewrite the answer"
+    )
+    _errungenschaft = [
+        t
+        for t in nb.value("mediakit").find_evaluative(nb.value("blog2").body)
+        if "Errungenschaft" in t.text
+    ]
+    assert _errungenschaft, "4.4: „Errungenschaft“ is no longer counted; rewrite the answer"
     nb.written(
         "a4_grenzen",
         4,
-        "(a) Ironie: Im TKP-Blog steht „als einzige „Errungenschaft““ – die Anführungszeichen "
-        "machen das Wort ironisch, ohne dass ein wertendes Wort im Lexikon steht. Auch "
-        "rhetorische Fragen („Wie sollte dieser Ansatz hilfreich sein?“) werten, ohne dass "
-        "die Zahl steigt.\n"
-        "(b) Auswahl: Der Blog zitiert ausführlich Trumps positive Erklärung und Tucker "
-        "Carlson, die dpa stellt Trumps Aussage die Bedingungen des Kremls und die Kritik am "
-        "„Schmusekurs“ gegenüber. Welche Stimmen vorkommen, zählt keine Kennzahl.\n"
-        "(c) Auslassungen: Die dpa-Meldung nennt, dass Russland auf der „Beseitigung der "
-        "Ursache des Konflikts“ besteht und dass die USA Zugeständnisse Kiews erwarten; der "
-        "Blog vom 10. Februar erwähnt die Forderungen Moskaus nicht. Was fehlt, kann keine "
-        "Zählung im vorhandenen Text finden.",
+        "(a) Ironie: Die rhetorische Frage „Wie sollte dieser Ansatz hilfreich sein?“ (000) "
+        "meint: Die Politik der Vorgängerregierung war nicht hilfreich. mediakit zählt nur "
+        "das Wort „hilfreich“ als Urteil, die verneinende Frage erkennt es nicht. "
+        "„Errungenschaft“ in Anführungszeichen (001) erkennt mediakit dagegen als "
+        "Distanzsignal; ob es Spott ist, muss man trotzdem selbst lesen.\n"
+        "(b) Auswahl: Der TKP-Beitrag 001 zitiert ausführlich Trumps Post und Stimmen, die "
+        "seine Linie stützen; die dpa stellt Trumps Aussage die Bedingungen des Kremls und "
+        "den Vorwurf eines „Schmusekurses“ gegenüber (den die dpa berichtet, nicht selbst "
+        "erhebt). Welche Stimmen vorkommen, zählt keine Kennzahl.\n"
+        "(c) Auslassungen: Über dasselbe Telefonat berichtet die dpa, dass Russland auf der "
+        "„Beseitigung der Ursache des Konflikts“ besteht und Trump nach Moskau einlädt; der "
+        "TKP-Beitrag 001 erwähnt die Sicht des Kremls gar nicht. Was fehlt, kann keine Zählung "
+        "im vorhandenen Text finden; man sieht es nur im Vergleich zweier Texte über "
+        "dasselbe Ereignis (nicht mit 000, das vor dem Telefonat erschien).\n"
+        "(d) Sachfehler: Trump ist seit dem 20. Januar 2025 wieder im Amt, „der ehemalige "
+        "US-Präsident“ (004) ist also falsch. Ein solcher Fehler zeigt, dass der Text nicht "
+        "sorgfältig geprüft (vielleicht maschinell zusammengefasst) wurde; keine Kennzahl "
+        "findet ihn, weil die Sätze sprachlich unauffällig sind.",
     )
 
     nb.md("## 4.5 Ihr Bericht")
