@@ -1211,7 +1211,7 @@ def vergleich(Notebook: Any) -> Any:
         "erhebt). Welche Stimmen vorkommen, zählt keine Kennzahl.\n"
         "(c) Auslassungen: Über dasselbe Telefonat berichtet die dpa, dass Russland auf der "
         "„Beseitigung der Ursache des Konflikts“ besteht und Trump nach Moskau einlädt; der "
-        "TKP-Beitrag 001 erwähnt die Sicht des Kremls gar nicht. Was fehlt, kann keine Zählung "
+        "TKP-Beitrag 001 erwähnt keine Stellungnahme des Kremls. Was fehlt, kann keine Zählung "
         "im vorhandenen Text finden; man sieht es nur im Vergleich zweier Texte über "
         "dasselbe Ereignis (nicht mit 000, das vor dem Telefonat erschien).\n"
         "(d) Sachfehler: Trump ist seit dem 20. Januar 2025 wieder im Amt, „der ehemalige "

@@ -1403,3 +1403,49 @@ HIDDEN_PRELUDE_FOR_TESTS = (
     '_T, _I, _F, _S, _L, _D = ().__class__.__class__, (0).__class__, (0.0).__class__, "".__class__, '
     "[].__class__, {}.__class__"
 )
+
+
+def _sample_report() -> str:
+    guide = (COURSE / "LEITFADEN.md").read_text(encoding="utf-8")
+    section = guide[guide.index("*Musterbericht") : guide.index("## 6.")]
+    return "\n".join(line[1:].strip() for line in section.splitlines() if line.startswith(">"))
+
+
+def test_leitfaden_figures_and_quotes_are_the_live_ones() -> None:
+    """The guide's sample report: required length, today's figures, quotes from the texts."""
+    import mediakit
+
+    report = _sample_report()
+    assert 250 <= len(report.split()) <= 400, len(report.split())
+    corpus = {d.id: d for d in mediakit.load_corpus()}
+    m = {i: mediakit.analyze(corpus[i].body).metrics for i in ("001", "002")}
+
+    def de(x: float, digits: int = 0) -> str:
+        return f"{x:.{digits}f}".replace(".", ",")
+
+    expected = [
+        f"Flesch-Amstad {de(m['002']['flesch_amstad'])} bei der dpa, "
+        f"{de(m['001']['flesch_amstad'])} beim Blog",
+        f"{de(100 * m['002']['named_share'])} % der Zitate der dpa",
+        f"sind es\n{de(100 * m['001']['named_share'])} %".replace("\n", " "),
+        "Verhältnis "
+        + de(
+            round(m["001"]["evaluative_per_1000_words"] / m["002"]["evaluative_per_1000_words"], 2),
+            2,
+        ),
+    ]
+    for i in ("002", "001"):
+        n = int(m[i]["unattributed_evaluative_sentences"])
+        total = round(n / m[i]["unattributed_evaluative_sentence_share"])
+        expected.append(f"{n} von {total}")
+    flat = " ".join(report.split())
+    for figure in expected:
+        assert figure in flat, f"LEITFADEN sample report: {figure!r} is not today's figure"
+    # every longer quotation in the report is in the texts it compares
+    bodies = " ".join(" ".join(corpus[i].body.split()) for i in ("001", "002"))
+    titles = " ".join(corpus[i].title or "" for i in ("001", "002"))
+    for quote in re.findall(r"„([^“]{12,})“", flat):
+        assert quote in bodies or quote in titles, quote
+    guide = (COURSE / "LEITFADEN.md").read_text(encoding="utf-8")
+    for stale in ("≈ 1,4", "neutrale dpa-Meldung", "ihre eigenen Worte", "Blog vom 10. Februar"):
+        assert stale not in guide, stale
