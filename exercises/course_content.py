@@ -840,6 +840,130 @@ NEUTRAL_MUSTER = (
 )
 
 
+# Belegprüfung 3.6: evaluative hits with the voice find_evaluative gives them today
+# (``claim``, checked against the live tool by tests/test_course.py) and the course's hand
+# verdict on that voice: "richtig", "falsch" or "strittig".
+BELEGE_WERTUNG = {
+    "A": {
+        "text": "001",
+        "excerpt": "Zwergstaaten",
+        "claim": "author",
+        "verdict": "richtig",
+        "why": "„Aus den baltischen Zwergstaaten kommen …“: das abwertende Etikett wählt der "
+        "Autor selbst, niemand wird zitiert.",
+    },
+    "B": {
+        "text": "001",
+        "excerpt": "fair",
+        "claim": "author",
+        "verdict": "falsch",
+        "why": "Der Satz steht in der Liste nach „Hegseth gab kurz gefasst folgende Erklärungen "
+        "ab:“; „fair und gerecht“ ist Hegseths Forderung, die der Blog wiedergibt.",
+    },
+    "C": {
+        "text": "001",
+        "excerpt": "um sicherzustellen, dass",
+        "claim": "author",
+        "verdict": "richtig",
+        "why": "Der Autor unterstellt Kellogg ein Motiv („um sicherzustellen, dass der "
+        "Ukraine-Krieg weitergeht“); keine Quelle sagt das.",
+    },
+    "D": {
+        "text": "001",
+        "excerpt": "kriegsfreundlichen",
+        "claim": "quoted",
+        "verdict": "richtig",
+        "why": "Das Wort steht in einem Zitat in Anführungszeichen („Es wird einige Zeit "
+        "dauern, bis die kriegsfreundlichen …“).",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "riesige",
+        "claim": "author",
+        "verdict": "strittig",
+        "why": "Der Absatz beschreibt „Trumps geopolitische Perspektive“ („Sie sieht in etwa so "
+        "aus: …“) im Indikativ: Der Autor gibt Trumps Sicht wieder und macht sie sich zugleich "
+        "zu eigen.",
+    },
+    "F": {
+        "text": "002",
+        "excerpt": "Schmusekurs",
+        "claim": "attributed",
+        "verdict": "richtig",
+        "why": "„… war immer wieder ein Schmusekurs mit Putin vorgeworfen worden“: ein "
+        "berichteter Vorwurf (ohne Urheber), nicht dpas eigenes Wort.",
+    },
+    "G": {
+        "text": "002",
+        "excerpt": "getönt",
+        "claim": "author",
+        "verdict": "richtig",
+        "why": "„Trump hat immer wieder getönt“: Das abwertende Redeverb wählt die dpa selbst.",
+    },
+}
+STIMMEN = {
+    "author": "Stimme des Autors",
+    "quoted": "in einem direkten Zitat",
+    "attributed": "einer anderen Person zugeschrieben (indirekte Rede, Vorwurf)",
+}
+
+
+def belegpruefung(
+    nb: Any, qid: str, variable: str, items: dict[str, dict[str, Any]], show: str, question: str
+) -> None:
+    """A graded Belegprüfung: the student judges given tool hits against the text.
+
+    The hits are printed with their context by a read-only cell; the answer is a dict
+    letter -> "richtig" / "falsch" / "strittig", graded against the hand verdicts in
+    ``items`` (never against the tool) with at most one deviation.
+    """
+    letters = ", ".join(f'`"{k}"`' for k in items)
+    verdicts = ", ".join(f"`{b!r}`" for b in BEWERTUNGEN)
+    nb.md(
+        f"{question}\n\nEntscheiden Sie für jede Stelle: Ist die Angabe des Werkzeugs "
+        f"{verdicts}? Speichern Sie Ihr Urteil im Wörterbuch `{variable}` mit den Buchstaben "
+        f"{letters} als Schlüsseln."
+    )
+    shown = {k: (v["text"], v["excerpt"], v["claim"]) for k, v in items.items()}
+    nb.setup(
+        f"BELEGE_{qid.upper()} = {shown!r}\n"
+        f"for _k, (_id, _stelle, _angabe) in BELEGE_{qid.upper()}.items():\n"
+        "    _body = texte[_id].body\n"
+        "    _i = _body.find(_stelle)\n"
+        f"    print(f'{{_k}} | Text {{_id}} | {show} = {{_angabe!r}} | Treffer: {{_stelle}}')\n"
+        "    print('   …' + _body[max(0, _i - 240):_i + len(_stelle) + 60].replace('\\n', ' ') + '…')\n"
+        "    print()"
+    )
+    expected = {k: v["verdict"] for k, v in items.items()}
+    nb.answer(qid, f"{variable} = {expected!r}\n{variable}")
+    nb.hints(
+        qid,
+        have({variable: "dict"}) + f"\nassert sorted({variable}) == {sorted(items)!r}, "
+        "'Tipp: Ein Eintrag je Buchstabe aus der Liste.'"
+        + f"\nassert all(v in {BEWERTUNGEN!r} for v in {variable}.values()), "
+        f"'Tipp: Erlaubt sind nur {', '.join(BEWERTUNGEN)}.'",
+    )
+    nb.hidden(
+        qid,
+        2,
+        f"assert _T({variable}) is _D and _L(_D.keys({variable})) == {list(items)!r}, "
+        f'"`{variable}` braucht genau die Buchstaben der Liste als Schlüssel."\n'
+        f"_erwartet = {expected!r}\n"
+        "_abweichungen = 0\n"
+        "for _k in _erwartet:\n"
+        f"    _v = {variable}[_k]\n"
+        f"    assert _T(_v) is _S and _v in {BEWERTUNGEN!r}, "
+        f'"Die Werte von `{variable}` sind \\"richtig\\", \\"falsch\\" oder '
+        '\\"strittig\\"."\n'
+        "    if _v != _erwartet[_k]:\n"
+        "        _abweichungen += 1\n"
+        "assert _abweichungen <= 1, "
+        f'"`{variable}`: Mehrere Urteile passen nicht zum Text. Lesen Sie jede Stelle im '
+        'Zusammenhang: Wer spricht dort?"',
+        uses_mediakit=False,
+    )
+
+
 def wertung(Notebook: Any) -> Any:
     nb = Notebook("03_wertung", "wertung")
     nb.md(
@@ -1057,6 +1181,19 @@ def wertung(Notebook: Any) -> Any:
         "nicht nach dem Text; jede Ergänzung mit Kategorie, neutraler Alternative und Begründung "
         "festhalten; das erweiterte Lexikon auf alle Texte gleich anwenden und die Zahlen "
         "vorher und nachher angeben.",
+    )
+    stimmen = "; ".join(f"`{k!r}` = {v}" for k, v in STIMMEN.items())
+    belegpruefung(
+        nb,
+        "a3_belege",
+        "pruefung_wertung",
+        BELEGE_WERTUNG,
+        "Stimme laut mediakit",
+        "## 3.6 Belegprüfung: Wessen Wertung ist das?\n\n"
+        "`find_evaluative` gibt jedem Treffer eine Stimme (`voice`): "
+        f"{stimmen}. Die folgende Zelle zeigt sieben Treffer aus `blog2` und der dpa-Meldung "
+        "mit der Stimme, die mediakit ihnen gibt, und dem Zusammenhang. Lesen Sie nach, wer "
+        "an der Stelle wertet: der Autor selbst oder jemand, den er wiedergibt?",
     )
     return nb
 

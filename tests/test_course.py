@@ -1350,6 +1350,11 @@ def test_task_text_names_what_its_check_reads(course_build) -> None:
         assert f'"{key}"' in tasks["a2_belege"]["text"], key
     for verdict in content.BEWERTUNGEN:
         assert repr(verdict) in tasks["a2_belege"]["text"], verdict
+        assert repr(verdict) in tasks["a3_belege"]["text"], verdict
+    for key in content.BELEGE_WERTUNG:
+        assert f'"{key}"' in tasks["a3_belege"]["text"], key
+    for voice in content.STIMMEN:
+        assert repr(voice) in tasks["a3_belege"]["text"], voice
     assert not problems, "\n".join(problems)
 
 
@@ -1396,6 +1401,20 @@ def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
         assert claim == item["claim"], (
             f"{letter}: the tool now says {claim!r} (course says {item['claim']!r}); "
             "review the Belegprüfung in course_content.py"
+        )
+    # 3.6: the voices shown are today's, the grading follows the hand verdicts
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_WERTUNG.items()})
+        in (tasks["a3_belege"]["test"])
+    )
+    for letter, item in content.BELEGE_WERTUNG.items():
+        body = corpus[item["text"]].body
+        start = body.find(item["excerpt"])
+        hits = [h for h in mediakit.find_evaluative(body) if h.start <= start < h.end]
+        assert start >= 0 and hits, f"{letter}: find_evaluative no longer reports this hit"
+        assert hits[0].voice == item["claim"], (
+            f"{letter}: the tool now gives voice {hits[0].voice!r} (course says "
+            f"{item['claim']!r}); review the Belegprüfung 3.6 in course_content.py"
         )
 
 
