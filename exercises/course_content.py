@@ -1203,6 +1203,63 @@ def wertung(Notebook: Any) -> Any:
 # ---------------------------------------------------------------------------------------
 
 
+# Belegprüfung 4.4b: sentences analyze_evaluative lists as evaluation in the author's
+# voice without a source (``unattributed_sentences``; tests/test_course.py checks that
+# each is still listed), with the course's hand verdict on that claim.
+BELEGE_OHNE_QUELLE = {
+    "A": {
+        "text": "001",
+        "excerpt": "Die meisten von ihnen müssen unter Schock stehen",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "Der Autor unterstellt Gefühle, ohne jemanden zu nennen, der das sagt.",
+    },
+    "B": {
+        "text": "001",
+        "excerpt": "Die USA unterstützen zwar die NATO",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "falsch",
+        "why": "Die Quelle steht vor der Liste: „Hegseth gab kurz gefasst folgende Erklärungen ab:“.",
+    },
+    "C": {
+        "text": "001",
+        "excerpt": "Bezeichnenderweise war der pensionierte Generalleutnant",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„Bezeichnenderweise“ deutet an, ohne Beleg und ohne Quelle.",
+    },
+    "D": {
+        "text": "001",
+        "excerpt": "Die Trump-Regierung liquidiert USAID",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„eine Art CIA-Front“ ist das Etikett des Autors; keine Quelle wird genannt.",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "Sie sieht in etwa so aus:",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "strittig",
+        "why": "Der Autor beschreibt „Trumps geopolitische Perspektive“; ob das Trumps Sicht oder "
+        "seine eigene ist, lässt er offen.",
+    },
+    "F": {
+        "text": "002",
+        "excerpt": "Seit seinem Amtsantritt hatte Trump wiederholt auffallend ausweichend",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„auffallend ausweichend“ ist das Urteil der dpa selbst, im Indikativ, ohne Quelle.",
+    },
+    "G": {
+        "text": "002",
+        "excerpt": "Traditionelle US-Verbündete wie Deutschland hatte er dagegen",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„düpiert“ und „in die Hände gespielt“ sind Wertungen der dpa ohne Quelle.",
+    },
+}
+
+
 def vergleich(Notebook: Any) -> Any:
     nb = Notebook("04_vergleich", "vergleich")
     nb.md(
@@ -1355,6 +1412,20 @@ def vergleich(Notebook: Any) -> Any:
         "US-Präsident“ (004) ist also falsch. Ein solcher Fehler zeigt, dass der Text nicht "
         "sorgfältig geprüft (vielleicht maschinell zusammengefasst) wurde; keine Kennzahl "
         "findet ihn, weil die Sätze sprachlich unauffällig sind.",
+    )
+
+    belegpruefung(
+        nb,
+        "a4_belege",
+        "pruefung_ohne_quelle",
+        BELEGE_OHNE_QUELLE,
+        "mediakit",
+        "## 4.4b Belegprüfung: Wertung ohne Quelle\n\n"
+        "Die Kennzahl `unattributed_evaluative_sentence_share` zählt Sätze, in denen der Autor "
+        "selbst wertet, ohne eine Quelle zu nennen. Die folgende Zelle zeigt sieben solche "
+        "Sätze aus `blog2` und der dpa-Meldung. Stimmt die Angabe „Wertung ohne Quelle“? "
+        "Lesen Sie auch den Satz davor: Wird dort jemand genannt, dessen Aussagen folgen? "
+        "Nutzen Sie das Ergebnis in Ihrem Bericht 4.5.",
     )
 
     nb.md("## 4.5 Ihr Bericht")

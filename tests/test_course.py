@@ -1402,6 +1402,22 @@ def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
             f"{letter}: the tool now says {claim!r} (course says {item['claim']!r}); "
             "review the Belegprüfung in course_content.py"
         )
+    # 4.4b: each sentence is still listed as unattributed evaluation
+    from mediakit.evaluative import analyze_evaluative
+
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_OHNE_QUELLE.items()})
+        in (tasks["a4_belege"]["test"])
+    )
+    for letter, item in content.BELEGE_OHNE_QUELLE.items():
+        body = corpus[item["text"]].body
+        start = body.find(item["excerpt"])
+        spans = analyze_evaluative(body).unattributed_sentences
+        assert start >= 0 and any(sp.start <= start < sp.end for sp in spans), (
+            f"{letter}: no longer an unattributed evaluative sentence; review 4.4b"
+        )
+    for key in content.BELEGE_OHNE_QUELLE:
+        assert f'"{key}"' in tasks["a4_belege"]["text"], key
     # 3.6: the voices shown are today's, the grading follows the hand verdicts
     assert (
         repr({k: v["verdict"] for k, v in content.BELEGE_WERTUNG.items()})
