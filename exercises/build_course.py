@@ -177,6 +177,12 @@ class Notebook:
         self.name = name
         self.cells: list[dict[str, Any]] = []
         self.questions: list[dict[str, Any]] = []
+        # Per graded automatic task: the text the student reads for it (the markdown
+        # since the previous graded cell), the hidden test's source and, for ``check``,
+        # the expected values and what the outer keys of a dict answer are. The test
+        # ``test_task_text_names_what_its_check_reads`` compares them.
+        self.tasks: dict[str, dict[str, Any]] = {}
+        self._text: list[str] = []
         self._n = 0
         # The answer key runs here, cell by cell, like a kernel would run it; the
         # hidden tests then take their expected values from this namespace.
@@ -193,6 +199,7 @@ class Notebook:
     def md(self, text: str) -> None:
         """A read-only markdown cell."""
         self.cells.append(_markdown(self._id("text"), text))
+        self._text.append(text)
 
     def setup(self, code: str) -> None:
         """A read-only code cell (imports, data)."""
@@ -226,6 +233,9 @@ class Notebook:
             ]
         )
         self.cells.append(_code(f"{qid}_tests", source, grade=True, points=points))
+        task = self.tasks.setdefault(qid, {"values": {}, "keys": {}})
+        task.update(text="\n\n".join(self._text), test=code, points=points)
+        self._text = []
         self.questions.append(
             {
                 "grade_id": f"{qid}_tests",
@@ -245,8 +255,13 @@ class Notebook:
         extra: str = "",
         uses_mediakit: bool = True,
         hints: dict[str, str] | None = None,
+        keys: dict[str, str] | None = None,
     ) -> None:
         """Hidden tests: each variable in ``names`` must equal the answer key's value.
+
+        ``keys`` says, for a dict answer whose outer keys come from the data (text
+        ids, categories), the word the task text uses for them (``"Text-ID"``); every
+        other dict key, at any depth, must be named in the task text as ``"key"``.
 
         The failure messages (German, shown in the feedback) say what is wrong
         (type, keys, length, value) but never the expected value; ``hints`` adds a
@@ -262,6 +277,7 @@ class Notebook:
             lines.extend(_value_checks(name, value, tol, (hints or {}).get(name)))
         if extra.strip():
             lines.append(extra.strip("\n"))
+        self.tasks[qid] = {"values": {n: self.ns[n] for n in names}, "keys": dict(keys or {})}
         self.hidden(qid, points, "\n".join(lines), uses_mediakit=uses_mediakit)
 
     def value(self, name: str) -> Any:
@@ -274,6 +290,7 @@ class Notebook:
         self.cells.append(
             _markdown(f"{qid}_text", source, grade=True, solution=True, locked=False, points=points)
         )
+        self._text = []
         self.questions.append({"grade_id": f"{qid}_text", "points": points, "kind": "manual"})
 
     def task(self, qid: str, points: int, text: str, mark_scheme: str) -> None:
@@ -282,6 +299,7 @@ class Notebook:
             f"{text.strip()}\n\n### BEGIN MARK SCHEME\n{mark_scheme.strip()}\n### END MARK SCHEME"
         )
         self.cells.append(_markdown(f"{qid}_aufgabe", source, task=True, points=points))
+        self._text = []
         self.questions.append({"grade_id": f"{qid}_aufgabe", "points": points, "kind": "task"})
 
     def to_json(self) -> str:

@@ -21,10 +21,26 @@ import mediakit
 korpus = mediakit.load_corpus()
 texte = {d.id: d for d in korpus}
 dpa = texte["002"]    # dpa-Meldung (Nachrichtenagentur)
-blog = texte["000"]   # TKP-Blogbeitrag vom 10. Februar 2025
-blog2 = texte["001"]  # TKP-Blogbeitrag zum Telefonat
+blog = texte["000"]   # TKP, 10. Februar 2025: Vorgeschichte (frühere Kontakte), VOR dem Telefonat
+blog2 = texte["001"]  # TKP-Blogbeitrag zum Telefonat vom 12. Februar 2025
 for d in korpus:
     print(d.id, "|", d.outlet, "|", d.genre, "|", (d.title or "")[:60])"""
+
+
+def lesen(layers: list[str], ids: list[str], what: str) -> tuple[str, str]:
+    """A markdown cell and a read-only cell showing whole texts with mediakit.highlight."""
+    text = (
+        "## Erst lesen: die Texte mit den Belegen\n\n"
+        f"Die folgende Zelle zeigt {what} mit `mediakit.highlight`: Jede farbige Stelle ist ein "
+        "Beleg, aus dem eine Zahl dieses Notebooks entsteht (die Legende erklärt die Farben). "
+        "Lesen Sie die Texte ganz. Prüfen Sie bei jeder Aufgabe an diesen Stellen, ob Sie dem "
+        "Werkzeug zustimmen: Ein Werkzeug irrt sich, und einige Aufgaben fragen genau danach."
+    )
+    code = "\n".join(
+        f"display(mediakit.highlight(texte[{i!r}].body, {layers!r}, title=texte[{i!r}].title))"
+        for i in ids
+    )
+    return text, code
 
 
 def header(title: str, goals: list[str], minutes: str, needs: list[str], data: list[str]) -> str:
@@ -94,12 +110,18 @@ def lesbarkeit(Notebook: Any) -> Any:
             ],
             [
                 "Korpus von mediakit: die dpa-Meldung zum Telefonat Trump–Putin (12.02.2025) "
-                "und ein Beitrag des Blogs TKP (10.02.2025)",
+                "und der Beitrag des Blogs TKP zum selben Telefonat (`blog2`)",
                 "ein Absatz aus der dpa-Meldung (unten abgedruckt)",
             ],
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(["long_sentences", "long_words"], ["002", "001"], "die dpa-Meldung und `blog2`"),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 1.1 Von Hand zählen\n\n"
         "Lesen Sie den folgenden Absatz aus der dpa-Meldung. Zählen Sie **von Hand** (ohne "
@@ -254,7 +276,9 @@ def lesbarkeit(Notebook: Any) -> Any:
         "## 1.5 dpa und Blog im Vergleich\n\n"
         "Berechnen Sie mit mediakit den Flesch-Wert (Amstad) und die Wiener Sachtextformel 1 "
         "(`wstf1`, ungefähr die Schulstufe, für die ein Text passt) für den **Haupttext** "
-        "(`.body`) der dpa-Meldung `dpa` und des Blogbeitrags `blog`. Speichern Sie die Werte "
+        "(`.body`) der dpa-Meldung `dpa` und des Blogbeitrags `blog2` (beide über das Telefonat vom "
+        "12. Februar; `blog` ist zwei Tage älter und handelt von früheren Kontakten). "
+        "Speichern Sie die Werte "
         "in `flesch_dpa`, `flesch_blog`, `wstf_dpa`, `wstf_blog`. Setzen Sie `leichter` auf "
         '`"dpa"` oder `"blog"`, je nachdem, welcher Text nach Flesch leichter zu lesen ist '
         "(lassen Sie das Programm entscheiden, nicht Ihr Gefühl)."
@@ -262,7 +286,7 @@ def lesbarkeit(Notebook: Any) -> Any:
     nb.answer(
         "a1_vergleich",
         "r_dpa = mediakit.readability(dpa.body)\n"
-        "r_blog = mediakit.readability(blog.body)\n"
+        "r_blog = mediakit.readability(blog2.body)\n"
         "flesch_dpa = r_dpa.flesch_amstad\n"
         "flesch_blog = r_blog.flesch_amstad\n"
         "wstf_dpa = r_dpa.wstf1\n"
@@ -325,10 +349,12 @@ def lesbarkeit(Notebook: Any) -> Any:
         "Meine Handzählung liegt näher an mediakit, weil ich gesprochene Silben gezählt habe.",
     )
     nb.md(
-        "**Frage 1.7 (Text):** Die Flesch-Werte der dpa-Meldung und des Blogs liegen nah "
-        "beieinander, obwohl sich die Texte in Ton und Quellen stark unterscheiden. Was sagt "
+        "**Frage 1.7 (Text):** Beide Flesch-Werte liegen unter 50, beide Texte gelten also "
+        "als schwer lesbar, obwohl sich die Texte in Ton und Quellen stark unterscheiden. Was sagt "
         "ein Lesbarkeitswert über die *Qualität* eines Textes aus, und was nicht?"
     )
+    # The sentence above must stay true for the live figures.
+    assert max(nb.value("flesch_dpa"), nb.value("flesch_blog")) < 50, "1.7: text is stale"
     nb.written(
         "a1_grenzen",
         2,
@@ -349,6 +375,124 @@ BEISPIEL_ZITAT = (
     "Der Kreml bestätigte das Telefonat. «Wir sind übereingekommen, sehr eng "
     "zusammenzuarbeiten», schrieb Trump. Aus Regierungskreisen hieß es, man sei überrascht."
 )
+
+
+# The speaker types of ``find_quotes`` and the key for "no speaker": the task texts of
+# 2.4 and 2.6, their answer keys and the hidden tests all read this one definition.
+SPRECHERTYPEN = {
+    "named": "eine namentlich genannte Person oder Stelle",
+    "pronoun": "nur ein Pronomen (*er*, *sie*)",
+    "anonymous": "eine anonyme Quelle (*aus Kreisen*)",
+    "outlet": "ein Medium (Zeitung, Agentur, Website)",
+    "keiner": "kein Sprecher (`speaker is None`)",
+}
+TABELLE_SCHLUESSEL = ["zitate", *SPRECHERTYPEN]
+
+# The course's own hand annotation (read from the texts, not from the tool), against
+# which tests/test_course.py checks the graded expected values of 2.3 and 2.5.
+# 2.3: the passages of the dpa body in reported speech without a speech verb of their
+# own (free indirect speech), one sentence per entry. "Es sollten …" is reported speech
+# too: where the Konjunktiv I sounds like the indicative (sie sollen), the Konjunktiv II
+# stands in. dpa's own sentences in the indicative ("Seit seinem Amtsantritt hatte
+# Trump wiederholt auffallend ausweichend …") are NOT reported speech.
+HAND_KONJUNKTIV_DPA = [
+    "Es sollten sofort Verhandlungen beginnen, um den Krieg in der Ukraine zu beenden.",
+    "Als Erstes werde er den ukrainischen Präsident Wolodymyr Selenskyj über das Gespräch "
+    "informieren.",
+    "Putin habe Trump nach Moskau eingeladen.",
+]
+# 2.5: every word or phrase in quotation marks in the body of 001, read in context:
+# "ja" = the author distances himself from the word (no one is quoted), "nein" = a
+# quotation of someone's words, "strittig" = both readings hold.
+HAND_ANFUEHRUNG_001 = {
+    "„die Macht des Dollars“": ("nein", "Trumps eigene Worte aus seinem Post (Themenliste)"),
+    "„verschiedene andere Themen“": ("nein", "Trumps eigene Worte aus seinem Post"),
+    "„Errungenschaft“": ("ja", "niemand hat das Wort gesagt; der Autor spottet darüber"),
+    "„das Töten beenden möchte“": ("nein", "Putins Worte, wie Trump sie wiedergibt"),
+    "„GESUNDER MENSCHENVERSTAND“": ("nein", "Trumps Wahlkampfmotto, von ihm zitiert"),
+    "„informieren“": (
+        "strittig",
+        "Trumps Wort (er werde Selenskyj informieren), zugleich Zweifel des Autors, "
+        "ob es nur ein Informieren war",
+    ),
+}
+
+# Belegprüfung 2.7: tool hits about who speaks, with the course's hand verdict.
+# ``claim`` is what find_quotes says today (tests/test_course.py checks it against the
+# live tool, so a changed tool makes the course be reviewed, never silently regraded);
+# ``verdict`` is our reading of the text: "richtig", "falsch" or "strittig".
+BEWERTUNGEN = ["richtig", "falsch", "strittig"]
+BELEGE_ZITATE = {
+    "A": {
+        "text": "000",
+        "excerpt": "dass die EU und die Ukraine an allen Verhandlungen teilnehmen sollten",
+        "claim": None,
+        "verdict": "falsch",
+        "why": "Die Sprecherin steht im selben Satz: „Die Europäische Kommission lehnte es "
+        "ab, … und erklärte außerdem, dass …“.",
+    },
+    "B": {
+        "text": "002",
+        "excerpt": "Trump war in seiner ersten Amtszeit (2017 bis 2021) immer wieder ein "
+        "Schmusekurs mit Putin vorgeworfen worden.",
+        "claim": None,
+        "verdict": "richtig",
+        "why": "Passiv ohne Urheber: Wer Trump den Schmusekurs vorwirft, sagt die dpa nicht. "
+        "Das Wort ist also ein wiedergegebener Vorwurf, nicht dpas eigenes Urteil.",
+    },
+    "C": {
+        "text": "002",
+        "excerpt": "Putin habe Trump nach Moskau eingeladen.",
+        "claim": "Kremlsprecher Dmitri Peskow",
+        "verdict": "richtig",
+        "why": "Der Konjunktiv I setzt die Wiedergabe aus dem Absatz davor fort („sagte "
+        "Kremlsprecher Dmitri Peskow“).",
+    },
+    "D": {
+        "text": "003",
+        "excerpt": "Auf jeden Fall sei Putin bereit zu verhandeln.",
+        "claim": None,
+        "verdict": "falsch",
+        "why": "Der Konjunktiv I setzt den Bericht der Agentur TASS aus dem Absatz davor fort "
+        "(„berichtet die russische Nachrichtenagentur TASS“).",
+    },
+    "E": {
+        "text": "004",
+        "excerpt": "Putin habe die Notwendigkeit betont",
+        "claim": None,
+        "verdict": "falsch",
+        "why": "Die Quelle ist die Stellungnahme des Kremls, von der der Satz davor spricht "
+        "(„Darin wurde …“).",
+    },
+    "F": {
+        "text": "004",
+        "excerpt": "Der russische Präsident habe Trumps Wunsch",
+        "claim": "Trump",
+        "verdict": "falsch",
+        "why": "Auch das gibt die Stellungnahme des Kremls wieder; Trump spricht hier nicht.",
+    },
+    "G": {
+        "text": "004",
+        "excerpt": "Selenskyj zu informieren",
+        "claim": "Beide Staatschefs",
+        "verdict": "falsch",
+        "why": "„Trump versprach, Selenskyj zu informieren“: Das verspricht Trump allein.",
+    },
+}
+
+
+def _belege_zeilen() -> str:
+    """The setup code that prints each hit of the Belegprüfung with its context."""
+    items = {k: (v["text"], v["excerpt"], v["claim"]) for k, v in BELEGE_ZITATE.items()}
+    return (
+        f"BELEGE = {items!r}\n"
+        "for _k, (_id, _stelle, _sprecher) in BELEGE.items():\n"
+        "    _body = texte[_id].body\n"
+        "    _i = _body.find(_stelle)\n"
+        "    print(f'{_k} | Text {_id} | mediakit: Sprecher = {_sprecher!r}')\n"
+        "    print('   …' + _body[max(0, _i - 320):_i + len(_stelle) + 40].replace('\\n', ' ') + '…')\n"
+        "    print()"
+    )
 
 
 def zitate(Notebook: Any) -> Any:
@@ -378,6 +522,16 @@ def zitate(Notebook: Any) -> Any:
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(
+            ["quotes", "speakers", "cues", "scare_quotes"],
+            ["002", "001"],
+            "die dpa-Meldung und `blog2`",
+        ),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 2.1 Zitate in einem kurzen Beispiel\n\n"
         "`mediakit.find_quotes(text)` gibt eine Liste von Zitaten zurück. Jedes Zitat hat\n\n"
@@ -441,9 +595,11 @@ def zitate(Notebook: Any) -> Any:
         "## 2.3 Konjunktiv I: Distanz durch Grammatik\n\n"
         "In der dpa-Meldung steht zum Beispiel: *„Putin habe Trump nach Moskau eingeladen.“* "
         "Der Satz hat keine eigene Redeeinleitung; das Verb *habe* (Konjunktiv I) zeigt, dass "
-        "hier jemand anderes spricht. Sammeln Sie in `konjunktiv_saetze` die Texte (`text`) "
-        'aller Zitate der dpa-Meldung mit `kind == "free_indirect"`, in der Reihenfolge im '
-        "Text."
+        "hier jemand anderes spricht. Wo der Konjunktiv I wie der Indikativ klingt (*sie "
+        "sollen*), steht ersatzweise der Konjunktiv II (*sie sollten*). Sammeln Sie in "
+        "`konjunktiv_saetze` die Texte (`text`) aller Zitate der dpa-Meldung mit "
+        '`kind == "free_indirect"`, in der Reihenfolge im Text. Lesen Sie dann jede Stelle '
+        "im Text nach: Spricht dort wirklich jemand anderes als die dpa?"
     )
     nb.answer(
         "a2_konjunktiv",
@@ -476,10 +632,11 @@ def zitate(Notebook: Any) -> Any:
     nb.md(
         "## 2.4 Wer wird zitiert? Benannte und anonyme Quellen\n\n"
         "Schreiben Sie eine Funktion `quellen_zaehlen(zitate)`, die für eine Liste von Zitaten "
-        "ein Wörterbuch *Sprechertyp → Anzahl* zurückgibt: Schlüssel sind die vorkommenden "
-        '`speaker.speaker_type` (`"named"`, `"pronoun"`, `"anonymous"`, `"outlet"`) '
-        'und `"keiner"` für Zitate ohne Sprecher (`speaker is None`); nur Schlüssel, die '
-        "vorkommen. Speichern Sie das Ergebnis für die dpa-Meldung in `quellen_dpa`."
+        "ein Wörterbuch *Sprechertyp → Anzahl* zurückgibt. Die Schlüssel sind die Werte von "
+        "`speaker.speaker_type` und ein eigener Schlüssel für Zitate ohne Sprecher:\n\n"
+        + "".join(f'- `"{k}"`: {v}\n' for k, v in SPRECHERTYPEN.items())
+        + "\nNehmen Sie nur Schlüssel auf, die vorkommen. Speichern Sie das Ergebnis für die "
+        "dpa-Meldung in `quellen_dpa`."
     )
     nb.answer(
         "a2_quellen",
@@ -506,8 +663,11 @@ def zitate(Notebook: Any) -> Any:
         "## 2.5 Ironie-Anführungszeichen\n\n"
         "Anführungszeichen markieren nicht nur Zitate. Im Blog steht etwa: *… als einzige "
         "„Errungenschaft“ der Gespräche …* Hier zitiert niemand; der Autor distanziert sich vom "
-        "Wort. `mediakit.find_scare_quotes(text)` findet solche Stellen. Speichern Sie die "
-        "Texte (`text`) der Fundstellen im Haupttext von `blog2` in der Liste `scare_blog2`."
+        "Wort. Andere Anführungszeichen im selben Blog umschließen dagegen wörtlich "
+        "übernommene Worte, etwa aus Trumps Post. `mediakit.find_scare_quotes(text)` sucht "
+        "die Stellen, an denen niemand zitiert wird. Speichern Sie die Texte (`text`) der "
+        "Fundstellen im Haupttext von `blog2` in der Liste `scare_blog2`. Lesen Sie jede "
+        "Fundstelle im Zusammenhang nach (`blog2.body`): Ist sie eindeutig?"
     )
     nb.answer(
         "a2_scare",
@@ -522,51 +682,138 @@ def zitate(Notebook: Any) -> Any:
     )
     nb.check("a2_scare", 2, ["scare_blog2"])
 
+    schluessel = ", ".join(f'`"{k}"`' for k in TABELLE_SCHLUESSEL)
     nb.md(
         "## 2.6 Die Quellentabelle für alle Texte\n\n"
         'Erstellen Sie ein Wörterbuch `quellentabelle`, das jeder Text-ID (`"000"` … '
-        '`"004"`) ein Wörterbuch mit den Schlüsseln `"zitate"`, `"benannt"`, `"anonym"` '
-        'und `"ohne"` zuordnet (Zählung wie in 2.4, jeweils für den Haupttext `.body`). '
-        "Tipp: Die Funktion aus 2.4 dürfen Sie wiederverwenden. Mit `pandas.DataFrame` können "
-        "Sie die Tabelle übersichtlich anzeigen."
+        f'`"004"`) ein Wörterbuch mit genau den Schlüsseln {schluessel} zuordnet: '
+        '`"zitate"` ist die Zahl aller Zitate, die anderen Schlüssel zählen wie in 2.4 '
+        "(jeweils für den Haupttext `.body`); anders als in 2.4 steht **jeder** Schlüssel "
+        "in jeder Zeile, auch mit dem Wert 0. Die Zeile für die dpa-Meldung muss also zu Ihrem "
+        "`quellen_dpa` aus 2.4 passen. Tipp: Die Funktion aus 2.4 dürfen Sie "
+        "wiederverwenden. Mit `pandas.DataFrame` können Sie die Tabelle übersichtlich "
+        "anzeigen. Die Zahlen sind die des Werkzeugs; ob sie stimmen, prüfen Sie in 2.7."
     )
     nb.answer(
         "a2_tabelle",
+        f"SCHLUESSEL = {TABELLE_SCHLUESSEL!r}\n"
         "quellentabelle = {}\n"
         "for d in korpus:\n"
         "    zitate_d = mediakit.find_quotes(d.body)\n"
-        "    zeile = quellen_zaehlen(zitate_d)\n"
-        '    zeile["zitate"] = len(zitate_d)\n'
-        "    quellentabelle[d.id] = zeile\n"
+        "    gezaehlt = quellen_zaehlen(zitate_d)\n"
+        '    gezaehlt["zitate"] = len(zitate_d)\n'
+        "    quellentabelle[d.id] = {k: gezaehlt.get(k, 0) for k in SCHLUESSEL}\n"
         "\n"
         "import pandas as pd\n"
         "\n"
-        "pd.DataFrame(quellentabelle).T.fillna(0)",
+        "pd.DataFrame(quellentabelle).T",
     )
     nb.hints(
         "a2_tabelle",
         have({"quellentabelle": "dict"})
         + "\nassert sorted(quellentabelle) == sorted(texte), 'Tipp: Ein Eintrag pro Text-ID.'"
         + "\nfor _zeile in quellentabelle.values():\n"
-        "    assert 'zitate' in _zeile, 'Tipp: Jede Zeile braucht den Schlüssel \"zitate\".'",
+        f"    assert sorted(_zeile) == {sorted(TABELLE_SCHLUESSEL)!r}, "
+        f"'Tipp: Jede Zeile hat genau die Schlüssel {', '.join(TABELLE_SCHLUESSEL)}.'",
     )
-    nb.check("a2_tabelle", 3, ["quellentabelle"])
+    # The counts are the tool's, and some are wrong (2.7 shows which): the points are
+    # for a correct table (every text, every key, whole numbers that add up, the dpa
+    # row as in 2.4), never for reproducing a wrong figure.
+    ids = sorted(nb.value("texte"))
+    typen = [k for k in TABELLE_SCHLUESSEL if k != "zitate"]
+    nb.hidden(
+        "a2_tabelle",
+        1,
+        f"assert _T(quellentabelle) is _D and _L(_D.keys(quellentabelle)) == {ids!r}, "
+        '"`quellentabelle` braucht genau einen Eintrag je Text-ID (\\"000\\" … \\"004\\")."\n'
+        "for _id in quellentabelle:\n"
+        "    _z = quellentabelle[_id]\n"
+        f"    assert _T(_z) is _D and _L(_D.keys(_z)) == {TABELLE_SCHLUESSEL!r}, "
+        '"Jede Zeile von `quellentabelle` braucht genau die Schlüssel, die die Aufgabe '
+        'nennt."\n'
+        "    for _k in _z:\n"
+        "        assert _T(_z[_k]) is _I and _z[_k] >= 0, "
+        '"Die Werte von `quellentabelle` sind Anzahlen (int, nicht negativ)."\n'
+        f"    assert {' + '.join(f'_z[{k!r}]' for k in typen)} == _z['zitate'], "
+        '"In `quellentabelle` ergeben die Sprechertypen einer Zeile zusammen nicht '
+        '\\"zitate\\"."\n'
+        "assert _T(quellen_dpa) is _D, '`quellen_dpa` aus 2.4 fehlt.'\n"
+        f"for _k in {typen!r}:\n"
+        "    assert quellentabelle['002'][_k] == _D.get(quellen_dpa, _k, 0), "
+        '"Die Zeile \\"002\\" von `quellentabelle` passt nicht zu `quellen_dpa` aus 2.4."',
+        uses_mediakit=False,
+    )
+
     nb.md(
-        "**Frage 2.6 (Text):** Welcher Text stützt sich am stärksten auf namentlich genannte "
-        "Quellen, welcher am wenigsten? Was bedeutet es für die Glaubwürdigkeit, wenn eine "
-        "Aussage nur „Kreisen“ oder „Experten“ zugeschrieben wird? Beziehen Sie sich auf Ihre "
-        "Tabelle."
+        "## 2.7 Belegprüfung: Wer spricht wirklich?\n\n"
+        "Ein Werkzeug irrt sich. Die folgende Zelle zeigt sieben Stellen aus dem Korpus, mit "
+        "dem Sprecher, den `mediakit.find_quotes` dort erkennt (`None` = kein Sprecher), und "
+        "dem Textzusammenhang. Lesen Sie jede Stelle nach (`texte[id].body`) und entscheiden "
+        f"Sie: Ist die Angabe des Werkzeugs {', '.join(f'`{b!r}`' for b in BEWERTUNGEN)}? "
+        "Speichern Sie Ihr Urteil im Wörterbuch `pruefung_zitate` mit den Buchstaben "
+        + ", ".join(f'`"{k}"`' for k in BELEGE_ZITATE)
+        + ' als Schlüsseln, z. B. `{"A": "falsch", ...}`. Begründen Sie danach schriftlich.'
+    )
+    nb.setup(_belege_zeilen())
+    nb.answer(
+        "a2_belege",
+        "pruefung_zitate = "
+        + repr({k: v["verdict"] for k, v in BELEGE_ZITATE.items()})
+        + "\npruefung_zitate",
+    )
+    nb.hints(
+        "a2_belege",
+        have({"pruefung_zitate": "dict"})
+        + f"\nassert sorted(pruefung_zitate) == {sorted(BELEGE_ZITATE)!r}, "
+        "'Tipp: Ein Eintrag je Buchstabe A, B, … aus der Liste.'"
+        + f"\nassert all(v in {BEWERTUNGEN!r} for v in pruefung_zitate.values()), "
+        f"'Tipp: Erlaubt sind nur {', '.join(BEWERTUNGEN)}.'",
+    )
+    # Graded against the hand annotation above, not against the tool: full points with
+    # at most one deviation (one stelle may be read as "strittig").
+    erwartet = {k: v["verdict"] for k, v in BELEGE_ZITATE.items()}
+    nb.hidden(
+        "a2_belege",
+        2,
+        f"assert _T(pruefung_zitate) is _D and _L(_D.keys(pruefung_zitate)) == "
+        f"{list(BELEGE_ZITATE)!r}, "
+        '"`pruefung_zitate` braucht genau die Buchstaben der Liste als Schlüssel."\n'
+        f"_erwartet = {erwartet!r}\n"
+        "_abweichungen = 0\n"
+        "for _k in _erwartet:\n"
+        "    _v = pruefung_zitate[_k]\n"
+        f"    assert _T(_v) is _S and _v in {BEWERTUNGEN!r}, "
+        '"Die Werte von `pruefung_zitate` sind \\"richtig\\", \\"falsch\\" oder '
+        '\\"strittig\\"."\n'
+        "    if _v != _erwartet[_k]:\n"
+        "        _abweichungen += 1\n"
+        "assert _abweichungen <= 1, "
+        '"`pruefung_zitate`: Mehrere Urteile passen nicht zum Text. Lesen Sie den Satz davor '
+        'und fragen Sie: Wer hat das gesagt oder geschrieben?"',
+        uses_mediakit=False,
+    )
+    nb.md(
+        "**Frage 2.7 (Text):** Begründen Sie zwei Ihrer Urteile aus 2.7 mit dem Text. "
+        "Welcher Text stützt sich nach Ihrer Tabelle am stärksten auf namentlich genannte "
+        "Quellen, welcher auf andere Medien? Was bedeutet es für die Glaubwürdigkeit, wenn "
+        "eine Aussage nur „Kreisen“ zugeschrieben wird oder gar niemandem? Und was folgt aus "
+        "2.7 für die Zahlen Ihrer Tabelle?"
     )
     nb.written(
         "a2_glaubwuerdigkeit",
         3,
-        "Die dpa-Meldung nennt ihre Quellen fast immer mit Namen und Funktion (Trump, "
-        "Kremlsprecher Peskow, Verteidigungsminister Hegseth). Die Blogbeiträge zitieren "
-        "ebenfalls Trump, haben aber mehr Zitate ohne erkennbaren Sprecher und übernehmen "
-        "Aussagen aus anderen Medien. Eine anonyme Quelle („aus Kreisen“, „Experten“) kann "
-        "niemand überprüfen; die Leser müssen dem Medium glauben. Benannte Quellen machen "
-        "eine Aussage überprüfbar und zeigen, wessen Sicht es ist. Viele Zitate sagen aber "
-        "noch nichts über die Auswahl: Auch benannte Quellen können einseitig ausgewählt sein.",
+        "D ist falsch: „Auf jeden Fall sei Putin bereit zu verhandeln“ setzt mit dem "
+        "Konjunktiv I den Bericht von TASS aus dem Satz davor fort; der Sprecher ist also "
+        "genannt. B ist richtig: „Trump war … ein Schmusekurs … vorgeworfen worden“ nennt "
+        "niemanden, der den Vorwurf erhebt. Die dpa-Meldung nennt fast alle Quellen mit Namen "
+        "und Funktion (Trump, Kremlsprecher Peskow); ihr einziges Zitat ohne Sprecher ist "
+        "dieser Vorwurf, und damit bleibt offen, wer Trump das vorwirft. Die "
+        "Zusammenfassung 004 stützt sich vor allem auf andere Medien („Bitcoin.com News“, "
+        "„Guardian“), die Leser müssen also zwei Stationen vertrauen. Eine Aussage ohne Quelle "
+        "oder aus „Kreisen“ kann niemand überprüfen. Aus 2.7 folgt: Die Spalte „keiner“ ist "
+        "bei 000, 003 und 004 zum großen Teil ein Fehler des Werkzeugs; die Tabelle zeigt, "
+        "wo man nachlesen muss, nicht das Ergebnis. Auch benannte Quellen können zudem "
+        "einseitig ausgewählt sein.",
     )
     return nb
 
@@ -591,6 +838,130 @@ NEUTRAL_MUSTER = (
     "zuvor keine direkten Gespräche, und die Regierungen in Brüssel müssen ihre Haltung nun "
     "überprüfen."
 )
+
+
+# Belegprüfung 3.6: evaluative hits with the voice find_evaluative gives them today
+# (``claim``, checked against the live tool by tests/test_course.py) and the course's hand
+# verdict on that voice: "richtig", "falsch" or "strittig".
+BELEGE_WERTUNG = {
+    "A": {
+        "text": "001",
+        "excerpt": "Zwergstaaten",
+        "claim": "author",
+        "verdict": "richtig",
+        "why": "„Aus den baltischen Zwergstaaten kommen …“: das abwertende Etikett wählt der "
+        "Autor selbst, niemand wird zitiert.",
+    },
+    "B": {
+        "text": "001",
+        "excerpt": "fair",
+        "claim": "author",
+        "verdict": "falsch",
+        "why": "Der Satz steht in der Liste nach „Hegseth gab kurz gefasst folgende Erklärungen "
+        "ab:“; „fair und gerecht“ ist Hegseths Forderung, die der Blog wiedergibt.",
+    },
+    "C": {
+        "text": "001",
+        "excerpt": "um sicherzustellen, dass",
+        "claim": "author",
+        "verdict": "richtig",
+        "why": "Der Autor unterstellt Kellogg ein Motiv („um sicherzustellen, dass der "
+        "Ukraine-Krieg weitergeht“); keine Quelle sagt das.",
+    },
+    "D": {
+        "text": "001",
+        "excerpt": "kriegsfreundlichen",
+        "claim": "quoted",
+        "verdict": "richtig",
+        "why": "Das Wort steht in einem Zitat in Anführungszeichen („Es wird einige Zeit "
+        "dauern, bis die kriegsfreundlichen …“).",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "riesige",
+        "claim": "author",
+        "verdict": "strittig",
+        "why": "Der Absatz beschreibt „Trumps geopolitische Perspektive“ („Sie sieht in etwa so "
+        "aus: …“) im Indikativ: Der Autor gibt Trumps Sicht wieder und macht sie sich zugleich "
+        "zu eigen.",
+    },
+    "F": {
+        "text": "002",
+        "excerpt": "Schmusekurs",
+        "claim": "attributed",
+        "verdict": "richtig",
+        "why": "„… war immer wieder ein Schmusekurs mit Putin vorgeworfen worden“: ein "
+        "berichteter Vorwurf (ohne Urheber), nicht dpas eigenes Wort.",
+    },
+    "G": {
+        "text": "002",
+        "excerpt": "getönt",
+        "claim": "author",
+        "verdict": "richtig",
+        "why": "„Trump hat immer wieder getönt“: Das abwertende Redeverb wählt die dpa selbst.",
+    },
+}
+STIMMEN = {
+    "author": "Stimme des Autors",
+    "quoted": "in einem direkten Zitat",
+    "attributed": "einer anderen Person zugeschrieben (indirekte Rede, Vorwurf)",
+}
+
+
+def belegpruefung(
+    nb: Any, qid: str, variable: str, items: dict[str, dict[str, Any]], show: str, question: str
+) -> None:
+    """A graded Belegprüfung: the student judges given tool hits against the text.
+
+    The hits are printed with their context by a read-only cell; the answer is a dict
+    letter -> "richtig" / "falsch" / "strittig", graded against the hand verdicts in
+    ``items`` (never against the tool) with at most one deviation.
+    """
+    letters = ", ".join(f'`"{k}"`' for k in items)
+    verdicts = ", ".join(f"`{b!r}`" for b in BEWERTUNGEN)
+    nb.md(
+        f"{question}\n\nEntscheiden Sie für jede Stelle: Ist die Angabe des Werkzeugs "
+        f"{verdicts}? Speichern Sie Ihr Urteil im Wörterbuch `{variable}` mit den Buchstaben "
+        f"{letters} als Schlüsseln."
+    )
+    shown = {k: (v["text"], v["excerpt"], v["claim"]) for k, v in items.items()}
+    nb.setup(
+        f"BELEGE_{qid.upper()} = {shown!r}\n"
+        f"for _k, (_id, _stelle, _angabe) in BELEGE_{qid.upper()}.items():\n"
+        "    _body = texte[_id].body\n"
+        "    _i = _body.find(_stelle)\n"
+        f"    print(f'{{_k}} | Text {{_id}} | {show} = {{_angabe!r}} | Treffer: {{_stelle}}')\n"
+        "    print('   …' + _body[max(0, _i - 240):_i + len(_stelle) + 60].replace('\\n', ' ') + '…')\n"
+        "    print()"
+    )
+    expected = {k: v["verdict"] for k, v in items.items()}
+    nb.answer(qid, f"{variable} = {expected!r}\n{variable}")
+    nb.hints(
+        qid,
+        have({variable: "dict"}) + f"\nassert sorted({variable}) == {sorted(items)!r}, "
+        "'Tipp: Ein Eintrag je Buchstabe aus der Liste.'"
+        + f"\nassert all(v in {BEWERTUNGEN!r} for v in {variable}.values()), "
+        f"'Tipp: Erlaubt sind nur {', '.join(BEWERTUNGEN)}.'",
+    )
+    nb.hidden(
+        qid,
+        2,
+        f"assert _T({variable}) is _D and _L(_D.keys({variable})) == {list(items)!r}, "
+        f'"`{variable}` braucht genau die Buchstaben der Liste als Schlüssel."\n'
+        f"_erwartet = {expected!r}\n"
+        "_abweichungen = 0\n"
+        "for _k in _erwartet:\n"
+        f"    _v = {variable}[_k]\n"
+        f"    assert _T(_v) is _S and _v in {BEWERTUNGEN!r}, "
+        f'"Die Werte von `{variable}` sind \\"richtig\\", \\"falsch\\" oder '
+        '\\"strittig\\"."\n'
+        "    if _v != _erwartet[_k]:\n"
+        "        _abweichungen += 1\n"
+        "assert _abweichungen <= 1, "
+        f'"`{variable}`: Mehrere Urteile passen nicht zum Text. Lesen Sie jede Stelle im '
+        'Zusammenhang: Wer spricht dort?"',
+        uses_mediakit=False,
+    )
 
 
 def wertung(Notebook: Any) -> Any:
@@ -618,11 +989,18 @@ def wertung(Notebook: Any) -> Any:
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(["evaluative", "quotes"], ["002", "001"], "die dpa-Meldung und `blog2`"),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 3.1 Wertende Wörter in der dpa-Meldung\n\n"
         "`mediakit.find_evaluative(text)` liefert eine Liste von Treffern mit `text`, `lemma` "
         "(Grundform), `category` (Kategorie), `weight` (Gewicht 1–3) und `in_quote` (steht das "
-        "Wort in einem Zitat?). Auch eine neutrale Agenturmeldung ist nicht frei davon. "
+        "Wort in einem Zitat?). Auch eine Agenturmeldung ist nicht frei davon: Sie gibt Wertungen "
+        "anderer wieder und wertet an einigen Stellen selbst. "
         "Speichern Sie die Treffer im Haupttext der dpa-Meldung in `treffer_dpa` und die "
         "**sortierte Liste der verschiedenen Grundformen** (ohne Doppelte) in `lemmata_dpa`."
     )
@@ -662,7 +1040,7 @@ def wertung(Notebook: Any) -> Any:
         + "\nassert all(type(v) is int for v in kategorien_blog2.values()), 'Tipp: Die Werte "
         "sind Anzahlen (int).'",
     )
-    nb.check("a3_kategorien", 2, ["kategorien_blog2"])
+    nb.check("a3_kategorien", 2, ["kategorien_blog2"], keys={"kategorien_blog2": "Kategorie"})
 
     nb.md(
         "## 3.3 Autorenstimme und zitierte Stimme\n\n"
@@ -804,12 +1182,82 @@ def wertung(Notebook: Any) -> Any:
         "festhalten; das erweiterte Lexikon auf alle Texte gleich anwenden und die Zahlen "
         "vorher und nachher angeben.",
     )
+    stimmen = "; ".join(f"`{k!r}` = {v}" for k, v in STIMMEN.items())
+    belegpruefung(
+        nb,
+        "a3_belege",
+        "pruefung_wertung",
+        BELEGE_WERTUNG,
+        "Stimme laut mediakit",
+        "## 3.6 Belegprüfung: Wessen Wertung ist das?\n\n"
+        "`find_evaluative` gibt jedem Treffer eine Stimme (`voice`): "
+        f"{stimmen}. Die folgende Zelle zeigt sieben Treffer aus `blog2` und der dpa-Meldung "
+        "mit der Stimme, die mediakit ihnen gibt, und dem Zusammenhang. Lesen Sie nach, wer "
+        "an der Stelle wertet: der Autor selbst oder jemand, den er wiedergibt?",
+    )
     return nb
 
 
 # ---------------------------------------------------------------------------------------
 # 4 Vergleich und Bericht
 # ---------------------------------------------------------------------------------------
+
+
+# Belegprüfung 4.4b: sentences analyze_evaluative lists as evaluation in the author's
+# voice without a source (``unattributed_sentences``; tests/test_course.py checks that
+# each is still listed), with the course's hand verdict on that claim.
+BELEGE_OHNE_QUELLE = {
+    "A": {
+        "text": "001",
+        "excerpt": "Die meisten von ihnen müssen unter Schock stehen",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "Der Autor unterstellt Gefühle, ohne jemanden zu nennen, der das sagt.",
+    },
+    "B": {
+        "text": "001",
+        "excerpt": "Die USA unterstützen zwar die NATO",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "falsch",
+        "why": "Die Quelle steht vor der Liste: „Hegseth gab kurz gefasst folgende Erklärungen ab:“.",
+    },
+    "C": {
+        "text": "001",
+        "excerpt": "Bezeichnenderweise war der pensionierte Generalleutnant",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„Bezeichnenderweise“ deutet an, ohne Beleg und ohne Quelle.",
+    },
+    "D": {
+        "text": "001",
+        "excerpt": "Die Trump-Regierung liquidiert USAID",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„eine Art CIA-Front“ ist das Etikett des Autors; keine Quelle wird genannt.",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "Sie sieht in etwa so aus:",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "strittig",
+        "why": "Der Autor beschreibt „Trumps geopolitische Perspektive“; ob das Trumps Sicht oder "
+        "seine eigene ist, lässt er offen.",
+    },
+    "F": {
+        "text": "002",
+        "excerpt": "Seit seinem Amtsantritt hatte Trump wiederholt auffallend ausweichend",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„auffallend ausweichend“ ist das Urteil der dpa selbst, im Indikativ, ohne Quelle.",
+    },
+    "G": {
+        "text": "002",
+        "excerpt": "Traditionelle US-Verbündete wie Deutschland hatte er dagegen",
+        "claim": "Wertung ohne Quelle",
+        "verdict": "richtig",
+        "why": "„düpiert“ und „in die Hände gespielt“ sind Wertungen der dpa ohne Quelle.",
+    },
+}
 
 
 def vergleich(Notebook: Any) -> Any:
@@ -834,6 +1282,16 @@ def vergleich(Notebook: Any) -> Any:
         )
     )
     nb.setup(SETUP_CORPUS)
+    for cell, kind in zip(
+        lesen(
+            ["quotes", "speakers", "evaluative"],
+            ["002", "001", "000", "003", "004"],
+            "alle fünf Texte",
+        ),
+        ("md", "setup"),
+        strict=True,
+    ):
+        getattr(nb, kind)(cell)
     nb.md(
         "## 4.1 Die Vergleichstabelle\n\n"
         "`mediakit.compare(korpus)` analysiert alle Texte und gibt eine pandas-Tabelle "
@@ -841,7 +1299,10 @@ def vergleich(Notebook: Any) -> Any:
         "Kennzahlen (z. B. `flesch_amstad`, `wstf1`, `lix`, `quotes_per_1000_words`, "
         "`named_share`, `evaluative_per_1000_words`). Speichern Sie die Tabelle in `tabelle` "
         "und die Liste der Text-IDs, **absteigend sortiert** nach "
-        "`evaluative_per_1000_words`, in `rangfolge_wertung` (der wertendste Text zuerst)."
+        "`evaluative_per_1000_words`, in `rangfolge_wertung` (der wertendste Text zuerst). "
+        "Die Kennzahl zählt nur die Stimme des Autors: Was ein Text zitiert oder anderen "
+        "zuschreibt, zählt nicht mit. Text 003 gibt zum größten Teil Trumps Post wieder; "
+        'prüfen Sie in `texte["003"].body`, ob sein Platz zu Ihrer Lektüre passt.'
     )
     nb.answer(
         "a4_tabelle",
@@ -880,7 +1341,7 @@ def vergleich(Notebook: Any) -> Any:
         + "\nassert verhaeltnis.get('002') == 1.0, 'Tipp: Die dpa-Meldung (\"002\") hat das "
         "Verhältnis 1.0.'",
     )
-    nb.check("a4_verhaeltnis", 2, ["verhaeltnis"], tol=0.011)
+    nb.check("a4_verhaeltnis", 2, ["verhaeltnis"], tol=0.011, keys={"verhaeltnis": "Text-ID"})
 
     nb.md(
         "## 4.3 Das Diagramm\n\n"
@@ -908,23 +1369,63 @@ def vergleich(Notebook: Any) -> Any:
         "## 4.4 Was die Zahlen nicht zeigen\n\n"
         "**Frage 4.4 (Text):** Nennen Sie zu jedem der drei Punkte ein Beispiel aus dem "
         "Korpus: (a) **Ironie**, die kein Wörterbuch erkennt, (b) die **Auswahl** von Fakten, "
-        "(c) **Auslassungen**: Was berichtet die dpa-Meldung, was ein Blog weglässt (oder "
-        "umgekehrt)?"
+        "(c) **Auslassungen**: Was berichtet die dpa-Meldung, was der TKP-Beitrag `blog2` zum "
+        "selben Telefonat weglässt (oder umgekehrt)? Vergleichen Sie nur Texte über dasselbe "
+        "Ereignis: `blog` (000) ist vom 10. Februar und kann das Telefonat vom 12. nicht kennen."
+        " (d) Ein **Sachfehler**: Text 004 nennt Trump „den ehemaligen US-Präsidenten“. Stimmt "
+        "das am 12. Februar 2025? Was sagt so ein Fehler über die Sorgfalt eines Textes, und "
+        "warum findet ihn keine Kennzahl?"
     )
+    # The model answer's claims about the tool are checked against the live output here,
+    # so the guide cannot keep a statement the tool has made false.
+    _frage = "Wie sollte dieser Ansatz hilfreich sein?"
+    _start = nb.value("blog").body.find(_frage)
+    _treffer = nb.value("mediakit").find_evaluative(nb.value("blog").body)
+    _in_frage = [t for t in _treffer if _start <= t.start < _start + len(_frage)]
+    assert _start >= 0 and [t.category for t in _in_frage] == ["judgement"], (
+        "4.4: the tool reads the rhetorical question differently now; rewrite the answer"
+    )
+    _errungenschaft = [
+        t
+        for t in nb.value("mediakit").find_evaluative(nb.value("blog2").body)
+        if "Errungenschaft" in t.text
+    ]
+    assert _errungenschaft, "4.4: „Errungenschaft“ is no longer counted; rewrite the answer"
     nb.written(
         "a4_grenzen",
         4,
-        "(a) Ironie: Im TKP-Blog steht „als einzige „Errungenschaft““ – die Anführungszeichen "
-        "machen das Wort ironisch, ohne dass ein wertendes Wort im Lexikon steht. Auch "
-        "rhetorische Fragen („Wie sollte dieser Ansatz hilfreich sein?“) werten, ohne dass "
-        "die Zahl steigt.\n"
-        "(b) Auswahl: Der Blog zitiert ausführlich Trumps positive Erklärung und Tucker "
-        "Carlson, die dpa stellt Trumps Aussage die Bedingungen des Kremls und die Kritik am "
-        "„Schmusekurs“ gegenüber. Welche Stimmen vorkommen, zählt keine Kennzahl.\n"
-        "(c) Auslassungen: Die dpa-Meldung nennt, dass Russland auf der „Beseitigung der "
-        "Ursache des Konflikts“ besteht und dass die USA Zugeständnisse Kiews erwarten; der "
-        "Blog vom 10. Februar erwähnt die Forderungen Moskaus nicht. Was fehlt, kann keine "
-        "Zählung im vorhandenen Text finden.",
+        "(a) Ironie: Die rhetorische Frage „Wie sollte dieser Ansatz hilfreich sein?“ (000) "
+        "meint: Die Politik der Vorgängerregierung war nicht hilfreich. mediakit zählt nur "
+        "das Wort „hilfreich“ als Urteil, die verneinende Frage erkennt es nicht. "
+        "„Errungenschaft“ in Anführungszeichen (001) erkennt mediakit dagegen als "
+        "Distanzsignal; ob es Spott ist, muss man trotzdem selbst lesen.\n"
+        "(b) Auswahl: Der TKP-Beitrag 001 zitiert ausführlich Trumps Post und Stimmen, die "
+        "seine Linie stützen; die dpa stellt Trumps Aussage die Bedingungen des Kremls und "
+        "den Vorwurf eines „Schmusekurses“ gegenüber (den die dpa berichtet, nicht selbst "
+        "erhebt). Welche Stimmen vorkommen, zählt keine Kennzahl.\n"
+        "(c) Auslassungen: Über dasselbe Telefonat berichtet die dpa, dass Russland auf der "
+        "„Beseitigung der Ursache des Konflikts“ besteht und Trump nach Moskau einlädt; der "
+        "TKP-Beitrag 001 erwähnt keine Stellungnahme des Kremls. Was fehlt, kann keine Zählung "
+        "im vorhandenen Text finden; man sieht es nur im Vergleich zweier Texte über "
+        "dasselbe Ereignis (nicht mit 000, das vor dem Telefonat erschien).\n"
+        "(d) Sachfehler: Trump ist seit dem 20. Januar 2025 wieder im Amt, „der ehemalige "
+        "US-Präsident“ (004) ist also falsch. Ein solcher Fehler zeigt, dass der Text nicht "
+        "sorgfältig geprüft (vielleicht maschinell zusammengefasst) wurde; keine Kennzahl "
+        "findet ihn, weil die Sätze sprachlich unauffällig sind.",
+    )
+
+    belegpruefung(
+        nb,
+        "a4_belege",
+        "pruefung_ohne_quelle",
+        BELEGE_OHNE_QUELLE,
+        "mediakit",
+        "## 4.4b Belegprüfung: Wertung ohne Quelle\n\n"
+        "Die Kennzahl `unattributed_evaluative_sentence_share` zählt Sätze, in denen der Autor "
+        "selbst wertet, ohne eine Quelle zu nennen. Die folgende Zelle zeigt sieben solche "
+        "Sätze aus `blog2` und der dpa-Meldung. Stimmt die Angabe „Wertung ohne Quelle“? "
+        "Lesen Sie auch den Satz davor: Wird dort jemand genannt, dessen Aussagen folgen? "
+        "Nutzen Sie das Ergebnis in Ihrem Bericht 4.5.",
     )
 
     nb.md("## 4.5 Ihr Bericht")

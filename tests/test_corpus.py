@@ -392,3 +392,21 @@ def test_flat_teacher_folder_of_text_files(tmp_path):
     page.write_text("<html><body><p>Der Kreml bestätigte.</p></body></html>", encoding="utf-8")
     with pytest.raises(ValueError, match="text_from_html"):
         load_document(page)
+
+
+def test_the_corpus_tells_which_text_is_about_which_event(corpus):
+    """000 is from 10 Feb, before the call of 12 Feb: its notes and the README say so."""
+    body = corpus["000"].body
+    # the text itself: it reports an interview of "Freitag" and reactions of "Montag",
+    # and no call of 12 February
+    assert "Exklusivinterview" in body and "12. Februar" not in body
+    assert any("BEFORE the Trump–Putin call of 12 February" in n for n in corpus["000"].notes)
+    readme = (Path(__file__).resolve().parents[1] / "corpus" / "README.md").read_text("utf-8")
+    assert "not all about the same event" in readme
+    assert "000 is dated 10 February" in readme
+    # the other four name or report the call of 12 February
+    assert "12. Februar 2025" in corpus["004"].body
+    assert corpus["002"].date == "2025-02-12"
+    # 004's factual slip is kept as printed and documented
+    assert "Der ehemalige US-Präsident Donald Trump" in corpus["004"].body
+    assert any("ehemalige US-Präsident" in n for n in corpus["004"].notes)

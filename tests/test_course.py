@@ -1273,3 +1273,214 @@ def test_the_sandbox_sees_only_the_notebook(tmp_path: Path) -> None:
     assert out["write"] == out["venv"] == "nicht schreibbar"
     assert out["pid"] == "True 65534"
     assert not (tmp_path / "x").exists()
+
+
+# --- one definition: task text, answer names, keys; graded values vs hand annotation ---
+
+
+def _course_build() -> tuple[list, object]:
+    """The answer-key notebooks built in this process, and course_content."""
+    sys.path.insert(0, str(COURSE))
+    try:
+        import build_course
+        import course_content
+    finally:
+        sys.path.remove(str(COURSE))
+    return build_course.build(), course_content
+
+
+@pytest.fixture(scope="module")
+def course_build() -> tuple[list, object]:
+    return _course_build()
+
+
+def _dict_keys(value: object, depth: int = 0) -> set[str]:
+    """All string keys of nested dicts (the outer level only from ``depth`` 0)."""
+    keys: set[str] = set()
+    if type(value) is dict:
+        for k, v in value.items():
+            if type(k) is str:
+                keys.add(k)
+            keys |= _dict_keys(v, depth + 1)
+    elif type(value) is list:
+        for v in value:
+            keys |= _dict_keys(v, depth + 1)
+    return keys
+
+
+def test_task_text_names_what_its_check_reads(course_build) -> None:
+    """Each graded task's text names every variable its hidden test reads, and every key.
+
+    Read from course_content's definitions (no nbgrader): the variable names the
+    grader exports (``plan_checks``, the same analysis the sandboxed grading uses)
+    must appear in backticks in the text the student reads for that task; dict keys
+    must appear as ``"key"`` unless the check declares them as data (``keys=``, e.g.
+    "Text-ID"), and then that word must be in the text.
+    """
+    notebooks, content = course_build
+    problems = []
+    for nb in notebooks:
+        for qid, task in nb.tasks.items():
+            text = task["text"]
+            plan = grading.plan_checks(task["test"])
+            for name in [*plan.names, *(c[0] for c in plan.calls)]:
+                if f"`{name}" not in text:
+                    problems.append(f"{qid}: the text does not name `{name}`")
+            for name, value in task["values"].items():
+                if type(value) is not dict:
+                    continue
+                declared = task["keys"].get(name)
+                if declared:
+                    if declared not in text:
+                        problems.append(f"{qid}: the text does not say what keys are ({declared})")
+                    inner = set().union(*(_dict_keys(v) for v in value.values()))
+                else:
+                    inner = _dict_keys(value)
+                for key in sorted(inner):
+                    if f'"{key}"' not in text:
+                        problems.append(f'{qid}: `{name}` has key "{key}", the text never names it')
+    # the tasks whose tests are written by hand read the same definitions
+    tasks = {qid: t for nb in notebooks for qid, t in nb.tasks.items()}
+    for key in content.TABELLE_SCHLUESSEL:
+        assert f'"{key}"' in tasks["a2_tabelle"]["text"], key
+        assert repr(key) in tasks["a2_tabelle"]["test"], key
+    for key in content.SPRECHERTYPEN:
+        assert f'"{key}"' in tasks["a2_quellen"]["text"], key
+    for key in content.BELEGE_ZITATE:
+        assert f'"{key}"' in tasks["a2_belege"]["text"], key
+    for verdict in content.BEWERTUNGEN:
+        assert repr(verdict) in tasks["a2_belege"]["text"], verdict
+        assert repr(verdict) in tasks["a3_belege"]["text"], verdict
+    for key in content.BELEGE_WERTUNG:
+        assert f'"{key}"' in tasks["a3_belege"]["text"], key
+    for voice in content.STIMMEN:
+        assert repr(voice) in tasks["a3_belege"]["text"], voice
+    assert not problems, "\n".join(problems)
+
+
+def test_hidden_tests_pass_on_the_answer_key(course_build) -> None:
+    """Every hidden test, run on the answer key's own values, passes (fast, no nbgrader)."""
+    notebooks, _ = course_build
+    for nb in notebooks:
+        for qid, task in nb.tasks.items():
+            ns = dict(nb.ns)
+            exec(compile(HIDDEN_PRELUDE_FOR_TESTS + "\n" + task["test"], qid, "exec"), ns)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
+    """No hidden test grades a tool error as right: graded values vs our own reading."""
+    notebooks, content = course_build
+    tasks = {qid: t for nb in notebooks for qid, t in nb.tasks.items()}
+    # 2.3: the free indirect passages of the dpa body, sentence by sentence
+    graded = tasks["a2_konjunktiv"]["values"]["konjunktiv_saetze"]
+    assert [s for passage in graded for s in _sentences(passage)] == content.HAND_KONJUNKTIV_DPA
+    # 2.5: every scare quote graded is one by our reading (or debatable), none is missed
+    graded = tasks["a2_scare"]["values"]["scare_blog2"]
+    hand = content.HAND_ANFUEHRUNG_001
+    assert all(hand[s][0] in ("ja", "strittig") for s in graded), graded
+    assert {s for s, (v, _) in hand.items() if v == "ja"} <= set(graded), graded
+    # 2.7: graded against the hand verdicts; the tool claims shown are today's
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_ZITATE.items()})
+        in (tasks["a2_belege"]["test"])
+    )
+    import mediakit
+
+    corpus = {d.id: d for d in mediakit.load_corpus()}
+    for letter, item in content.BELEGE_ZITATE.items():
+        body = corpus[item["text"]].body
+        start = body.find(item["excerpt"])
+        assert start >= 0, letter
+        hits = [q for q in mediakit.find_quotes(body) if q.start <= start < q.end]
+        assert hits, f"{letter}: find_quotes no longer reports this passage; review 2.7"
+        claim = hits[0].speaker.text if hits[0].speaker else None
+        assert claim == item["claim"], (
+            f"{letter}: the tool now says {claim!r} (course says {item['claim']!r}); "
+            "review the Belegprüfung in course_content.py"
+        )
+    # 4.4b: each sentence is still listed as unattributed evaluation
+    from mediakit.evaluative import analyze_evaluative
+
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_OHNE_QUELLE.items()})
+        in (tasks["a4_belege"]["test"])
+    )
+    for letter, item in content.BELEGE_OHNE_QUELLE.items():
+        body = corpus[item["text"]].body
+        start = body.find(item["excerpt"])
+        spans = analyze_evaluative(body).unattributed_sentences
+        assert start >= 0 and any(sp.start <= start < sp.end for sp in spans), (
+            f"{letter}: no longer an unattributed evaluative sentence; review 4.4b"
+        )
+    for key in content.BELEGE_OHNE_QUELLE:
+        assert f'"{key}"' in tasks["a4_belege"]["text"], key
+    # 3.6: the voices shown are today's, the grading follows the hand verdicts
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_WERTUNG.items()})
+        in (tasks["a3_belege"]["test"])
+    )
+    for letter, item in content.BELEGE_WERTUNG.items():
+        body = corpus[item["text"]].body
+        start = body.find(item["excerpt"])
+        hits = [h for h in mediakit.find_evaluative(body) if h.start <= start < h.end]
+        assert start >= 0 and hits, f"{letter}: find_evaluative no longer reports this hit"
+        assert hits[0].voice == item["claim"], (
+            f"{letter}: the tool now gives voice {hits[0].voice!r} (course says "
+            f"{item['claim']!r}); review the Belegprüfung 3.6 in course_content.py"
+        )
+
+
+HIDDEN_PRELUDE_FOR_TESTS = (
+    '_T, _I, _F, _S, _L, _D = ().__class__.__class__, (0).__class__, (0.0).__class__, "".__class__, '
+    "[].__class__, {}.__class__"
+)
+
+
+def _sample_report() -> str:
+    guide = (COURSE / "LEITFADEN.md").read_text(encoding="utf-8")
+    section = guide[guide.index("*Musterbericht") : guide.index("## 6.")]
+    return "\n".join(line[1:].strip() for line in section.splitlines() if line.startswith(">"))
+
+
+def test_leitfaden_figures_and_quotes_are_the_live_ones() -> None:
+    """The guide's sample report: required length, today's figures, quotes from the texts."""
+    import mediakit
+
+    report = _sample_report()
+    assert 250 <= len(report.split()) <= 400, len(report.split())
+    corpus = {d.id: d for d in mediakit.load_corpus()}
+    m = {i: mediakit.analyze(corpus[i].body).metrics for i in ("001", "002")}
+
+    def de(x: float, digits: int = 0) -> str:
+        return f"{x:.{digits}f}".replace(".", ",")
+
+    expected = [
+        f"Flesch-Amstad {de(m['002']['flesch_amstad'])} bei der dpa, "
+        f"{de(m['001']['flesch_amstad'])} beim Blog",
+        f"{de(100 * m['002']['named_share'])} % der Zitate der dpa",
+        f"sind es\n{de(100 * m['001']['named_share'])} %".replace("\n", " "),
+        "Verhältnis "
+        + de(
+            round(m["001"]["evaluative_per_1000_words"] / m["002"]["evaluative_per_1000_words"], 2),
+            2,
+        ),
+    ]
+    for i in ("002", "001"):
+        n = int(m[i]["unattributed_evaluative_sentences"])
+        total = round(n / m[i]["unattributed_evaluative_sentence_share"])
+        expected.append(f"{n} von {total}")
+    flat = " ".join(report.split())
+    for figure in expected:
+        assert figure in flat, f"LEITFADEN sample report: {figure!r} is not today's figure"
+    # every longer quotation in the report is in the texts it compares
+    bodies = " ".join(" ".join(corpus[i].body.split()) for i in ("001", "002"))
+    titles = " ".join(corpus[i].title or "" for i in ("001", "002"))
+    for quote in re.findall(r"„([^“]{12,})“", flat):
+        assert quote in bodies or quote in titles, quote
+    guide = (COURSE / "LEITFADEN.md").read_text(encoding="utf-8")
+    for stale in ("≈ 1,4", "neutrale dpa-Meldung", "ihre eigenen Worte", "Blog vom 10. Februar"):
+        assert stale not in guide, stale
