@@ -1298,8 +1298,9 @@ def vergleich(Notebook: Any) -> Any:
         "(DataFrame) zurück: eine Zeile je Text, Spalten für `id`, `outlet`, `genre` und die "
         "Kennzahlen (z. B. `flesch_amstad`, `wstf1`, `lix`, `quotes_per_1000_words`, "
         "`named_share`, `evaluative_per_1000_words`). Speichern Sie die Tabelle in `tabelle` "
-        "und die Liste der Text-IDs, **absteigend sortiert** nach "
-        "`evaluative_per_1000_words`, in `rangfolge_wertung` (der wertendste Text zuerst). "
+        "und die Liste der Text-IDs, **aufsteigend sortiert** nach "
+        "`evaluative_per_1000_words`, in `rangfolge_wertung` (der am wenigsten wertende "
+        "Text zuerst, der wertendste zuletzt). "
         "Die Kennzahl zählt nur die Stimme des Autors: Was ein Text zitiert oder anderen "
         "zuschreibt, zählt nicht mit. Text 003 gibt zum größten Teil Trumps Post wieder; "
         'prüfen Sie in `texte["003"].body`, ob sein Platz zu Ihrer Lektüre passt.'
@@ -1307,7 +1308,7 @@ def vergleich(Notebook: Any) -> Any:
     nb.answer(
         "a4_tabelle",
         "tabelle = mediakit.compare(korpus)\n"
-        'sortiert = tabelle.sort_values("evaluative_per_1000_words", ascending=False)\n'
+        'sortiert = tabelle.sort_values("evaluative_per_1000_words")\n'
         'rangfolge_wertung = list(sortiert["id"])\n'
         'tabelle[["id", "outlet", "flesch_amstad", "quotes_per_1000_words", "named_share", '
         '"evaluative_per_1000_words"]]',
