@@ -366,26 +366,46 @@ class Readability:
         >>> readability("").metrics["flesch_amstad"] is None, readability("").metrics["words"]
         (True, 0.0)
         """
+        # The same arithmetic as the properties above, in the same order (so the same
+        # floats), computed once: every property call re-derived ASL and the shares.
+        words, sentences = self.words, self.sentences
+        long_words, poly, mono = self.long_words, self.polysyllabic_words, self.monosyllabic_words
+        asl = asw = iw = ms = es = flesch = lix = smog = None
+        wstf: list[float | None] = [None] * 4
+        if words:
+            asw = self.syllables / words
+            iw, ms, es = 100.0 * long_words / words, 100.0 * poly / words, 100.0 * mono / words
+            if sentences:
+                sl = asl = words / sentences
+                flesch = flesch_amstad(sl, asw)
+                wstf = [
+                    0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875,
+                    0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779,
+                    0.2963 * ms + 0.1905 * sl - 1.1144,
+                    0.2744 * ms + 0.2656 * sl - 1.693,
+                ]
+                lix = sl + 100.0 * long_words / words
+                smog = smog_de(poly, sentences)
         values: dict[str, float | int | None] = {
-            "words": self.words,
-            "sentences": self.sentences,
+            "words": words,
+            "sentences": sentences,
             "syllables": self.syllables,
-            "long_words": self.long_words,
-            "polysyllabic_words": self.polysyllabic_words,
-            "monosyllabic_words": self.monosyllabic_words,
-            "avg_sentence_length": self.avg_sentence_length,
-            "avg_syllables_per_word": self.avg_syllables_per_word,
-            "long_word_share": self._share(self.long_words),
-            "polysyllabic_share": self._share(self.polysyllabic_words),
-            "monosyllabic_share": self._share(self.monosyllabic_words),
+            "long_words": long_words,
+            "polysyllabic_words": poly,
+            "monosyllabic_words": mono,
+            "avg_sentence_length": asl,
+            "avg_syllables_per_word": asw,
+            "long_word_share": iw,
+            "polysyllabic_share": ms,
+            "monosyllabic_share": es,
             "longest_sentence_words": max(self.sentence_words, default=0),
-            "flesch_amstad": self.flesch_amstad,
-            "wstf1": self.wstf1,
-            "wstf2": self.wstf2,
-            "wstf3": self.wstf3,
-            "wstf4": self.wstf4,
-            "lix": self.lix,
-            "smog_de": self.smog_de,
+            "flesch_amstad": flesch,
+            "wstf1": wstf[0],
+            "wstf2": wstf[1],
+            "wstf3": wstf[2],
+            "wstf4": wstf[3],
+            "lix": lix,
+            "smog_de": smog,
         }
         return {
             k: float(v) if v is not None and math.isfinite(v) else None for k, v in values.items()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -225,36 +224,49 @@ class EvaluativeAnalysis:
           neutral reporting verbs (sagen, erklären, mitteilen …);
         * ``author_words``, ``quoted_words``, ``attributed_words``, ``evaluative_hits``.
         """
-        author = self.hits_in("author")
+        # one pass over the hits (was: a list per voice, a generator per figure)
+        by_voice: dict[str, list[EvaluativeHit]] = {"author": [], "quoted": [], "attributed": []}
+        for hit in self.hits:
+            group = by_voice.get(hit.voice)
+            if group is not None:
+                group.append(hit)
+        author = by_voice["author"]
+        author_words = self.author_words
+        constructions = hedges = 0
+        by_category: dict[str, int] = {}
+        for hit in author:
+            category = hit.category
+            by_category[category] = by_category.get(category, 0) + 1
+            if hit.match == "construction":
+                constructions += 1
+            if category == "hedge":
+                hedges += 1
         figures = {
-            "evaluative_per_1000_words": rate_per_1000(_score(author), self.author_words),
+            "evaluative_per_1000_words": rate_per_1000(_score(author), author_words),
             "quoted_evaluative_per_1000_words": rate_per_1000(
-                _score(self.hits_in("quoted")), self.quoted_words
+                _score(by_voice["quoted"]), self.quoted_words
             ),
             "attributed_evaluative_per_1000_words": rate_per_1000(
-                _score(self.hits_in("attributed")), self.attributed_words
+                _score(by_voice["attributed"]), self.attributed_words
             ),
             "unattributed_evaluative_sentence_share": safe_div(
                 len(self.unattributed_sentences), self.evaluative_sentences
             ),
             "unattributed_evaluative_sentences": float(len(self.unattributed_sentences)),
-            "evaluative_constructions_per_1000_words": rate_per_1000(
-                sum(h.match == "construction" for h in author), self.author_words
-            ),
-            "hedges_per_1000_words": rate_per_1000(
-                sum(h.category == "hedge" for h in author), self.author_words
-            ),
+            "evaluative_constructions_per_1000_words": rate_per_1000(constructions, author_words),
+            "hedges_per_1000_words": rate_per_1000(hedges, author_words),
             "neutral_reporting_per_1000_words": rate_per_1000(
                 self.neutral_reporting,
-                self.author_words + self.quoted_words + self.attributed_words,
+                author_words + self.quoted_words + self.attributed_words,
             ),
         }
-        by_category = Counter(h.category for h in author)
+        # rate_per_1000 inlined: safe_div(count * 1000.0, words), the same float
         for category in self.categories:
             if category == "hedge":
                 continue
-            figures[f"evaluative_{category}_per_1000_words"] = rate_per_1000(
-                by_category[category], self.author_words
+            count = by_category.get(category, 0)
+            figures[f"evaluative_{category}_per_1000_words"] = (
+                float(count * 1000.0) / author_words if author_words else 0.0
             )
         figures["author_words"] = float(self.author_words)
         figures["quoted_words"] = float(self.quoted_words)
