@@ -426,9 +426,9 @@ BELEGE_ZITATE = {
     "A": {
         "text": "000",
         "excerpt": "dass die EU und die Ukraine an allen Verhandlungen teilnehmen sollten",
-        "claim": None,
-        "verdict": "falsch",
-        "why": "Die Sprecherin steht im selben Satz: „Die Europäische Kommission lehnte es "
+        "claim": "Die Europäische Kommission",
+        "verdict": "richtig",
+        "why": "Die Quelle steht im selben Satz: „Die Europäische Kommission lehnte es "
         "ab, … und erklärte außerdem, dass …“.",
     },
     "B": {
@@ -458,20 +458,13 @@ BELEGE_ZITATE = {
     },
     "E": {
         "text": "004",
-        "excerpt": "Putin habe die Notwendigkeit betont",
-        "claim": None,
+        "excerpt": "Der russische Präsident habe Trumps Wunsch",
+        "claim": "Putin",
         "verdict": "falsch",
-        "why": "Die Quelle ist die Stellungnahme des Kremls, von der der Satz davor spricht "
-        "(„Darin wurde …“).",
+        "why": "Putin ist hier das Subjekt, nicht der Sprecher: Der Satz gibt die Stellungnahme "
+        "des Kremls wieder, von der der Satz davor spricht („Darin wurde …“).",
     },
     "F": {
-        "text": "004",
-        "excerpt": "Der russische Präsident habe Trumps Wunsch",
-        "claim": "Trump",
-        "verdict": "falsch",
-        "why": "Auch das gibt die Stellungnahme des Kremls wieder; Trump spricht hier nicht.",
-    },
-    "G": {
         "text": "004",
         "excerpt": "Selenskyj zu informieren",
         "claim": "Beide Staatschefs",
@@ -746,7 +739,7 @@ def zitate(Notebook: Any) -> Any:
 
     nb.md(
         "## 2.7 Belegprüfung: Wer spricht wirklich?\n\n"
-        "Ein Werkzeug irrt sich. Die folgende Zelle zeigt sieben Stellen aus dem Korpus, mit "
+        "Ein Werkzeug irrt sich. Die folgende Zelle zeigt sechs Stellen aus dem Korpus, mit "
         "dem Sprecher, den `mediakit.find_quotes` dort erkennt (`None` = kein Sprecher), und "
         "dem Textzusammenhang. Lesen Sie jede Stelle nach (`texte[id].body`) und entscheiden "
         f"Sie: Ist die Angabe des Werkzeugs {', '.join(f'`{b!r}`' for b in BEWERTUNGEN)}? "
@@ -757,9 +750,7 @@ def zitate(Notebook: Any) -> Any:
     nb.setup(_belege_zeilen())
     nb.answer(
         "a2_belege",
-        "pruefung_zitate = "
-        + repr({k: v["verdict"] for k, v in BELEGE_ZITATE.items()})
-        + "\npruefung_zitate",
+        "pruefung_zitate = " + repr({k: v["verdict"] for k, v in BELEGE_ZITATE.items()}),
     )
     nb.hints(
         "a2_belege",
