@@ -14,7 +14,9 @@ from hypothesis import given
 from test_properties import PROPERTY, texts
 
 import mediakit
-from mediakit import document, evaluative, quotes_lexicon, quotes_rules
+from mediakit import document, evaluative
+from mediakit.quotes import lexicon as quotes_lexicon
+from mediakit.quotes import words as quotes_rules
 
 GERMAN = (
     "Am 3. Februar kam Dr. Weber nach Berlin. „Das ist ein völlig absurder Vorschlag!“, "
