@@ -660,78 +660,91 @@ def add_course_subcommands(subparsers: Any) -> argparse.ArgumentParser:
     """
     course = subparsers.add_parser(
         "course",
-        help="the graded nbgrader course: copy it, grade an assignment",
-        description="The German nbgrader course (see LEITFADEN.md in the course folder).",
+        help="der bewertete nbgrader-Kurs: kopieren, Aufgaben bewerten, Rückmeldungen schreiben",
+        description="Der deutschsprachige nbgrader-Kurs (siehe LEITFADEN.md im Kursordner).",
     )
     sub = course.add_subparsers(dest="course_command", metavar="{init,grade,feedback}")
     sub.required = True
 
     init = sub.add_parser(
         "init",
-        help="copy the course to DIR, ready for nbgrader",
-        description="Copy the course (nbgrader_config.py, source/, LEITFADEN.md) to DIR. "
-        "Example: mediakit course init ~/medienkurs",
+        help="den Kurs in einen Ordner kopieren, bereit für nbgrader",
+        description="Kopiert den Kurs (nbgrader_config.py, source/, LEITFADEN.md) nach ORDNER. "
+        "Beispiel: mediakit course init ~/medienkurs",
     )
-    init.add_argument("dir", help="target folder (created if needed)")
-    init.add_argument("--force", action="store_true", help="overwrite course files in DIR")
+    init.add_argument("dir", metavar="ORDNER", help="Zielordner (wird bei Bedarf angelegt)")
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="Kursdateien in DIR ersetzen (alte Fassungen werden gesichert)",
+    )
     init.set_defaults(func=_cmd_init)
 
     grade_parser = sub.add_parser(
         "grade",
-        help="collect, autograde, feedback and export one assignment",
-        description="Run nbgrader's collect (submitted/ or a folder of downloaded files), "
-        "autograde, generate_feedback and export for ASSIGNMENT; print a summary per "
-        "student and write a CSV with one column per question. Exits 1 when nothing was "
-        "collected or a notebook failed. Example: mediakit course grade 01_lesbarkeit "
-        "--course ~/medienkurs --csv noten.csv",
+        help="eine Aufgabe einsammeln, automatisch bewerten, Rückmeldungen und Noten ausgeben",
+        description="Führt für AUFGABE nbgraders collect (submitted/ oder ein Ordner "
+        "heruntergeladener Dateien), autograde, generate_feedback und export aus; zeigt eine "
+        "Zusammenfassung je Person und schreibt eine CSV mit einer Spalte je Aufgabe. "
+        "Endet mit 1, wenn nichts eingesammelt wurde oder ein Notebook scheiterte. "
+        "Beispiel: mediakit course grade 01_lesbarkeit --course ~/medienkurs --csv noten.csv",
     )
-    grade_parser.add_argument("assignment", help="assignment name, e.g. 01_lesbarkeit")
     grade_parser.add_argument(
-        "--course", default=".", help="course folder (default: current folder)"
+        "assignment", metavar="AUFGABE", help="Name der Aufgabe, z. B. 01_lesbarkeit"
+    )
+    grade_parser.add_argument(
+        "--course", default=".", metavar="KURS", help="Kursordner (Standard: aktueller Ordner)"
     )
     grade_parser.add_argument(
         "--zip-dir",
         dest="zip_dir",
-        help="folder with downloaded submissions named <student>_<notebook>.ipynb (or zips)",
+        metavar="ORDNER",
+        help="Ordner mit heruntergeladenen Abgaben namens <person>_<notebook>.ipynb (oder ZIP-Dateien)",
     )
-    grade_parser.add_argument("--csv", help="CSV path (default: COURSE/grades_ASSIGNMENT.csv)")
+    grade_parser.add_argument(
+        "--csv", metavar="DATEI", help="Pfad der CSV (Standard: KURS/grades_AUFGABE.csv)"
+    )
     grade_parser.add_argument(
         "--zeitlimit",
         type=float,
+        metavar="SEKUNDEN",
         default=None,
-        help="seconds per notebook (default from nbgrader_config.py: 120)",
+        help="Sekunden je Notebook (Standard aus nbgrader_config.py: 120)",
     )
     grade_parser.add_argument(
         "--zellenlimit",
         type=int,
+        metavar="SEKUNDEN",
         default=None,
-        help="seconds per cell (default from nbgrader_config.py: 30)",
+        help="Sekunden je Zelle (Standard aus nbgrader_config.py: 30)",
     )
     grade_parser.add_argument(
         "--feedback-sofort",
         dest="feedback_sofort",
         action="store_true",
-        help="write feedback before the hand-graded answers are graded "
-        "(they show as 'noch nicht bewertet')",
+        help="Rückmeldungen schon vor der Handbewertung schreiben "
+        "(offene Antworten erscheinen als 'noch nicht bewertet')",
     )
     grade_parser.set_defaults(func=_cmd_grade)
 
     feedback_parser = sub.add_parser(
         "feedback",
-        help="write the feedback pages after hand grading",
-        description="Write feedback/<student>/ASSIGNMENT/*.html for every student whose "
-        "hand-graded answers are all graded (run it after grading in the Formgrader). "
-        "Example: mediakit course feedback 01_lesbarkeit --course ~/medienkurs",
+        help="die Rückmeldeseiten nach der Handbewertung schreiben",
+        description="Schreibt feedback/<person>/AUFGABE/*.html für alle, deren "
+        "handbewertete Antworten vollständig bewertet sind (nach der Bewertung im Formgrader "
+        "aufrufen). Beispiel: mediakit course feedback 01_lesbarkeit --course ~/medienkurs",
     )
-    feedback_parser.add_argument("assignment", help="assignment name, e.g. 01_lesbarkeit")
     feedback_parser.add_argument(
-        "--course", default=".", help="course folder (default: current folder)"
+        "assignment", metavar="AUFGABE", help="Name der Aufgabe, z. B. 01_lesbarkeit"
+    )
+    feedback_parser.add_argument(
+        "--course", default=".", metavar="KURS", help="Kursordner (Standard: aktueller Ordner)"
     )
     feedback_parser.add_argument(
         "--feedback-sofort",
         dest="feedback_sofort",
         action="store_true",
-        help="also for students with ungraded answers ('noch nicht bewertet')",
+        help="auch für Abgaben mit noch unbewerteten Antworten ('noch nicht bewertet')",
     )
     feedback_parser.set_defaults(func=_cmd_feedback)
     return course
