@@ -1516,6 +1516,7 @@ DEUTUNG_FLESCH = {
     "C": "Der schwerste Text wertet am meisten.",
 }
 DEUTUNG_FLESCH_RICHTIG = "B"
+FLESCH_FELD = "Flesch (Amstad)"  # the chart's panel title (from mediakit/data/metrics.tsv)
 
 
 def vergleich(Notebook: Any) -> Any:
@@ -1620,7 +1621,9 @@ def vergleich(Notebook: Any) -> Any:
         "## 4.3 Das Diagramm lesen und deuten (Basis)\n\n"
         "`mediakit.plot_compare(tabelle)` zeichnet die wichtigsten Kennzahlen je Text als "
         "Balken; die Zahl am Ende jedes Balkens ist der Wert. Speichern Sie die Abbildung in "
-        "`abbildung` und sehen Sie sie sich an. Lesen Sie im Feld „Flesch-Amstad“ ab:\n\n"
+        "`abbildung` und sehen Sie sie sich an. Die Balken sind nach Medium beschriftet; welche "
+        "Text-ID zu welchem Medium gehört, zeigt die Liste am Anfang des Notebooks (oder "
+        f'`tabelle[["id", "outlet"]]`). Lesen Sie im Feld „{FLESCH_FELD}“ ab:\n\n'
         "1. den Wert der dpa-Meldung, auf eine ganze Zahl gerundet, als `int` in `flesch_dpa` "
         "(eine Abweichung um 1 beim Ablesen ist in Ordnung);\n"
         "2. welcher der vier Texte **über das Telefonat** (001, 002, 003, 004) am schwersten "
@@ -1652,6 +1655,8 @@ def vergleich(Notebook: Any) -> Any:
         "Liste, als str.'",
     )
     _soll = round(_flesch["002"])
+    _felder = [ax.get_title(loc="left") for ax in nb.value("abbildung").axes]
+    assert FLESCH_FELD in _felder, f"4.3: the chart's panels are now {_felder}; rewrite 4.3"
     # The answer key's values are the live ones (checked above and here), not literals
     # a tool change could leave behind.
     assert nb.value("flesch_dpa") == _soll, f"4.3: dpa's Flesch-Amstad is now {_soll}"

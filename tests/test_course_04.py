@@ -301,3 +301,60 @@ def test_print_view_shows_04s_new_tasks_and_no_answer_values(course) -> None:
     # the answer key's choices are not written next to the questions
     frames = json.dumps({k: v["frame"] for k, v in content.SCHLAGZEILEN.items()})
     assert frames not in page and "'S1': 'b'" not in page
+
+
+PRELUDE = (
+    '_T, _I, _F, _S, _L, _D = ().__class__.__class__, (0).__class__, (0.0).__class__, "".__class__, '
+    "[].__class__, {}.__class__"
+)
+
+
+def test_04_a_student_who_reads_the_chart_literally_earns_4_3(course) -> None:
+    """The value printed on the dpa bar, rounded by hand (half up), passes the hidden test."""
+    notebooks, content, _ = course
+    nb = _nb(notebooks, "vergleich")
+    figure = nb.value("abbildung")
+    panel = next(ax for ax in figure.axes if ax.get_title(loc="left") == content.FLESCH_FELD)
+    labels = [t.get_text() for t in panel.get_yticklabels()]
+    values = dict(zip(labels, (t.get_text() for t in panel.texts), strict=True))
+    printed = float(values["dpa"].replace(",", "."))
+    read = int(printed + 0.5)  # how a person rounds 44,5
+    lowest = min(
+        (label for label in labels if not label.endswith("(000)")),
+        key=lambda label: float(values[label].replace(",", ".")),
+    )
+    outlets = dict(zip(nb.value("tabelle")["id"], labels, strict=True))
+    student = {
+        "flesch_dpa": read,
+        "schwerster_text": next(i for i, label in outlets.items() if label == lowest),
+        "deutung_flesch": content.DEUTUNG_FLESCH_RICHTIG,
+    }
+    exec(PRELUDE + "\n" + nb.tasks["a4_diagramm"]["test"], dict(student))
+    for wrong in ({"flesch_dpa": read + 3}, {"schwerster_text": "000"}, {"deutung_flesch": "A"}):
+        with pytest.raises(AssertionError) as failed:
+            exec(PRELUDE + "\n" + nb.tasks["a4_diagramm"]["test"], {**student, **wrong})
+        # the message names the variable, never the expected value
+        name = next(iter(wrong))
+        assert f"`{name}`" in str(failed.value)
+        assert repr(nb.value(name)) not in str(failed.value)
+
+
+def test_04_choice_tasks_allow_one_deviation_and_not_two(course) -> None:
+    notebooks, content, _ = course
+    nb = _nb(notebooks, "vergleich")
+    for qid, var, expected in (
+        ("a4_rahmung", "rahmung", {k: v["frame"] for k, v in content.SCHLAGZEILEN.items()}),
+        ("a4_seitlich", "seitlich", {k: v["answer"] for k, v in content.SEITLICH.items()}),
+    ):
+        test = PRELUDE + "\n" + nb.tasks[qid]["test"]
+        exec(test, {var: dict(expected)})
+        keys = list(expected)
+        other = {k: "a" if v != "a" else "b" for k, v in expected.items()}
+        exec(test, {var: {**expected, keys[0]: other[keys[0]]}})
+        with pytest.raises(AssertionError) as failed:
+            exec(test, {var: {**expected, keys[0]: other[keys[0]], keys[1]: other[keys[1]]}})
+        assert repr(expected) not in str(failed.value)
+        with pytest.raises(AssertionError):
+            exec(test, {var: {**expected, keys[0]: "z"}})
+        with pytest.raises(AssertionError):
+            exec(test, {var: {k: v for k, v in expected.items() if k != keys[-1]}})
