@@ -1326,7 +1326,8 @@ GATTUNGEN = {
     "agency report": "Agenturmeldung",
     "aggregator summary": "Zusammenfassung eines Aggregators",
 }
-MEDIEN = {"unnamed website": "Website ohne Namen", "unnamed aggregator": "Aggregator ohne Namen"}
+# the same German names the chart uses for the bars (mediakit.metrics.label_for)
+MEDIEN = {"unnamed website": "anonyme Website", "unnamed aggregator": "anonymer Aggregator"}
 REST_ARTEN = {
     "byline": "Autorenzeile",
     "dateline": "Zeitstempel des Portals",

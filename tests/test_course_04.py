@@ -358,3 +358,12 @@ def test_04_choice_tasks_allow_one_deviation_and_not_two(course) -> None:
             exec(test, {var: {**expected, keys[0]: "z"}})
         with pytest.raises(AssertionError):
             exec(test, {var: {k: v for k, v in expected.items() if k != keys[-1]}})
+
+
+def test_04_outlet_names_match_the_chart(course) -> None:
+    """4.5/4.6 name the unnamed outlets as the chart of 4.3 labels their bars."""
+    _, content, _ = course
+    from mediakit.metrics import label_for
+
+    for outlet, name in content.MEDIEN.items():
+        assert label_for("outlet", outlet) == name, outlet
