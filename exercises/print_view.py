@@ -72,6 +72,9 @@ section.text h2 { border-bottom: 2px solid #111827; }
 
 # The header's paragraph about running cells is for the notebook, not for paper.
 _NOTEBOOK_ONLY = ("**So arbeiten Sie:**",)
+# Read-only cells whose output depends on the student's computer (the own article of
+# 4.7 is looked for beside the notebook): their output never goes on paper.
+_LOCAL_OUTPUT = ("EIGENE_DATEIEN",)
 _MARKS = re.compile(r"\n*#+\s*BEGIN MARK SCHEME.*?#+\s*END MARK SCHEME[^\n]*", re.S)
 _TEXT_ID = re.compile(r"""texte\[['"]([^'"]+)['"]\]""")
 _LIST = re.compile(r"^(\s*)(?:[-*]|(\d+)\.)\s+(.*)$")
@@ -166,6 +169,8 @@ def _bound(tree: ast.AST) -> set[str]:
             names.add(node.arg)
         elif isinstance(node, ast.alias):
             names.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
     return names
 
 
@@ -235,7 +240,9 @@ def render(nb: Any) -> str:
             stdout, shown = outputs.get(index, ("", []))
             tree = ast.parse(source)
             # Only cells that read nothing a student computes: no answer value on paper.
-            if _free(tree) - _bound(tree) - known - nb.setup_names:
+            if _free(tree) - _bound(tree) - known - nb.setup_names or any(
+                marker in source for marker in _LOCAL_OUTPUT
+            ):
                 stdout, shown = "", []
             texts = _texts(shown, source)
             if stdout.strip():
