@@ -187,10 +187,18 @@ class Notebook:
         # The answer key runs here, cell by cell, like a kernel would run it; the
         # hidden tests then take their expected values from this namespace.
         self.ns: dict[str, Any] = {"__name__": "__main__", "display": lambda *a, **k: None}
+        # What each read-only cell printed and displayed (by cell index), and the names
+        # those cells bind: the print view (print_view.py) shows them on paper.
+        self.outputs: dict[int, tuple[str, list[Any]]] = {}
+        self.setup_names: set[str] = set()
 
-    def _run(self, code: str) -> None:
-        with contextlib.redirect_stdout(io.StringIO()):
+    def _run(self, code: str) -> tuple[str, list[Any]]:
+        shown: list[Any] = []
+        self.ns["display"] = lambda *a, **k: shown.extend(a)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
             exec(compile(code, f"<{self.name}>", "exec"), self.ns)
+        return out.getvalue(), shown
 
     def _id(self, kind: str) -> str:
         self._n += 1
@@ -204,7 +212,8 @@ class Notebook:
     def setup(self, code: str) -> None:
         """A read-only code cell (imports, data)."""
         self.cells.append(_code(self._id("setup"), code))
-        self._run(code)
+        self.outputs[len(self.cells) - 1] = self._run(code)
+        self.setup_names |= _bound_names(code)
 
     def answer(self, qid: str, solution: str, *, before: str = "", after: str = "") -> None:
         """An autograded answer cell; ``solution`` becomes the ``# IHR CODE HIER`` stub."""
@@ -320,6 +329,21 @@ class Notebook:
         return SOURCE / self.assignment / f"{self.name}.ipynb"
 
 
+def _bound_names(code: str) -> set[str]:
+    import ast
+
+    return {
+        n.id
+        for n in ast.walk(ast.parse(code))
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    } | {
+        (a.asname or a.name).split(".")[0]
+        for n in ast.walk(ast.parse(code))
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    }
+
+
 def build() -> list[Notebook]:
     """All answer-key notebooks, expected values computed with the current mediakit."""
     sys.path.insert(0, str(HERE))
@@ -335,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only compare, write nothing")
     args = parser.parse_args(argv)
     stale = []
-    for nb in build():
+    notebooks = build()
+    for nb in notebooks:
         text = nb.to_json()
         if args.check:
             if not nb.path.exists() or nb.path.read_text(encoding="utf-8") != text:
@@ -344,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
         nb.path.parent.mkdir(parents=True, exist_ok=True)
         nb.path.write_text(text, encoding="utf-8")
         print(f"wrote {nb.path.relative_to(HERE)}")
+    sys.path.insert(0, str(HERE))
+    try:
+        import print_view  # the print view of texts and tasks: druck/<notebook>.html
+    finally:
+        sys.path.remove(str(HERE))
+    stale += print_view.write(notebooks, check=args.check)
     if stale:
         print("stale (run python exercises/build_course.py):", *stale, sep="\n  ")
         return 1

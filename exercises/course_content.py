@@ -1251,6 +1251,275 @@ BELEGE_OHNE_QUELLE = {
 }
 
 
+# ---------------------------------------------------------------------------------------
+# 4 Vergleich: new tasks (headlines as framing, lateral reading, own article)
+# ---------------------------------------------------------------------------------------
+
+# 4.5: what a headline or teaser puts first. One set of readings for all items; the
+# course's hand annotation (``frame``, with a reason) decides, not any tool.
+RAHMEN = {
+    "a": "das Ereignis und sein Ergebnis (wer mit wem spricht, was vereinbart ist)",
+    "b": "einen Vergleich mit dem Vorgänger, der dabei schlecht aussieht",
+    "c": "wen das Ereignis übergeht oder trifft (Verlierer)",
+    "d": "einen Erfolg, der als schon erreicht dargestellt wird",
+    "e": "einen Zweifel an einer Person: ob sie hält, was sie angekündigt hat",
+}
+TEILE = {"title": "Überschrift", "lead": "Vorspann (Teaser)"}
+SCHLAGZEILEN = {
+    "S1": {
+        "text": "000",
+        "part": "title",
+        "excerpt": "Im Gegensatz zu Biden spricht Trump mit Putin",
+        "frame": "b",
+        "why": "„Im Gegensatz zu Biden“ macht den Vorgänger zum Maßstab, an dem Trump gewinnt; "
+        "das Gespräch selbst wird dadurch zur Tugend.",
+    },
+    "S2": {
+        "text": "001",
+        "part": "title",
+        "excerpt": "Trump und Putin starten Verhandlungen nach 90-Minnuten Telefonat – EU ignoriert",
+        "frame": "c",
+        "why": "Der Zusatz „– EU ignoriert“ unterscheidet diese Überschrift von einer "
+        "Ereignismeldung: Die EU erscheint als Übergangene (a ist vertretbar, daher eine "
+        "Abweichung erlaubt).",
+    },
+    "S3": {
+        "text": "002",
+        "part": "title",
+        "excerpt": "Trump telefoniert mit Putin: Ukraine-Verhandlungen geplant",
+        "frame": "a",
+        "why": "Wer mit wem, was vereinbart ist; „geplant“ behauptet keinen Erfolg.",
+    },
+    "S4": {
+        "text": "002",
+        "part": "lead",
+        "excerpt": "Trump hat immer wieder getönt, als US-Präsident den Ukraine-Krieg schnell zu "
+        "beenden. Nach gut drei Wochen im Amt spricht er nun direkt mit Kremlchef Putin.",
+        "frame": "e",
+        "why": "„getönt“ rahmt das Telefonat als Probe auf ein großspuriges Versprechen: Auch "
+        "die dpa rahmt, im Vorspann statt in der Überschrift.",
+    },
+    "S5": {
+        "text": "004",
+        "part": "title",
+        "excerpt": "Gespräch zwischen Trump und Putin: Fortschritte bei Friedensverhandlungen "
+        "im Ukraine-Konflikt",
+        "frame": "d",
+        "why": "Am 12. Februar wurden Verhandlungen erst vereinbart; „Fortschritte bei "
+        "Friedensverhandlungen“ stellt ein Ergebnis als erreicht dar.",
+    },
+}
+
+
+def schlagzeile(doc: Any, part: str) -> str:
+    """The headline (``"title"``) or the teaser (``"lead"`` paragraphs) of a corpus text."""
+    if part == "title":
+        return doc.title or ""
+    return " ".join(p.text for p in doc.paragraphs if p.kind == "lead")
+
+
+# 4.6: lateral reading as questions about the outlets. Every right answer is a fact the
+# corpus files state (metadata, the rest segments, the texts); ``fact`` checks it at
+# build time, so the build stops naming 4.6 when the corpus says something else.
+GATTUNGEN = {
+    "blog post": "Blogbeitrag",
+    "agency report": "Agenturmeldung",
+    "aggregator summary": "Zusammenfassung eines Aggregators",
+}
+# the same German names the chart uses for the bars (mediakit.metrics.label_for)
+MEDIEN = {"unnamed website": "anonyme Website", "unnamed aggregator": "anonymer Aggregator"}
+REST_ARTEN = {
+    "byline": "Autorenzeile",
+    "dateline": "Zeitstempel des Portals",
+    "tags": "Schlagwörter des Portals",
+    "agency_credit": "Agenturkennung",
+    "donation_appeal": "Spendenaufruf",
+    "follow_appeal": "Aufruf zum Folgen",
+    "related_links": "Linkliste der Seite",
+    "source_list": "Quellenliste",
+    "ad_widget": "Werbeanzeige (Buch)",
+    "image_credit": "Bildnachweis",
+    "embed_placeholder": "fehlender eingebetteter Inhalt",
+    "comments_heading": "Kommentarbereich",
+    "comment_rules": "Kommentarregeln",
+    "widget_heading": "Seitenelement",
+}
+
+
+def _rest(doc: Any, kind: str) -> list[str]:
+    return [r.text for r in doc.rest if r.kind == kind]
+
+
+SEITLICH = {
+    "L1": {
+        "question": "Wer hat die Meldung 002 verfasst, und wo haben wir sie gelesen?",
+        "options": {
+            "a": "Ein namentlich genannter Korrespondent, auf der Website der dpa.",
+            "b": "Die Nachrichtenagentur dpa (ohne Namen einer Person), übernommen von einem "
+            "Nachrichtenportal, das die Kopie nicht nennt.",
+            "c": "Die Redaktion von TKP.",
+        },
+        "answer": "b",
+        "fact": lambda t: (
+            t["002"].outlet == "dpa"
+            and t["002"].author is None
+            and t["002"].url is None
+            and any("dpa" in x for x in _rest(t["002"], "agency_credit"))
+        ),
+    },
+    "L2": {
+        "question": "Die Liste „Weitere Meldungen“ unter der Meldung 002 …",
+        "options": {
+            "a": "… gehört zur dpa-Meldung.",
+            "b": "… hat das Portal angefügt, das die Meldung übernommen hat; sie gehört nicht "
+            "zur Meldung.",
+            "c": "… nennt die Quellen, auf die sich die dpa stützt.",
+        },
+        "answer": "b",
+        "fact": lambda t: (
+            "Weitere Meldungen" in _rest(t["002"], "related_links")
+            and "Weitere Meldungen" not in t["002"].body
+        ),
+    },
+    "L3": {
+        "question": "Wie finanziert sich TKP nach eigener Angabe auf der Seite (000, 001)?",
+        "options": {
+            "a": "über Abonnements",
+            "b": "über Werbung",
+            "c": "über Spenden",
+            "d": "über den Rundfunkbeitrag",
+        },
+        "answer": "c",
+        "fact": lambda t: all(
+            any("spendenfinanziert" in x for x in _rest(t[i], "donation_appeal"))
+            for i in ("000", "001")
+        ),
+    },
+    "L4": {
+        "question": "Was fehlt in der Kopie von 001 (`blog2`), um die Quelle zu prüfen?",
+        "options": {
+            "a": "Nichts: Autor, Datum und Impressum stehen im Text.",
+            "b": "Ein Datum und ein Impressum (wer für die Seite verantwortlich ist); beides "
+            "muss man außerhalb des Textes nachsehen.",
+            "c": "Nur der Name des Blogs.",
+        },
+        "answer": "b",
+        "fact": lambda t: (
+            t["001"].outlet == "TKP"
+            and t["001"].date is None
+            and "impressum" not in t["001"].raw.lower()
+        ),
+    },
+    "L5": {
+        "question": "Auf wen beruft sich 003 für den Inhalt des Telefonats?",
+        "options": {
+            "a": "auf die dpa",
+            "b": "auf die russische Nachrichtenagentur TASS (und einen Bericht von CNN)",
+            "c": "auf eigene Reporter in Washington",
+        },
+        "answer": "b",
+        "fact": lambda t: (
+            "russische Nachrichtenagentur TASS" in t["003"].body
+            and "CNN" in t["003"].body
+            and "dpa" not in t["003"].body
+        ),
+    },
+    "L6": {
+        "question": "Woher hat 004 seine Angaben?",
+        "options": {
+            "a": "aus eigener Recherche vor Ort",
+            "b": "aus anderen Medien, die am Ende unter „Quellen:“ aufgelistet sind "
+            "(z. B. The Guardian, New York Post)",
+            "c": "aus der dpa-Meldung",
+        },
+        "answer": "b",
+        "fact": lambda t: {"The Guardian", "New York Post"} <= set(_rest(t["004"], "source_list")),
+    },
+}
+
+# 4.7: the own article. Names the notebook looks for beside itself, and the corpus
+# text it takes instead when there is none (so the notebook runs and grades without it).
+EIGENE_DATEIEN = ["mein_artikel.txt", "mein_artikel.html", "mein_artikel.htm"]
+ERSATZTEXT = "004"
+
+
+def auswahl(
+    nb: Any,
+    qid: str,
+    variable: str,
+    expected: dict[str, str],
+    allowed: dict[str, list[str]],
+    *,
+    points: int = 2,
+    deviations: int = 1,
+    hint: str,
+) -> None:
+    """A graded choice per key (letter -> option letter), at most ``deviations`` off.
+
+    The answer cell gives the key's choices; the hidden test compares with
+    ``expected`` (the course's hand annotation or a fact of the corpus), never with a
+    tool's output. The task text before it must list the keys and options.
+    """
+    nb.answer(qid, f"{variable} = {expected!r}\n{variable}")
+    keys = sorted(expected)
+    nb.hints(
+        qid,
+        have({variable: "dict"})
+        + f"\nassert sorted({variable}) == {keys!r}, 'Tipp: Ein Eintrag je Schlüssel aus der "
+        "Liste.'"
+        + f"\n_erlaubt = {allowed!r}"
+        + f"\nassert all({variable}[k] in _erlaubt[k] for k in _erlaubt), 'Tipp: Je Schlüssel "
+        "ein Buchstabe aus der Liste, als str.'",
+    )
+    keyset = "{" + ", ".join(repr(k) for k in keys) + "}"
+    nb.hidden(
+        qid,
+        points,
+        f"assert _T({variable}) is _D and _D.keys({variable}) == {keyset}, "
+        f'"`{variable}` braucht genau die Schlüssel der Liste."\n'
+        f"_erwartet = {expected!r}\n"
+        f"_erlaubt = {allowed!r}\n"
+        "_abweichungen = 0\n"
+        "for _k in _erwartet:\n"
+        f"    _v = {variable}[_k]\n"
+        "    assert _T(_v) is _S and _v in _erlaubt[_k], "
+        f'"Jeder Wert von `{variable}` ist ein Buchstabe aus der Liste (str)."\n'
+        "    if _v != _erwartet[_k]:\n"
+        "        _abweichungen += 1\n"
+        f"assert _abweichungen <= {deviations!r}, {f'`{variable}`: {hint}'!r}",
+        uses_mediakit=False,
+    )
+
+
+# 04's two paths: which tasks are Basis, which Erweiterung (headings say it too).
+PFADE_04 = (
+    "**Basis und Erweiterung.** Aufgaben mit **(Basis)** in der Überschrift bearbeiten alle; "
+    "sie tragen alle automatisch vergebenen Punkte und den Bericht, mit ihnen allein kann man "
+    "die Aufgabe gut bestehen. Aufgaben und Fragen mit **(Erweiterung)** sind für alle, die "
+    "schneller sind oder tiefer gehen wollen: eine eigene Überschrift (4.5), Fragen für das "
+    "seitliche Lesen (4.6) und ein eigener Artikel (4.7). Sie werden nur von Hand bewertet "
+    "(zusammen 7 von 31 Punkten); die Basis allein bringt 24 Punkte."
+)
+# The questions of the Erweiterung (graded by hand only) and the figures PFADE_04 states;
+# vergleich() checks both against the notebook it builds.
+ERWEITERUNG_04 = {"a4_rahmung_text": 2, "a4_seitlich_text": 2, "a4_eigen_reflexion": 3}
+PUNKTE_04 = {"gesamt": 31, "basis": 24}
+
+
+# 4.3: the texts about the call of 12 February (000 is context from 10 February), how
+# far the easiest must lead for the task to stay fair, and the judgement asked for.
+BERICHTE_TELEFONAT = ["001", "002", "003", "004"]
+FLESCH_ABSTAND = 3.0  # Flesch-Amstad points between the hardest and the next
+DEUTUNG_FLESCH = {
+    "A": "Der schwerste Text ist der am wenigsten seriöse.",
+    "B": "Der schwerste Text hat im Schnitt längere Sätze oder längere Wörter; über "
+    "Richtigkeit, Quellen und Wertung sagt der Wert nichts.",
+    "C": "Der schwerste Text wertet am meisten.",
+}
+DEUTUNG_FLESCH_RICHTIG = "B"
+FLESCH_FELD = "Flesch (Amstad)"  # the chart's panel title (from mediakit/data/metrics.tsv)
+
+
 def vergleich(Notebook: Any) -> Any:
     nb = Notebook("04_vergleich", "vergleich")
     nb.md(
@@ -1268,10 +1537,13 @@ def vergleich(Notebook: Any) -> Any:
                 "pandas-Grundlagen: eine Spalte auswählen, sortieren",
             ],
             [
-                "alle fünf Texte des mediakit-Korpus",
+                "alle fünf Texte des mediakit-Korpus, mit den Angaben der Kopien zu ihrer Herkunft",
+                "wenn Sie möchten: ein eigener Artikel als `mein_artikel.txt` oder "
+                "`mein_artikel.html` neben diesem Notebook (Aufgabe 4.7)",
             ],
         )
     )
+    nb.md(PFADE_04)
     nb.setup(SETUP_CORPUS)
     for cell, kind in zip(
         lesen(
@@ -1284,7 +1556,7 @@ def vergleich(Notebook: Any) -> Any:
     ):
         getattr(nb, kind)(cell)
     nb.md(
-        "## 4.1 Die Vergleichstabelle\n\n"
+        "## 4.1 Die Vergleichstabelle (Basis)\n\n"
         "`mediakit.compare(korpus)` analysiert alle Texte und gibt eine pandas-Tabelle "
         "(DataFrame) zurück: eine Zeile je Text, Spalten für `id`, `outlet`, `genre` und die "
         "Kennzahlen (z. B. `flesch_amstad`, `wstf1`, `lix`, `quotes_per_1000_words`, "
@@ -1313,7 +1585,7 @@ def vergleich(Notebook: Any) -> Any:
     nb.check("a4_tabelle", 2, ["rangfolge_wertung"])
 
     nb.md(
-        "## 4.2 Im Verhältnis zur dpa-Meldung\n\n"
+        "## 4.2 Im Verhältnis zur dpa-Meldung (Basis)\n\n"
         "Zahlen werden erst im Vergleich aussagekräftig. Berechnen Sie für jeden Text, wie "
         "viel Mal so viele wertende Wörter je 1000 Wörter er hat wie die dpa-Meldung: "
         "`verhaeltnis` ist ein Wörterbuch *Text-ID → float* (die dpa-Meldung selbst hat also "
@@ -1335,30 +1607,79 @@ def vergleich(Notebook: Any) -> Any:
     )
     nb.check("a4_verhaeltnis", 2, ["verhaeltnis"], tol=0.011, keys={"verhaeltnis": "Text-ID"})
 
+    # 4.3: reading a value off the chart and judging what it means. The graded facts
+    # are checked here against the live table, so a change of the readability figures
+    # that would make the task text wrong stops the build with a message naming 4.3.
+    _t = nb.value("tabelle")
+    _flesch = dict(zip(_t["id"], (float(x) for x in _t["flesch_amstad"]), strict=True))
+    _telefonat = sorted(BERICHTE_TELEFONAT, key=lambda i: _flesch[i])
+    assert _flesch[_telefonat[1]] - _flesch[_telefonat[0]] >= FLESCH_ABSTAND, (
+        "4.3: the hardest text about the call is no longer clearly the hardest "
+        f"({_flesch}); rewrite the task"
+    )
+    deutungen = "\n".join(f'- `"{k}"`: {v}' for k, v in DEUTUNG_FLESCH.items())
     nb.md(
-        "## 4.3 Das Diagramm\n\n"
-        "`mediakit.plot_compare(tabelle)` zeichnet die wichtigsten Kennzahlen je Text. "
-        "Speichern Sie die Abbildung in `abbildung` und die Zahl ihrer Teilgrafiken "
-        "(`len(abbildung.axes)`) in `anzahl_grafiken`."
+        "## 4.3 Das Diagramm lesen und deuten (Basis)\n\n"
+        "`mediakit.plot_compare(tabelle)` zeichnet die wichtigsten Kennzahlen je Text als "
+        "Balken; die Zahl am Ende jedes Balkens ist der Wert. Speichern Sie die Abbildung in "
+        "`abbildung` und sehen Sie sie sich an. Die Balken sind nach Medium beschriftet; welche "
+        "Text-ID zu welchem Medium gehört, zeigt die Liste am Anfang des Notebooks (oder "
+        f'`tabelle[["id", "outlet"]]`). Lesen Sie im Feld „{FLESCH_FELD}“ ab:\n\n'
+        "1. den Wert der dpa-Meldung, auf eine ganze Zahl gerundet, als `int` in `flesch_dpa` "
+        "(eine Abweichung um 1 beim Ablesen ist in Ordnung);\n"
+        "2. welcher der vier Texte **über das Telefonat** (001, 002, 003, 004) am schwersten "
+        "zu lesen ist (niedrigster Flesch-Amstad-Wert): die Text-ID als `str` in "
+        "`schwerster_text`;\n"
+        "3. was daraus folgt: Speichern Sie in `deutung_flesch` den Buchstaben der Aussage, "
+        "die stimmt:\n\n"
+        f"{deutungen}"
     )
     nb.answer(
         "a4_diagramm",
         "abbildung = mediakit.plot_compare(tabelle)\n"
-        "anzahl_grafiken = len(abbildung.axes)\n"
+        'flesch = dict(zip(tabelle["id"], tabelle["flesch_amstad"]))\n'
+        'flesch_dpa = round(float(flesch["002"]))\n'
+        f"telefonat = {BERICHTE_TELEFONAT!r}\n"
+        "schwerster_text = min(telefonat, key=lambda i: flesch[i])\n"
+        f"deutung_flesch = {DEUTUNG_FLESCH_RICHTIG!r}\n"
         "abbildung",
     )
     nb.hints(
         "a4_diagramm",
-        have({"anzahl_grafiken": "int"}) + "\nimport matplotlib.figure\n"
+        have({"flesch_dpa": "int", "schwerster_text": "str", "deutung_flesch": "str"})
+        + "\nimport matplotlib.figure\n"
         "assert isinstance(abbildung, matplotlib.figure.Figure), 'Tipp: plot_compare gibt "
-        "eine matplotlib-Figure zurück.'",
+        "eine matplotlib-Figure zurück.'"
+        + f"\nassert schwerster_text in {BERICHTE_TELEFONAT!r}, 'Tipp: Nur die Texte über das "
+        'Telefonat zählen, als str (z. B. "002").\''
+        + f"\nassert deutung_flesch in {list(DEUTUNG_FLESCH)!r}, 'Tipp: Ein Buchstabe aus der "
+        "Liste, als str.'",
     )
-    # The number of panels does not depend on the data, so a fake mediakit could not
-    # change this answer: the point is for calling plot_compare at all.
-    nb.check("a4_diagramm", 1, ["anzahl_grafiken"], uses_mediakit=False)
+    _soll = round(_flesch["002"])
+    _felder = [ax.get_title(loc="left") for ax in nb.value("abbildung").axes]
+    assert FLESCH_FELD in _felder, f"4.3: the chart's panels are now {_felder}; rewrite 4.3"
+    # The answer key's values are the live ones (checked above and here), not literals
+    # a tool change could leave behind.
+    assert nb.value("flesch_dpa") == _soll, f"4.3: dpa's Flesch-Amstad is now {_soll}"
+    assert nb.value("schwerster_text") == _telefonat[0], f"4.3: hardest is {_telefonat[0]}"
+    nb.hidden(
+        "a4_diagramm",
+        2,
+        "assert _T(flesch_dpa) is _I, '`flesch_dpa` soll eine ganze Zahl (int) sein.'\n"
+        f"assert -1 <= flesch_dpa - {_soll!r} <= 1, "
+        '"`flesch_dpa`: Lesen Sie den Balken der dpa-Meldung im Feld „Flesch-Amstad“ noch '
+        'einmal ab."\n'
+        "assert _T(schwerster_text) is _S, '`schwerster_text` soll eine Text-ID (str) sein.'\n"
+        f"assert schwerster_text == {_telefonat[0]!r}, "
+        '"`schwerster_text`: Vergleichen Sie nur die Texte über das Telefonat; ein niedrigerer '
+        'Wert heißt schwerer."\n'
+        f"assert _T(deutung_flesch) is _S and deutung_flesch == {DEUTUNG_FLESCH_RICHTIG!r}, "
+        '"`deutung_flesch`: Was misst Flesch-Amstad, was nicht?"',
+        uses_mediakit=True,
+    )
 
     nb.md(
-        "## 4.4 Was die Zahlen nicht zeigen\n\n"
+        "## 4.4 Was die Zahlen nicht zeigen (Basis)\n\n"
         "**Frage 4.4 (Text):** Nennen Sie zu jedem der drei Punkte ein Beispiel aus dem "
         "Korpus: (a) **Ironie**, die kein Wörterbuch erkennt, (b) die **Auswahl** von Fakten, "
         "(c) **Auslassungen**: Was berichtet die dpa-Meldung, was der TKP-Beitrag `blog2` zum "
@@ -1412,19 +1733,219 @@ def vergleich(Notebook: Any) -> Any:
         "pruefung_ohne_quelle",
         BELEGE_OHNE_QUELLE,
         "mediakit",
-        "## 4.4b Belegprüfung: Wertung ohne Quelle\n\n"
+        "## 4.4b Belegprüfung: Wertung ohne Quelle (Basis)\n\n"
         "Die Kennzahl `unattributed_evaluative_sentence_share` zählt Sätze, in denen der Autor "
         "selbst wertet, ohne eine Quelle zu nennen. Die folgende Zelle zeigt sieben solche "
         "Sätze aus `blog2` und der dpa-Meldung. Stimmt die Angabe „Wertung ohne Quelle“? "
         "Lesen Sie auch den Satz davor: Wird dort jemand genannt, dessen Aussagen folgen? "
-        "Nutzen Sie das Ergebnis in Ihrem Bericht 4.5.",
+        "Nutzen Sie das Ergebnis in Ihrem Bericht 4.8.",
     )
 
-    nb.md("## 4.5 Ihr Bericht")
+    # 4.5 Headlines as framing: the texts shown are read live; the build stops if the
+    # corpus no longer has the headline the hand annotation judges.
+    for key, item in SCHLAGZEILEN.items():
+        live = schlagzeile(nb.value("texte")[item["text"]], item["part"])
+        assert live == item["excerpt"], f"4.5 {key}: the corpus now has {live!r}; review"
+    rahmen = "\n".join(f'- `"{k}"`: {v}' for k, v in RAHMEN.items())
+    nb.md(
+        "## 4.5 Schlagzeilen als Rahmung (Basis)\n\n"
+        "Die Überschrift und der Vorspann entscheiden, was man zuerst sieht und wie man den "
+        "Rest liest (Rahmung, englisch *framing*). Die folgende Zelle zeigt die Überschriften "
+        "und den Vorspann der dpa-Meldung. Text 003 hat keine Überschrift.\n\n"
+        "Was rückt jede Zeile in den Vordergrund? Wählen Sie je Zeile **eine** der Lesarten:\n\n"
+        f"{rahmen}\n\n"
+        "Speichern Sie Ihre Wahl im Wörterbuch `rahmung` mit den Schlüsseln "
+        + ", ".join(f'`"{k}"`' for k in SCHLAGZEILEN)
+        + ' und je einem Buchstaben als Wert, z. B. `"S1": "a"`. Eine Zeile darf von der '
+        "Lesart des Kurses abweichen, denn manche Überschrift rahmt doppelt."
+    )
+    zeigen = {k: (v["text"], v["part"]) for k, v in SCHLAGZEILEN.items()}
+    nb.setup(
+        f"TEILE = {TEILE!r}\n"
+        f"MEDIEN = {MEDIEN!r}\n"
+        f"for _k, (_id, _teil) in {zeigen!r}.items():\n"
+        "    _d = texte[_id]\n"
+        '    if _teil == "title":\n'
+        "        _zeile = _d.title\n"
+        "    else:\n"
+        '        _zeile = " ".join(p.text for p in _d.paragraphs if p.kind == "lead")\n'
+        '    print(f"{_k} | Text {_id} ({MEDIEN.get(_d.outlet, _d.outlet)}) | {TEILE[_teil]}: {_zeile}")'
+    )
+    auswahl(
+        nb,
+        "a4_rahmung",
+        "rahmung",
+        {k: v["frame"] for k, v in SCHLAGZEILEN.items()},
+        {k: list(RAHMEN) for k in SCHLAGZEILEN},
+        hint="Mehrere Zeilen passen nicht zu dem, was sie zuerst nennen. Lesen Sie jede "
+        "Zeile bis zum Ende: Was steht nach dem Doppelpunkt oder dem Gedankenstrich?",
+    )
+    nb.md(
+        "**Frage 4.5 (Text, Erweiterung):** Formulieren Sie für `blog2` (001) eine "
+        "Überschrift, die dasselbe Ereignis ohne die Rahmung der Originalzeile meldet, und "
+        "erklären Sie in zwei bis drei Sätzen, was sich für die Leser ändert."
+    )
+    nb.written(
+        "a4_rahmung_text",
+        2,
+        "Neue Überschrift: „Trump und Putin vereinbaren nach 90-minütigem Telefonat "
+        "Verhandlungen über die Ukraine“. Die Originalzeile endet mit „– EU ignoriert“: Sie "
+        "macht die EU zur Verliererin, bevor man ein Wort des Textes gelesen hat, und legt "
+        "nahe, dass das gut so ist. Meine Zeile meldet nur, wer mit wem was vereinbart hat; "
+        "ob die EU übergangen wird, müsste der Text mit Belegen zeigen.",
+    )
+
+    # 4.6 Lateral reading: every right answer is a fact the corpus files state.
+    for key, item in SEITLICH.items():
+        assert item["fact"](nb.value("texte")), (
+            f"4.6 {key}: the corpus no longer states the fact behind answer "
+            f"{item['answer']!r} ({item['question']}); review the question"
+        )
+    fragen = "\n\n".join(
+        f'**`"{k}"`** {v["question"]}\n\n'
+        + "\n".join(f'- `"{o}"`: {t}' for o, t in v["options"].items())
+        for k, v in SEITLICH.items()
+    )
+    nb.md(
+        "## 4.6 Wer steht dahinter? Seitlich lesen (Basis)\n\n"
+        "Faktenprüfer lesen *seitlich* (englisch *lateral reading*): Bevor sie einem Text "
+        "glauben, fragen sie, wer ihn veröffentlicht, wie sich die Seite finanziert und woher "
+        "die Angaben stammen. Sie brauchen dafür hier kein Internet: Die folgende Zelle zeigt "
+        "zu jedem Text, was die Kopie im Korpus über ihre Herkunft verrät (Medium, Gattung, "
+        "Datum, Autor und die Teile der Seite, die nicht zum Artikel gehören). Lesen Sie auch "
+        "die Texte selbst (oben).\n\n"
+        f"{fragen}\n\n"
+        "Speichern Sie Ihre Antworten im Wörterbuch `seitlich` mit den Schlüsseln "
+        + ", ".join(f'`"{k}"`' for k in SEITLICH)
+        + ' und je einem Buchstaben als Wert, z. B. `"L1": "a"`.'
+    )
+    nb.setup(
+        f"GATTUNGEN = {GATTUNGEN!r}\n"
+        f"MEDIEN = {MEDIEN!r}\n"
+        f"REST_ARTEN = {REST_ARTEN!r}\n"
+        "for d in korpus:\n"
+        "    print(f\"Text {d.id}: Medium {MEDIEN.get(d.outlet, d.outlet) or 'nicht genannt'} | \"\n"
+        "          f\"{GATTUNGEN.get(d.genre, d.genre)} | Datum {d.date or 'nicht genannt'} | \"\n"
+        "          f\"Autor {d.author or 'nicht genannt'} | Adresse {d.url or 'nicht genannt'}\")\n"
+        "    _gesehen = set()\n"
+        "    for r in d.rest:\n"
+        "        if (r.kind, r.text) in _gesehen:\n"
+        "            continue\n"
+        "        _gesehen.add((r.kind, r.text))\n"
+        '        _zeile = " ".join(r.text.split())\n'
+        '        print(f"   {REST_ARTEN.get(r.kind, r.kind)}: {_zeile[:110]}")\n'
+        "    print()"
+    )
+    auswahl(
+        nb,
+        "a4_seitlich",
+        "seitlich",
+        {k: v["answer"] for k, v in SEITLICH.items()},
+        {k: list(v["options"]) for k, v in SEITLICH.items()},
+        hint="Mehrere Antworten passen nicht zu dem, was die Kopien über ihre Herkunft "
+        "sagen. Lesen Sie die Ausgabe der Zelle oben noch einmal Zeile für Zeile.",
+    )
+    nb.md(
+        "**Frage 4.6 (Text, Erweiterung):** Was müssten Sie außerhalb der Seite klären, "
+        "bevor Sie `blog2` (001) als Quelle in einem Referat nutzen? Nennen Sie drei Fragen, "
+        "wo Sie jeweils nachsehen würden (z. B. Impressum der Website, ein Lexikon- oder "
+        "Presseartikel über das Medium, die Meldung der Nachrichtenagentur zum selben "
+        "Ereignis) und warum. Sie sollen dafür **nicht** im Netz suchen: Es geht um die "
+        "Fragen, nicht um die Antworten."
+    )
+    nb.written(
+        "a4_seitlich_text",
+        2,
+        "1. Wer betreibt TKP und wer schreibt dort? Im Impressum von tkp.at steht, wer "
+        "verantwortlich ist; ein Artikel über das Medium in einem Lexikon oder einer "
+        "Zeitung sagt, wofür es bekannt ist. Die Kopie nennt weder Autor noch Datum.\n"
+        "2. Wie finanziert sich die Seite? Sie bittet um Spenden; wer spendet und ob die "
+        "Seite eine politische Richtung vertritt, steht nicht im Text.\n"
+        "3. Stimmen die Angaben? Ich würde die Meldung einer Nachrichtenagentur zum selben "
+        "Telefonat (die dpa-Meldung 002) und die zitierten Originale (Trumps Post, Hegseths "
+        "Rede) daneben legen, denn 001 nennt keine Stellungnahme des Kremls.",
+    )
+
+    # 4.7 The own article (Erweiterung, graded by hand only).
+    nb.md(
+        "## 4.7 Ihr eigener Artikel (Erweiterung)\n\n"
+        "Wählen Sie einen deutschsprachigen Zeitungs- oder Online-Artikel zu einem Thema, das "
+        "Sie interessiert. Speichern Sie ihn **neben diesem Notebook** als "
+        "`mein_artikel.txt` (Text kopieren und als UTF-8 speichern; die erste Zeile ist die "
+        "Überschrift) oder als `mein_artikel.html` (im Browser: *Seite speichern unter …*). "
+        "Geben Sie die Datei nicht weiter: Artikel gehören ihren Verlagen.\n\n"
+        "Die folgende Zelle lädt die Datei mit mediakit. Ohne Datei nimmt sie ersatzweise "
+        f"den Korpustext {ERSATZTEXT}, damit das Notebook trotzdem durchläuft."
+    )
+    nb.setup(
+        "from pathlib import Path\n\n"
+        f"EIGENE_DATEIEN = {EIGENE_DATEIEN!r}\n"
+        "eigener_titel, eigener_text = None, None\n"
+        "for _name in EIGENE_DATEIEN:\n"
+        "    _pfad = Path(_name)\n"
+        "    if not _pfad.is_file():\n"
+        "        continue\n"
+        "    try:\n"
+        '        if _pfad.suffix == ".txt":\n'
+        "            _dok = mediakit.load_document(_pfad)\n"
+        "            eigener_titel, eigener_text = _dok.title, _dok.body\n"
+        "        else:\n"
+        '            _html = _pfad.read_text(encoding="utf-8", errors="replace")\n'
+        "            _meta, eigener_text = mediakit.text_from_html(_html, with_metadata=True)\n"
+        '            eigener_titel = _meta.get("title")\n'
+        "        if not eigener_text.strip():\n"
+        '            raise ValueError("die Datei enthält keinen Text")\n'
+        '        print(f"Geladen: {_name} ({len(eigener_text.split())} Wörter), Titel: {eigener_titel}")\n'
+        "    except (ValueError, UnicodeError) as _fehler:\n"
+        '        print(f"{_name} ließ sich nicht lesen: {_fehler}")\n'
+        "        eigener_titel, eigener_text = None, None\n"
+        "    break\n"
+        "if eigener_text is None:\n"
+        "    print(\n"
+        '        "Keine lesbare Datei mein_artikel.txt oder mein_artikel.html neben diesem "\n'
+        f'        "Notebook gefunden. Ersatzweise wird der Korpustext {ERSATZTEXT} verwendet. "\n'
+        '        "Legen Sie Ihre Datei in denselben Ordner und führen Sie diese Zelle erneut aus."\n'
+        "    )\n"
+        f'    eigener_titel, eigener_text = texte["{ERSATZTEXT}"].title, texte["{ERSATZTEXT}"].body'
+    )
+    nb.md(
+        "Führen Sie dieselbe Analyse wie für das Korpus aus: Zeigen Sie Ihren Text mit "
+        '`mediakit.highlight(eigener_text, ["quotes", "speakers", "evaluative"])` und '
+        'vergleichen Sie ihn mit `mediakit.compare` und `relative_to="dpa"` mit der '
+        "dpa-Meldung (`dpa.body`). Speichern Sie die Tabelle in `eigen_vergleich`. Diese "
+        "Zelle gibt keine Punkte; bewertet wird Ihre Reflexion darunter."
+    )
+    nb.answer(
+        "a4_eigen",
+        'display(mediakit.highlight(eigener_text, ["quotes", "speakers", "evaluative"], '
+        "title=eigener_titel))\n"
+        'eigen_vergleich = mediakit.compare({"eigener Artikel": eigener_text, "dpa": dpa.body}, '
+        'relative_to="dpa")\n'
+        'eigen_vergleich[["id", "flesch_amstad", "quotes_per_1000_words", "named_share", '
+        '"evaluative_per_1000_words"]]',
+    )
+    nb.task(
+        "a4_eigen_reflexion",
+        3,
+        "**Aufgabe 4.7 (Reflexion, von Hand bewertet, Erweiterung):** Schreiben Sie in einer "
+        "neuen Markdown-Zelle **unter dieser Zelle** 120–200 Wörter: Welchen Artikel haben "
+        "Sie gewählt (Medium, Datum, Überschrift; ohne eigene Datei: Text "
+        f"{ERSATZTEXT})? Was zeigen zwei Kennzahlen im Verhältnis zur dpa-Meldung? Prüfen "
+        "Sie zwei markierte Stellen: Hat das Werkzeug recht? Was würden Sie über das Medium "
+        "seitlich nachprüfen (4.6)?",
+        "- Artikel mit Medium, Datum und Überschrift genannt; zwei Kennzahlen aus "
+        "`eigen_vergleich` richtig wiedergegeben und als Verhältnis zur dpa gedeutet (1 P.)\n"
+        "- zwei markierte Stellen zitiert und begründet beurteilt (richtig, falsch oder "
+        "strittig; wer spricht dort?) (1 P.)\n"
+        "- begründetes Urteil, das Messung und Deutung trennt, mit einer Grenze der Messung "
+        "oder einer Frage des seitlichen Lesens (1 P.)",
+    )
+
+    nb.md("## 4.8 Ihr Bericht (Basis)")
     nb.task(
         "a4_bericht",
         8,
-        "**Aufgabe 4.5 (Bericht, von Hand bewertet):** Schreiben Sie in einer neuen "
+        "**Aufgabe 4.8 (Bericht, von Hand bewertet):** Schreiben Sie in einer neuen "
         "Markdown-Zelle **unter dieser Zelle** einen Bericht von 250–400 Wörtern: *Wie "
         "unterscheiden sich die dpa-Meldung und einer der Blogbeiträge in Lesbarkeit, "
         "Quellen und Wortwahl?* Verwenden Sie mindestens drei Kennzahlen aus 4.1/4.2, "
@@ -1436,6 +1957,14 @@ def vergleich(Notebook: Any) -> Any:
         "- jede Kennzahl mit einer passenden Textstelle belegt (2 P.)\n"
         "- mindestens eine Grenze der Messung (Ironie, Auswahl, Auslassung) am Beispiel (1 P.)\n"
         "- begründetes Urteil, das zwischen Messung und Deutung trennt (1 P.)",
+    )
+    _punkte = {q["grade_id"].rsplit("_", 1)[0]: q for q in nb.questions}
+    _erweiterung = {k: _punkte[k]["points"] for k in ERWEITERUNG_04}
+    _gesamt = sum(q["points"] for q in nb.questions)
+    assert _erweiterung == ERWEITERUNG_04, f"04: Erweiterung points are {_erweiterung}"
+    assert all(_punkte[k]["kind"] != "auto" for k in ERWEITERUNG_04), "04: auto Erweiterung"
+    assert {"gesamt": _gesamt, "basis": _gesamt - sum(_erweiterung.values())} == PUNKTE_04, (
+        f"04: {_gesamt} points in all; update PFADE_04, PUNKTE_04 and LEITFADEN"
     )
     return nb
 
