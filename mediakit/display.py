@@ -61,6 +61,7 @@ from .metrics import (
     scale_text,
     shown,
 )
+from .tables import load_table
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -129,11 +130,7 @@ _GERMAN_LABEL = {
 }
 
 _GERMAN_SUBTYPE = {
-    # quotation kinds
-    "direct": "direkt",
-    "indirect": "indirekt",
-    "free_indirect": "frei indirekt (Konjunktiv I)",
-    "reported": "berichtet (Sprechakt)",
+    # quotation kinds: their labels are quote_kinds.tsv's (added below), school grammar's terms
     "mixed": "gemischt",
     # speaker types
     "named": "namentlich",
@@ -166,6 +163,8 @@ _GERMAN_SUBTYPE = {
     "epistemic": "Gewissheit/Zweifel",
     "interjection": "Ausruf",
 }
+
+_GERMAN_SUBTYPE.update({row["kind"]: row["label"] for row in load_table("quote_kinds.tsv")})
 
 _QUOTE_TINT = {
     "direct": "rgba(37, 99, 235, 0.16)",

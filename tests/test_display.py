@@ -210,13 +210,13 @@ def test_crossing_spans_are_closed_and_reopened():
     # "zwei" lies in both; the evaluative box is opened twice (before and after the cut).
     assert sum(1 for c in classes(checker) if c == "mk-evaluative-loaded") == 2
     tips = [a["title"] for t, a in checker.elements if a.get("class") == "mk-piece"]
-    assert "Zitat: direkt · Wertend: aufgeladenes Wort" in tips
+    assert "Zitat: direkte Rede · Wertend: aufgeladenes Wort" in tips
 
 
 def test_tooltips_list_the_labels_of_each_piece():
     checker = check(highlight(fake()).html)
     tips = {a["title"] for t, a in checker.elements if a.get("class") == "mk-piece"}
-    assert "Zitat: direkt · Wertend: Verstärker" in tips
+    assert "Zitat: direkte Rede · Wertend: Verstärker" in tips
     assert "Langer Satz · Sprecher/Quelle" in tips
 
 
