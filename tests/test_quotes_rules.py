@@ -146,6 +146,42 @@ INDIRECT = [
         "indirect",
         "Die Behörden",
     ),
+    # a subject with a relative clause before the cue verb, and a dass-clause after its
+    # object: no postposed frame, the subject speaks
+    (
+        "Der frühere Präsident Jimmy Carter, der als Wahlbeobachter im Land war, sagte "
+        "Reportern, dass alles friedlich verlaufen sei.",
+        "dass alles friedlich",
+        "indirect",
+        "Der frühere Präsident Jimmy Carter",
+    ),
+    (
+        "Der frühere Präsident Jimmy Carter, der als Wahlbeobachter im Land war, sagte "
+        "Reportern, dass alles friedlich verlaufen sei.",
+        "als Wahlbeobachter",
+        None,
+        "",
+    ),
+    # … an apposition in commas is part of the speaker, a relative clause is not
+    (
+        "Tegaye Mununhe, der Polizeichef der Region, sagte, dass weitere Boote im Einsatz seien.",
+        "weitere Boote",
+        "indirect",
+        "Tegaye Mununhe, der Polizeichef der Region",
+    ),
+    (
+        "Tegaye Mununhe, der die Suche leitet, sagte, dass weitere Boote im Einsatz seien.",
+        "weitere Boote",
+        "indirect",
+        "Tegaye Mununhe",
+    ),
+    # a real postposed frame with a Konjunktiv continuation stays one
+    (
+        "Die Lage sei ernst, sagte Müller, und die Regierung müsse handeln.",
+        "Regierung müsse",
+        "indirect",
+        "Müller",
+    ),
 ]
 
 
@@ -218,6 +254,26 @@ KONJUNKTIV = [
     ("Ich war kürzlich in Nordkorea und habe sie arbeiten sehen.", "arbeiten", None, ""),
     # … but a sentence that opens with a subordinate clause stays whole
     ("Wenn es regnet, werde das Spiel verschoben.", "Wenn es regnet", "free_indirect", ""),
+    # no quotation before it: the person the sentence before opens with is the speaker
+    (
+        "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert.",
+        "Der Konflikt sei",
+        "free_indirect",
+        "Staatspräsident Georgi Parwanow",
+    ),
+    # … a thing is none ("Die Proteste"), and neither is a sentence-initial adverb
+    (
+        "Die Proteste dauern an. In der Hauptstadt seien Studenten verhaftet worden.",
+        "Studenten verhaftet",
+        "free_indirect",
+        "",
+    ),
+    (
+        "Langfristig strebt der Konzern den Börsengang an. Eine Option sei das Jahr 2011.",
+        "Eine Option sei",
+        "free_indirect",
+        "",
+    ),
 ]
 
 

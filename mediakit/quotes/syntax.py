@@ -496,7 +496,9 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         ) and first - head <= 25:
             stop = first - 2
             for j in range(head + 1, first - 1):
-                if cx.tok[j] == "," and cx.low[cx.next_content(j + 1, first)] in _RELATIVE:
+                if cx.tok[j] == "," and _relative_clause(
+                    cx, cx.next_content(j + 1, first), first - 1
+                ):
                     stop = j - 1
                     break
             return make_speaker(cx, head, stop)
@@ -665,6 +667,77 @@ def sentence_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     if not any(cx.vlow[j] in cx.lex.main or cx.vlow[j] in cx.lex.joined for j in range(nxt, hi)):
         return None  # and the sentence must speak of speech or thought
     return make_speaker(cx, head, last)
+
+
+def _relative_clause(cx: Context, k: int, comma: int) -> bool:
+    """Does the segment from ``k`` to the ``comma`` read as a relative clause, not an apposition?
+
+    "…, der als Beobachter im Land war, sagte" is a relative clause (it ends in a verb);
+    "…, der Polizeichef der Region, sagte" an apposition (article + noun, ends in a noun).
+    """
+    if cx.low[k] not in _RELATIVE:
+        return False
+    if cx.low[k] not in ("der", "die", "das"):
+        return True
+    last = comma - 1
+    while last > k and cx.space[last]:
+        last -= 1
+    nxt = cx.next_content(k + 1, comma)
+    noun_next = nxt < comma and (
+        _is_cap(cx.tok[nxt])
+        or (_adjective_like(cx.tok[nxt]) and cx.low[nxt] not in cx.words["determiner"])
+    )
+    ends_in_noun = _is_cap(cx.tok[last]) or cx.tok[last] == ")"
+    return not (noun_next and ends_in_noun)
+
+
+def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
+    """The person or organisation a sentence opens with, whatever its verb.
+
+    "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei …": a Konjunktiv
+    sentence right after it reports what that subject says. Only a name (or *er*/*sie*)
+    directly followed by the finite verb counts; a thing ("Die Lage …") does not.
+    """
+    if cx.d.paragraph_of_token[lo] != cx.d.paragraph_of_token[hi - 1]:
+        return None
+    head = cx.next_content(lo, hi)
+    if head >= hi or cx.region_of[head] >= 0:
+        return None
+    lw = cx.low[head]
+    if lw in ("er", "sie") and cx.vlow[cx.next_content(head + 1, hi)]:
+        return make_speaker(cx, head, head)
+    if not (_is_cap(cx.tok[head]) or lw in cx.words["determiner"]) or (
+        lw in cx.words["preposition"]
+        or lw in cx.words["adverb"]
+        or lw in cx.words["pronoun"]
+        or lw in cx.words["anonymous"]
+        or lw in _SUBORDINATORS - cx.words["determiner"]
+        or lw in _OBLIQUE
+    ):
+        return None
+    last = np_forward(cx, head, hi)
+    if last < head:
+        return None
+    nxt = cx.next_content(last + 1, hi)
+    if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
+        return None
+    if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
+        return None
+    return make_speaker(cx, head, last)
+
+
+_SOURCE_CATEGORIES = frozenset({"person_role", "institution", "outlet", "expert"})
+
+
+def _source_like(cx: Context, head: int, last: int) -> bool:
+    """A role, an institution or outlet word (``source_words.tsv``), or a name already quoted."""
+    from .sources import _category  # the source tables live with the sources layer
+
+    caps = [j for j in range(head, last + 1) if _is_cap(cx.tok[j])]
+    if not caps or any(_category(cx.tok[j]) in _SOURCE_CATEGORIES for j in caps[:2]):
+        return bool(caps)
+    known = {w for q in cx.quotes if q.speaker for w in q.speaker.text.split()}
+    return any(cx.tok[j] in known and not _common_noun(cx.low[j]) for j in caps)
 
 
 # forms of "werden" that make a participle passive ("wurde kritisiert", "war … vorgeworfen worden")

@@ -90,6 +90,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 tail = frame_tail(cx, max(last, particle) + 1, hi)
                 after = cx.next_content(tail + 1, hi)
                 middle = after < hi and cx.tok[after] == "," and after < end
+                if middle and cx.low[cx.next_content(after + 1, hi)] in ("dass", "ob"):
+                    # "X, der …, sagte Reportern, dass …": a dass-clause after the verb is
+                    # its object, so the frame is no postposed one - X is its subject
+                    continue
                 middle_speech = middle and cx.has_konjunktiv(after + 1, end + 1)
                 if (only_np or not clause_like(cx, lo, prev)) and not (
                     cx.has_konjunktiv(lo, prev) or middle_speech

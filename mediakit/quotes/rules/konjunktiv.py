@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Quotation, Speaker
-from ..syntax import clause_start, sentence_subject
+from ..syntax import clause_start, sentence_subject, topic_subject
 from ..view import Context
 from ..words import _ARTICLES, _FI_REACH, _SUBORDINATE_OPENERS, _SUBORDINATORS
 
@@ -70,6 +70,11 @@ def free_indirect(cx: Context) -> None:
             # a new paragraph ends the last speaker's turn - unless it opens in
             # Konjunktiv I right after that speaker's quotation
             speaker = None
+        if speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
+            # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before
+            speaker = topic_subject(cx, *cx.sentences[si - 1])
+        elif speaker is None and prev_fi is not None:
+            speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
         if prev_fi is not None and prev_fi.speaker is speaker:
             s, e = cx.chars(first, last)
             prev_fi.spans.append((s, e))
