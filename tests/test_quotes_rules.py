@@ -175,6 +175,21 @@ INDIRECT = [
         "indirect",
         "Tegaye Mununhe",
     ),
+    # a direct quote after a colon is its own quotation: the indirect message ends there
+    (
+        "Der Innenminister warnte, dass die Fehden nun auch ins Ausland getragen würden: "
+        "„Das hat es noch nicht gegeben.“",
+        "ins Ausland getragen würden",
+        "indirect",
+        "Der Innenminister",
+    ),
+    (
+        "Der Innenminister warnte, dass die Fehden nun auch ins Ausland getragen würden: "
+        "„Das hat es noch nicht gegeben.“",
+        "„Das hat es noch nicht gegeben.“",
+        "direct",
+        "Der Innenminister",
+    ),
     # a real postposed frame with a Konjunktiv continuation stays one
     (
         "Die Lage sei ernst, sagte Müller, und die Regierung müsse handeln.",
@@ -254,6 +269,9 @@ KONJUNKTIV = [
     ("Ich war kürzlich in Nordkorea und habe sie arbeiten sehen.", "arbeiten", None, ""),
     # … but a sentence that opens with a subordinate clause stays whole
     ("Wenn es regnet, werde das Spiel verschoben.", "Wenn es regnet", "free_indirect", ""),
+    # a direct quote after a colon stands on its own, also after a Konjunktiv sentence
+    ("Er sei optimistisch: „Wir schaffen das.“", "„Wir schaffen das.“", "direct", "Er"),
+    ("Er sei optimistisch: „Wir schaffen das.“", "Er sei optimistisch", "free_indirect", "Er"),
     # no quotation before it: the person the sentence before opens with is the speaker
     (
         "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert.",
@@ -454,6 +472,15 @@ def test_fragment_of_a_full_quote_is_a_quotation():
 
 
 # -- labels -------------------------------------------------------------------------------
+
+
+def test_embedded_konjunktiv_clause_ends_before_the_full_stop():
+    text = "Die Bank beruft sich darauf, dass die Freigabe der Daten rechtens sei."
+    q = _find(text, "Freigabe")
+    assert q is not None and q.kind == "free_indirect"
+    assert q.text.endswith("rechtens sei"), q.text
+    whole = _find("Die Freigabe der Daten sei rechtens.", "Freigabe")
+    assert whole is not None and whole.text.endswith("sei rechtens."), whole.text
 
 
 def test_kind_labels_for_teachers():

@@ -61,6 +61,9 @@ def free_indirect(cx: Context) -> None:
             # the indicative frame clause may name the source ("Die Bank beruft sich darauf, …")
             speaker = sentence_subject(cx, lo, cut) or speaker
             first = cut
+            # an embedded clause ends before the sentence's full stop (as indirect speech
+            # does); a free indirect sentence keeps it
+            last = cx.strip_end(hi, lo)
         if (
             speaker is not None
             and last_par != cx.d.paragraph_of_token[lo]
