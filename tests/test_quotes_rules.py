@@ -54,6 +54,14 @@ DIRECT = [
     ),
     ("„Das ist gut“, fasst Bryen zusammen.", "Das ist gut", "direct", "Bryen"),
     ("Die Ministerin sagte: „Wir helfen sofort.“", "Wir helfen", "direct", "Die Ministerin"),
+    # the subject after the verb, behind a reflexive and an adverb
+    (
+        "In einem Interview äußerte sich der Außenbeauftragte Javier Solana jedoch "
+        "zuversichtlich: „Ich gehe davon aus, dass eine Einigung gelingt.“",
+        "Ich gehe davon aus",
+        "direct",
+        "der Außenbeauftragte Javier Solana",
+    ),
 ]
 
 
@@ -189,6 +197,21 @@ INDIRECT = [
         "„Das hat es noch nicht gegeben.“",
         "direct",
         "Der Innenminister",
+    ),
+    # the Konjunktiv of the content clause may stand inside a partial quote
+    (
+        "Am Montag äußerte sich Vatikansprecher Navarro-Valls dahingehend, das Gespräch "
+        "„sei in freundschaftlicher Atmosphäre verlaufen“.",
+        "das Gespräch",
+        "indirect",
+        "Vatikansprecher Navarro-Valls",
+    ),
+    # … but an indicative clause with a partial quote is no indirect speech
+    (
+        "Am Montag äußerte sich der Sprecher dahingehend, das Gespräch „ist gut verlaufen“.",
+        "das Gespräch",
+        None,
+        "",
     ),
     # a real postposed frame with a Konjunktiv continuation stays one
     (

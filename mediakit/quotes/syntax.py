@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..document import is_word
 from .model import Speaker
 from .view import Context
@@ -536,10 +538,17 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     ):
         if len(pre) <= 12:
             return make_speaker(cx, pre[0], pre[-1])
-    last = np_forward(cx, fin + 1, hi)
-    if last > fin:
-        return make_speaker(cx, fin + 1, last)
+    after = cx.next_content(fin + 1, hi)
+    for _ in range(3):  # "äußerte sich der Außenbeauftragte jedoch …": reflexive, adverbs
+        if after < hi and (cx.low[after] in _REFLEXIVE or cx.low[after] in cx.words["adverb"]):
+            after = cx.next_content(after + 1, hi)
+    last = np_forward(cx, after, hi)
+    if last >= after > fin:
+        return make_speaker(cx, after, last)
     return None
+
+
+_REFLEXIVE = frozenset({"sich", "mich", "uns", "euch"})
 
 
 def frame_tail(cx: Context, i: int, hi: int) -> int:
@@ -667,6 +676,36 @@ def sentence_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     if not any(cx.vlow[j] in cx.lex.main or cx.vlow[j] in cx.lex.joined for j in range(nxt, hi)):
         return None  # and the sentence must speak of speech or thought
     return make_speaker(cx, head, last)
+
+
+def partial_quotes_only(cx: Context, lo: int, hi: int) -> bool:
+    """Every direct quote region in ``[lo, hi)`` is a partial quote inside a clause.
+
+    "Er forderte einen „offensiven Umgang mit dem Christentum“." - the marks stand after
+    a word of the clause, not after a colon or comma that would make them a quotation
+    of their own ("Er forderte: „…“").
+    """
+    k = max(0, bisect_left(cx.region_starts, lo) - 1)
+    seen = False
+    while k < len(cx.region_tokens) and cx.region_tokens[k][0] < hi:
+        r_lo, r_hi = cx.region_tokens[k]
+        if r_hi > lo and r_lo >= lo and cx.region_kind[k] == "direct":
+            j = r_lo - 1
+            while j >= lo and cx.space[j]:
+                j -= 1
+            if j < lo or not cx.tok[j][:1].isalnum():
+                return False
+            seen = True
+        k += 1
+    return seen
+
+
+def quoted_konjunktiv(cx: Context, lo: int, hi: int) -> bool:
+    """A Konjunktiv-I form inside a partial quote of the clause ("das Gespräch „sei gut verlaufen“")."""
+    return any(
+        cx.in_direct(j) and _mood(cx.low[j]) == "k1" and cx.tok[j][:1].islower()
+        for j in cx.within(cx.mood_at, lo, hi)
+    ) and partial_quotes_only(cx, lo, hi)
 
 
 def _relative_clause(cx: Context, k: int, comma: int) -> bool:

@@ -13,6 +13,7 @@ from ..syntax import (
     make_speaker,
     np_forward,
     passive_agent,
+    quoted_konjunktiv,
     subject_of,
     v2_clause,
     zu_infinitive,
@@ -164,8 +165,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         kind = ""
         if cx.low[k] in _COMPLEMENTIZERS and cx.low[k] not in ("weil", "wie", "was", "wer"):
             kind = "indirect"
-        elif verb.complement == "any" and cx.has_konjunktiv(k, clause_hi + 1):
-            kind = "indirect"
+        elif verb.complement == "any" and (
+            cx.has_konjunktiv(k, clause_hi + 1) or quoted_konjunktiv(cx, k, clause_hi + 1)
+        ):
+            kind = "indirect"  # … „sei in freundlicher Atmosphäre verlaufen“: a partial quote
         elif cx.low[k] not in ("um", "ohne", "statt", "anstatt") and zu_infinitive(
             cx, k, clause_hi
         ):
