@@ -462,6 +462,19 @@ PREPOSITIONS = [
         "indirect",
         "Polizei",
     ),
+    # a genitive attribute of the source belongs to the pre-field, not to the message
+    (
+        "Nach Angaben seines Vermögensverwalters verstarb er in seinem Haus am Wörthersee.",
+        "verstarb er",
+        "indirect",
+        "Angaben seines Vermögensverwalters",
+    ),
+    (
+        "Nach Angaben seines Vermögensverwalters verstarb er in seinem Haus am Wörthersee.",
+        "seines Vermögensverwalters verstarb",
+        None,
+        "",
+    ),
 ]
 
 

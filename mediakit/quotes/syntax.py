@@ -294,9 +294,14 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     k = cx.next_content(last + 1, hi)
     new_last = last
     for _ in range(3):  # at most three attributes ("der Regierung in Helmand im Süden")
-        if k >= hi or cx.low[k] not in preps or not cx.tok[k][:1].islower():
+        if k >= hi or not cx.tok[k][:1].islower():
             break
-        j = cx.next_content(k + 1, hi)
+        if cx.low[k] in _GENITIVE:
+            j = k  # a genitive attribute: "Nach Angaben seines Vermögensverwalters verstarb …"
+        elif cx.low[k] in preps:
+            j = cx.next_content(k + 1, hi)
+        else:
+            break
         if j < hi and cx.low[j] in dets:
             j = cx.next_content(j + 1, hi)
         while j < hi and _adjective_like(cx.tok[j]):
@@ -322,6 +327,12 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     if not finite and cx.tok[k][:1].islower() and cx.tok[k].isalpha():
         finite = not _adjective_like(cx.tok[k]) and verb not in preps | dets | cx.words["adverb"]
     return new_last if finite else last
+
+
+#: articles and possessives of a genitive attribute after a noun
+_GENITIVE = frozenset(
+    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "unseres", "deren"}
+)
 
 
 def apposition(cx: Context, last: int, hi: int) -> int:
