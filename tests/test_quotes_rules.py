@@ -295,6 +295,21 @@ KONJUNKTIV = [
     # a direct quote after a colon stands on its own, also after a Konjunktiv sentence
     ("Er sei optimistisch: „Wir schaffen das.“", "„Wir schaffen das.“", "direct", "Er"),
     ("Er sei optimistisch: „Wir schaffen das.“", "Er sei optimistisch", "free_indirect", "Er"),
+    # a relative clause inside the subject does not cut the sentence: reported as a whole
+    (
+        "Risikoreiche Geschäfte der Banken, die zur Finanzkrise geführt hätten, seien nicht "
+        "unterbunden worden.",
+        "Risikoreiche Geschäfte",
+        "free_indirect",
+        "",
+    ),
+    # … but an indicative frame before a content clause still does
+    (
+        "Die Bank beruft sich darauf, dass die Freigabe der Daten rechtens sei.",
+        "Die Bank beruft",
+        None,
+        "",
+    ),
     # no quotation before it: the person the sentence before opens with is the speaker
     (
         "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert.",

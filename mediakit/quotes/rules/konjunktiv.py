@@ -111,8 +111,33 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
         if c <= first or cx.tok[c - 1] not in (",", ":"):
             return first
         k = cx.next_content(c, hi)
+        lead = cx.low[cx.next_content(k + 1, hi)] if cx.low[k] in cx.words["preposition"] else ""
+        if (cx.low[k] in _RELATIVE_OPENERS or lead in _RELATIVE_OPENERS) and _embedded(cx, j, hi):
+            # "Risikoreiche Geschäfte der Banken, die zur Krise geführt hätten, seien …": a
+            # relative clause inside the subject; the sentence is reported as a whole
+            return first
         return k if k < j else first
     return first
+
+
+def _embedded(cx: Context, j: int, hi: int) -> bool:
+    """The clause of ``j`` closes with a comma right before the main clause's Konjunktiv verb."""
+    k = j + 1
+    while k < hi and cx.tok[k] not in (",", ":", ";") and cx.tok[k] not in _END:
+        k += 1
+    if k >= hi or cx.tok[k] != ",":
+        return False
+    v = cx.next_content(k + 1, hi)
+    return v < hi and bool(cx.has_konjunktiv(v, v + 1))
+
+
+_END = frozenset({".", "!", "?"})
+
+#: words that open a relative clause (after an optional preposition: "von dem", "in denen")
+_RELATIVE_OPENERS = frozenset(
+    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "was", "welche", "welcher"}
+    | {"welches", "welchem", "welchen", "wo", "wobei", "womit", "wodurch"}
+)
 
 
 def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:
