@@ -310,6 +310,22 @@ KONJUNKTIV = [
         None,
         "",
     ),
+    # a Konjunktiv II sentence right before a Konjunktiv I passage opens it
+    (
+        "Der Wetterdienst warnte vor dem Sturm. Er erwarte Schäden. "
+        "Im Bergland hat es geregnet. Oberhalb von 800 Metern könnten Orkanböen auftreten. "
+        "Besonders der Westen sei betroffen.",
+        "Oberhalb von 800 Metern",
+        "free_indirect",
+        "",
+    ),
+    # … alone it stays the author's conjecture
+    (
+        "Im Bergland hat es geregnet. Oberhalb von 800 Metern könnten Orkanböen auftreten.",
+        "Oberhalb von 800 Metern",
+        None,
+        "",
+    ),
     # no quotation before it: the person the sentence before opens with is the speaker
     (
         "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert.",

@@ -25,6 +25,7 @@ def free_indirect(cx: Context) -> None:
     last_par = -1
     qi = 0
     prev_fi: Quotation | None = None
+    skipped_k2: tuple[int, int, int] | None = None  # a Konjunktiv II sentence not taken
     for si, (lo, hi) in enumerate(cx.sentences):
         s_start, s_end = cx.idx[lo], cx.end[hi - 1]
         while qi < len(cx.quotes) and cx.quotes[qi].start < s_end:
@@ -47,6 +48,7 @@ def free_indirect(cx: Context) -> None:
             continue
         recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
         if mood == "k2" and not recent:
+            skipped_k2 = (si, lo, hi)
             continue
         if mood == "rs" and not (recent or perfect_infinitive(cx, lo, hi)):
             prev_fi = None
@@ -85,6 +87,16 @@ def free_indirect(cx: Context) -> None:
             prev_fi.text = cx.text[prev_fi.start : e]
             last_end_sentence = si
             continue
+        if (
+            mood == "k1"
+            and skipped_k2 is not None
+            and skipped_k2[0] == si - 1
+            and cx.d.paragraph_of_token[skipped_k2[1]] == cx.d.paragraph_of_token[lo]
+            and first == cx.next_content(lo, hi)
+        ):
+            # "Oberhalb von 800 Metern könnten Orkanböen auftreten. Besonders der Westen sei
+            # betroffen.": the Konjunktiv II sentence right before opens the same passage
+            first = cx.next_content(skipped_k2[1], skipped_k2[2])
         found = cx.quotation("free_indirect", [(first, last)], speaker, None)
         if found:
             result.append(found)
