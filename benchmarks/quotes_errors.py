@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> None:
             p = len(g & s) / len(s) if s else 0
             if sc._overlap_f1(g, s) < 0.5:
                 loss[f"weak pair {typ}"] += (1 - r) + (1 - p)
+                examples[f"weak {typ}/{pred[j].kind}"].append(
+                    f"[{path.stem}]\n      GOLD: {_text(tid, g)}\n      SYS:  {_text(tid, s)}"
+                )
             if r < 1 or p < 1:
                 extra, missing = s - g, g - s
                 parts = []

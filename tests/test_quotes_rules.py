@@ -54,6 +54,20 @@ DIRECT = [
     ),
     ("„Das ist gut“, fasst Bryen zusammen.", "Das ist gut", "direct", "Bryen"),
     ("Die Ministerin sagte: „Wir helfen sofort.“", "Wir helfen", "direct", "Die Ministerin"),
+    # a title noun before the marks names a title, no quotation …
+    (
+        "Die Ausstellung „Woche des verbotenen Buches“ beginnt am Montag.",
+        "Woche des verbotenen",
+        None,
+        "",
+    ),
+    # … unless a cue verb governs the phrase
+    (
+        "Er nannte den Plan „einen großen Fehler der Regierung“.",
+        "einen großen Fehler",
+        "direct",
+        "Er",
+    ),
     # the subject after the verb, behind a reflexive and an adverb
     (
         "In einem Interview äußerte sich der Außenbeauftragte Javier Solana jedoch "
