@@ -227,6 +227,21 @@ INDIRECT = [
         None,
         "",
     ),
+    # a prepositional phrase with a relative clause before the verb is the pre-field,
+    # no content of a postposed frame
+    (
+        "In einem Essay, das zu seinem Geburtstag erschien, kritisierte er den Politikstil "
+        "als schädlich.",
+        "das zu seinem Geburtstag erschien",
+        "reported",
+        "er",
+    ),
+    (
+        "Im Brief, den er an Chirac geschickt hat, erklärt er: „Das Gesetz ist falsch.“",
+        "den er an Chirac",
+        None,
+        "",
+    ),
     # a real postposed frame with a Konjunktiv continuation stays one
     (
         "Die Lage sei ernst, sagte Müller, und die Regierung müsse handeln.",
@@ -519,6 +534,14 @@ PREPOSITIONS = [
         "seines Vermögensverwalters verstarb",
         None,
         "",
+    ),
+    # heißt es after a pre-field with a relative clause: the content follows the cue
+    (
+        "In der Fassung des Berichts, die ins Netz gestellt wurde, heißt es, die Zahl der "
+        "Straftaten sei gestiegen.",
+        "die Zahl der Straftaten sei gestiegen",
+        "indirect",
+        "der Fassung des Berichts",
     ),
 ]
 

@@ -689,6 +689,27 @@ def sentence_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     return make_speaker(cx, head, last)
 
 
+def adverbial_prefield(cx: Context, lo: int, hi: int) -> bool:
+    """``[lo, hi)`` is a prepositional phrase with a relative clause, not a statement.
+
+    "Im Brief, den er an Chirac geschickt hat, erklärt er: …" / "In der Vorabversion des
+    Berichts, der ins Netz gestellt wurde, heißt es, …": what stands before the cue verb
+    is the pre-field adverbial, so it is no content of a postposed frame.
+    """
+    first = cx.next_content(lo, hi)
+    if first >= hi or cx.low[first] not in cx.words["preposition"]:
+        return False
+    for j in range(first + 1, hi):
+        if cx.tok[j] in _CLAUSE_PUNCT or cx.tok[j] in _END_PUNCT:
+            if cx.tok[j] != ",":
+                return False
+            k = cx.next_content(j + 1, hi)
+            if k < hi and cx.low[k] in cx.words["preposition"]:
+                k = cx.next_content(k + 1, hi)  # "…, in dem …"
+            return k < hi and cx.low[k] in _RELATIVE
+    return False
+
+
 def partial_quotes_only(cx: Context, lo: int, hi: int) -> bool:
     """Every direct quote region in ``[lo, hi)`` is a partial quote inside a clause.
 

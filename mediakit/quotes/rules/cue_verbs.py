@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Quotation
 from ..syntax import (
+    adverbial_prefield,
     apposition,
     clause_content_start,
     clause_end,
@@ -76,6 +77,8 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if postposed and postposed_pass:
             if cx.has_direct(lo, prev) and cx.in_direct(cx.next_content(lo, prev)):
                 continue  # „…“, sagte X: the direct quote carries this frame
+            if adverbial_prefield(cx, lo, prev):
+                continue  # "Im Brief, den er geschickt hat, erklärt er: …": no content
             last = np_forward(cx, v + 1, hi)
             lead = cx.next_content(lo, prev)
             # an adverbial clause ("Als …, sagte X") is no content; an article at the

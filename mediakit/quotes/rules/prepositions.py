@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from ..model import Quotation
-from ..syntax import frame_tail, make_speaker, np_backward, np_forward, prefield_attributes
+from ..syntax import (
+    adverbial_prefield,
+    frame_tail,
+    make_speaker,
+    np_backward,
+    np_forward,
+    prefield_attributes,
+)
 from ..view import Context
 from ..words import _END_PUNCT, _adjective_like, _is_cap, _requirement_sets
 
@@ -130,13 +137,18 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             cue = cx.word_cue(j, es, "heißen")
             tail = frame_tail(cx, es + 1, hi)
             speaker = None
-            if prev >= lo and cx.tok[prev] == ",":
+            if prev >= lo and cx.tok[prev] == "," and not adverbial_prefield(cx, lo, prev):
                 if tail > es:
                     speaker = make_speaker(cx, cx.next_content(es + 1, hi), tail)
                 q = cx.quotation("indirect", [(lo, prev - 1)], speaker, cue)
             else:
                 if prev >= lo and cx.low[cx.next_content(lo, hi)] in cx.words["preposition"]:
-                    speaker = make_speaker(cx, cx.next_content(lo, hi) + 1, prev)
+                    stop = prev
+                    if adverbial_prefield(cx, lo, prev + 1):
+                        # "In der Vorabversion des Berichts, der …, heißt es": without the
+                        # relative clause
+                        stop = next(j for j in range(lo, prev + 1) if cx.tok[j] == ",")
+                    speaker = make_speaker(cx, cx.next_content(lo, hi) + 1, stop)
                 nxt = cx.next_content(tail + 1, hi)
                 if nxt >= hi or cx.tok[nxt] not in (",", ":"):
                     continue
