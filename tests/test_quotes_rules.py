@@ -543,6 +543,20 @@ PREPOSITIONS = [
         "indirect",
         "der Fassung des Berichts",
     ),
+    # a clause-final "so" needs a source after it: "so mancher", "so lange" are none
+    (
+        "Man konnte die Mechaniker beobachten, so mancher Reifen wurde gewechselt.",
+        "die Mechaniker",
+        None,
+        "",
+    ),
+    # … and an apposition ending the sentence is the speaker's, not the message's
+    (
+        "Die Lage ist ernst, so Matthias Freude, Präsident des Amtes.",
+        "Die Lage ist ernst",
+        "indirect",
+        "Matthias Freude, Präsident des Amtes",
+    ),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Quotation
 from ..syntax import (
     adverbial_prefield,
+    apposition,
     frame_tail,
     make_speaker,
     np_backward,
@@ -96,9 +97,14 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             nxt = cx.next_content(j + 1, hi)
             if nxt < hi and cx.vlow[nxt] in cx.lex.main:
                 np_start = nxt + 1  # "…, so schrieb die Sängerin."
+            elif nxt < hi and not (_is_cap(cx.tok[nxt]) or cx.low[nxt] in _SO_ARTICLES):
+                continue  # "…, so mancher Reifen wurde …", "…, so lange könne …": no source
             last = np_forward(cx, np_start, hi)
             if last < np_start:
                 continue
+            ap = apposition(cx, last, hi)
+            if ap > last and cx.next_content(ap + 1, hi) >= end:
+                last = ap  # "…, so Matthias Freude, Präsident des Amtes.": the speaker's
             tail = frame_tail(cx, last + 1, hi)
             after = cx.next_content(tail + 1, hi)
             if not (after >= end or cx.tok[after] in _END_PUNCT or cx.tok[after] == ","):
@@ -156,6 +162,13 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if q and _enough(cx, q):
                 return [q]
     return []
+
+
+#: what may open the source after a clause-final "so" ("so die Polizei", "so ein Sprecher")
+_SO_ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "ein", "eine", "einer", "einem", "sein", "seine", "ihr"}
+    | {"ihre", "er", "sie", "zwei", "drei", "mehrere", "beide"}
+)
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:
