@@ -434,6 +434,20 @@ REPORTED = [
         None,
         "",
     ),
+    # a speech verb in a parenthesis is an aside (a cross-reference), no report
+    (
+        "Sie fuhr trotz ihres operierten Daumens (Wikinews berichtete) schneller als alle.",
+        "Daumens",
+        None,
+        "",
+    ),
+    # … while a parenthesis elsewhere in the sentence does not stop the act
+    (
+        "Die Gewerkschaft forderte (nach langen Beratungen) eine Erhöhung der Löhne.",
+        "Erhöhung der Löhne",
+        "reported",
+        "Die Gewerkschaft",
+    ),
 ]
 
 
