@@ -448,6 +448,13 @@ REPORTED = [
         "reported",
         "Die Gewerkschaft",
     ),
+    # "bezeichnet man" defines a word, nobody is reported
+    (
+        "Als Lichtjahr bezeichnet man die Strecke, die das Licht in einem Jahr zurücklegt.",
+        "Strecke",
+        None,
+        "",
+    ),
 ]
 
 

@@ -85,6 +85,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             speaker = subject_of(cx, v, lo, hi)
             if speaker is None:
                 continue
+            if verb.act == "characterisation" and speaker.text.lower() == "man":
+                continue  # "Als Lichtjahr bezeichnet man die Strecke …": a definition
         first = cx.next_content(lo, hi)
         last = hi - 1
         while last > first and cx.space[last]:
