@@ -339,6 +339,21 @@ KONJUNKTIV = [
         None,
         "",
     ),
+    # a conditional in Konjunktiv II right after a quotation is the author's hypothesis …
+    (
+        "„Wir klagen“, sagte der Anwalt. Sollte der Antrag angenommen werden, könnte die "
+        "Seite wieder online gehen.",
+        "Seite wieder online",
+        None,
+        "",
+    ),
+    # … a plain Konjunktiv II sentence there continues the quotation
+    (
+        "„Wir klagen“, sagte der Anwalt. Die Seite könnte bald wieder online gehen.",
+        "Seite könnte bald",
+        "free_indirect",
+        "der Anwalt",
+    ),
     # a Konjunktiv II sentence right before a Konjunktiv I passage opens it
     (
         "Der Wetterdienst warnte vor dem Sturm. Er erwarte Schäden. "

@@ -46,6 +46,9 @@ def free_indirect(cx: Context) -> None:
         if not mood:
             prev_fi = None
             continue
+        if mood == "k2" and cx.low[cx.next_content(lo, hi)] in _CONDITIONAL_OPENERS:
+            prev_fi = None
+            continue  # "Sollte der Antrag angenommen werden, könnte …": a hypothesis
         recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
         if mood == "k2" and not recent:
             skipped_k2 = (si, lo, hi)
@@ -130,6 +133,13 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
             return first
         return k if k < j else first
     return first
+
+
+#: openers of a conditional sentence; with Konjunktiv II only it is the author's hypothesis
+_CONDITIONAL_OPENERS = frozenset(
+    {"falls", "wenn", "sofern", "sollte", "sollten", "würde", "würden", "hätte", "hätten"}
+    | {"wäre", "wären", "angenommen"}
+)
 
 
 def _embedded(cx: Context, j: int, hi: int) -> bool:
