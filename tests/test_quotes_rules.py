@@ -470,6 +470,20 @@ REPORTED = [
         None,
         "",
     ),
+    # forecasts and complaints name their content
+    (
+        "Die Meteorologen haben für die kommenden Tage weitere Regenfälle vorhergesagt.",
+        "weitere Regenfälle",
+        "reported",
+        "Die Meteorologen",
+    ),
+    (
+        "Die Prüfer bemängelten die fehlende Dokumentation der Wartung.",
+        "fehlende Dokumentation",
+        "reported",
+        "Die Prüfer",
+    ),
+    ("Die Prüfer bemängelten.", "Prüfer", None, ""),
 ]
 
 
