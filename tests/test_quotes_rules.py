@@ -54,6 +54,28 @@ DIRECT = [
     ),
     ("„Das ist gut“, fasst Bryen zusammen.", "Das ist gut", "direct", "Bryen"),
     ("Die Ministerin sagte: „Wir helfen sofort.“", "Wir helfen", "direct", "Die Ministerin"),
+    # a title noun before the marks names a title, no quotation …
+    (
+        "Die Ausstellung „Woche des verbotenen Buches“ beginnt am Montag.",
+        "Woche des verbotenen",
+        None,
+        "",
+    ),
+    # … unless a cue verb governs the phrase
+    (
+        "Er nannte den Plan „einen großen Fehler der Regierung“.",
+        "einen großen Fehler",
+        "direct",
+        "Er",
+    ),
+    # the subject after the verb, behind a reflexive and an adverb
+    (
+        "In einem Interview äußerte sich der Außenbeauftragte Javier Solana jedoch "
+        "zuversichtlich: „Ich gehe davon aus, dass eine Einigung gelingt.“",
+        "Ich gehe davon aus",
+        "direct",
+        "der Außenbeauftragte Javier Solana",
+    ),
 ]
 
 
@@ -146,6 +168,87 @@ INDIRECT = [
         "indirect",
         "Die Behörden",
     ),
+    # a subject with a relative clause before the cue verb, and a dass-clause after its
+    # object: no postposed frame, the subject speaks
+    (
+        "Der frühere Präsident Jimmy Carter, der als Wahlbeobachter im Land war, sagte "
+        "Reportern, dass alles friedlich verlaufen sei.",
+        "dass alles friedlich",
+        "indirect",
+        "Der frühere Präsident Jimmy Carter",
+    ),
+    (
+        "Der frühere Präsident Jimmy Carter, der als Wahlbeobachter im Land war, sagte "
+        "Reportern, dass alles friedlich verlaufen sei.",
+        "als Wahlbeobachter",
+        None,
+        "",
+    ),
+    # … an apposition in commas is part of the speaker, a relative clause is not
+    (
+        "Tegaye Mununhe, der Polizeichef der Region, sagte, dass weitere Boote im Einsatz seien.",
+        "weitere Boote",
+        "indirect",
+        "Tegaye Mununhe, der Polizeichef der Region",
+    ),
+    (
+        "Tegaye Mununhe, der die Suche leitet, sagte, dass weitere Boote im Einsatz seien.",
+        "weitere Boote",
+        "indirect",
+        "Tegaye Mununhe",
+    ),
+    # a direct quote after a colon is its own quotation: the indirect message ends there
+    (
+        "Der Innenminister warnte, dass die Fehden nun auch ins Ausland getragen würden: "
+        "„Das hat es noch nicht gegeben.“",
+        "ins Ausland getragen würden",
+        "indirect",
+        "Der Innenminister",
+    ),
+    (
+        "Der Innenminister warnte, dass die Fehden nun auch ins Ausland getragen würden: "
+        "„Das hat es noch nicht gegeben.“",
+        "„Das hat es noch nicht gegeben.“",
+        "direct",
+        "Der Innenminister",
+    ),
+    # the Konjunktiv of the content clause may stand inside a partial quote
+    (
+        "Am Montag äußerte sich Vatikansprecher Navarro-Valls dahingehend, das Gespräch "
+        "„sei in freundschaftlicher Atmosphäre verlaufen“.",
+        "das Gespräch",
+        "indirect",
+        "Vatikansprecher Navarro-Valls",
+    ),
+    # … but an indicative clause with a partial quote is no indirect speech
+    (
+        "Am Montag äußerte sich der Sprecher dahingehend, das Gespräch „ist gut verlaufen“.",
+        "das Gespräch",
+        None,
+        "",
+    ),
+    # a prepositional phrase with a relative clause before the verb is the pre-field,
+    # no content of a postposed frame
+    (
+        "In einem Essay, das zu seinem Geburtstag erschien, kritisierte er den Politikstil "
+        "als schädlich.",
+        "das zu seinem Geburtstag erschien",
+        "reported",
+        "er",
+    ),
+    (
+        "Im Brief, den er an Chirac geschickt hat, erklärt er: „Das Gesetz ist falsch.“",
+        "den er an Chirac",
+        None,
+        "",
+    ),
+    # a real postposed frame with a Konjunktiv continuation stays one
+    (
+        "Die Lage sei ernst, sagte Müller, und die Regierung müsse handeln.",
+        "Regierung müsse",
+        "indirect",
+        "Müller",
+    ),
 ]
 
 
@@ -218,6 +321,75 @@ KONJUNKTIV = [
     ("Ich war kürzlich in Nordkorea und habe sie arbeiten sehen.", "arbeiten", None, ""),
     # … but a sentence that opens with a subordinate clause stays whole
     ("Wenn es regnet, werde das Spiel verschoben.", "Wenn es regnet", "free_indirect", ""),
+    # a direct quote after a colon stands on its own, also after a Konjunktiv sentence
+    ("Er sei optimistisch: „Wir schaffen das.“", "„Wir schaffen das.“", "direct", "Er"),
+    ("Er sei optimistisch: „Wir schaffen das.“", "Er sei optimistisch", "free_indirect", "Er"),
+    # a relative clause inside the subject does not cut the sentence: reported as a whole
+    (
+        "Risikoreiche Geschäfte der Banken, die zur Finanzkrise geführt hätten, seien nicht "
+        "unterbunden worden.",
+        "Risikoreiche Geschäfte",
+        "free_indirect",
+        "",
+    ),
+    # … but an indicative frame before a content clause still does
+    (
+        "Die Bank beruft sich darauf, dass die Freigabe der Daten rechtens sei.",
+        "Die Bank beruft",
+        None,
+        "",
+    ),
+    # a conditional in Konjunktiv II right after a quotation is the author's hypothesis …
+    (
+        "„Wir klagen“, sagte der Anwalt. Sollte der Antrag angenommen werden, könnte die "
+        "Seite wieder online gehen.",
+        "Seite wieder online",
+        None,
+        "",
+    ),
+    # … a plain Konjunktiv II sentence there continues the quotation
+    (
+        "„Wir klagen“, sagte der Anwalt. Die Seite könnte bald wieder online gehen.",
+        "Seite könnte bald",
+        "free_indirect",
+        "der Anwalt",
+    ),
+    # a Konjunktiv II sentence right before a Konjunktiv I passage opens it
+    (
+        "Der Wetterdienst warnte vor dem Sturm. Er erwarte Schäden. "
+        "Im Bergland hat es geregnet. Oberhalb von 800 Metern könnten Orkanböen auftreten. "
+        "Besonders der Westen sei betroffen.",
+        "Oberhalb von 800 Metern",
+        "free_indirect",
+        "",
+    ),
+    # … alone it stays the author's conjecture
+    (
+        "Im Bergland hat es geregnet. Oberhalb von 800 Metern könnten Orkanböen auftreten.",
+        "Oberhalb von 800 Metern",
+        None,
+        "",
+    ),
+    # no quotation before it: the person the sentence before opens with is the speaker
+    (
+        "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert.",
+        "Der Konflikt sei",
+        "free_indirect",
+        "Staatspräsident Georgi Parwanow",
+    ),
+    # … a thing is none ("Die Proteste"), and neither is a sentence-initial adverb
+    (
+        "Die Proteste dauern an. In der Hauptstadt seien Studenten verhaftet worden.",
+        "Studenten verhaftet",
+        "free_indirect",
+        "",
+    ),
+    (
+        "Langfristig strebt der Konzern den Börsengang an. Eine Option sei das Jahr 2011.",
+        "Eine Option sei",
+        "free_indirect",
+        "",
+    ),
 ]
 
 
@@ -277,6 +449,41 @@ REPORTED = [
         None,
         "",
     ),
+    # a speech verb in a parenthesis is an aside (a cross-reference), no report
+    (
+        "Sie fuhr trotz ihres operierten Daumens (Wikinews berichtete) schneller als alle.",
+        "Daumens",
+        None,
+        "",
+    ),
+    # … while a parenthesis elsewhere in the sentence does not stop the act
+    (
+        "Die Gewerkschaft forderte (nach langen Beratungen) eine Erhöhung der Löhne.",
+        "Erhöhung der Löhne",
+        "reported",
+        "Die Gewerkschaft",
+    ),
+    # "bezeichnet man" defines a word, nobody is reported
+    (
+        "Als Lichtjahr bezeichnet man die Strecke, die das Licht in einem Jahr zurücklegt.",
+        "Strecke",
+        None,
+        "",
+    ),
+    # forecasts and complaints name their content
+    (
+        "Die Meteorologen haben für die kommenden Tage weitere Regenfälle vorhergesagt.",
+        "weitere Regenfälle",
+        "reported",
+        "Die Meteorologen",
+    ),
+    (
+        "Die Prüfer bemängelten die fehlende Dokumentation der Wartung.",
+        "fehlende Dokumentation",
+        "reported",
+        "Die Prüfer",
+    ),
+    ("Die Prüfer bemängelten.", "Prüfer", None, ""),
 ]
 
 
@@ -365,6 +572,41 @@ PREPOSITIONS = [
         "indirect",
         "Polizei",
     ),
+    # a genitive attribute of the source belongs to the pre-field, not to the message
+    (
+        "Nach Angaben seines Vermögensverwalters verstarb er in seinem Haus am Wörthersee.",
+        "verstarb er",
+        "indirect",
+        "Angaben seines Vermögensverwalters",
+    ),
+    (
+        "Nach Angaben seines Vermögensverwalters verstarb er in seinem Haus am Wörthersee.",
+        "seines Vermögensverwalters verstarb",
+        None,
+        "",
+    ),
+    # heißt es after a pre-field with a relative clause: the content follows the cue
+    (
+        "In der Fassung des Berichts, die ins Netz gestellt wurde, heißt es, die Zahl der "
+        "Straftaten sei gestiegen.",
+        "die Zahl der Straftaten sei gestiegen",
+        "indirect",
+        "der Fassung des Berichts",
+    ),
+    # a clause-final "so" needs a source after it: "so mancher", "so lange" are none
+    (
+        "Man konnte die Mechaniker beobachten, so mancher Reifen wurde gewechselt.",
+        "die Mechaniker",
+        None,
+        "",
+    ),
+    # … and an apposition ending the sentence is the speaker's, not the message's
+    (
+        "Die Lage ist ernst, so Matthias Freude, Präsident des Amtes.",
+        "Die Lage ist ernst",
+        "indirect",
+        "Matthias Freude, Präsident des Amtes",
+    ),
 ]
 
 
@@ -398,6 +640,15 @@ def test_fragment_of_a_full_quote_is_a_quotation():
 
 
 # -- labels -------------------------------------------------------------------------------
+
+
+def test_embedded_konjunktiv_clause_ends_before_the_full_stop():
+    text = "Die Bank beruft sich darauf, dass die Freigabe der Daten rechtens sei."
+    q = _find(text, "Freigabe")
+    assert q is not None and q.kind == "free_indirect"
+    assert q.text.endswith("rechtens sei"), q.text
+    whole = _find("Die Freigabe der Daten sei rechtens.", "Freigabe")
+    assert whole is not None and whole.text.endswith("sei rechtens."), whole.text
 
 
 def test_kind_labels_for_teachers():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..document import is_word
 from .model import Speaker
 from .view import Context
@@ -292,9 +294,14 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     k = cx.next_content(last + 1, hi)
     new_last = last
     for _ in range(3):  # at most three attributes ("der Regierung in Helmand im Süden")
-        if k >= hi or cx.low[k] not in preps or not cx.tok[k][:1].islower():
+        if k >= hi or not cx.tok[k][:1].islower():
             break
-        j = cx.next_content(k + 1, hi)
+        if cx.low[k] in _GENITIVE:
+            j = k  # a genitive attribute: "Nach Angaben seines Vermögensverwalters verstarb …"
+        elif cx.low[k] in preps:
+            j = cx.next_content(k + 1, hi)
+        else:
+            break
         if j < hi and cx.low[j] in dets:
             j = cx.next_content(j + 1, hi)
         while j < hi and _adjective_like(cx.tok[j]):
@@ -320,6 +327,12 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     if not finite and cx.tok[k][:1].islower() and cx.tok[k].isalpha():
         finite = not _adjective_like(cx.tok[k]) and verb not in preps | dets | cx.words["adverb"]
     return new_last if finite else last
+
+
+#: articles and possessives of a genitive attribute after a noun
+_GENITIVE = frozenset(
+    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "unseres", "deren"}
+)
 
 
 def apposition(cx: Context, last: int, hi: int) -> int:
@@ -496,7 +509,9 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         ) and first - head <= 25:
             stop = first - 2
             for j in range(head + 1, first - 1):
-                if cx.tok[j] == "," and cx.low[cx.next_content(j + 1, first)] in _RELATIVE:
+                if cx.tok[j] == "," and _relative_clause(
+                    cx, cx.next_content(j + 1, first), first - 1
+                ):
                     stop = j - 1
                     break
             return make_speaker(cx, head, stop)
@@ -534,10 +549,17 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     ):
         if len(pre) <= 12:
             return make_speaker(cx, pre[0], pre[-1])
-    last = np_forward(cx, fin + 1, hi)
-    if last > fin:
-        return make_speaker(cx, fin + 1, last)
+    after = cx.next_content(fin + 1, hi)
+    for _ in range(3):  # "äußerte sich der Außenbeauftragte jedoch …": reflexive, adverbs
+        if after < hi and (cx.low[after] in _REFLEXIVE or cx.low[after] in cx.words["adverb"]):
+            after = cx.next_content(after + 1, hi)
+    last = np_forward(cx, after, hi)
+    if last >= after > fin:
+        return make_speaker(cx, after, last)
     return None
+
+
+_REFLEXIVE = frozenset({"sich", "mich", "uns", "euch"})
 
 
 def frame_tail(cx: Context, i: int, hi: int) -> int:
@@ -665,6 +687,128 @@ def sentence_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     if not any(cx.vlow[j] in cx.lex.main or cx.vlow[j] in cx.lex.joined for j in range(nxt, hi)):
         return None  # and the sentence must speak of speech or thought
     return make_speaker(cx, head, last)
+
+
+def adverbial_prefield(cx: Context, lo: int, hi: int) -> bool:
+    """``[lo, hi)`` is a prepositional phrase with a relative clause, not a statement.
+
+    "Im Brief, den er an Chirac geschickt hat, erklärt er: …" / "In der Vorabversion des
+    Berichts, der ins Netz gestellt wurde, heißt es, …": what stands before the cue verb
+    is the pre-field adverbial, so it is no content of a postposed frame.
+    """
+    first = cx.next_content(lo, hi)
+    if first >= hi or cx.low[first] not in cx.words["preposition"]:
+        return False
+    for j in range(first + 1, hi):
+        if cx.tok[j] in _CLAUSE_PUNCT or cx.tok[j] in _END_PUNCT:
+            if cx.tok[j] != ",":
+                return False
+            k = cx.next_content(j + 1, hi)
+            if k < hi and cx.low[k] in cx.words["preposition"]:
+                k = cx.next_content(k + 1, hi)  # "…, in dem …"
+            return k < hi and cx.low[k] in _RELATIVE
+    return False
+
+
+def partial_quotes_only(cx: Context, lo: int, hi: int) -> bool:
+    """Every direct quote region in ``[lo, hi)`` is a partial quote inside a clause.
+
+    "Er forderte einen „offensiven Umgang mit dem Christentum“." - the marks stand after
+    a word of the clause, not after a colon or comma that would make them a quotation
+    of their own ("Er forderte: „…“").
+    """
+    k = max(0, bisect_left(cx.region_starts, lo) - 1)
+    seen = False
+    while k < len(cx.region_tokens) and cx.region_tokens[k][0] < hi:
+        r_lo, r_hi = cx.region_tokens[k]
+        if r_hi > lo and r_lo >= lo and cx.region_kind[k] == "direct":
+            j = r_lo - 1
+            while j >= lo and cx.space[j]:
+                j -= 1
+            if j < lo or not cx.tok[j][:1].isalnum():
+                return False
+            seen = True
+        k += 1
+    return seen
+
+
+def quoted_konjunktiv(cx: Context, lo: int, hi: int) -> bool:
+    """A Konjunktiv-I form inside a partial quote of the clause ("das Gespräch „sei gut verlaufen“")."""
+    return any(
+        cx.in_direct(j) and _mood(cx.low[j]) == "k1" and cx.tok[j][:1].islower()
+        for j in cx.within(cx.mood_at, lo, hi)
+    ) and partial_quotes_only(cx, lo, hi)
+
+
+def _relative_clause(cx: Context, k: int, comma: int) -> bool:
+    """Does the segment from ``k`` to the ``comma`` read as a relative clause, not an apposition?
+
+    "…, der als Beobachter im Land war, sagte" is a relative clause (it ends in a verb);
+    "…, der Polizeichef der Region, sagte" an apposition (article + noun, ends in a noun).
+    """
+    if cx.low[k] not in _RELATIVE:
+        return False
+    if cx.low[k] not in ("der", "die", "das"):
+        return True
+    last = comma - 1
+    while last > k and cx.space[last]:
+        last -= 1
+    nxt = cx.next_content(k + 1, comma)
+    noun_next = nxt < comma and (
+        _is_cap(cx.tok[nxt])
+        or (_adjective_like(cx.tok[nxt]) and cx.low[nxt] not in cx.words["determiner"])
+    )
+    ends_in_noun = _is_cap(cx.tok[last]) or cx.tok[last] == ")"
+    return not (noun_next and ends_in_noun)
+
+
+def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
+    """The person or organisation a sentence opens with, whatever its verb.
+
+    "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei …": a Konjunktiv
+    sentence right after it reports what that subject says. Only a name (or *er*/*sie*)
+    directly followed by the finite verb counts; a thing ("Die Lage …") does not.
+    """
+    if cx.d.paragraph_of_token[lo] != cx.d.paragraph_of_token[hi - 1]:
+        return None
+    head = cx.next_content(lo, hi)
+    if head >= hi or cx.region_of[head] >= 0:
+        return None
+    lw = cx.low[head]
+    if lw in ("er", "sie") and cx.vlow[cx.next_content(head + 1, hi)]:
+        return make_speaker(cx, head, head)
+    if not (_is_cap(cx.tok[head]) or lw in cx.words["determiner"]) or (
+        lw in cx.words["preposition"]
+        or lw in cx.words["adverb"]
+        or lw in cx.words["pronoun"]
+        or lw in cx.words["anonymous"]
+        or lw in _SUBORDINATORS - cx.words["determiner"]
+        or lw in _OBLIQUE
+    ):
+        return None
+    last = np_forward(cx, head, hi)
+    if last < head:
+        return None
+    nxt = cx.next_content(last + 1, hi)
+    if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
+        return None
+    if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
+        return None
+    return make_speaker(cx, head, last)
+
+
+_SOURCE_CATEGORIES = frozenset({"person_role", "institution", "outlet", "expert"})
+
+
+def _source_like(cx: Context, head: int, last: int) -> bool:
+    """A role, an institution or outlet word (``source_words.tsv``), or a name already quoted."""
+    from .sources import _category  # the source tables live with the sources layer
+
+    caps = [j for j in range(head, last + 1) if _is_cap(cx.tok[j])]
+    if not caps or any(_category(cx.tok[j]) in _SOURCE_CATEGORIES for j in caps[:2]):
+        return bool(caps)
+    known = {w for q in cx.quotes if q.speaker for w in q.speaker.text.split()}
+    return any(cx.tok[j] in known and not _common_noun(cx.low[j]) for j in caps)
 
 
 # forms of "werden" that make a participle passive ("wurde kritisiert", "war … vorgeworfen worden")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Quotation
 from ..syntax import (
+    adverbial_prefield,
     apposition,
     clause_content_start,
     clause_end,
@@ -13,6 +14,7 @@ from ..syntax import (
     make_speaker,
     np_forward,
     passive_agent,
+    quoted_konjunktiv,
     subject_of,
     v2_clause,
     zu_infinitive,
@@ -75,6 +77,8 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if postposed and postposed_pass:
             if cx.has_direct(lo, prev) and cx.in_direct(cx.next_content(lo, prev)):
                 continue  # „…“, sagte X: the direct quote carries this frame
+            if adverbial_prefield(cx, lo, prev):
+                continue  # "Im Brief, den er geschickt hat, erklärt er: …": no content
             last = np_forward(cx, v + 1, hi)
             lead = cx.next_content(lo, prev)
             # an adverbial clause ("Als …, sagte X") is no content; an article at the
@@ -90,6 +94,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 tail = frame_tail(cx, max(last, particle) + 1, hi)
                 after = cx.next_content(tail + 1, hi)
                 middle = after < hi and cx.tok[after] == "," and after < end
+                if middle and cx.low[cx.next_content(after + 1, hi)] in ("dass", "ob"):
+                    # "X, der …, sagte Reportern, dass …": a dass-clause after the verb is
+                    # its object, so the frame is no postposed one - X is its subject
+                    continue
                 middle_speech = middle and cx.has_konjunktiv(after + 1, end + 1)
                 if (only_np or not clause_like(cx, lo, prev)) and not (
                     cx.has_konjunktiv(lo, prev) or middle_speech
@@ -160,8 +168,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         kind = ""
         if cx.low[k] in _COMPLEMENTIZERS and cx.low[k] not in ("weil", "wie", "was", "wer"):
             kind = "indirect"
-        elif verb.complement == "any" and cx.has_konjunktiv(k, clause_hi + 1):
-            kind = "indirect"
+        elif verb.complement == "any" and (
+            cx.has_konjunktiv(k, clause_hi + 1) or quoted_konjunktiv(cx, k, clause_hi + 1)
+        ):
+            kind = "indirect"  # … „sei in freundlicher Atmosphäre verlaufen“: a partial quote
         elif cx.low[k] not in ("um", "ohne", "statt", "anstatt") and zu_infinitive(
             cx, k, clause_hi
         ):

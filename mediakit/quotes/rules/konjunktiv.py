@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Quotation, Speaker
-from ..syntax import clause_start, sentence_subject
+from ..syntax import clause_start, sentence_subject, topic_subject
 from ..view import Context
 from ..words import _ARTICLES, _FI_REACH, _SUBORDINATE_OPENERS, _SUBORDINATORS
 
@@ -25,6 +25,7 @@ def free_indirect(cx: Context) -> None:
     last_par = -1
     qi = 0
     prev_fi: Quotation | None = None
+    skipped_k2: tuple[int, int, int] | None = None  # a Konjunktiv II sentence not taken
     for si, (lo, hi) in enumerate(cx.sentences):
         s_start, s_end = cx.idx[lo], cx.end[hi - 1]
         while qi < len(cx.quotes) and cx.quotes[qi].start < s_end:
@@ -45,8 +46,12 @@ def free_indirect(cx: Context) -> None:
         if not mood:
             prev_fi = None
             continue
+        if mood == "k2" and cx.low[cx.next_content(lo, hi)] in _CONDITIONAL_OPENERS:
+            prev_fi = None
+            continue  # "Sollte der Antrag angenommen werden, könnte …": a hypothesis
         recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
         if mood == "k2" and not recent:
+            skipped_k2 = (si, lo, hi)
             continue
         if mood == "rs" and not (recent or perfect_infinitive(cx, lo, hi)):
             prev_fi = None
@@ -61,6 +66,9 @@ def free_indirect(cx: Context) -> None:
             # the indicative frame clause may name the source ("Die Bank beruft sich darauf, …")
             speaker = sentence_subject(cx, lo, cut) or speaker
             first = cut
+            # an embedded clause ends before the sentence's full stop (as indirect speech
+            # does); a free indirect sentence keeps it
+            last = cx.strip_end(hi, lo)
         if (
             speaker is not None
             and last_par != cx.d.paragraph_of_token[lo]
@@ -70,6 +78,11 @@ def free_indirect(cx: Context) -> None:
             # a new paragraph ends the last speaker's turn - unless it opens in
             # Konjunktiv I right after that speaker's quotation
             speaker = None
+        if speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
+            # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before
+            speaker = topic_subject(cx, *cx.sentences[si - 1])
+        elif speaker is None and prev_fi is not None:
+            speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
         if prev_fi is not None and prev_fi.speaker is speaker:
             s, e = cx.chars(first, last)
             prev_fi.spans.append((s, e))
@@ -77,6 +90,16 @@ def free_indirect(cx: Context) -> None:
             prev_fi.text = cx.text[prev_fi.start : e]
             last_end_sentence = si
             continue
+        if (
+            mood == "k1"
+            and skipped_k2 is not None
+            and skipped_k2[0] == si - 1
+            and cx.d.paragraph_of_token[skipped_k2[1]] == cx.d.paragraph_of_token[lo]
+            and first == cx.next_content(lo, hi)
+        ):
+            # "Oberhalb von 800 Metern könnten Orkanböen auftreten. Besonders der Westen sei
+            # betroffen.": the Konjunktiv II sentence right before opens the same passage
+            first = cx.next_content(skipped_k2[1], skipped_k2[2])
         found = cx.quotation("free_indirect", [(first, last)], speaker, None)
         if found:
             result.append(found)
@@ -103,8 +126,40 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
         if c <= first or cx.tok[c - 1] not in (",", ":"):
             return first
         k = cx.next_content(c, hi)
+        lead = cx.low[cx.next_content(k + 1, hi)] if cx.low[k] in cx.words["preposition"] else ""
+        if (cx.low[k] in _RELATIVE_OPENERS or lead in _RELATIVE_OPENERS) and _embedded(cx, j, hi):
+            # "Risikoreiche Geschäfte der Banken, die zur Krise geführt hätten, seien …": a
+            # relative clause inside the subject; the sentence is reported as a whole
+            return first
         return k if k < j else first
     return first
+
+
+#: openers of a conditional sentence; with Konjunktiv II only it is the author's hypothesis
+_CONDITIONAL_OPENERS = frozenset(
+    {"falls", "wenn", "sofern", "sollte", "sollten", "würde", "würden", "hätte", "hätten"}
+    | {"wäre", "wären", "angenommen"}
+)
+
+
+def _embedded(cx: Context, j: int, hi: int) -> bool:
+    """The clause of ``j`` closes with a comma right before the main clause's Konjunktiv verb."""
+    k = j + 1
+    while k < hi and cx.tok[k] not in (",", ":", ";") and cx.tok[k] not in _END:
+        k += 1
+    if k >= hi or cx.tok[k] != ",":
+        return False
+    v = cx.next_content(k + 1, hi)
+    return v < hi and bool(cx.has_konjunktiv(v, v + 1))
+
+
+_END = frozenset({".", "!", "?"})
+
+#: words that open a relative clause (after an optional preposition: "von dem", "in denen")
+_RELATIVE_OPENERS = frozenset(
+    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "was", "welche", "welcher"}
+    | {"welches", "welchem", "welchen", "wo", "wobei", "womit", "wodurch"}
+)
 
 
 def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:

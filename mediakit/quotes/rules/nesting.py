@@ -8,8 +8,48 @@ from ..model import Quotation
 from ..view import Context
 
 
+def split_colon_quotes(cx: Context) -> None:
+    """A direct quote after a colon is a quotation of its own, not part of the one before.
+
+    "Er warnte, die Fehden würden ins Ausland getragen: „Das hat es nie gegeben.“" - the
+    indirect (or free indirect, reported) message ends at the colon; the direct quote
+    keeps its own span and takes that speaker when it has none.
+    """
+    directs = [q for q in cx.quotes if q.kind == "direct"]
+    if not directs:
+        return
+    drop: list[Quotation] = []
+    for q in cx.quotes:
+        if q.kind == "direct":
+            continue
+        for d in directs:
+            if not (q.start < d.start < q.end):
+                continue
+            lo = bisect_left(cx.idx, d.start)
+            j = lo - 1
+            while j >= 0 and cx.space[j]:
+                j -= 1
+            if j < 0 or cx.tok[j] != ":" or cx.idx[j] <= q.start:
+                continue
+            cut = cx.idx[j]
+            spans = [(s, min(e, cut)) for s, e in q.spans if s < cut]
+            while spans and not cx.text[spans[-1][0] : spans[-1][1]].strip():
+                spans.pop()
+            if not spans:
+                drop.append(q)
+                break
+            s0, e0 = spans[-1]
+            spans[-1] = (s0, s0 + len(cx.text[s0:e0].rstrip()))
+            q.spans, q.end = spans, spans[-1][1]
+            q.text = cx.text[q.start : q.end]
+            break
+    if drop:
+        cx.quotes = [q for q in cx.quotes if q not in drop]
+
+
 def nest(cx: Context) -> None:
     """Quote regions inside an indirect or reported quotation become nested direct quotes."""
+    split_colon_quotes(cx)
     top = sorted((q for q in cx.quotes if q.kind != "direct"), key=lambda q: q.start)
     directs = {id(q) for q in cx.quotes if q.kind == "direct"}
     # The first (by start) non-direct quotation that contains [start, end), found by

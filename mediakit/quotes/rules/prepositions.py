@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from ..model import Quotation
-from ..syntax import frame_tail, make_speaker, np_backward, np_forward, prefield_attributes
+from ..syntax import (
+    adverbial_prefield,
+    apposition,
+    frame_tail,
+    make_speaker,
+    np_backward,
+    np_forward,
+    prefield_attributes,
+)
 from ..view import Context
 from ..words import _END_PUNCT, _adjective_like, _is_cap, _requirement_sets
 
@@ -89,9 +97,14 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             nxt = cx.next_content(j + 1, hi)
             if nxt < hi and cx.vlow[nxt] in cx.lex.main:
                 np_start = nxt + 1  # "…, so schrieb die Sängerin."
+            elif nxt < hi and not (_is_cap(cx.tok[nxt]) or cx.low[nxt] in _SO_ARTICLES):
+                continue  # "…, so mancher Reifen wurde …", "…, so lange könne …": no source
             last = np_forward(cx, np_start, hi)
             if last < np_start:
                 continue
+            ap = apposition(cx, last, hi)
+            if ap > last and cx.next_content(ap + 1, hi) >= end:
+                last = ap  # "…, so Matthias Freude, Präsident des Amtes.": the speaker's
             tail = frame_tail(cx, last + 1, hi)
             after = cx.next_content(tail + 1, hi)
             if not (after >= end or cx.tok[after] in _END_PUNCT or cx.tok[after] == ","):
@@ -130,13 +143,18 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             cue = cx.word_cue(j, es, "heißen")
             tail = frame_tail(cx, es + 1, hi)
             speaker = None
-            if prev >= lo and cx.tok[prev] == ",":
+            if prev >= lo and cx.tok[prev] == "," and not adverbial_prefield(cx, lo, prev):
                 if tail > es:
                     speaker = make_speaker(cx, cx.next_content(es + 1, hi), tail)
                 q = cx.quotation("indirect", [(lo, prev - 1)], speaker, cue)
             else:
                 if prev >= lo and cx.low[cx.next_content(lo, hi)] in cx.words["preposition"]:
-                    speaker = make_speaker(cx, cx.next_content(lo, hi) + 1, prev)
+                    stop = prev
+                    if adverbial_prefield(cx, lo, prev + 1):
+                        # "In der Vorabversion des Berichts, der …, heißt es": without the
+                        # relative clause
+                        stop = next(j for j in range(lo, prev + 1) if cx.tok[j] == ",")
+                    speaker = make_speaker(cx, cx.next_content(lo, hi) + 1, stop)
                 nxt = cx.next_content(tail + 1, hi)
                 if nxt >= hi or cx.tok[nxt] not in (",", ":"):
                     continue
@@ -144,6 +162,13 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if q and _enough(cx, q):
                 return [q]
     return []
+
+
+#: what may open the source after a clause-final "so" ("so die Polizei", "so ein Sprecher")
+_SO_ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "ein", "eine", "einer", "einem", "sein", "seine", "ihr"}
+    | {"ihre", "er", "sie", "zwei", "drei", "mehrere", "beide"}
+)
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:

@@ -48,6 +48,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         c_lo, c_hi = _clause(cx, v, lo, hi)
         if _relative_clause(cx, c_lo, v, lo):
             continue  # "…, die 25 Millionen Todesopfer gefordert hatte": describes a noun
+        if _in_parentheses(cx, v, lo, hi):
+            continue  # "… trotz ihres Daumens (Wikinews berichtete) …": an aside
         aux = [j for j in range(c_lo, v) if cx.vlow[j] in _AUXILIARIES]
         participle = form in lex.participles and bool(aux)
         got = None
@@ -83,6 +85,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             speaker = subject_of(cx, v, lo, hi)
             if speaker is None:
                 continue
+            if verb.act == "characterisation" and speaker.text.lower() == "man":
+                continue  # "Als Lichtjahr bezeichnet man die Strecke …": a definition
         first = cx.next_content(lo, hi)
         last = hi - 1
         while last > first and cx.space[last]:
@@ -99,6 +103,17 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         q.agentless = passive and speaker is None
         return [q]
     return []
+
+
+def _in_parentheses(cx: Context, v: int, lo: int, hi: int) -> bool:
+    """The verb stands inside a parenthesis of its sentence."""
+    depth = 0
+    for j in range(lo, v):
+        if cx.tok[j] == "(":
+            depth += 1
+        elif cx.tok[j] == ")" and depth:
+            depth -= 1
+    return depth > 0 and any(cx.tok[j] == ")" for j in range(v + 1, hi))
 
 
 def _relative_clause(cx: Context, c_lo: int, v: int, lo: int) -> bool:
