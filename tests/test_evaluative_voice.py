@@ -50,6 +50,31 @@ VOICE_CASES = [
     ),
     # no quotation at all
     ("Das ist ein völlig erbärmliches Desaster.", "Desaster", "author", None),
+    # the writer as the speaker of a content clause: the author's own claim (writer_speaker)
+    ("Ich denke, dass das ein völliges Desaster ist.", "Desaster", "author", None),
+    ("Wir gehen davon aus, dass der Plan ein Desaster ist.", "Desaster", "author", None),
+    (
+        "Die Opposition geht davon aus, dass der Plan ein Desaster ist.",
+        "Desaster",
+        "attributed",
+        "Opposition",
+    ),
+    # the generalising man of a modal frame is the writer; man betont ... is a group (generalising_man)
+    ("Man kann davon ausgehen, dass das ein Skandal ist.", "Skandal", "author", None),
+    (
+        "Weltweit kann man davon ausgehen, dass die Zahlen ein Skandal sind.",
+        "Skandal",
+        "author",
+        None,
+    ),
+    ("Aber man betont auch, dass das ein Skandal ist.", "Skandal", "attributed", "man"),
+    # a connective adverb taken for the speaker names no source (not_source_first)
+    (
+        "Daraufhin entschied sich der Minister, den mutigen Schritt zu wagen.",
+        "mutigen",
+        "author",
+        None,
+    ),
 ]
 
 
@@ -112,6 +137,12 @@ UNATTRIBUTED_CASES = [
     ),
     # one mild word (weight 1) does not make a sentence evaluative
     ("Das ist wichtig.", 0, []),
+    # the writer's own claim in a content clause cites no one
+    (
+        "Ich denke, dass das ein völliges Desaster ist.",
+        1,
+        ["Ich denke, dass das ein völliges Desaster ist."],
+    ),
     ("Es regnet in Berlin.", 0, []),
 ]
 

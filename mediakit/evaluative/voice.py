@@ -68,6 +68,10 @@ class _VoiceRules:
     not_speaker_label: frozenset[str] = frozenset()
     experiencer_categories: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    writer_speakers: frozenset[str] = frozenset()
+    not_source_first: frozenset[str] = frozenset()
+    not_source: frozenset[str] = frozenset()
+    generalising_man: frozenset[str] = frozenset()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
@@ -122,6 +126,10 @@ def voice_rules() -> _VoiceRules:
     not_label: set[str] = set()
     experiencer: set[str] = set()
     first_person: set[str] = set()
+    writer: set[str] = set()
+    not_source_first: set[str] = set()
+    not_source: set[str] = set()
+    generalising_man: set[str] = set()
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -139,6 +147,14 @@ def voice_rules() -> _VoiceRules:
             experiencer.add(value)
         elif rule == "first_person_speaker":
             first_person.update(word.lower() for word in value.split())
+        elif rule == "writer_speaker":
+            writer.update(word.lower() for word in value.split())
+        elif rule == "not_source_first":
+            not_source_first.update(word.lower() for word in value.split())
+        elif rule == "generalising_man":
+            generalising_man.update(word.lower() for word in value.split())
+        elif rule == "not_source":
+            not_source.update(word.lower() for word in value.split())
         elif rule == "not_speaker_label":
             not_label.update(word.lower() for word in value.split())
         else:
@@ -151,6 +167,10 @@ def voice_rules() -> _VoiceRules:
         frozenset(not_label),
         frozenset(experiencer),
         frozenset(first_person),
+        frozenset(writer),
+        frozenset(not_source_first),
+        frozenset(not_source),
+        frozenset(generalising_man),
     )
 
 
@@ -228,6 +248,8 @@ def voice_layer(document: Document) -> VoiceLayer:
         source = _source_name(quotation)
         if kind == "free_indirect" and _indicative_main_clause(quotation, document, rules):
             continue  # an indicative main clause: the author states it
+        if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
+            continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
         message = _message_spans(quotation)
         parts = _frame_parts(quotation)
         sourced.extend(message)
@@ -319,6 +341,35 @@ def _source_name(quotation: Any) -> str | None:
     resolved = getattr(speaker, "resolved", None)
     text = getattr(resolved, "text", None) if resolved is not None else None
     return text or getattr(speaker, "text", None) or None
+
+
+def _writer_or_no_one(
+    source: str | None, rules: _VoiceRules, quotation: Any, document: Document
+) -> bool:
+    """True when the speaker the quotation layer found is the writer (ich, wir), the
+    generalising *man* of a modal frame (Man kann davon ausgehen, dass ...), or no one
+    at all: an adverb or a pronoun that names no speaker (Daraufhin, Es)."""
+    if not source:
+        return False
+    lowered = source.lower()
+    if lowered in rules.writer_speakers or lowered in rules.not_source:
+        return True
+    if lowered == "man":
+        # "man betont, dass ..." is a group's statement; "kann man davon ausgehen,
+        # dass ...", "fragt man sich, ob ..." the writer's generalisation
+        return _frame_has(quotation, document, rules.generalising_man)
+    return lowered.split(maxsplit=1)[0] in rules.not_source_first
+
+
+def _frame_has(quotation: Any, document: Document, words: frozenset[str]) -> bool:
+    """True when the quotation's sentence, up to its message, holds one of ``words``."""
+    start = getattr(quotation, "start", None)
+    if not isinstance(start, int) or not words:
+        return False
+    text = document.text
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    frame = text[sentence_start:start].lower().split()
+    return any(word.strip(",;:()") in words for word in frame)
 
 
 def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
