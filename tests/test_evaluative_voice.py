@@ -68,6 +68,19 @@ VOICE_CASES = [
         None,
     ),
     ("Aber man betont auch, dass das ein Skandal ist.", "Skandal", "attributed", "man"),
+    # a Konjunktiv-I sentence reports someone even when its source is not in view
+    ("Die Lage sei völlig chaotisch.", "chaotisch", "attributed", None),
+    ("Gerade beim Impfen komme es sehr auf Vertrauen an.", "sehr", "attributed", None),
+    # ... but not the formal imperative of the same form, nor a fixed Konjunktiv phrase
+    (
+        "Verbreiten Sie dieses Interview und fordern Sie einen offenen Diskurs!",
+        "Diskurs!",
+        "author",
+        None,
+    ),
+    ("Es sei denn, die Regierung macht wieder einen absurden Fehler.", "absurden", "author", None),
+    ("Ob das ein Skandal ist, sei dahingestellt.", "Skandal", "author", None),
+    ("Sei es drum, das ist ein Skandal.", "Skandal", "author", None),
     # a connective adverb taken for the speaker names no source (not_source_first)
     (
         "Daraufhin entschied sich der Minister, den mutigen Schritt zu wagen.",

@@ -72,6 +72,7 @@ class _VoiceRules:
     not_source_first: frozenset[str] = frozenset()
     not_source: frozenset[str] = frozenset()
     generalising_man: frozenset[str] = frozenset()
+    fixed_konjunktiv: tuple[str, ...] = ()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
@@ -130,6 +131,7 @@ def voice_rules() -> _VoiceRules:
     not_source_first: set[str] = set()
     not_source: set[str] = set()
     generalising_man: set[str] = set()
+    fixed_konjunktiv: list[str] = []
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -151,6 +153,8 @@ def voice_rules() -> _VoiceRules:
             writer.update(word.lower() for word in value.split())
         elif rule == "not_source_first":
             not_source_first.update(word.lower() for word in value.split())
+        elif rule == "fixed_konjunktiv":
+            fixed_konjunktiv.append(" " + value.lower() + " ")
         elif rule == "generalising_man":
             generalising_man.update(word.lower() for word in value.split())
         elif rule == "not_source":
@@ -171,6 +175,7 @@ def voice_rules() -> _VoiceRules:
         frozenset(not_source_first),
         frozenset(not_source),
         frozenset(generalising_man),
+        tuple(fixed_konjunktiv),
     )
 
 
@@ -246,8 +251,16 @@ def voice_layer(document: Document) -> VoiceLayer:
         kind = getattr(quotation, "kind", "direct")
         voice, needs_source = rules.kinds.get(kind, ("attributed", True))
         source = _source_name(quotation)
-        if kind == "free_indirect" and _indicative_main_clause(quotation, document, rules):
-            continue  # an indicative main clause: the author states it
+        if kind == "free_indirect" and (
+            _indicative_main_clause(quotation, document, rules)
+            or _fixed_konjunktiv(quotation, document, rules)
+        ):
+            continue  # an indicative main clause or a fixed phrase: the author states it
+        if kind != "direct" and (
+            _formal_imperative(source or "")
+            or _formal_imperative(document.text[quotation.start : quotation.end])
+        ):
+            continue  # Verbreiten Sie dieses Interview!: the author's appeal, not a report
         if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
             continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
         message = _message_spans(quotation)
@@ -370,6 +383,26 @@ def _frame_has(quotation: Any, document: Document, words: frozenset[str]) -> boo
     sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
     frame = text[sentence_start:start].lower().split()
     return any(word.strip(",;:()") in words for word in frame)
+
+
+def _fixed_konjunktiv(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """A "Konjunktiv I" sentence whose Konjunktiv is a fixed phrase of the writer's own:
+    *es sei denn*, *sei es*, *es sei darauf hingewiesen*, *sei dahingestellt*."""
+    start, end = getattr(quotation, "start", 0), getattr(quotation, "end", 0)
+    text = " " + " ".join(re.findall(r"\w+", document.text[start:end].lower())) + " "
+    return any(phrase in text for phrase in rules.fixed_konjunktiv)
+
+
+def _formal_imperative(text: str) -> bool:
+    """True for words that open with a verb and *Sie*: the formal imperative (or an
+    inverted question), which has the form of the Konjunktiv I (Verbreiten Sie ...!)."""
+    words = text.split(maxsplit=2)
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[0].endswith("en")
+        and words[1].strip(",;:!?") == "Sie"
+    )
 
 
 def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
