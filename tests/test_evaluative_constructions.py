@@ -58,6 +58,11 @@ POSITIVE = [
     ("Die Hilfe kam viel zu spät.", "excess_zu", "viel zu spät"),
     ("Impfen tötet und erzeugt Corona!", "exclamation", "Corona!"),
     ("Und das nennt sich Demokratie?!", "exclamation", "Demokratie?!"),
+    ("Die Lage scheint sich zu beruhigen.", "seems", "scheint"),
+    ("Der Trend scheint nachzulassen.", "seems", "scheint"),
+    ("Es scheint, als ob niemand zuhört.", "seems", "Es scheint"),
+    ("Die Regierung ist, wie es scheint, ratlos.", "seems", "wie es scheint"),
+    ("Das dürfte teuer werden.", "may_well", "dürfte"),
 ]  # fmt: skip
 
 # sentences that must give no construction at all
@@ -72,6 +77,8 @@ NEGATIVE = [
     "Sie spielte Klavier.",
     "Er versuchte, zu helfen.",  # zu + infinitive is no excess
     "Das Ergebnis ist 5! geteilt durch 3!.",  # the factorial sign is no exclamation
+    "Die Sonne scheint über Berlin.",  # scheinen of light, not of appearance
+    "Die Sonne schien, und die Straßen waren voll.",
 ]
 
 
