@@ -81,6 +81,11 @@ VOICE_CASES = [
     ("Es sei denn, die Regierung macht wieder einen absurden Fehler.", "absurden", "author", None),
     ("Ob das ein Skandal ist, sei dahingestellt.", "Skandal", "author", None),
     ("Sei es drum, das ist ein Skandal.", "Skandal", "author", None),
+    # a text that starts inside a quotation: its first quote mark closes it
+    ("Da müssen wir besser werden“, sagte der Referent.", "besser", "quoted", None),
+    ('Es wäre natürlich einfacher, aber das bewirkt nichts."', "natürlich", "quoted", None),
+    # ... but a first mark that opens is no such thing
+    ('"Wir" ist ein völlig absurdes Wort.', "absurdes", "author", None),
     # a connective adverb taken for the speaker names no source (not_source_first)
     (
         "Daraufhin entschied sich der Minister, den mutigen Schritt zu wagen.",

@@ -32,7 +32,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..document import Document, parse  # noqa: F401 - parse: the doctest
+from ..document import (
+    _CLOSING_CONTEXT,
+    Document,
+    _quote_mark_pattern,
+    parse,  # noqa: F401 - parse: the doctest
+)
 from ..quotes import analyze_quotes
 from ..tables import load_table
 from .lexicon import LexiconEntry
@@ -276,6 +281,10 @@ def voice_layer(document: Document) -> VoiceLayer:
                 for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
                     cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
+    continued = _continued_quotation(document)
+    if continued is not None:
+        spans.append(VoiceSpan(*continued, "quoted", None, "continued"))
+        sourced.append(continued)
     for name, start, end in speaker_labels(document.text):
         spans.append(VoiceSpan(start, end, "quoted", name, "transcript"))
         label_start = document.text.rfind(name, 0, start)
@@ -298,6 +307,35 @@ def voice_layer(document: Document) -> VoiceLayer:
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
     return layer
+
+
+#: Double quotation marks that can close a quotation (the German „ only opens).
+_CLOSING_DOUBLE_MARKS = frozenset('“”"»«')
+
+
+def _continued_quotation(document: Document) -> tuple[int, int] | None:
+    """A text that starts inside a quotation: its first double quotation mark closes
+    (``Da müssen wir besser werden“, sagte …``). The words from the start of that
+    mark's paragraph up to the mark are the quoted source's, as in a quotation whose
+    opening mark stands in the sentence or paragraph before the excerpt."""
+    text = document.text
+    found = _quote_mark_pattern().search(text)
+    if found is None or found.group() not in _CLOSING_DOUBLE_MARKS:
+        return None
+    pos = found.start()
+    end = pos + 1
+    before = text[pos - 1] if pos else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() or not (after.isspace() or after in _CLOSING_CONTEXT):
+        return None  # an opening mark (»Wir«, "So") or a mark inside a word
+    start = 0
+    for paragraph in document.paragraphs:
+        if paragraph.start <= pos < paragraph.end:
+            start = paragraph.start
+            break
+    while start < pos and text[start].isspace():
+        start += 1
+    return (start, end) if start < pos else None
 
 
 def _all_quotations(quotations: Any) -> list[Any]:
