@@ -454,7 +454,12 @@ def test_reader_address_and_generic_man():
     ]
     assert find_evaluative("Haben Sie das gesehen?") == []  # an interview question
     assert find_evaluative("Dann kam sie. Sie ging.") == []  # she, not the reader
-    assert [h.category for h in find_evaluative("Da fragt man sich.")] == ["address"]
+    # the generic man addresses the reader; "fragt man sich" is also the writer's question
+    # to self (construction self_question)
+    assert [h.category for h in find_evaluative("Da fragt man sich.")] == [
+        "rhetorical_question",
+        "address",
+    ]
 
 
 def test_sentiws_loader_reads_a_user_file_in_its_format(tmp_path):
