@@ -159,7 +159,7 @@ def voice_rules() -> _VoiceRules:
         elif rule == "not_source_first":
             not_source_first.update(word.lower() for word in value.split())
         elif rule == "fixed_konjunktiv":
-            fixed_konjunktiv.append(" " + value.lower() + " ")
+            fixed_konjunktiv.append(value.lower())
         elif rule == "generalising_man":
             generalising_man.update(word.lower() for word in value.split())
         elif rule == "not_source":
@@ -262,8 +262,8 @@ def voice_layer(document: Document) -> VoiceLayer:
         ):
             continue  # an indicative main clause or a fixed phrase: the author states it
         if kind != "direct" and (
-            _formal_imperative(source or "")
-            or _formal_imperative(document.text[quotation.start : quotation.end])
+            _FORMAL_IMPERATIVE.match(document.text, quotation.start) is not None
+            or (source is not None and _formal_imperative(source))
         ):
             continue  # Verbreiten Sie dieses Interview!: the author's appeal, not a report
         if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
@@ -427,20 +427,27 @@ def _fixed_konjunktiv(quotation: Any, document: Document, rules: _VoiceRules) ->
     """A "Konjunktiv I" sentence whose Konjunktiv is a fixed phrase of the writer's own:
     *es sei denn*, *sei es*, *es sei darauf hingewiesen*, *sei dahingestellt*."""
     start, end = getattr(quotation, "start", 0), getattr(quotation, "end", 0)
-    text = " " + " ".join(re.findall(r"\w+", document.text[start:end].lower())) + " "
-    return any(phrase in text for phrase in rules.fixed_konjunktiv)
+    pattern = _fixed_konjunktiv_pattern(rules.fixed_konjunktiv)
+    return pattern is not None and pattern.search(document.text, start, end) is not None
+
+
+@cache
+def _fixed_konjunktiv_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for all the phrases (any non-word run between words)."""
+    if not phrases:
+        return None
+    alternatives = [r"\W+".join(map(re.escape, phrase.split())) for phrase in phrases]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+#: A verb and *Sie* at the start: the formal imperative or an inverted question.
+_FORMAL_IMPERATIVE = re.compile(r"[A-ZÄÖÜ]\w*en\s+Sie\b")
 
 
 def _formal_imperative(text: str) -> bool:
     """True for words that open with a verb and *Sie*: the formal imperative (or an
     inverted question), which has the form of the Konjunktiv I (Verbreiten Sie ...!)."""
-    words = text.split(maxsplit=2)
-    return (
-        len(words) >= 2
-        and words[0][:1].isupper()
-        and words[0].endswith("en")
-        and words[1].strip(",;:!?") == "Sie"
-    )
+    return _FORMAL_IMPERATIVE.match(text) is not None
 
 
 def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
