@@ -86,6 +86,12 @@ VOICE_CASES = [
     ('Es wäre natürlich einfacher, aber das bewirkt nichts."', "natürlich", "quoted", None),
     # ... but a first mark that opens is no such thing
     ('"Wir" ist ein völlig absurdes Wort.', "absurdes", "author", None),
+    # the expletive es opens no speaker's name; an impersonal zu-frame is the writer's
+    ("Es ist aber anzunehmen, dass das ein Desaster ist.", "Desaster", "author", None),
+    ("Es ist zu befürchten, dass das ein Desaster wird.", "Desaster", "author", None),
+    ("Es macht Sinn zu behaupten, dass das ein Desaster ist.", "Desaster", "author", None),
+    # ... but a bare "Es" with a speech verb may be a neuter institution (das Gericht)
+    ("Es weist den Vorwurf zurück, das sei ein Desaster.", "Desaster", "attributed", "Es"),
     # a connective adverb taken for the speaker names no source (not_source_first)
     (
         "Daraufhin entschied sich der Minister, den mutigen Schritt zu wagen.",

@@ -78,6 +78,7 @@ class _VoiceRules:
     not_source: frozenset[str] = frozenset()
     generalising_man: frozenset[str] = frozenset()
     fixed_konjunktiv: tuple[str, ...] = ()
+    expletive_speakers: frozenset[str] = frozenset()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
@@ -137,6 +138,7 @@ def voice_rules() -> _VoiceRules:
     not_source: set[str] = set()
     generalising_man: set[str] = set()
     fixed_konjunktiv: list[str] = []
+    expletive: set[str] = set()
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -158,6 +160,8 @@ def voice_rules() -> _VoiceRules:
             writer.update(word.lower() for word in value.split())
         elif rule == "not_source_first":
             not_source_first.update(word.lower() for word in value.split())
+        elif rule == "expletive_speaker":
+            expletive.update(word.lower() for word in value.split())
         elif rule == "fixed_konjunktiv":
             fixed_konjunktiv.append(value.lower())
         elif rule == "generalising_man":
@@ -181,6 +185,7 @@ def voice_rules() -> _VoiceRules:
         frozenset(not_source),
         frozenset(generalising_man),
         tuple(fixed_konjunktiv),
+        frozenset(expletive),
     )
 
 
@@ -394,6 +399,10 @@ def _source_name(quotation: Any) -> str | None:
     return text or getattr(speaker, "text", None) or None
 
 
+#: A zu-infinitive (anzunehmen, auszugehen, zu befürchten): an impersonal frame.
+_ZU_INFINITIVE = re.compile(r"\bzu\s\w+|\b\w+zu\w+en\b")
+
+
 def _writer_or_no_one(
     source: str | None, rules: _VoiceRules, quotation: Any, document: Document
 ) -> bool:
@@ -409,7 +418,23 @@ def _writer_or_no_one(
         # "man betont, dass ..." is a group's statement; "kann man davon ausgehen,
         # dass ...", "fragt man sich, ob ..." the writer's generalisation
         return _frame_has(quotation, document, rules.generalising_man)
-    return lowered.split(maxsplit=1)[0] in rules.not_source_first
+    first, _, rest = lowered.partition(" ")
+    if first in rules.expletive_speakers:
+        # "Es macht Sinn zu behaupten, dass ...": the expletive opens no speaker's name;
+        # "Es ist anzunehmen / zu befürchten, dass ...": an impersonal frame of the writer's
+        if rest or _ZU_INFINITIVE.search(_frame_text(quotation, document)) is not None:
+            return True
+    return first in rules.not_source_first
+
+
+def _frame_text(quotation: Any, document: Document) -> str:
+    """The quotation's sentence up to its message (speaker and cue, for a frame first)."""
+    start = getattr(quotation, "start", None)
+    if not isinstance(start, int):
+        return ""
+    text = document.text
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    return text[sentence_start:start]
 
 
 def _frame_has(quotation: Any, document: Document, words: frozenset[str]) -> bool:
