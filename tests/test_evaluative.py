@@ -560,6 +560,12 @@ def test_general_stance_adverbs_and_refiled_adjectives(text: str, word: str, cat
             "loaded",
         ),
         ("Das ist eine Sauerei.", "Sauerei", "loaded"),
+        # evaluative verbs of distortion, undermining and glorifying
+        ("Sie verdrehen die Fakten.", "verdrehen", "loaded"),
+        ("Damit werden die Grundrechte ausgehöhlt.", "ausgehöhlt", "loaded"),
+        ("Das untergräbt das Vertrauen.", "untergräbt", "loaded"),
+        ("Ungeimpfte werden stigmatisiert.", "stigmatisiert", "loaded"),
+        ("Der Film verherrlicht Gewalt.", "verherrlicht", "loaded"),
     ],
 )
 def test_general_vocabulary_by_word_family(text: str, word: str, category: str) -> None:
