@@ -454,7 +454,12 @@ def test_reader_address_and_generic_man():
     ]
     assert find_evaluative("Haben Sie das gesehen?") == []  # an interview question
     assert find_evaluative("Dann kam sie. Sie ging.") == []  # she, not the reader
-    assert [h.category for h in find_evaluative("Da fragt man sich.")] == ["address"]
+    # the generic man addresses the reader; "fragt man sich" is also the writer's question
+    # to self (construction self_question)
+    assert [h.category for h in find_evaluative("Da fragt man sich.")] == [
+        "rhetorical_question",
+        "address",
+    ]
 
 
 def test_sentiws_loader_reads_a_user_file_in_its_format(tmp_path):
@@ -517,3 +522,65 @@ def test_corpus_blog_bodies_000_and_001_are_more_loaded_than_the_dpa_body(shared
 )
 def test_general_stance_adverbs_and_refiled_adjectives(text: str, word: str, category: str) -> None:
     assert (word, category) in [(h.text, h.category) for h in find_evaluative(text)]
+
+
+# issue 12, third round: general evaluative vocabulary by word family, one sentence each
+@pytest.mark.parametrize(
+    ("text", "word", "category"),
+    [
+        # size adjectives of hyperbole count inflected, like riesig
+        ("Das Thema ist von enormer Bedeutung.", "enormer", "exaggeration"),
+        ("Es entstanden gewaltige Kosten.", "gewaltige", "exaggeration"),
+        ("Der Schaden ist immens.", "immens", "exaggeration"),
+        # stance phrases and -erweise / -maßen adverbs
+        ("Das muss auf jeden Fall geklärt werden.", "auf jeden Fall", "stance"),
+        ("Das darf auf keinen Fall passieren.", "auf keinen Fall", "stance"),
+        ("Das ist erwiesenermaßen falsch.", "erwiesenermaßen", "stance"),
+        ("Komischerweise fragte niemand nach.", "Komischerweise", "stance"),
+        ("Er kommt höchstwahrscheinlich nicht.", "höchstwahrscheinlich", "epistemic"),
+        # -wert and -würdig adjectives of value judgement
+        ("Das Buch ist lesenswert.", "lesenswert", "judgement"),
+        ("Ein kritikwürdiges Vorgehen.", "kritikwürdiges", "judgement"),
+        ("Ein verabscheuungswürdiger Anschlag.", "verabscheuungswürdiger", "loaded"),
+        # judgements of ideas, plans, people and manners
+        ("Das sind krude Theorien.", "krude", "loaded"),
+        ("Ein unausgegorener Vorschlag.", "unausgegorener", "loaded"),
+        ("Der Minister blieb uneinsichtig.", "uneinsichtig", "loaded"),
+        ("Eine schludrige Recherche.", "schludrige", "loaded"),
+        ("Das war ein vielsagendes Schweigen.", "vielsagendes", "judgement"),
+        ("Die Grafik ist sehr anschaulich.", "anschaulich", "judgement"),
+        ("In diesen turbulenten Zeiten.", "turbulenten", "loaded"),
+        # evaluative verbs and nouns, metaphors
+        ("Er hat den Auftritt verpatzt.", "verpatzt", "loaded"),
+        ("Das Gesetz ist eine Mogelpackung.", "Mogelpackung", "loaded"),
+        ("Der Staatssekretär war nur ein Bauernopfer.", "Bauernopfer", "loaded"),
+        (
+            "Die Sanktionen hängen wie ein Damoklesschwert über dem Land.",
+            "Damoklesschwert",
+            "loaded",
+        ),
+        ("Das ist eine Sauerei.", "Sauerei", "loaded"),
+        # evaluative verbs of distortion, undermining and glorifying
+        ("Sie verdrehen die Fakten.", "verdrehen", "loaded"),
+        ("Damit werden die Grundrechte ausgehöhlt.", "ausgehöhlt", "loaded"),
+        ("Das untergräbt das Vertrauen.", "untergräbt", "loaded"),
+        ("Ungeimpfte werden stigmatisiert.", "stigmatisiert", "loaded"),
+        ("Der Film verherrlicht Gewalt.", "verherrlicht", "loaded"),
+    ],
+)
+def test_general_vocabulary_by_word_family(text: str, word: str, category: str) -> None:
+    assert (word, category) in [(h.text, h.category) for h in find_evaluative(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "auf jeden Fall" / "in jedem Fall" is a stance formula, not "jeder" as a sweeping claim
+        ("Das muss auf jeden Fall geklärt werden.", "jeden"),
+        ("In jedem Fall sind die Masken nicht wiederverwendbar.", "jedem"),
+        # scheinen of light is no epistemic verb
+        ("Die Sonne scheint über Berlin.", "scheint"),
+    ],
+)
+def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
+    assert word not in [h.text for h in find_evaluative(text)]

@@ -58,6 +58,19 @@ POSITIVE = [
     ("Die Hilfe kam viel zu spät.", "excess_zu", "viel zu spät"),
     ("Impfen tötet und erzeugt Corona!", "exclamation", "Corona!"),
     ("Und das nennt sich Demokratie?!", "exclamation", "Demokratie?!"),
+    ("Die Lage scheint sich zu beruhigen.", "seems", "scheint"),
+    ("Der Trend scheint nachzulassen.", "seems", "scheint"),
+    ("Es scheint, als ob niemand zuhört.", "seems", "Es scheint"),
+    ("Die Regierung ist, wie es scheint, ratlos.", "seems", "wie es scheint"),
+    ("Das dürfte teuer werden.", "may_well", "dürfte"),
+    ("Das ist nicht ganz unproblematisch.", "litotes", "nicht ganz unproblematisch"),
+    ("Der Plan ist nicht ohne Risiko.", "litotes", "nicht ohne Risiko"),
+    ("Man erhält den Eindruck großer Geschlossenheit.", "impression", "den Eindruck"),
+    ("Es entsteht der fatale Eindruck, dass niemand zuständig ist.", "impression",
+     "der fatale Eindruck"),
+    ("Da fragt man sich, ob das Absicht war.", "self_question", "fragt man sich"),
+    ("Ich frage mich, warum niemand widerspricht.", "self_question", "Ich frage mich"),
+    ("Da frage ich mich, wer das bezahlt.", "self_question", "frage ich mich"),
 ]  # fmt: skip
 
 # sentences that must give no construction at all
@@ -72,6 +85,12 @@ NEGATIVE = [
     "Sie spielte Klavier.",
     "Er versuchte, zu helfen.",  # zu + infinitive is no excess
     "Das Ergebnis ist 5! geteilt durch 3!.",  # the factorial sign is no exclamation
+    "Die Sonne scheint über Berlin.",  # scheinen of light, not of appearance
+    "Die Sonne schien, und die Straßen waren voll.",
+    "Das Boot lag nicht unter Wasser.",  # unter is a preposition, no litotes
+    "Er ging nicht ohne dass jemand es merkte.",
+    "Unter dem Eindruck der Anschläge tagte der Rat.",  # 'under the influence of'
+    "Er fragte sich, ob er kommen solle.",  # a third person's question, reported
 ]
 
 

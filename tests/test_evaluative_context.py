@@ -76,6 +76,10 @@ CASES = [
     ("Liest man zwischen den Zeilen, so sieht man, dass die Ukraine kaum vorkam.", "man", None),
     ("Da fragt man sich, wozu.", "man", "address"),
     ("Man muss das klar sagen.", "Man", "address"),
+    # komplett / vollständig: the medical status "fully vaccinated" vs the intensifier
+    ("Nur vollständig geimpfte Personen haben Zutritt.", "vollständig", None),
+    ("Er ist komplett geimpft.", "komplett", None),
+    ("Das ist komplett absurd.", "komplett", "intensifier"),
 ]
 
 

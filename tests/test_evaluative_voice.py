@@ -50,6 +50,55 @@ VOICE_CASES = [
     ),
     # no quotation at all
     ("Das ist ein völlig erbärmliches Desaster.", "Desaster", "author", None),
+    # the writer as the speaker of a content clause: the author's own claim (writer_speaker)
+    ("Ich denke, dass das ein völliges Desaster ist.", "Desaster", "author", None),
+    ("Wir gehen davon aus, dass der Plan ein Desaster ist.", "Desaster", "author", None),
+    (
+        "Die Opposition geht davon aus, dass der Plan ein Desaster ist.",
+        "Desaster",
+        "attributed",
+        "Opposition",
+    ),
+    # the generalising man of a modal frame is the writer; man betont ... is a group (generalising_man)
+    ("Man kann davon ausgehen, dass das ein Skandal ist.", "Skandal", "author", None),
+    (
+        "Weltweit kann man davon ausgehen, dass die Zahlen ein Skandal sind.",
+        "Skandal",
+        "author",
+        None,
+    ),
+    ("Aber man betont auch, dass das ein Skandal ist.", "Skandal", "attributed", "man"),
+    # a Konjunktiv-I sentence reports someone even when its source is not in view
+    ("Die Lage sei völlig chaotisch.", "chaotisch", "attributed", None),
+    ("Gerade beim Impfen komme es sehr auf Vertrauen an.", "sehr", "attributed", None),
+    # ... but not the formal imperative of the same form, nor a fixed Konjunktiv phrase
+    (
+        "Verbreiten Sie dieses Interview und fordern Sie einen offenen Diskurs!",
+        "Diskurs!",
+        "author",
+        None,
+    ),
+    ("Es sei denn, die Regierung macht wieder einen absurden Fehler.", "absurden", "author", None),
+    ("Ob das ein Skandal ist, sei dahingestellt.", "Skandal", "author", None),
+    ("Sei es drum, das ist ein Skandal.", "Skandal", "author", None),
+    # a text that starts inside a quotation: its first quote mark closes it
+    ("Da müssen wir besser werden“, sagte der Referent.", "besser", "quoted", None),
+    ('Es wäre natürlich einfacher, aber das bewirkt nichts."', "natürlich", "quoted", None),
+    # ... but a first mark that opens is no such thing
+    ('"Wir" ist ein völlig absurdes Wort.', "absurdes", "author", None),
+    # the expletive es opens no speaker's name; an impersonal zu-frame is the writer's
+    ("Es ist aber anzunehmen, dass das ein Desaster ist.", "Desaster", "author", None),
+    ("Es ist zu befürchten, dass das ein Desaster wird.", "Desaster", "author", None),
+    ("Es macht Sinn zu behaupten, dass das ein Desaster ist.", "Desaster", "author", None),
+    # ... but a bare "Es" with a speech verb may be a neuter institution (das Gericht)
+    ("Es weist den Vorwurf zurück, das sei ein Desaster.", "Desaster", "attributed", "Es"),
+    # a connective adverb taken for the speaker names no source (not_source_first)
+    (
+        "Daraufhin entschied sich der Minister, den mutigen Schritt zu wagen.",
+        "mutigen",
+        "author",
+        None,
+    ),
 ]
 
 
@@ -112,6 +161,12 @@ UNATTRIBUTED_CASES = [
     ),
     # one mild word (weight 1) does not make a sentence evaluative
     ("Das ist wichtig.", 0, []),
+    # the writer's own claim in a content clause cites no one
+    (
+        "Ich denke, dass das ein völliges Desaster ist.",
+        1,
+        ["Ich denke, dass das ein völliges Desaster ist."],
+    ),
     ("Es regnet in Berlin.", 0, []),
 ]
 

@@ -32,7 +32,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..document import Document, parse  # noqa: F401 - parse: the doctest
+from ..document import (
+    _CLOSING_CONTEXT,
+    Document,
+    _quote_mark_pattern,
+    parse,  # noqa: F401 - parse: the doctest
+)
 from ..quotes import analyze_quotes
 from ..tables import load_table
 from .lexicon import LexiconEntry
@@ -68,6 +73,12 @@ class _VoiceRules:
     not_speaker_label: frozenset[str] = frozenset()
     experiencer_categories: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    writer_speakers: frozenset[str] = frozenset()
+    not_source_first: frozenset[str] = frozenset()
+    not_source: frozenset[str] = frozenset()
+    generalising_man: frozenset[str] = frozenset()
+    fixed_konjunktiv: tuple[str, ...] = ()
+    expletive_speakers: frozenset[str] = frozenset()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
@@ -122,6 +133,12 @@ def voice_rules() -> _VoiceRules:
     not_label: set[str] = set()
     experiencer: set[str] = set()
     first_person: set[str] = set()
+    writer: set[str] = set()
+    not_source_first: set[str] = set()
+    not_source: set[str] = set()
+    generalising_man: set[str] = set()
+    fixed_konjunktiv: list[str] = []
+    expletive: set[str] = set()
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -139,6 +156,18 @@ def voice_rules() -> _VoiceRules:
             experiencer.add(value)
         elif rule == "first_person_speaker":
             first_person.update(word.lower() for word in value.split())
+        elif rule == "writer_speaker":
+            writer.update(word.lower() for word in value.split())
+        elif rule == "not_source_first":
+            not_source_first.update(word.lower() for word in value.split())
+        elif rule == "expletive_speaker":
+            expletive.update(word.lower() for word in value.split())
+        elif rule == "fixed_konjunktiv":
+            fixed_konjunktiv.append(value.lower())
+        elif rule == "generalising_man":
+            generalising_man.update(word.lower() for word in value.split())
+        elif rule == "not_source":
+            not_source.update(word.lower() for word in value.split())
         elif rule == "not_speaker_label":
             not_label.update(word.lower() for word in value.split())
         else:
@@ -151,6 +180,12 @@ def voice_rules() -> _VoiceRules:
         frozenset(not_label),
         frozenset(experiencer),
         frozenset(first_person),
+        frozenset(writer),
+        frozenset(not_source_first),
+        frozenset(not_source),
+        frozenset(generalising_man),
+        tuple(fixed_konjunktiv),
+        frozenset(expletive),
     )
 
 
@@ -226,8 +261,18 @@ def voice_layer(document: Document) -> VoiceLayer:
         kind = getattr(quotation, "kind", "direct")
         voice, needs_source = rules.kinds.get(kind, ("attributed", True))
         source = _source_name(quotation)
-        if kind == "free_indirect" and _indicative_main_clause(quotation, document, rules):
-            continue  # an indicative main clause: the author states it
+        if kind == "free_indirect" and (
+            _indicative_main_clause(quotation, document, rules)
+            or _fixed_konjunktiv(quotation, document, rules)
+        ):
+            continue  # an indicative main clause or a fixed phrase: the author states it
+        if kind != "direct" and (
+            _FORMAL_IMPERATIVE.match(document.text, quotation.start) is not None
+            or (source is not None and _formal_imperative(source))
+        ):
+            continue  # Verbreiten Sie dieses Interview!: the author's appeal, not a report
+        if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
+            continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
         message = _message_spans(quotation)
         parts = _frame_parts(quotation)
         sourced.extend(message)
@@ -241,6 +286,10 @@ def voice_layer(document: Document) -> VoiceLayer:
                 for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
                     cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
+    continued = _continued_quotation(document)
+    if continued is not None:
+        spans.append(VoiceSpan(*continued, "quoted", None, "continued"))
+        sourced.append(continued)
     for name, start, end in speaker_labels(document.text):
         spans.append(VoiceSpan(start, end, "quoted", name, "transcript"))
         label_start = document.text.rfind(name, 0, start)
@@ -263,6 +312,35 @@ def voice_layer(document: Document) -> VoiceLayer:
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
     return layer
+
+
+#: Double quotation marks that can close a quotation (the German „ only opens).
+_CLOSING_DOUBLE_MARKS = frozenset('“”"»«')
+
+
+def _continued_quotation(document: Document) -> tuple[int, int] | None:
+    """A text that starts inside a quotation: its first double quotation mark closes
+    (``Da müssen wir besser werden“, sagte …``). The words from the start of that
+    mark's paragraph up to the mark are the quoted source's, as in a quotation whose
+    opening mark stands in the sentence or paragraph before the excerpt."""
+    text = document.text
+    found = _quote_mark_pattern().search(text)
+    if found is None or found.group() not in _CLOSING_DOUBLE_MARKS:
+        return None
+    pos = found.start()
+    end = pos + 1
+    before = text[pos - 1] if pos else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() or not (after.isspace() or after in _CLOSING_CONTEXT):
+        return None  # an opening mark (»Wir«, "So") or a mark inside a word
+    start = 0
+    for paragraph in document.paragraphs:
+        if paragraph.start <= pos < paragraph.end:
+            start = paragraph.start
+            break
+    while start < pos and text[start].isspace():
+        start += 1
+    return (start, end) if start < pos else None
 
 
 def _all_quotations(quotations: Any) -> list[Any]:
@@ -319,6 +397,82 @@ def _source_name(quotation: Any) -> str | None:
     resolved = getattr(speaker, "resolved", None)
     text = getattr(resolved, "text", None) if resolved is not None else None
     return text or getattr(speaker, "text", None) or None
+
+
+#: A zu-infinitive (anzunehmen, auszugehen, zu befürchten): an impersonal frame.
+_ZU_INFINITIVE = re.compile(r"\bzu\s\w+|\b\w+zu\w+en\b")
+
+
+def _writer_or_no_one(
+    source: str | None, rules: _VoiceRules, quotation: Any, document: Document
+) -> bool:
+    """True when the speaker the quotation layer found is the writer (ich, wir), the
+    generalising *man* of a modal frame (Man kann davon ausgehen, dass ...), or no one
+    at all: an adverb or a pronoun that names no speaker (Daraufhin, Es)."""
+    if not source:
+        return False
+    lowered = source.lower()
+    if lowered in rules.writer_speakers or lowered in rules.not_source:
+        return True
+    if lowered == "man":
+        # "man betont, dass ..." is a group's statement; "kann man davon ausgehen,
+        # dass ...", "fragt man sich, ob ..." the writer's generalisation
+        return _frame_has(quotation, document, rules.generalising_man)
+    first, _, rest = lowered.partition(" ")
+    if first in rules.expletive_speakers:
+        # "Es macht Sinn zu behaupten, dass ...": the expletive opens no speaker's name;
+        # "Es ist anzunehmen / zu befürchten, dass ...": an impersonal frame of the writer's
+        if rest or _ZU_INFINITIVE.search(_frame_text(quotation, document)) is not None:
+            return True
+    return first in rules.not_source_first
+
+
+def _frame_text(quotation: Any, document: Document) -> str:
+    """The quotation's sentence up to its message (speaker and cue, for a frame first)."""
+    start = getattr(quotation, "start", None)
+    if not isinstance(start, int):
+        return ""
+    text = document.text
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    return text[sentence_start:start]
+
+
+def _frame_has(quotation: Any, document: Document, words: frozenset[str]) -> bool:
+    """True when the quotation's sentence, up to its message, holds one of ``words``."""
+    start = getattr(quotation, "start", None)
+    if not isinstance(start, int) or not words:
+        return False
+    text = document.text
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    frame = text[sentence_start:start].lower().split()
+    return any(word.strip(",;:()") in words for word in frame)
+
+
+def _fixed_konjunktiv(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """A "Konjunktiv I" sentence whose Konjunktiv is a fixed phrase of the writer's own:
+    *es sei denn*, *sei es*, *es sei darauf hingewiesen*, *sei dahingestellt*."""
+    start, end = getattr(quotation, "start", 0), getattr(quotation, "end", 0)
+    pattern = _fixed_konjunktiv_pattern(rules.fixed_konjunktiv)
+    return pattern is not None and pattern.search(document.text, start, end) is not None
+
+
+@cache
+def _fixed_konjunktiv_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for all the phrases (any non-word run between words)."""
+    if not phrases:
+        return None
+    alternatives = [r"\W+".join(map(re.escape, phrase.split())) for phrase in phrases]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+#: A verb and *Sie* at the start: the formal imperative or an inverted question.
+_FORMAL_IMPERATIVE = re.compile(r"[A-ZÄÖÜ]\w*en\s+Sie\b")
+
+
+def _formal_imperative(text: str) -> bool:
+    """True for words that open with a verb and *Sie*: the formal imperative (or an
+    inverted question), which has the form of the Konjunktiv I (Verbreiten Sie ...!)."""
+    return _FORMAL_IMPERATIVE.match(text) is not None
 
 
 def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
