@@ -90,6 +90,137 @@ ABSATZ = (
 )
 
 
+# Belegprüfung 1.8: what the two counting tools say at one place of a text (a sentence
+# end, or the syllables of one word), with the course's hand verdict. The verdicts come
+# from reading the texts aloud: spoken syllables, sentences as a reader sees them.
+# ``tool``/``kind``/``value`` are the claim; ``lesbarkeit_angabe`` computes it from the
+# live tools and the build fails, naming the item, when a tool now says otherwise.
+BELEGE_LESBARKEIT = {
+    "A": {
+        "text": "004",
+        "excerpt": "am 12.",
+        "tool": "textstat",
+        "kind": "satzende",
+        "value": True,
+        "verdict": "falsch",
+        "why": "„am 12. Februar 2025“: Der Punkt macht die Zahl zur Ordinalzahl (ein Datum), "
+        "der Satz geht weiter.",
+    },
+    "B": {
+        "text": "001",
+        "excerpt": "nur eine 3.",
+        "tool": "mediakit",
+        "kind": "satzende",
+        "value": True,
+        "verdict": "richtig",
+        "why": "„… auf einer Skala von 1 bis 10 nur eine 3. Er schlug vor …“: Hier endet der Satz "
+        "nach einer Zahl, der nächste beginnt mit „Er“.",
+    },
+    "C": {
+        "text": "001",
+        "excerpt": "Wladimir Putin.",
+        "tool": "mediakit",
+        "kind": "satzende",
+        "value": False,
+        "verdict": "strittig",
+        "why": "Der Punkt steht mitten in Trumps wörtlichem Zitat, das aus mehreren Sätzen "
+        "besteht. Liest man Satz für Satz, endet hier einer; zählt man das ganze Zitat als "
+        "einen Satz des Autors (so mediakit), nicht.",
+    },
+    "D": {
+        "text": "002",
+        "excerpt": "Die Botschaft aus dem Kreml",
+        "tool": "mediakit",
+        "kind": "satzende",
+        "value": True,
+        "verdict": "richtig",
+        "why": "Eine Zwischenüberschrift ohne Punkt ist eine eigene Einheit; hängt man sie an den "
+        "nächsten Satz (so textstat), entsteht ein Satz, den niemand so liest.",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "MENSCHENVERSTAND",
+        "tool": "mediakit",
+        "kind": "silben",
+        "value": 16,
+        "verdict": "falsch",
+        "why": "Ein Wort in Großbuchstaben ist hier keine Abkürzung: Men-schen-ver-stand hat "
+        "4 Silben; mediakit buchstabiert es wie „USA“.",
+    },
+    "F": {
+        "text": "002",
+        "excerpt": "Telefonat",
+        "tool": "mediakit",
+        "kind": "silben",
+        "value": 4,
+        "verdict": "richtig",
+        "why": "Te-le-fo-nat: 4 gesprochene Silben.",
+    },
+    "G": {
+        "text": "001",
+        "excerpt": "Steve",
+        "tool": "mediakit",
+        "kind": "silben",
+        "value": 2,
+        "verdict": "falsch",
+        "why": "Der englische Vorname Steve wird mit einer Silbe gesprochen; das stumme e am "
+        "Ende ist keine Silbe.",
+    },
+    "H": {
+        "text": "001",
+        "excerpt": "Zusammenarbeit",
+        "tool": "textstat",
+        "kind": "silben",
+        "value": 7,
+        "verdict": "falsch",
+        "why": "Zu-sam-men-ar-beit: 5 Silben; die Silbentrennung zerlegt das Wort an mehr "
+        "Stellen, als man spricht.",
+    },
+}
+
+
+def lesbarkeit_claim(item: dict[str, Any]) -> str:
+    """The claim of a Belegprüfung 1.8 item as the students read it (German)."""
+    if item["kind"] == "silben":
+        return f"{item['tool']} zählt {item['value']} Silben in „{item['excerpt']}“"
+    end = "Satzende" if item["value"] else "kein Satzende"
+    return f"{item['tool']}: {end} nach „{item['excerpt']}“"
+
+
+def lesbarkeit_angabe(item: dict[str, Any], body: str) -> Any:
+    """What the live tool says today at the item's place (``value`` of the claim)."""
+    import mediakit
+    from mediakit.readability import textstat_word_syllables
+
+    start = body.find(item["excerpt"])
+    if start < 0:
+        raise ValueError(f"1.8: {item['excerpt']!r} is no longer in text {item['text']}")
+    end = start + len(item["excerpt"])
+    r = mediakit.readability(body)
+    if item["kind"] == "silben":
+        if item["tool"] == "textstat":
+            return textstat_word_syllables(item["excerpt"])
+        return next(w.syllables for w in r.word_counts if w.start == start)
+    if item["tool"] == "textstat":
+        ends = [e for _, e, _ in r.textstat.sentence_pieces]
+    else:
+        ends = [s.end for s in r.document.sentences]
+    # a sentence end right after the excerpt (a closing quote mark may follow)
+    return any(end <= e <= end + 2 and not body[end:e].strip("“”»«\"'‘’") for e in ends)
+
+
+def _belege_lesbarkeit_pruefen(korpus: dict[str, Any]) -> None:
+    """Build-time check: every claim 1.8 shows is what the tools say today."""
+    for letter, item in BELEGE_LESBARKEIT.items():
+        live = lesbarkeit_angabe(item, korpus[item["text"]].body)
+        if live != item["value"]:
+            raise AssertionError(
+                f"1.8 Belegprüfung, item {letter}: {item['tool']} now gives {live!r} at "
+                f"{item['excerpt']!r} (course says {item['value']!r}); review "
+                "BELEGE_LESBARKEIT in exercises/course_content.py"
+            )
+
+
 def lesbarkeit(Notebook: Any) -> Any:
     nb = Notebook("01_lesbarkeit", "lesbarkeit")
     nb.md(
@@ -363,6 +494,39 @@ def lesbarkeit(Notebook: Any) -> Any:
         "werden oder ob der Text wertet. Ein kurzer, einfacher Satz kann falsch oder "
         "einseitig sein. Qualität muss man deshalb zusätzlich an Quellen, Belegen und "
         "Wortwahl prüfen (Aufgaben 2 und 3).",
+    )
+    _belege_lesbarkeit_pruefen(nb.value("texte"))
+    belegpruefung(
+        nb,
+        "a1_belege",
+        "pruefung_zaehlung",
+        {k: {**v, "claim": lesbarkeit_claim(v)} for k, v in BELEGE_LESBARKEIT.items()},
+        "Angabe",
+        "## 1.8 Belegprüfung: Wer zählt richtig?\n\n"
+        "Jede Lesbarkeitszahl beruht auf Zählungen, und beide Werkzeuge irren sich manchmal. "
+        f"Die folgende Zelle zeigt {len(BELEGE_LESBARKEIT)} Stellen aus dem Korpus: Was "
+        "textstat oder mediakit dort zählt (ein Satzende oder die Silben eines Wortes), "
+        "und den Textzusammenhang. Prüfen Sie jede Angabe selbst: Lesen Sie die Stelle "
+        "laut (gesprochene Silben, wie in 1.1) und fragen Sie bei einem Satzende: Endet "
+        "hier für eine Leserin wirklich ein Satz? `'strittig'` passt, wenn zwei Lesarten "
+        "vertretbar sind.",
+    )
+    nb.md(
+        "**Frage 1.8 (Text):** Wählen Sie zwei Stellen aus 1.8 und begründen Sie Ihr Urteil. "
+        "Was bedeutet ein Zählfehler dieser Art für den Flesch-Wert eines Textes: Wird der "
+        "Text dadurch leichter oder schwerer, als er ist?"
+    )
+    nb.written(
+        "a1_belege_warum",
+        2,
+        "A ist falsch: In „am 12. Februar 2025“ macht der Punkt die 12 zur Ordinalzahl, der "
+        "Satz geht weiter. textstat zählt dadurch einen Satz zu viel; mehr und kürzere Sätze "
+        "machen den Text nach Flesch scheinbar leichter. E ist falsch: „MENSCHENVERSTAND“ ist "
+        "keine Abkürzung, sondern ein großgeschriebenes Wort mit 4 Silben (Men-schen-ver-"
+        "stand); mediakit buchstabiert es und zählt 16. Zu viele Silben machen den Text "
+        "scheinbar schwerer. Ein einzelner Fehler ändert den Wert eines langen Textes kaum, "
+        "aber viele gleichartige Fehler (Daten, Großbuchstaben, englische Namen) verschieben "
+        "ihn in eine Richtung.",
     )
     return nb
 
@@ -900,13 +1064,21 @@ STIMMEN = {
 
 
 def belegpruefung(
-    nb: Any, qid: str, variable: str, items: dict[str, dict[str, Any]], show: str, question: str
+    nb: Any,
+    qid: str,
+    variable: str,
+    items: dict[str, dict[str, Any]],
+    show: str,
+    question: str,
+    *,
+    points: int = 2,
 ) -> None:
     """A graded Belegprüfung: the student judges given tool hits against the text.
 
     The hits are printed with their context by a read-only cell; the answer is a dict
     letter -> "richtig" / "falsch" / "strittig", graded against the hand verdicts in
-    ``items`` (never against the tool) with at most one deviation.
+    ``items`` (never against the tool) with at most one deviation; ``points`` (default
+    2) is what the hidden test is worth.
     """
     letters = ", ".join(f'`"{k}"`' for k in items)
     verdicts = ", ".join(f"`{b!r}`" for b in BEWERTUNGEN)
@@ -936,7 +1108,7 @@ def belegpruefung(
     )
     nb.hidden(
         qid,
-        2,
+        points,
         f"assert _T({variable}) is _D and _L(_D.keys({variable})) == {list(items)!r}, "
         f'"`{variable}` braucht genau die Buchstaben der Liste als Schlüssel."\n'
         f"_erwartet = {expected!r}\n"

@@ -1353,6 +1353,8 @@ def test_task_text_names_what_its_check_reads(course_build) -> None:
         assert repr(verdict) in tasks["a3_belege"]["text"], verdict
     for key in content.BELEGE_WERTUNG:
         assert f'"{key}"' in tasks["a3_belege"]["text"], key
+    for key in content.BELEGE_LESBARKEIT:
+        assert f'"{key}"' in tasks["a1_belege"]["text"], key
     for voice in content.STIMMEN:
         assert repr(voice) in tasks["a3_belege"]["text"], voice
     assert not problems, "\n".join(problems)
@@ -1418,6 +1420,20 @@ def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
         )
     for key in content.BELEGE_OHNE_QUELLE:
         assert f'"{key}"' in tasks["a4_belege"]["text"], key
+    # 1.8: graded against the hand verdicts; the counts shown are today's
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_LESBARKEIT.items()})
+        in (tasks["a1_belege"]["test"])
+    )
+    for letter, item in content.BELEGE_LESBARKEIT.items():
+        live = content.lesbarkeit_angabe(item, corpus[item["text"]].body)
+        assert live == item["value"], (
+            f"{letter}: {item['tool']} now says {live!r} (course says {item['value']!r}); "
+            "review the Belegprüfung 1.8 in course_content.py"
+        )
+        assert content.lesbarkeit_claim(item) in " ".join(
+            c["source"] for nb in notebooks for c in nb.cells if "BELEGE_A1_BELEGE" in c["source"]
+        ), letter
     # 3.6: the voices shown are today's, the grading follows the hand verdicts
     assert (
         repr({k: v["verdict"] for k, v in content.BELEGE_WERTUNG.items()})
