@@ -1434,6 +1434,28 @@ def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
         assert content.lesbarkeit_claim(item) in " ".join(
             c["source"] for nb in notebooks for c in nb.cells if "BELEGE_A1_BELEGE" in c["source"]
         ), letter
+    # 3.2/3.3: every dpa hit has the voice our reading gives it; the graded figures follow
+    from collections import Counter
+
+    live = [(h.text, h.voice) for h in mediakit.find_evaluative(corpus["002"].body)]
+    assert live == content.HAND_STIMMEN_DPA, (
+        "the dpa's evaluative hits or their voices changed; review HAND_STIMMEN_DPA, 3.2 and 3.3"
+    )
+    hand = Counter(v for _, v in content.HAND_STIMMEN_DPA)
+    assert tasks["a3_stimmen"]["values"]["stimmen_dpa"] == {v: hand[v] for v in content.STIMMEN}
+    own = [t for (t, v) in content.HAND_STIMMEN_DPA if v == "author"]
+    assert sum(tasks["a3_kategorien"]["values"]["kategorien_dpa"].values()) == len(own)
+    # 3.7: graded against the hand classes; every sentence is in its text
+    assert (
+        repr({k: v["verdict"] for k, v in content.SAETZE_STIMME.items()})
+        in tasks["a3_einteilung"]["test"]
+    )
+    for letter, item in content.SAETZE_STIMME.items():
+        assert item["sentence"] in corpus[item["text"]].body, letter
+        assert item["verdict"] in content.KLASSEN_STIMME, letter
+        assert f'"{letter}"' in tasks["a3_einteilung"]["text"], letter
+    for klasse in content.KLASSEN_STIMME:
+        assert f'"{klasse}"' in tasks["a3_einteilung"]["text"], klasse
     # 3.6: the voices shown are today's, the grading follows the hand verdicts
     assert (
         repr({k: v["verdict"] for k, v in content.BELEGE_WERTUNG.items()})
