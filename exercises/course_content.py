@@ -652,6 +652,126 @@ def _belege_zeilen() -> str:
     )
 
 
+# 2.8: the sources of a text as mediakit groups them (``analyze(text).quotes.sources``).
+# Graded values where the tool agrees with our reading of the texts:
+HAND_QUELLENTYPEN_DPA = ["anonymous", "institution", "person"]  # Trump/Peskow, Moskau, the
+# unnamed accusers of the Schmusekurs; no outlet: the dpa quotes no other medium
+HAND_MEISTE_MEDIEN = "004"  # Bitcoin.com News, Guardian, New York Post, CNBC, Economic Times
+# Belegprüfung 2.8: rows of the source tables (which source a mention belongs to, and its
+# type), with the course's hand verdict. ``excerpt`` is where the mention (or, without a
+# mention, the quotation) stands; ``claim`` is [source name, type] as the tool gives it
+# today (``quellen_angabe`` computes it; the build fails naming the item when it changes).
+BELEGE_QUELLEN = {
+    "A": {
+        "text": "002",
+        "excerpt": "Schmusekurs",
+        "mention": None,
+        "claim": ["ungenannte Quelle", "anonymous"],
+        "verdict": "richtig",
+        "why": "„… war immer wieder ein Schmusekurs mit Putin vorgeworfen worden“: Wer den "
+        "Vorwurf erhebt, sagt die dpa nicht.",
+    },
+    "B": {
+        "text": "002",
+        "excerpt": "Er verwies",
+        "mention": "Er",
+        "claim": ["Kremlsprecher Dmitri Peskow", "person"],
+        "verdict": "falsch",
+        "why": "„Er verwies in dem Telefonat aber darauf …“: Im Telefonat sprach Putin, nicht "
+        "Peskow; „Er“ ist Putin (aus dem Satz davor).",
+    },
+    "C": {
+        "text": "002",
+        "excerpt": "Darstellung Moskaus",
+        "mention": "Darstellung Moskaus",
+        "claim": ["Moskau", "institution"],
+        "verdict": "richtig",
+        "why": "„Nach Darstellung Moskaus …“: die russische Führung als Stelle, keine Person.",
+    },
+    "D": {
+        "text": "001",
+        "excerpt": "Niemand kann",
+        "mention": "Niemand",
+        "claim": ["Niemand", "anonymous"],
+        "verdict": "falsch",
+        "why": "„Niemand kann derzeit sagen, ob …“ ist die Einschätzung des Autors selbst; hier "
+        "wird niemand zitiert.",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "Seiner Meinung",
+        "mention": "Seiner Meinung",
+        "claim": ["Donald Trump", "person"],
+        "verdict": "falsch",
+        "why": "Die Sätze davor handeln von Keith Kellogg („Kellogg hatte sich offen für … "
+        "ausgesprochen“): Es ist Kelloggs Meinung, nicht Trumps.",
+    },
+    "F": {
+        "text": "001",
+        "excerpt": "die Berichte",
+        "mention": "die Berichte",
+        "claim": ["Berichte", "anonymous"],
+        "verdict": "richtig",
+        "why": "„… so die Berichte“: Welche Berichte, sagt der Blog nicht – eine anonyme Quelle.",
+    },
+    "G": {
+        "text": "000",
+        "excerpt": "er der Post",
+        "mention": "er",
+        "claim": ["er", "person"],
+        "zusatz": ", eine eigene Quelle neben „Trump“",
+        "verdict": "falsch",
+        "why": "„Präsident Trump hat … telefoniert, …, sagte er der Post“: „er“ ist Trump, "
+        "keine eigene Quelle neben Trump.",
+    },
+    "H": {
+        "text": "004",
+        "excerpt": 'Der "Guardian" berichtet außerdem',
+        "mention": 'Der "Guardian"',
+        "claim": ["Guardian", "outlet"],
+        "verdict": "richtig",
+        "why": "Der „Guardian“ ist eine Zeitung; 004 gibt Hegseths Aussagen über sie wieder.",
+    },
+}
+
+
+def quellen_angabe(item: dict[str, Any], body: str) -> list[Any]:
+    """[name, type] of the source mediakit gives the item's mention (or quotation) today."""
+    import mediakit
+
+    p = body.find(item["excerpt"])
+    if p < 0:
+        raise ValueError(f"2.8: {item['excerpt']!r} is no longer in text {item['text']}")
+    sources = mediakit.analyze(body).quotes.sources
+    for s in sources:
+        if any(m.start <= p < m.end for m in s.mentions):
+            return [s.name, s.source_type]
+    for s in sources:
+        if not s.mentions and any(q.start <= p < q.end for q in s.quotations):
+            return [s.name, s.source_type]
+    return [None, None]
+
+
+def quellen_claim(item: dict[str, Any]) -> str:
+    """The claim of a Belegprüfung 2.8 item as the students read it."""
+    name, typ = item["claim"]
+    if item["mention"] is None:
+        return f"Quelle „{name}“ ({typ}), ohne Erwähnung im Text"
+    return f"„{item['mention']}“ gehört zur Quelle „{name}“ ({typ}){item.get('zusatz', '')}"
+
+
+def _belege_quellen_pruefen(korpus: dict[str, Any]) -> None:
+    """Build-time check: every source claim 2.8 shows is what the tool says today."""
+    for letter, item in BELEGE_QUELLEN.items():
+        live = quellen_angabe(item, korpus[item["text"]].body)
+        if live != item["claim"]:
+            raise AssertionError(
+                f"2.8 Belegprüfung, item {letter}: mediakit now gives {live!r} at "
+                f"{item['excerpt']!r} (course says {item['claim']!r}); review "
+                "BELEGE_QUELLEN in exercises/course_content.py"
+            )
+
+
 def zitate(Notebook: Any) -> Any:
     nb = Notebook("02_zitate", "zitate")
     nb.md(
@@ -970,7 +1090,95 @@ def zitate(Notebook: Any) -> Any:
         "wo man nachlesen muss, nicht das Ergebnis. Auch benannte Quellen können zudem "
         "einseitig ausgewählt sein.",
     )
+    quellen_aufgabe(nb)
     return nb
+
+
+def quellen_aufgabe(nb: Any) -> None:
+    """2.8: the source table (who speaks, which types, anonymous attribution)."""
+    typen = "; ".join(
+        f"`{k!r}`" for k in ("person", "institution", "outlet", "expert", "anonymous")
+    )
+    nb.md(
+        "## 2.8 Die Quellen eines Textes: Wer kommt zu Wort?\n\n"
+        "Die Zitate in 2.1–2.7 zeigen jede Äußerung einzeln. mediakit fasst außerdem alle "
+        "Erwähnungen derselben Quelle zusammen („Donald Trump“, „Trump“, „der US-Präsident“, "
+        "„er“): `mediakit.analyze(text).quotes.sources` ist die Liste der Quellen eines "
+        "Textes, `.to_frame()` macht daraus eine Tabelle mit den Spalten `name`, "
+        f"`source_type` ({typen}), `mentions` (die Erwähnungen) und `quotations` (Zahl der "
+        "Zitate). Sehen Sie sich die Tabelle der dpa-Meldung an. Speichern Sie dann\n\n"
+        "- in `quellentypen_dpa` die **sortierte Liste der verschiedenen** `source_type`-Werte "
+        "der dpa-Meldung,\n"
+        '- in `meiste_medien` die Text-ID (`"000"` … `"004"`) des Textes mit den meisten '
+        'Quellen vom Typ `"outlet"` (andere Medien).\n\n'
+        "Prüfen Sie beides an den Texten: Stimmt es mit Ihrer Lektüre überein?"
+    )
+    nb.answer(
+        "a2_quellen_tabelle",
+        "quellen_dpa_liste = mediakit.analyze(dpa.body).quotes.sources\n"
+        "quellentypen_dpa = sorted({q.source_type for q in quellen_dpa_liste})\n"
+        "medien = {}\n"
+        "for d in korpus:\n"
+        "    quellen_d = mediakit.analyze(d.body).quotes.sources\n"
+        '    medien[d.id] = sum(1 for q in quellen_d if q.source_type == "outlet")\n'
+        "meiste_medien = max(medien, key=medien.get)\n"
+        "print(quellentypen_dpa, meiste_medien)\n"
+        'quellen_dpa_liste.to_frame()[["name", "source_type", "mentions", "quotations"]]',
+    )
+    nb.hints(
+        "a2_quellen_tabelle",
+        have({"quellentypen_dpa": "list", "meiste_medien": "str"})
+        + "\nassert quellentypen_dpa == sorted(set(quellentypen_dpa)), 'Tipp: sortiert und ohne "
+        "Doppelte.'"
+        + "\nassert meiste_medien in texte, 'Tipp: meiste_medien ist eine Text-ID wie \"002\".'",
+    )
+    # Both values agree with our reading (HAND_QUELLENTYPEN_DPA, HAND_MEISTE_MEDIEN;
+    # checked by tests/test_course.py and here, so a changed tool stops the build).
+    assert nb.value("quellentypen_dpa") == HAND_QUELLENTYPEN_DPA, (
+        "2.8: the dpa's source types differ from HAND_QUELLENTYPEN_DPA; review 2.8"
+    )
+    assert nb.value("meiste_medien") == HAND_MEISTE_MEDIEN, (
+        "2.8: the text with the most outlet sources is no longer HAND_MEISTE_MEDIEN; review 2.8"
+    )
+    nb.check(
+        "a2_quellen_tabelle",
+        1,
+        ["quellentypen_dpa", "meiste_medien"],
+        hints={
+            "quellentypen_dpa": "Nehmen Sie die verschiedenen `source_type`-Werte der Quellen "
+            "der dpa-Meldung, sortiert.",
+            "meiste_medien": "Zählen Sie je Text die Quellen vom Typ outlet.",
+        },
+    )
+    _belege_quellen_pruefen(nb.value("texte"))
+    belegpruefung(
+        nb,
+        "a2_quellen_belege",
+        "pruefung_quellen",
+        {k: {**v, "claim": quellen_claim(v)} for k, v in BELEGE_QUELLEN.items()},
+        "mediakit",
+        "## 2.8b Belegprüfung: Stimmt die Quellentabelle?\n\n"
+        "Beim Zusammenfassen der Erwähnungen und beim Bestimmen des Typs kann sich mediakit "
+        f"irren. Die folgende Zelle zeigt {len(BELEGE_QUELLEN)} Zeilen aus den "
+        "Quellentabellen des Korpus: welche Quelle mediakit einer Erwähnung zuordnet und "
+        "welchen Typ es ihr gibt. Lesen Sie den Satz und die Sätze davor: Wer ist gemeint, und "
+        "wird dort überhaupt jemand zitiert?",
+    )
+    nb.md(
+        "**Frage 2.8 (Text):** Wer kommt in der dpa-Meldung zu Wort, und wer nicht, obwohl "
+        "der Text über ihn oder sie berichtet? Was bedeutet eine anonyme Zuschreibung wie "
+        "beim „Schmusekurs“ für die Leserinnen und Leser?"
+    )
+    nb.written(
+        "a2_quellen_warum",
+        2,
+        "In der dpa-Meldung sprechen nur Trump (sein Post auf Truth Social) und der Kreml "
+        "(Kremlsprecher Peskow, „Nach Darstellung Moskaus“). Die Ukraine und die Europäer "
+        "kommen nicht selbst zu Wort, obwohl es um ihre Lage geht („düstere Vorahnungen der "
+        "Ukrainer und Europäer“ ist eine Beschreibung der dpa). Der Vorwurf eines "
+        "„Schmusekurses“ steht im Passiv ohne Urheber: Die Leser erfahren, dass es den Vorwurf "
+        "gab, aber nicht, wer ihn erhob, und können nicht prüfen, wie ernst er zu nehmen ist.",
+    )
 
 
 # ---------------------------------------------------------------------------------------

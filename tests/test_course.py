@@ -1434,6 +1434,21 @@ def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
         assert content.lesbarkeit_claim(item) in " ".join(
             c["source"] for nb in notebooks for c in nb.cells if "BELEGE_A1_BELEGE" in c["source"]
         ), letter
+    # 2.8: the graded source figures are the hand ones; the source rows shown are today's
+    values = tasks["a2_quellen_tabelle"]["values"]
+    assert values["quellentypen_dpa"] == content.HAND_QUELLENTYPEN_DPA
+    assert values["meiste_medien"] == content.HAND_MEISTE_MEDIEN
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_QUELLEN.items()})
+        in tasks["a2_quellen_belege"]["test"]
+    )
+    for letter, item in content.BELEGE_QUELLEN.items():
+        live = content.quellen_angabe(item, corpus[item["text"]].body)
+        assert live == item["claim"], (
+            f"{letter}: mediakit now says {live!r} (course says {item['claim']!r}); "
+            "review the Belegprüfung 2.8b in course_content.py"
+        )
+        assert f'"{letter}"' in tasks["a2_quellen_belege"]["text"], letter
     # 3.2/3.3: every dpa hit has the voice our reading gives it; the graded figures follow
     from collections import Counter
 
