@@ -1194,6 +1194,45 @@ GELADEN = (
     "und ein regelrechtes Desaster für die Kriegstreiber in Brüssel."
 )
 
+# 3.4: the facts of GELADEN a neutral rewrite must keep (hand-picked: who, which office,
+# where, what happened), each with the word stems that count as keeping it (a stem of
+# up to three letters must be a whole word, a longer one may begin a word: "europäische",
+# "europäischen"). The rewrite must keep at least FAKTEN_MINDESTENS of them, so that any
+# other 25-word text with few evaluative words earns nothing.
+FAKTEN_GELADEN = {
+    "EU": ("eu",),
+    "Kommission": ("kommission",),
+    "europäische": ("europäisch",),
+    "Regierungen": ("regierung",),
+    "Ukraine": ("ukrain",),
+    "Präsident": ("präsident",),
+    "Trump": ("trump",),
+    "Verteidigungsminister": ("verteidigungsminister",),
+    "Hegseth": ("hegseth",),
+    "NATO": ("nato",),
+    "Treffen/Meeting": ("treffen", "meeting", "sitzung", "tagung", "besuch"),
+    "Brüssel": ("brüssel",),
+}
+FAKTEN_MINDESTENS = 8
+# One definition of the check, run in the notebook (to help) and in the hidden test.
+FAKTEN_CODE = f"""\
+def _fakten(text):
+    _woerter = set()
+    _wort = ""
+    for _z in text.lower() + " ":
+        if _z.isalpha():
+            _wort += _z
+        elif _wort:
+            _woerter.add(_wort)
+            _wort = ""
+    _behalten = []
+    for _fakt, _staemme in {FAKTEN_GELADEN!r}.items():
+        for _stamm in _staemme:
+            if any(_w == _stamm or (len(_stamm) > 3 and _w.startswith(_stamm)) for _w in _woerter):
+                _behalten.append(_fakt)
+                break
+    return _behalten"""
+
 NEUTRAL_MUSTER = (
     "Die EU-Kommission und europäische Regierungen, die die Ukraine bisher unterstützt haben, "
     "sind von den Ankündigungen von Präsident Trump und Verteidigungsminister Pete Hegseth "
@@ -1583,11 +1622,17 @@ def wertung(Notebook: Any) -> Any:
         "Der folgende Absatz ist aus Sätzen des Blogs zusammengestellt und um typische "
         "Wertungen ergänzt. Schreiben Sie ihn **neutral** um: gleiche Fakten, keine wertenden "
         "Wörter, mindestens 25 Wörter. Speichern Sie Ihren Text in `neutral` (ein `str`). "
+        f"Die Fakten müssen bleiben: Von diesen {len(FAKTEN_GELADEN)} Angaben muss Ihr Text "
+        f"mindestens {FAKTEN_MINDESTENS} enthalten (in einer Form des Wortes, z. B. "
+        "*europäischen*): " + ", ".join(FAKTEN_GELADEN) + ". `fakten_behalten(neutral)` "
+        "zeigt Ihnen, welche Ihr Text enthält. "
         'Messen Sie dann mit `mediakit.analyze(...).metrics["evaluative_per_1000_words"]` '
         "die wertenden Wörter je 1000 Wörter vorher (`rate_vorher`, für `GELADEN`) und "
         "nachher (`rate_nachher`, für `neutral`)."
     )
-    nb.setup(f"GELADEN = {GELADEN!r}\nprint(GELADEN)")
+    nb.setup(
+        f"GELADEN = {GELADEN!r}\nprint(GELADEN)\n\n{FAKTEN_CODE}\n\n\nfakten_behalten = _fakten"
+    )
     nb.answer(
         "a3_neutral",
         f"neutral = {NEUTRAL_MUSTER!r}\n"
@@ -1599,7 +1644,11 @@ def wertung(Notebook: Any) -> Any:
         "a3_neutral",
         have({"neutral": "str", "rate_vorher": "float", "rate_nachher": "float"})
         + "\nassert len(neutral.split()) >= 25, 'Tipp: Mindestens 25 Wörter.'"
-        + "\nassert neutral != GELADEN, 'Tipp: Umschreiben, nicht kopieren.'",
+        + "\nassert neutral != GELADEN, 'Tipp: Umschreiben, nicht kopieren.'"
+        + f"\nassert len(fakten_behalten(neutral)) >= {FAKTEN_MINDESTENS}, "
+        "'Tipp: Ihr Text lässt zu viele Fakten des Absatzes weg. Behalten Sie, wer was tat "
+        "(Namen, Ämter, Orte, das Treffen); streichen oder ersetzen Sie nur die wertenden "
+        "Wörter. fakten_behalten(neutral) zeigt, was schon drin ist.'",
     )
     nb.hidden(
         "a3_neutral",
@@ -1611,7 +1660,11 @@ def wertung(Notebook: Any) -> Any:
         f"assert _same(rate_vorher, {nb.value('rate_vorher')!r}, 0.01), "
         '"`rate_vorher` stimmt nicht: Messen Sie GELADEN mit mediakit.analyze."\n'
         "assert _T(neutral) is _S and _L.__len__(_S.split(neutral)) >= 25, "
-        '"`neutral` soll ein Text (str) mit mindestens 25 Wörtern sein."\n'
+        '"`neutral` soll ein Text (str) mit mindestens 25 Wörtern sein."\n' + FAKTEN_CODE + "\n"
+        f"assert _L.__len__(_fakten(neutral)) >= {FAKTEN_MINDESTENS}, "
+        '"Ihr Text `neutral` ist keine Umschreibung des Absatzes: Er lässt zu viele Fakten '
+        "weg. Behalten Sie, wer was tat (Namen, Ämter, Orte, das Treffen), und ersetzen "
+        'Sie nur die wertenden Wörter."\n'
         "import mediakit as _mk\n"
         "_frisch = _F(_mk.analyze(neutral).metrics['evaluative_per_1000_words'])\n"
         "assert _same(rate_nachher, _frisch, 0.01), "
@@ -1620,6 +1673,11 @@ def wertung(Notebook: Any) -> Any:
         '"Ihr Text `neutral` enthält noch zu viele wertende Wörter."',
         uses_mediakit=True,
     )
+    _ns: dict[str, Any] = {}
+    exec(FAKTEN_CODE, _ns)
+    assert len(_ns["_fakten"](NEUTRAL_MUSTER)) == len(FAKTEN_GELADEN), "3.4: model loses facts"
+    assert len(_ns["_fakten"](GELADEN)) == len(FAKTEN_GELADEN), "3.4: a fact is not in GELADEN"
+    assert len(_ns["_fakten"](ABSATZ)) < FAKTEN_MINDESTENS, "3.4: another dpa text would pass"
     nb.md(
         "**Frage 3.4 (Text):** Welche Wörter haben Sie ersetzt oder gestrichen, und warum? Wo "
         "war es schwer, neutral zu bleiben, ohne Fakten wegzulassen? Zeigt die neue Zahl "

@@ -1537,3 +1537,42 @@ def test_leitfaden_figures_and_quotes_are_the_live_ones() -> None:
     guide = (COURSE / "LEITFADEN.md").read_text(encoding="utf-8")
     for stale in ("≈ 1,4", "neutrale dpa-Meldung", "ihre eigenen Worte", "Blog vom 10. Februar"):
         assert stale not in guide, stale
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        (None, True),  # the model rewrite
+        (
+            "Die EU-Kommission und die Regierungen Europas sind von Ankündigungen von Präsident "
+            "Trump betroffen. Hegseth war bei einem Treffen in Brüssel. Es gibt bisher keine "
+            "Gespräche mit ihnen über die weitere Unterstützung.",
+            True,
+        ),
+        (
+            "Heute scheint die Sonne über dem Park, und viele Familien gehen spazieren, essen "
+            "ein Eis, spielen Fußball und freuen sich über das Wetter am Wochenende im Sommer.",
+            False,
+        ),
+        ("ABSATZ", False),  # another paragraph of the corpus (the dpa's): not this one
+        ("GELADEN", False),  # the original itself: still loaded
+    ],
+)
+def test_the_rewrite_in_3_4_must_keep_the_facts_of_the_paragraph(course_build, text, passes):
+    """3.4 grades a rewrite of *this* paragraph, not any 25-word text with few loaded words."""
+    import mediakit
+
+    notebooks, content = course_build
+    nb = next(n for n in notebooks if n.name == "wertung")
+    text = {None: content.NEUTRAL_MUSTER, "ABSATZ": content.ABSATZ, "GELADEN": content.GELADEN}.get(
+        text, text
+    )
+    ns = dict(nb.ns)
+    ns["neutral"] = text
+    ns["rate_nachher"] = float(mediakit.analyze(text).metrics["evaluative_per_1000_words"])
+    source = HIDDEN_PRELUDE_FOR_TESTS + "\n" + nb.tasks["a3_neutral"]["test"]
+    if passes:
+        exec(compile(source, "a3_neutral", "exec"), ns)
+    else:
+        with pytest.raises(AssertionError):
+            exec(compile(source, "a3_neutral", "exec"), ns)
