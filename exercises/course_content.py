@@ -43,8 +43,30 @@ def lesen(layers: list[str], ids: list[str], what: str) -> tuple[str, str]:
     return text, code
 
 
-def header(title: str, goals: list[str], minutes: str, needs: list[str], data: list[str]) -> str:
-    """The common header: Lernziele, Dauer, Voraussetzungen, verwendete Daten."""
+def header(
+    title: str,
+    goals: list[str],
+    minutes: str,
+    needs: list[str],
+    data: list[str],
+    wege: dict[str, str] | None = None,
+) -> str:
+    """The common header: Lernziele, Dauer, Voraussetzungen, verwendete Daten.
+
+    ``wege`` (optional): section number -> "Basis" / "Erweiterung" (see ``WEGE``); the
+    header then says which tasks belong to which path.
+    """
+    paths = ""
+    if wege:
+        basis = ", ".join(k for k, v in wege.items() if v == "Basis")
+        mehr = ", ".join(k for k, v in wege.items() if v == "Erweiterung")
+        paths = (
+            f"\n\n**Zwei Wege.** *Basis* (für alle): {basis}. *Erweiterung* (für alle, die "
+            f"schneller sind oder mehr wollen): {mehr}. Die Erweiterung gibt wenige Punkte; "
+            "mit der Basis allein können Sie diese Aufgabe bestehen. In jeder Überschrift "
+            "steht, zu welchem Weg die Aufgabe gehört. Wer nur die Basis macht, überspringt die "
+            "Erweiterungszellen (sie dürfen leer bleiben)."
+        )
     return (
         f"# {title}\n\n"
         "**Lernziele.** Nach diesem Notebook können Sie …\n"
@@ -59,7 +81,7 @@ def header(title: str, goals: list[str], minutes: str, needs: list[str], data: l
         "und löschen Sie die Zeile `raise NotImplementedError()`. Textantworten schreiben "
         "Sie in die Zellen mit „IHRE ANTWORT HIER“. Zellen mit „Sichtbare Tests“ geben "
         "Ihnen Tipps; die Punkte vergeben versteckte Tests beim Bewerten. Prüfen Sie vor "
-        "der Abgabe mit *Kernel → Restart Kernel and Run All Cells*, dass alles durchläuft."
+        "der Abgabe mit *Kernel → Restart Kernel and Run All Cells*, dass alles durchläuft." + paths
     )
 
 
@@ -76,6 +98,98 @@ def have(names: dict[str, str]) -> str:
             f'f"Tipp: {name} soll vom Typ {kind} sein, ist aber {{type({name}).__name__}}."'
         )
     return "\n".join(lines)
+
+
+# Basis and Erweiterung: every numbered section of a notebook belongs to one path. Basis
+# alone reaches a pass (BESTANDEN of all points); an Erweiterung task gives at most
+# ERWEITERUNG_AUTO automatic points. ``wege_markieren`` writes the path into each heading
+# and checks both rules at build time.
+WEGE = {
+    "lesbarkeit": {
+        "1.1": "Basis",
+        "1.2": "Erweiterung",
+        "1.3": "Basis",
+        "1.4": "Erweiterung",
+        "1.5": "Basis",
+        "1.6": "Basis",
+        "1.8": "Basis",
+    },
+    "zitate": {
+        "2.1": "Basis",
+        "2.2": "Basis",
+        "2.3": "Basis",
+        "2.4": "Erweiterung",
+        "2.5": "Basis",
+        "2.6": "Erweiterung",
+        "2.7": "Basis",
+        "2.8": "Basis",
+        "2.8b": "Basis",
+    },
+    "wertung": {
+        "3.1": "Basis",
+        "3.2": "Basis",
+        "3.3": "Basis",
+        "3.4": "Basis",
+        "3.5": "Erweiterung",
+        "3.6": "Basis",
+        "3.7": "Basis",
+    },
+}
+BESTANDEN = 0.5
+ERWEITERUNG_AUTO = 1
+
+
+def wege_punkte(nb: Any) -> dict[str, dict[str, int]]:
+    """Points per path and kind: {"Basis": {"auto": n, "manual": n}, "Erweiterung": {...}}."""
+    wege = WEGE[nb.name]
+    current = None
+    points = {w: {"auto": 0, "manual": 0} for w in ("Basis", "Erweiterung")}
+    for cell in nb.cells:
+        source = cell["source"]
+        if cell["cell_type"] == "markdown" and source.startswith("## "):
+            nr = source[3:].split(" ", 1)[0]
+            if nr[:1].isdigit():
+                current = wege[nr]
+        meta = cell["metadata"]["nbgrader"]
+        if meta.get("grade") or meta.get("task"):
+            kind = "auto" if cell["cell_type"] == "code" else "manual"
+            points[current][kind] += meta["points"]
+    return points
+
+
+def wege_markieren(nb: Any) -> None:
+    """Write Basis/Erweiterung into every numbered heading; check the two rules."""
+    wege = WEGE[nb.name]
+    seen = []
+    for cell in nb.cells:
+        source = cell["source"]
+        if cell["cell_type"] != "markdown" or not source.startswith("## "):
+            continue
+        first, _, rest = source.partition("\n")
+        nr = first[3:].split(" ", 1)[0]
+        if not nr[:1].isdigit():
+            continue
+        if nr not in wege:
+            raise AssertionError(f"{nb.name}: section {nr} has no path in WEGE")
+        seen.append(nr)
+        cell["source"] = f"{first} · *{wege[nr]}*" + (f"\n{rest}" if rest else "")
+    missing = set(wege) - set(seen)
+    assert not missing, f"{nb.name}: WEGE names sections the notebook lacks: {sorted(missing)}"
+    points = wege_punkte(nb)
+    total = sum(sum(p.values()) for p in points.values())
+    basis = sum(points["Basis"].values())
+    assert basis >= BESTANDEN * total, f"{nb.name}: Basis alone ({basis}/{total}) cannot pass"
+    current = None
+    for cell in nb.cells:
+        source = cell["source"]
+        if cell["cell_type"] == "markdown" and source.startswith("## "):
+            nr = source[3:].split(" ", 1)[0]
+            current = wege.get(nr, current)
+        meta = cell["metadata"]["nbgrader"]
+        if current == "Erweiterung" and meta.get("grade") and cell["cell_type"] == "code":
+            assert meta["points"] <= ERWEITERUNG_AUTO, (
+                f"{nb.name}: Erweiterung task {meta['grade_id']} gives {meta['points']} points"
+            )
 
 
 # ---------------------------------------------------------------------------------------
@@ -244,6 +358,7 @@ def lesbarkeit(Notebook: Any) -> Any:
                 "und der Beitrag des Blogs TKP zum selben Telefonat (`blog2`)",
                 "ein Absatz aus der dpa-Meldung (unten abgedruckt)",
             ],
+            WEGE["lesbarkeit"],
         )
     )
     nb.setup(SETUP_CORPUS)
@@ -325,7 +440,7 @@ def lesbarkeit(Notebook: Any) -> Any:
         have({"ts_saetze": "int", "ts_woerter": "int", "ts_silben": "int"})
         + "\nassert ts_woerter > 20, 'Tipp: lexicon_count zählt die Wörter des ganzen ABSATZ.'",
     )
-    nb.check("a1_textstat", 2, ["ts_saetze", "ts_woerter", "ts_silben"], uses_mediakit=False)
+    nb.check("a1_textstat", 1, ["ts_saetze", "ts_woerter", "ts_silben"], uses_mediakit=False)
 
     nb.md(
         "## 1.3 Zählen mit mediakit\n\n"
@@ -401,7 +516,7 @@ def lesbarkeit(Notebook: Any) -> Any:
         'das Ergebnis ist ein float."'
         for s, w, lw in lix_cases
     )
-    nb.hidden("a1_formeln", 3, flesch_lines + "\n" + lix_lines, uses_mediakit=False)
+    nb.hidden("a1_formeln", 1, flesch_lines + "\n" + lix_lines, uses_mediakit=False)
 
     nb.md(
         "## 1.5 dpa und Blog im Vergleich\n\n"
@@ -528,6 +643,7 @@ def lesbarkeit(Notebook: Any) -> Any:
         "aber viele gleichartige Fehler (Daten, Großbuchstaben, englische Namen) verschieben "
         "ihn in eine Richtung.",
     )
+    wege_markieren(nb)
     return nb
 
 
@@ -796,6 +912,7 @@ def zitate(Notebook: Any) -> Any:
                 "alle fünf Texte des mediakit-Korpus (dpa-Meldung, zwei TKP-Blogbeiträge, eine "
                 "Website, eine Zusammenfassung aus mehreren Medien)",
             ],
+            WEGE["zitate"],
         )
     )
     nb.setup(SETUP_CORPUS)
@@ -934,7 +1051,7 @@ def zitate(Notebook: Any) -> Any:
         + "\nassert sum(quellen_dpa.values()) == anzahl_zitate, 'Tipp: Jedes Zitat zählt genau "
         'einmal, auch die ohne Sprecher ("keiner").\'',
     )
-    nb.check("a2_quellen", 2, ["quellen_dpa"])
+    nb.check("a2_quellen", 1, ["quellen_dpa"])
 
     nb.md(
         "## 2.5 Ironie-Anführungszeichen\n\n"
@@ -1069,8 +1186,8 @@ def zitate(Notebook: Any) -> Any:
     )
     nb.md(
         "**Frage 2.7 (Text):** Begründen Sie zwei Ihrer Urteile aus 2.7 mit dem Text. "
-        "Welcher Text stützt sich nach Ihrer Tabelle am stärksten auf namentlich genannte "
-        "Quellen, welcher auf andere Medien? Was bedeutet es für die Glaubwürdigkeit, wenn "
+        "Welcher Text stützt sich nach Ihrer Tabelle (2.6, Erweiterung) oder nach den "
+        "Texten am stärksten auf namentlich genannte Quellen, welcher auf andere Medien? Was bedeutet es für die Glaubwürdigkeit, wenn "
         "eine Aussage nur „Kreisen“ zugeschrieben wird oder gar niemandem? Und was folgt aus "
         "2.7 für die Zahlen Ihrer Tabelle?"
     )
@@ -1091,6 +1208,7 @@ def zitate(Notebook: Any) -> Any:
         "einseitig ausgewählt sein.",
     )
     quellen_aufgabe(nb)
+    wege_markieren(nb)
     return nb
 
 
@@ -1495,6 +1613,7 @@ def wertung(Notebook: Any) -> Any:
                 "ein wertender Absatz, zusammengestellt aus Sätzen des Blogs (unten abgedruckt)",
                 "das wertende Lexikon von mediakit (CC0, von uns geschrieben)",
             ],
+            WEGE["wertung"],
         )
     )
     nb.setup(SETUP_CORPUS)
@@ -1725,7 +1844,7 @@ def wertung(Notebook: Any) -> Any:
         + "\nassert treffer_neu >= treffer_alt, 'Tipp: Ein erweitertes Lexikon findet "
         "mindestens so viel wie das alte.'",
     )
-    nb.check("a3_lexikon", 2, ["treffer_alt", "treffer_neu"])
+    nb.check("a3_lexikon", 1, ["treffer_alt", "treffer_neu"])
     nb.md(
         "**Frage 3.5 (Text):** Welche Gefahr hat es, wenn jede Lehrkraft oder jede Klasse "
         "eigene Wörter ins Lexikon aufnimmt? Woran sollte man sich halten?"
@@ -1754,6 +1873,7 @@ def wertung(Notebook: Any) -> Any:
         "an der Stelle wertet: der Autor selbst oder jemand, den er wiedergibt?",
     )
     stimme_aufgabe(nb)
+    wege_markieren(nb)
     return nb
 
 

@@ -1576,3 +1576,29 @@ def test_the_rewrite_in_3_4_must_keep_the_facts_of_the_paragraph(course_build, t
     else:
         with pytest.raises(AssertionError):
             exec(compile(source, "a3_neutral", "exec"), ns)
+
+
+def test_basis_alone_can_pass_and_every_heading_names_its_path(course_build) -> None:
+    """Each notebook with paths (WEGE): every numbered heading says Basis or Erweiterung,
+    the header lists both, Basis alone reaches a pass and Erweiterung gives few points."""
+    notebooks, content = course_build
+    with_paths = [nb for nb in notebooks if nb.name in content.WEGE]
+    assert {nb.name for nb in with_paths} >= {"lesbarkeit", "zitate", "wertung"}
+    for nb in with_paths:
+        wege = content.WEGE[nb.name]
+        assert set(wege.values()) == {"Basis", "Erweiterung"}, nb.name
+        header = nb.cells[0]["source"]
+        assert "*Basis*" in header and "*Erweiterung*" in header, nb.name
+        for nr, weg in wege.items():
+            headings = [
+                c["source"].split("\n")[0]
+                for c in nb.cells
+                if c["cell_type"] == "markdown" and c["source"].startswith(f"## {nr} ")
+            ]
+            assert len(headings) == 1 and headings[0].endswith(f"· *{weg}*"), (nb.name, nr)
+        points = content.wege_punkte(nb)
+        total = sum(sum(p.values()) for p in points.values())
+        assert sum(points["Basis"].values()) >= content.BESTANDEN * total, nb.name
+        assert points["Erweiterung"]["auto"] < points["Basis"]["auto"], nb.name
+        # the graded questions recorded for nbgrader add up to the same total
+        assert sum(q["points"] for q in nb.questions) == total, nb.name
