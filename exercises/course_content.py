@@ -1627,7 +1627,7 @@ def wertung(Notebook: Any) -> Any:
         "## 3.1 Wertende Wörter in der dpa-Meldung\n\n"
         "`mediakit.find_evaluative(text)` liefert eine Liste von Treffern mit `text`, `lemma` "
         "(Grundform), `category` (Kategorie), `weight` (Gewicht 1–3) und `voice` (wessen "
-        "Stimme: `'author'`, `'quoted'` oder `'attributed'`, siehe 3.3). Auch eine Agenturmeldung ist nicht frei davon: Sie gibt Wertungen "
+        "Stimme: `'author'`, `'quoted'` oder `'attributed'`, siehe 3.2). Auch eine Agenturmeldung ist nicht frei davon: Sie gibt Wertungen "
         "anderer wieder und wertet an einigen Stellen selbst. "
         "Speichern Sie die Treffer im Haupttext der dpa-Meldung in `treffer_dpa` und die "
         "**sortierte Liste der verschiedenen Grundformen** (ohne Doppelte) in `lemmata_dpa`."
