@@ -1453,8 +1453,11 @@ def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
     from collections import Counter
 
     live = [(h.text, h.voice) for h in mediakit.find_evaluative(corpus["002"].body)]
+    new = [h for h in live if h not in content.HAND_STIMMEN_DPA]
+    gone = [h for h in content.HAND_STIMMEN_DPA if h not in live]
     assert live == content.HAND_STIMMEN_DPA, (
-        "the dpa's evaluative hits or their voices changed; review HAND_STIMMEN_DPA, 3.2 and 3.3"
+        f"the dpa's evaluative hits or their voices changed (new {new}, gone {gone}): read "
+        "each new hit in the dpa body, then update HAND_STIMMEN_DPA (3.2, 3.3) to your reading"
     )
     hand = Counter(v for _, v in content.HAND_STIMMEN_DPA)
     assert tasks["a3_stimmen"]["values"]["stimmen_dpa"] == {v: hand[v] for v in content.STIMMEN}
