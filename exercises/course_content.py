@@ -1674,7 +1674,16 @@ def wertung(Notebook: Any) -> Any:
         + "\nassert sum(kategorien_dpa.values()) < len(treffer_dpa), 'Tipp: Zählen Sie nur die "
         'Treffer mit voice == "author".\'',
     )
-    nb.check("a3_kategorien", 2, ["kategorien_dpa"], keys={"kategorien_dpa": "Kategorie"})
+    nb.check(
+        "a3_kategorien",
+        2,
+        ["kategorien_dpa"],
+        keys={"kategorien_dpa": "Kategorie"},
+        hints={
+            "kategorien_dpa": "Zählen Sie nur die Treffer der dpa-Meldung mit "
+            '`voice == "author"`, je `category`.'
+        },
+    )
 
     nb.md(
         "## 3.3 Autorenstimme, Zitat, Zuschreibung\n\n"
@@ -1705,7 +1714,15 @@ def wertung(Notebook: Any) -> Any:
     )
     # Graded on the dpa only: every voice there is checked against the hand annotation
     # HAND_STIMMEN_DPA (tests/test_course.py); blog2 has known voice errors (3.6).
-    nb.check("a3_stimmen", 2, ["stimmen_dpa"])
+    nb.check(
+        "a3_stimmen",
+        2,
+        ["stimmen_dpa"],
+        hints={
+            "stimmen_dpa": "Zählen Sie für jede der drei Stimmen die Treffer in `treffer_dpa` "
+            "(`t.voice`); jeder Schlüssel steht da, auch mit 0."
+        },
+    )
     # The model answer of 3.3 states these facts about the tool; they must stay true.
     _blog = nb.value("stimmen_blog2")
     assert _blog["quoted"] > sum(_blog.values()) / 2, (
