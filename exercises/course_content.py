@@ -1562,7 +1562,9 @@ def belegpruefung(
         "    print()"
     )
     expected = {k: v["verdict"] for k, v in items.items()}
-    nb.answer(qid, f"{variable} = {expected!r}\n{variable}")
+    # No bare ``variable`` line after the assignment: the feedback's messages name the
+    # variable, and a solution line that any feedback contains reads as a leak.
+    nb.answer(qid, f"{variable} = {expected!r}")
     nb.hints(
         qid,
         have({variable: "dict"}) + f"\nassert sorted({variable}) == {sorted(items)!r}, "
@@ -1922,7 +1924,7 @@ def stimme_aufgabe(nb: Any) -> None:
         "    print()"
     )
     expected = {k: v["verdict"] for k, v in SAETZE_STIMME.items()}
-    nb.answer("a3_einteilung", f"einteilung = {expected!r}\neinteilung")
+    nb.answer("a3_einteilung", f"einteilung = {expected!r}")
     erlaubt = list(KLASSEN_STIMME)
     nb.hints(
         "a3_einteilung",
