@@ -43,8 +43,30 @@ def lesen(layers: list[str], ids: list[str], what: str) -> tuple[str, str]:
     return text, code
 
 
-def header(title: str, goals: list[str], minutes: str, needs: list[str], data: list[str]) -> str:
-    """The common header: Lernziele, Dauer, Voraussetzungen, verwendete Daten."""
+def header(
+    title: str,
+    goals: list[str],
+    minutes: str,
+    needs: list[str],
+    data: list[str],
+    wege: dict[str, str] | None = None,
+) -> str:
+    """The common header: Lernziele, Dauer, Voraussetzungen, verwendete Daten.
+
+    ``wege`` (optional): section number -> "Basis" / "Erweiterung" (see ``WEGE``); the
+    header then says which tasks belong to which path.
+    """
+    paths = ""
+    if wege:
+        basis = ", ".join(k for k, v in wege.items() if v == "Basis")
+        mehr = ", ".join(k for k, v in wege.items() if v == "Erweiterung")
+        paths = (
+            f"\n\n**Zwei Wege.** *Basis* (für alle): {basis}. *Erweiterung* (für alle, die "
+            f"schneller sind oder mehr wollen): {mehr}. Die Erweiterung gibt wenige Punkte; "
+            "mit der Basis allein können Sie diese Aufgabe bestehen. In jeder Überschrift "
+            "steht, zu welchem Weg die Aufgabe gehört. Wer nur die Basis macht, überspringt die "
+            "Erweiterungszellen (sie dürfen leer bleiben)."
+        )
     return (
         f"# {title}\n\n"
         "**Lernziele.** Nach diesem Notebook können Sie …\n"
@@ -59,7 +81,7 @@ def header(title: str, goals: list[str], minutes: str, needs: list[str], data: l
         "und löschen Sie die Zeile `raise NotImplementedError()`. Textantworten schreiben "
         "Sie in die Zellen mit „IHRE ANTWORT HIER“. Zellen mit „Sichtbare Tests“ geben "
         "Ihnen Tipps; die Punkte vergeben versteckte Tests beim Bewerten. Prüfen Sie vor "
-        "der Abgabe mit *Kernel → Restart Kernel and Run All Cells*, dass alles durchläuft."
+        "der Abgabe mit *Kernel → Restart Kernel and Run All Cells*, dass alles durchläuft." + paths
     )
 
 
@@ -78,6 +100,98 @@ def have(names: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+# Basis and Erweiterung: every numbered section of a notebook belongs to one path. Basis
+# alone reaches a pass (BESTANDEN of all points); an Erweiterung task gives at most
+# ERWEITERUNG_AUTO automatic points. ``wege_markieren`` writes the path into each heading
+# and checks both rules at build time.
+WEGE = {
+    "lesbarkeit": {
+        "1.1": "Basis",
+        "1.2": "Erweiterung",
+        "1.3": "Basis",
+        "1.4": "Erweiterung",
+        "1.5": "Basis",
+        "1.6": "Basis",
+        "1.8": "Basis",
+    },
+    "zitate": {
+        "2.1": "Basis",
+        "2.2": "Basis",
+        "2.3": "Basis",
+        "2.4": "Erweiterung",
+        "2.5": "Basis",
+        "2.6": "Erweiterung",
+        "2.7": "Basis",
+        "2.8": "Basis",
+        "2.8b": "Basis",
+    },
+    "wertung": {
+        "3.1": "Basis",
+        "3.2": "Basis",
+        "3.3": "Basis",
+        "3.4": "Basis",
+        "3.5": "Erweiterung",
+        "3.6": "Basis",
+        "3.7": "Basis",
+    },
+}
+BESTANDEN = 0.5
+ERWEITERUNG_AUTO = 1
+
+
+def wege_punkte(nb: Any) -> dict[str, dict[str, int]]:
+    """Points per path and kind: {"Basis": {"auto": n, "manual": n}, "Erweiterung": {...}}."""
+    wege = WEGE[nb.name]
+    current = None
+    points = {w: {"auto": 0, "manual": 0} for w in ("Basis", "Erweiterung")}
+    for cell in nb.cells:
+        source = cell["source"]
+        if cell["cell_type"] == "markdown" and source.startswith("## "):
+            nr = source[3:].split(" ", 1)[0]
+            if nr[:1].isdigit():
+                current = wege[nr]
+        meta = cell["metadata"]["nbgrader"]
+        if meta.get("grade") or meta.get("task"):
+            kind = "auto" if cell["cell_type"] == "code" else "manual"
+            points[current][kind] += meta["points"]
+    return points
+
+
+def wege_markieren(nb: Any) -> None:
+    """Write Basis/Erweiterung into every numbered heading; check the two rules."""
+    wege = WEGE[nb.name]
+    seen = []
+    for cell in nb.cells:
+        source = cell["source"]
+        if cell["cell_type"] != "markdown" or not source.startswith("## "):
+            continue
+        first, _, rest = source.partition("\n")
+        nr = first[3:].split(" ", 1)[0]
+        if not nr[:1].isdigit():
+            continue
+        if nr not in wege:
+            raise AssertionError(f"{nb.name}: section {nr} has no path in WEGE")
+        seen.append(nr)
+        cell["source"] = f"{first} · *{wege[nr]}*" + (f"\n{rest}" if rest else "")
+    missing = set(wege) - set(seen)
+    assert not missing, f"{nb.name}: WEGE names sections the notebook lacks: {sorted(missing)}"
+    points = wege_punkte(nb)
+    total = sum(sum(p.values()) for p in points.values())
+    basis = sum(points["Basis"].values())
+    assert basis >= BESTANDEN * total, f"{nb.name}: Basis alone ({basis}/{total}) cannot pass"
+    current = None
+    for cell in nb.cells:
+        source = cell["source"]
+        if cell["cell_type"] == "markdown" and source.startswith("## "):
+            nr = source[3:].split(" ", 1)[0]
+            current = wege.get(nr, current)
+        meta = cell["metadata"]["nbgrader"]
+        if current == "Erweiterung" and meta.get("grade") and cell["cell_type"] == "code":
+            assert meta["points"] <= ERWEITERUNG_AUTO, (
+                f"{nb.name}: Erweiterung task {meta['grade_id']} gives {meta['points']} points"
+            )
+
+
 # ---------------------------------------------------------------------------------------
 # 1 Lesbarkeit
 # ---------------------------------------------------------------------------------------
@@ -88,6 +202,137 @@ ABSATZ = (
     "Das teilte Trump im Anschluss an das Gespräch auf der Online-Plattform Truth Social mit. "
     "Der Kreml bestätigte das Telefonat."
 )
+
+
+# Belegprüfung 1.8: what the two counting tools say at one place of a text (a sentence
+# end, or the syllables of one word), with the course's hand verdict. The verdicts come
+# from reading the texts aloud: spoken syllables, sentences as a reader sees them.
+# ``tool``/``kind``/``value`` are the claim; ``lesbarkeit_angabe`` computes it from the
+# live tools and the build fails, naming the item, when a tool now says otherwise.
+BELEGE_LESBARKEIT = {
+    "A": {
+        "text": "004",
+        "excerpt": "am 12.",
+        "tool": "textstat",
+        "kind": "satzende",
+        "value": True,
+        "verdict": "falsch",
+        "why": "„am 12. Februar 2025“: Der Punkt macht die Zahl zur Ordinalzahl (ein Datum), "
+        "der Satz geht weiter.",
+    },
+    "B": {
+        "text": "001",
+        "excerpt": "nur eine 3.",
+        "tool": "mediakit",
+        "kind": "satzende",
+        "value": True,
+        "verdict": "richtig",
+        "why": "„… auf einer Skala von 1 bis 10 nur eine 3. Er schlug vor …“: Hier endet der Satz "
+        "nach einer Zahl, der nächste beginnt mit „Er“.",
+    },
+    "C": {
+        "text": "001",
+        "excerpt": "Wladimir Putin.",
+        "tool": "mediakit",
+        "kind": "satzende",
+        "value": False,
+        "verdict": "strittig",
+        "why": "Der Punkt steht mitten in Trumps wörtlichem Zitat, das aus mehreren Sätzen "
+        "besteht. Liest man Satz für Satz, endet hier einer; zählt man das ganze Zitat als "
+        "einen Satz des Autors (so mediakit), nicht.",
+    },
+    "D": {
+        "text": "002",
+        "excerpt": "Die Botschaft aus dem Kreml",
+        "tool": "mediakit",
+        "kind": "satzende",
+        "value": True,
+        "verdict": "richtig",
+        "why": "Eine Zwischenüberschrift ohne Punkt ist eine eigene Einheit; hängt man sie an den "
+        "nächsten Satz (so textstat), entsteht ein Satz, den niemand so liest.",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "MENSCHENVERSTAND",
+        "tool": "mediakit",
+        "kind": "silben",
+        "value": 16,
+        "verdict": "falsch",
+        "why": "Ein Wort in Großbuchstaben ist hier keine Abkürzung: Men-schen-ver-stand hat "
+        "4 Silben; mediakit buchstabiert es wie „USA“.",
+    },
+    "F": {
+        "text": "002",
+        "excerpt": "Telefonat",
+        "tool": "mediakit",
+        "kind": "silben",
+        "value": 4,
+        "verdict": "richtig",
+        "why": "Te-le-fo-nat: 4 gesprochene Silben.",
+    },
+    "G": {
+        "text": "001",
+        "excerpt": "Steve",
+        "tool": "mediakit",
+        "kind": "silben",
+        "value": 2,
+        "verdict": "falsch",
+        "why": "Der englische Vorname Steve wird mit einer Silbe gesprochen; das stumme e am "
+        "Ende ist keine Silbe.",
+    },
+    "H": {
+        "text": "001",
+        "excerpt": "Zusammenarbeit",
+        "tool": "textstat",
+        "kind": "silben",
+        "value": 7,
+        "verdict": "falsch",
+        "why": "Zu-sam-men-ar-beit: 5 Silben; die Silbentrennung zerlegt das Wort an mehr "
+        "Stellen, als man spricht.",
+    },
+}
+
+
+def lesbarkeit_claim(item: dict[str, Any]) -> str:
+    """The claim of a Belegprüfung 1.8 item as the students read it (German)."""
+    if item["kind"] == "silben":
+        return f"{item['tool']} zählt {item['value']} Silben in „{item['excerpt']}“"
+    end = "Satzende" if item["value"] else "kein Satzende"
+    return f"{item['tool']}: {end} nach „{item['excerpt']}“"
+
+
+def lesbarkeit_angabe(item: dict[str, Any], body: str) -> Any:
+    """What the live tool says today at the item's place (``value`` of the claim)."""
+    import mediakit
+    from mediakit.readability import textstat_word_syllables
+
+    start = body.find(item["excerpt"])
+    if start < 0:
+        raise ValueError(f"1.8: {item['excerpt']!r} is no longer in text {item['text']}")
+    end = start + len(item["excerpt"])
+    r = mediakit.readability(body)
+    if item["kind"] == "silben":
+        if item["tool"] == "textstat":
+            return textstat_word_syllables(item["excerpt"])
+        return next(w.syllables for w in r.word_counts if w.start == start)
+    if item["tool"] == "textstat":
+        ends = [e for _, e, _ in r.textstat.sentence_pieces]
+    else:
+        ends = [s.end for s in r.document.sentences]
+    # a sentence end right after the excerpt (a closing quote mark may follow)
+    return any(end <= e <= end + 2 and not body[end:e].strip("“”»«\"'‘’") for e in ends)
+
+
+def _belege_lesbarkeit_pruefen(korpus: dict[str, Any]) -> None:
+    """Build-time check: every claim 1.8 shows is what the tools say today."""
+    for letter, item in BELEGE_LESBARKEIT.items():
+        live = lesbarkeit_angabe(item, korpus[item["text"]].body)
+        if live != item["value"]:
+            raise AssertionError(
+                f"1.8 Belegprüfung, item {letter}: {item['tool']} now gives {live!r} at "
+                f"{item['excerpt']!r} (course says {item['value']!r}); review "
+                "BELEGE_LESBARKEIT in exercises/course_content.py"
+            )
 
 
 def lesbarkeit(Notebook: Any) -> Any:
@@ -113,6 +358,7 @@ def lesbarkeit(Notebook: Any) -> Any:
                 "und der Beitrag des Blogs TKP zum selben Telefonat (`blog2`)",
                 "ein Absatz aus der dpa-Meldung (unten abgedruckt)",
             ],
+            WEGE["lesbarkeit"],
         )
     )
     nb.setup(SETUP_CORPUS)
@@ -194,7 +440,7 @@ def lesbarkeit(Notebook: Any) -> Any:
         have({"ts_saetze": "int", "ts_woerter": "int", "ts_silben": "int"})
         + "\nassert ts_woerter > 20, 'Tipp: lexicon_count zählt die Wörter des ganzen ABSATZ.'",
     )
-    nb.check("a1_textstat", 2, ["ts_saetze", "ts_woerter", "ts_silben"], uses_mediakit=False)
+    nb.check("a1_textstat", 1, ["ts_saetze", "ts_woerter", "ts_silben"], uses_mediakit=False)
 
     nb.md(
         "## 1.3 Zählen mit mediakit\n\n"
@@ -270,7 +516,7 @@ def lesbarkeit(Notebook: Any) -> Any:
         'das Ergebnis ist ein float."'
         for s, w, lw in lix_cases
     )
-    nb.hidden("a1_formeln", 3, flesch_lines + "\n" + lix_lines, uses_mediakit=False)
+    nb.hidden("a1_formeln", 1, flesch_lines + "\n" + lix_lines, uses_mediakit=False)
 
     nb.md(
         "## 1.5 dpa und Blog im Vergleich\n\n"
@@ -364,6 +610,40 @@ def lesbarkeit(Notebook: Any) -> Any:
         "einseitig sein. Qualität muss man deshalb zusätzlich an Quellen, Belegen und "
         "Wortwahl prüfen (Aufgaben 2 und 3).",
     )
+    _belege_lesbarkeit_pruefen(nb.value("texte"))
+    belegpruefung(
+        nb,
+        "a1_belege",
+        "pruefung_zaehlung",
+        {k: {**v, "claim": lesbarkeit_claim(v)} for k, v in BELEGE_LESBARKEIT.items()},
+        "Angabe",
+        "## 1.8 Belegprüfung: Wer zählt richtig?\n\n"
+        "Jede Lesbarkeitszahl beruht auf Zählungen, und beide Werkzeuge irren sich manchmal. "
+        f"Die folgende Zelle zeigt {len(BELEGE_LESBARKEIT)} Stellen aus dem Korpus: Was "
+        "textstat oder mediakit dort zählt (ein Satzende oder die Silben eines Wortes), "
+        "und den Textzusammenhang. Prüfen Sie jede Angabe selbst: Lesen Sie die Stelle "
+        "laut (gesprochene Silben, wie in 1.1) und fragen Sie bei einem Satzende: Endet "
+        "hier für eine Leserin wirklich ein Satz? `'strittig'` passt, wenn zwei Lesarten "
+        "vertretbar sind.",
+    )
+    nb.md(
+        "**Frage 1.8 (Text):** Wählen Sie zwei Stellen aus 1.8 und begründen Sie Ihr Urteil. "
+        "Was bedeutet ein Zählfehler dieser Art für den Flesch-Wert eines Textes: Wird der "
+        "Text dadurch leichter oder schwerer, als er ist?"
+    )
+    nb.written(
+        "a1_belege_warum",
+        2,
+        "A ist falsch: In „am 12. Februar 2025“ macht der Punkt die 12 zur Ordinalzahl, der "
+        "Satz geht weiter. textstat zählt dadurch einen Satz zu viel; mehr und kürzere Sätze "
+        "machen den Text nach Flesch scheinbar leichter. E ist falsch: „MENSCHENVERSTAND“ ist "
+        "keine Abkürzung, sondern ein großgeschriebenes Wort mit 4 Silben (Men-schen-ver-"
+        "stand); mediakit buchstabiert es und zählt 16. Zu viele Silben machen den Text "
+        "scheinbar schwerer. Ein einzelner Fehler ändert den Wert eines langen Textes kaum, "
+        "aber viele gleichartige Fehler (Daten, Großbuchstaben, englische Namen) verschieben "
+        "ihn in eine Richtung.",
+    )
+    wege_markieren(nb)
     return nb
 
 
@@ -488,6 +768,126 @@ def _belege_zeilen() -> str:
     )
 
 
+# 2.8: the sources of a text as mediakit groups them (``analyze(text).quotes.sources``).
+# Graded values where the tool agrees with our reading of the texts:
+HAND_QUELLENTYPEN_DPA = ["anonymous", "institution", "person"]  # Trump/Peskow, Moskau, the
+# unnamed accusers of the Schmusekurs; no outlet: the dpa quotes no other medium
+HAND_MEISTE_MEDIEN = "004"  # Bitcoin.com News, Guardian, New York Post, CNBC, Economic Times
+# Belegprüfung 2.8: rows of the source tables (which source a mention belongs to, and its
+# type), with the course's hand verdict. ``excerpt`` is where the mention (or, without a
+# mention, the quotation) stands; ``claim`` is [source name, type] as the tool gives it
+# today (``quellen_angabe`` computes it; the build fails naming the item when it changes).
+BELEGE_QUELLEN = {
+    "A": {
+        "text": "002",
+        "excerpt": "Schmusekurs",
+        "mention": None,
+        "claim": ["ungenannte Quelle", "anonymous"],
+        "verdict": "richtig",
+        "why": "„… war immer wieder ein Schmusekurs mit Putin vorgeworfen worden“: Wer den "
+        "Vorwurf erhebt, sagt die dpa nicht.",
+    },
+    "B": {
+        "text": "002",
+        "excerpt": "Er verwies",
+        "mention": "Er",
+        "claim": ["Kremlsprecher Dmitri Peskow", "person"],
+        "verdict": "falsch",
+        "why": "„Er verwies in dem Telefonat aber darauf …“: Im Telefonat sprach Putin, nicht "
+        "Peskow; „Er“ ist Putin (aus dem Satz davor).",
+    },
+    "C": {
+        "text": "002",
+        "excerpt": "Darstellung Moskaus",
+        "mention": "Darstellung Moskaus",
+        "claim": ["Moskau", "institution"],
+        "verdict": "richtig",
+        "why": "„Nach Darstellung Moskaus …“: die russische Führung als Stelle, keine Person.",
+    },
+    "D": {
+        "text": "001",
+        "excerpt": "Niemand kann",
+        "mention": "Niemand",
+        "claim": ["Niemand", "anonymous"],
+        "verdict": "falsch",
+        "why": "„Niemand kann derzeit sagen, ob …“ ist die Einschätzung des Autors selbst; hier "
+        "wird niemand zitiert.",
+    },
+    "E": {
+        "text": "001",
+        "excerpt": "Seiner Meinung",
+        "mention": "Seiner Meinung",
+        "claim": ["Donald Trump", "person"],
+        "verdict": "falsch",
+        "why": "Die Sätze davor handeln von Keith Kellogg („Kellogg hatte sich offen für … "
+        "ausgesprochen“): Es ist Kelloggs Meinung, nicht Trumps.",
+    },
+    "F": {
+        "text": "001",
+        "excerpt": "die Berichte",
+        "mention": "die Berichte",
+        "claim": ["Berichte", "anonymous"],
+        "verdict": "richtig",
+        "why": "„… so die Berichte“: Welche Berichte, sagt der Blog nicht – eine anonyme Quelle.",
+    },
+    "G": {
+        "text": "000",
+        "excerpt": "er der Post",
+        "mention": "er",
+        "claim": ["er", "person"],
+        "zusatz": ", eine eigene Quelle neben „Trump“",
+        "verdict": "falsch",
+        "why": "„Präsident Trump hat … telefoniert, …, sagte er der Post“: „er“ ist Trump, "
+        "keine eigene Quelle neben Trump.",
+    },
+    "H": {
+        "text": "004",
+        "excerpt": 'Der "Guardian" berichtet außerdem',
+        "mention": 'Der "Guardian"',
+        "claim": ["Guardian", "outlet"],
+        "verdict": "richtig",
+        "why": "Der „Guardian“ ist eine Zeitung; 004 gibt Hegseths Aussagen über sie wieder.",
+    },
+}
+
+
+def quellen_angabe(item: dict[str, Any], body: str) -> list[Any]:
+    """[name, type] of the source mediakit gives the item's mention (or quotation) today."""
+    import mediakit
+
+    p = body.find(item["excerpt"])
+    if p < 0:
+        raise ValueError(f"2.8: {item['excerpt']!r} is no longer in text {item['text']}")
+    sources = mediakit.analyze(body).quotes.sources
+    for s in sources:
+        if any(m.start <= p < m.end for m in s.mentions):
+            return [s.name, s.source_type]
+    for s in sources:
+        if not s.mentions and any(q.start <= p < q.end for q in s.quotations):
+            return [s.name, s.source_type]
+    return [None, None]
+
+
+def quellen_claim(item: dict[str, Any]) -> str:
+    """The claim of a Belegprüfung 2.8 item as the students read it."""
+    name, typ = item["claim"]
+    if item["mention"] is None:
+        return f"Quelle „{name}“ ({typ}), ohne Erwähnung im Text"
+    return f"„{item['mention']}“ gehört zur Quelle „{name}“ ({typ}){item.get('zusatz', '')}"
+
+
+def _belege_quellen_pruefen(korpus: dict[str, Any]) -> None:
+    """Build-time check: every source claim 2.8 shows is what the tool says today."""
+    for letter, item in BELEGE_QUELLEN.items():
+        live = quellen_angabe(item, korpus[item["text"]].body)
+        if live != item["claim"]:
+            raise AssertionError(
+                f"2.8 Belegprüfung, item {letter}: mediakit now gives {live!r} at "
+                f"{item['excerpt']!r} (course says {item['claim']!r}); review "
+                "BELEGE_QUELLEN in exercises/course_content.py"
+            )
+
+
 def zitate(Notebook: Any) -> Any:
     nb = Notebook("02_zitate", "zitate")
     nb.md(
@@ -512,6 +912,7 @@ def zitate(Notebook: Any) -> Any:
                 "alle fünf Texte des mediakit-Korpus (dpa-Meldung, zwei TKP-Blogbeiträge, eine "
                 "Website, eine Zusammenfassung aus mehreren Medien)",
             ],
+            WEGE["zitate"],
         )
     )
     nb.setup(SETUP_CORPUS)
@@ -650,7 +1051,7 @@ def zitate(Notebook: Any) -> Any:
         + "\nassert sum(quellen_dpa.values()) == anzahl_zitate, 'Tipp: Jedes Zitat zählt genau "
         'einmal, auch die ohne Sprecher ("keiner").\'',
     )
-    nb.check("a2_quellen", 2, ["quellen_dpa"])
+    nb.check("a2_quellen", 1, ["quellen_dpa"])
 
     nb.md(
         "## 2.5 Ironie-Anführungszeichen\n\n"
@@ -785,8 +1186,8 @@ def zitate(Notebook: Any) -> Any:
     )
     nb.md(
         "**Frage 2.7 (Text):** Begründen Sie zwei Ihrer Urteile aus 2.7 mit dem Text. "
-        "Welcher Text stützt sich nach Ihrer Tabelle am stärksten auf namentlich genannte "
-        "Quellen, welcher auf andere Medien? Was bedeutet es für die Glaubwürdigkeit, wenn "
+        "Welcher Text stützt sich nach Ihrer Tabelle (2.6, Erweiterung) oder nach den "
+        "Texten am stärksten auf namentlich genannte Quellen, welcher auf andere Medien? Was bedeutet es für die Glaubwürdigkeit, wenn "
         "eine Aussage nur „Kreisen“ zugeschrieben wird oder gar niemandem? Und was folgt aus "
         "2.7 für die Zahlen Ihrer Tabelle?"
     )
@@ -806,7 +1207,96 @@ def zitate(Notebook: Any) -> Any:
         "wo man nachlesen muss, nicht das Ergebnis. Auch benannte Quellen können zudem "
         "einseitig ausgewählt sein.",
     )
+    quellen_aufgabe(nb)
+    wege_markieren(nb)
     return nb
+
+
+def quellen_aufgabe(nb: Any) -> None:
+    """2.8: the source table (who speaks, which types, anonymous attribution)."""
+    typen = "; ".join(
+        f"`{k!r}`" for k in ("person", "institution", "outlet", "expert", "anonymous")
+    )
+    nb.md(
+        "## 2.8 Die Quellen eines Textes: Wer kommt zu Wort?\n\n"
+        "Die Zitate in 2.1–2.7 zeigen jede Äußerung einzeln. mediakit fasst außerdem alle "
+        "Erwähnungen derselben Quelle zusammen („Donald Trump“, „Trump“, „der US-Präsident“, "
+        "„er“): `mediakit.analyze(text).quotes.sources` ist die Liste der Quellen eines "
+        "Textes, `.to_frame()` macht daraus eine Tabelle mit den Spalten `name`, "
+        f"`source_type` ({typen}), `mentions` (die Erwähnungen) und `quotations` (Zahl der "
+        "Zitate). Sehen Sie sich die Tabelle der dpa-Meldung an. Speichern Sie dann\n\n"
+        "- in `quellentypen_dpa` die **sortierte Liste der verschiedenen** `source_type`-Werte "
+        "der dpa-Meldung,\n"
+        '- in `meiste_medien` die Text-ID (`"000"` … `"004"`) des Textes mit den meisten '
+        'Quellen vom Typ `"outlet"` (andere Medien).\n\n'
+        "Prüfen Sie beides an den Texten: Stimmt es mit Ihrer Lektüre überein?"
+    )
+    nb.answer(
+        "a2_quellen_tabelle",
+        "quellen_dpa_liste = mediakit.analyze(dpa.body).quotes.sources\n"
+        "quellentypen_dpa = sorted({q.source_type for q in quellen_dpa_liste})\n"
+        "medien = {}\n"
+        "for d in korpus:\n"
+        "    quellen_d = mediakit.analyze(d.body).quotes.sources\n"
+        '    medien[d.id] = sum(1 for q in quellen_d if q.source_type == "outlet")\n'
+        "meiste_medien = max(medien, key=medien.get)\n"
+        "print(quellentypen_dpa, meiste_medien)\n"
+        'quellen_dpa_liste.to_frame()[["name", "source_type", "mentions", "quotations"]]',
+    )
+    nb.hints(
+        "a2_quellen_tabelle",
+        have({"quellentypen_dpa": "list", "meiste_medien": "str"})
+        + "\nassert quellentypen_dpa == sorted(set(quellentypen_dpa)), 'Tipp: sortiert und ohne "
+        "Doppelte.'"
+        + "\nassert meiste_medien in texte, 'Tipp: meiste_medien ist eine Text-ID wie \"002\".'",
+    )
+    # Both values agree with our reading (HAND_QUELLENTYPEN_DPA, HAND_MEISTE_MEDIEN;
+    # checked by tests/test_course.py and here, so a changed tool stops the build).
+    assert nb.value("quellentypen_dpa") == HAND_QUELLENTYPEN_DPA, (
+        "2.8: the dpa's source types differ from HAND_QUELLENTYPEN_DPA; review 2.8"
+    )
+    assert nb.value("meiste_medien") == HAND_MEISTE_MEDIEN, (
+        "2.8: the text with the most outlet sources is no longer HAND_MEISTE_MEDIEN; review 2.8"
+    )
+    nb.check(
+        "a2_quellen_tabelle",
+        1,
+        ["quellentypen_dpa", "meiste_medien"],
+        hints={
+            "quellentypen_dpa": "Nehmen Sie die verschiedenen `source_type`-Werte der Quellen "
+            "der dpa-Meldung, sortiert.",
+            "meiste_medien": "Zählen Sie je Text die Quellen vom Typ outlet.",
+        },
+    )
+    _belege_quellen_pruefen(nb.value("texte"))
+    belegpruefung(
+        nb,
+        "a2_quellen_belege",
+        "pruefung_quellen",
+        {k: {**v, "claim": quellen_claim(v)} for k, v in BELEGE_QUELLEN.items()},
+        "mediakit",
+        "## 2.8b Belegprüfung: Stimmt die Quellentabelle?\n\n"
+        "Beim Zusammenfassen der Erwähnungen und beim Bestimmen des Typs kann sich mediakit "
+        f"irren. Die folgende Zelle zeigt {len(BELEGE_QUELLEN)} Zeilen aus den "
+        "Quellentabellen des Korpus: welche Quelle mediakit einer Erwähnung zuordnet und "
+        "welchen Typ es ihr gibt. Lesen Sie den Satz und die Sätze davor: Wer ist gemeint, und "
+        "wird dort überhaupt jemand zitiert?",
+    )
+    nb.md(
+        "**Frage 2.8 (Text):** Wer kommt in der dpa-Meldung zu Wort, und wer nicht, obwohl "
+        "der Text über ihn oder sie berichtet? Was bedeutet eine anonyme Zuschreibung wie "
+        "beim „Schmusekurs“ für die Leserinnen und Leser?"
+    )
+    nb.written(
+        "a2_quellen_warum",
+        2,
+        "In der dpa-Meldung sprechen nur Trump (sein Post auf Truth Social) und der Kreml "
+        "(Kremlsprecher Peskow, „Nach Darstellung Moskaus“). Die Ukraine und die Europäer "
+        "kommen nicht selbst zu Wort, obwohl es um ihre Lage geht („düstere Vorahnungen der "
+        "Ukrainer und Europäer“ ist eine Beschreibung der dpa). Der Vorwurf eines "
+        "„Schmusekurses“ steht im Passiv ohne Urheber: Die Leser erfahren, dass es den Vorwurf "
+        "gab, aber nicht, wer ihn erhob, und können nicht prüfen, wie ernst er zu nehmen ist.",
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -821,6 +1311,45 @@ GELADEN = (
     "ominösen NATO-Urkaine-Unterstützungsgruppe. Totale Funkstille, völlig unverhältnismäßig "
     "und ein regelrechtes Desaster für die Kriegstreiber in Brüssel."
 )
+
+# 3.4: the facts of GELADEN a neutral rewrite must keep (hand-picked: who, which office,
+# where, what happened), each with the word stems that count as keeping it (a stem of
+# up to three letters must be a whole word, a longer one may begin a word: "europäische",
+# "europäischen"). The rewrite must keep at least FAKTEN_MINDESTENS of them, so that any
+# other 25-word text with few evaluative words earns nothing.
+FAKTEN_GELADEN = {
+    "EU": ("eu",),
+    "Kommission": ("kommission",),
+    "europäische": ("europäisch",),
+    "Regierungen": ("regierung",),
+    "Ukraine": ("ukrain",),
+    "Präsident": ("präsident",),
+    "Trump": ("trump",),
+    "Verteidigungsminister": ("verteidigungsminister",),
+    "Hegseth": ("hegseth",),
+    "NATO": ("nato",),
+    "Treffen/Meeting": ("treffen", "meeting", "sitzung", "tagung", "besuch"),
+    "Brüssel": ("brüssel",),
+}
+FAKTEN_MINDESTENS = 8
+# One definition of the check, run in the notebook (to help) and in the hidden test.
+FAKTEN_CODE = f"""\
+def _fakten(text):
+    _woerter = set()
+    _wort = ""
+    for _z in text.lower() + " ":
+        if _z.isalpha():
+            _wort += _z
+        elif _wort:
+            _woerter.add(_wort)
+            _wort = ""
+    _behalten = []
+    for _fakt, _staemme in {FAKTEN_GELADEN!r}.items():
+        for _stamm in _staemme:
+            if any(_w == _stamm or (len(_stamm) > 3 and _w.startswith(_stamm)) for _w in _woerter):
+                _behalten.append(_fakt)
+                break
+    return _behalten"""
 
 NEUTRAL_MUSTER = (
     "Die EU-Kommission und europäische Regierungen, die die Ukraine bisher unterstützt haben, "
@@ -892,6 +1421,31 @@ BELEGE_WERTUNG = {
         "why": "„Trump hat immer wieder getönt“: Das abwertende Redeverb wählt die dpa selbst.",
     },
 }
+# 3.2/3.3: the voice of every find_evaluative hit in the dpa body, read in context by
+# us: in «…» = quoted; in the message of reported speech or a reported accusation =
+# attributed; dpa's own verbs, labels and distancing words = author. tests/test_course.py
+# checks the live hits against this list, so 3.2/3.3 never grade a wrong voice.
+HAND_STIMMEN_DPA = [
+    ("getönt", "author"),  # dpa's own disparaging speech verb
+    ("sehr", "quoted"),  # «langes und sehr produktives»
+    ("Wir", "quoted"),  # «Wir sind übereingekommen …» (Trump's post)
+    ("sehr", "quoted"),  # «… sehr eng zusammenzuarbeiten …»
+    ("Ich", "quoted"),  # «Ich glaube, dass …»
+    ("erfolgreichen", "quoted"),
+    ("hoffentlich", "quoted"),
+    ("bald!", "quoted"),
+    ("Nach Darstellung", "author"),  # dpa marks Moscow's view as a view
+    ("angebliche", "author"),  # dpa's own distancing inside Moscow's view
+    ("düstere", "author"),  # "bestätigte damit düstere Vorahnungen": dpa's adjective
+    ("behauptet", "author"),  # dpa's choice of verb for Trump's campaign claim
+    ("guten", "attributed"),  # part of Trump's claim (wegen seiner guten Kontakte)
+    ("auffallend", "author"),
+    ("ausweichend", "author"),
+    ("Schmusekurs", "attributed"),  # a reported accusation (vorgeworfen worden)
+    ("düpiert", "author"),
+    ("in die Hände gespielt", "author"),
+]
+
 STIMMEN = {
     "author": "Stimme des Autors",
     "quoted": "in einem direkten Zitat",
@@ -899,14 +1453,96 @@ STIMMEN = {
 }
 
 
+# 3.7: who evaluates in a sentence? The students sort sentences into these classes;
+# graded against the hand classes in SAETZE_STIMME (our reading, never the tool's).
+KLASSEN_STIMME = {
+    "autor": "Der Autor (das Medium) wertet selbst: Das wertende Wort ist seine Wahl, auch "
+    "wenn er im selben Satz über jemanden berichtet.",
+    "zugeschrieben": "Die Wertung stammt von einer anderen Person oder Stelle, die der Text "
+    "nennt (Zitat, indirekte Rede im Konjunktiv I).",
+    "unbelegt": "Der Satz wertet nicht, stellt aber etwas als Tatsache fest, ohne eine Quelle "
+    "zu nennen.",
+    "strittig": "Zwei Einteilungen sind gut vertretbar.",
+}
+SAETZE_STIMME = {
+    "A": {
+        "text": "000",
+        "sentence": "Totale Funkstille.",
+        "verdict": "autor",
+        "why": "Der Autor fasst selbst zusammen und wertet („Totale“); niemand wird genannt.",
+    },
+    "B": {
+        "text": "000",
+        "sentence": "Dies markiert eine bedeutende Wende in der amerikanischen Außenpolitik.",
+        "verdict": "autor",
+        "why": "Die New York Post ist nur Quelle für das Gespräch im Satz davor; dass es eine "
+        "„bedeutende Wende“ ist, urteilt der Autor selbst.",
+    },
+    "C": {
+        "text": "000",
+        "sentence": "Es war höchste Zeit, dass Amerika seinen Kurs ändert, schreibt Tucker "
+        "Carlson in seinem Morning Briefing.",
+        "verdict": "zugeschrieben",
+        "why": "„höchste Zeit“ ist Carlsons Urteil; der Satz nennt ihn und das Redeverb.",
+    },
+    "D": {
+        "text": "002",
+        "sentence": "Trump hat immer wieder getönt, als US-Präsident den Ukraine-Krieg schnell "
+        "zu beenden.",
+        "verdict": "autor",
+        "why": "Trumps Ankündigung wird berichtet, aber das abwertende Redeverb „getönt“ wählt "
+        "die dpa selbst.",
+    },
+    "E": {
+        "text": "004",
+        "sentence": "Eine Rückkehr zu den Grenzen der Ukraine vor 2014 sei unrealistisch.",
+        "verdict": "zugeschrieben",
+        "why": "Konjunktiv I: Der Satz setzt Hegseths Position fort, von der der Satz davor "
+        "berichtet („… berichtet außerdem, dass … Hegseth …“).",
+    },
+    "F": {
+        "text": "002",
+        "sentence": "Die Frist verstrich nach seinem Start im Amt jedoch ohne Ergebnis.",
+        "verdict": "unbelegt",
+        "why": "Eine Feststellung der dpa ohne wertendes Wort und ohne Quelle (nachprüfbar: "
+        "es gab keinen Frieden nach 24 Stunden).",
+    },
+    "G": {
+        "text": "004",
+        "sentence": "Der ehemalige US-Präsident Donald Trump und der russische Präsident "
+        "Wladimir Putin führten am 12. Februar 2025 ein Telefongespräch, in dem sie die "
+        "Notwendigkeit von Friedensverhandlungen im Ukraine-Krieg unterstrichen.",
+        "verdict": "unbelegt",
+        "why": "Eine Tatsachenbehauptung ohne Quelle und ohne Wertung – und mit einem "
+        "Sachfehler: Trump ist 2025 wieder Präsident (4.4 d).",
+    },
+    "H": {
+        "text": "001",
+        "sentence": "Zerstörungen von Telekommunikationsleitungen in der Ostsee und Anschläge "
+        "für russische Schiffe seine schon vorgekommen, so die Berichte.",
+        "verdict": "strittig",
+        "why": "„so die Berichte“ schreibt die Aussage jemandem zu, nennt aber niemanden, den "
+        "man prüfen könnte: zugeschrieben oder unbelegt.",
+    },
+}
+
+
 def belegpruefung(
-    nb: Any, qid: str, variable: str, items: dict[str, dict[str, Any]], show: str, question: str
+    nb: Any,
+    qid: str,
+    variable: str,
+    items: dict[str, dict[str, Any]],
+    show: str,
+    question: str,
+    *,
+    points: int = 2,
 ) -> None:
     """A graded Belegprüfung: the student judges given tool hits against the text.
 
     The hits are printed with their context by a read-only cell; the answer is a dict
     letter -> "richtig" / "falsch" / "strittig", graded against the hand verdicts in
-    ``items`` (never against the tool) with at most one deviation.
+    ``items`` (never against the tool) with at most one deviation; ``points`` (default
+    2) is what the hidden test is worth.
     """
     letters = ", ".join(f'`"{k}"`' for k in items)
     verdicts = ", ".join(f"`{b!r}`" for b in BEWERTUNGEN)
@@ -926,7 +1562,9 @@ def belegpruefung(
         "    print()"
     )
     expected = {k: v["verdict"] for k, v in items.items()}
-    nb.answer(qid, f"{variable} = {expected!r}\n{variable}")
+    # No bare ``variable`` line after the assignment: the feedback's messages name the
+    # variable, and a solution line that any feedback contains reads as a leak.
+    nb.answer(qid, f"{variable} = {expected!r}")
     nb.hints(
         qid,
         have({variable: "dict"}) + f"\nassert sorted({variable}) == {sorted(items)!r}, "
@@ -936,7 +1574,7 @@ def belegpruefung(
     )
     nb.hidden(
         qid,
-        2,
+        points,
         f"assert _T({variable}) is _D and _L(_D.keys({variable})) == {list(items)!r}, "
         f'"`{variable}` braucht genau die Buchstaben der Liste als Schlüssel."\n'
         f"_erwartet = {expected!r}\n"
@@ -970,13 +1608,14 @@ def wertung(Notebook: Any) -> Any:
             ],
             "75–90 Minuten",
             [
-                "Aufgabe 2 (Zitate, `in_quote`), Wörterbücher (dict) und Zählen in Python",
+                "Aufgabe 2 (Zitate, wer spricht), Wörterbücher (dict) und Zählen in Python",
             ],
             [
                 "dpa-Meldung und TKP-Blogbeitrag aus dem mediakit-Korpus",
                 "ein wertender Absatz, zusammengestellt aus Sätzen des Blogs (unten abgedruckt)",
                 "das wertende Lexikon von mediakit (CC0, von uns geschrieben)",
             ],
+            WEGE["wertung"],
         )
     )
     nb.setup(SETUP_CORPUS)
@@ -989,8 +1628,8 @@ def wertung(Notebook: Any) -> Any:
     nb.md(
         "## 3.1 Wertende Wörter in der dpa-Meldung\n\n"
         "`mediakit.find_evaluative(text)` liefert eine Liste von Treffern mit `text`, `lemma` "
-        "(Grundform), `category` (Kategorie), `weight` (Gewicht 1–3) und `in_quote` (steht das "
-        "Wort in einem Zitat?). Auch eine Agenturmeldung ist nicht frei davon: Sie gibt Wertungen "
+        "(Grundform), `category` (Kategorie), `weight` (Gewicht 1–3) und `voice` (wessen "
+        "Stimme: `'author'`, `'quoted'` oder `'attributed'`, siehe 3.2). Auch eine Agenturmeldung ist nicht frei davon: Sie gibt Wertungen "
         "anderer wieder und wertet an einigen Stellen selbst. "
         "Speichern Sie die Treffer im Haupttext der dpa-Meldung in `treffer_dpa` und die "
         "**sortierte Liste der verschiedenen Grundformen** (ohne Doppelte) in `lemmata_dpa`."
@@ -1000,7 +1639,7 @@ def wertung(Notebook: Any) -> Any:
         "treffer_dpa = mediakit.find_evaluative(dpa.body)\n"
         "lemmata_dpa = sorted({t.lemma for t in treffer_dpa})\n"
         "for t in treffer_dpa:\n"
-        "    print(t.text, '|', t.lemma, '|', t.category, '|', t.in_quote)",
+        "    print(t.text, '|', t.lemma, '|', t.category, '|', t.voice)",
     )
     nb.hints(
         "a3_dpa",
@@ -1010,63 +1649,110 @@ def wertung(Notebook: Any) -> Any:
     )
     nb.check("a3_dpa", 2, ["lemmata_dpa"])
 
+    stimmen_liste = "".join(f'- `"{k}"`: {v}\n' for k, v in STIMMEN.items())
     nb.md(
-        "## 3.2 Kategorien im Blog\n\n"
-        "Zählen Sie die Treffer im Haupttext des Blogbeitrags `blog2` nach Kategorie: "
-        "`kategorien_blog2` ist ein Wörterbuch *Kategorie → Anzahl* (nur Kategorien, die "
-        "vorkommen). Tipp: `collections.Counter` hilft, aber das Ergebnis soll ein normales "
-        "`dict` sein (`dict(Counter(...))`)."
+        "## 3.2 Womit wertet die dpa selbst?\n\n"
+        "Jeder Treffer hat eine Stimme (`voice`): Wessen Wertung ist das?\n\n"
+        + stimmen_liste
+        + "\nZählen Sie die Treffer der dpa-Meldung (`treffer_dpa` aus 3.1), die in der Stimme "
+        'der dpa selbst stehen (`voice == "author"`), nach Kategorie: `kategorien_dpa` ist ein '
+        "Wörterbuch *Kategorie → Anzahl* (nur Kategorien, die vorkommen). Tipp: "
+        "`collections.Counter` hilft, aber das Ergebnis soll ein normales `dict` sein "
+        "(`dict(Counter(...))`)."
     )
     nb.answer(
         "a3_kategorien",
         "from collections import Counter\n"
         "\n"
-        "treffer_blog2 = mediakit.find_evaluative(blog2.body)\n"
-        "kategorien_blog2 = dict(Counter(t.category for t in treffer_blog2))\n"
-        "kategorien_blog2",
+        'eigene_dpa = [t for t in treffer_dpa if t.voice == "author"]\n'
+        "kategorien_dpa = dict(Counter(t.category for t in eigene_dpa))\n"
+        "kategorien_dpa",
     )
     nb.hints(
         "a3_kategorien",
-        have({"kategorien_blog2": "dict"})
-        + "\nassert all(type(v) is int for v in kategorien_blog2.values()), 'Tipp: Die Werte "
-        "sind Anzahlen (int).'",
+        have({"kategorien_dpa": "dict"})
+        + "\nassert all(type(v) is int for v in kategorien_dpa.values()), 'Tipp: Die Werte "
+        "sind Anzahlen (int).'"
+        + "\nassert sum(kategorien_dpa.values()) < len(treffer_dpa), 'Tipp: Zählen Sie nur die "
+        'Treffer mit voice == "author".\'',
     )
-    nb.check("a3_kategorien", 2, ["kategorien_blog2"], keys={"kategorien_blog2": "Kategorie"})
+    nb.check(
+        "a3_kategorien",
+        2,
+        ["kategorien_dpa"],
+        keys={"kategorien_dpa": "Kategorie"},
+        hints={
+            "kategorien_dpa": "Zählen Sie nur die Treffer der dpa-Meldung mit "
+            '`voice == "author"`, je `category`.'
+        },
+    )
 
     nb.md(
-        "## 3.3 Autorenstimme und zitierte Stimme\n\n"
+        "## 3.3 Autorenstimme, Zitat, Zuschreibung\n\n"
         "Ein abwertendes Wort in einem Zitat ist die Wertung der zitierten Person, nicht die "
-        "des Autors. Zählen Sie im Haupttext von `blog2`, wie viele Treffer in der Stimme des "
-        "Autors stehen (`autor_blog2`, `in_quote` ist `False`) und wie viele in Zitaten "
-        "(`zitiert_blog2`)."
+        "des Autors; ein Vorwurf, den der Text jemandem zuschreibt, ebenso. Zählen Sie für die "
+        "dpa-Meldung, wie viele Treffer in jeder Stimme stehen: `stimmen_dpa` ist ein "
+        "Wörterbuch mit genau den Schlüsseln "
+        + ", ".join(f'`"{k}"`' for k in STIMMEN)
+        + " (jeder Schlüssel steht da, auch mit 0). Berechnen Sie dasselbe für den "
+        "Blogbeitrag `blog2` in `stimmen_blog2` (die Treffer in `treffer_blog2`); "
+        "dort prüfen Sie in 3.6, ob jede Stimme stimmt."
     )
     nb.answer(
         "a3_stimmen",
-        "autor_blog2 = sum(1 for t in treffer_blog2 if not t.in_quote)\n"
-        "zitiert_blog2 = sum(1 for t in treffer_blog2 if t.in_quote)\n"
-        "print(autor_blog2, zitiert_blog2)",
+        f"STIMMEN = {list(STIMMEN)!r}\n"
+        "treffer_blog2 = mediakit.find_evaluative(blog2.body)\n"
+        "stimmen_dpa = {s: sum(1 for t in treffer_dpa if t.voice == s) for s in STIMMEN}\n"
+        "stimmen_blog2 = {s: sum(1 for t in treffer_blog2 if t.voice == s) for s in STIMMEN}\n"
+        "print(stimmen_dpa, stimmen_blog2)",
     )
     nb.hints(
         "a3_stimmen",
-        have({"autor_blog2": "int", "zitiert_blog2": "int"})
-        + "\nassert autor_blog2 + zitiert_blog2 == len(treffer_blog2), 'Tipp: Jeder Treffer "
+        have({"stimmen_dpa": "dict", "stimmen_blog2": "dict"})
+        + f"\nassert sorted(stimmen_dpa) == {sorted(STIMMEN)!r}, 'Tipp: genau die Schlüssel "
+        f"{', '.join(STIMMEN)}.'"
+        + "\nassert sum(stimmen_dpa.values()) == len(treffer_dpa), 'Tipp: Jeder Treffer "
         "gehört zu genau einer Stimme.'",
     )
-    nb.check("a3_stimmen", 2, ["autor_blog2", "zitiert_blog2"])
+    # Graded on the dpa only: every voice there is checked against the hand annotation
+    # HAND_STIMMEN_DPA (tests/test_course.py); blog2 has known voice errors (3.6).
+    nb.check(
+        "a3_stimmen",
+        2,
+        ["stimmen_dpa"],
+        hints={
+            "stimmen_dpa": "Zählen Sie für jede der drei Stimmen die Treffer in `treffer_dpa` "
+            "(`t.voice`); jeder Schlüssel steht da, auch mit 0."
+        },
+    )
+    # The model answer of 3.3 states these facts about the tool; they must stay true.
+    _blog = nb.value("stimmen_blog2")
+    assert _blog["quoted"] > sum(_blog.values()) / 2, (
+        "3.3: fewer than half of blog2's hits are quoted now; rewrite the model answer"
+    )
+    _dpa = {t.text: t.voice for t in nb.value("treffer_dpa")}
+    _omin = [t.voice for t in nb.value("treffer_blog2") if t.text.startswith("ominös")]
+    assert (_dpa.get("getönt"), _dpa.get("Schmusekurs"), _omin[:1]) == (
+        "author",
+        "attributed",
+        ["author"],
+    ), "3.3: the voices the model answer names (getönt, Schmusekurs, ominös) changed"
     nb.md(
-        "**Frage 3.3 (Text):** Warum ist es wichtig, wertende Wörter in Zitaten getrennt zu "
-        "zählen? Finden Sie ein Beispiel aus `treffer_blog2` oder `treffer_dpa`, bei dem die "
-        "Unterscheidung die Bewertung des Textes verändert."
+        "**Frage 3.3 (Text):** Warum ist es wichtig, wertende Wörter nach Stimmen getrennt zu "
+        "zählen? Vergleichen Sie `stimmen_dpa` und `stimmen_blog2` und finden Sie ein Beispiel "
+        "aus `treffer_blog2` oder `treffer_dpa`, bei dem die Unterscheidung die Bewertung des "
+        "Textes verändert."
     )
     nb.written(
         "a3_stimmen_warum",
         2,
         "Wenn ein Text eine Politikerin zitiert, die poltert, ist die Wertung ihre, nicht die "
         "des Mediums; eine gute Meldung kann wertende Zitate sachlich wiedergeben. Zählte man "
-        "alles zusammen, sähe ein Text, der viel zitiert, wertender aus, als er ist. Beispiel: "
-        "Trumps „sehr produktives“ Telefonat steht in der dpa-Meldung im Zitat, das Wort "
-        "„getönt“ dagegen ist die Wortwahl der dpa selbst; im Blog stehen Wörter wie "
-        "„ominös“ oder „Kriegstreiber“ in der Stimme des Autors.",
+        "alles zusammen, sähe ein Text, der viel zitiert, wertender aus, als er ist: Beim Blog "
+        "steht mehr als die Hälfte der Treffer in Zitaten (vor allem Trumps Post). Beispiel: "
+        "Trumps „sehr produktives“ Telefonat steht in der dpa-Meldung im Zitat, der "
+        "„Schmusekurs“ ist ein zugeschriebener Vorwurf, das Wort „getönt“ dagegen ist die "
+        "Wortwahl der dpa selbst; im Blog steht „ominös“ in der Stimme des Autors.",
     )
 
     nb.md(
@@ -1074,11 +1760,17 @@ def wertung(Notebook: Any) -> Any:
         "Der folgende Absatz ist aus Sätzen des Blogs zusammengestellt und um typische "
         "Wertungen ergänzt. Schreiben Sie ihn **neutral** um: gleiche Fakten, keine wertenden "
         "Wörter, mindestens 25 Wörter. Speichern Sie Ihren Text in `neutral` (ein `str`). "
+        f"Die Fakten müssen bleiben: Von diesen {len(FAKTEN_GELADEN)} Angaben muss Ihr Text "
+        f"mindestens {FAKTEN_MINDESTENS} enthalten (in einer Form des Wortes, z. B. "
+        "*europäischen*): " + ", ".join(FAKTEN_GELADEN) + ". `fakten_behalten(neutral)` "
+        "zeigt Ihnen, welche Ihr Text enthält. "
         'Messen Sie dann mit `mediakit.analyze(...).metrics["evaluative_per_1000_words"]` '
         "die wertenden Wörter je 1000 Wörter vorher (`rate_vorher`, für `GELADEN`) und "
         "nachher (`rate_nachher`, für `neutral`)."
     )
-    nb.setup(f"GELADEN = {GELADEN!r}\nprint(GELADEN)")
+    nb.setup(
+        f"GELADEN = {GELADEN!r}\nprint(GELADEN)\n\n{FAKTEN_CODE}\n\n\nfakten_behalten = _fakten"
+    )
     nb.answer(
         "a3_neutral",
         f"neutral = {NEUTRAL_MUSTER!r}\n"
@@ -1090,7 +1782,11 @@ def wertung(Notebook: Any) -> Any:
         "a3_neutral",
         have({"neutral": "str", "rate_vorher": "float", "rate_nachher": "float"})
         + "\nassert len(neutral.split()) >= 25, 'Tipp: Mindestens 25 Wörter.'"
-        + "\nassert neutral != GELADEN, 'Tipp: Umschreiben, nicht kopieren.'",
+        + "\nassert neutral != GELADEN, 'Tipp: Umschreiben, nicht kopieren.'"
+        + f"\nassert len(fakten_behalten(neutral)) >= {FAKTEN_MINDESTENS}, "
+        "'Tipp: Ihr Text lässt zu viele Fakten des Absatzes weg. Behalten Sie, wer was tat "
+        "(Namen, Ämter, Orte, das Treffen); streichen oder ersetzen Sie nur die wertenden "
+        "Wörter. fakten_behalten(neutral) zeigt, was schon drin ist.'",
     )
     nb.hidden(
         "a3_neutral",
@@ -1102,7 +1798,11 @@ def wertung(Notebook: Any) -> Any:
         f"assert _same(rate_vorher, {nb.value('rate_vorher')!r}, 0.01), "
         '"`rate_vorher` stimmt nicht: Messen Sie GELADEN mit mediakit.analyze."\n'
         "assert _T(neutral) is _S and _L.__len__(_S.split(neutral)) >= 25, "
-        '"`neutral` soll ein Text (str) mit mindestens 25 Wörtern sein."\n'
+        '"`neutral` soll ein Text (str) mit mindestens 25 Wörtern sein."\n' + FAKTEN_CODE + "\n"
+        f"assert _L.__len__(_fakten(neutral)) >= {FAKTEN_MINDESTENS}, "
+        '"Ihr Text `neutral` ist keine Umschreibung des Absatzes: Er lässt zu viele Fakten '
+        "weg. Behalten Sie, wer was tat (Namen, Ämter, Orte, das Treffen), und ersetzen "
+        'Sie nur die wertenden Wörter."\n'
         "import mediakit as _mk\n"
         "_frisch = _F(_mk.analyze(neutral).metrics['evaluative_per_1000_words'])\n"
         "assert _same(rate_nachher, _frisch, 0.01), "
@@ -1111,6 +1811,11 @@ def wertung(Notebook: Any) -> Any:
         '"Ihr Text `neutral` enthält noch zu viele wertende Wörter."',
         uses_mediakit=True,
     )
+    _ns: dict[str, Any] = {}
+    exec(FAKTEN_CODE, _ns)
+    assert len(_ns["_fakten"](NEUTRAL_MUSTER)) == len(FAKTEN_GELADEN), "3.4: model loses facts"
+    assert len(_ns["_fakten"](GELADEN)) == len(FAKTEN_GELADEN), "3.4: a fact is not in GELADEN"
+    assert len(_ns["_fakten"](ABSATZ)) < FAKTEN_MINDESTENS, "3.4: another dpa text would pass"
     nb.md(
         "**Frage 3.4 (Text):** Welche Wörter haben Sie ersetzt oder gestrichen, und warum? Wo "
         "war es schwer, neutral zu bleiben, ohne Fakten wegzulassen? Zeigt die neue Zahl "
@@ -1158,7 +1863,7 @@ def wertung(Notebook: Any) -> Any:
         + "\nassert treffer_neu >= treffer_alt, 'Tipp: Ein erweitertes Lexikon findet "
         "mindestens so viel wie das alte.'",
     )
-    nb.check("a3_lexikon", 2, ["treffer_alt", "treffer_neu"])
+    nb.check("a3_lexikon", 1, ["treffer_alt", "treffer_neu"])
     nb.md(
         "**Frage 3.5 (Text):** Welche Gefahr hat es, wenn jede Lehrkraft oder jede Klasse "
         "eigene Wörter ins Lexikon aufnimmt? Woran sollte man sich halten?"
@@ -1186,7 +1891,126 @@ def wertung(Notebook: Any) -> Any:
         "mit der Stimme, die mediakit ihnen gibt, und dem Zusammenhang. Lesen Sie nach, wer "
         "an der Stelle wertet: der Autor selbst oder jemand, den er wiedergibt?",
     )
+    stimme_aufgabe(nb)
+    wege_markieren(nb)
     return nb
+
+
+def stimme_aufgabe(nb: Any) -> None:
+    """3.7: sort sentences by who evaluates (graded by hand classes), then the metric."""
+    klassen = "".join(f'- `"{k}"`: {v}\n' for k, v in KLASSEN_STIMME.items())
+    nb.md(
+        "## 3.7 Eigene Wertung, zugeschriebene Wertung, Behauptung ohne Quelle\n\n"
+        "Ein Text kann selbst werten, die Wertung eines anderen wiedergeben oder etwas als "
+        "Tatsache hinstellen, ohne zu sagen, woher er es weiß. Die folgende Zelle zeigt "
+        f"{len(SAETZE_STIMME)} Sätze aus dem Korpus, jeweils mit dem Satz davor. Fragen Sie "
+        "bei jedem Satz: **Wer wertet hier, und nennt der Text eine Quelle?** Ordnen Sie "
+        "jeden Satz einer dieser Klassen zu:\n\n"
+        + klassen
+        + "\nSpeichern Sie Ihre Einteilung im Wörterbuch `einteilung` mit den Buchstaben "
+        + ", ".join(f'`"{k}"`' for k in SAETZE_STIMME)
+        + ' als Schlüsseln, z. B. `{"A": "autor", ...}`. Erst danach zeigt eine Zelle, was '
+        "mediakit zu diesen Sätzen sagt."
+    )
+    shown = {k: (v["text"], v["sentence"]) for k, v in SAETZE_STIMME.items()}
+    nb.setup(
+        f"SAETZE = {shown!r}\n"
+        "for _k, (_id, _satz) in SAETZE.items():\n"
+        "    _body = texte[_id].body\n"
+        "    _i = _body.find(_satz)\n"
+        "    _davor = _body[max(0, _i - 200):_i].replace('\\n', ' ')\n"
+        "    print(f'{_k} | Text {_id} | davor: …{_davor}')\n"
+        "    print(f'   SATZ: {_satz}')\n"
+        "    print()"
+    )
+    expected = {k: v["verdict"] for k, v in SAETZE_STIMME.items()}
+    nb.answer("a3_einteilung", f"einteilung = {expected!r}")
+    erlaubt = list(KLASSEN_STIMME)
+    nb.hints(
+        "a3_einteilung",
+        have({"einteilung": "dict"}) + f"\nassert sorted(einteilung) == {sorted(SAETZE_STIMME)!r}, "
+        "'Tipp: Ein Eintrag je Buchstabe aus der Liste.'"
+        + f"\nassert all(v in {erlaubt!r} for v in einteilung.values()), "
+        f"'Tipp: Erlaubt sind nur {', '.join(erlaubt)}.'",
+    )
+    nb.hidden(
+        "a3_einteilung",
+        2,
+        f"assert _T(einteilung) is _D and _L(_D.keys(einteilung)) == {list(SAETZE_STIMME)!r}, "
+        '"`einteilung` braucht genau die Buchstaben der Liste als Schlüssel."\n'
+        f"_erwartet = {expected!r}\n"
+        "_abweichungen = 0\n"
+        "for _k in _erwartet:\n"
+        "    _v = einteilung[_k]\n"
+        f"    assert _T(_v) is _S and _v in {erlaubt!r}, "
+        '"Die Werte von `einteilung` sind nur die Klassen, die die Aufgabe nennt."\n'
+        "    if _v != _erwartet[_k]:\n"
+        "        _abweichungen += 1\n"
+        "assert _abweichungen <= 1, "
+        '"`einteilung`: Mehrere Sätze passen nicht zu Ihrer Klasse. Fragen Sie bei jedem '
+        "Satz: Wessen Wort ist das wertende Wort, und steht im Satz oder davor, wer das "
+        'sagt?"',
+        uses_mediakit=False,
+    )
+    nb.md(
+        "Die folgende Zelle zeigt, was mediakit zu denselben Sätzen sagt: die Treffer mit "
+        "ihrer Stimme und ob der Satz zu den Belegen der Kennzahl "
+        "`unattributed_evaluative_sentence_share` gehört („Wertung ohne Quelle“). Die "
+        "Kennzahl ist der Anteil der Sätze ohne Quelle an allen Sätzen, in denen der Autor "
+        "selbst wertet. Darunter stehen die Kennzahl der dpa-Meldung und ihre Belegsätze "
+        "(`mediakit.analyze(dpa.body).evaluative.unattributed_sentences`)."
+    )
+    nb.setup(
+        "for _k, (_id, _satz) in SAETZE.items():\n"
+        "    _a = mediakit.analyze(texte[_id].body)\n"
+        "    _i = texte[_id].body.find(_satz)\n"
+        "    _treffer = [f'{t.text} ({t.voice})' for t in _a.evaluative.hits\n"
+        "                if _i <= t.start < _i + len(_satz)]\n"
+        "    _ohne = any(s.start <= _i < s.end for s in _a.evaluative.unattributed_sentences)\n"
+        "    print(_k, '| Treffer:', ', '.join(_treffer) or 'keine',\n"
+        "          '| Wertung ohne Quelle' if _ohne else '')\n"
+        "_dpa = mediakit.analyze(dpa.body)\n"
+        "print()\n"
+        "print('dpa: unattributed_evaluative_sentence_share =',\n"
+        "      round(_dpa.metrics['unattributed_evaluative_sentence_share'], 2))\n"
+        "for _s in _dpa.evaluative.unattributed_sentences:\n"
+        "    print('  -', _s.text)"
+    )
+    # What the model answer below says about the tool, checked against it at build time.
+    mk = nb.value("mediakit")
+    korpus = nb.value("texte")
+    ansicht = {}
+    for k, v in SAETZE_STIMME.items():
+        a = mk.analyze(korpus[v["text"]].body)
+        i = korpus[v["text"]].body.find(v["sentence"])
+        assert i >= 0, f"3.7: sentence {k} is no longer in text {v['text']}"
+        treffer = [t.voice for t in a.evaluative.hits if i <= t.start < i + len(v["sentence"])]
+        ohne = any(s.start <= i < s.end for s in a.evaluative.unattributed_sentences)
+        ansicht[k] = (treffer, ohne)
+    assert ansicht["A"][1] and not ansicht["D"][1] and "author" in ansicht["D"][0], (
+        "3.7: mediakit now reads sentence A or D differently; rewrite the model answer"
+    )
+    assert not ansicht["B"][0] and not ansicht["F"][0] and not ansicht["G"][0], (
+        "3.7: mediakit now finds evaluative words in B, F or G; rewrite the model answer"
+    )
+    nb.md(
+        "**Frage 3.7 (Text):** Bei welchen Sätzen aus 3.7 sieht mediakit etwas anderes als "
+        "Sie? Erklären Sie an zwei Beispielen, warum. Was misst die Kennzahl "
+        "`unattributed_evaluative_sentence_share` also, und was entgeht ihr?"
+    )
+    nb.written(
+        "a3_einteilung_warum",
+        2,
+        "A zählt mediakit wie ich als Wertung ohne Quelle. In B findet mediakit kein "
+        "wertendes Wort, obwohl „bedeutende Wende“ ein Urteil des Autors ist: Was nicht im "
+        "Lexikon steht, zählt nicht. In D erkennt mediakit „getönt“ als Wort der dpa, zählt "
+        "den Satz aber nicht als „ohne Quelle“, weil Trump als Sprecher im Satz steht; die "
+        "Wertung ist trotzdem die der dpa. F und G sind Behauptungen ohne Quelle, aber ohne "
+        "wertendes Wort; die Kennzahl zählt nur wertende Sätze und übersieht sie ganz, auch "
+        "den Sachfehler in G. Die Kennzahl misst also, wie oft ein Text mit Wörtern aus dem "
+        "Lexikon selbst wertet, ohne jemanden zu nennen; ob Tatsachen belegt sind, misst sie "
+        "nicht.",
+    )
 
 
 # ---------------------------------------------------------------------------------------

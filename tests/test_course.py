@@ -1353,6 +1353,8 @@ def test_task_text_names_what_its_check_reads(course_build) -> None:
         assert repr(verdict) in tasks["a3_belege"]["text"], verdict
     for key in content.BELEGE_WERTUNG:
         assert f'"{key}"' in tasks["a3_belege"]["text"], key
+    for key in content.BELEGE_LESBARKEIT:
+        assert f'"{key}"' in tasks["a1_belege"]["text"], key
     for voice in content.STIMMEN:
         assert repr(voice) in tasks["a3_belege"]["text"], voice
     assert not problems, "\n".join(problems)
@@ -1418,6 +1420,60 @@ def test_graded_values_agree_with_the_hand_annotation(course_build) -> None:
         )
     for key in content.BELEGE_OHNE_QUELLE:
         assert f'"{key}"' in tasks["a4_belege"]["text"], key
+    # 1.8: graded against the hand verdicts; the counts shown are today's
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_LESBARKEIT.items()})
+        in (tasks["a1_belege"]["test"])
+    )
+    for letter, item in content.BELEGE_LESBARKEIT.items():
+        live = content.lesbarkeit_angabe(item, corpus[item["text"]].body)
+        assert live == item["value"], (
+            f"{letter}: {item['tool']} now says {live!r} (course says {item['value']!r}); "
+            "review the Belegprüfung 1.8 in course_content.py"
+        )
+        assert content.lesbarkeit_claim(item) in " ".join(
+            c["source"] for nb in notebooks for c in nb.cells if "BELEGE_A1_BELEGE" in c["source"]
+        ), letter
+    # 2.8: the graded source figures are the hand ones; the source rows shown are today's
+    values = tasks["a2_quellen_tabelle"]["values"]
+    assert values["quellentypen_dpa"] == content.HAND_QUELLENTYPEN_DPA
+    assert values["meiste_medien"] == content.HAND_MEISTE_MEDIEN
+    assert (
+        repr({k: v["verdict"] for k, v in content.BELEGE_QUELLEN.items()})
+        in tasks["a2_quellen_belege"]["test"]
+    )
+    for letter, item in content.BELEGE_QUELLEN.items():
+        live = content.quellen_angabe(item, corpus[item["text"]].body)
+        assert live == item["claim"], (
+            f"{letter}: mediakit now says {live!r} (course says {item['claim']!r}); "
+            "review the Belegprüfung 2.8b in course_content.py"
+        )
+        assert f'"{letter}"' in tasks["a2_quellen_belege"]["text"], letter
+    # 3.2/3.3: every dpa hit has the voice our reading gives it; the graded figures follow
+    from collections import Counter
+
+    live = [(h.text, h.voice) for h in mediakit.find_evaluative(corpus["002"].body)]
+    new = [h for h in live if h not in content.HAND_STIMMEN_DPA]
+    gone = [h for h in content.HAND_STIMMEN_DPA if h not in live]
+    assert live == content.HAND_STIMMEN_DPA, (
+        f"the dpa's evaluative hits or their voices changed (new {new}, gone {gone}): read "
+        "each new hit in the dpa body, then update HAND_STIMMEN_DPA (3.2, 3.3) to your reading"
+    )
+    hand = Counter(v for _, v in content.HAND_STIMMEN_DPA)
+    assert tasks["a3_stimmen"]["values"]["stimmen_dpa"] == {v: hand[v] for v in content.STIMMEN}
+    own = [t for (t, v) in content.HAND_STIMMEN_DPA if v == "author"]
+    assert sum(tasks["a3_kategorien"]["values"]["kategorien_dpa"].values()) == len(own)
+    # 3.7: graded against the hand classes; every sentence is in its text
+    assert (
+        repr({k: v["verdict"] for k, v in content.SAETZE_STIMME.items()})
+        in tasks["a3_einteilung"]["test"]
+    )
+    for letter, item in content.SAETZE_STIMME.items():
+        assert item["sentence"] in corpus[item["text"]].body, letter
+        assert item["verdict"] in content.KLASSEN_STIMME, letter
+        assert f'"{letter}"' in tasks["a3_einteilung"]["text"], letter
+    for klasse in content.KLASSEN_STIMME:
+        assert f'"{klasse}"' in tasks["a3_einteilung"]["text"], klasse
     # 3.6: the voices shown are today's, the grading follows the hand verdicts
     assert (
         repr({k: v["verdict"] for k, v in content.BELEGE_WERTUNG.items()})
@@ -1484,3 +1540,68 @@ def test_leitfaden_figures_and_quotes_are_the_live_ones() -> None:
     guide = (COURSE / "LEITFADEN.md").read_text(encoding="utf-8")
     for stale in ("≈ 1,4", "neutrale dpa-Meldung", "ihre eigenen Worte", "Blog vom 10. Februar"):
         assert stale not in guide, stale
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        (None, True),  # the model rewrite
+        (
+            "Die EU-Kommission und die Regierungen Europas sind von Ankündigungen von Präsident "
+            "Trump betroffen. Hegseth war bei einem Treffen in Brüssel. Es gibt bisher keine "
+            "Gespräche mit ihnen über die weitere Unterstützung.",
+            True,
+        ),
+        (
+            "Heute scheint die Sonne über dem Park, und viele Familien gehen spazieren, essen "
+            "ein Eis, spielen Fußball und freuen sich über das Wetter am Wochenende im Sommer.",
+            False,
+        ),
+        ("ABSATZ", False),  # another paragraph of the corpus (the dpa's): not this one
+        ("GELADEN", False),  # the original itself: still loaded
+    ],
+)
+def test_the_rewrite_in_3_4_must_keep_the_facts_of_the_paragraph(course_build, text, passes):
+    """3.4 grades a rewrite of *this* paragraph, not any 25-word text with few loaded words."""
+    import mediakit
+
+    notebooks, content = course_build
+    nb = next(n for n in notebooks if n.name == "wertung")
+    text = {None: content.NEUTRAL_MUSTER, "ABSATZ": content.ABSATZ, "GELADEN": content.GELADEN}.get(
+        text, text
+    )
+    ns = dict(nb.ns)
+    ns["neutral"] = text
+    ns["rate_nachher"] = float(mediakit.analyze(text).metrics["evaluative_per_1000_words"])
+    source = HIDDEN_PRELUDE_FOR_TESTS + "\n" + nb.tasks["a3_neutral"]["test"]
+    if passes:
+        exec(compile(source, "a3_neutral", "exec"), ns)
+    else:
+        with pytest.raises(AssertionError):
+            exec(compile(source, "a3_neutral", "exec"), ns)
+
+
+def test_basis_alone_can_pass_and_every_heading_names_its_path(course_build) -> None:
+    """Each notebook with paths (WEGE): every numbered heading says Basis or Erweiterung,
+    the header lists both, Basis alone reaches a pass and Erweiterung gives few points."""
+    notebooks, content = course_build
+    with_paths = [nb for nb in notebooks if nb.name in content.WEGE]
+    assert {nb.name for nb in with_paths} >= {"lesbarkeit", "zitate", "wertung"}
+    for nb in with_paths:
+        wege = content.WEGE[nb.name]
+        assert set(wege.values()) == {"Basis", "Erweiterung"}, nb.name
+        header = nb.cells[0]["source"]
+        assert "*Basis*" in header and "*Erweiterung*" in header, nb.name
+        for nr, weg in wege.items():
+            headings = [
+                c["source"].split("\n")[0]
+                for c in nb.cells
+                if c["cell_type"] == "markdown" and c["source"].startswith(f"## {nr} ")
+            ]
+            assert len(headings) == 1 and headings[0].endswith(f"· *{weg}*"), (nb.name, nr)
+        points = content.wege_punkte(nb)
+        total = sum(sum(p.values()) for p in points.values())
+        assert sum(points["Basis"].values()) >= content.BESTANDEN * total, nb.name
+        assert points["Erweiterung"]["auto"] < points["Basis"]["auto"], nb.name
+        # the graded questions recorded for nbgrader add up to the same total
+        assert sum(q["points"] for q in nb.questions) == total, nb.name
