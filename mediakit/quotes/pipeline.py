@@ -69,8 +69,22 @@ CHAIN = (
 )
 
 
+def nothing_to_start_from(cx: Context) -> bool:
+    """True when no rule of :data:`CHAIN` has anything to start from.
+
+    Every rule starts from a quote region, a cue verb or cue word outside the quote
+    marks (``verb_at``, ``prep_at``), a Konjunktiv candidate (``mood_at``) or a
+    quotation an earlier rule found; a text with none of these (most single
+    sentences) has no quotation, scare quote or title, and the chain is skipped.
+    ``tests/test_fast_paths.py`` runs the whole chain on such texts and compares.
+    """
+    return not (cx.regions or cx.verb_at or cx.prep_at or cx.mood_at)
+
+
 def run(cx: Context) -> tuple[list[Quotation], list[TextSpan], list[TextSpan]]:
     """Run the chain on one view; (quotations, scare quotes, titles)."""
+    if nothing_to_start_from(cx):
+        return cx.quotes, [], []
     for step in CHAIN:
         step(cx)
     scare, titles = region_spans(cx)
