@@ -83,9 +83,13 @@ class Analysis:
         if self._metrics is None:
             merged: dict[str, float] = {}
             for part in (self.readability, self.quotes, self.evaluative):
-                merged.update(
-                    {k: math.nan if v is None else float(v) for k, v in part.metrics.items()}
-                )
+                values = part.metrics
+                if _all_floats(values):
+                    merged.update(values)  # nothing to convert: one C-level copy
+                else:
+                    merged.update(
+                        {k: math.nan if v is None else float(v) for k, v in values.items()}
+                    )
             for name in _percent_shares():
                 if name in merged:
                     merged[name] /= 100.0
@@ -124,6 +128,14 @@ class Analysis:
         keys = ("words", "flesch_amstad", "quotes_per_1000_words", "evaluative_per_1000_words")
         shown = ", ".join(f"{k}={m[k]:.1f}" for k in keys if m.get(k) is not None)
         return f"<Analysis {shown}>"
+
+
+def _all_floats(values: Mapping[str, Any]) -> bool:
+    """True when every value is a plain ``float`` (no ``None``, int, bool or subclass)."""
+    return set(map(type, values.values())) <= _FLOAT_ONLY
+
+
+_FLOAT_ONLY = frozenset({float})
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 from typing import Any
 
@@ -159,6 +159,16 @@ def find_evaluative(
     return hits
 
 
+@lru_cache(maxsize=64)
+def _category_keys(categories: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(category, figure name) of every category but the hedge, in their order."""
+    return tuple(
+        (category, f"evaluative_{category}_per_1000_words")
+        for category in categories
+        if category != "hedge"
+    )
+
+
 def _score(hits: list[EvaluativeHit]) -> float:
     counted = [h for h in hits if h.category not in NOT_COUNTED]
     return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
@@ -261,13 +271,9 @@ class EvaluativeAnalysis:
             ),
         }
         # rate_per_1000 inlined: safe_div(count * 1000.0, words), the same float
-        for category in self.categories:
-            if category == "hedge":
-                continue
+        for category, key in _category_keys(tuple(self.categories)):
             count = by_category.get(category, 0)
-            figures[f"evaluative_{category}_per_1000_words"] = (
-                float(count * 1000.0) / author_words if author_words else 0.0
-            )
+            figures[key] = float(count * 1000.0) / author_words if author_words else 0.0
         figures["author_words"] = float(self.author_words)
         figures["quoted_words"] = float(self.quoted_words)
         figures["attributed_words"] = float(self.attributed_words)
