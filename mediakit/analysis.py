@@ -168,10 +168,7 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     >>> a.quotes.quotations[0].kind
     'direct'
     """
-    from .evaluative import analyze_evaluative
-    from .quotes import analyze_quotes
-    from .readability import readability
-
+    readability, analyze_quotes, analyze_evaluative = _measures()
     refuse_dataframe(text, "analyze")
     _check_input(text, "analyze()")
     meta = _metadata_of(text)
@@ -183,6 +180,16 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
         evaluative=analyze_evaluative(document, lexicon=lexicon),
         meta=meta,
     )
+
+
+@cache
+def _measures() -> tuple[Any, Any, Any]:
+    """readability, analyze_quotes, analyze_evaluative (imported on first use, once)."""
+    from .evaluative import analyze_evaluative
+    from .quotes import analyze_quotes
+    from .readability import readability
+
+    return readability, analyze_quotes, analyze_evaluative
 
 
 def _check_input(item: object, where: str) -> None:

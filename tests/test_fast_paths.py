@@ -184,13 +184,15 @@ def test_quotation_chain_is_skipped_only_when_no_rule_can_start() -> None:
     from mediakit.quotes import analyze_quotes
     from mediakit.quotes.pipeline import CHAIN, nothing_to_start_from
     from mediakit.quotes.rules.regions import region_spans
-    from mediakit.quotes.view import Context
+    from mediakit.quotes.view import Context, no_starting_point
 
     for text in NOTHING_TO_START_FROM + SOMETHING_TO_START_FROM:
         doc = document.Document(text)
         cx = Context(doc)
         skipped = nothing_to_start_from(cx)
         assert skipped == (text in NOTHING_TO_START_FROM), text
+        # the test on the parse alone (before any view is built) says the same here
+        assert no_starting_point(doc) == skipped, text
         for step in CHAIN:  # the whole chain, as if there were no shortcut
             step(cx)
         if skipped:
@@ -201,3 +203,20 @@ def test_quotation_chain_is_skipped_only_when_no_rule_can_start() -> None:
     # a text without quotations keeps its scare-quote rate
     metrics = analyze_quotes("Er hat als einzige „Errungenschaft“ nichts.").metrics
     assert metrics["scare_quotes_per_1000_words"] > 0 and metrics["quotes_per_1000_words"] == 0
+
+
+@PROPERTY
+@given(texts)
+def test_quotation_shortcut_on_random_text(text: str) -> None:
+    from mediakit.quotes.pipeline import CHAIN, nothing_to_start_from
+    from mediakit.quotes.rules.regions import region_spans
+    from mediakit.quotes.view import Context, no_starting_point
+
+    doc = document.Document(text)
+    cx = Context(doc)
+    if no_starting_point(doc):
+        assert nothing_to_start_from(cx)
+    if nothing_to_start_from(cx):
+        for step in CHAIN:
+            step(cx)
+        assert cx.quotes == [] and region_spans(cx) == ([], [])

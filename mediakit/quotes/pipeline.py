@@ -18,7 +18,7 @@ from .rules.prepositions import word_cues
 from .rules.regions import classify_regions, region_spans
 from .rules.reported import reported
 from .rules.speakers import carry_over_direct, resolve_pronouns
-from .view import Context
+from .view import Context, no_starting_point
 from .words import _REPORTED
 
 
@@ -98,6 +98,8 @@ def detect(doc: Document) -> tuple[list[Quotation], list[TextSpan], list[TextSpa
     passages are still returned as direct quotations without attribution, with a warning.
     """
     try:
+        if no_starting_point(doc):
+            return [], [], []  # as run() would find: no rule has anything to start from
         return run(Context(doc))
     except Exception as exc:  # pragma: no cover - a safety net, the tests find no such input
         import warnings
