@@ -83,9 +83,13 @@ class Analysis:
         if self._metrics is None:
             merged: dict[str, float] = {}
             for part in (self.readability, self.quotes, self.evaluative):
-                merged.update(
-                    {k: math.nan if v is None else float(v) for k, v in part.metrics.items()}
-                )
+                values = part.metrics
+                if _all_floats(values):
+                    merged.update(values)  # nothing to convert: one C-level copy
+                else:
+                    merged.update(
+                        {k: math.nan if v is None else float(v) for k, v in values.items()}
+                    )
             for name in _percent_shares():
                 if name in merged:
                     merged[name] /= 100.0
@@ -126,6 +130,14 @@ class Analysis:
         return f"<Analysis {shown}>"
 
 
+def _all_floats(values: Mapping[str, Any]) -> bool:
+    """True when every value is a plain ``float`` (no ``None``, int, bool or subclass)."""
+    return set(map(type, values.values())) <= _FLOAT_ONLY
+
+
+_FLOAT_ONLY = frozenset({float})
+
+
 @cache
 def _percent_shares() -> tuple[str, ...]:
     """The shares a measure reports in percent (its own description dict says ``%``).
@@ -156,10 +168,7 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     >>> a.quotes.quotations[0].kind
     'direct'
     """
-    from .evaluative import analyze_evaluative
-    from .quotes import analyze_quotes
-    from .readability import readability
-
+    readability, analyze_quotes, analyze_evaluative = _measures()
     refuse_dataframe(text, "analyze")
     _check_input(text, "analyze()")
     meta = _metadata_of(text)
@@ -171,6 +180,16 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
         evaluative=analyze_evaluative(document, lexicon=lexicon),
         meta=meta,
     )
+
+
+@cache
+def _measures() -> tuple[Any, Any, Any]:
+    """readability, analyze_quotes, analyze_evaluative (imported on first use, once)."""
+    from .evaluative import analyze_evaluative
+    from .quotes import analyze_quotes
+    from .readability import readability
+
+    return readability, analyze_quotes, analyze_evaluative
 
 
 def _check_input(item: object, where: str) -> None:

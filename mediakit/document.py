@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
 from itertools import compress
-from operator import add, itemgetter, not_
+from operator import add, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -361,6 +361,9 @@ def nlp():
     pipeline.max_length = MAX_CHARS + 1
     vocab: Any = pipeline.vocab  # spaCy's stubs lack lex_attr_getters
     vocab.lex_attr_getters = _quick_lexical_attributes(vocab.lex_attr_getters)
+    global _WORD_FLAG
+    # is_word once per word form, as a lexeme flag: a Document reads it with the offsets
+    _WORD_FLAG = vocab.add_flag(is_word)
     tokenizer: Any = pipeline.tokenizer  # typed as a plain callable by spaCy
     tokenizer.prefix_search = _LettersHaveNoAffix(tokenizer.prefix_search, None).search
     tokenizer.suffix_search = _LettersHaveNoAffix(tokenizer.suffix_search, None).search
@@ -530,6 +533,10 @@ def _suffix_length(search: Any, text: str, lo: int, hi: int) -> int:
     if start > lo and match.start() < _PEEL_MARGIN:
         match = search(text[lo:hi])
     return match.end() - match.start()
+
+
+#: spaCy's flag id of :func:`is_word` (set when the pipeline is built, see :func:`nlp`)
+_WORD_FLAG = 0
 
 
 @cache
@@ -990,14 +997,18 @@ class Document:
         # Offsets from one array call and token texts by slicing: creating a spaCy
         # Token object per token would cost more than all our rules together.
         if len(self._doc):
-            flat = self._doc.to_array(_spacy_attributes()[:2]).ravel().tolist()
+            rows = self._doc.to_array([*_spacy_attributes()[:2], _WORD_FLAG])
+            flat = rows[:, :2].ravel().tolist()
             self.token_starts: list[int] = flat[0::2]
             self.token_ends: list[int] = list(map(add, self.token_starts, flat[1::2]))
             self.token_texts: list[str] = list(
                 map(self.text.__getitem__, map(slice, self.token_starts, self.token_ends))
             )
+            # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
+            self.words: list[int] = rows[:, 2].nonzero()[0].tolist()
         else:
             self.token_starts, self.token_ends, self.token_texts = [], [], []
+            self.words = []
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
         self.quote_regions = find_quote_regions(self.text, par_spans)
@@ -1016,7 +1027,6 @@ class Document:
             starts[0] = True
         self.sentences = self._set_sentences(starts)
         self.token_is_sent_start: list[bool] = starts
-        self.words = _word_positions(self.token_texts)
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
@@ -1140,15 +1150,6 @@ class Document:
 
 # str.isalnum's characters: \w without the underscore
 _ALNUM = re.compile(r"[^\W_]")
-
-
-def _word_positions(tokens: list[str]) -> list[int]:
-    """Positions of the tokens that are words (:func:`is_word`), all-letter ones at C speed."""
-    flags: list[Any] = list(map(str.isalpha, tokens))
-    search = _ALNUM.search
-    for i in compress(range(len(tokens)), map(not_, flags)):
-        flags[i] = search(tokens[i]) is not None
-    return list(compress(range(len(tokens)), flags))
 
 
 def is_word(token: str) -> bool:

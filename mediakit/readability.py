@@ -72,7 +72,6 @@ import math
 import re
 import threading
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -541,17 +540,16 @@ def readability(
     if cached is not None:
         return cached
     syllables, letters = _word_figures(document, spoken_numbers)
-    by_syllables = Counter(syllables)
-    by_letters = Counter(letters)
     sentence_words = _words_per_sentence(document)
+    # counted at C speed (the values are ints): n > 6 letters, n >= 3 syllables, n == 1
     result = Readability(
         document=document,
-        sentences=sum(1 for n in sentence_words if n),
+        sentences=len(sentence_words) - sentence_words.count(0),
         words=len(syllables),
         syllables=sum(syllables),
-        long_words=sum(c for n, c in by_letters.items() if n > _LONG_WORD_LETTERS),
-        polysyllabic_words=sum(c for n, c in by_syllables.items() if n >= 3),
-        monosyllabic_words=by_syllables[1],
+        long_words=sum(map(_LONG_WORD_LETTERS.__lt__, letters)),
+        polysyllabic_words=sum(map((3).__le__, syllables)),
+        monosyllabic_words=syllables.count(1),
         sentence_words=sentence_words,
         n_evidence_sentences=n_sentences,
         n_evidence_words=n_words,

@@ -185,11 +185,14 @@ def test_quick_lexical_attributes_equal_spacys():
 
     import spacy
 
+    from mediakit import document
     from mediakit.document import nlp
 
     original = spacy.blank("de").vocab.lex_attr_getters
     quick = nlp().vocab.lex_attr_getters
-    assert quick.keys() == original.keys()
+    # ours has one more: the flag that marks word forms (mediakit.document.is_word)
+    assert quick.keys() == original.keys() | {document._WORD_FLAG}
+    assert quick[document._WORD_FLAG] is document.is_word
     words = {w for d in mediakit.load_corpus() for w in d.body.split()}
     words |= {t for d in mediakit.load_corpus() for t in parse(d.body).token_texts}
     words |= {"x", "Xx", "ǅemal", "ǅ", "ªb", "Aªb", "ŉ", "ß", "SS", "İstanbul", "a" * 150}

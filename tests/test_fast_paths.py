@@ -161,3 +161,62 @@ def test_user_lexicon_with_short_heads_and_prefixes_still_matches() -> None:
         ("Ökofaschisten", "prefix"),
         ("Xylophone", "prefix"),
     ]
+
+
+# Sentences with nothing a quotation rule starts from, and sentences with one thing each.
+NOTHING_TO_START_FROM = [
+    "Die Bahn streikt schon wieder.",
+    "Das Wetter wird morgen besser als heute.",
+    "Im Jahr 1901 baute er ein Haus in Wien.",
+    "Was für ein Chaos!",
+    "Die Lügenmedien und ihr Klimawahn.",
+]
+SOMETHING_TO_START_FROM = [
+    "Laut Polizei war die Straße gesperrt.",  # cue word
+    "Peskow sagte, das Gespräch sei gut gewesen.",  # cue verb
+    "Putin habe Trump nach Moskau eingeladen.",  # Konjunktiv
+    "Er fahre morgen nach Kiew.",  # regular Konjunktiv I by its ending
+    "Er hat als einzige „Errungenschaft“ nichts.",  # quote region
+]
+
+
+def test_quotation_chain_is_skipped_only_when_no_rule_can_start() -> None:
+    from mediakit.quotes import analyze_quotes
+    from mediakit.quotes.pipeline import CHAIN, nothing_to_start_from
+    from mediakit.quotes.rules.regions import region_spans
+    from mediakit.quotes.view import Context, no_starting_point
+
+    for text in NOTHING_TO_START_FROM + SOMETHING_TO_START_FROM:
+        doc = document.Document(text)
+        cx = Context(doc)
+        skipped = nothing_to_start_from(cx)
+        assert skipped == (text in NOTHING_TO_START_FROM), text
+        # the test on the parse alone (before any view is built) says the same here
+        assert no_starting_point(doc) == skipped, text
+        for step in CHAIN:  # the whole chain, as if there were no shortcut
+            step(cx)
+        if skipped:
+            assert cx.quotes == [] and region_spans(cx) == ([], []), text
+            metrics = analyze_quotes(doc).metrics
+            assert set(metrics.values()) == {0.0}, text
+            assert list(metrics) == list(mediakit.quotes.METRIC_DESCRIPTIONS)
+    # a text without quotations keeps its scare-quote rate
+    metrics = analyze_quotes("Er hat als einzige „Errungenschaft“ nichts.").metrics
+    assert metrics["scare_quotes_per_1000_words"] > 0 and metrics["quotes_per_1000_words"] == 0
+
+
+@PROPERTY
+@given(texts)
+def test_quotation_shortcut_on_random_text(text: str) -> None:
+    from mediakit.quotes.pipeline import CHAIN, nothing_to_start_from
+    from mediakit.quotes.rules.regions import region_spans
+    from mediakit.quotes.view import Context, no_starting_point
+
+    doc = document.Document(text)
+    cx = Context(doc)
+    if no_starting_point(doc):
+        assert nothing_to_start_from(cx)
+    if nothing_to_start_from(cx):
+        for step in CHAIN:
+            step(cx)
+        assert cx.quotes == [] and region_spans(cx) == ([], [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 from typing import Any
 
@@ -159,6 +159,17 @@ def find_evaluative(
     return hits
 
 
+@lru_cache(maxsize=64)
+def _category_keys(categories: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The figure names of every category but the hedge, in their order, and category -> name."""
+    key_of = {
+        category: f"evaluative_{category}_per_1000_words"
+        for category in categories
+        if category != "hedge"
+    }
+    return tuple(key_of.values()), key_of
+
+
 def _score(hits: list[EvaluativeHit]) -> float:
     counted = [h for h in hits if h.category not in NOT_COUNTED]
     return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
@@ -260,14 +271,14 @@ class EvaluativeAnalysis:
                 author_words + self.quoted_words + self.attributed_words,
             ),
         }
-        # rate_per_1000 inlined: safe_div(count * 1000.0, words), the same float
-        for category in self.categories:
-            if category == "hedge":
-                continue
-            count = by_category.get(category, 0)
-            figures[f"evaluative_{category}_per_1000_words"] = (
-                float(count * 1000.0) / author_words if author_words else 0.0
-            )
+        # every category's figure 0.0 (a count of 0 gives 0.0 either way), then the
+        # categories with hits; rate_per_1000 inlined: safe_div(count * 1000.0, words)
+        keys, key_of = _category_keys(tuple(self.categories))
+        figures.update(dict.fromkeys(keys, 0.0))
+        for category, count in by_category.items():
+            key = key_of.get(category)
+            if key is not None:
+                figures[key] = float(count * 1000.0) / author_words if author_words else 0.0
         figures["author_words"] = float(self.author_words)
         figures["quoted_words"] = float(self.quoted_words)
         figures["attributed_words"] = float(self.attributed_words)

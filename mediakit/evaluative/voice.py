@@ -253,6 +253,11 @@ def voice_layer(document: Document) -> VoiceLayer:
         return cached
     rules = voice_rules()
     analysis = analyze_quotes(document)
+    if not analysis.quotations and ":" not in document.text:
+        # no quotation and no transcript speaker label: the author's voice throughout
+        layer = VoiceLayer()
+        document.cache["evaluative_voice"] = layer
+        return layer
     spans: list[VoiceSpan] = []
     holes: list[tuple[int, int]] = []
     sourced: list[tuple[int, int]] = []

@@ -217,6 +217,11 @@ def _metrics(
 ) -> dict[str, float]:
     n = len(quotations)
     words = doc.n_words
+    if not n and not sources:
+        # no quotation: every share is safe_div(0, 0) = 0.0, every count 0 (same keys, same order)
+        figures = dict(_NO_QUOTATIONS)
+        figures["scare_quotes_per_1000_words"] = rate_per_1000(len(scare), words)
+        return figures
     types = [q.speaker.speaker_type if q.speaker else None for q in quotations]
     source_types = [q.source.source_type if q.source is not None else None for q in quotations]
     named = [s for s in sources if s.source_type != "anonymous"]
@@ -253,3 +258,23 @@ def _metrics(
         ),
         "scare_quotes_per_1000_words": rate_per_1000(len(scare), words),
     }
+
+
+#: The figures of a text without quotations (the scare-quote rate is set per text).
+_NO_QUOTATIONS: dict[str, float] = {
+    "quotes_per_1000_words": 0.0,
+    "attributed_share": 0.0,
+    "named_share": 0.0,
+    "pronoun_share": 0.0,
+    "anonymous_share": 0.0,
+    "outlet_share": 0.0,
+    "distinct_named_sources": 0.0,
+    "distinct_sources": 0.0,
+    **{f"source_{t}_share": 0.0 for t in SOURCE_TYPES},
+    "quoted_token_share": 0.0,
+    "direct_share": 0.0,
+    "indirect_share": 0.0,
+    "reported_share": 0.0,
+    "evaluative_cue_share": 0.0,
+    "scare_quotes_per_1000_words": 0.0,
+}

@@ -18,7 +18,7 @@ from .rules.prepositions import word_cues
 from .rules.regions import classify_regions, region_spans
 from .rules.reported import reported
 from .rules.speakers import carry_over_direct, resolve_pronouns
-from .view import Context
+from .view import Context, no_starting_point
 from .words import _REPORTED
 
 
@@ -69,8 +69,22 @@ CHAIN = (
 )
 
 
+def nothing_to_start_from(cx: Context) -> bool:
+    """True when no rule of :data:`CHAIN` has anything to start from.
+
+    Every rule starts from a quote region, a cue verb or cue word outside the quote
+    marks (``verb_at``, ``prep_at``), a Konjunktiv candidate (``mood_at``) or a
+    quotation an earlier rule found; a text with none of these (most single
+    sentences) has no quotation, scare quote or title, and the chain is skipped.
+    ``tests/test_fast_paths.py`` runs the whole chain on such texts and compares.
+    """
+    return not (cx.regions or cx.verb_at or cx.prep_at or cx.mood_at)
+
+
 def run(cx: Context) -> tuple[list[Quotation], list[TextSpan], list[TextSpan]]:
     """Run the chain on one view; (quotations, scare quotes, titles)."""
+    if nothing_to_start_from(cx):
+        return cx.quotes, [], []
     for step in CHAIN:
         step(cx)
     scare, titles = region_spans(cx)
@@ -84,6 +98,8 @@ def detect(doc: Document) -> tuple[list[Quotation], list[TextSpan], list[TextSpa
     passages are still returned as direct quotations without attribution, with a warning.
     """
     try:
+        if no_starting_point(doc):
+            return [], [], []  # as run() would find: no rule has anything to start from
         return run(Context(doc))
     except Exception as exc:  # pragma: no cover - a safety net, the tests find no such input
         import warnings

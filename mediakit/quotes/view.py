@@ -94,13 +94,7 @@ class Context:
         self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
         # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
         # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
-        low = self.low
-        regular = {
-            k
-            for j in compress(range(len(low)), map(_THIRD_PERSON.__contains__, low))
-            for k in (j - 1, j + 1)
-            if 0 <= k < self.n and _regular_k1(low[k]) and self.tok[k][:1].islower()
-        }
+        regular = _regular_konjunktiv(self.low, self.tok, self.n)
         if regular:
             self.regular_k1 = regular
             self.mood_at = sorted(set(self.mood_at) | regular)
@@ -294,6 +288,31 @@ class Context:
         """How many sentence starts lie between two character offsets."""
         ia, ib = bisect_left(self.idx, a), bisect_left(self.idx, b)
         return bisect_left(self.sentences, (ib, -1)) - bisect_left(self.sentences, (ia, -1))
+
+
+def _regular_konjunktiv(low: list[str], tok: list[str], n: int) -> set[int]:
+    """Tokens (below ``n``) in -e next to a 3rd-person pronoun, written in lowercase."""
+    return {
+        k
+        for j in compress(range(len(low)), map(_THIRD_PERSON.__contains__, low))
+        for k in (j - 1, j + 1)
+        if 0 <= k < n and _regular_k1(low[k]) and tok[k][:1].islower()
+    }
+
+
+def no_starting_point(doc: Document) -> bool:
+    """True when a :class:`Context` of ``doc`` would have no quote region and no
+    candidate token (``verb_at``, ``prep_at``, ``mood_at`` all empty), decided
+    without building it: no quote region, no token with a quotation role, no
+    regular Konjunktiv I form. (A sufficient test: it may say False for such a text.)
+    """
+    if doc.quote_regions:
+        return False
+    forms = _token_forms(doc.token_texts)
+    if any(map(itemgetter(2), forms)):
+        return False
+    texts = doc.token_texts
+    return not _regular_konjunktiv(list(map(itemgetter(0), forms)), texts, len(texts))
 
 
 _MAX_CONTINUED_PARAGRAPHS = 8
