@@ -1,6 +1,6 @@
 """Rule 5: reported speech acts - an utterance only named (Redebericht).
 
-"Die Polizei sprach von einem Unfall." / "Die Regierung kritisierte den Plan." /
+"Die Polizei sprach von einem Unfall." / "Die Regierung kritisierte den Plan als verfehlt." /
 "Ihm war vorgeworfen worden, …" (agentless passive: an anonymous source). The verbs
 and their act types are ``speech_acts.tsv``; the message is the whole sentence, so the
 object of the act is part of the attributed content.
