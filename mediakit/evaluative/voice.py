@@ -253,8 +253,14 @@ def voice_layer(document: Document) -> VoiceLayer:
         return cached
     rules = voice_rules()
     analysis = analyze_quotes(document)
-    if not analysis.quotations and ":" not in document.text:
-        # no quotation and no transcript speaker label: the author's voice throughout
+    text = document.text
+    if (
+        not analysis.quotations
+        and ":" not in text
+        and not any(mark in text for mark in _CLOSING_DOUBLE_MARKS)
+    ):
+        # no quotation, no transcript speaker label and no mark that could close a
+        # quotation begun before the text: the author's voice throughout
         layer = VoiceLayer()
         document.cache["evaluative_voice"] = layer
         return layer
