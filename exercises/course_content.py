@@ -635,6 +635,9 @@ def lesbarkeit(Notebook: Any) -> Any:
         "laut (gesprochene Silben, wie in 1.1) und fragen Sie bei einem Satzende: Endet "
         "hier für eine Leserin wirklich ein Satz? `'strittig'` passt, wenn zwei Lesarten "
         "vertretbar sind.",
+        # The feedback of a counting check asks about counting, not about speakers.
+        hint="Lesen Sie jede Stelle laut: Wie viele Silben spricht man, und endet dort "
+        "für eine Leserin wirklich ein Satz?",
     )
     nb.md(
         "**Frage 1.8 (Text):** Wählen Sie zwei Stellen aus 1.8 und begründen Sie Ihr Urteil. "
@@ -1546,6 +1549,7 @@ def belegpruefung(
     question: str,
     *,
     points: int = 2,
+    hint: str = "Lesen Sie jede Stelle im Zusammenhang: Wer spricht dort?",
 ) -> None:
     """A graded Belegprüfung: the student judges given tool hits against the text.
 
@@ -1597,8 +1601,7 @@ def belegpruefung(
         "    if _v != _erwartet[_k]:\n"
         "        _abweichungen += 1\n"
         "assert _abweichungen <= 1, "
-        f'"`{variable}`: Mehrere Urteile passen nicht zum Text. Lesen Sie jede Stelle im '
-        'Zusammenhang: Wer spricht dort?"',
+        f'"`{variable}`: Mehrere Urteile passen nicht zum Text. {hint}"',
         uses_mediakit=False,
     )
 
