@@ -85,6 +85,16 @@ def header(
     )
 
 
+def _keyset(keys: Any) -> str:
+    """A set literal of the keys, for hidden tests: any key order is right.
+
+    A student who writes ``{"B": ..., "A": ...}`` follows the task as well as one who
+    writes them in the order of the list, so the hidden tests compare the key set
+    (``dict.keys(x) == {...}``, with no builtin a student could replace).
+    """
+    return "{" + ", ".join(repr(k) for k in keys) + "}"
+
+
 def have(names: dict[str, str]) -> str:
     """Visible test lines: the variable exists and has the right type."""
     lines = []
@@ -625,6 +635,9 @@ def lesbarkeit(Notebook: Any) -> Any:
         "laut (gesprochene Silben, wie in 1.1) und fragen Sie bei einem Satzende: Endet "
         "hier für eine Leserin wirklich ein Satz? `'strittig'` passt, wenn zwei Lesarten "
         "vertretbar sind.",
+        # The feedback of a counting check asks about counting, not about speakers.
+        hint="Lesen Sie jede Stelle laut: Wie viele Silben spricht man, und endet dort "
+        "für eine Leserin wirklich ein Satz?",
     )
     nb.md(
         "**Frage 1.8 (Text):** Wählen Sie zwei Stellen aus 1.8 und begründen Sie Ihr Urteil. "
@@ -1118,11 +1131,11 @@ def zitate(Notebook: Any) -> Any:
     nb.hidden(
         "a2_tabelle",
         1,
-        f"assert _T(quellentabelle) is _D and _L(_D.keys(quellentabelle)) == {ids!r}, "
+        f"assert _T(quellentabelle) is _D and _D.keys(quellentabelle) == {_keyset(ids)}, "
         '"`quellentabelle` braucht genau einen Eintrag je Text-ID (\\"000\\" … \\"004\\")."\n'
         "for _id in quellentabelle:\n"
         "    _z = quellentabelle[_id]\n"
-        f"    assert _T(_z) is _D and _L(_D.keys(_z)) == {TABELLE_SCHLUESSEL!r}, "
+        f"    assert _T(_z) is _D and _D.keys(_z) == {_keyset(TABELLE_SCHLUESSEL)}, "
         '"Jede Zeile von `quellentabelle` braucht genau die Schlüssel, die die Aufgabe '
         'nennt."\n'
         "    for _k in _z:\n"
@@ -1167,8 +1180,8 @@ def zitate(Notebook: Any) -> Any:
     nb.hidden(
         "a2_belege",
         2,
-        f"assert _T(pruefung_zitate) is _D and _L(_D.keys(pruefung_zitate)) == "
-        f"{list(BELEGE_ZITATE)!r}, "
+        f"assert _T(pruefung_zitate) is _D and _D.keys(pruefung_zitate) == "
+        f"{_keyset(BELEGE_ZITATE)}, "
         '"`pruefung_zitate` braucht genau die Buchstaben der Liste als Schlüssel."\n'
         f"_erwartet = {erwartet!r}\n"
         "_abweichungen = 0\n"
@@ -1536,6 +1549,7 @@ def belegpruefung(
     question: str,
     *,
     points: int = 2,
+    hint: str = "Lesen Sie jede Stelle im Zusammenhang: Wer spricht dort?",
 ) -> None:
     """A graded Belegprüfung: the student judges given tool hits against the text.
 
@@ -1575,7 +1589,7 @@ def belegpruefung(
     nb.hidden(
         qid,
         points,
-        f"assert _T({variable}) is _D and _L(_D.keys({variable})) == {list(items)!r}, "
+        f"assert _T({variable}) is _D and _D.keys({variable}) == {_keyset(items)}, "
         f'"`{variable}` braucht genau die Buchstaben der Liste als Schlüssel."\n'
         f"_erwartet = {expected!r}\n"
         "_abweichungen = 0\n"
@@ -1587,8 +1601,7 @@ def belegpruefung(
         "    if _v != _erwartet[_k]:\n"
         "        _abweichungen += 1\n"
         "assert _abweichungen <= 1, "
-        f'"`{variable}`: Mehrere Urteile passen nicht zum Text. Lesen Sie jede Stelle im '
-        'Zusammenhang: Wer spricht dort?"',
+        f'"`{variable}`: Mehrere Urteile passen nicht zum Text. {hint}"',
         uses_mediakit=False,
     )
 
@@ -1936,7 +1949,7 @@ def stimme_aufgabe(nb: Any) -> None:
     nb.hidden(
         "a3_einteilung",
         2,
-        f"assert _T(einteilung) is _D and _L(_D.keys(einteilung)) == {list(SAETZE_STIMME)!r}, "
+        f"assert _T(einteilung) is _D and _D.keys(einteilung) == {_keyset(SAETZE_STIMME)}, "
         '"`einteilung` braucht genau die Buchstaben der Liste als Schlüssel."\n'
         f"_erwartet = {expected!r}\n"
         "_abweichungen = 0\n"

@@ -14,7 +14,10 @@ class of made-up students is submitted and autograded:
   (subclasses of int, float, str, list, dict): 0;
 * ``muffle``  blank answers plus an IPython handler that swallows every exception: 0;
 * ``exit``    ``os._exit(1)`` in the first answer: 0;
-* ``loop``    ``while True: pass`` in the first answer: that question 0, the run ends.
+* ``loop``    ``while True: pass`` in the first answer: that question 0, the run ends;
+* ``literal`` the release with every code answer cell filled in by a student who read only
+  the release and followed each instruction literally (``tests/data/literal_student/``):
+  full automatic points, or an instruction and its hidden test disagree.
 
 Then the feedback of ``blank`` and ``partial`` must not show a single line of a
 hidden test, not even inside a traceback. The four pipelines run two at a time
@@ -47,7 +50,18 @@ COURSE = Path(os.environ.get("MEDIAKIT_COURSE_DIR", ROOT / "exercises"))
 ASSIGNMENTS = sorted(
     p.name for p in (COURSE / "source").iterdir() if p.is_dir() and any(p.glob("*.ipynb"))
 )
-STUDENTS = ["key", "blank", "partial", "edited", "fakes", "equal", "muffle", "exit", "loop"]
+STUDENTS = [
+    "key",
+    "blank",
+    "partial",
+    "edited",
+    "fakes",
+    "equal",
+    "muffle",
+    "literal",
+    "exit",
+    "loop",
+]
 # The two that wait for a dead kernel or a 30 s cell timeout are graded in a course
 # copy of their own, in parallel: they mostly sleep, the others use the CPU.
 HAZARDS = ["exit", "loop"]
@@ -234,6 +248,27 @@ def _with_solutions(release: dict, key: dict, which: set[int]) -> dict:
     return nb
 
 
+LITERAL_DIR = ROOT / "tests" / "data" / "literal_student"
+
+
+def literal_answers() -> dict[str, str]:
+    """grade_id -> code of the literal student (written from the release text only)."""
+    answers: dict[str, str] = {}
+    for path in sorted(LITERAL_DIR.glob("*.json")):
+        answers.update(json.loads(path.read_text(encoding="utf-8"))["cells"])
+    return answers
+
+
+def literal_submission(release: dict) -> dict:
+    """The release with every answer cell the literal student wrote filled in."""
+    nb = copy.deepcopy(release)
+    answers = literal_answers()
+    for cell in nb["cells"]:
+        if _is_answer(cell) and _nbmeta(cell).get("grade_id") in answers:
+            cell["source"] = answers[_nbmeta(cell)["grade_id"]]
+    return nb
+
+
 def make_submissions(release: dict, key: dict) -> dict[str, dict]:
     answers = [c for c in release["cells"] if _is_answer(c)]
     subs: dict[str, dict] = {"key": copy.deepcopy(key), "blank": copy.deepcopy(release)}
@@ -270,6 +305,7 @@ def make_submissions(release: dict, key: dict) -> dict[str, dict]:
         first = next(c for c in nb["cells"] if _is_answer(c))
         first["source"] = hazard + first["source"]
         subs[name] = nb
+    subs["literal"] = literal_submission(release)
     return subs
 
 
@@ -396,6 +432,31 @@ def test_answer_key_earns_full_marks(runs: dict[str, Run], assignment: str) -> N
     run = runs[assignment]
     missed = {g: s for g in run.auto_ids() if (s := run.scores["key"][g]) != run.max_scores[g]}
     assert not missed, f"answer key loses points on {missed}\n{run.autograde_log[-3000:]}"
+    assert run.auto_max() > 0
+
+
+def test_literal_student_answers_every_code_answer_cell() -> None:
+    """One file per assignment, an answer for each code answer cell, and no stale ids."""
+    answers = literal_answers()
+    expected = set()
+    for assignment in ASSIGNMENTS:
+        assert (LITERAL_DIR / f"{assignment}.json").is_file(), assignment
+        for path in (COURSE / "source" / assignment).glob("*.ipynb"):
+            expected |= {_nbmeta(c)["grade_id"] for c in _cells(path)["cells"] if _is_answer(c)}
+    assert set(answers) == expected
+
+
+@slow
+@per_assignment
+def test_literal_student_earns_full_automatic_points(runs: dict[str, Run], assignment: str) -> None:
+    """Issue #15: who follows each instruction literally gets every automatic point."""
+    run = runs[assignment]
+    missed = {
+        g: (s, run.max_scores[g])
+        for g in run.auto_ids()
+        if (s := run.scores["literal"].get(g, 0.0)) != run.max_scores[g]
+    }
+    assert not missed, f"the literal student loses points on {missed}"
     assert run.auto_max() > 0
 
 
@@ -1367,6 +1428,34 @@ def test_hidden_tests_pass_on_the_answer_key(course_build) -> None:
         for qid, task in nb.tasks.items():
             ns = dict(nb.ns)
             exec(compile(HIDDEN_PRELUDE_FOR_TESTS + "\n" + task["test"], qid, "exec"), ns)
+
+
+@per_assignment
+def test_hidden_tests_pass_on_the_literal_student(
+    assignment: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The literal student's cells and the hidden tests, in notebook order, in-process.
+
+    A fast preview of test_literal_student_earns_full_automatic_points (no nbgrader, no
+    sandbox): every hidden test passes on what the release text asks for.
+    """
+    pytest.importorskip("matplotlib").use("Agg")
+    monkeypatch.chdir(tmp_path)  # 4.7 looks for mein_artikel.* next to the notebook
+    answers = literal_answers()
+    failed = {}
+    for path in sorted((COURSE / "source" / assignment).glob("*.ipynb")):
+        ns: dict = {"display": lambda *args, **kwargs: None, "__name__": "__main__"}
+        for cell in _cells(path)["cells"]:
+            meta = _nbmeta(cell)
+            if cell["cell_type"] != "code":
+                continue
+            gid = meta.get("grade_id", "")
+            source = answers[gid] if _is_answer(cell) else cell["source"]
+            try:
+                exec(compile(source, gid or "cell", "exec"), ns)
+            except Exception as error:  # any failure is a lost point
+                failed[gid] = f"{type(error).__name__}: {error}"
+    assert not failed, f"the literal student fails {failed}"
 
 
 def _sentences(text: str) -> list[str]:
