@@ -40,6 +40,7 @@ import io
 import itertools
 import math
 import re
+import textwrap
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -925,7 +926,9 @@ def plot_compare(
             )
             ax.axvline(0.0 if how == "difference" else 1.0, color="#111827", linewidth=1.2)
         values = [_finite(r.get(name)) for r in records]
-        ax.set_title(title, fontsize=12, fontweight="bold", loc="left")
+        # a long label wraps rather than run into the next panel's title
+        width = 36 if columns == 3 else 56
+        ax.set_title(textwrap.fill(title, width), fontsize=12, fontweight="bold", loc="left")
         ax.set_xlabel(xlabel, fontsize=10)
         ax.set_yticks(positions)
         ax.set_yticklabels(labels if index % columns == 0 else [""] * n_docs, fontsize=10)

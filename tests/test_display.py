@@ -324,7 +324,7 @@ def test_plot_compare_small_multiples_with_german_labels(tmp_path):
     fig = plot_compare(pd.DataFrame(records()))
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == len(shown("chart")) == 7
-    titles = [ax.get_title(loc="left") for ax in visible]
+    titles = [ax.get_title(loc="left").replace("\n", " ") for ax in visible]
     # titles are the German labels of metrics.tsv, panels its "chart" rows
     assert titles == [METRICS[name].label for name in shown("chart")]
     assert "Flesch (Amstad)" in titles and "Zitate je 1.000 Wörter" in titles
