@@ -44,6 +44,7 @@ the sourcing figures. All three share one computation per :class:`Document`.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from ..document import Document, TextSpan, as_document
 from ..results import rate_per_1000, safe_div
@@ -215,16 +216,13 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
 def _metrics(
     doc: Document, quotations: list[Quotation], scare: list[TextSpan], sources: list[Source]
 ) -> dict[str, float]:
-    n = len(quotations)
     words = doc.n_words
-    if not n and not sources:
-        # no quotation: every share is safe_div(0, 0) = 0.0, every count 0 (same keys, same order)
-        figures = dict(_NO_QUOTATIONS)
+    if not quotations and not sources:
+        # no quotation (most single sentences): the figures of the general definition
+        # for that case, computed once; only the scare-quote rate depends on the text
+        figures = dict(_no_quotation_figures())
         figures["scare_quotes_per_1000_words"] = rate_per_1000(len(scare), words)
         return figures
-    types = [q.speaker.speaker_type if q.speaker else None for q in quotations]
-    source_types = [q.source.source_type if q.source is not None else None for q in quotations]
-    named = [s for s in sources if s.source_type != "anonymous"]
     quoted_words = 0
     if words and quotations:
         token_starts = doc.token_starts
@@ -238,6 +236,17 @@ def _metrics(
                 merged.append([s, e])
         for s, e in merged:
             quoted_words += bisect_left(starts, e) - bisect_left(starts, s)
+    return _figures(quotations, sources, words, quoted_words, len(scare))
+
+
+def _figures(
+    quotations: list[Quotation], sources: list[Source], words: int, quoted_words: int, scare: int
+) -> dict[str, float]:
+    """The quotation figures from their counts (the one definition of every figure)."""
+    n = len(quotations)
+    types = [q.speaker.speaker_type if q.speaker else None for q in quotations]
+    source_types = [q.source.source_type if q.source is not None else None for q in quotations]
+    named = [s for s in sources if s.source_type != "anonymous"]
     kinds = [q.kind for q in quotations]
     return {
         "quotes_per_1000_words": rate_per_1000(n, words),
@@ -256,25 +265,11 @@ def _metrics(
         "evaluative_cue_share": safe_div(
             sum(1 for q in quotations if q.cue and q.cue.evaluative), n
         ),
-        "scare_quotes_per_1000_words": rate_per_1000(len(scare), words),
+        "scare_quotes_per_1000_words": rate_per_1000(scare, words),
     }
 
 
-#: The figures of a text without quotations (the scare-quote rate is set per text).
-_NO_QUOTATIONS: dict[str, float] = {
-    "quotes_per_1000_words": 0.0,
-    "attributed_share": 0.0,
-    "named_share": 0.0,
-    "pronoun_share": 0.0,
-    "anonymous_share": 0.0,
-    "outlet_share": 0.0,
-    "distinct_named_sources": 0.0,
-    "distinct_sources": 0.0,
-    **{f"source_{t}_share": 0.0 for t in SOURCE_TYPES},
-    "quoted_token_share": 0.0,
-    "direct_share": 0.0,
-    "indirect_share": 0.0,
-    "reported_share": 0.0,
-    "evaluative_cue_share": 0.0,
-    "scare_quotes_per_1000_words": 0.0,
-}
+@cache
+def _no_quotation_figures() -> dict[str, float]:
+    """:func:`_figures` of a text without quotations or sources (keys in the same order)."""
+    return _figures([], [], 0, 0, 0)
