@@ -127,18 +127,8 @@ def voice_rules() -> _VoiceRules:
     (('quoted', False), True)
     """
     kinds: dict[str, tuple[str, bool]] = {}
-    keep: set[str] = set()
-    indicative: set[str] = set()
-    source_categories: set[str] = set()
-    not_label: set[str] = set()
-    experiencer: set[str] = set()
-    first_person: set[str] = set()
-    writer: set[str] = set()
-    not_source_first: set[str] = set()
-    not_source: set[str] = set()
-    generalising_man: set[str] = set()
+    sets: dict[str, set[str]] = {field: set() for field, _ in _SET_RULES.values()}
     fixed_konjunktiv: list[str] = []
-    expletive: set[str] = set()
     for row in load_table(VOICE_TABLE):
         rule, value, voice = row["rule"], row["value"], row["voice"]
         if rule == "kind":
@@ -146,47 +136,38 @@ def voice_rules() -> _VoiceRules:
             if name not in VOICES or condition not in {"", "source"}:
                 raise ValueError(f"{VOICE_TABLE}: unknown voice {voice!r} for kind {value!r}")
             kinds[value] = (name, condition == "source")
-        elif rule == "keep_author":
-            keep.add(value)
-        elif rule == "indicative":
-            indicative.add(value.lower())
-        elif rule == "source_category":
-            source_categories.add(value)
-        elif rule == "experiencer_category":
-            experiencer.add(value)
-        elif rule == "first_person_speaker":
-            first_person.update(word.lower() for word in value.split())
-        elif rule == "writer_speaker":
-            writer.update(word.lower() for word in value.split())
-        elif rule == "not_source_first":
-            not_source_first.update(word.lower() for word in value.split())
-        elif rule == "expletive_speaker":
-            expletive.update(word.lower() for word in value.split())
         elif rule == "fixed_konjunktiv":
             fixed_konjunktiv.append(value.lower())
-        elif rule == "generalising_man":
-            generalising_man.update(word.lower() for word in value.split())
-        elif rule == "not_source":
-            not_source.update(word.lower() for word in value.split())
-        elif rule == "not_speaker_label":
-            not_label.update(word.lower() for word in value.split())
+        elif rule in _SET_RULES:
+            field, how = _SET_RULES[rule]
+            if how == "words":
+                sets[field].update(word.lower() for word in value.split())
+            else:
+                sets[field].add(value.lower() if how == "lower" else value)
         else:
             raise ValueError(f"{VOICE_TABLE}: unknown rule {rule!r}")
     return _VoiceRules(
         kinds,
-        frozenset(keep),
-        frozenset(indicative),
-        frozenset(source_categories),
-        frozenset(not_label),
-        frozenset(experiencer),
-        frozenset(first_person),
-        frozenset(writer),
-        frozenset(not_source_first),
-        frozenset(not_source),
-        frozenset(generalising_man),
-        tuple(fixed_konjunktiv),
-        frozenset(expletive),
+        fixed_konjunktiv=tuple(fixed_konjunktiv),
+        **{field: frozenset(values) for field, values in sets.items()},
     )
+
+
+#: rule of evaluative_voice.tsv -> (field of _VoiceRules, how its value is read:
+#: "as is", "lower" (one lowercase value) or "words" (lowercase words, space-separated))
+_SET_RULES: dict[str, tuple[str, str]] = {
+    "keep_author": ("keep_author", "as is"),
+    "indicative": ("indicative", "lower"),
+    "source_category": ("source_categories", "as is"),
+    "experiencer_category": ("experiencer_categories", "as is"),
+    "first_person_speaker": ("first_person", "words"),
+    "writer_speaker": ("writer_speakers", "words"),
+    "not_source_first": ("not_source_first", "words"),
+    "not_source": ("not_source", "words"),
+    "generalising_man": ("generalising_man", "words"),
+    "expletive_speaker": ("expletive_speakers", "words"),
+    "not_speaker_label": ("not_speaker_label", "words"),
+}
 
 
 @dataclass
@@ -253,14 +234,10 @@ def voice_layer(document: Document) -> VoiceLayer:
         return cached
     rules = voice_rules()
     analysis = analyze_quotes(document)
-    text = document.text
-    if (
-        not analysis.quotations
-        and ":" not in text
-        and not any(mark in text for mark in _CLOSING_DOUBLE_MARKS)
-    ):
-        # no quotation, no transcript speaker label and no mark that could close a
-        # quotation begun before the text: the author's voice throughout
+    continued = _continued_quotation(document)
+    if not analysis.quotations and continued is None and ":" not in document.text:
+        # no quotation, none begun before the text and no transcript speaker label:
+        # the author's voice throughout
         layer = VoiceLayer()
         document.cache["evaluative_voice"] = layer
         return layer
@@ -297,7 +274,6 @@ def voice_layer(document: Document) -> VoiceLayer:
                 for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
                     cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
-    continued = _continued_quotation(document)
     if continued is not None:
         spans.append(VoiceSpan(*continued, "quoted", None, "continued"))
         sourced.append(continued)
@@ -450,12 +426,9 @@ def _frame_text(quotation: Any, document: Document) -> str:
 
 def _frame_has(quotation: Any, document: Document, words: frozenset[str]) -> bool:
     """True when the quotation's sentence, up to its message, holds one of ``words``."""
-    start = getattr(quotation, "start", None)
-    if not isinstance(start, int) or not words:
+    if not words:
         return False
-    text = document.text
-    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
-    frame = text[sentence_start:start].lower().split()
+    frame = _frame_text(quotation, document).lower().split()
     return any(word.strip(",;:()") in words for word in frame)
 
 
