@@ -15,6 +15,7 @@ from .words import (
     _CLAUSE_PUNCT,
     _DOMAIN,
     _END_PUNCT,
+    _GENITIVE,
     _RELATIVE,
     _SUBORDINATORS,
     _ZU_INFIX,
@@ -327,12 +328,6 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     if not finite and cx.tok[k][:1].islower() and cx.tok[k].isalpha():
         finite = not _adjective_like(cx.tok[k]) and verb not in preps | dets | cx.words["adverb"]
     return new_last if finite else last
-
-
-#: articles and possessives of a genitive attribute after a noun
-_GENITIVE = frozenset(
-    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "unseres", "deren"}
-)
 
 
 def apposition(cx: Context, last: int, hi: int) -> int:

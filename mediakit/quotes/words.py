@@ -240,6 +240,38 @@ _RELATIVE = frozenset(
     {"der", "die", "das", "welcher", "welche", "welches", "dessen", "deren", "den", "dem"}
 )
 
+#: words that open a relative clause (after an optional preposition: "von dem", "in denen")
+_RELATIVE_OPENERS = _RELATIVE | {
+    "denen",
+    "was",
+    "welchem",
+    "welchen",
+    "wo",
+    "wobei",
+    "womit",
+    "wodurch",
+}
+
+#: articles and possessives of a genitive attribute after a noun
+_GENITIVE = frozenset(
+    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "unseres", "deren"}
+)
+
+#: what may open the source after a clause-final "so" ("so die Polizei", "so ein Sprecher")
+_SO_ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "ein", "eine", "einer", "einem", "sein", "seine", "ihr"}
+    | {"ihre", "er", "sie", "zwei", "drei", "mehrere", "beide"}
+)
+
+#: openers of a conditional sentence; with Konjunktiv II only it is the author's hypothesis
+_CONDITIONAL_OPENERS = frozenset(
+    {"falls", "wenn", "sofern", "sollte", "sollten", "würde", "würden", "hätte", "hätten"}
+    | {"wäre", "wären", "angenommen"}
+)
+
+#: the marks that end a sentence
+_SENTENCE_END = frozenset({".", "!", "?"})
+
 
 _COMMON_SUFFIXES = (
     "ung",

@@ -7,7 +7,15 @@ from bisect import bisect_left
 from ..model import Quotation, Speaker
 from ..syntax import clause_start, sentence_subject, topic_subject
 from ..view import Context
-from ..words import _ARTICLES, _FI_REACH, _SUBORDINATE_OPENERS, _SUBORDINATORS
+from ..words import (
+    _ARTICLES,
+    _CONDITIONAL_OPENERS,
+    _FI_REACH,
+    _RELATIVE_OPENERS,
+    _SENTENCE_END,
+    _SUBORDINATE_OPENERS,
+    _SUBORDINATORS,
+)
 
 
 def free_indirect(cx: Context) -> None:
@@ -135,31 +143,15 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
     return first
 
 
-#: openers of a conditional sentence; with Konjunktiv II only it is the author's hypothesis
-_CONDITIONAL_OPENERS = frozenset(
-    {"falls", "wenn", "sofern", "sollte", "sollten", "würde", "würden", "hätte", "hätten"}
-    | {"wäre", "wären", "angenommen"}
-)
-
-
 def _embedded(cx: Context, j: int, hi: int) -> bool:
     """The clause of ``j`` closes with a comma right before the main clause's Konjunktiv verb."""
     k = j + 1
-    while k < hi and cx.tok[k] not in (",", ":", ";") and cx.tok[k] not in _END:
+    while k < hi and cx.tok[k] not in (",", ":", ";") and cx.tok[k] not in _SENTENCE_END:
         k += 1
     if k >= hi or cx.tok[k] != ",":
         return False
     v = cx.next_content(k + 1, hi)
     return v < hi and bool(cx.has_konjunktiv(v, v + 1))
-
-
-_END = frozenset({".", "!", "?"})
-
-#: words that open a relative clause (after an optional preposition: "von dem", "in denen")
-_RELATIVE_OPENERS = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "was", "welche", "welcher"}
-    | {"welches", "welchem", "welchen", "wo", "wobei", "womit", "wodurch"}
-)
 
 
 def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:

@@ -13,7 +13,7 @@ from ..syntax import (
     prefield_attributes,
 )
 from ..view import Context
-from ..words import _END_PUNCT, _adjective_like, _is_cap, _requirement_sets
+from ..words import _END_PUNCT, _SO_ARTICLES, _adjective_like, _is_cap, _requirement_sets
 
 
 def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
@@ -162,13 +162,6 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if q and _enough(cx, q):
                 return [q]
     return []
-
-
-#: what may open the source after a clause-final "so" ("so die Polizei", "so ein Sprecher")
-_SO_ARTICLES = frozenset(
-    {"der", "die", "das", "den", "dem", "ein", "eine", "einer", "einem", "sein", "seine", "ihr"}
-    | {"ihre", "er", "sie", "zwei", "drei", "mehrere", "beide"}
-)
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:
