@@ -21,23 +21,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import json
 import random
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
-
-
-def _scorer():
-    path = SHARED / "tools" / "score_quotes.py"
-    spec = importlib.util.spec_from_file_location("score_quotes", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quotes import ROOT, SHARED, _scorer  # noqa: F401 - the same scorer as quotes.py
 
 
 def _text(tokens_by_id, ids):
