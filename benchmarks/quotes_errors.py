@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes import ROOT, SHARED, _scorer  # noqa: F401 - the same scorer as quotes.py
+from quotes import SHARED, _scorer  # the same scorer and data as quotes.py
 
 
 def _text(tokens_by_id, ids):
