@@ -330,15 +330,13 @@ class Notebook:
 
 
 def _bound_names(code: str) -> set[str]:
+    """The names a setup cell assigns or imports (parsed once)."""
     import ast
 
-    return {
-        n.id
-        for n in ast.walk(ast.parse(code))
-        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-    } | {
+    nodes = list(ast.walk(ast.parse(code)))
+    return {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} | {
         (a.asname or a.name).split(".")[0]
-        for n in ast.walk(ast.parse(code))
+        for n in nodes
         if isinstance(n, ast.Import | ast.ImportFrom)
         for a in n.names
     }

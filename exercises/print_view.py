@@ -29,6 +29,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mediakit.grading import _bound_names  # the names a piece of code binds
+
 HERE = Path(__file__).resolve().parent
 DRUCK = HERE / "druck"
 
@@ -158,22 +160,6 @@ def markdown_html(text: str) -> str:
     return "\n".join(blocks)
 
 
-def _bound(tree: ast.AST) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
-            names.add(node.id)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            names.add(node.name)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-        elif isinstance(node, ast.alias):
-            names.add((node.asname or node.name).split(".")[0])
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.add(node.name)
-    return names
-
-
 def _free(tree: ast.AST) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
@@ -240,7 +226,7 @@ def render(nb: Any) -> str:
             stdout, shown = outputs.get(index, ("", []))
             tree = ast.parse(source)
             # Only cells that read nothing a student computes: no answer value on paper.
-            if _free(tree) - _bound(tree) - known - nb.setup_names or any(
+            if _free(tree) - _bound_names(tree) - known - nb.setup_names or any(
                 marker in source for marker in _LOCAL_OUTPUT
             ):
                 stdout, shown = "", []
