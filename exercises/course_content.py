@@ -333,16 +333,25 @@ def lesbarkeit_angabe(item: dict[str, Any], body: str) -> Any:
     return any(end <= e <= end + 2 and not body[end:e].strip("“”»«\"'‘’") for e in ends)
 
 
+def _belege_pruefen(
+    task: str, table: str, belege: dict[str, Any], korpus: dict[str, Any], live_of: Any, key: str
+) -> None:
+    """Build-time check: every tool claim a Belegprüfung shows is what the tool says today."""
+    for letter, item in belege.items():
+        live = live_of(item, korpus[item["text"]].body)
+        if live != item[key]:
+            raise AssertionError(
+                f"{task} Belegprüfung, item {letter}: {item.get('tool', 'mediakit')} now gives "
+                f"{live!r} at {item['excerpt']!r} (course says {item[key]!r}); review "
+                f"{table} in exercises/course_content.py"
+            )
+
+
 def _belege_lesbarkeit_pruefen(korpus: dict[str, Any]) -> None:
     """Build-time check: every claim 1.8 shows is what the tools say today."""
-    for letter, item in BELEGE_LESBARKEIT.items():
-        live = lesbarkeit_angabe(item, korpus[item["text"]].body)
-        if live != item["value"]:
-            raise AssertionError(
-                f"1.8 Belegprüfung, item {letter}: {item['tool']} now gives {live!r} at "
-                f"{item['excerpt']!r} (course says {item['value']!r}); review "
-                "BELEGE_LESBARKEIT in exercises/course_content.py"
-            )
+    _belege_pruefen(
+        "1.8", "BELEGE_LESBARKEIT", BELEGE_LESBARKEIT, korpus, lesbarkeit_angabe, "value"
+    )
 
 
 def lesbarkeit(Notebook: Any) -> Any:
@@ -891,14 +900,7 @@ def quellen_claim(item: dict[str, Any]) -> str:
 
 def _belege_quellen_pruefen(korpus: dict[str, Any]) -> None:
     """Build-time check: every source claim 2.8 shows is what the tool says today."""
-    for letter, item in BELEGE_QUELLEN.items():
-        live = quellen_angabe(item, korpus[item["text"]].body)
-        if live != item["claim"]:
-            raise AssertionError(
-                f"2.8 Belegprüfung, item {letter}: mediakit now gives {live!r} at "
-                f"{item['excerpt']!r} (course says {item['claim']!r}); review "
-                "BELEGE_QUELLEN in exercises/course_content.py"
-            )
+    _belege_pruefen("2.8", "BELEGE_QUELLEN", BELEGE_QUELLEN, korpus, quellen_angabe, "claim")
 
 
 def zitate(Notebook: Any) -> Any:
