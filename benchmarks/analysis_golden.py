@@ -49,16 +49,21 @@ def texts() -> dict[str, str]:
     for path in sorted(dev.glob("*.json")) if dev.is_dir() else []:
         text = json.loads(path.read_text(encoding="utf-8")).get("originalText") or ""
         out[f"wikinews:{path.stem}"] = text
-    path = SHARED / "data" / "subjectivity" / "dev_de.tsv"
-    if path.is_file():
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-        header = rows[0]
-        s, i = header.index("sentence"), header.index("sentence_id")
-        for row in rows[1:]:
-            if len(row) == len(header):
-                out[f"subjectivity:{row[i]}"] = row[s]
+    for sentence_id, sentence in subjectivity_dev():
+        out[f"subjectivity:{sentence_id}"] = sentence
     return out
+
+
+def subjectivity_dev() -> list[tuple[str, str]]:
+    """(sentence_id, sentence) of ../shared's subjectivity dev split, read as stored."""
+    path = SHARED / "data" / "subjectivity" / "dev_de.tsv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    header = rows[0]
+    s, i = header.index("sentence"), header.index("sentence_id")
+    return [(row[i], row[s]) for row in rows[1:] if len(row) == len(header)]
 
 
 def _safe(value: Any) -> Any:

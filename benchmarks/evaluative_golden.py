@@ -15,7 +15,6 @@ CC BY-NC-SA and must not enter it): ``$MEDIAKIT_EVAL_GOLDEN``, by default
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import os
@@ -30,19 +29,14 @@ sys.path.insert(0, str(ROOT))
 import mediakit  # noqa: E402
 from mediakit.evaluative import analyze_evaluative, find_evaluative  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from analysis_golden import subjectivity_dev  # noqa: E402 - the same reading of the split
+
 
 def texts() -> dict[str, str]:
     """name -> text: the corpus bodies, then the subjectivity dev sentences."""
     out = {f"corpus:{doc.id}": doc.body for doc in mediakit.load_corpus()}
-    path = SHARED / "data" / "subjectivity" / "dev_de.tsv"
-    if path.is_file():
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-        header = rows[0]
-        s, i = header.index("sentence"), header.index("sentence_id")
-        for row in rows[1:]:
-            if len(row) == len(header):
-                out[f"dev:{row[i]}"] = row[s]
+    out.update((f"dev:{sentence_id}", sentence) for sentence_id, sentence in subjectivity_dev())
     return out
 
 
