@@ -24,6 +24,7 @@ from .metrics import (
     metric_table,
     missing_without_words,
 )
+from .results import json_figures
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,7 +113,7 @@ class Analysis:
         """JSON-ready dict: metadata, metrics and each measure's own ``to_dict()``."""
         return {
             "meta": dict(self.meta),
-            "metrics": {k: (v if math.isfinite(v) else None) for k, v in self.metrics.items()},
+            "metrics": json_figures(self.metrics),
             "readability": self.readability.to_dict(),
             "quotes": self.quotes.to_dict(),
             "evaluative": self.evaluative.to_dict(),

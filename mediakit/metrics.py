@@ -7,8 +7,10 @@ The command line, the notebook display, the HTML report, :func:`metric_table` an
 README's metrics section are all made from it, so they cannot disagree.
 
 One share convention for every measure: a share is a fraction from 0 to 1 (shown as
-percent: 0.49 is "49 %"). A text without words has nothing to measure: its counts are
-0 and every other figure is missing (NaN), never a score.
+percent: 0.49 is "49 %"). Every share and rate names the count it is of (its base);
+when that count is 0 the figure is missing (NaN, shown as "–"), never 0: a text without
+quotations has no share of named sources. A text without words has nothing to measure:
+its counts are 0 and every other figure is missing.
 
 >>> METRICS["flesch_amstad"].label
 'Flesch (Amstad)'
@@ -46,6 +48,7 @@ __all__ = [
     "label_for",
     "markdown_table",
     "metric_table",
+    "missing_figures",
     "missing_without_words",
     "out_of_scale",
     "scale_text",
@@ -102,6 +105,8 @@ class Metric:
     description_de: str
     description_en: str
     note: str = ""
+    #: the count this figure is a share or rate of (column ``of``; "" for counts)
+    of: str = ""
 
     @property
     def is_share(self) -> bool:
@@ -168,7 +173,18 @@ def _load() -> dict[str, Metric]:
             description_de=row["description_de"],
             description_en=row["description_en"],
             note=row["note"],
+            of=row["of"],
         )
+    for metric in table.values():
+        base = table.get(metric.of)
+        if metric.is_count != (not metric.of):
+            raise ValueError(
+                f"metrics.tsv: {metric.name!r}: 'of' names the base of every non-count"
+            )
+        if metric.of and (base is None or not base.is_count):
+            raise ValueError(
+                f"metrics.tsv: {metric.name!r}: 'of' must name a count, not {metric.of!r}"
+            )
     return table
 
 
@@ -265,6 +281,30 @@ def missing_without_words(values: Mapping[str, float], words: float) -> dict[str
     for name, value in values.items():
         metric = METRICS.get(name)
         out[name] = value if metric is not None and metric.is_count else math.nan
+    return out
+
+
+def missing_figures(values: Mapping[str, float], words: float | None = None) -> set[str]:
+    """The figures of ``values`` that are missing by definition: their base count is 0.
+
+    A share or rate of nothing (column ``of`` of metrics.tsv) is NaN, never 0: the
+    share of named sources among no quotations is not "0 %". A base that ``values``
+    does not hold counts as present, except ``words`` when it is passed (one measure's
+    figures hold no word count).
+
+    >>> sorted(missing_figures({"quotations": 0.0, "named_share": float("nan"), "words": 5.0}))
+    ['named_share']
+    >>> sorted(missing_figures({"quotations": 2.0, "quoted_token_share": float("nan")}, words=0))
+    ['quoted_token_share']
+    """
+    counts = dict(values)
+    if words is not None:
+        counts.setdefault("words", words)
+    out = set()
+    for name in values:
+        metric = METRICS.get(name)
+        if metric is not None and metric.of and counts.get(metric.of, 1.0) == 0:
+            out.add(name)
     return out
 
 
@@ -379,6 +419,7 @@ _TABLE_FIELDS = (
     "format",
     "scale_min",
     "scale_max",
+    "of",
     "description_de",
     "description_en",
 )
@@ -406,13 +447,14 @@ def markdown_table() -> str:
     True
     """
     lines = [
-        "| name | Bezeichnung | Bedeutung | unit | Skala | measure |",
-        "|---|---|---|---|---|---|",
+        "| name | Bezeichnung | Bedeutung | unit | Basis | Skala | measure |",
+        "|---|---|---|---|---|---|---|",
     ]
     for metric in METRICS.values():
         scale = scale_text(metric.name)
+        of = f"`{metric.of}`" if metric.of else ""
         lines.append(
             f"| `{metric.name}` | {metric.label} | {metric.description_de} | {metric.unit} | "
-            f"{scale} | {metric.measure} |"
+            f"{of} | {scale} | {metric.measure} |"
         )
     return "\n".join(lines)

@@ -97,8 +97,9 @@ def test_two_processes_give_the_same_numbers_as_serial(shared, always_parallel) 
 
 def test_two_processes_without_shared_data(always_parallel) -> None:
     texts = _many(30)
-    assert list(analyze_many(texts, n_jobs=2, progress=False, chunksize=4)) == list(
-        analyze_many(texts, progress=False)
+    # repr: NaN (a share of no quotations) != NaN
+    assert repr(list(analyze_many(texts, n_jobs=2, progress=False, chunksize=4))) == repr(
+        list(analyze_many(texts, progress=False))
     )
 
 
@@ -106,7 +107,7 @@ def test_generator_input_gives_the_same_records_as_a_list() -> None:
     texts = _many(12)
     from_list = list(analyze_many(texts, progress=False))
     from_generator = list(analyze_many((t for t in texts), progress=False))
-    assert from_generator == from_list
+    assert repr(from_generator) == repr(from_list)  # repr: NaN != NaN
     assert len(from_list) == 12
 
 

@@ -74,8 +74,9 @@ def test_bag_on_a_local_cluster_matches_the_serial_run(client, texts) -> None:
 def test_bag_of_plain_strings_and_pairs(client) -> None:
     bag = db.from_sequence([TEXTS[0], ({"id": "pair"}, TEXTS[1])], npartitions=2)
     first, second = analyze_bag(bag).compute()
-    assert first == analyze_record(TEXTS[0])
-    assert second == analyze_record(TEXTS[1], {"id": "pair"})
+    # repr: NaN (a share of no quotations) != NaN
+    assert repr(first) == repr(analyze_record(TEXTS[0]))
+    assert repr(second) == repr(analyze_record(TEXTS[1], {"id": "pair"}))
 
 
 def test_dataframe_on_a_local_cluster_matches_the_serial_run(client, texts) -> None:
@@ -212,7 +213,7 @@ def test_a_folder_of_10000_files_via_python_m_mediakit_dask(tmp_path: Path) -> N
     for name in ("t00000", "t04711", "t09999"):
         row = table[table["id"] == name].iloc[0]
         serial = analyze_record(texts[name])
-        assert {k: row[k] for k in metric_names()} == pytest.approx(serial)
+        assert {k: row[k] for k in metric_names()} == pytest.approx(serial, nan_ok=True)
         assert row["path"] == f"{name}.txt" and row["title"] == f"Meldung {int(name[1:])}"
 
 

@@ -19,6 +19,7 @@ from mediakit.evaluative import (
     find_evaluative,
     load_lexicon,
 )
+from mediakit.metrics import METRICS, missing_figures
 from mediakit.results import Result
 from mediakit.tables import data_path, load_table
 
@@ -153,7 +154,8 @@ def test_loaded_words_inside_a_quotation_are_the_quoted_voice():
     assert quoted.metrics["evaluative_per_1000_words"] == 0.0
     assert quoted.metrics["quoted_evaluative_per_1000_words"] > 0
     assert unquoted.metrics["evaluative_per_1000_words"] > 0
-    assert unquoted.metrics["quoted_evaluative_per_1000_words"] == 0.0
+    # no quoted words: the rate of quoted evaluation is missing, not 0
+    assert math.isnan(unquoted.metrics["quoted_evaluative_per_1000_words"])
 
 
 def test_scare_quotes_stay_the_authors_voice():
@@ -290,7 +292,9 @@ def test_result_protocol_and_metrics():
     for category in CATEGORIES:
         if category != "hedge":
             assert f"evaluative_{category}_per_1000_words" in metrics
-    assert all(isinstance(v, float) and math.isfinite(v) for v in metrics.values())
+    assert all(isinstance(v, float) for v in metrics.values())
+    missing = {name for name, v in metrics.items() if not math.isfinite(v)}
+    assert missing == missing_figures(metrics, words=analysis.document.n_words), missing
     from mediakit.evaluative import METRIC_DESCRIPTIONS
 
     assert set(metrics) == set(METRIC_DESCRIPTIONS)  # every figure is documented
@@ -418,11 +422,15 @@ def test_user_entries_fall_back_to_simplemma():
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "…", "„“"])
-def test_empty_text_gives_zeros(text):
+def test_empty_text_gives_zero_counts_and_missing_rates(text):
     analysis = analyze_evaluative(text)
     assert analysis.hits == []
     assert find_evaluative(text) == []
-    assert set(analysis.metrics.values()) == {0.0}
+    for name, value in analysis.metrics.items():
+        if METRICS[name].is_count:
+            assert value == 0.0, name
+        else:  # a rate or share of no words is missing, never 0
+            assert math.isnan(value), name
 
 
 @pytest.mark.parametrize("bad", [None, b"Desaster", 42, ["Desaster"]])
@@ -444,7 +452,10 @@ def test_hostile_input_does_not_break_offsets():
     for hit in hits:
         assert text[hit.start : hit.end] == hit.text
         assert hit.end > hit.start
-    assert math.isfinite(analyze_evaluative(text).metrics["evaluative_per_1000_words"])
+    metrics = analyze_evaluative(text).metrics
+    rate = metrics["evaluative_per_1000_words"]
+    # finite, or missing when the unclosed „ makes every word quoted (no author words)
+    assert math.isfinite(rate) or (math.isnan(rate) and metrics["author_words"] == 0)
 
 
 def test_reader_address_and_generic_man():

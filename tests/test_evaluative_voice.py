@@ -3,6 +3,8 @@ unattributed evaluative sentences, each rule with the German sentences it was wr
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from mediakit.document import parse
@@ -177,7 +179,10 @@ def test_unattributed_evaluative_sentences(text: str, evaluative: int, unattribu
     assert analysis.evaluative_sentences == evaluative
     assert [s.text for s in analysis.unattributed_sentences] == unattributed
     share = analysis.metrics["unattributed_evaluative_sentence_share"]
-    assert share == (len(unattributed) / evaluative if evaluative else 0.0)
+    if evaluative:
+        assert share == len(unattributed) / evaluative
+    else:  # the author never evaluates: the share of nothing is missing, not 0 %
+        assert math.isnan(share)
     for span in analysis.unattributed_sentences:
         assert text[span.start : span.end] == span.text
         assert span.label == "evaluative_unattributed"
@@ -197,7 +202,12 @@ def test_opinion_paragraph_is_unattributed_news_paragraph_is_not():
         "die Politik sei gescheitert. Laut Peskow ist das ein völliger Fehlschlag."
     )
     assert analyze_evaluative(opinion).metrics["unattributed_evaluative_sentence_share"] == 1.0
-    assert analyze_evaluative(news).metrics["unattributed_evaluative_sentence_share"] == 0.0
+    # the news paragraph's evaluation is all its sources': the author evaluates in no
+    # sentence, so there is no share of unsourced evaluating sentences (NaN, not 0 %)
+    news_metrics = analyze_evaluative(news).metrics
+    assert news_metrics["evaluative_sentences"] == 0.0
+    assert news_metrics["unattributed_evaluative_sentences"] == 0.0
+    assert math.isnan(news_metrics["unattributed_evaluative_sentence_share"])
 
 
 # ---------------------------------------------------------------------------

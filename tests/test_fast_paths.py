@@ -8,6 +8,7 @@ German text and on random text with quote marks and whitespace, and compares.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 
 from hypothesis import given
@@ -181,7 +182,7 @@ SOMETHING_TO_START_FROM = [
 
 
 def test_quotation_chain_is_skipped_only_when_no_rule_can_start() -> None:
-    from mediakit.quotes import analyze_quotes
+    from mediakit.quotes import _figures, analyze_quotes
     from mediakit.quotes.pipeline import CHAIN, nothing_to_start_from
     from mediakit.quotes.rules.regions import region_spans
     from mediakit.quotes.view import Context, no_starting_point
@@ -198,7 +199,11 @@ def test_quotation_chain_is_skipped_only_when_no_rule_can_start() -> None:
         if skipped:
             assert cx.quotes == [] and region_spans(cx) == ([], []), text
             metrics = analyze_quotes(doc).metrics
-            assert set(metrics.values()) == {0.0}, text
+            # the figures of the general definition for no quotations: counts and rates
+            # 0, the shares of no quotations missing (NaN); compared NaN-aware
+            expected = _figures([], [], doc.n_words, 0, 0)
+            assert repr(metrics) == repr(expected), text
+            assert metrics["quotations"] == 0.0 and math.isnan(metrics["named_share"]), text
             assert list(metrics) == list(mediakit.quotes.METRIC_DESCRIPTIONS)
     # a text without quotations keeps its scare-quote rate
     metrics = analyze_quotes("Er hat als einzige „Errungenschaft“ nichts.").metrics

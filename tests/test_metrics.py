@@ -19,6 +19,7 @@ from mediakit.metrics import (
     UnknownMetricError,
     format_value,
     markdown_table,
+    missing_figures,
     out_of_scale,
     shown,
 )
@@ -64,8 +65,11 @@ def test_each_measures_own_descriptions_match_the_table():
 def test_one_share_convention_fractions_between_0_and_1():
     for text in (AGENCY, BLOG):
         values = mediakit.analyze(text).metrics
+        missing = missing_figures(values)
         for name, metric in METRICS.items():
-            if metric.is_share:
+            if metric.is_share and name in missing:
+                assert math.isnan(values[name]), (name, values[name])
+            elif metric.is_share:
                 assert 0.0 <= values[name] <= 1.0, (name, values[name])
     r = mediakit.readability(AGENCY)
     values = mediakit.analyze(AGENCY).metrics
@@ -75,6 +79,30 @@ def test_one_share_convention_fractions_between_0_and_1():
     assert values["lix"] == pytest.approx(
         values["avg_sentence_length"] + 100 * values["long_word_share"]
     )
+
+
+def test_every_share_and_rate_names_its_base_count():
+    for name, metric in METRICS.items():
+        if metric.is_count:
+            assert metric.of == "", name
+        else:
+            assert METRICS[metric.of].is_count, (name, metric.of)
+    assert {METRICS[n].of for n in ("named_share", "anonymous_share", "direct_share")} == {
+        "quotations"
+    }
+    assert METRICS["unattributed_evaluative_sentence_share"].of == "evaluative_sentences"
+    assert METRICS["evaluative_per_1000_words"].of == "author_words"
+
+
+def test_a_share_of_nothing_is_missing_and_shown_as_a_dash():
+    values = mediakit.analyze("Der Bundestag hat am Donnerstag den Haushalt beschlossen.").metrics
+    assert values["quotations"] == 0.0 and values["evaluative_sentences"] == 0.0
+    missing = missing_figures(values)
+    assert {"named_share", "attributed_share", "unattributed_evaluative_sentence_share"} <= missing
+    assert "quotes_per_1000_words" not in missing and values["quotes_per_1000_words"] == 0.0
+    assert {n for n, v in values.items() if math.isnan(v)} == missing
+    assert format_value("named_share", values["named_share"]) == "–"
+    assert format_value("quotes_per_1000_words", values["quotes_per_1000_words"]) == "0,0"
 
 
 def test_every_row_is_complete():

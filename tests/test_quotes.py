@@ -10,6 +10,7 @@ import pytest
 
 from mediakit import analyze_quotes, find_quotes, find_scare_quotes
 from mediakit.document import parse
+from mediakit.metrics import METRICS, missing_figures
 from mediakit.quotes import Quotation, find_titles
 from mediakit.tables import load_table
 
@@ -331,7 +332,9 @@ def test_hostile_input_never_raises(text):
     analysis = analyze_quotes(text)
     for q in analysis.quotations:
         assert 0 <= q.start <= q.end <= len(text)
-    assert all(math.isfinite(v) for v in analysis.metrics.values())
+    metrics = analysis.metrics
+    missing = {name for name, v in metrics.items() if not math.isfinite(v)}
+    assert missing == missing_figures(metrics, words=parse(text).n_words), missing
     json.dumps(analysis.to_dict())
 
 
@@ -361,11 +364,23 @@ METRIC_NAMES = {
 }
 
 
-def test_empty_text_gives_zero_metrics():
+def test_empty_text_gives_zero_counts_and_missing_shares():
     analysis = analyze_quotes("")
     assert set(analysis.metrics) >= METRIC_NAMES
-    assert all(v == 0.0 for v in analysis.metrics.values())
+    for name, value in analysis.metrics.items():
+        if METRICS[name].is_count:
+            assert value == 0.0, name
+        else:  # a share of no quotations, a rate of no words: missing, never 0
+            assert math.isnan(value), name
     assert analysis.evidence() == []
+
+
+def test_shares_of_no_quotations_are_missing_rates_are_zero():
+    metrics = analyze_quotes("Der Bundestag hat am Donnerstag den Haushalt beschlossen.").metrics
+    assert metrics["quotations"] == 0.0
+    assert metrics["quotes_per_1000_words"] == 0.0  # none in 8 words
+    assert math.isnan(metrics["named_share"]) and math.isnan(metrics["anonymous_share"])
+    assert metrics["quoted_token_share"] == 0.0
 
 
 def test_metrics_and_evidence():

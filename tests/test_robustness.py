@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 import mediakit
+from mediakit.metrics import missing_figures
 
 # ---------------------------------------------------------------------------
 # A per-test time limit (pytest-timeout is not a dependency)
@@ -169,9 +170,10 @@ def check_metrics(metrics: dict[str, Any], where: str) -> None:
         assert isinstance(value, int | float) and not isinstance(value, bool), (
             f"{where}.{name}={value!r}"
         )
-        # a text without words has nothing to measure: its non-count figures are NaN
-        nothing = not metrics.get("words", 1) and math.isnan(value)
-        assert math.isfinite(value) or nothing, f"{where}.{name} is {value}"
+    # finite, except a share or rate whose base count is 0 (no words, no quotations,
+    # no evaluating sentence): that is NaN, never 0
+    missing = {n for n, v in metrics.items() if v is None or not math.isfinite(v)}
+    assert missing == missing_figures(metrics), f"{where}: {missing ^ missing_figures(metrics)}"
 
 
 def check_result(entry: str, text: str, result: Any) -> None:
@@ -184,10 +186,11 @@ def check_result(entry: str, text: str, result: Any) -> None:
         numeric = result.select_dtypes("number")
         assert numeric.shape[1] > 0
         values = numeric.to_numpy(dtype=float)
-        if result["words"].iloc[0]:  # a text without words: non-count figures are NaN
-            assert (abs(values) < math.inf).all(), "compare() gave a non-finite figure"
-        else:
-            assert not (abs(values) == math.inf).any(), "compare() gave an infinite figure"
+        assert not (abs(values) == math.inf).any(), "compare() gave an infinite figure"
+        row = {k: float(v) for k, v in numeric.iloc[0].items()}
+        # NaN exactly where a share or rate has an empty base (no words, no quotations, …)
+        missing = {k for k, v in row.items() if math.isnan(v)}
+        assert missing == missing_figures(row), f"compare(): {missing ^ missing_figures(row)}"
         return
     if entry == "analyze_many":
         (record,) = result

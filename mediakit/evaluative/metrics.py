@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from itertools import compress
 from typing import Any
 
 from ..document import Document, TextSpan, as_document, is_word
-from ..results import rate_per_1000, safe_div
+from ..results import json_figures, rate_per_1000, safe_div
 from .constructions import construction_hits
 from .hits import EvaluativeHit
 from .lemmas import _token_table
@@ -41,6 +42,10 @@ METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
         "2), the share that cites no source (no quotation, cue, speaker or evaluative speech "
         "verb in the sentence)",
         "share",
+    ),
+    "evaluative_sentences": (
+        "sentences in which the author evaluates (the base of the unattributed share)",
+        "count",
     ),
     "unattributed_evaluative_sentences": (
         "sentences in which the author evaluates without citing any source",
@@ -260,6 +265,7 @@ class EvaluativeAnalysis:
             "attributed_evaluative_per_1000_words": rate_per_1000(
                 _score(by_voice["attributed"]), self.attributed_words
             ),
+            "evaluative_sentences": float(self.evaluative_sentences),
             "unattributed_evaluative_sentence_share": safe_div(
                 len(self.unattributed_sentences), self.evaluative_sentences
             ),
@@ -271,14 +277,15 @@ class EvaluativeAnalysis:
                 author_words + self.quoted_words + self.attributed_words,
             ),
         }
-        # every category's figure 0.0 (a count of 0 gives 0.0 either way), then the
-        # categories with hits; rate_per_1000 inlined: safe_div(count * 1000.0, words)
+        # every category's figure 0.0 (NaN without author words: a rate of nothing),
+        # then the categories with hits; rate_per_1000 inlined
         keys, key_of = _category_keys(tuple(self.categories))
-        figures.update(dict.fromkeys(keys, 0.0))
-        for category, count in by_category.items():
-            key = key_of.get(category)
-            if key is not None:
-                figures[key] = float(count * 1000.0) / author_words if author_words else 0.0
+        figures.update(dict.fromkeys(keys, 0.0 if author_words else math.nan))
+        if author_words:
+            for category, count in by_category.items():
+                key = key_of.get(category)
+                if key is not None:
+                    figures[key] = float(count * 1000.0) / author_words
         figures["author_words"] = float(self.author_words)
         figures["quoted_words"] = float(self.quoted_words)
         figures["attributed_words"] = float(self.attributed_words)
@@ -304,7 +311,7 @@ class EvaluativeAnalysis:
     def to_dict(self) -> dict[str, Any]:
         """JSON-serialisable: metrics, hits, unattributed sentences, settings."""
         return {
-            "metrics": self.metrics,
+            "metrics": json_figures(self.metrics),
             "hits": [h.to_dict() for h in self.hits],
             "unattributed_sentences": [s.to_dict() for s in self.unattributed_sentences],
             "weighted": WEIGHTED,

@@ -159,6 +159,7 @@ def find_titles(text_or_doc: object) -> list[TextSpan]:
 #: Every quotation metric: name -> (meaning, unit). Shares are fractions of all
 #: quotations (0..1), rates are per 1,000 word tokens of the whole text.
 METRIC_DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "quotations": ("quotations of every kind, top level (the base of the shares)", "count"),
     "quotes_per_1000_words": (
         "quotations of every kind (direct, indirect, free indirect, reported)",
         "per 1,000 words",
@@ -220,7 +221,7 @@ def _metrics(
     if not quotations and not sources:
         # no quotation (most single sentences): the figures of the general definition
         # for that case, computed once; only the scare-quote rate depends on the text
-        figures = dict(_no_quotation_figures())
+        figures = dict(_no_quotation_figures(words > 0))
         figures["scare_quotes_per_1000_words"] = rate_per_1000(len(scare), words)
         return figures
     quoted_words = 0
@@ -249,6 +250,7 @@ def _figures(
     named = [s for s in sources if s.source_type != "anonymous"]
     kinds = [q.kind for q in quotations]
     return {
+        "quotations": float(n),
         "quotes_per_1000_words": rate_per_1000(n, words),
         "attributed_share": safe_div(sum(t is not None for t in source_types), n),
         "named_share": safe_div(types.count("named"), n),
@@ -270,6 +272,9 @@ def _figures(
 
 
 @cache
-def _no_quotation_figures() -> dict[str, float]:
-    """:func:`_figures` of a text without quotations or sources (keys in the same order)."""
-    return _figures([], [], 0, 0, 0)
+def _no_quotation_figures(has_words: bool) -> dict[str, float]:
+    """:func:`_figures` of a text without quotations or sources (keys in the same order).
+
+    Rates of 0 are 0.0 over any number of words; the shares of no quotations are NaN.
+    """
+    return _figures([], [], int(has_words), 0, 0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import TextSpan
+from ..results import json_figures
 
 __all__ = ["Cue", "Quotation", "QuoteAnalysis", "Speaker"]
 
@@ -156,6 +157,6 @@ class QuoteAnalysis:
             "quotations": [q.to_dict() for q in self.quotations],
             "scare_quotes": [t.to_dict() for t in self.scare_quotes],
             "titles": [t.to_dict() for t in self.titles],
-            "metrics": dict(self.metrics),
+            "metrics": json_figures(self.metrics),
             "sources": [s.to_dict() for s in self.sources],
         }
