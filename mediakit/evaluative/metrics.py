@@ -124,11 +124,14 @@ def find_evaluative(
     _, starts, _, lowers, _ = _token_table(document, lex.index.lemmatizer)
     words = _scan(document, lex)
     phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
-    # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once
+    word_spans = {(a, b) for a, b, _, _, _ in words}
+    # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once, and so
+    # does a construction whose hit is a word the lexicon has (Es ist fatal, dass ...)
     constructions = [
         hit
         for hit in construction_hits(document, lowers, starts)
-        if hit[2].category != "idiom" or not any(a < hit[1] and hit[0] < b for a, b in phrases)
+        if (hit[0], hit[1]) not in word_spans
+        and (hit[2].category != "idiom" or not any(a < hit[1] and hit[0] < b for a, b in phrases))
     ]
     raw = words + _scare_quote_hits(document) + constructions
     if not raw:
