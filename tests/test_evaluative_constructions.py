@@ -82,14 +82,17 @@ POSITIVE = [
     ("Es ist notwendig, dass die Schulen offen bleiben.", "it_is_adj", "notwendig"),
     ("Es wäre leicht, die Schuld bei anderen zu suchen.", "it_is_adj", "leicht"),
     ("Es kann doch nicht sein, dass Kinder hungern.", "cannot_be", "Es kann doch nicht sein"),
+    ("Studie zur Übersterblichkeit: Starben 45 Prozent infolge des Lockdowns?", "author_question",
+     "Lockdowns?"),
+    ("Die Zahlen steigen. Wie sollte dieser Ansatz hilfreich sein?", "author_question", "sein?"),
     ("Es kann einfach nicht sein, dass Rentner frieren.", "cannot_be",
      "Es kann einfach nicht sein"),
 ]  # fmt: skip
 
 # sentences that must give no construction at all
 NEGATIVE = [
-    "Wie geht es weiter?",  # an open question
-    "Wann beginnt das Treffen?",
+    "Wie beurteilen Sie diese Rechnung?",  # an interviewer's question to a person
+    "Können Sie uns kurz erläutern, wie Sie den Test etabliert haben?",
     "Die Polizei sperrte die Straße.",
     "Er kam, um zu helfen.",  # a plain purpose clause
     "Das ist eine neue Art von Batterie.",  # lowercase after Art: no label
@@ -104,7 +107,6 @@ NEGATIVE = [
     "Er ging nicht ohne dass jemand es merkte.",
     "Unter dem Eindruck der Anschläge tagte der Rat.",  # 'under the influence of'
     "Er fragte sich, ob er kommen solle.",  # a third person's question, reported
-    "Was ist mit ihm los?",  # a real question about someone's state
     "Die Frage stellt sich nicht.",  # no open question raised
     "Er stellte sich den Fragen der Journalisten.",  # 'faced the questions'
     "Es ist geplant, dass die Schule im Mai öffnet.",  # a plan, reported
@@ -163,6 +165,21 @@ def test_constructions_take_the_voice_of_their_place_and_count_for_the_author():
     analysis = analyze_evaluative("Das spielt Putin direkt in die Hände.")
     assert analysis.metrics["evaluative_constructions_per_1000_words"] > 0
     assert analysis.metrics["evaluative_per_1000_words"] > 0
+
+
+# open questions, and "Was ist mit ihm los?" (a real question, no whataboutism)
+@pytest.mark.parametrize(
+    "text", ["Wie geht es weiter?", "Wann beginnt das Treffen?", "Was ist mit ihm los?"]
+)
+def test_an_open_question_counts_only_as_the_weak_author_question(text: str) -> None:
+    # a question in the writer's own voice: weight 1, and nothing stronger
+    hits = [h for h in find_evaluative(text) if h.match == "construction"]
+    assert [(h.lemma, h.weight) for h in hits] == [("author_question", 1)]
+
+
+def test_a_question_inside_a_quotation_is_the_sources():
+    hits = find_evaluative("Er fragte: „Kommst du morgen?“")
+    assert [h.voice for h in hits if h.lemma == "author_question"] == ["quoted"]
 
 
 def test_a_construction_on_a_lexicon_word_counts_once():
