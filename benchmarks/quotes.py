@@ -6,7 +6,13 @@ P/R/F1 for message, speaker and cue, the simplified speaker score, recall per
 type, the mean source figures per article and words per second (with and without
 the parse).
 
-    .venv/bin/python benchmarks/quotes.py [--split train|dev] [--simplified]
+    .venv/bin/python benchmarks/quotes.py [--split train|dev] [--lose-marks] [--no-speed]
+
+``--lose-marks`` scores the same articles with every quotation mark removed, as text
+extracted from some web pages arrives (the independent checks include such news): the
+marks are deleted from ``originalText``, all gold character offsets are moved to match,
+and the gold tokens that were only a mark are dropped. The copy lives in a temporary
+folder for the run only (the data's licence: never copied into the project).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import argparse
 import importlib.util
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -73,17 +80,79 @@ def _sources(folder: Path) -> None:
     )
 
 
+# Every character that the kit reads as a quotation mark (mediakit/data/quote_marks.tsv)
+# plus the typewriter apostrophe's neighbours; the apostrophe itself stays (it is also
+# the elision mark: "geht's").
+LOST_MARKS = frozenset('„“”"»«‚‘›‹')
+
+
+def _lose_marks(doc: dict) -> dict:
+    """The gold document with every quotation mark deleted and its offsets moved."""
+    text = doc["originalText"]
+    new_index = []  # old offset -> new offset
+    kept = []
+    for ch in text:
+        new_index.append(len(kept))
+        if ch not in LOST_MARKS:
+            kept.append(ch)
+    new_index.append(len(kept))
+
+    def move(span: dict) -> None:
+        span["charBegin"] = new_index[span["charBegin"]]
+        span["charEnd"] = new_index[span["charEnd"]]
+
+    dropped = set()
+    tokens = []
+    for token in doc["tokens"]:
+        move(token)
+        if token["charEnd"] <= token["charBegin"]:
+            dropped.add(token["id"])
+        else:
+            tokens.append(token)
+    for annotation in doc["annotations"]:
+        for role in annotation.values():
+            if isinstance(role, dict) and "spans" in role:
+                for span in role["spans"]:
+                    move(span)
+                role["tokenIds"] = [i for i in role.get("tokenIds", []) if i not in dropped]
+    for sentence in doc.get("sentences", []):
+        if "charBegin" in sentence:
+            move(sentence)
+    return {**doc, "originalText": "".join(kept), "tokens": tokens}
+
+
+def _marks_lost_copy(folder: Path, target: Path) -> Path:
+    for path in sorted(folder.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        (target / path.name).write_text(json.dumps(_lose_marks(doc)), encoding="utf-8")
+    return target
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument(
+        "--lose-marks", action="store_true", help="score the split with all quote marks removed"
+    )
     args = ap.parse_args(argv)
     folder = SHARED / "data" / "quotes" / args.split
     if not folder.is_dir():
         print(f"skipped: {folder} is absent")
         return
+    if args.lose_marks:
+        with tempfile.TemporaryDirectory() as tmp:
+            _score(_marks_lost_copy(folder, Path(tmp)), f"{args.split}, quote marks lost")
+        return
+    _score(folder, args.split)
+    _sources(folder)
+    if not args.no_speed:
+        _speed(folder)
+
+
+def _score(folder: Path, label_split: str) -> None:
     import mediakit
 
     scorer = _scorer()
@@ -91,7 +160,7 @@ def main(argv: list[str] | None = None) -> None:
         result = scorer.score(str(folder), mediakit.find_quotes, simplified=simplified)
         label = "simplified" if simplified else "full"
         print(
-            f"== {args.split} ({label}): {result['documents']} docs, {result['gold_quotations']} gold, "
+            f"== {label_split} ({label}): {result['documents']} docs, {result['gold_quotations']} gold, "
             f"{result['system_quotations']} found, {len(result['errors'])} errors, {result['seconds']} s"
         )
         for role in ("message", "speaker", "cue"):
@@ -101,9 +170,6 @@ def main(argv: list[str] | None = None) -> None:
         print("  recall by type:", result["recall_by_type"])
         for e in result["errors"][:10]:
             print("  error:", e)
-    _sources(folder)
-    if not args.no_speed:
-        _speed(folder)
 
 
 if __name__ == "__main__":

@@ -370,9 +370,43 @@ def _token_forms(tokens: list[str]) -> list[tuple[str, str, int]]:
     return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
 
 
+@cache
+def _swiss_spellings() -> dict[str, str]:
+    """Swiss spelling -> the spelling of our tables: ``ss`` for every ``ß``.
+
+    Swiss German writes no ``ß`` (*hiess es*, *gemäss*, *äusserte*, *schliesst … aus*);
+    the tables list the German and Austrian spelling. Every word form the rules look up
+    that contains ``ß`` is also known with ``ss``, unless that spelling is a word of its
+    own in the tables (*dass* beside the old *daß*).
+
+    >>> _swiss_spellings()["hiess"], _swiss_spellings()["gemäss"]
+    ('hieß', 'gemäß')
+    """
+    lex = cue_lexicon()
+    known = {
+        *lex.main,
+        *lex.joined,
+        *preposition_cues(),
+        *konjunktiv_forms(),
+        *_COMPLEMENTIZERS,
+        *_AUXILIARIES,
+        *_SUBORDINATORS,
+        *_PARTICLES,
+    }
+    for words in _words().values():
+        known |= words
+    return {
+        form.replace("ß", "ss"): form
+        for form in known
+        if "ß" in form and form.replace("ß", "ss") not in known
+    }
+
+
 def _token_form(token: str) -> tuple[str, str, int]:
     lex, preps = cue_lexicon(), preposition_cues()
     low = token.lower()
+    if "ss" in low:
+        low = _swiss_spellings().get(low, low)
     verb = low if token[:1].islower() else ""
     roles = 0
     if verb and (verb in lex.main or verb in lex.joined):
