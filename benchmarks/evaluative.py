@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit import evaluative as ev  # noqa: E402
 from mediakit.document import parse  # noqa: E402
+from mediakit.evaluative.metrics import evaluative_rate  # noqa: E402
 
 # Inflected forms a lemmatiser must bring back to a lexicon entry, written by hand:
 # irregular verbs, noun plurals and genitives, comparatives and superlatives.
@@ -261,7 +262,8 @@ def _rate(
     words = analysis.author_words
     words += analysis.quoted_words if quoted else 0
     words += analysis.attributed_words if quoted or attributed else 0
-    return 1000 * sum(h.weight if weighted else 1 for h in hits) / max(words, 1)
+    # the same estimate as the library's figures (with the prior of RATE_PRIOR_WORDS)
+    return evaluative_rate(sum(h.weight if weighted else 1 for h in hits), words)
 
 
 def variant_scores(analysis: ev.EvaluativeAnalysis) -> dict[str, float]:

@@ -306,8 +306,9 @@ def test_result_protocol_and_metrics():
     json.dumps(analysis.to_dict())
     # weighted: völlig (2) + absurd (2) + Lügenpresse (3) + tönt (2) + angeblich (2) + ich (1)
     author = [h for h in analysis.hits if h.counted]
+    # per 1,000 author words, with the prior of 20 words without evaluation
     assert metrics["evaluative_per_1000_words"] == pytest.approx(
-        1000 * sum(h.weight for h in author) / metrics["author_words"]
+        1000 * sum(h.weight for h in author) / (metrics["author_words"] + 20)
     )
 
 

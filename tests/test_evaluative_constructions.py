@@ -71,12 +71,28 @@ POSITIVE = [
     ("Da fragt man sich, ob das Absicht war.", "self_question", "fragt man sich"),
     ("Ich frage mich, warum niemand widerspricht.", "self_question", "Ich frage mich"),
     ("Da frage ich mich, wer das bezahlt.", "self_question", "frage ich mich"),
+    ("Und was ist mit der Polio-Impfung?", "what_about", "Und was ist mit der Polio-Impfung?"),
+    ("Was ist eigentlich mit den Kindern?", "what_about", "Was ist eigentlich mit den Kindern?"),
+    ("Da stellt sich die Frage, ob das reicht.", "question_arises", "stellt sich die Frage"),
+    ("Vergleicht man diese Zahl mit den Vorjahren, stellen sich Fragen.", "question_arises",
+     "stellen sich Fragen"),
+    ("Das Vorgehen wirft viele Fragen auf.", "question_arises", "wirft viele Fragen"),
+    ("Bleibt die Frage, wer das bezahlt.", "question_arises", "Bleibt die Frage"),
+    ("Es ist schwer, öffentlich zugängliche Inhaltsstoffe zu überprüfen.", "it_is_adj", "schwer"),
+    ("Es ist notwendig, dass die Schulen offen bleiben.", "it_is_adj", "notwendig"),
+    ("Es wäre leicht, die Schuld bei anderen zu suchen.", "it_is_adj", "leicht"),
+    ("Es kann doch nicht sein, dass Kinder hungern.", "cannot_be", "Es kann doch nicht sein"),
+    ("Studie zur Übersterblichkeit: Starben 45 Prozent infolge des Lockdowns?", "author_question",
+     "Lockdowns?"),
+    ("Die Zahlen steigen. Wie sollte dieser Ansatz hilfreich sein?", "author_question", "sein?"),
+    ("Es kann einfach nicht sein, dass Rentner frieren.", "cannot_be",
+     "Es kann einfach nicht sein"),
 ]  # fmt: skip
 
 # sentences that must give no construction at all
 NEGATIVE = [
-    "Wie geht es weiter?",  # an open question
-    "Wann beginnt das Treffen?",
+    "Wie beurteilen Sie diese Rechnung?",  # an interviewer's question to a person
+    "Können Sie uns kurz erläutern, wie Sie den Test etabliert haben?",
     "Die Polizei sperrte die Straße.",
     "Er kam, um zu helfen.",  # a plain purpose clause
     "Das ist eine neue Art von Batterie.",  # lowercase after Art: no label
@@ -91,6 +107,13 @@ NEGATIVE = [
     "Er ging nicht ohne dass jemand es merkte.",
     "Unter dem Eindruck der Anschläge tagte der Rat.",  # 'under the influence of'
     "Er fragte sich, ob er kommen solle.",  # a third person's question, reported
+    "Die Frage stellt sich nicht.",  # no open question raised
+    "Er stellte sich den Fragen der Journalisten.",  # 'faced the questions'
+    "Es ist geplant, dass die Schule im Mai öffnet.",  # a plan, reported
+    "Es ist verboten, hier zu rauchen.",  # a rule
+    "Es ist unklar, ob der Verdächtige noch im Land ist.",  # the reporter's plain unknown
+    "Es war gelungen, den Brand zu löschen.",  # a participle, a report
+    "Es kann nicht sein Ernst sein.",  # sein as possessive: no normative frame
 ]
 
 
@@ -142,6 +165,27 @@ def test_constructions_take_the_voice_of_their_place_and_count_for_the_author():
     analysis = analyze_evaluative("Das spielt Putin direkt in die Hände.")
     assert analysis.metrics["evaluative_constructions_per_1000_words"] > 0
     assert analysis.metrics["evaluative_per_1000_words"] > 0
+
+
+# open questions, and "Was ist mit ihm los?" (a real question, no whataboutism)
+@pytest.mark.parametrize(
+    "text", ["Wie geht es weiter?", "Wann beginnt das Treffen?", "Was ist mit ihm los?"]
+)
+def test_an_open_question_counts_only_as_the_weak_author_question(text: str) -> None:
+    # a question in the writer's own voice: weight 1, and nothing stronger
+    hits = [h for h in find_evaluative(text) if h.match == "construction"]
+    assert [(h.lemma, h.weight) for h in hits] == [("author_question", 1)]
+
+
+def test_a_question_inside_a_quotation_is_the_sources():
+    hits = find_evaluative("Er fragte: „Kommst du morgen?“")
+    assert [h.voice for h in hits if h.lemma == "author_question"] == ["quoted"]
+
+
+def test_a_construction_on_a_lexicon_word_counts_once():
+    # "fatal" is a lexicon word: the impersonal frame around it adds no second hit
+    hits = find_evaluative("Es wäre fatal, wenn die Verhandlungen scheitern.")
+    assert [(h.text, h.match) for h in hits] == [("fatal", "word")]
 
 
 def test_an_idiom_in_the_lexicon_as_a_phrase_counts_once():

@@ -26,6 +26,13 @@ CASES = [
     ("Er ist ausgesprochen freundlich.", "ausgesprochen", "intensifier"),
     ("Das Gericht hat entschieden.", "entschieden", None),
     ("Das geht entschieden zu weit.", "entschieden", "intensifier"),
+    # besonders: the intensifier before what it heightens vs the focus particle
+    ("Der Angriff war besonders dreist.", "besonders", "intensifier"),
+    ("Die Lage ist für Familien besonders schwer.", "besonders", "intensifier"),
+    ("Besonders in Bayern stieg die Zahl der Fälle.", "Besonders", None),
+    ("Das gilt besonders für ältere Menschen.", "besonders", None),
+    ("Besonders die Kinder leiden unter den Schließungen.", "Besonders", None),
+    ("Das Ergebnis war nicht besonders.", "besonders", None),
     # lieber: the comparative of gern, not the verb lieben
     ("Das sage ich lieber nicht.", "lieber", None),
     ("Am liebsten würde er gar nicht kommen.", "liebsten", None),

@@ -307,7 +307,8 @@ def test_transcript_speaker_label(text: str, word: str, voice: str, source: str 
 def test_transcript_label_covers_its_line_only() -> None:
     text = "Korinna Hennig: Was ist denn anders?\nDas ist ein Skandal."
     hits = {h.text: h.voice for h in find_evaluative(text)}
-    assert hits == {"denn": "quoted", "Skandal": "author"}
+    # the question is the speaker's (quoted), the next line the author's
+    assert hits == {"denn": "quoted", "anders?": "quoted", "Skandal": "author"}
 
 
 # an emotion verb as the cue of someone else's message names that speaker's feeling

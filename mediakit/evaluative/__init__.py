@@ -49,9 +49,11 @@ sentences in which the author evaluates, the share that cites no source, with th
 sentences as evidence.
 
 The headline figure ``evaluative_per_1000_words`` is the **weighted** sum (weights
-1–3) of the author's hits, hedges left out, per 1,000 author words; on the German
-CheckThat! subjectivity sentences it separates SUBJ from OBJ with an AUC of about
-0.73 on dev (0.79 on train, where the choices were made; ``benchmarks/evaluative.py``).
+1–3) of the author's hits, hedges left out, per 1,000 author words (with a prior of
+20 words without evaluation, so that a single short sentence is not read as a tirade);
+on the German CheckThat! subjectivity sentences it separates SUBJ from OBJ with an AUC
+of about 0.77 on dev (0.86 on train, where the choices were made;
+``benchmarks/evaluative.py``).
 
 >>> [(h.text, h.category) for h in find_evaluative("Trump hat völlig erbärmlich getönt.")]
 [('völlig', 'intensifier'), ('erbärmlich', 'loaded'), ('getönt', 'speech_verb')]
