@@ -2534,9 +2534,10 @@ def vergleich(Notebook: Any) -> Any:
     _start = nb.value("blog").body.find(_frage)
     _treffer = nb.value("mediakit").find_evaluative(nb.value("blog").body)
     _in_frage = [t for t in _treffer if _start <= t.start < _start + len(_frage)]
-    assert _start >= 0 and [t.category for t in _in_frage] == ["judgement"], (
-        "4.4: the tool reads the rhetorical question differently now; rewrite the answer"
-    )
+    assert _start >= 0 and [t.category for t in _in_frage] == [
+        "judgement",
+        "rhetorical_question",
+    ], "4.4: the tool reads the rhetorical question differently now; rewrite the answer"
     _errungenschaft = [
         t
         for t in nb.value("mediakit").find_evaluative(nb.value("blog2").body)
@@ -2547,8 +2548,9 @@ def vergleich(Notebook: Any) -> Any:
         "a4_grenzen",
         4,
         "(a) Ironie: Die rhetorische Frage „Wie sollte dieser Ansatz hilfreich sein?“ (000) "
-        "meint: Die Politik der Vorgängerregierung war nicht hilfreich. mediakit zählt nur "
-        "das Wort „hilfreich“ als Urteil, die verneinende Frage erkennt es nicht. "
+        "meint: Die Politik der Vorgängerregierung war nicht hilfreich. mediakit zählt das "
+        "Wort „hilfreich“ als Urteil und markiert die Frage nur schwach als Frage des Autors "
+        "(Gewicht 1); dass sie das Gegenteil meint, erkennt es nicht. "
         "„Errungenschaft“ in Anführungszeichen (001) erkennt mediakit dagegen als "
         "Distanzsignal; ob es Spott ist, muss man trotzdem selbst lesen.\n"
         "(b) Auswahl: Der TKP-Beitrag 001 zitiert ausführlich Trumps Post und Stimmen, die "

@@ -99,15 +99,18 @@ RATE_PRIOR_WORDS = 20
 
 def evaluative_rate(score: float, words: int) -> float:
     """A weighted evaluative rate per 1,000 words, with the prior of
-    :data:`RATE_PRIOR_WORDS` words without evaluation (0.0 for no words).
+    :data:`RATE_PRIOR_WORDS` words without evaluation (NaN for no words: a rate of
+    nothing is missing).
 
     >>> evaluative_rate(4, 80)
     40.0
     >>> round(evaluative_rate(6, 2980), 2)
     2.0
+    >>> evaluative_rate(0, 0)
+    nan
     """
     if words <= 0:
-        return 0.0
+        return math.nan
     return 1000.0 * score / (words + RATE_PRIOR_WORDS)
 
 
