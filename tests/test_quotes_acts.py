@@ -1,0 +1,61 @@
+"""Reported speech acts (Redebericht) added after an analysis of the Wikinews train split.
+
+Each row: a German sentence, a fragment of the expected quotation, its kind (None: no
+quotation overlaps the fragment) and the expected speaker ("" = none).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit import find_quotes
+
+
+def _check(text: str, fragment: str, kind: str | None, speaker: str) -> None:
+    start = text.index(fragment)
+    hits = [q for q in find_quotes(text) if q.start <= start < q.end]
+    if kind is None:
+        assert not hits, hits
+        return
+    assert hits, find_quotes(text)
+    q = hits[0]
+    assert q.kind == kind
+    assert (q.speaker.text if q.speaker else "") == speaker
+
+
+THOUGHT_AND_ADVICE = [
+    # a supposition, a hope and a piece of advice name their content as the object
+    (
+        "Die Ermittler vermuten Brandstiftung als Ursache des Feuers.",
+        "Brandstiftung",
+        "reported",
+        "Die Ermittler",
+    ),
+    (
+        "Dabei erhoffen sich die Initiatoren eine ähnlich dynamische Wirkung der sozialen Medien.",
+        "dynamische Wirkung",
+        "reported",
+        "die Initiatoren",
+    ),
+    (
+        "So riet die FDP-Politikerin Elke Hoff dem Verteidigungsminister zu mehr Zurückhaltung.",
+        "Zurückhaltung",
+        "reported",
+        "die FDP-Politikerin Elke Hoff",
+    ),
+    # the agentless passive: an anonymous source
+    (
+        "In ersten Berichten wurde als Ursache die Explosion eines Stahlofens vermutet.",
+        "Explosion",
+        "reported",
+        "",
+    ),
+    # "raten" without "zu" is no advice ("Rätsel raten"); an act with no content names nothing
+    ("Die Kinder raten die Zahl auf dem Zettel.", "Zahl", None, ""),
+    ("Die Ermittler vermuten.", "Ermittler", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), THOUGHT_AND_ADVICE)
+def test_thought_and_advice_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
