@@ -59,3 +59,39 @@ THOUGHT_AND_ADVICE = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), THOUGHT_AND_ADVICE)
 def test_thought_and_advice_acts(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+NO_ACT = [
+    # a participle with only "sein" as auxiliary is no speech act: motion, change, state
+    (
+        "Die Verhandlungen mit Serbien über einen Beitritt zur Europäischen Union waren ins Stocken geraten.",
+        "Stocken",
+        None,
+        "",
+    ),
+    (
+        "Die Übernahmeschlacht war von der Firma Porsche ausgegangen.",
+        "Porsche",
+        None,
+        "",
+    ),
+    ("Es sind auch schwerere Krankheitsverläufe dokumentiert.", "Krankheitsverläufe", None, ""),
+    # ... while the perfect with "haben" and the passive with "worden" are acts
+    (
+        "Die Politikerin hatte dem Minister zu mehr Zurückhaltung geraten.",
+        "Zurückhaltung",
+        "reported",
+        "Die Politikerin",
+    ),
+    (
+        "Ein Abbau der Arbeitsplätze war von der Gewerkschaft befürchtet worden.",
+        "Arbeitsplätze",
+        "reported",
+        "der Gewerkschaft",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NO_ACT)
+def test_no_act_without_its_auxiliary(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

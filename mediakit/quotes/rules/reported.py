@@ -16,6 +16,7 @@ object of the act is part of the attributed content.
 
 from __future__ import annotations
 
+from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
 from ..view import Context
@@ -72,6 +73,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         passive = participle and any(
             cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))
         )
+        if form in lex.participles and not passive and _state_perfect(cx, c_lo, c_hi, v):
+            continue  # "waren ins Stocken geraten", "war von Porsche ausgegangen": no act
         speaker: Speaker | None
         if passive:
             speaker = None
@@ -103,6 +106,18 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         q.agentless = passive and speaker is None
         return [q]
     return []
+
+
+def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+    """The participle at ``v`` has only a form of *sein* as its auxiliary in its clause.
+
+    Speech-act verbs form their perfect with *haben* and their passive with *werden*;
+    "Die Verhandlungen waren ins Stocken geraten" (geraten, not raten) and "Es sind
+    schwere Verläufe dokumentiert" (a state) report no utterance.
+    """
+    state = speech_act_context()["state_aux"]
+    aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
+    return bool(aux) and all(cx.vlow[j] in state for j in aux)
 
 
 def _in_parentheses(cx: Context, v: int, lo: int, hi: int) -> bool:
