@@ -95,3 +95,39 @@ NO_ACT = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NO_ACT)
 def test_no_act_without_its_auxiliary(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+NEGATED = [
+    # a negated act names no utterance
+    ("Die Identität des Kindes gab die Behörde nicht bekannt.", "Identität", None, ""),
+    (
+        "Nähere Informationen über den Vertrag wurden auf der Pressekonferenz nicht mitgeteilt.",
+        "Informationen",
+        None,
+        "",
+    ),
+    (
+        "Bis zum Abend wurden jedoch noch keine Schäden durch den Sturm berichtet.",
+        "Schäden",
+        None,
+        "",
+    ),
+    # "nicht nur" and "nicht" inside a noun phrase do not negate the act
+    (
+        "Dem Angeklagten wurden nicht nur ein „distanzierter Aussagestil“ sondern auch Fehler attestiert.",
+        "Angeklagten",
+        "reported",
+        "",
+    ),
+    (
+        "Der Gewerkschaftschef begründete dies mit den nicht ausreichenden Kapazitäten der Bundeswehr.",
+        "Kapazitäten",
+        "reported",
+        "Der Gewerkschaftschef",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NEGATED)
+def test_negated_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

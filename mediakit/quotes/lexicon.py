@@ -178,7 +178,7 @@ def speech_acts() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 @cache
 def speech_act_context() -> dict[str, frozenset[str]]:
-    """Category -> words from ``speech_act_context.tsv`` (state auxiliaries, ...).
+    """Category -> words from ``speech_act_context.tsv`` (negators, state auxiliaries).
 
     >>> "waren" in speech_act_context()["state_aux"]
     True

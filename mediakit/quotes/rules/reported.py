@@ -75,6 +75,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         )
         if form in lex.participles and not passive and _state_perfect(cx, c_lo, c_hi, v):
             continue  # "waren ins Stocken geraten", "war von Porsche ausgegangen": no act
+        if _negated(cx, c_lo, c_hi, v):
+            continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
         speaker: Speaker | None
         if passive:
             speaker = None
@@ -118,6 +120,26 @@ def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     state = speech_act_context()["state_aux"]
     aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
     return bool(aux) and all(cx.vlow[j] in state for j in aux)
+
+
+def _negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+    """The clause of the act verb negates it: "gab … nicht bekannt", "keine Schäden berichtet".
+
+    A negated act names no utterance. "nicht nur" is no negation ("nicht nur … attestiert"),
+    nor is "nicht" before an attribute ("begründete es mit den nicht ausreichenden Mitteln").
+    """
+    negators = speech_act_context()["negator"]
+    for j in range(c_lo, c_hi):
+        if j != v and cx.low[j] in negators:
+            k = cx.next_content(j + 1, c_hi)
+            if cx.low[j] == "nicht" and k < c_hi:
+                if cx.low[k] == "nur":
+                    continue
+                n = cx.next_content(k + 1, c_hi)
+                if cx.tok[k][:1].islower() and n < c_hi and cx.tok[n][:1].isupper():
+                    continue  # "mit den nicht ausreichenden Kapazitäten": inside a noun phrase
+            return True
+    return False
 
 
 def _in_parentheses(cx: Context, v: int, lo: int, hi: int) -> bool:
