@@ -131,3 +131,22 @@ NEGATED = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NEGATED)
 def test_negated_acts(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+CHARACTERISATION = [
+    # a characterisation names a predicate ("als …") for someone else
+    ("Sie bezeichnete ihn als Lügner.", "Lügner", "reported", "Sie"),
+    ("Der Name Ubuntu bezeichnet eine afrikanische Philosophie.", "Philosophie", None, ""),
+    (
+        "Die Gruppe überwacht die Internetzensur und bezeichnet sich selbst als Projekt zur Transparenz.",
+        "Projekt",
+        None,
+        "",
+    ),
+    ("Dann nennt sie sich documenta 12 und findet im Juni statt.", "documenta", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CHARACTERISATION)
+def test_characterisation_needs_a_predicate_for_another(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

@@ -75,6 +75,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         )
         if form in lex.participles and not passive and _state_perfect(cx, c_lo, c_hi, v):
             continue  # "waren ins Stocken geraten", "war von Porsche ausgegangen": no act
+        if verb.act == "characterisation" and cx.low[cx.next_content(v + 1, hi)] == "sich":
+            continue  # "Die Gruppe bezeichnet sich selbst als Projekt": a self-description
         if _negated(cx, c_lo, c_hi, v):
             continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
         speaker: Speaker | None
