@@ -150,3 +150,28 @@ CHARACTERISATION = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CHARACTERISATION)
 def test_characterisation_needs_a_predicate_for_another(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+CASUALTIES = [
+    # "fordern" with casualties as its object: lives claimed, nothing demanded
+    ("In Vietnam forderte die Naturkatastrophe 92 Menschenleben.", "Menschenleben", None, ""),
+    (
+        "Überschwemmungen haben in Äthiopien mehr als 100 Todesopfer gefordert.",
+        "Todesopfer",
+        None,
+        "",
+    ),
+    ("Das Beben forderte mindestens 20 Tote.", "Tote", None, ""),
+    # ... a casualty word after a preposition belongs to a real demand
+    (
+        "Die Gewerkschaft forderte eine Entschädigung für die Opfer.",
+        "Entschädigung",
+        "reported",
+        "Die Gewerkschaft",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CASUALTIES)
+def test_claimed_lives_are_no_demand(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

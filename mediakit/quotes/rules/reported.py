@@ -77,6 +77,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "waren ins Stocken geraten", "war von Porsche ausgegangen": no act
         if verb.act == "characterisation" and cx.low[cx.next_content(v + 1, hi)] == "sich":
             continue  # "Die Gruppe bezeichnet sich selbst als Projekt": a self-description
+        if verb.act == "demand" and _casualties(cx, c_lo, c_hi):
+            continue  # "Die Flut forderte 100 Todesopfer": lives claimed, nothing demanded
         if _negated(cx, c_lo, c_hi, v):
             continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
         speaker: Speaker | None
@@ -122,6 +124,22 @@ def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     state = speech_act_context()["state_aux"]
     aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
     return bool(aux) and all(cx.vlow[j] in state for j in aux)
+
+
+def _casualties(cx: Context, c_lo: int, c_hi: int) -> bool:
+    """The clause names casualties as the object: "forderte 92 Menschenleben" (not a demand).
+
+    A casualty word after a preposition is part of a real demand ("forderte Hilfe für
+    die Opfer").
+    """
+    casualty = speech_act_context()["casualty"]
+    prepositions = cx.words["preposition"]
+    for j in range(c_lo, c_hi):
+        if cx.low[j] in casualty and cx.tok[j][:1].isupper():
+            before = [cx.low[k] for k in range(max(c_lo, j - 3), j) if not cx.space[k]][-2:]
+            if not any(w in prepositions and w != "als" for w in before):  # "mehr als 100 Tote"
+                return True
+    return False
 
 
 def _negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
