@@ -175,3 +175,33 @@ CASUALTIES = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CASUALTIES)
 def test_claimed_lives_are_no_demand(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+NAMING = [
+    # "nennen" with a predicative noun phrase or a named figure reports a characterisation
+    (
+        "Der EU-Kommissar Günther Oettinger nannte den Beschluss einen fairen Kompromiss.",
+        "fairen Kompromiss",
+        "reported",
+        "Der EU-Kommissar Günther Oettinger",
+    ),
+    (
+        "Es wurde lediglich eine Transfersumme von zehn Millionen Euro genannt.",
+        "Transfersumme",
+        "reported",
+        "",
+    ),
+    # ... a name given is no utterance
+    (
+        "Dem Zerkratzen der Scheiben, auch Scratching genannt, begegnet man mit Folien.",
+        "Scratching",
+        None,
+        "",
+    ),
+    ("Rosinenbomber nannte man Flugzeuge der Luftbrücke.", "Flugzeuge", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NAMING)
+def test_naming_with_a_predicate(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
