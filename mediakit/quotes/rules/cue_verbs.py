@@ -125,11 +125,19 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         # "wie X mitteilte, …" or "…, wie X mitteilte."
         c = clause_start(cx, v, lo)
         first = cx.next_content(c, v)
+        if cx.low[first] != "wie":
+            first = _wie_before_apposition(cx, c, v, lo, first)
         if cx.low[first] == "wie" and first < v:
-            speaker_last = np_forward(cx, first + 1, v)
+            np_start = _skip_adverbs(cx, first + 1, v)
+            speaker_last = np_forward(cx, np_start, v)
+            r = cx.region_of[np_start]
+            if r >= 0 and cx.region_kind[r] in ("title", "scare"):
+                speaker_last = cx.region_tokens[r][1] - 1  # "wie „heise online“ berichtet"
+            if speaker_last >= np_start and cx.tok[speaker_last + 1] == ",":
+                speaker_last = v - 1  # "wie Burt Rutan, Chef der Firma, mitteilte"
             if speaker_last <= first or v - speaker_last > 5:
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
-            speaker = make_speaker(cx, first + 1, speaker_last)
+            speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
             nxt = cx.next_content(max(v, particle) + 1, hi)
             if nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi):
@@ -194,3 +202,37 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             out.append(q)
             return out
     return out
+
+
+def _skip_adverbs(cx: Context, i: int, hi: int) -> int:
+    """The first token after sentence adverbs: "wie schon die WHO sagte" -> "die"."""
+    i = cx.next_content(i, hi)
+    adverbs, dets = cx.words["adverb"], cx.words["determiner"]
+    while i < hi and cx.low[i] in adverbs and cx.low[i] not in dets and cx.tok[i][:1].islower():
+        i = cx.next_content(i + 1, hi)
+    return i
+
+
+def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> int:
+    """The "wie" of a frame whose speaker has an apposition in commas, else ``first``.
+
+    "…, wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte.": the clause of the
+    verb starts after the apposition; the frame starts one or two commas earlier.
+    """
+    if c < v and np_forward(cx, c, v) < v - 1:
+        return first
+    seg = c
+    for _ in range(2):
+        if seg <= lo or cx.tok[seg - 1] != ",":
+            return first
+        start = clause_start(cx, seg - 1, lo)
+        w = cx.next_content(start, seg - 1)
+        if w >= seg - 1:
+            return first
+        if cx.low[w] == "wie":
+            ok = np_forward(cx, _skip_adverbs(cx, w + 1, seg - 1), seg - 1) >= seg - 2
+            return w if ok else first
+        if np_forward(cx, w, seg - 1) < seg - 2:
+            return first  # the segment between the commas is no apposition
+        seg = start
+    return first
