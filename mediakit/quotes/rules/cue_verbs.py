@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lexicon import speech_act_context
 from ..model import Quotation
 from ..syntax import (
     adverbial_prefield,
@@ -40,8 +41,9 @@ def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None)
     if any(cx.region_of[j] >= 0 and cx.in_direct(j) for j in range(p_lo, p_hi)):
         return []
     verb, particle = got
-    last = np_forward(cx, v + 1, hi)
-    speaker = make_speaker(cx, v + 1, last) if last > v else None
+    start = _source_start(cx, verb.lemma, v + 1, hi)
+    last = np_forward(cx, start, hi)
+    speaker = make_speaker(cx, start, last) if last >= start else None
     q = cx.quotation(
         "indirect", [(p_lo, cx.strip_end(p_hi, p_lo))], speaker, cx.cue(verb, v, particle)
     )
@@ -128,7 +130,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if cx.low[first] != "wie":
             first = _wie_before_apposition(cx, c, v, lo, first)
         if cx.low[first] == "wie" and first < v:
-            np_start = _skip_adverbs(cx, first + 1, v)
+            np_start = _source_start(cx, verb.lemma, _skip_adverbs(cx, first + 1, v), v)
             speaker_last = np_forward(cx, np_start, v)
             r = cx.region_of[np_start]
             if r >= 0 and cx.region_kind[r] in ("title", "scare"):
@@ -202,6 +204,17 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             out.append(q)
             return out
     return out
+
+
+def _source_start(cx: Context, lemma: str, i: int, hi: int) -> int:
+    """Past the "aus" that introduces the source of some verbs (``speech_act_context.tsv``).
+
+    "Dies geht aus einer Mitteilung hervor", "wie aus dem Bericht hervorgeht".
+    """
+    i = cx.next_content(i, hi)
+    if i < hi and cx.low[i] == "aus" and lemma in speech_act_context()["source_after_aus"]:
+        return cx.next_content(i + 1, hi)
+    return i
 
 
 def _skip_adverbs(cx: Context, i: int, hi: int) -> int:
