@@ -205,3 +205,38 @@ NAMING = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NAMING)
 def test_naming_with_a_predicate(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+NEGATED_FRAMES = [
+    # a negated frame asserts nothing of its dass-clause
+    (
+        "Ein Sprecher der Armee wollte nicht bestätigen, dass alle Insassen Soldaten waren.",
+        "alle Insassen",
+        None,
+        "",
+    ),
+    (
+        "Erste Tests haben den Verdacht nicht bestätigt, dass sie an der Vogelgrippe gestorben ist.",
+        "Vogelgrippe",
+        None,
+        "",
+    ),
+    # ... the content clause may be negated, and some verbs keep their frame when negated
+    (
+        "Der Minister sagte, dass er nicht zurücktreten werde.",
+        "zurücktreten",
+        "indirect",
+        "Der Minister",
+    ),
+    (
+        "Der Trainer schloss nicht aus, dass er den Verein verlassen werde.",
+        "den Verein verlassen",
+        "indirect",
+        "Der Trainer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NEGATED_FRAMES)
+def test_negated_frames(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

@@ -22,6 +22,7 @@ from ..syntax import (
 )
 from ..view import Context
 from ..words import _ARTICLES, _COMPLEMENTIZERS, _END_PUNCT, _INDICATIVE_COMPLEMENT, _SUBORDINATORS
+from .reported import negated
 
 
 def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
@@ -196,6 +197,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
         if not kind:
             continue
+        if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
+            cx, clause_start(cx, v, lo), comma, v
+        ):
+            continue  # "wollte nicht bestätigen, dass …": the content is not asserted
         passive, agent = passive_agent(cx, v, lo, comma)
         speaker = agent if passive else subject_of(cx, v, lo, comma)
         q = cx.quotation("indirect", [(k, clause_hi)], speaker, cx.cue(verb, v, particle))

@@ -79,7 +79,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "Die Gruppe bezeichnet sich selbst als Projekt": a self-description
         if verb.act == "demand" and _casualties(cx, c_lo, c_hi):
             continue  # "Die Flut forderte 100 Todesopfer": lives claimed, nothing demanded
-        if _negated(cx, c_lo, c_hi, v):
+        if negated(cx, c_lo, c_hi, v):
             continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
         speaker: Speaker | None
         if passive:
@@ -142,7 +142,7 @@ def _casualties(cx: Context, c_lo: int, c_hi: int) -> bool:
     return False
 
 
-def _negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+def negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     """The clause of the act verb negates it: "gab … nicht bekannt", "keine Schäden berichtet".
 
     A negated act names no utterance. "nicht nur" is no negation ("nicht nur … attestiert"),
