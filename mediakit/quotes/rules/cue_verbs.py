@@ -237,6 +237,8 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
     "…, wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte.": the clause of the
     verb starts after the apposition; the frame starts one or two commas earlier.
     """
+    if c <= lo or cx.tok[c - 1] != "," or "wie" not in cx.low[max(lo, c - 24) : c]:
+        return first  # cheap tests first: most cue verbs have no "wie" before them
     if c < v and np_forward(cx, c, v) < v - 1:
         return first
     seg = c
