@@ -24,6 +24,7 @@ __all__ = [
     "konjunktiv_forms",
     "preposition_cues",
     "speaker_words",
+    "speech_act_context",
     "speech_acts",
 ]
 
@@ -173,6 +174,19 @@ def speech_acts() -> dict[str, tuple[str, tuple[str, ...]]]:
         requires = tuple(w.strip() for w in row["requires"].split(",") if w.strip())
         out[row["lemma"]] = (row["act"], requires)
     return out
+
+
+@cache
+def speech_act_context() -> dict[str, frozenset[str]]:
+    """Category -> words from ``speech_act_context.tsv`` (negators, state auxiliaries).
+
+    >>> "waren" in speech_act_context()["state_aux"]
+    True
+    """
+    out: dict[str, set[str]] = {}
+    for row in load_table("speech_act_context.tsv"):
+        out.setdefault(row["category"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lexicon import speech_act_context
 from ..model import Quotation
 from ..syntax import (
     adverbial_prefield,
@@ -21,6 +22,7 @@ from ..syntax import (
 )
 from ..view import Context
 from ..words import _ARTICLES, _COMPLEMENTIZERS, _END_PUNCT, _INDICATIVE_COMPLEMENT, _SUBORDINATORS
+from .reported import negated
 
 
 def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
@@ -40,8 +42,9 @@ def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None)
     if any(cx.region_of[j] >= 0 and cx.in_direct(j) for j in range(p_lo, p_hi)):
         return []
     verb, particle = got
-    last = np_forward(cx, v + 1, hi)
-    speaker = make_speaker(cx, v + 1, last) if last > v else None
+    start = _source_start(cx, verb.lemma, v + 1, hi)
+    last = np_forward(cx, start, hi)
+    speaker = make_speaker(cx, start, last) if last >= start else None
     q = cx.quotation(
         "indirect", [(p_lo, cx.strip_end(p_hi, p_lo))], speaker, cx.cue(verb, v, particle)
     )
@@ -125,11 +128,19 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         # "wie X mitteilte, …" or "…, wie X mitteilte."
         c = clause_start(cx, v, lo)
         first = cx.next_content(c, v)
+        if cx.low[first] != "wie":
+            first = _wie_before_apposition(cx, c, v, lo, first)
         if cx.low[first] == "wie" and first < v:
-            speaker_last = np_forward(cx, first + 1, v)
+            np_start = _source_start(cx, verb.lemma, _skip_adverbs(cx, first + 1, v), v)
+            speaker_last = np_forward(cx, np_start, v)
+            r = cx.region_of[np_start]
+            if r >= 0 and cx.region_kind[r] in ("title", "scare"):
+                speaker_last = cx.region_tokens[r][1] - 1  # "wie „heise online“ berichtet"
+            if speaker_last >= np_start and cx.tok[speaker_last + 1] == ",":
+                speaker_last = v - 1  # "wie Burt Rutan, Chef der Firma, mitteilte"
             if speaker_last <= first or v - speaker_last > 5:
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
-            speaker = make_speaker(cx, first + 1, speaker_last)
+            speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
             nxt = cx.next_content(max(v, particle) + 1, hi)
             if nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi):
@@ -186,6 +197,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
         if not kind:
             continue
+        if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
+            cx, clause_start(cx, v, lo), comma, v
+        ):
+            continue  # "wollte nicht bestätigen, dass …": the content is not asserted
         passive, agent = passive_agent(cx, v, lo, comma)
         speaker = agent if passive else subject_of(cx, v, lo, comma)
         q = cx.quotation("indirect", [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
@@ -194,3 +209,50 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             out.append(q)
             return out
     return out
+
+
+def _source_start(cx: Context, lemma: str, i: int, hi: int) -> int:
+    """Past the "aus" that introduces the source of some verbs (``speech_act_context.tsv``).
+
+    "Dies geht aus einer Mitteilung hervor", "wie aus dem Bericht hervorgeht".
+    """
+    i = cx.next_content(i, hi)
+    if i < hi and cx.low[i] == "aus" and lemma in speech_act_context()["source_after_aus"]:
+        return cx.next_content(i + 1, hi)
+    return i
+
+
+def _skip_adverbs(cx: Context, i: int, hi: int) -> int:
+    """The first token after sentence adverbs: "wie schon die WHO sagte" -> "die"."""
+    i = cx.next_content(i, hi)
+    adverbs, dets = cx.words["adverb"], cx.words["determiner"]
+    while i < hi and cx.low[i] in adverbs and cx.low[i] not in dets and cx.tok[i][:1].islower():
+        i = cx.next_content(i + 1, hi)
+    return i
+
+
+def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> int:
+    """The "wie" of a frame whose speaker has an apposition in commas, else ``first``.
+
+    "…, wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte.": the clause of the
+    verb starts after the apposition; the frame starts one or two commas earlier.
+    """
+    if c <= lo or cx.tok[c - 1] != "," or "wie" not in cx.low[max(lo, c - 24) : c]:
+        return first  # cheap tests first: most cue verbs have no "wie" before them
+    if c < v and np_forward(cx, c, v) < v - 1:
+        return first
+    seg = c
+    for _ in range(2):
+        if seg <= lo or cx.tok[seg - 1] != ",":
+            return first
+        start = clause_start(cx, seg - 1, lo)
+        w = cx.next_content(start, seg - 1)
+        if w >= seg - 1:
+            return first
+        if cx.low[w] == "wie":
+            ok = np_forward(cx, _skip_adverbs(cx, w + 1, seg - 1), seg - 1) >= seg - 2
+            return w if ok else first
+        if np_forward(cx, w, seg - 1) < seg - 2:
+            return first  # the segment between the commas is no apposition
+        seg = start
+    return first

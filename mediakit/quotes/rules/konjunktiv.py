@@ -69,6 +69,9 @@ def free_indirect(cx: Context) -> None:
         while last > first and cx.space[last]:
             last -= 1
         cut = konjunktiv_clause_start(cx, first, hi)
+        if cut > first and _planned_relative(cx, cut, hi):
+            prev_fi = None
+            continue  # "…, die auf 29,9 Prozent aufgestockt werden sollen.": a plan, no report
         speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
         if cut > first:
             # the indicative frame clause may name the source ("Die Bank beruft sich darauf, …")
@@ -141,6 +144,19 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
             return first
         return k if k < j else first
     return first
+
+
+def _planned_relative(cx: Context, cut: int, hi: int) -> bool:
+    """The reported part is a relative clause whose only mood marker is indicative *sollen*.
+
+    "Die Bank kauft Anteile, die auf 29,9 Prozent aufgestockt werden sollen." - *sollen* in
+    a relative clause states a plan or purpose ("der 2010 in Serie gehen soll"), not what
+    someone said; *solle*, *würde* or a Konjunktiv I still report.
+    """
+    k = cut
+    if cx.low[k] in cx.words["preposition"]:
+        k = cx.next_content(k + 1, hi)  # "mit denen …", "in dem …"
+    return cx.low[k] in _RELATIVE_OPENERS and cx.has_konjunktiv(cut, hi) == "rs"
 
 
 def _embedded(cx: Context, j: int, hi: int) -> bool:

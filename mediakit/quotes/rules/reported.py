@@ -16,6 +16,7 @@ object of the act is part of the attributed content.
 
 from __future__ import annotations
 
+from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
 from ..view import Context
@@ -72,6 +73,14 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         passive = participle and any(
             cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))
         )
+        if form in lex.participles and not passive and _state_perfect(cx, c_lo, c_hi, v):
+            continue  # "waren ins Stocken geraten", "war von Porsche ausgegangen": no act
+        if verb.act == "characterisation" and cx.low[cx.next_content(v + 1, hi)] == "sich":
+            continue  # "Die Gruppe bezeichnet sich selbst als Projekt": a self-description
+        if verb.act == "demand" and _casualties(cx, c_lo, c_hi):
+            continue  # "Die Flut forderte 100 Todesopfer": lives claimed, nothing demanded
+        if negated(cx, c_lo, c_hi, v):
+            continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
         speaker: Speaker | None
         if passive:
             speaker = None
@@ -103,6 +112,54 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         q.agentless = passive and speaker is None
         return [q]
     return []
+
+
+def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+    """The participle at ``v`` has only a form of *sein* as its auxiliary in its clause.
+
+    Speech-act verbs form their perfect with *haben* and their passive with *werden*;
+    "Die Verhandlungen waren ins Stocken geraten" (geraten, not raten) and "Es sind
+    schwere Verläufe dokumentiert" (a state) report no utterance.
+    """
+    state = speech_act_context()["state_aux"]
+    aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
+    return bool(aux) and all(cx.vlow[j] in state for j in aux)
+
+
+def _casualties(cx: Context, c_lo: int, c_hi: int) -> bool:
+    """The clause names casualties as the object: "forderte 92 Menschenleben" (not a demand).
+
+    A casualty word after a preposition is part of a real demand ("forderte Hilfe für
+    die Opfer").
+    """
+    casualty = speech_act_context()["casualty"]
+    prepositions = cx.words["preposition"]
+    for j in range(c_lo, c_hi):
+        if cx.low[j] in casualty and cx.tok[j][:1].isupper():
+            before = [cx.low[k] for k in range(max(c_lo, j - 3), j) if not cx.space[k]][-2:]
+            if not any(w in prepositions and w != "als" for w in before):  # "mehr als 100 Tote"
+                return True
+    return False
+
+
+def negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+    """The clause of the act verb negates it: "gab … nicht bekannt", "keine Schäden berichtet".
+
+    A negated act names no utterance. "nicht nur" is no negation ("nicht nur … attestiert"),
+    nor is "nicht" before an attribute ("begründete es mit den nicht ausreichenden Mitteln").
+    """
+    negators = speech_act_context()["negator"]
+    for j in range(c_lo, c_hi):
+        if j != v and cx.low[j] in negators:
+            k = cx.next_content(j + 1, c_hi)
+            if cx.low[j] == "nicht" and k < c_hi:
+                if cx.low[k] == "nur":
+                    continue
+                n = cx.next_content(k + 1, c_hi)
+                if cx.tok[k][:1].islower() and n < c_hi and cx.tok[n][:1].isupper():
+                    continue  # "mit den nicht ausreichenden Kapazitäten": inside a noun phrase
+            return True
+    return False
 
 
 def _in_parentheses(cx: Context, v: int, lo: int, hi: int) -> bool:

@@ -1,0 +1,242 @@
+"""Reported speech acts (Redebericht) added after an analysis of the Wikinews train split.
+
+Each row: a German sentence, a fragment of the expected quotation, its kind (None: no
+quotation overlaps the fragment) and the expected speaker ("" = none).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit import find_quotes
+
+
+def _check(text: str, fragment: str, kind: str | None, speaker: str) -> None:
+    start = text.index(fragment)
+    hits = [q for q in find_quotes(text) if q.start <= start < q.end]
+    if kind is None:
+        assert not hits, hits
+        return
+    assert hits, find_quotes(text)
+    q = hits[0]
+    assert q.kind == kind
+    assert (q.speaker.text if q.speaker else "") == speaker
+
+
+THOUGHT_AND_ADVICE = [
+    # a supposition, a hope and a piece of advice name their content as the object
+    (
+        "Die Ermittler vermuten Brandstiftung als Ursache des Feuers.",
+        "Brandstiftung",
+        "reported",
+        "Die Ermittler",
+    ),
+    (
+        "Dabei erhoffen sich die Initiatoren eine ähnlich dynamische Wirkung der sozialen Medien.",
+        "dynamische Wirkung",
+        "reported",
+        "die Initiatoren",
+    ),
+    (
+        "So riet die FDP-Politikerin Elke Hoff dem Verteidigungsminister zu mehr Zurückhaltung.",
+        "Zurückhaltung",
+        "reported",
+        "die FDP-Politikerin Elke Hoff",
+    ),
+    # the agentless passive: an anonymous source
+    (
+        "In ersten Berichten wurde als Ursache die Explosion eines Stahlofens vermutet.",
+        "Explosion",
+        "reported",
+        "",
+    ),
+    # "raten" without "zu" is no advice ("Rätsel raten"); an act with no content names nothing
+    ("Die Kinder raten die Zahl auf dem Zettel.", "Zahl", None, ""),
+    ("Die Ermittler vermuten.", "Ermittler", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), THOUGHT_AND_ADVICE)
+def test_thought_and_advice_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+NO_ACT = [
+    # a participle with only "sein" as auxiliary is no speech act: motion, change, state
+    (
+        "Die Verhandlungen mit Serbien über einen Beitritt zur Europäischen Union waren ins Stocken geraten.",
+        "Stocken",
+        None,
+        "",
+    ),
+    (
+        "Die Übernahmeschlacht war von der Firma Porsche ausgegangen.",
+        "Porsche",
+        None,
+        "",
+    ),
+    ("Es sind auch schwerere Krankheitsverläufe dokumentiert.", "Krankheitsverläufe", None, ""),
+    # ... while the perfect with "haben" and the passive with "worden" are acts
+    (
+        "Die Politikerin hatte dem Minister zu mehr Zurückhaltung geraten.",
+        "Zurückhaltung",
+        "reported",
+        "Die Politikerin",
+    ),
+    (
+        "Ein Abbau der Arbeitsplätze war von der Gewerkschaft befürchtet worden.",
+        "Arbeitsplätze",
+        "reported",
+        "der Gewerkschaft",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NO_ACT)
+def test_no_act_without_its_auxiliary(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+NEGATED = [
+    # a negated act names no utterance
+    ("Die Identität des Kindes gab die Behörde nicht bekannt.", "Identität", None, ""),
+    (
+        "Nähere Informationen über den Vertrag wurden auf der Pressekonferenz nicht mitgeteilt.",
+        "Informationen",
+        None,
+        "",
+    ),
+    (
+        "Bis zum Abend wurden jedoch noch keine Schäden durch den Sturm berichtet.",
+        "Schäden",
+        None,
+        "",
+    ),
+    # "nicht nur" and "nicht" inside a noun phrase do not negate the act
+    (
+        "Dem Angeklagten wurden nicht nur ein „distanzierter Aussagestil“ sondern auch Fehler attestiert.",
+        "Angeklagten",
+        "reported",
+        "",
+    ),
+    (
+        "Der Gewerkschaftschef begründete dies mit den nicht ausreichenden Kapazitäten der Bundeswehr.",
+        "Kapazitäten",
+        "reported",
+        "Der Gewerkschaftschef",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NEGATED)
+def test_negated_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+CHARACTERISATION = [
+    # a characterisation names a predicate ("als …") for someone else
+    ("Sie bezeichnete ihn als Lügner.", "Lügner", "reported", "Sie"),
+    ("Der Name Ubuntu bezeichnet eine afrikanische Philosophie.", "Philosophie", None, ""),
+    (
+        "Die Gruppe überwacht die Internetzensur und bezeichnet sich selbst als Projekt zur Transparenz.",
+        "Projekt",
+        None,
+        "",
+    ),
+    ("Dann nennt sie sich documenta 12 und findet im Juni statt.", "documenta", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CHARACTERISATION)
+def test_characterisation_needs_a_predicate_for_another(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+CASUALTIES = [
+    # "fordern" with casualties as its object: lives claimed, nothing demanded
+    ("In Vietnam forderte die Naturkatastrophe 92 Menschenleben.", "Menschenleben", None, ""),
+    (
+        "Überschwemmungen haben in Äthiopien mehr als 100 Todesopfer gefordert.",
+        "Todesopfer",
+        None,
+        "",
+    ),
+    ("Das Beben forderte mindestens 20 Tote.", "Tote", None, ""),
+    # ... a casualty word after a preposition belongs to a real demand
+    (
+        "Die Gewerkschaft forderte eine Entschädigung für die Opfer.",
+        "Entschädigung",
+        "reported",
+        "Die Gewerkschaft",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CASUALTIES)
+def test_claimed_lives_are_no_demand(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+NAMING = [
+    # "nennen" with a predicative noun phrase or a named figure reports a characterisation
+    (
+        "Der EU-Kommissar Günther Oettinger nannte den Beschluss einen fairen Kompromiss.",
+        "fairen Kompromiss",
+        "reported",
+        "Der EU-Kommissar Günther Oettinger",
+    ),
+    (
+        "Es wurde lediglich eine Transfersumme von zehn Millionen Euro genannt.",
+        "Transfersumme",
+        "reported",
+        "",
+    ),
+    # ... a name given is no utterance
+    (
+        "Dem Zerkratzen der Scheiben, auch Scratching genannt, begegnet man mit Folien.",
+        "Scratching",
+        None,
+        "",
+    ),
+    ("Rosinenbomber nannte man Flugzeuge der Luftbrücke.", "Flugzeuge", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NAMING)
+def test_naming_with_a_predicate(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+NEGATED_FRAMES = [
+    # a negated frame asserts nothing of its dass-clause
+    (
+        "Ein Sprecher der Armee wollte nicht bestätigen, dass alle Insassen Soldaten waren.",
+        "alle Insassen",
+        None,
+        "",
+    ),
+    (
+        "Erste Tests haben den Verdacht nicht bestätigt, dass sie an der Vogelgrippe gestorben ist.",
+        "Vogelgrippe",
+        None,
+        "",
+    ),
+    # ... the content clause may be negated, and some verbs keep their frame when negated
+    (
+        "Der Minister sagte, dass er nicht zurücktreten werde.",
+        "zurücktreten",
+        "indirect",
+        "Der Minister",
+    ),
+    (
+        "Der Trainer schloss nicht aus, dass er den Verein verlassen werde.",
+        "den Verein verlassen",
+        "indirect",
+        "Der Trainer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NEGATED_FRAMES)
+def test_negated_frames(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
