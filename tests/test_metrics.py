@@ -91,7 +91,13 @@ def test_every_share_and_rate_names_its_base_count():
         "quotations"
     }
     assert METRICS["unattributed_evaluative_sentence_share"].of == "evaluative_sentences"
-    assert METRICS["evaluative_per_1000_words"].of == "author_words"
+    # the author's rates are of the text's words: all quoted, the author adds 0 of their own
+    assert METRICS["evaluative_per_1000_words"].of == "words"
+    assert METRICS["quoted_evaluative_per_1000_words"].of == "quoted_words"
+    quoted = mediakit.analyze("„Das ist ein völliges Desaster.“").metrics
+    assert quoted["author_words"] == 0.0 and quoted["evaluative_per_1000_words"] == 0.0
+    assert quoted["quoted_evaluative_per_1000_words"] > 0
+    assert math.isnan(quoted["attributed_evaluative_per_1000_words"])
 
 
 def test_a_share_of_nothing_is_missing_and_shown_as_a_dash():

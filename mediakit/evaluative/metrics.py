@@ -97,6 +97,15 @@ EVALUATIVE_SENTENCE_MIN_SCORE = 2
 RATE_PRIOR_WORDS = 20
 
 
+#: The author-voice rates: 0 (not missing) for a text whose every word is quoted or
+#: attributed, since the author's own voice then adds nothing (metrics.tsv: of = words).
+_AUTHOR_RATES = (
+    "evaluative_per_1000_words",
+    "evaluative_constructions_per_1000_words",
+    "hedges_per_1000_words",
+)
+
+
 def evaluative_rate(score: float, words: int) -> float:
     """A weighted evaluative rate per 1,000 words, with the prior of
     :data:`RATE_PRIOR_WORDS` words without evaluation (NaN for no words: a rate of
@@ -309,15 +318,21 @@ class EvaluativeAnalysis:
                 author_words + self.quoted_words + self.attributed_words,
             ),
         }
-        # every category's figure 0.0 (NaN without author words: a rate of nothing),
-        # then the categories with hits; rate_per_1000 inlined
+        # every category's figure 0.0, then the categories with hits; rate_per_1000 inlined
         keys, key_of = _category_keys(tuple(self.categories))
-        figures.update(dict.fromkeys(keys, 0.0 if author_words else math.nan))
+        figures.update(dict.fromkeys(keys, 0.0))
         if author_words:
             for category, count in by_category.items():
                 key = key_of.get(category)
                 if key is not None:
                     figures[key] = float(count * 1000.0) / author_words
+        elif self.quoted_words or self.attributed_words:
+            # every word is a source's: the author adds no evaluation of their own (0, the
+            # text's own voice is silent), while the quoted and attributed rates stand
+            for key in _AUTHOR_RATES:
+                figures[key] = 0.0
+        else:  # no words at all: every rate is missing
+            figures.update(dict.fromkeys(keys, math.nan))
         figures["author_words"] = float(self.author_words)
         figures["quoted_words"] = float(self.quoted_words)
         figures["attributed_words"] = float(self.attributed_words)
