@@ -262,7 +262,11 @@ def _rate(
     words = analysis.author_words
     words += analysis.quoted_words if quoted else 0
     words += analysis.attributed_words if quoted or attributed else 0
-    # the same estimate as the library's figures (with the prior of RATE_PRIOR_WORDS)
+    # the same estimate as the library's figures (with the prior of RATE_PRIOR_WORDS);
+    # a sentence with no words in these voices scores 0, as the library's author rates
+    # do for a fully quoted text (the voice adds nothing)
+    if not words:
+        return 0.0
     return evaluative_rate(sum(h.weight if weighted else 1 for h in hits), words)
 
 
