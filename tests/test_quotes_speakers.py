@@ -1,0 +1,39 @@
+"""Speaker attribution rules of ``mediakit/quotes/rules/speakers.py`` (issue #11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit import find_quotes
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.kind, q.speaker.text if q.speaker else None) for q in find_quotes(text)]
+
+
+# A direct quote after "<source>:" or after a clause whose subject opens it.
+COLON_FRAMES = [
+    (
+        "Die Polizei war vor Ort. BKA-Präsident Ziercke: „Mit diesem Ermittlungsansatz "
+        "setzt das BKA ein deutliches Signal.“",
+        "BKA-Präsident Ziercke",
+    ),
+    (
+        "Es gab Streit. Bundesinnenminister Schäuble: „Nur damit nicht vernetzt werden "
+        "kann, können wir die Daten doch nicht vernichten.“",
+        "Bundesinnenminister Schäuble",
+    ),
+    (
+        "Der Bundestrainer zeigte sich zufrieden: „Wir haben eine deutliche "
+        "Leistungssteigerung in allen Mannschaftsteilen gezeigt.“",
+        "Der Bundestrainer",
+    ),
+    # no one is named before the colon: no speaker
+    ("Das Motto der Demonstration: „Freiheit statt Angst“ zog viele an.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), COLON_FRAMES)
+def test_colon_frame_names_the_speaker(text: str, speaker: str | None) -> None:
+    direct = [s for kind, s in _speakers(text) if kind == "direct"]
+    assert direct == [speaker]
