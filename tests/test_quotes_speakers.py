@@ -37,3 +37,23 @@ COLON_FRAMES = [
 def test_colon_frame_names_the_speaker(text: str, speaker: str | None) -> None:
     direct = [s for kind, s in _speakers(text) if kind == "direct"]
     assert direct == [speaker]
+
+
+# A sentence adverb in the pre-verb field is no speaker; the subject after the verb is.
+PREFIELD_ADVERBS = [
+    (
+        "Weiterhin erklärte die Ministerin, die Zahl der Studienanfänger sei gestiegen.",
+        "die Ministerin",
+    ),
+    (
+        "Tatsächlich, betont die ermittelnde Polizei, sei das keine zutreffende Darstellung.",
+        "die ermittelnde Polizei",
+    ),
+    ("Daneben sagte der Sprecher der Bank, die Zahlen seien gut.", "der Sprecher der Bank"),
+    ("Derzeit erklärt das Ministerium, man prüfe den Fall.", "das Ministerium"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PREFIELD_ADVERBS)
+def test_prefield_adverb_is_no_speaker(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
