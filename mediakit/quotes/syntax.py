@@ -546,7 +546,10 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
             return make_speaker(cx, pre[0], pre[-1])
     after = cx.next_content(fin + 1, hi)
     for _ in range(3):  # "äußerte sich der Außenbeauftragte jedoch …": reflexive, adverbs
-        if after < hi and (cx.low[after] in _REFLEXIVE or cx.low[after] in cx.words["adverb"]):
+        if after < hi and (
+            cx.low[after] in _REFLEXIVE
+            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
+        ):  # "erklärt das Ministerium": the article opens the subject
             after = cx.next_content(after + 1, hi)
     last = np_forward(cx, after, hi)
     if last >= after > fin:
