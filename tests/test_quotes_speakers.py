@@ -57,3 +57,24 @@ PREFIELD_ADVERBS = [
 @pytest.mark.parametrize(("text", "speaker"), PREFIELD_ADVERBS)
 def test_prefield_adverb_is_no_speaker(text: str, speaker: str) -> None:
     assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A cue word's source keeps its apposition in commas; a relative clause or a list does not.
+CLOSED_APPOSITIONS = [
+    (
+        "Nach Angaben von Sam Maiha, dem Direktor der nationalen Wetterbehörde, starben "
+        "zehn Menschen.",
+        "Angaben von Sam Maiha, dem Direktor der nationalen Wetterbehörde",
+    ),
+    (
+        "Laut Peter Sharp, dem geschäftsführenden Direktor des Schiffseigners, sank das Schiff.",
+        "Peter Sharp, dem geschäftsführenden Direktor des Schiffseigners",
+    ),
+    ("Laut Polizei, die am Montag eintraf, war die Straße gesperrt.", "Polizei"),
+    ("Laut Trump, Putin, Selenskyj sei der Krieg bald vorbei.", "Trump"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), CLOSED_APPOSITIONS)
+def test_cue_word_source_keeps_its_apposition(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]

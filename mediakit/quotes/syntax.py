@@ -356,6 +356,32 @@ def apposition(cx: Context, last: int, hi: int) -> int:
     return last
 
 
+def closed_apposition(cx: Context, last: int, hi: int) -> int:
+    """Extend a source by an apposition in commas: the last token of the apposition, or ``last``.
+
+    "Laut Peter Sharp, dem Direktor der Reederei, sank das Schiff" / "Nach Angaben von Sam
+    Maiha, dem Direktor der Wetterbehörde, starben …": between the two commas stands one
+    noun phrase and nothing else. A relative clause ("Laut Polizei, die am Montag eintraf,
+    …") or a list of names ("Laut Trump, Putin und …") is no apposition.
+    """
+    comma = cx.next_content(last + 1, hi)
+    if comma >= hi or cx.tok[comma] != ",":
+        return last
+    start = cx.next_content(comma + 1, hi)
+    if start >= hi or cx.low[start] in cx.words["pronoun"]:
+        return last
+    end = np_forward(cx, start, hi)
+    if end < start or not (_is_cap(cx.tok[end]) or cx.tok[end] == ")"):
+        return last
+    close = cx.next_content(end + 1, hi)
+    if close >= hi or cx.tok[close] != ",":
+        return last
+    verb = cx.next_content(close + 1, hi)
+    if verb >= hi or not cx.tok[verb][:1].islower() or cx.low[verb] in cx.words["determiner"]:
+        return last  # the finite verb follows the closing comma
+    return end
+
+
 def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     """First token of a noun phrase that ends at ``i`` (``i + 1`` if none).
 
