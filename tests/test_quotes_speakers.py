@@ -78,3 +78,29 @@ CLOSED_APPOSITIONS = [
 @pytest.mark.parametrize(("text", "speaker"), CLOSED_APPOSITIONS)
 def test_cue_word_source_keeps_its_apposition(text: str, speaker: str) -> None:
     assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A free indirect passage in a new paragraph keeps no speaker of the paragraph before,
+# unless that speaker's quotation ends right before it.
+NEW_PARAGRAPH = [
+    (
+        "Der Minister sagte, er sei mit dem Ergebnis zufrieden. Die Verhandlungen seien "
+        "gut verlaufen.\n\nIn der Stadt ist es ruhig. Die Polizei zog ab.\n\n"
+        "Die Lage sei insgesamt ernst.",
+        "Die Lage sei insgesamt ernst.",
+        None,
+    ),
+    (
+        "Kremlsprecher Dmitri Peskow sagte, das Gespräch sei gut gewesen. «Putin und Trump "
+        "haben die Fortführung persönlicher Kontakte verabredet.»"
+        "\n\nPutin habe Trump nach Moskau eingeladen.",
+        "Putin habe Trump nach Moskau eingeladen.",
+        "Kremlsprecher Dmitri Peskow",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "passage", "speaker"), NEW_PARAGRAPH)
+def test_new_paragraph_ends_the_speakers_turn(text: str, passage: str, speaker: str | None) -> None:
+    q = next(q for q in find_quotes(text) if passage in q.text)
+    assert (q.speaker.text if q.speaker else None) == speaker

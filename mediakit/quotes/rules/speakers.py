@@ -92,3 +92,31 @@ def colon_label(cx: Context) -> None:
         # "Der Bundestrainer zeigte sich zufrieden: „…“": the clause before the colon
         # opens with its subject, a person or organisation
         q.speaker = topic_subject(cx, lo, j)
+
+
+def paragraph_bound_free_indirect(cx: Context) -> None:
+    """A free indirect passage keeps no speaker from an earlier paragraph.
+
+    "Der Minister sagte, er sei zufrieden.¶Die Lage sei ernst." - the new paragraph may
+    report anyone (the Wikinews annotations almost never give it the last paragraph's
+    speaker), so the passage stays without one; within a paragraph the carried speaker
+    stays, and so does a speaker whose quotation ends right before the passage
+    ("… sagte Peskow. «Putin und Trump haben …»¶Putin habe Trump nach Moskau eingeladen.").
+    """
+    prev: Quotation | None = None
+    for q in cx.quotes:
+        s = q.speaker
+        if (
+            q.kind == "free_indirect"
+            and s is not None
+            and s.start < q.start
+            and cx.paragraph_at(s.start) != cx.paragraph_at(q.start)
+            and not (
+                prev is not None
+                and prev.speaker is not None
+                and prev.speaker.start == s.start
+                and cx.sentence_gap(prev.end - 1, q.start) <= 1
+            )
+        ):
+            q.speaker = None
+        prev = q
