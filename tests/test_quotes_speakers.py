@@ -104,3 +104,19 @@ NEW_PARAGRAPH = [
 def test_new_paragraph_ends_the_speakers_turn(text: str, passage: str, speaker: str | None) -> None:
     q = next(q for q in find_quotes(text) if passage in q.text)
     assert (q.speaker.text if q.speaker else None) == speaker
+
+
+# Before "zufolge" an article opens the source unless a noun governs it as a genitive.
+ZUFOLGE = [
+    ("Zehn Menschen sind der Zeitung zufolge gestorben.", "der Zeitung"),
+    (
+        "Angaben des seismologischen Instituts zufolge bebte die Erde.",
+        "Angaben des seismologischen Instituts",
+    ),
+    ("Dem Bericht zufolge sind zehn Menschen gestorben.", "Dem Bericht"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), ZUFOLGE)
+def test_article_before_zufolge_opens_the_source(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]

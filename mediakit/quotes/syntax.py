@@ -393,6 +393,7 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     first = i + 1
     has_noun = False
     genitive_pending = False
+    opens = False  # a word that is no noun stands before the pending determiner
     while j >= lo and i - j < limit:
         w, lw = cx.tok[j], cx.low[j]
         if cx.space[j]:
@@ -405,6 +406,7 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         )
         if genitive_pending:
             if not is_noun:
+                opens = True  # "sind der Zeitung zufolge": the article opens the phrase
                 break
             genitive_pending = False
         if is_noun:
@@ -441,7 +443,7 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         else:
             break
         j -= 1
-    if genitive_pending:
+    if genitive_pending and not opens:
         first = cx.next_content(first + 1, i + 1)  # the det belonged to something else
     return first if has_noun else i + 1
 
