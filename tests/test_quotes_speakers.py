@@ -120,3 +120,19 @@ ZUFOLGE = [
 @pytest.mark.parametrize(("text", "speaker"), ZUFOLGE)
 def test_article_before_zufolge_opens_the_source(text: str, speaker: str) -> None:
     assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# The polite "Sie"/"Ihr" inside a sentence addresses someone and names no speaker.
+POLITE = [
+    ("Wikinews: Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?", None),
+    (
+        "Der Verband tagte. Ihr Vorsitzender Eberhard Brandt sagte, die Lage sei ernst.",
+        "Ihr Vorsitzender Eberhard Brandt",
+    ),
+    ("Die Ministerin tagte. Sie sagte, die Lage sei ernst.", "Sie"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), POLITE)
+def test_polite_address_is_no_speaker(text: str, speaker: str | None) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]

@@ -21,6 +21,7 @@ from .rules.speakers import (
     carry_over_direct,
     colon_label,
     paragraph_bound_free_indirect,
+    polite_address,
     resolve_pronouns,
 )
 from .view import Context, no_starting_point
@@ -73,6 +74,7 @@ CHAIN = (
     paragraph_bound_free_indirect,  # ... keep no speaker of an earlier paragraph
     nest,  # quote-marked words inside quotations
     resolve_pronouns,  # pronoun speakers to their antecedent
+    polite_address,  # "Ihrer Meinung nach?" addresses, no speaker
 )
 
 

@@ -120,3 +120,28 @@ def paragraph_bound_free_indirect(cx: Context) -> None:
         ):
             q.speaker = None
         prev = q
+
+
+#: capitalised forms of the polite address (``Sie``) - inside a sentence they name the
+#: addressee ("Was ist Ihrer Meinung nach falsch?"), never a reported speaker
+_POLITE = frozenset({"Sie", "Ihr", "Ihre", "Ihrer", "Ihres", "Ihrem", "Ihren", "Ihnen"})
+
+
+def polite_address(cx: Context) -> None:
+    """A speaker that opens with the polite *Sie*/*Ihr* inside a sentence is the addressee.
+
+    "''Wikinews'': Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?" - an
+    interviewer asks; "Ihrer Meinung" is whom the question addresses, so the
+    quotation keeps no speaker. At the start of a sentence the form is ambiguous
+    ("Ihr Vorsitzender sagte …", "Sie sagte …") and stays.
+    """
+    for q in cx.quotes:
+        s = q.speaker
+        if s is None or s.text.split(" ", 1)[0] not in _POLITE:
+            continue
+        i = bisect_left(cx.idx, s.start)
+        if i < cx.n and cx.sentence_start(i) != i and cx.tok[i - 1] not in _OPENING_MARKS:
+            q.speaker = None
+
+
+_OPENING_MARKS = frozenset({"„", "»", "«", '"', "“", "(", ":"})
