@@ -17,7 +17,13 @@ from .rules.nesting import nest
 from .rules.prepositions import word_cues
 from .rules.regions import classify_regions, region_spans
 from .rules.reported import reported
-from .rules.speakers import carry_over_direct, resolve_pronouns
+from .rules.speakers import (
+    carry_over_direct,
+    colon_label,
+    paragraph_bound_free_indirect,
+    polite_address,
+    resolve_pronouns,
+)
 from .view import Context, no_starting_point
 from .words import _REPORTED
 
@@ -62,10 +68,13 @@ CHAIN = (
     classify_regions,  # quote regions: quotation, title or scare quote
     direct_quotes,  # direct quotes and their frames
     sentence_rules,  # cue verbs, cue words, reported speech acts (per sentence)
+    colon_label,  # "Minister X: „…“": the source before the colon
     carry_over_direct,  # unframed direct quotes: the most recent speaker
     free_indirect,  # Konjunktiv passages without a frame
+    paragraph_bound_free_indirect,  # ... keep no speaker of an earlier paragraph
     nest,  # quote-marked words inside quotations
     resolve_pronouns,  # pronoun speakers to their antecedent
+    polite_address,  # "Ihrer Meinung nach?" addresses, no speaker
 )
 
 

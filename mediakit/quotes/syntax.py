@@ -356,6 +356,32 @@ def apposition(cx: Context, last: int, hi: int) -> int:
     return last
 
 
+def closed_apposition(cx: Context, last: int, hi: int) -> int:
+    """Extend a source by an apposition in commas: the last token of the apposition, or ``last``.
+
+    "Laut Peter Sharp, dem Direktor der Reederei, sank das Schiff" / "Nach Angaben von Sam
+    Maiha, dem Direktor der Wetterbehörde, starben …": between the two commas stands one
+    noun phrase and nothing else. A relative clause ("Laut Polizei, die am Montag eintraf,
+    …") or a list of names ("Laut Trump, Putin und …") is no apposition.
+    """
+    comma = cx.next_content(last + 1, hi)
+    if comma >= hi or cx.tok[comma] != ",":
+        return last
+    start = cx.next_content(comma + 1, hi)
+    if start >= hi or cx.low[start] in cx.words["pronoun"]:
+        return last
+    end = np_forward(cx, start, hi)
+    if end < start or not (_is_cap(cx.tok[end]) or cx.tok[end] == ")"):
+        return last
+    close = cx.next_content(end + 1, hi)
+    if close >= hi or cx.tok[close] != ",":
+        return last
+    verb = cx.next_content(close + 1, hi)
+    if verb >= hi or not cx.tok[verb][:1].islower() or cx.low[verb] in cx.words["determiner"]:
+        return last  # the finite verb follows the closing comma
+    return end
+
+
 def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     """First token of a noun phrase that ends at ``i`` (``i + 1`` if none).
 
@@ -367,6 +393,7 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     first = i + 1
     has_noun = False
     genitive_pending = False
+    opens = False  # a word that is no noun stands before the pending determiner
     while j >= lo and i - j < limit:
         w, lw = cx.tok[j], cx.low[j]
         if cx.space[j]:
@@ -379,6 +406,7 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         )
         if genitive_pending:
             if not is_noun:
+                opens = True  # "sind der Zeitung zufolge": the article opens the phrase
                 break
             genitive_pending = False
         if is_noun:
@@ -415,7 +443,7 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         else:
             break
         j -= 1
-    if genitive_pending:
+    if genitive_pending and not opens:
         first = cx.next_content(first + 1, i + 1)  # the det belonged to something else
     return first if has_noun else i + 1
 
@@ -546,7 +574,10 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
             return make_speaker(cx, pre[0], pre[-1])
     after = cx.next_content(fin + 1, hi)
     for _ in range(3):  # "äußerte sich der Außenbeauftragte jedoch …": reflexive, adverbs
-        if after < hi and (cx.low[after] in _REFLEXIVE or cx.low[after] in cx.words["adverb"]):
+        if after < hi and (
+            cx.low[after] in _REFLEXIVE
+            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
+        ):  # "erklärt das Ministerium": the article opens the subject
             after = cx.next_content(after + 1, hi)
     last = np_forward(cx, after, hi)
     if last >= after > fin:

@@ -6,6 +6,7 @@ from ..model import Quotation
 from ..syntax import (
     adverbial_prefield,
     apposition,
+    closed_apposition,
     frame_tail,
     make_speaker,
     np_backward,
@@ -70,6 +71,8 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 last = np_forward(cx, start, hi)
                 if last >= start and j == cx.next_content(lo, hi):
                     last = prefield_attributes(cx, last, hi)  # "Laut der Botschaft im Irak hat …"
+                if last >= start:
+                    last = closed_apposition(cx, last, hi)
             if last < start:
                 continue
             speaker = make_speaker(cx, start, last)

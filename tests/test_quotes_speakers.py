@@ -1,0 +1,138 @@
+"""Speaker attribution rules of ``mediakit/quotes/rules/speakers.py`` (issue #11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit import find_quotes
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.kind, q.speaker.text if q.speaker else None) for q in find_quotes(text)]
+
+
+# A direct quote after "<source>:" or after a clause whose subject opens it.
+COLON_FRAMES = [
+    (
+        "Die Polizei war vor Ort. BKA-Präsident Ziercke: „Mit diesem Ermittlungsansatz "
+        "setzt das BKA ein deutliches Signal.“",
+        "BKA-Präsident Ziercke",
+    ),
+    (
+        "Es gab Streit. Bundesinnenminister Schäuble: „Nur damit nicht vernetzt werden "
+        "kann, können wir die Daten doch nicht vernichten.“",
+        "Bundesinnenminister Schäuble",
+    ),
+    (
+        "Der Bundestrainer zeigte sich zufrieden: „Wir haben eine deutliche "
+        "Leistungssteigerung in allen Mannschaftsteilen gezeigt.“",
+        "Der Bundestrainer",
+    ),
+    # no one is named before the colon: no speaker
+    ("Das Motto der Demonstration: „Freiheit statt Angst“ zog viele an.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), COLON_FRAMES)
+def test_colon_frame_names_the_speaker(text: str, speaker: str | None) -> None:
+    direct = [s for kind, s in _speakers(text) if kind == "direct"]
+    assert direct == [speaker]
+
+
+# A sentence adverb in the pre-verb field is no speaker; the subject after the verb is.
+PREFIELD_ADVERBS = [
+    (
+        "Weiterhin erklärte die Ministerin, die Zahl der Studienanfänger sei gestiegen.",
+        "die Ministerin",
+    ),
+    (
+        "Tatsächlich, betont die ermittelnde Polizei, sei das keine zutreffende Darstellung.",
+        "die ermittelnde Polizei",
+    ),
+    ("Daneben sagte der Sprecher der Bank, die Zahlen seien gut.", "der Sprecher der Bank"),
+    ("Derzeit erklärt das Ministerium, man prüfe den Fall.", "das Ministerium"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), PREFIELD_ADVERBS)
+def test_prefield_adverb_is_no_speaker(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A cue word's source keeps its apposition in commas; a relative clause or a list does not.
+CLOSED_APPOSITIONS = [
+    (
+        "Nach Angaben von Sam Maiha, dem Direktor der nationalen Wetterbehörde, starben "
+        "zehn Menschen.",
+        "Angaben von Sam Maiha, dem Direktor der nationalen Wetterbehörde",
+    ),
+    (
+        "Laut Peter Sharp, dem geschäftsführenden Direktor des Schiffseigners, sank das Schiff.",
+        "Peter Sharp, dem geschäftsführenden Direktor des Schiffseigners",
+    ),
+    ("Laut Polizei, die am Montag eintraf, war die Straße gesperrt.", "Polizei"),
+    ("Laut Trump, Putin, Selenskyj sei der Krieg bald vorbei.", "Trump"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), CLOSED_APPOSITIONS)
+def test_cue_word_source_keeps_its_apposition(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A free indirect passage in a new paragraph keeps no speaker of the paragraph before,
+# unless that speaker's quotation ends right before it.
+NEW_PARAGRAPH = [
+    (
+        "Der Minister sagte, er sei mit dem Ergebnis zufrieden. Die Verhandlungen seien "
+        "gut verlaufen.\n\nIn der Stadt ist es ruhig. Die Polizei zog ab.\n\n"
+        "Die Lage sei insgesamt ernst.",
+        "Die Lage sei insgesamt ernst.",
+        None,
+    ),
+    (
+        "Kremlsprecher Dmitri Peskow sagte, das Gespräch sei gut gewesen. «Putin und Trump "
+        "haben die Fortführung persönlicher Kontakte verabredet.»"
+        "\n\nPutin habe Trump nach Moskau eingeladen.",
+        "Putin habe Trump nach Moskau eingeladen.",
+        "Kremlsprecher Dmitri Peskow",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "passage", "speaker"), NEW_PARAGRAPH)
+def test_new_paragraph_ends_the_speakers_turn(text: str, passage: str, speaker: str | None) -> None:
+    q = next(q for q in find_quotes(text) if passage in q.text)
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+# Before "zufolge" an article opens the source unless a noun governs it as a genitive.
+ZUFOLGE = [
+    ("Zehn Menschen sind der Zeitung zufolge gestorben.", "der Zeitung"),
+    (
+        "Angaben des seismologischen Instituts zufolge bebte die Erde.",
+        "Angaben des seismologischen Instituts",
+    ),
+    ("Dem Bericht zufolge sind zehn Menschen gestorben.", "Dem Bericht"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), ZUFOLGE)
+def test_article_before_zufolge_opens_the_source(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# The polite "Sie"/"Ihr" inside a sentence addresses someone and names no speaker.
+POLITE = [
+    ("Wikinews: Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?", None),
+    (
+        "Der Verband tagte. Ihr Vorsitzender Eberhard Brandt sagte, die Lage sei ernst.",
+        "Ihr Vorsitzender Eberhard Brandt",
+    ),
+    ("Die Ministerin tagte. Sie sagte, die Lage sei ernst.", "Sie"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), POLITE)
+def test_polite_address_is_no_speaker(text: str, speaker: str | None) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
