@@ -19,6 +19,7 @@ SUBMODULES = [
     "index",
     "hits",
     "context",
+    "constructions",
     "matching",
     "voice",
     "metrics",

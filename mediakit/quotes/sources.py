@@ -216,8 +216,8 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
     >>> from mediakit.quotes import analyze_quotes
     >>> a = analyze_quotes("Nach Darstellung Moskaus war das Gespräch gut. Seiner Meinung "
     ...     "nach ist der Krieg verloren.")
-    >>> [s.name for s in a.sources]
-    ['Moskau']
+    >>> [(s.name, s.source_type) for s in a.sources]
+    [('Moskau', 'institution'), ('er', 'person')]
     """
     sources = SourceList()
     by_key: dict[str, Source] = {}
@@ -263,7 +263,9 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
             types = ("person",) if pron in _PRONOUN_PERSON else SOURCE_TYPES[:4]
             src = recent(types)
             if src is None:
-                src = new(sp.text, "person", "")
+                # no source before it: the pronoun itself ("Er"), or the one a statement
+                # noun stands for ("Seiner Meinung nach" is *er*), never "Seiner Meinung"
+                src = new(pronoun or sp.text, "person", "")
         elif words:
             kind = _type_of(words, sp.speaker_type)
             names = [w for w in words if _is_name(w)]
