@@ -93,7 +93,9 @@ class Analysis:
             for name in _percent_shares():
                 if name in merged:
                     merged[name] /= 100.0
-            self._metrics = missing_without_words(merged, merged.get("words", 1.0))
+            words = merged.get("words", 1.0)
+            # ``merged`` is this call's own dict: only a text without words needs a new one
+            self._metrics = merged if words else missing_without_words(merged, words)
         return MetricValues(self._metrics)
 
     @property
