@@ -84,17 +84,17 @@ class Analysis:
         if self._metrics is None:
             merged: dict[str, float] = {}
             for part in (self.readability, self.quotes, self.evaluative):
-                values = part.metrics
-                if _all_floats(values):
-                    merged.update(values)  # nothing to convert: one C-level copy
-                else:
-                    merged.update(
-                        {k: math.nan if v is None else float(v) for k, v in values.items()}
-                    )
+                merged.update(part.metrics)
+            if not _all_floats(merged):
+                # converting each value after the merge gives the same dict (same keys
+                # in the same order, float(v) of a float is v); one type test, not three
+                merged = {k: math.nan if v is None else float(v) for k, v in merged.items()}
             for name in _percent_shares():
                 if name in merged:
                     merged[name] /= 100.0
-            self._metrics = missing_without_words(merged, merged.get("words", 1.0))
+            words = merged.get("words", 1.0)
+            # ``merged`` is this call's own dict: only a text without words needs a new one
+            self._metrics = merged if words else missing_without_words(merged, words)
         return MetricValues(self._metrics)
 
     @property

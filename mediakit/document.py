@@ -997,15 +997,18 @@ class Document:
         # Offsets from one array call and token texts by slicing: creating a spaCy
         # Token object per token would cost more than all our rules together.
         if len(self._doc):
-            rows = self._doc.to_array([*_spacy_attributes()[:2], _WORD_FLAG])
-            flat = rows[:, :2].ravel().tolist()
-            self.token_starts: list[int] = flat[0::2]
-            self.token_ends: list[int] = list(map(add, self.token_starts, flat[1::2]))
+            # one array call, transposed into three lists at once (the numpy calls
+            # are a fixed cost per document, larger than the work on a sentence)
+            starts, lengths, word_flags = self._doc.to_array(
+                [*_spacy_attributes()[:2], _WORD_FLAG]
+            ).T.tolist()
+            self.token_starts: list[int] = starts
+            self.token_ends: list[int] = list(map(add, starts, lengths))
             self.token_texts: list[str] = list(
-                map(self.text.__getitem__, map(slice, self.token_starts, self.token_ends))
+                map(self.text.__getitem__, map(slice, starts, self.token_ends))
             )
             # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
-            self.words: list[int] = rows[:, 2].nonzero()[0].tolist()
+            self.words: list[int] = list(compress(range(len(starts)), word_flags))
         else:
             self.token_starts, self.token_ends, self.token_texts = [], [], []
             self.words = []

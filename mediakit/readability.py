@@ -385,29 +385,28 @@ class Readability:
                 ]
                 lix = sl + 100.0 * long_words / words
                 smog = smog_de(poly, sentences)
-        values: dict[str, float | int | None] = {
-            "words": words,
-            "sentences": sentences,
-            "syllables": self.syllables,
-            "long_words": long_words,
-            "polysyllabic_words": poly,
-            "monosyllabic_words": mono,
-            "avg_sentence_length": asl,
-            "avg_syllables_per_word": asw,
-            "long_word_share": iw,
-            "polysyllabic_share": ms,
-            "monosyllabic_share": es,
-            "longest_sentence_words": max(self.sentence_words, default=0),
-            "flesch_amstad": flesch,
-            "wstf1": wstf[0],
-            "wstf2": wstf[1],
-            "wstf3": wstf[2],
-            "wstf4": wstf[3],
-            "lix": lix,
-            "smog_de": smog,
-        }
+        # counts are ints (always finite); only the means, shares and formulas can be
+        # None or not finite
         return {
-            k: float(v) if v is not None and math.isfinite(v) else None for k, v in values.items()
+            "words": float(words),
+            "sentences": float(sentences),
+            "syllables": float(self.syllables),
+            "long_words": float(long_words),
+            "polysyllabic_words": float(poly),
+            "monosyllabic_words": float(mono),
+            "avg_sentence_length": _finite(asl),
+            "avg_syllables_per_word": _finite(asw),
+            "long_word_share": _finite(iw),
+            "polysyllabic_share": _finite(ms),
+            "monosyllabic_share": _finite(es),
+            "longest_sentence_words": float(max(self.sentence_words, default=0)),
+            "flesch_amstad": _finite(flesch),
+            "wstf1": _finite(wstf[0]),
+            "wstf2": _finite(wstf[1]),
+            "wstf3": _finite(wstf[2]),
+            "wstf4": _finite(wstf[3]),
+            "lix": _finite(lix),
+            "smog_de": _finite(smog),
         }
 
     def longest_sentences(self, n: int | None = None) -> list[TextSpan]:
@@ -504,6 +503,11 @@ class Readability:
             f"<Readability {self.words} words, {self.sentences} sentences, "
             f"Flesch-Amstad {self.flesch_amstad:.1f}, WSTF1 {self.wstf1:.1f}, LIX {self.lix:.1f}>"
         )
+
+
+def _finite(value: float | None) -> float | None:
+    """``float(value)``, or ``None`` for ``None`` and a value that is not finite."""
+    return float(value) if value is not None and math.isfinite(value) else None
 
 
 def readability(

@@ -216,6 +216,8 @@ def _category_keys(categories: tuple[str, ...]) -> tuple[tuple[str, ...], dict[s
 
 
 def _score(hits: list[EvaluativeHit]) -> float:
+    if not hits:
+        return 0.0  # most voices of most texts have no hit
     counted = [h for h in hits if h.category not in NOT_COUNTED]
     return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
 
@@ -388,12 +390,16 @@ def analyze_evaluative(
     word_starts = document.word_starts
     if document.n_words:
         layer = voice_layer(document)
-        quoted_words = words_in(word_starts, layer.quoted)
-        # the author's own distancing words inside an attributed message are author words
-        kept = [
-            (h.start, h.end) for h in hits if h.voice == "author" and layer.in_attributed(h.start)
-        ]
-        attributed_words = words_in(word_starts, layer.attributed) - words_in(word_starts, kept)
+        quoted_words = words_in(word_starts, layer.quoted) if layer.quoted else 0
+        attributed_words = 0
+        if layer.attributed:
+            # the author's own distancing words inside an attributed message are author words
+            kept = [
+                (h.start, h.end)
+                for h in hits
+                if h.voice == "author" and layer.in_attributed(h.start)
+            ]
+            attributed_words = words_in(word_starts, layer.attributed) - words_in(word_starts, kept)
     else:
         layer, quoted_words, attributed_words = None, 0, 0
     neutral = _neutral_reporting()

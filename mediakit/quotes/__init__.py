@@ -110,7 +110,8 @@ def analyze_quotes(text_or_doc: object) -> QuoteAnalysis:
     if cached is None:
         quotations, scare, titles = detect(doc)
         every = [x for q in quotations for x in (q, *q.nested)]
-        sources = group_sources(doc.text, every)
+        # no quotation (most single sentences): no source to group
+        sources = group_sources(doc.text, every) if every else SourceList()
         cached = QuoteAnalysis(
             quotations,
             scare,
