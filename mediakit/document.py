@@ -452,17 +452,21 @@ def _peel_affixes(tokenizer: Any, text: str, lo: int, hi: int) -> list[str]:
     longest = max(map(len, specials), default=0)  # a longer rest is never a special case
     prefixes: list[str] = []
     suffixes: list[str] = []
+    # a run repeats its windows ("„“„“…", "😂😂…"): each window is searched once per chunk
+    # (only windows whose answer does not depend on the text beyond them are kept)
+    pre_seen: dict[str, int] = {}
+    suf_seen: dict[str, int] = {}
     while hi - lo > 2 * _PEEL_WINDOW:
         if hi - lo <= longest and text[lo:hi] in specials:
             break
         if hi - lo <= _ADDRESS_LIMIT and is_web_address(text[lo:hi].rstrip(ADDRESS_END)):
             break  # spaCy's own loop keeps the address whole (see _AddressKeepsItsEnd)
-        pre = _prefix_length(prefix_search, text, lo, hi)
+        pre = _prefix_length(prefix_search, text, lo, hi, pre_seen)
         if pre and hi - lo - pre <= longest and text[lo + pre : hi] in specials:
             prefixes.append(text[lo : lo + pre])
             lo += pre
             break
-        suf = _suffix_length(suffix_search, text, lo + pre, hi)
+        suf = _suffix_length(suffix_search, text, lo + pre, hi, suf_seen)
         if suf and hi - lo - suf <= longest and text[lo : hi - suf] in specials:
             suffixes.append(text[hi - suf : hi])
             hi -= suf
@@ -513,26 +517,48 @@ def _merge_special_cases(
     return merged
 
 
-def _prefix_length(search: Any, text: str, lo: int, hi: int) -> int:
+def _prefix_length(
+    search: Any, text: str, lo: int, hi: int, seen: dict[str, int] | None = None
+) -> int:
     end = min(hi, lo + _PEEL_WINDOW)
-    match = search(text[lo:end])
+    window = text[lo:end]
+    inner = end < hi  # the window is not the whole rest
+    if inner and seen is not None and window in seen:
+        return seen[window]
+    match = search(window)
     if match is None:
-        return 0
-    if end < hi and match.end() > end - lo - _PEEL_MARGIN:
+        length = 0
+    elif inner and match.end() > end - lo - _PEEL_MARGIN:
         match = search(text[lo:hi])  # a long affix ("......"): taken whole, once
-    return match.end() - match.start()
+        return match.end() - match.start()  # depends on the text beyond the window
+    else:
+        length = match.end() - match.start()
+    if inner and seen is not None:
+        seen[window] = length
+    return length
 
 
-def _suffix_length(search: Any, text: str, lo: int, hi: int) -> int:
+def _suffix_length(
+    search: Any, text: str, lo: int, hi: int, seen: dict[str, int] | None = None
+) -> int:
     if hi <= lo:
         return 0
     start = max(lo, hi - _PEEL_WINDOW)
-    match = search(text[start:hi])
+    window = text[start:hi]
+    inner = start > lo
+    if inner and seen is not None and window in seen:
+        return seen[window]
+    match = search(window)
     if match is None:
-        return 0
-    if start > lo and match.start() < _PEEL_MARGIN:
+        length = 0
+    elif inner and match.start() < _PEEL_MARGIN:
         match = search(text[lo:hi])
-    return match.end() - match.start()
+        return match.end() - match.start()
+    else:
+        length = match.end() - match.start()
+    if inner and seen is not None:
+        seen[window] = length
+    return length
 
 
 #: spaCy's flag id of :func:`is_word` (set when the pipeline is built, see :func:`nlp`)
