@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..lexicon import speech_act_context
-from ..model import Quotation
+from ..lexicon import CueVerb, speech_act_context
+from ..model import Quotation, Speaker
 from ..syntax import (
     adverbial_prefield,
     apposition,
@@ -195,6 +195,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             and v2_clause(cx, k, clause_hi)
         ):
             kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
+        elif colon_statement(cx, verb, comma, k, clause_hi):
+            kind = "direct"  # "Der Minister sagte: Wir werden das Problem lösen."
+            clause_hi = _with_end_punct(cx, end, hi)  # the statement runs to the sentence end
         if not kind:
             continue
         if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
@@ -203,12 +206,56 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "wollte nicht bestätigen, dass …": the content is not asserted
         passive, agent = passive_agent(cx, v, lo, comma)
         speaker = agent if passive else subject_of(cx, v, lo, comma)
-        q = cx.quotation("indirect", [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
+        if kind == "direct" and not _statement_frame(cx, v, lo, comma, passive, speaker):
+            continue
+        q = cx.quotation(kind, [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
         if q:
             q.agentless = passive and agent is None
             out.append(q)
             return out
     return out
+
+
+def colon_statement(cx: Context, verb: CueVerb, colon: int, k: int, hi: int) -> bool:
+    """A main clause in the indicative after a speech verb and a colon: direct speech.
+
+    Quote marks lost in extraction leave the statement unmarked; after a cue verb of
+    saying and a colon, a main clause with its finite verb in second position is still
+    what a German teacher calls direct speech (without quote marks). Thought verbs
+    ("glaubte:") and colons without a cue verb ("Der Grund ist klar: …") do not count.
+
+    "Der Minister sagte: Wir werden das Problem lösen." -> direct, "Wir werden …"
+    """
+    return (
+        cx.tok[colon] == ":"
+        and verb.complement == "any"
+        and verb.medium != "thought"
+        and v2_clause(cx, k, hi)
+    )
+
+
+def _statement_frame(
+    cx: Context, v: int, lo: int, colon: int, passive: bool, speaker: Speaker | None
+) -> bool:
+    """The frame before an unmarked colon statement names who speaks, in the indicative.
+
+    Rejected: a passive ("Die Namen wurden bekanntgegeben: …"), an infinitive ("Auch
+    Positives ist zu berichten: …"), an idiom with "es" ("Das Wetter meinte es gut: …"),
+    a frame in the Konjunktiv (it is itself reported), no speaker or one of lowercase
+    words only (a verb form read off an adverb: "äußerst").
+    """
+    if passive or speaker is None or cx.has_konjunktiv(lo, colon):
+        return False
+    if cx.low[v - 1 if v > lo else v] == "zu" or cx.low[cx.next_content(v + 1, colon)] == "es":
+        return False
+    words = speaker.text.split()
+    return any(w[:1].isupper() for w in words) or speaker.text.lower() in cx.words["pronoun"]
+
+
+def _with_end_punct(cx: Context, end: int, hi: int) -> int:
+    """The sentence's final punctuation after ``end`` belongs to a direct statement."""
+    j = cx.next_content(end + 1, hi)
+    return j if j < hi and cx.tok[j] in _END_PUNCT else end
 
 
 def _source_start(cx: Context, lemma: str, i: int, hi: int) -> int:
