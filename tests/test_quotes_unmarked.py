@@ -98,3 +98,32 @@ def test_marked_colon_quote_unchanged():
     assert [(q.kind, q.speaker.text, q.text) for q in qs] == [
         ("direct", "Der Minister", "„Wir werden das Problem lösen.“")
     ]
+
+
+CONTINUED = [
+    # (text, expected message): the statement runs on in its paragraph ...
+    (
+        "Der Minister sagte: Wir sind bereit. Das Angebot steht.",
+        "Wir sind bereit. Das Angebot steht.",
+    ),
+    # ... but not past a paragraph break
+    (
+        "Der Minister sagte: Wir sind bereit. Das Angebot steht.\n\nDie Regierung tagte am Abend.",
+        "Wir sind bereit. Das Angebot steht.",
+    ),
+    # ... nor into a Konjunktiv sentence (reported again) or a sentence with its own cue
+    (
+        "Der Minister sagte: Wir sind bereit. Die Regierung sei aber nicht bereit.",
+        "Wir sind bereit.",
+    ),
+    (
+        "Der Minister sagte: Wir sind bereit. Die Opposition erklärte, sie lehne das ab.",
+        "Wir sind bereit.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), CONTINUED)
+def test_continued_statement(text, message):
+    direct = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert [(q.text, q.speaker.text) for q in direct] == [(message, "Der Minister")]

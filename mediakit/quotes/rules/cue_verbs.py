@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..lexicon import CueVerb, speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import (
@@ -303,3 +305,50 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
             return first  # the segment between the commas is no apposition
         seg = start
     return first
+
+
+def continued_statements(cx: Context) -> None:
+    """An unmarked colon statement runs on over the next sentences of its paragraph.
+
+    After "Der Minister sagte:" the statement (quote marks lost) may take several
+    sentences; it runs on while a sentence has no frame of its own: no quotation
+    found in it, no cue verb or cue word, no quote region and no Konjunktiv (which
+    would be reported again), and it stays in the paragraph.
+
+    "Er sagte: Wir sind bereit. Das Angebot steht." -> one direct statement of two sentences.
+    """
+    if not cx.quotes:
+        return
+    starts = sorted(q.start for q in cx.quotes)
+    for q in cx.quotes:
+        if q.kind != "direct" or q.cue is None:
+            continue
+        first = bisect_left(cx.idx, q.start)
+        if cx.region_of[first] >= 0:
+            continue  # quote-marked: the marks give its end
+        k = bisect_left(cx.sentences, (bisect_left(cx.idx, q.end - 1) + 1, -1))
+        end = q.end
+        while k < len(cx.sentences):
+            lo, hi = cx.sentences[k]
+            lo = cx.next_content(lo, hi)
+            if lo >= hi or cx.new_paragraph(first, lo):
+                break
+            nxt = bisect_left(starts, cx.idx[lo])
+            if nxt < len(starts) and starts[nxt] < cx.idx[hi - 1] + 1:
+                break  # a quotation of its own
+            if (
+                cx.within(cx.verb_at, lo, hi)
+                or cx.within(cx.prep_at, lo, hi)
+                or cx.has_konjunktiv(lo, hi)
+                or any(cx.region_of[j] >= 0 for j in range(lo, hi))
+            ):
+                break
+            last = hi - 1
+            while last > lo and cx.space[last]:
+                last -= 1
+            end = cx.end[last]
+            k += 1
+        if end > q.end:
+            q.spans[-1] = (q.spans[-1][0], end)
+            q.end = end
+            q.text = cx.text[q.start : end]
