@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..document import Document, TextSpan
 from .model import Quotation
-from .rules.cue_verbs import anaphoric_frame, verb_frames
+from .rules.cue_verbs import anaphoric_frame, continued_statements, verb_frames
 from .rules.direct import direct_quotes
 from .rules.konjunktiv import free_indirect
 from .rules.nesting import nest
@@ -68,6 +68,7 @@ CHAIN = (
     classify_regions,  # quote regions: quotation, title or scare quote
     direct_quotes,  # direct quotes and their frames
     sentence_rules,  # cue verbs, cue words, reported speech acts (per sentence)
+    continued_statements,  # an unmarked colon statement over the next sentences
     colon_label,  # "Minister X: „…“": the source before the colon
     carry_over_direct,  # unframed direct quotes: the most recent speaker
     free_indirect,  # Konjunktiv passages without a frame

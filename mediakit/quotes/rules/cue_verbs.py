@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..lexicon import speech_act_context
-from ..model import Quotation
+from bisect import bisect_left
+
+from ..lexicon import CueVerb, speech_act_context
+from ..model import Quotation, Speaker
 from ..syntax import (
     adverbial_prefield,
     apposition,
@@ -195,6 +197,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             and v2_clause(cx, k, clause_hi)
         ):
             kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
+        elif colon_statement(cx, verb, comma, k, clause_hi):
+            kind = "direct"  # "Der Minister sagte: Wir werden das Problem lösen."
+            clause_hi = _with_end_punct(cx, end, hi)  # the statement runs to the sentence end
         if not kind:
             continue
         if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
@@ -203,12 +208,56 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "wollte nicht bestätigen, dass …": the content is not asserted
         passive, agent = passive_agent(cx, v, lo, comma)
         speaker = agent if passive else subject_of(cx, v, lo, comma)
-        q = cx.quotation("indirect", [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
+        if kind == "direct" and not _statement_frame(cx, v, lo, comma, passive, speaker):
+            continue
+        q = cx.quotation(kind, [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
         if q:
             q.agentless = passive and agent is None
             out.append(q)
             return out
     return out
+
+
+def colon_statement(cx: Context, verb: CueVerb, colon: int, k: int, hi: int) -> bool:
+    """A main clause in the indicative after a speech verb and a colon: direct speech.
+
+    Quote marks lost in extraction leave the statement unmarked; after a cue verb of
+    saying and a colon, a main clause with its finite verb in second position is still
+    what a German teacher calls direct speech (without quote marks). Thought verbs
+    ("glaubte:") and colons without a cue verb ("Der Grund ist klar: …") do not count.
+
+    "Der Minister sagte: Wir werden das Problem lösen." -> direct, "Wir werden …"
+    """
+    return (
+        cx.tok[colon] == ":"
+        and verb.complement == "any"
+        and verb.medium != "thought"
+        and v2_clause(cx, k, hi)
+    )
+
+
+def _statement_frame(
+    cx: Context, v: int, lo: int, colon: int, passive: bool, speaker: Speaker | None
+) -> bool:
+    """The frame before an unmarked colon statement names who speaks, in the indicative.
+
+    Rejected: a passive ("Die Namen wurden bekanntgegeben: …"), an infinitive ("Auch
+    Positives ist zu berichten: …"), an idiom with "es" ("Das Wetter meinte es gut: …"),
+    a frame in the Konjunktiv (it is itself reported), no speaker or one of lowercase
+    words only (a verb form read off an adverb: "äußerst").
+    """
+    if passive or speaker is None or cx.has_konjunktiv(lo, colon):
+        return False
+    if cx.low[v - 1 if v > lo else v] == "zu" or cx.low[cx.next_content(v + 1, colon)] == "es":
+        return False
+    words = speaker.text.split()
+    return any(w[:1].isupper() for w in words) or speaker.text.lower() in cx.words["pronoun"]
+
+
+def _with_end_punct(cx: Context, end: int, hi: int) -> int:
+    """The sentence's final punctuation after ``end`` belongs to a direct statement."""
+    j = cx.next_content(end + 1, hi)
+    return j if j < hi and cx.tok[j] in _END_PUNCT else end
 
 
 def _source_start(cx: Context, lemma: str, i: int, hi: int) -> int:
@@ -256,3 +305,50 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
             return first  # the segment between the commas is no apposition
         seg = start
     return first
+
+
+def continued_statements(cx: Context) -> None:
+    """An unmarked colon statement runs on over the next sentences of its paragraph.
+
+    After "Der Minister sagte:" the statement (quote marks lost) may take several
+    sentences; it runs on while a sentence has no frame of its own: no quotation
+    found in it, no cue verb or cue word, no quote region and no Konjunktiv (which
+    would be reported again), and it stays in the paragraph.
+
+    "Er sagte: Wir sind bereit. Das Angebot steht." -> one direct statement of two sentences.
+    """
+    if not cx.quotes:
+        return
+    starts = sorted(q.start for q in cx.quotes)
+    for q in cx.quotes:
+        if q.kind != "direct" or q.cue is None:
+            continue
+        first = bisect_left(cx.idx, q.start)
+        if cx.region_of[first] >= 0:
+            continue  # quote-marked: the marks give its end
+        k = bisect_left(cx.sentences, (bisect_left(cx.idx, q.end - 1) + 1, -1))
+        end = q.end
+        while k < len(cx.sentences):
+            lo, hi = cx.sentences[k]
+            lo = cx.next_content(lo, hi)
+            if lo >= hi or cx.new_paragraph(first, lo):
+                break
+            nxt = bisect_left(starts, cx.idx[lo])
+            if nxt < len(starts) and starts[nxt] < cx.idx[hi - 1] + 1:
+                break  # a quotation of its own
+            if (
+                cx.within(cx.verb_at, lo, hi)
+                or cx.within(cx.prep_at, lo, hi)
+                or cx.has_konjunktiv(lo, hi)
+                or any(cx.region_of[j] >= 0 for j in range(lo, hi))
+            ):
+                break
+            last = hi - 1
+            while last > lo and cx.space[last]:
+                last -= 1
+            end = cx.end[last]
+            k += 1
+        if end > q.end:
+            q.spans[-1] = (q.spans[-1][0], end)
+            q.end = end
+            q.text = cx.text[q.start : end]
