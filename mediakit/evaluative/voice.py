@@ -79,6 +79,9 @@ class _VoiceRules:
     generalising_man: frozenset[str] = frozenset()
     fixed_konjunktiv: tuple[str, ...] = ()
     expletive_speakers: frozenset[str] = frozenset()
+    counterfactual: frozenset[str] = frozenset()
+    passive_modal: frozenset[str] = frozenset()
+    clause_initial_konjunktiv: frozenset[str] = frozenset()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
@@ -167,6 +170,9 @@ _SET_RULES: dict[str, tuple[str, str]] = {
     "generalising_man": ("generalising_man", "words"),
     "expletive_speaker": ("expletive_speakers", "words"),
     "not_speaker_label": ("not_speaker_label", "words"),
+    "counterfactual": ("counterfactual", "words"),
+    "passive_modal": ("passive_modal", "words"),
+    "clause_initial_konjunktiv": ("clause_initial_konjunktiv", "lower"),
 }
 
 
@@ -261,6 +267,11 @@ def voice_layer(document: Document) -> VoiceLayer:
             continue  # Verbreiten Sie dieses Interview!: the author's appeal, not a report
         if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
             continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
+        if kind != "direct" and (
+            _counterfactual_cue(quotation, document, rules)
+            or _modal_agentless(quotation, document, rules)
+        ):
+            continue  # Wenn sie die Wahrheit sagen würden, ... / Es sollte gesagt werden, ...: the author's
         message = _message_spans(quotation)
         parts = _frame_parts(quotation)
         sourced.extend(message)
@@ -434,10 +445,65 @@ def _frame_has(quotation: Any, document: Document, words: frozenset[str]) -> boo
 
 def _fixed_konjunktiv(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
     """A "Konjunktiv I" sentence whose Konjunktiv is a fixed phrase of the writer's own:
-    *es sei denn*, *sei es*, *es sei darauf hingewiesen*, *sei dahingestellt*."""
+    *es sei denn*, *sei es*, *es sei darauf hingewiesen*, *sei dahingestellt*. A phrase of
+    ``clause_initial_konjunktiv`` counts only where it opens its clause: concessive *Sei es
+    drum*, *…, sei es aus Angst oder aus Kalkül*, but not the inverted Konjunktiv I of
+    reported speech *So sei es immerhin gelungen, …* (es is the subject there)."""
     start, end = getattr(quotation, "start", 0), getattr(quotation, "end", 0)
     pattern = _fixed_konjunktiv_pattern(rules.fixed_konjunktiv)
-    return pattern is not None and pattern.search(document.text, start, end) is not None
+    if pattern is None:
+        return False
+    text = document.text
+    for match in pattern.finditer(text, start, end):
+        phrase = " ".join(re.split(r"\W+", match.group().lower()))
+        if phrase in rules.clause_initial_konjunktiv and not _clause_initial(text, match.start()):
+            continue
+        return True
+    return False
+
+
+def _clause_initial(text: str, offset: int) -> bool:
+    """True when only spaces stand between ``offset`` and the text's start or a clause mark."""
+    before = text[:offset].rstrip()
+    return not before or before[-1] in ',;:–—-(\n.!?„“"»«'
+
+
+#: The conjunctions of a content clause: a Konjunktiv II after one is the reported
+#: speaker's (Er sagte, dass er kommen würde), not a counterfactual frame.
+_CONTENT_CONJUNCTION = frozenset({"dass", "daß", "ob", "wie", "wann", "warum", "weshalb", "wo"})
+
+
+def _counterfactual_cue(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True when the cue verb's clause is in the würde-Konjunktiv II: a speech act the
+    writer imagines, not one someone made (*Wenn Monsanto die Wahrheit sagen würden,
+    würden sie erklären, dass …*; *Kritiker würden einwenden, dass …*). The clause runs
+    from the sentence start to the first punctuation after the cue; a *würde* after a
+    content conjunction (*Er sagte, dass er kommen würde*) belongs to the message."""
+    cue = getattr(quotation, "cue", None)
+    start, end = getattr(cue, "start", None), getattr(cue, "end", None)
+    if not rules.counterfactual or not isinstance(start, int) or not isinstance(end, int):
+        return False
+    text = document.text
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    stop = re.compile(r"[,;:.!?]").search(text, end)
+    clause = text[sentence_start : stop.start() if stop else len(text)]
+    for word in clause.lower().split():
+        word = word.strip("()„“”\"»«'–-")
+        if word in _CONTENT_CONJUNCTION:
+            return False
+        if word in rules.counterfactual:
+            return True
+    return False
+
+
+def _modal_agentless(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True for an agentless passive cue under a modal of obligation or possibility: the
+    writer's demand or assessment, no one's report (*Es sollte darüber gesprochen werden,
+    ob …*; *Es muss gesagt werden, dass …*). Hearsay *soll* (*Ihm soll mitgeteilt worden
+    sein, dass …*) is not such a modal and stays attributed."""
+    if not getattr(quotation, "agentless", False) or getattr(quotation, "speaker", None):
+        return False
+    return _frame_has(quotation, document, rules.passive_modal)
 
 
 @cache

@@ -1,0 +1,68 @@
+"""Whose voice, second round (issue #12): speech acts the writer imagines or demands,
+and a fixed Konjunktiv phrase only where it opens its clause; each rule with the German
+sentences it was written for (and the sentences that must stay as they are)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.evaluative import find_evaluative
+
+
+def voice_of(text: str, word: str) -> tuple[str, str | None]:
+    (hit,) = [h for h in find_evaluative(text) if h.text == word]
+    return hit.voice, hit.source
+
+
+# (sentence, evaluative word, expected voice, expected source)
+CASES = [
+    # counterfactual: the cue verb's clause in the würde-Konjunktiv II is imagined speech
+    (
+        "Wenn Monsanto, Bayer und die anderen endlich mal die Wahrheit sagen würden, würden "
+        "sie erklären, dass es bei GVO keineswegs darum geht, die Welt sattzumachen.",
+        "keineswegs",
+        "author",
+        None,
+    ),
+    ("Kritiker würden einwenden, dass das ein Skandal ist.", "Skandal", "author", None),
+    # ... but a Konjunktiv II inside the message is the reported speaker's
+    ("Er sagte, dass das ein Skandal wäre.", "Skandal", "attributed", "Er"),
+    ("Sie sagte, das würde ein Desaster.", "Desaster", "attributed", "Sie"),
+    # ... and hätte also reports (hearsay), so it is not a counterfactual frame
+    (
+        "Angeblich hätte er behauptet, das sei ein Desaster.",
+        "Desaster",
+        "attributed",
+        "er",
+    ),
+    # an agentless passive cue under a modal: the writer's demand or assessment
+    ("Es sollte darüber gesprochen werden, ob das ein Skandal ist.", "Skandal", "author", None),
+    ("Es muss gesagt werden, dass das ein Skandal ist.", "Skandal", "author", None),
+    # ... a plain agentless passive and hearsay soll stay someone's
+    (
+        "Es wurde behauptet, dass das ein Skandal ist.",
+        "Skandal",
+        "attributed",
+        "ungenannte Quelle",
+    ),
+    (
+        "Dem Minister soll mitgeteilt worden sein, dass das ein Skandal ist.",
+        "Skandal",
+        "attributed",
+        "ungenannte Quelle",
+    ),
+    # sei es is the fixed concessive only where it opens its clause
+    (
+        "So sei es immerhin gelungen, die Soforthilfe für Syrien aufzustellen.",
+        "immerhin",
+        "attributed",
+        None,
+    ),
+    ("Sei es drum, das ist ein Skandal.", "Skandal", "author", None),
+    ("Er handelte, sei es aus Angst oder aus Kalkül, völlig absurd.", "absurd", "author", None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "voice", "source"), CASES)
+def test_voice_v5(text: str, word: str, voice: str, source: str | None) -> None:
+    assert voice_of(text, word) == (voice, source)
