@@ -66,3 +66,21 @@ CASES = [
 @pytest.mark.parametrize(("text", "word", "voice", "source"), CASES)
 def test_voice_v5(text: str, word: str, voice: str, source: str | None) -> None:
     assert voice_of(text, word) == (voice, source)
+
+
+# a one-word speaker label of a press-conference protocol: the line goes on in the first person
+@pytest.mark.parametrize(
+    ("text", "word", "voice", "source"),
+    [
+        ("Adebahr: Ich denke, wir sind sehr zufrieden.", "sehr", "quoted", "Adebahr"),
+        ("Palmer: Ich schreibe, dass die Integration gelingt.", "Ich", "quoted", "Palmer"),
+        ("Seibert: Wir sind darüber sehr besorgt.", "besorgt", "quoted", "Seibert"),
+        # a heading or a sentence adverb in the writer's own first person is no label
+        ("Fazit: Ich bleibe völlig skeptisch.", "skeptisch", "author", None),
+        ("Ehrlich: Wir wissen es nicht genau.", "Wir", "author", None),
+        # one plain word without the first person stays no label
+        ("Pikant: Die Ergebnisse sind geheim.", "Pikant", "author", None),
+    ],
+)  # fmt: skip
+def test_one_word_protocol_label(text: str, word: str, voice: str, source: str | None) -> None:
+    assert voice_of(text, word) == (voice, source)

@@ -86,15 +86,17 @@ class _VoiceRules:
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
 #: words (a first name and surname, "von"/"de"/"van" allowed between), or one
-#: capitalised word with a time stamp or a party in brackets (also "Stew: (12:43):");
-#: then a colon and the
-#: words of that speaker up to the end of the line.
+#: capitalised word with a time stamp or a party in brackets (also "Stew: (12:43):"), or
+#: one capitalised word whose line goes on in the first person (the protocol of a press
+#: conference: "Adebahr: Ich denke, ...", "Palmer: Ich schreibe, ..."); then a colon and
+#: the words of that speaker up to the end of the line.
 SPEAKER_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<name>"
     r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
     r"(?:\s(?:von\s|de\s|van\s)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
     r"|(?P<single>[A-ZÄÖÜ][a-zäöüß-]+)\s?\((?:\d{1,2}:\d{2}(?::\d{2})?|[A-ZÄÖÜ][\w/]{1,9})\)"
     r"|(?P<stamped>[A-ZÄÖÜ][a-zäöüß-]+):\s?\(\d{1,2}:\d{2}(?::\d{2})?\)"
+    r"|(?P<solo>[A-ZÄÖÜ][a-zäöüß-]+)(?=:[ \t]+(?:Ich|Wir)\s)"
     r")(?:\s?\(\d{1,2}:\d{2}(?::\d{2})?\))?:[ \t]+(?P<message>\S[^\n]*)"
 )
 
@@ -106,6 +108,8 @@ def speaker_labels(text: str) -> list[tuple[str, int, int]]:
     [('Korinna Hennig', 16, 36)]
     >>> speaker_labels("Karen (04:11): Ich würde sagen, ja.")
     [('Karen', 15, 35)]
+    >>> speaker_labels("Adebahr: Ich denke, ja.") + speaker_labels("Fazit: Ich bleibe skeptisch.")
+    [('Adebahr', 9, 23)]
     >>> speaker_labels("Das Resultat: 2.457 Fälle.") + speaker_labels("Foto (dpa): Trump.")
     []
     """
@@ -114,10 +118,20 @@ def speaker_labels(text: str) -> list[tuple[str, int, int]]:
     stop = voice_rules().not_speaker_label
     out = []
     for match in SPEAKER_LABEL.finditer(text):
-        first = match.group("first") or match.group("single") or match.group("stamped")
+        first = (
+            match.group("first")
+            or match.group("single")
+            or match.group("stamped")
+            or match.group("solo")
+        )
         if first.lower() in stop:
             continue
-        name = match.group("single") or match.group("stamped") or match.group("name")
+        name = (
+            match.group("single")
+            or match.group("stamped")
+            or match.group("solo")
+            or match.group("name")
+        )
         out.append((name, match.start("message"), match.end("message")))
     return out
 
