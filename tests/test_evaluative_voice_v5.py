@@ -84,3 +84,21 @@ def test_voice_v5(text: str, word: str, voice: str, source: str | None) -> None:
 )  # fmt: skip
 def test_one_word_protocol_label(text: str, word: str, voice: str, source: str | None) -> None:
     assert voice_of(text, word) == (voice, source)
+
+
+# a message that opens with the writer's modal "man" frame, after an adverb taken for the source
+@pytest.mark.parametrize(
+    ("text", "word", "voice", "source"),
+    [
+        ("Demnach kann man wohl mit Fug und Recht behaupten, dass die Täuschungsmanöver der "
+         "Bundesregierung verantwortungslos sind.", "verantwortungslos", "author", None),
+        # a named source keeps its view; a reported "man müsse / könne" stays the speaker's
+        ("Laut Polizei kann man von einem Skandal sprechen.", "Skandal", "attributed", "Polizei"),
+        ("Er sagte, man könne das Desaster noch abwenden.", "Desaster", "attributed", "Er"),
+        ("Er sagte, man müsse den Skandal aufklären.", "Skandal", "attributed", "Er"),
+    ],
+)  # fmt: skip
+def test_message_opening_with_modal_man(
+    text: str, word: str, voice: str, source: str | None
+) -> None:
+    assert voice_of(text, word) == (voice, source)

@@ -284,6 +284,7 @@ def voice_layer(document: Document) -> VoiceLayer:
         if kind != "direct" and (
             _counterfactual_cue(quotation, document, rules)
             or _modal_agentless(quotation, document, rules)
+            or _opens_with_modal_man(quotation, document, rules)
         ):
             continue  # Wenn sie die Wahrheit sagen würden, ... / Es sollte gesagt werden, ...: the author's
         message = _message_spans(quotation)
@@ -508,6 +509,22 @@ def _counterfactual_cue(quotation: Any, document: Document, rules: _VoiceRules) 
         if word in rules.counterfactual:
             return True
     return False
+
+
+def _opens_with_modal_man(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True for a message that opens with the writer's own generalising frame, a modal
+    verb and *man* (*Demnach kann man wohl behaupten, dass …*, where the quotation layer
+    took the adverb *Demnach* for both source and cue): the writer concludes, no one is
+    cited. A named source (*Laut Polizei kann man von einem Anschlag ausgehen*) stays.
+    A reported *man müsse …* (Konjunktiv I) opens with *man*, not with a listed modal."""
+    spans = _message_spans(quotation)
+    if not spans or not rules.generalising_man:
+        return False
+    speaker, cue = getattr(quotation, "speaker", None), getattr(quotation, "cue", None)
+    if speaker is not None and cue is not None and getattr(speaker, "text", "") != cue.text:
+        return False  # Laut Polizei kann man von einem Anschlag ausgehen: the police's view
+    words = [w.strip(",;:()").lower() for w in document.text[spans[0][0] : spans[0][1]].split()[:3]]
+    return len(words) > 1 and words[0] in rules.generalising_man and "man" in words[1:3]
 
 
 def _modal_agentless(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
