@@ -102,3 +102,19 @@ def test_message_opening_with_modal_man(
     text: str, word: str, voice: str, source: str | None
 ) -> None:
     assert voice_of(text, word) == (voice, source)
+
+
+# a reported act starts after a colon that ends a heading or an enumeration before its verb
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Vorher zwei Bemerkungen: Erstens: Das RKI spricht immer noch von Fällen.",
+         "Das RKI spricht immer noch von Fällen."),
+        ("Die Polizei sprach von einem Unfall.", "Die Polizei sprach von einem Unfall."),
+    ],
+)  # fmt: skip
+def test_reported_act_starts_after_a_heading_colon(text: str, message: str) -> None:
+    from mediakit import find_quotes
+
+    (quotation,) = [q for q in find_quotes(text) if q.kind == "reported"]
+    assert quotation.text == message
