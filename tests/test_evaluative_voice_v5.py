@@ -118,3 +118,18 @@ def test_reported_act_starts_after_a_heading_colon(text: str, message: str) -> N
 
     (quotation,) = [q for q in find_quotes(text) if q.kind == "reported"]
     assert quotation.text == message
+
+
+# a quote-marked phrase with a first-person pronoun is someone's words, even without a speaker
+@pytest.mark.parametrize(
+    ("text", "word", "voice"),
+    [
+        ('Er sei in der Presse mit der Aussage "Wir sind voll" zitiert worden.', "Wir", "quoted"),
+        ('Der Slogan "Wir schaffen das" wurde zum Mantra.', "Wir", "quoted"),
+        # a single quoted word is a mention; a scare-quoted phrase without "wir" the writer's
+        ('"Wir" ist ein völlig absurdes Wort.', "absurdes", "author"),
+        ("Das ist eine „völlig absurde“ Idee.", "absurde", "author"),
+    ],
+)  # fmt: skip
+def test_first_person_phrase_in_quote_marks(text: str, word: str, voice: str) -> None:
+    assert voice_of(text, word)[0] == voice

@@ -255,7 +255,8 @@ def voice_layer(document: Document) -> VoiceLayer:
     rules = voice_rules()
     analysis = analyze_quotes(document)
     continued = _continued_quotation(document)
-    if not analysis.quotations and continued is None and ":" not in document.text:
+    spoken = _first_person_phrases(analysis.scare_quotes, document, rules)
+    if not analysis.quotations and continued is None and not spoken and ":" not in document.text:
         # no quotation, none begun before the text and no transcript speaker label:
         # the author's voice throughout
         layer = VoiceLayer()
@@ -300,6 +301,7 @@ def voice_layer(document: Document) -> VoiceLayer:
                 for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
                     cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
+    spans.extend(VoiceSpan(start, end, "quoted", None, "spoken_phrase") for start, end in spoken)
     if continued is not None:
         spans.append(VoiceSpan(*continued, "quoted", None, "continued"))
         sourced.append(continued)
@@ -325,6 +327,21 @@ def voice_layer(document: Document) -> VoiceLayer:
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
     return layer
+
+
+def _first_person_phrases(
+    scare_quotes: Any, document: Document, rules: _VoiceRules
+) -> list[tuple[int, int]]:
+    """Quote-marked phrases the quotation layer read as no one's speech (scare quotes,
+    titles) that hold a first-person pronoun: someone's words, not the writer's
+    (*mit der Aussage "Wir sind voll" zitiert*); the writer does not put their own *wir*
+    in quote marks. A single quoted word (*"Wir" ist ein Pronomen*) is a mention."""
+    out = []
+    for span in scare_quotes or []:
+        words = [w.strip(".,;:!?()„“”\"»«'‚‘’").lower() for w in span.text.split()]
+        if len(words) > 1 and any(w in rules.first_person for w in words):
+            out.append((span.start, span.end))
+    return out
 
 
 #: Double quotation marks that can close a quotation (the German „ only opens).
