@@ -133,3 +133,25 @@ def test_reported_act_starts_after_a_heading_colon(text: str, message: str) -> N
 )  # fmt: skip
 def test_first_person_phrase_in_quote_marks(text: str, word: str, voice: str) -> None:
     assert voice_of(text, word)[0] == voice
+
+
+# a speech act that did not take place (ohne dass / ohne zu before the cue) reports no one
+@pytest.mark.parametrize(
+    ("text", "word", "voice", "source"),
+    [
+        ("Mir wurde die Impfung verabreicht, ohne dass ich gefragt worden bin, ob ich "
+         "Linkshänder sei, und mein Oberarm wurde tiefrot.", "tiefrot", "author", None),
+        ("Er ging, ohne zu sagen, dass das ein Skandal sei.", "Skandal", "author", None),
+        # a cue that did take place stays attributed
+        ("Er ging und sagte, das sei ein Skandal.", "Skandal", "attributed", "Er"),
+    ],
+)  # fmt: skip
+def test_unrealised_speech_act(text: str, word: str, voice: str, source: str | None) -> None:
+    assert voice_of(text, word) == (voice, source)
+
+
+def test_ohne_zweifel_is_no_unrealised_speech_act() -> None:
+    assert voice_of("Ohne Zweifel sagte er, das sei ein Skandal.", "Skandal") == (
+        "attributed",
+        "er",
+    )

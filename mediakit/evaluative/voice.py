@@ -82,6 +82,7 @@ class _VoiceRules:
     counterfactual: frozenset[str] = frozenset()
     passive_modal: frozenset[str] = frozenset()
     clause_initial_konjunktiv: frozenset[str] = frozenset()
+    unrealised: frozenset[str] = frozenset()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
@@ -187,6 +188,7 @@ _SET_RULES: dict[str, tuple[str, str]] = {
     "counterfactual": ("counterfactual", "words"),
     "passive_modal": ("passive_modal", "words"),
     "clause_initial_konjunktiv": ("clause_initial_konjunktiv", "lower"),
+    "unrealised": ("unrealised", "lower"),
 }
 
 
@@ -286,6 +288,7 @@ def voice_layer(document: Document) -> VoiceLayer:
             _counterfactual_cue(quotation, document, rules)
             or _modal_agentless(quotation, document, rules)
             or _opens_with_modal_man(quotation, document, rules)
+            or _unrealised_cue(quotation, document, rules)
         ):
             continue  # Wenn sie die Wahrheit sagen würden, ... / Es sollte gesagt werden, ...: the author's
         message = _message_spans(quotation)
@@ -542,6 +545,22 @@ def _opens_with_modal_man(quotation: Any, document: Document, rules: _VoiceRules
         return False  # Laut Polizei kann man von einem Anschlag ausgehen: the police's view
     words = [w.strip(",;:()").lower() for w in document.text[spans[0][0] : spans[0][1]].split()[:3]]
     return len(words) > 1 and words[0] in rules.generalising_man and "man" in words[1:3]
+
+
+def _unrealised_cue(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True when the cue verb's clause opens with a phrase of ``unrealised`` (*ohne dass*,
+    *ohne zu*; not *Ohne Zweifel sagte er, …*): the
+    speech act did not take place (*…, ohne dass ich gefragt worden bin, ob …*; *…, ohne
+    zu sagen, dass …*), so no one made the claim; the writer states it."""
+    cue = getattr(quotation, "cue", None)
+    start = getattr(cue, "start", None)
+    if not rules.unrealised or not isinstance(start, int):
+        return False
+    text = document.text
+    clause_start = max(text.rfind(mark, 0, start) for mark in (",", ";", ":", ".", "!", "?", "\n"))
+    end = getattr(cue, "end", start)
+    opening = " ".join(text[clause_start + 1 : end].lower().split()[:2])
+    return opening in rules.unrealised
 
 
 def _modal_agentless(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
