@@ -79,19 +79,25 @@ class _VoiceRules:
     generalising_man: frozenset[str] = frozenset()
     fixed_konjunktiv: tuple[str, ...] = ()
     expletive_speakers: frozenset[str] = frozenset()
+    counterfactual: frozenset[str] = frozenset()
+    passive_modal: frozenset[str] = frozenset()
+    clause_initial_konjunktiv: frozenset[str] = frozenset()
+    unrealised: frozenset[str] = frozenset()
 
 
 #: A transcript's speaker label at the start of a line: two or three capitalised
 #: words (a first name and surname, "von"/"de"/"van" allowed between), or one
-#: capitalised word with a time stamp or a party in brackets (also "Stew: (12:43):");
-#: then a colon and the
-#: words of that speaker up to the end of the line.
+#: capitalised word with a time stamp or a party in brackets (also "Stew: (12:43):"), or
+#: one capitalised word whose line goes on in the first person (the protocol of a press
+#: conference: "Adebahr: Ich denke, ...", "Palmer: Ich schreibe, ..."); then a colon and
+#: the words of that speaker up to the end of the line.
 SPEAKER_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<name>"
     r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
     r"(?:\s(?:von\s|de\s|van\s)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}"
     r"|(?P<single>[A-ZÄÖÜ][a-zäöüß-]+)\s?\((?:\d{1,2}:\d{2}(?::\d{2})?|[A-ZÄÖÜ][\w/]{1,9})\)"
     r"|(?P<stamped>[A-ZÄÖÜ][a-zäöüß-]+):\s?\(\d{1,2}:\d{2}(?::\d{2})?\)"
+    r"|(?P<solo>[A-ZÄÖÜ][a-zäöüß-]+)(?=:[ \t]+(?:Ich|Wir)\s)"
     r")(?:\s?\(\d{1,2}:\d{2}(?::\d{2})?\))?:[ \t]+(?P<message>\S[^\n]*)"
 )
 
@@ -103,6 +109,8 @@ def speaker_labels(text: str) -> list[tuple[str, int, int]]:
     [('Korinna Hennig', 16, 36)]
     >>> speaker_labels("Karen (04:11): Ich würde sagen, ja.")
     [('Karen', 15, 35)]
+    >>> speaker_labels("Adebahr: Ich denke, ja.") + speaker_labels("Fazit: Ich bleibe skeptisch.")
+    [('Adebahr', 9, 23)]
     >>> speaker_labels("Das Resultat: 2.457 Fälle.") + speaker_labels("Foto (dpa): Trump.")
     []
     """
@@ -111,10 +119,20 @@ def speaker_labels(text: str) -> list[tuple[str, int, int]]:
     stop = voice_rules().not_speaker_label
     out = []
     for match in SPEAKER_LABEL.finditer(text):
-        first = match.group("first") or match.group("single") or match.group("stamped")
+        first = (
+            match.group("first")
+            or match.group("single")
+            or match.group("stamped")
+            or match.group("solo")
+        )
         if first.lower() in stop:
             continue
-        name = match.group("single") or match.group("stamped") or match.group("name")
+        name = (
+            match.group("single")
+            or match.group("stamped")
+            or match.group("solo")
+            or match.group("name")
+        )
         out.append((name, match.start("message"), match.end("message")))
     return out
 
@@ -167,6 +185,10 @@ _SET_RULES: dict[str, tuple[str, str]] = {
     "generalising_man": ("generalising_man", "words"),
     "expletive_speaker": ("expletive_speakers", "words"),
     "not_speaker_label": ("not_speaker_label", "words"),
+    "counterfactual": ("counterfactual", "words"),
+    "passive_modal": ("passive_modal", "words"),
+    "clause_initial_konjunktiv": ("clause_initial_konjunktiv", "lower"),
+    "unrealised": ("unrealised", "lower"),
 }
 
 
@@ -235,7 +257,8 @@ def voice_layer(document: Document) -> VoiceLayer:
     rules = voice_rules()
     analysis = analyze_quotes(document)
     continued = _continued_quotation(document)
-    if not analysis.quotations and continued is None and ":" not in document.text:
+    spoken = _first_person_phrases(analysis.scare_quotes, document, rules)
+    if not analysis.quotations and continued is None and not spoken and ":" not in document.text:
         # no quotation, none begun before the text and no transcript speaker label:
         # the author's voice throughout
         layer = VoiceLayer()
@@ -261,6 +284,13 @@ def voice_layer(document: Document) -> VoiceLayer:
             continue  # Verbreiten Sie dieses Interview!: the author's appeal, not a report
         if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
             continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
+        if kind != "direct" and (
+            _counterfactual_cue(quotation, document, rules)
+            or _modal_agentless(quotation, document, rules)
+            or _opens_with_modal_man(quotation, document, rules)
+            or _unrealised_cue(quotation, document, rules)
+        ):
+            continue  # Wenn sie die Wahrheit sagen würden, ... / Es sollte gesagt werden, ...: the author's
         message = _message_spans(quotation)
         parts = _frame_parts(quotation)
         sourced.extend(message)
@@ -274,6 +304,7 @@ def voice_layer(document: Document) -> VoiceLayer:
                 for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
                     cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
+    spans.extend(VoiceSpan(start, end, "quoted", None, "spoken_phrase") for start, end in spoken)
     if continued is not None:
         spans.append(VoiceSpan(*continued, "quoted", None, "continued"))
         sourced.append(continued)
@@ -299,6 +330,21 @@ def voice_layer(document: Document) -> VoiceLayer:
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
     return layer
+
+
+def _first_person_phrases(
+    scare_quotes: Any, document: Document, rules: _VoiceRules
+) -> list[tuple[int, int]]:
+    """Quote-marked phrases the quotation layer read as no one's speech (scare quotes,
+    titles) that hold a first-person pronoun: someone's words, not the writer's
+    (*mit der Aussage "Wir sind voll" zitiert*); the writer does not put their own *wir*
+    in quote marks. A single quoted word (*"Wir" ist ein Pronomen*) is a mention."""
+    out = []
+    for span in scare_quotes or []:
+        words = [w.strip(".,;:!?()„“”\"»«'‚‘’").lower() for w in span.text.split()]
+        if len(words) > 1 and any(w in rules.first_person for w in words):
+            out.append((span.start, span.end))
+    return out
 
 
 #: Double quotation marks that can close a quotation (the German „ only opens).
@@ -434,10 +480,97 @@ def _frame_has(quotation: Any, document: Document, words: frozenset[str]) -> boo
 
 def _fixed_konjunktiv(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
     """A "Konjunktiv I" sentence whose Konjunktiv is a fixed phrase of the writer's own:
-    *es sei denn*, *sei es*, *es sei darauf hingewiesen*, *sei dahingestellt*."""
+    *es sei denn*, *sei es*, *es sei darauf hingewiesen*, *sei dahingestellt*. A phrase of
+    ``clause_initial_konjunktiv`` counts only where it opens its clause: concessive *Sei es
+    drum*, *…, sei es aus Angst oder aus Kalkül*, but not the inverted Konjunktiv I of
+    reported speech *So sei es immerhin gelungen, …* (es is the subject there)."""
     start, end = getattr(quotation, "start", 0), getattr(quotation, "end", 0)
     pattern = _fixed_konjunktiv_pattern(rules.fixed_konjunktiv)
-    return pattern is not None and pattern.search(document.text, start, end) is not None
+    if pattern is None:
+        return False
+    text = document.text
+    for match in pattern.finditer(text, start, end):
+        phrase = " ".join(re.split(r"\W+", match.group().lower()))
+        if phrase in rules.clause_initial_konjunktiv and not _clause_initial(text, match.start()):
+            continue
+        return True
+    return False
+
+
+def _clause_initial(text: str, offset: int) -> bool:
+    """True when only spaces stand between ``offset`` and the text's start or a clause mark."""
+    before = text[:offset].rstrip()
+    return not before or before[-1] in ',;:–—-(\n.!?„“"»«'
+
+
+#: The conjunctions of a content clause: a Konjunktiv II after one is the reported
+#: speaker's (Er sagte, dass er kommen würde), not a counterfactual frame.
+_CONTENT_CONJUNCTION = frozenset({"dass", "daß", "ob", "wie", "wann", "warum", "weshalb", "wo"})
+
+
+def _counterfactual_cue(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True when the cue verb's clause is in the würde-Konjunktiv II: a speech act the
+    writer imagines, not one someone made (*Wenn Monsanto die Wahrheit sagen würden,
+    würden sie erklären, dass …*; *Kritiker würden einwenden, dass …*). The clause runs
+    from the sentence start to the first punctuation after the cue; a *würde* after a
+    content conjunction (*Er sagte, dass er kommen würde*) belongs to the message."""
+    cue = getattr(quotation, "cue", None)
+    start, end = getattr(cue, "start", None), getattr(cue, "end", None)
+    if not rules.counterfactual or not isinstance(start, int) or not isinstance(end, int):
+        return False
+    text = document.text
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    stop = re.compile(r"[,;:.!?]").search(text, end)
+    clause = text[sentence_start : stop.start() if stop else len(text)]
+    for word in clause.lower().split():
+        word = word.strip("()„“”\"»«'–-")
+        if word in _CONTENT_CONJUNCTION:
+            return False
+        if word in rules.counterfactual:
+            return True
+    return False
+
+
+def _opens_with_modal_man(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True for a message that opens with the writer's own generalising frame, a modal
+    verb and *man* (*Demnach kann man wohl behaupten, dass …*, where the quotation layer
+    took the adverb *Demnach* for both source and cue): the writer concludes, no one is
+    cited. A named source (*Laut Polizei kann man von einem Anschlag ausgehen*) stays.
+    A reported *man müsse …* (Konjunktiv I) opens with *man*, not with a listed modal."""
+    spans = _message_spans(quotation)
+    if not spans or not rules.generalising_man:
+        return False
+    speaker, cue = getattr(quotation, "speaker", None), getattr(quotation, "cue", None)
+    if speaker is not None and cue is not None and getattr(speaker, "text", "") != cue.text:
+        return False  # Laut Polizei kann man von einem Anschlag ausgehen: the police's view
+    words = [w.strip(",;:()").lower() for w in document.text[spans[0][0] : spans[0][1]].split()[:3]]
+    return len(words) > 1 and words[0] in rules.generalising_man and "man" in words[1:3]
+
+
+def _unrealised_cue(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True when the cue verb's clause opens with a phrase of ``unrealised`` (*ohne dass*,
+    *ohne zu*; not *Ohne Zweifel sagte er, …*): the
+    speech act did not take place (*…, ohne dass ich gefragt worden bin, ob …*; *…, ohne
+    zu sagen, dass …*), so no one made the claim; the writer states it."""
+    cue = getattr(quotation, "cue", None)
+    start = getattr(cue, "start", None)
+    if not rules.unrealised or not isinstance(start, int):
+        return False
+    text = document.text
+    clause_start = max(text.rfind(mark, 0, start) for mark in (",", ";", ":", ".", "!", "?", "\n"))
+    end = getattr(cue, "end", start)
+    opening = " ".join(text[clause_start + 1 : end].lower().split()[:2])
+    return opening in rules.unrealised
+
+
+def _modal_agentless(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+    """True for an agentless passive cue under a modal of obligation or possibility: the
+    writer's demand or assessment, no one's report (*Es sollte darüber gesprochen werden,
+    ob …*; *Es muss gesagt werden, dass …*). Hearsay *soll* (*Ihm soll mitgeteilt worden
+    sein, dass …*) is not such a modal and stays attributed."""
+    if not getattr(quotation, "agentless", False) or getattr(quotation, "speaker", None):
+        return False
+    return _frame_has(quotation, document, rules.passive_modal)
 
 
 @cache

@@ -229,6 +229,11 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
     "Nachdem Behörden vor Gurken gewarnt hatten, stellte sich heraus …" reports only the
     first clause; "Er warnte vor Gurken, weil …" only the main clause.
     """
+    # a colon before the act verb ends a heading or an enumeration, not part of the act:
+    # "Vorher zwei Bemerkungen: Erstens: Das RKI spricht von Fällen" reports from "Das RKI"
+    colons = [j for j in range(first, v) if cx.tok[j] == ":" and cx.region_of[j] < 0]
+    if colons:
+        first = cx.next_content(colons[-1] + 1, last + 1)
     commas = [j for j in range(first, last + 1) if cx.tok[j] == "," and cx.region_of[j] < 0]
     if not commas:
         return first, last
