@@ -256,6 +256,10 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
             src.quotations.append(q)
             continue
         words, pronoun = _trim(_WORD.findall(sp.text))
+        if sp.resolved is not None and (pronoun or sp.speaker_type == "pronoun"):
+            # "Er" whose antecedent is "der Kanzler" (rules/speakers.resolve_pronouns):
+            # grouped as that mention
+            words, pronoun = _trim(_WORD.findall(sp.resolved.text))
         words = _cut_after_name(words)
         low = [w.lower() for w in words]
         if pronoun or (len(low) == 1 and low[0] in _PRONOUN_PERSON | _PRONOUN_ANY):
