@@ -88,3 +88,15 @@ def test_source_grouped_with_antecedent() -> None:
 def test_unresolved_pronoun_is_its_own_source() -> None:
     sources = analyze_quotes("Die Lage ist ernst. Er sagte, man müsse handeln.").sources
     assert [(s.name, s.source_type) for s in sources] == [("Er", "person")]
+
+
+def test_pronoun_chain() -> None:
+    """A sentence before that opens with the same pronoun passes its referent on."""
+    text = (
+        "Nun hat auch Heidemarie Wieczorek-Zeul das Handtuch geworfen. Sie wird nicht mehr für "
+        "das Amt der Vorsitzenden kandidieren. Sie wird mit den Worten zitiert: „Ich will nicht.“"
+    )
+    speakers = [q.speaker for q in analyze_quotes(text).quotations if q.speaker]
+    assert [(s.text, s.resolved.text if s.resolved else None) for s in speakers] == [
+        ("Sie", "Heidemarie Wieczorek-Zeul")
+    ]

@@ -103,6 +103,8 @@ def _mention_gender(text: str) -> str:
     if any(w in aw["female_title"] for w in low):
         return "f"
     cats = {_category(w) for w in words}
+    if not roles and caps and all(w.isupper() and len(w) > 1 for w in caps):
+        return "pl"  # an acronym: a party or organisation (SPD, NATO)
     if not roles:
         if cats & {"institution", "outlet"}:
             return "pl"  # "die Regierung", "der Kreml" ... sie: a group or institution
@@ -117,7 +119,7 @@ def _mention_gender(text: str) -> str:
     return "m"
 
 
-def antecedent(cx: Context, start: int, wanted: str) -> tuple[int, int] | None:
+def antecedent(cx: Context, start: int, wanted: str, depth: int = 0) -> tuple[int, int] | None:
     """Character span of the antecedent of a pronoun at ``start`` (``wanted``: he/she_they).
 
     >>> from mediakit.document import parse
@@ -134,7 +136,14 @@ def antecedent(cx: Context, start: int, wanted: str) -> tuple[int, int] | None:
     par = cx.d.paragraph_of_token[i]
     hi = i
     lo = cx.sentence_start(i)
-    for _ in range(3):  # the pronoun's sentence, then two before it
+    for step in range(3):  # the pronoun's sentence, then two before it
+        opening = cx.next_content(lo, hi)
+        if step and opening < hi and depth < 2 and _opens_with_pronoun(cx, opening, wanted):
+            # "Sie wird nicht kandidieren. Sie wird zitiert: …": a sentence before that
+            # opens with the same pronoun has the same referent
+            chained = antecedent(cx, cx.idx[opening], wanted, depth + 1)
+            if chained is not None:
+                return chained
         if hi > lo:
             mentions = _mentions(cx, lo, hi)
             ordered = [m for m in mentions if m[2]] + [m for m in reversed(mentions) if not m[2]]
@@ -147,6 +156,59 @@ def antecedent(cx: Context, start: int, wanted: str) -> tuple[int, int] | None:
         hi = lo
         lo = cx.sentence_start(lo - 1)
     return None
+
+
+def _opens_with_pronoun(cx: Context, j: int, wanted: str) -> bool:
+    """The sentence opens (token ``j``) with *er* or *sie* of the ``wanted`` class, unquoted."""
+    if cx.in_direct(j) or cx.low[j] not in ("er", "sie"):
+        return False
+    return (cx.low[j] in _antecedent_words()["he"]) == (wanted == "he")
+
+
+def _known_names(cx: Context) -> frozenset[str]:
+    """Lowercased person names the text introduces, computed once per text.
+
+    The last word of a run of capitalised words after a first name or a role
+    ("Wolfgang Schäuble", "Kremlsprecher Dmitri Peskow", "Frau Maier") and the words
+    of named speakers; "Schäuble" alone later is then a name, "Kilometer" is not.
+    """
+    cached = getattr(cx, "_known_names", None)
+    if cached is not None:
+        return cached
+    from ..sources import _category
+
+    aw = _antecedent_words()
+    titles = aw["male_title"] | aw["female_title"]
+    nouns = tuple(aw["noun_ending"])
+    plain = cx.words["determiner"] | cx.words["preposition"] | cx.words["adverb"]
+    names: set[str] = set()
+    starts = {a for a, _ in cx.sentences}
+    prev_ok = False
+    for j in range(cx.n):
+        t = cx.tok[j]
+        if cx.space[j]:
+            continue
+        if not _is_cap(t):
+            prev_ok = cx.low[j] in titles
+            continue
+        cat = _category(t)
+        name_like = (
+            _is_cap(t)
+            and not cat
+            and t.replace("-", "").isalpha()
+            and not cx.low[j].endswith(nouns)
+            and cx.low[j] not in plain
+        )
+        if name_like and prev_ok and j not in starts:
+            names.add(cx.low[j])
+        prev_ok = (name_like and j not in starts) or cat == "person_role"
+        prev_ok = prev_ok or cx.low[j] in titles
+    for q in cx.quotes:
+        if q.speaker is not None and q.speaker.speaker_type == "named":
+            names.update(w.lower() for w in q.speaker.text.split() if _is_cap(w))
+    frozen = frozenset(names)
+    cx._known_names = frozen  # type: ignore[attr-defined]
+    return frozen
 
 
 def _mentions(cx: Context, lo: int, hi: int) -> list[tuple[int, int, bool]]:
@@ -182,7 +244,7 @@ def _mentions(cx: Context, lo: int, hi: int) -> list[tuple[int, int, bool]]:
         while prev >= lo and cx.space[prev]:
             prev -= 1
         person = cat in ("person_role", "institution", "expert")
-        if not cat and not cx.low[j].endswith(nouns) and t.isalpha():
+        if not cat and not cx.low[j].endswith(nouns) and t.replace("-", "").isalpha():
             prev_low = cx.low[prev] if prev >= lo else ""
             # "den großen Krieg": an adjective after a determiner before a noun
             k = prev
@@ -197,10 +259,21 @@ def _mentions(cx: Context, lo: int, hi: int) -> list[tuple[int, int, bool]]:
             # "nach Darstellung Moskaus": a name after a statement noun is mostly a
             # place standing for a government, no antecedent
             after_carrier = prev >= lo and _category(cx.tok[prev]) == "carrier"
-            person = prev_low not in blocked and not adjective and not after_carrier
+            person = (
+                prev_low not in blocked
+                and prev_low != "("  # "Edathy (SPD)": the party, not the person
+                and not adjective
+                and not after_carrier
+            )
+            nxt = cx.next_content(j + 1, hi)
             if person and j == opening:
-                nxt = cx.next_content(j + 1, hi)
+                # a bare capitalised subject before its verb ("Scholz traf …")
                 person = nxt < hi and (cx.tok[nxt].islower() or _is_cap(cx.tok[nxt]))
+            elif person:
+                # elsewhere a capitalised word may be any noun ("wenige Kilometer"): only a
+                # name the text introduces (first name + surname, role + name) counts
+                known = _known_names(cx)
+                person = cx.low[j] in known or (nxt < hi and cx.low[nxt] in known)
             if person and prev_low in aw["male_title"] | aw["female_title"]:
                 j = prev  # "Frau Maier"
         if not person:
@@ -229,7 +302,7 @@ def _mentions(cx: Context, lo: int, hi: int) -> list[tuple[int, int, bool]]:
             and (
                 not _category(cx.tok[k])
                 and not cx.low[k].endswith(nouns)
-                and cx.tok[k].isalpha()
+                and cx.tok[k].replace("-", "").isalpha()
                 and cx.low[k] not in skip
             )
         ):
