@@ -39,6 +39,11 @@ CASES = [
         "Er",
         "Der Kanzler",
     ),
+    (
+        "Der Kanzler reiste ab. Groß war die Freude. Er sagte, er sei zufrieden.",
+        "Er",
+        "Der Kanzler",
+    ),
     ("Er sagte, er sei zufrieden.", "Er", None),
     ("Die Lage ist ernst. Er sagte, man müsse handeln.", "Er", None),
     ("Der Präsident traf die Ministerin.\n\nEr sagte, er sei zufrieden.", "Er", None),

@@ -158,6 +158,16 @@ def antecedent(cx: Context, start: int, wanted: str, depth: int = 0) -> tuple[in
     return None
 
 
+def _word_forms() -> dict[str, str]:
+    """Lowercase German adjective and verb forms (``lexicon_forms.tsv``): no names.
+
+    The evaluative layer's table, read once per process and shared with it.
+    """
+    from ...evaluative.lemmas import _lexicon_forms
+
+    return _lexicon_forms()
+
+
 def _opens_with_pronoun(cx: Context, j: int, wanted: str) -> bool:
     """The sentence opens (token ``j``) with *er* or *sie* of the ``wanted`` class, unquoted."""
     if cx.in_direct(j) or cx.low[j] not in ("er", "sie"):
@@ -268,7 +278,11 @@ def _mentions(cx: Context, lo: int, hi: int) -> list[tuple[int, int, bool]]:
             nxt = cx.next_content(j + 1, hi)
             if person and j == opening:
                 # a bare capitalised subject before its verb ("Scholz traf …")
-                person = nxt < hi and (cx.tok[nxt].islower() or _is_cap(cx.tok[nxt]))
+                person = (
+                    nxt < hi
+                    and (cx.tok[nxt].islower() or _is_cap(cx.tok[nxt]))
+                    and cx.low[j] not in _word_forms()  # "Groß war …", "Geführt wird …"
+                )
             elif person:
                 # elsewhere a capitalised word may be any noun ("wenige Kilometer"): only a
                 # name the text introduces (first name + surname, role + name) counts
