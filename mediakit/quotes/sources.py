@@ -3,7 +3,9 @@
 "Donald Trump", "Trump", "der US-Präsident" and "er" become one source when the
 documented rules link them (``source_words.tsv``): the same surname; a role noun the
 text uses before the name ("US-Präsident Donald Trump" … "der US-Präsident"); a
-pronoun and the nearest compatible source before it (*er* a person, *sie* any). A
+pronoun and its antecedent (the nearest compatible person mention before it,
+``rules/speakers.resolve_pronouns``, ``antecedent_words.tsv``), else the nearest
+compatible source before it (*er* a person, *sie* any). A
 statement noun is no source: "Nach Darstellung Moskaus" is Moskau, "Seiner Meinung
 nach" is *er*. Each source has a type (``source_types.tsv``): person, institution,
 outlet, expert or anonymous - the last also for quotations without speaker whose cue
@@ -256,6 +258,10 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
             src.quotations.append(q)
             continue
         words, pronoun = _trim(_WORD.findall(sp.text))
+        if sp.resolved is not None and (pronoun or sp.speaker_type == "pronoun"):
+            # "Er" whose antecedent is "der Kanzler" (rules/speakers.resolve_pronouns):
+            # grouped as that mention
+            words, pronoun = _trim(_WORD.findall(sp.resolved.text))
         words = _cut_after_name(words)
         low = [w.lower() for w in words]
         if pronoun or (len(low) == 1 and low[0] in _PRONOUN_PERSON | _PRONOUN_ANY):

@@ -1,25 +1,330 @@
-"""Rule 8: speakers - pronouns resolved to the most recent named speaker."""
+"""Rule 8: speakers - pronouns resolved to the nearest compatible person mention."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from ...document import TextSpan
+from ...tables import load_table
 from ..model import Quotation, Speaker
 from ..syntax import _source_like, make_speaker, np_forward, topic_subject
 from ..view import Context
+from ..words import _is_cap
 
 
 def resolve_pronouns(cx: Context) -> None:
+    """A pronoun speaker refers to the nearest compatible person mention before it.
+
+    "Der Kanzler traf den Präsidenten. Er sagte, er sei zufrieden." - *Er* is the
+    Kanzler: the same or the two previous sentences of the paragraph are searched,
+    nearest sentence first, in each its subject (the phrase it opens with) before the
+    other mentions from right to left. A mention is a name or a role, institution or
+    expert word of ``source_words.tsv``; the pronoun must fit it (``antecedent_words.tsv``):
+    *er* no role in -in and no institution, *sie* no male role (a plural, an institution
+    or a female role). Also for "Seiner Meinung nach" (a possessive before a statement
+    noun). Without such a mention the most recent named speaker of the same or the
+    previous paragraph, if compatible; else the pronoun stays unresolved.
+    """
     last_named: Speaker | None = None
     for q in cx.quotes:
         s = q.speaker
         if s is None:
             continue
-        if s.speaker_type == "named" and (q.cue is None or q.cue.lemma not in cx.preps):
+        if s.speaker_type == "pronoun" or _pronoun_class(s.text) is not None:
+            _resolve(cx, s, last_named)
+        elif s.speaker_type == "named" and (q.cue is None or q.cue.lemma not in cx.preps):
             last_named = s  # "nach Darstellung Moskaus" is no antecedent for "er"
-        elif s.speaker_type == "pronoun" and last_named is not None and s.resolved is None:
-            s.resolved = TextSpan(last_named.start, last_named.end, last_named.text, "speaker")
+
+
+def _resolve(cx: Context, s: Speaker, last_named: Speaker | None) -> None:
+    if s.resolved is not None:
+        return
+    wanted = _pronoun_class(s.text)
+    if wanted is None:
+        return
+    found = antecedent(cx, s.start, wanted)
+    if found is not None:
+        a, b = found
+        s.resolved = TextSpan(a, b, cx.text[a:b], "speaker")
+        return
+    if (
+        last_named is not None
+        and last_named.start < s.start
+        and cx.paragraph_at(s.start) - cx.paragraph_at(last_named.start) <= 1
+        and _fits(wanted, _mention_gender(last_named.text))
+    ):
+        s.resolved = TextSpan(last_named.start, last_named.end, last_named.text, "speaker")
+
+
+@cache
+def _antecedent_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in load_table("antecedent_words.tsv"):
+        out.setdefault(row["category"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _pronoun_class(text: str) -> str | None:
+    """ "er" -> "he", "Sie" -> "she_they", "Seiner Meinung" -> "he"; None for other speakers."""
+    from ..sources import _category
+
+    words = text.split()
+    aw = _antecedent_words()
+    low = words[0].lower() if words else ""
+    if len(words) == 1 and low in ("er", "sie"):
+        return "he" if low in aw["he"] else "she_they"
+    if len(words) == 2 and _category(words[0]) == "possessive" and _category(words[1]) == "carrier":
+        if low in aw["he"]:
+            return "he"
+        if low in aw["she_they"]:
+            return "she_they"
+    return None
+
+
+def _fits(wanted: str, gender: str) -> bool:
+    """Pronoun class and mention gender (m, f, pl, any)."""
+    if gender == "any":
+        return True
+    return gender == "m" if wanted == "he" else gender in ("f", "pl")
+
+
+def _mention_gender(text: str) -> str:
+    """m, f, pl or any for a mention text ("Die Ministerin" f, "der Kanzler" m, "Trump" any)."""
+    from ..sources import _category
+
+    aw = _antecedent_words()
+    words = [w for w in text.replace("-", " ").split() if w]
+    roles = [w for w in words if _category(w) == "person_role"]
+    caps = [w for w in words if w[:1].isupper() and not _category(w)]
+    low = [w.lower() for w in words]
+    if any(w in aw["male_title"] for w in low):
+        return "m"
+    if any(w in aw["female_title"] for w in low):
+        return "f"
+    cats = {_category(w) for w in words}
+    if not roles and caps and all(w.isupper() and len(w) > 1 for w in caps):
+        return "pl"  # an acronym: a party or organisation (SPD, NATO)
+    if not roles:
+        if cats & {"institution", "outlet"}:
+            return "pl"  # "die Regierung", "der Kreml" ... sie: a group or institution
+        return "any"
+    role = roles[-1].lower()
+    if any(role.endswith(e) for e in aw["plural_ending"]):
+        return "pl"
+    if any(role.endswith(e) for e in aw["female_ending"]) and _category(role[:-2]) == "person_role":
+        return "f"
+    if low and low[0] in aw["plural_determiner"] and not caps[-1:]:
+        return "pl"  # "die Minister"
+    return "m"
+
+
+def antecedent(cx: Context, start: int, wanted: str, depth: int = 0) -> tuple[int, int] | None:
+    """Character span of the antecedent of a pronoun at ``start`` (``wanted``: he/she_they).
+
+    >>> from mediakit.document import parse
+    >>> from mediakit.quotes.view import Context
+    >>> text = "Die Ministerin traf den Kanzler. Er sagte, er sei zufrieden."
+    >>> cx = Context(parse(text))
+    >>> a, b = antecedent(cx, text.index("Er"), "he")
+    >>> text[a:b]
+    'den Kanzler'
+    """
+    i = bisect_left(cx.idx, start)
+    if i >= cx.n:
+        return None
+    par = cx.d.paragraph_of_token[i]
+    hi = i
+    lo = cx.sentence_start(i)
+    for step in range(3):  # the pronoun's sentence, then two before it
+        opening = cx.next_content(lo, hi)
+        if step and opening < hi and depth < 2 and _opens_with_pronoun(cx, opening, wanted):
+            # "Sie wird nicht kandidieren. Sie wird zitiert: …": a sentence before that
+            # opens with the same pronoun has the same referent
+            chained = antecedent(cx, cx.idx[opening], wanted, depth + 1)
+            if chained is not None:
+                return chained
+        if hi > lo:
+            mentions = _mentions(cx, lo, hi)
+            ordered = [m for m in mentions if m[2]] + [m for m in reversed(mentions) if not m[2]]
+            for first, last, _subject in ordered:
+                a, b = cx.chars(first, last)
+                if _fits(wanted, _mention_gender(cx.text[a:b])):
+                    return a, b
+        if lo == 0 or cx.d.paragraph_of_token[lo - 1] != par:
+            return None
+        hi = lo
+        lo = cx.sentence_start(lo - 1)
+    return None
+
+
+def _word_forms() -> dict[str, str]:
+    """Lowercase German adjective and verb forms (``lexicon_forms.tsv``): no names.
+
+    The evaluative layer's table, read once per process and shared with it.
+    """
+    from ...evaluative.lemmas import _lexicon_forms
+
+    return _lexicon_forms()
+
+
+def _opens_with_pronoun(cx: Context, j: int, wanted: str) -> bool:
+    """The sentence opens (token ``j``) with *er* or *sie* of the ``wanted`` class, unquoted."""
+    if cx.in_direct(j) or cx.low[j] not in ("er", "sie"):
+        return False
+    return (cx.low[j] in _antecedent_words()["he"]) == (wanted == "he")
+
+
+def _known_names(cx: Context) -> frozenset[str]:
+    """Lowercased person names the text introduces, computed once per text.
+
+    The last word of a run of capitalised words after a first name or a role
+    ("Wolfgang Schäuble", "Kremlsprecher Dmitri Peskow", "Frau Maier") and the words
+    of named speakers; "Schäuble" alone later is then a name, "Kilometer" is not.
+    """
+    cached = getattr(cx, "_known_names", None)
+    if cached is not None:
+        return cached
+    from ..sources import _category
+
+    aw = _antecedent_words()
+    titles = aw["male_title"] | aw["female_title"]
+    nouns = tuple(aw["noun_ending"])
+    plain = cx.words["determiner"] | cx.words["preposition"] | cx.words["adverb"]
+    names: set[str] = set()
+    starts = {a for a, _ in cx.sentences}
+    prev_ok = False
+    for j in range(cx.n):
+        t = cx.tok[j]
+        if cx.space[j]:
+            continue
+        if not _is_cap(t):
+            prev_ok = cx.low[j] in titles
+            continue
+        cat = _category(t)
+        name_like = (
+            _is_cap(t)
+            and not cat
+            and t.replace("-", "").isalpha()
+            and not cx.low[j].endswith(nouns)
+            and cx.low[j] not in plain
+        )
+        if name_like and prev_ok and j not in starts:
+            names.add(cx.low[j])
+        prev_ok = (name_like and j not in starts) or cat == "person_role"
+        prev_ok = prev_ok or cx.low[j] in titles
+    for q in cx.quotes:
+        if q.speaker is not None and q.speaker.speaker_type == "named":
+            names.update(w.lower() for w in q.speaker.text.split() if _is_cap(w))
+    frozen = frozenset(names)
+    cx._known_names = frozen  # type: ignore[attr-defined]
+    return frozen
+
+
+def _mentions(cx: Context, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Person mentions in tokens ``[lo, hi)``: (first, last, is the sentence's subject)."""
+    from ..sources import _category
+
+    aw = _antecedent_words()
+    det = cx.words["determiner"]
+    blocked = det | aw["no_name_before"] | cx.words["preposition"]
+    skip = (
+        cx.words["preposition"]
+        | cx.words["adverb"]
+        | cx.words["pronoun"]
+        | cx.words["time_noun"]
+        | cx.words["anonymous"]
+        | aw["not_name"]
+        | det
+    )
+    opening = cx.next_content(cx.sentence_start(lo), hi)
+    nouns = tuple(aw["noun_ending"])
+    out: list[tuple[int, int, bool]] = []
+    j = lo
+    while j < hi:
+        t = cx.tok[j]
+        if not _is_cap(t) or cx.in_direct(j):
+            j += 1
+            continue
+        cat = _category(t)
+        if cx.low[j] in skip and cat not in ("person_role", "expert"):
+            j += 1  # "Sprecherin" is a role, though also the head of "eine Sprecherin"
+            continue
+        prev = j - 1
+        while prev >= lo and cx.space[prev]:
+            prev -= 1
+        person = cat in ("person_role", "institution", "expert")
+        if not cat and not cx.low[j].endswith(nouns) and t.replace("-", "").isalpha():
+            prev_low = cx.low[prev] if prev >= lo else ""
+            # "den großen Krieg": an adjective after a determiner before a noun
+            k = prev
+            while (
+                k > lo
+                and cx.low[k] not in det
+                and cx.tok[k].islower()
+                and cx.low[k].endswith(("e", "en"))
+            ):
+                k -= 1
+            adjective = k < prev and cx.low[k] in det
+            # "nach Darstellung Moskaus": a name after a statement noun is mostly a
+            # place standing for a government, no antecedent
+            after_carrier = prev >= lo and _category(cx.tok[prev]) == "carrier"
+            person = (
+                prev_low not in blocked
+                and prev_low != "("  # "Edathy (SPD)": the party, not the person
+                and not adjective
+                and not after_carrier
+            )
+            nxt = cx.next_content(j + 1, hi)
+            if person and j == opening:
+                # a bare capitalised subject before its verb ("Scholz traf …")
+                person = (
+                    nxt < hi
+                    and (cx.tok[nxt].islower() or _is_cap(cx.tok[nxt]))
+                    and cx.low[j] not in _word_forms()  # "Groß war …", "Geführt wird …"
+                )
+            elif person:
+                # elsewhere a capitalised word may be any noun ("wenige Kilometer"): only a
+                # name the text introduces (first name + surname, role + name) counts
+                known = _known_names(cx)
+                person = cx.low[j] in known or (nxt < hi and cx.low[nxt] in known)
+            if person and prev_low in aw["male_title"] | aw["female_title"]:
+                j = prev  # "Frau Maier"
+        if not person:
+            j += 1
+            continue
+        first = j
+        while first - 1 >= lo and (
+            cx.low[first - 1] in det
+            or cx.space[first - 1]
+            or (
+                cx.tok[first - 1].islower()
+                and cx.tok[first - 1].endswith(("e", "en"))
+                and first - 2 >= lo
+                and cx.low[first - 2] in det
+            )
+        ):
+            first -= 1
+        while first < j and cx.space[first]:
+            first += 1
+        last = j
+        k = cx.next_content(j + 1, hi)
+        while (
+            k < hi
+            and _is_cap(cx.tok[k])
+            and not cx.in_direct(k)
+            and (
+                not _category(cx.tok[k])
+                and not cx.low[k].endswith(nouns)
+                and cx.tok[k].replace("-", "").isalpha()
+                and cx.low[k] not in skip
+            )
+        ):
+            last = k
+            k = cx.next_content(k + 1, hi)
+        out.append((first, last, first == opening))
+        j = last + 1
+    return out
 
 
 def carry_over_direct(cx: Context) -> None:
