@@ -813,10 +813,10 @@ BELEGE_QUELLEN = {
         "text": "002",
         "excerpt": "Er verwies",
         "mention": "Er",
-        "claim": ["Kremlsprecher Dmitri Peskow", "person"],
-        "verdict": "falsch",
-        "why": "„Er verwies in dem Telefonat aber darauf …“: Im Telefonat sprach Putin, nicht "
-        "Peskow; „Er“ ist Putin (aus dem Satz davor).",
+        "claim": ["Putin", "person"],
+        "verdict": "richtig",
+        "why": "„Er verwies in dem Telefonat aber darauf …“: Im Telefonat sprach Putin; „Er“ "
+        "ist Putin aus dem Satz davor, nicht der Kremlsprecher Peskow, der zuletzt zitiert wurde.",
     },
     "C": {
         "text": "002",
@@ -839,10 +839,10 @@ BELEGE_QUELLEN = {
         "text": "001",
         "excerpt": "Seiner Meinung",
         "mention": "Seiner Meinung",
-        "claim": ["Donald Trump", "person"],
-        "verdict": "falsch",
+        "claim": ["Kellogg", "person"],
+        "verdict": "richtig",
         "why": "Die Sätze davor handeln von Keith Kellogg („Kellogg hatte sich offen für … "
-        "ausgesprochen“): Es ist Kelloggs Meinung, nicht Trumps.",
+        "ausgesprochen“): Es ist Kelloggs Meinung, nicht die des zuletzt zitierten Trump.",
     },
     "F": {
         "text": "001",
@@ -856,11 +856,10 @@ BELEGE_QUELLEN = {
         "text": "000",
         "excerpt": "er der Post",
         "mention": "er",
-        "claim": ["er", "person"],
-        "zusatz": ", eine eigene Quelle neben „Trump“",
-        "verdict": "falsch",
+        "claim": ["Präsident Trump", "person"],
+        "verdict": "richtig",
         "why": "„Präsident Trump hat … telefoniert, …, sagte er der Post“: „er“ ist Trump, "
-        "keine eigene Quelle neben Trump.",
+        "dieselbe Quelle wie „Präsident Trump“.",
     },
     "H": {
         "text": "004",
