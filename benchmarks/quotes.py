@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import sys
 import tempfile
 import time
@@ -71,8 +72,13 @@ def _sources(folder: Path) -> None:
         analyze_quotes(json.loads(p.read_text(encoding="utf-8"))["originalText"]).metrics
         for p in sorted(folder.glob("*.json"))
     ]
-    n = len(metrics) or 1
-    mean = {k: sum(m[k] for m in metrics) / n for k in metrics[0]} if metrics else {}
+
+    def mean_of(key: str) -> float:
+        # a share of an article without quotations is missing (NaN): left out of the mean
+        values = [m[key] for m in metrics if not math.isnan(m[key])]
+        return sum(values) / len(values) if values else math.nan
+
+    mean = {k: mean_of(k) for k in metrics[0]} if metrics else {}
     shares = ", ".join(f"{t} {mean.get(f'source_{t}_share', 0):.2f}" for t in SOURCE_TYPES)
     print(
         f"sources: {mean.get('distinct_sources', 0):.1f} distinct per article "
