@@ -393,12 +393,13 @@ def corpus_voices() -> None:
         a = ev.analyze_evaluative(doc.body)
         m = a.metrics
         label = f"{doc.id[:3]} {doc.outlet}"[:22]
+        share = m["unattributed_evaluative_sentence_share"]
+        shown = "   –" if share != share else f"{share:.2f}"  # no evaluating sentence: missing
         print(
             f"{label:22s} {m['evaluative_per_1000_words']:7.1f} "
             f"{m['quoted_evaluative_per_1000_words']:7.1f} "
             f"{m['attributed_evaluative_per_1000_words']:8.1f}  "
-            f"{m['unattributed_evaluative_sentence_share']:.2f} "
-            f"({len(a.unattributed_sentences)} of {a.evaluative_sentences})"
+            f"{shown} ({len(a.unattributed_sentences)} of {a.evaluative_sentences})"
         )
 
 
