@@ -71,6 +71,8 @@ class Context:
         self.echo_of: dict[int, int] = {}
         # pick_verb reads only the tokens, so several rules asking for one verb share it
         self.picked: dict[tuple[int, int], tuple[CueVerb, int] | None] = {}
+        # the person names the text introduces (rules.speakers, computed on first need)
+        self.known_names: frozenset[str] | None = None
         # sentences as token ranges, whitespace tokens trimmed
         self.sentences: list[tuple[int, int]] = []
         for s in doc.sentences:

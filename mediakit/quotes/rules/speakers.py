@@ -182,9 +182,8 @@ def _known_names(cx: Context) -> frozenset[str]:
     ("Wolfgang Schäuble", "Kremlsprecher Dmitri Peskow", "Frau Maier") and the words
     of named speakers; "Schäuble" alone later is then a name, "Kilometer" is not.
     """
-    cached = getattr(cx, "_known_names", None)
-    if cached is not None:
-        return cached
+    if cx.known_names is not None:
+        return cx.known_names
     from ..sources import _category
 
     aw = _antecedent_words()
@@ -217,7 +216,7 @@ def _known_names(cx: Context) -> frozenset[str]:
         if q.speaker is not None and q.speaker.speaker_type == "named":
             names.update(w.lower() for w in q.speaker.text.split() if _is_cap(w))
     frozen = frozenset(names)
-    cx._known_names = frozen  # type: ignore[attr-defined]
+    cx.known_names = frozen
     return frozen
 
 
