@@ -129,3 +129,13 @@ def test_voice_and_context_word_tables_are_documented():
     assert "hatte" in context_words("temporal_before_schon")
     with pytest.raises(ValueError, match="no list"):
         context_words("nonexistent")
+
+
+def test_impersonal_man_verb_first_after_colon():
+    # verb-first "Betrachtet man" after a colon is impersonal, as at a sentence start
+    from mediakit.evaluative import find_evaluative
+
+    text = (
+        "Die Zahlen zeigen Unterschiede: Betrachtet man die Quote je Einwohner, liegt Bremen vorn."
+    )
+    assert "man" not in [h.text for h in find_evaluative(text)]

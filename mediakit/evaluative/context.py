@@ -22,6 +22,9 @@ from .lexicon import LexiconEntry
 
 _CLAUSE_BREAKS = frozenset(',;:.!?()[]–—-…"„“”«»‹›')
 _OPENERS = frozenset("„“‚‘»«›‹\"'([–—-:")
+#: Tokens after which a new main clause starts inside a sentence (verb-first after a colon:
+#: "… vor: Betrachtet man die Sterberate, …"), for the rule not_in_verb_first.
+_CLAUSE_OPENERS = frozenset({":", ";"})
 
 CONTEXT_WORDS_TABLE = "evaluative_context_words.tsv"
 
@@ -255,7 +258,7 @@ def apply_context_rules(
                 return _recategorised(entry, rule.category)
         elif kind == "not_in_verb_first":
             first = k
-            while first > 0 and not firsts[first]:
+            while first > 0 and not firsts[first] and words[first - 1] not in _CLAUSE_OPENERS:
                 first -= 1
             opener = words[first]
             if (
