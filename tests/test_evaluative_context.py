@@ -133,8 +133,6 @@ def test_voice_and_context_word_tables_are_documented():
 
 def test_impersonal_man_verb_first_after_colon():
     # verb-first "Betrachtet man" after a colon is impersonal, as at a sentence start
-    from mediakit.evaluative import find_evaluative
-
     text = (
         "Die Zahlen zeigen Unterschiede: Betrachtet man die Quote je Einwohner, liegt Bremen vorn."
     )
