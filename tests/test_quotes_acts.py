@@ -240,3 +240,62 @@ NEGATED_FRAMES = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NEGATED_FRAMES)
 def test_negated_frames(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+EXPECTATION_AND_COMPLAINT = [
+    # an expectation with "mit", a complaint with "über" and a suggestion name their content
+    (
+        "Der Bäckerverband rechnet im Winter mit deutlich höheren Brotpreisen.",
+        "Brotpreisen",
+        "reported",
+        "Der Bäckerverband",
+    ),
+    (
+        "Die Mieter klagten über kalte Wohnungen und defekte Aufzüge.",
+        "kalte Wohnungen",
+        "reported",
+        "Die Mieter",
+    ),
+    (
+        "Die Bürgermeisterin regte eine gemeinsame Sitzung beider Räte an.",
+        "gemeinsame Sitzung",
+        "reported",
+        "Die Bürgermeisterin",
+    ),
+    # without the required word the verb names no utterance
+    ("Der Kassierer rechnet die Einnahmen des Tages zusammen.", "Einnahmen", None, ""),
+    ("Die Nachbarin klagt vor dem Amtsgericht.", "Amtsgericht", None, ""),
+    # an agentless passive of an expectation is a forecast, not an anonymous report
+    ("Für das Wochenende wird mit starkem Schneefall gerechnet.", "Schneefall", None, ""),
+    ("Zum Stadtfest werden rund 8.000 Gäste erwartet.", "Gäste", None, ""),
+    # with its agent it is the agent's expectation
+    (
+        "Vom Wetterdienst wird mit starkem Schneefall gerechnet.",
+        "Schneefall",
+        "reported",
+        "Wetterdienst",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), EXPECTATION_AND_COMPLAINT)
+def test_expectation_and_complaint_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+COMPARISON = [
+    # "als erwartet", "wie angekündigt": the author compares, no act is reported
+    ("Die Brücke wurde schneller fertig als erwartet.", "Brücke", None, ""),
+    ("Der Umbau der Schule begann wie angekündigt im Sommer.", "Umbau", None, ""),
+    (
+        "Die Stadt hatte den Umbau der Schule für den Sommer angekündigt.",
+        "Umbau",
+        "reported",
+        "Die Stadt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), COMPARISON)
+def test_comparison_is_no_act(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

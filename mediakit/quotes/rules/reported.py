@@ -75,6 +75,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         )
         if form in lex.participles and not passive and _state_perfect(cx, c_lo, c_hi, v):
             continue  # "waren ins Stocken geraten", "war von Porsche ausgegangen": no act
+        if form in lex.participles and _comparative(cx, c_lo, v):
+            continue  # "stärker als erwartet", "wie angekündigt": the author's comparison
         if verb.act == "characterisation" and cx.low[cx.next_content(v + 1, hi)] == "sich":
             continue  # "Die Gruppe bezeichnet sich selbst als Projekt": a self-description
         if verb.act == "demand" and _casualties(cx, c_lo, c_hi):
@@ -90,6 +92,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     if last > j:
                         speaker = make_speaker(cx, j + 1, last)
                         break
+            if speaker is None and verb.lemma in speech_act_context()["needs_agent"]:
+                continue  # "Für heute wird mit Regen gerechnet": a forecast, no source
         else:
             speaker = subject_of(cx, v, lo, hi)
             if speaker is None:
@@ -124,6 +128,18 @@ def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     state = speech_act_context()["state_aux"]
     aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
     return bool(aux) and all(cx.vlow[j] in state for j in aux)
+
+
+def _comparative(cx: Context, c_lo: int, v: int) -> bool:
+    """The participle follows a comparison word: "stärker als erwartet", "wie angekündigt".
+
+    The author compares an outcome with an expectation or an announcement; no act of
+    speech is reported ("Die Ozonschicht schrumpft stärker als erwartet").
+    """
+    k = v - 1
+    while k >= c_lo and cx.space[k]:
+        k -= 1
+    return k >= c_lo and cx.low[k] in speech_act_context()["comparative"]
 
 
 def _casualties(cx: Context, c_lo: int, c_hi: int) -> bool:
