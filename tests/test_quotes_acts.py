@@ -299,3 +299,26 @@ COMPARISON = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), COMPARISON)
 def test_comparison_is_no_act(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+SUBORDINATE_PASSIVE = [
+    # the auxiliary after the participle at the clause end makes it a passive too: the
+    # subject of the clause is what the act is about, not its speaker (agentless: no speaker)
+    (
+        "Weil der Entwurf als verfehlt kritisiert wurde, zog ihn die Ministerin zurück.",
+        "Entwurf",
+        "reported",
+        "",
+    ),
+    (
+        "Der Entwurf wurde von der Opposition als verfehlt kritisiert.",
+        "Entwurf",
+        "reported",
+        "der Opposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), SUBORDINATE_PASSIVE)
+def test_passive_with_the_auxiliary_after_the_participle(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

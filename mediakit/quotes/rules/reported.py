@@ -51,7 +51,9 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "…, die 25 Millionen Todesopfer gefordert hatte": describes a noun
         if _in_parentheses(cx, v, lo, hi):
             continue  # "… trotz ihres Daumens (Wikinews berichtete) …": an aside
-        aux = [j for j in range(c_lo, v) if cx.vlow[j] in _AUXILIARIES]
+        # the auxiliary stands before the participle (main clause) or after it at the
+        # clause end ("…, da die Bischöfe als Nachfolger gesehen werden")
+        aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
         participle = form in lex.participles and bool(aux)
         got = None
         if form in lex.main and not participle:
