@@ -316,6 +316,14 @@ SUBORDINATE_PASSIVE = [
         "reported",
         "der Opposition",
     ),
+    # "von X" inside the noun phrase before the finite auxiliary is an attribute, no agent
+    ("Die Pläne von Bürgermeister Kurz wurden als mutlos kritisiert.", "Pläne", "reported", ""),
+    (
+        "Von den Anwohnern wurden die Pläne als mutlos kritisiert.",
+        "Pläne",
+        "reported",
+        "den Anwohnern",
+    ),
 ]
 
 

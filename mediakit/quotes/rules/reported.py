@@ -88,7 +88,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         speaker: Speaker | None
         if passive:
             speaker = None
+            finite = min((j for j in aux if j < v), default=c_lo)
             for j in range(c_lo, v):
+                if c_lo < j < finite and j != cx.next_content(c_lo, v):
+                    continue  # "Die Gesten von Franziskus werden … gesehen": an attribute
                 if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
                     last = np_forward(cx, j + 1, v)
                     if last > j:
