@@ -330,3 +330,33 @@ SUBORDINATE_PASSIVE = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), SUBORDINATE_PASSIVE)
 def test_passive_with_the_auxiliary_after_the_participle(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+VIEWS = [
+    # "sieht/betrachtet/empfindet X als Y", "sieht darin Y": a stated view
+    ("Der Verband sieht den Entwurf als Rückschritt.", "Rückschritt", "reported", "Der Verband"),
+    (
+        "Die Gewerkschaft sieht darin einen Angriff auf die Tarifautonomie.",
+        "Angriff",
+        "reported",
+        "Die Gewerkschaft",
+    ),
+    (
+        "Die Stadt betrachtet den Park als Erholungsfläche.",
+        "Erholungsfläche",
+        "reported",
+        "Die Stadt",
+    ),
+    ("Die Anwohner empfanden den Baulärm als Zumutung.", "Zumutung", "reported", "Die Anwohner"),
+    # seeing is no speech act, and sehen frames no clause (perception, "sieht vor, dass")
+    ("Wir sahen den Zug in den Bahnhof einfahren.", "Zug", None, ""),
+    ("Er sah, dass die Tür offen stand.", "Tür", None, ""),
+    ("Die Satzung sieht vor, dass der Vorstand jährlich gewählt wird.", "Vorstand", None, ""),
+    # agentless: a general view, no source
+    ("Der Entwurf wird allgemein als Rückschritt gesehen.", "Rückschritt", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VIEWS)
+def test_views_as_characterisation(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

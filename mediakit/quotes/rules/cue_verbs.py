@@ -72,6 +72,8 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             got = (verbs[0], -1)
             joined = True
         verb, particle = got
+        if verb.complement == "none":
+            continue  # "sieht … als …": names a speech act only (rules/reported.py)
         prev = v - 1
         while prev >= lo and cx.space[prev]:
             prev -= 1
