@@ -360,3 +360,48 @@ VIEWS = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VIEWS)
 def test_views_as_characterisation(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+COORDINATED = [
+    # a second act after an indirect quotation keeps the frame's subject as its speaker
+    (
+        "Der Wetterdienst teilte mit, dass der Pegel weiter steigt, und warnte vor Hochwasser.",
+        "warnte vor Hochwasser",
+        "reported",
+        "Der Wetterdienst",
+    ),
+    (
+        "Die Ministerin räumte ein, es könnten Stellen wegfallen, sprach aber von einem offenen Prozess.",
+        "offenen Prozess",
+        "reported",
+        "Die Ministerin",
+    ),
+    # the dass-clause itself stays indirect, without the second act
+    (
+        "Der Wetterdienst teilte mit, dass der Pegel weiter steigt, und warnte vor Hochwasser.",
+        "Pegel",
+        "indirect",
+        "Der Wetterdienst",
+    ),
+    # a second verb that frames a clause of its own is no bare act
+    (
+        "Sie teilte mit, dass ein Haftbefehl besteht, und gab an, die Polizei zu informieren.",
+        "Polizei zu informieren",
+        "indirect",
+        "Sie",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), COORDINATED)
+def test_coordinated_act_after_an_indirect_quotation(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_coordinated_act_ends_the_dass_clause():
+    text = "Der Wetterdienst teilte mit, dass der Pegel weiter steigt, und warnte vor Hochwasser."
+    kinds = [(q.kind, q.text) for q in find_quotes(text)]
+    assert kinds == [
+        ("indirect", "dass der Pegel weiter steigt"),
+        ("reported", "und warnte vor Hochwasser"),
+    ]

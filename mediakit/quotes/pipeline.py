@@ -16,7 +16,7 @@ from .rules.konjunktiv import free_indirect
 from .rules.nesting import nest
 from .rules.prepositions import word_cues
 from .rules.regions import classify_regions, region_spans
-from .rules.reported import reported
+from .rules.reported import coordinated_act, reported
 from .rules.speakers import (
     carry_over_direct,
     colon_label,
@@ -55,10 +55,29 @@ def sentence_rules(cx: Context) -> None:
                 or (reported(cx, lo, hi) if _REPORTED else [])
             )
         prev = (lo, hi) if not found else None
+        if _REPORTED and found:
+            found = _with_coordinated_acts(cx, found, lo, hi)
         for q in found:
             if q:
                 cx.quotes.append(q)
     cx.quotes.sort(key=lambda q: q.start)
+
+
+def _with_coordinated_acts(cx: Context, found: list, lo: int, hi: int) -> list:
+    """``found`` with the speech acts coordinated after its indirect quotations.
+
+    :func:`coordinated_act` gives either an act after the quotation ([act]) or, for a
+    dass-clause that ran on into the act, [shortened quotation, act].
+    """
+    out = []
+    for q in found:
+        extra = coordinated_act(cx, q, lo, hi) if q else []
+        if len(extra) == 2:
+            out.extend(extra)
+        else:
+            out.append(q)
+            out.extend(extra)
+    return out
 
 
 #: The chain, in order. Each step reads the view and the quotations found so far

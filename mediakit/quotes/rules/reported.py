@@ -123,6 +123,99 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     return []
 
 
+def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
+    """A speech act after an indirect quotation, with the frame's subject as its speaker.
+
+    "Die Behörde teilte mit, dass der Pegel steigt, und warnte vor Hochwasser." reports a
+    second act: a coordinator ("und", "sowie") or a comma before a finite act verb that
+    follows the indirect quotation (verb first, so the subject is the frame's). Also
+    "…, sprach aber von …" (a comma, the verb, then "aber").
+    """
+    if q.kind != "indirect" or q.speaker is None or q.end <= q.start:
+        return []
+    inner = _act_inside(cx, q, lo, hi)
+    if inner:
+        return inner
+    j = next((k for k in range(lo, hi) if cx.idx[k] >= q.end), hi)
+    c = cx.next_content(j, hi)
+    if c >= hi or cx.region_of[c] >= 0:
+        return []
+    start = c
+    if cx.tok[c] == ",":
+        c = cx.next_content(c + 1, hi)
+    if c < hi and cx.low[c] in _COORDINATORS:
+        w = cx.next_content(c + 1, hi)
+    elif c < hi and cx.tok[start] == ",":
+        w = c  # "…, sprach aber von …": the verb right after the comma, then "aber"
+        if cx.low[cx.next_content(w + 1, hi)] not in _LINKING_ADVERBS:
+            return []
+    else:
+        return []
+    if w >= hi or cx.vlow[w] not in cx.lex.main or cx.region_of[w] >= 0:
+        return []
+    got = cx.pick_verb(w, hi)
+    if not got or not got[0].act:
+        return []
+    verb, particle = got
+    end = cx.strip_end(hi, lo)
+    c_lo, c_hi = w, end + 1
+    if verb.act_requires and not any(
+        cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
+    ):
+        return []
+    if negated(cx, c_lo, c_hi, w) or not _has_content(cx, c_lo, c_hi, w, None):
+        return []
+    first = c if cx.low[c] in _COORDINATORS else w
+    extra = cx.quotation("reported", [(first, end)], q.speaker, cx.cue(verb, w, particle))
+    if extra is None:
+        return []
+    extra.act = verb.act
+    return [extra]
+
+
+def _act_inside(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
+    """A dass-clause that runs on into a second act: "…, dass der Pegel steigt, und warnte …".
+
+    After the verb at the end of the dass-clause, "und" + a finite act verb starts a new
+    main clause with the frame's subject; the indirect quotation ends before "und" and the
+    act is a reported quotation of its own. Returns [shortened indirect, reported] or [].
+    """
+    a = next((k for k in range(lo, hi) if cx.idx[k] >= q.start), hi)
+    b = max((k for k in range(a, hi) if cx.idx[k] < q.end), default=a)
+    if a >= hi or cx.low[a] not in ("dass", "ob"):
+        return []
+    for c in range(a + 2, b):
+        if cx.low[c] not in _COORDINATORS or cx.region_of[c] >= 0:
+            continue
+        before = c - 1
+        while before > a and (cx.space[before] or cx.tok[before] == ","):
+            before -= 1
+        w = cx.next_content(c + 1, b + 1)
+        if not cx.tok[before][:1].islower() or w > b or cx.vlow[w] not in cx.lex.main:
+            continue
+        got = cx.pick_verb(w, hi)
+        if not got or not got[0].act:
+            continue
+        verb, particle = got
+        after = cx.next_content(max(w, particle) + 1, b + 1)
+        if after <= b and cx.tok[after] == ",":
+            return []  # "… und gab an, die Polizei zu informieren": a frame of its own
+        if verb.act_requires and not any(
+            cx.low[k] in verb.act_requires for k in range(w, max(b + 1, particle + 1))
+        ):
+            return []
+        if negated(cx, w, b + 1, w) or not _has_content(cx, w, b + 1, w, None):
+            return []
+        short = cx.quotation("indirect", [(a, c - 1)], q.speaker, q.cue)
+        act = cx.quotation("reported", [(c, b)], q.speaker, cx.cue(verb, w, particle))
+        if short is None or act is None:
+            return []
+        short.agentless = q.agentless
+        act.act = verb.act
+        return [short, act]
+    return []
+
+
 def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     """The participle at ``v`` has only a form of *sein* as its auxiliary in its clause.
 
@@ -217,6 +310,11 @@ def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None)
             return True
     return False
 
+
+# conjunctions that join a second act with the same subject ("…, dass …, und warnte …")
+_COORDINATORS = frozenset({"und", "sowie"})
+# adverbs right after the verb of a second act joined by a comma ("…, sprach aber von …")
+_LINKING_ADVERBS = frozenset({"aber", "jedoch", "zudem", "außerdem", "ferner", "allerdings"})
 
 # conjunctions that open an adverbial clause: it is no part of the reported act
 _ADVERBIAL = frozenset(
