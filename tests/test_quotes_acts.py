@@ -405,3 +405,22 @@ def test_coordinated_act_ends_the_dass_clause():
         ("indirect", "dass der Pegel weiter steigt"),
         ("reported", "und warnte vor Hochwasser"),
     ]
+
+
+HYPOTHETICAL = [
+    # an act in a conditional clause did not take place
+    ("Falls der Biber als bedroht eingestuft wird, gelten strengere Regeln.", "Biber", None, ""),
+    ("Wenn der Verband vor Glatteis warnt, bleiben die Schulen zu.", "Glatteis", None, ""),
+    # a temporal clause reports an act that happened
+    (
+        "Nachdem der Verband vor Glatteis gewarnt hatte, blieben die Schulen zu.",
+        "Glatteis",
+        "reported",
+        "der Verband",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), HYPOTHETICAL)
+def test_hypothetical_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

@@ -49,6 +49,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         c_lo, c_hi = _clause(cx, v, lo, hi)
         if _relative_clause(cx, c_lo, v, lo):
             continue  # "…, die 25 Millionen Todesopfer gefordert hatte": describes a noun
+        if cx.low[cx.next_content(c_lo, v)] in speech_act_context()["conditional"]:
+            continue  # "Falls die Art als bedroht eingestuft wird, …": a hypothetical act
         if _in_parentheses(cx, v, lo, hi):
             continue  # "… trotz ihres Daumens (Wikinews berichtete) …": an aside
         # the auxiliary stands before the participle (main clause) or after it at the
