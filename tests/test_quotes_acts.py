@@ -424,3 +424,17 @@ HYPOTHETICAL = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), HYPOTHETICAL)
 def test_hypothetical_acts(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+MODAL = [
+    # an act verb in the infinitive under a modal is intended or possible, not reported
+    ("Der Vermieter wollte fast die doppelte Miete verlangen.", "Miete", None, ""),
+    ("Die Behörde kann künftig per Mobilfunk vor Unwettern warnen.", "Unwettern", None, ""),
+    # the finite act verb (or its plural present, same form as the infinitive) is reported
+    ("Experten warnen vor einem harten Winter.", "Winter", "reported", "Experten"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), MODAL)
+def test_modal_infinitive_is_no_report(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

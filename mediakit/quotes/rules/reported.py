@@ -70,6 +70,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         verb, particle = got
         if not verb.act:
             continue
+        if form == verb.lemma or form == verb.lemma.replace(verb.particle, "", 1):
+            modals = speech_act_context()["modal"]
+            if any(cx.vlow[j] in modals for j in range(c_lo, c_hi) if j != v):
+                continue  # "wollte das Doppelte verlangen", "kann per SMS warnen": no act yet
         if verb.act_requires and not any(
             cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
         ):
