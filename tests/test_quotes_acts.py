@@ -438,3 +438,22 @@ MODAL = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), MODAL)
 def test_modal_infinitive_is_no_report(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+NOT_FINITE = [
+    # "zu" + infinitive and an inflected participle before its noun name no act
+    ("Bei dem Sturm sind zwei Verletzte zu beklagen.", "Verletzte", None, ""),
+    ("Der Bericht schließt eine oft kritisierte Lücke.", "Lücke", None, ""),
+    # the finite verb after its subject is the act
+    (
+        "Die Mieter kritisierten Mängel an der Heizung als untragbar.",
+        "Heizung",
+        "reported",
+        "Die Mieter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NOT_FINITE)
+def test_infinitive_and_attributive_forms(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

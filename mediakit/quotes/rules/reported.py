@@ -70,6 +70,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         verb, particle = got
         if not verb.act:
             continue
+        if cx.low[_before(cx, v, c_lo)] == "zu":
+            continue  # "sind 36 Todesopfer zu beklagen", "Das Projekt, ESPASA zu schreiben"
+        if _attributive(cx, v, c_lo, hi):
+            continue  # "eine oft beklagte Lücke", "die seit Tagen erwartete Offensive"
         if form == verb.lemma or form == verb.lemma.replace(verb.particle, "", 1):
             modals = speech_act_context()["modal"]
             if any(cx.vlow[j] in modals for j in range(c_lo, c_hi) if j != v):
@@ -220,6 +224,35 @@ def _act_inside(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
         act.act = verb.act
         return [short, act]
     return []
+
+
+def _before(cx: Context, v: int, lo: int) -> int:
+    """The last non-space token before ``v`` (``v`` itself when there is none)."""
+    k = v - 1
+    while k >= lo and cx.space[k]:
+        k -= 1
+    return k if k >= lo else v
+
+
+def _attributive(cx: Context, v: int, c_lo: int, hi: int) -> bool:
+    """The form at ``v`` is an inflected participle before its noun: "eine oft beklagte Lücke".
+
+    A determiner stands before it with only lowercase words (adverbs, adjectives) in
+    between, and a capitalised noun follows; a finite verb in second position follows
+    its subject instead ("Die Mieter beklagten Mängel").
+    """
+    nxt = cx.next_content(v + 1, hi)
+    if nxt >= hi or not cx.tok[nxt][:1].isupper() or not cx.tok[v][:1].islower():
+        return False
+    k = _before(cx, v, c_lo)
+    steps = 0
+    while k < v and steps < 3:
+        if cx.low[k] in cx.words["determiner"]:
+            return True
+        if not cx.tok[k][:1].islower() or not cx.tok[k][:1].isalpha():
+            return False
+        k, steps = _before(cx, k, c_lo), steps + 1
+    return False
 
 
 def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
