@@ -457,3 +457,33 @@ NOT_FINITE = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NOT_FINITE)
 def test_infinitive_and_attributive_forms(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+PRAISE_COMPLAINT_THREAT = [
+    ("Die Jury lobte den Mut der jungen Regisseurin.", "Mut", "reported", "Die Jury"),
+    (
+        "Die Eltern beklagten fehlende Betreuungsplätze.",
+        "Betreuungsplätze",
+        "reported",
+        "Die Eltern",
+    ),
+    (
+        "Der Vermieter drohte den Mietern mit einer Räumungsklage.",
+        "Räumungsklage",
+        "reported",
+        "Der Vermieter",
+    ),
+    (
+        "Die Trainerin schrieb den Sieg der guten Vorbereitung zu.",
+        "Vorbereitung",
+        "reported",
+        "Die Trainerin",
+    ),
+    # drohen without "mit" is no threat by anyone
+    ("Dem Fahrer droht ein Fahrverbot.", "Fahrverbot", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PRAISE_COMPLAINT_THREAT)
+def test_praise_complaint_and_threat(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
