@@ -596,3 +596,32 @@ def test_general_vocabulary_by_word_family(text: str, word: str, category: str) 
 )
 def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
     assert word not in [h.text for h in find_evaluative(text)]
+
+
+# issue 12, recall round: -los/un- adjectives of judgement, stance adverbs, idioms
+@pytest.mark.parametrize(
+    ("text", "word", "category"),
+    [
+        ("Die Regierung sah tatenlos zu.", "tatenlos", "judgement"),
+        ("Das war eine instinktlose Bemerkung.", "instinktlose", "judgement"),
+        ("Eine ideenlose Opposition.", "ideenlose", "judgement"),
+        ("Das ist eine bodenlose Frechheit.", "bodenlose", "loaded"),
+        ("Die Kritiker wurden erbarmungslos abgekanzelt.", "erbarmungslos", "intensifier"),
+        ("Eine bigotte Gesellschaft.", "bigotte", "loaded"),
+        ("Die unkontrollierte Abholzung geht weiter.", "unkontrollierte", "loaded"),
+        ("Er leugnete hartnäckig.", "hartnäckig", "judgement"),
+        ("Die Leistung der Abwehr war unterirdisch.", "unterirdisch", "judgement"),
+        ("Die Reform ist längst überfällig.", "längst", "stance"),
+        ("Zumindest hat er sich entschuldigt.", "Zumindest", "stance"),
+        ("Die Firma expandiert ohne Rücksicht auf Verluste.", "ohne Rücksicht auf Verluste",
+         "exaggeration"),
+        ("Er will gewinnen, koste es, was es wolle.", "was es wolle", "exaggeration"),
+        ("Die Zahlen sind aus der Luft gegriffen.", "aus der Luft gegriffen", "loaded"),
+        ("Sie haben den Skandal unter den Teppich gekehrt.", "unter den Teppich gekehrt",
+         "loaded"),
+        ("Der Minister trat ins Fettnäpfchen.", "ins Fettnäpfchen", "loaded"),
+        ("Er wurde nach Strich und Faden belogen.", "nach Strich und Faden", "intensifier"),
+    ],
+)  # fmt: skip
+def test_general_vocabulary_recall_round(text: str, word: str, category: str) -> None:
+    assert (word, category) in [(h.text, h.category) for h in find_evaluative(text)]
