@@ -625,3 +625,22 @@ def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
 )  # fmt: skip
 def test_general_vocabulary_recall_round(text: str, word: str, category: str) -> None:
     assert (word, category) in [(h.text, h.category) for h in find_evaluative(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Kritische Stimmen werden ausgeblendet.", "ausblenden"),
+        ("Die Zahlen wurden aufgebauscht.", "aufbauschen"),
+        ("Die aufgebauschten Zahlen.", "aufbauschen"),
+        ("Die Arbeiter wurden ausgebeutet.", "ausbeuten"),
+        ("Der Gegner wurde ausgebremst.", "ausbremsen"),
+    ],
+)
+def test_participles_of_separable_verbs_find_their_entry(text: str, lemma: str) -> None:
+    # "ge" after the verb particle: aus|ge|blendet -> ausblenden
+    assert lemma in [h.lemma for h in find_evaluative(text)]
+
+
+def test_participle_rule_finds_no_entry_for_plain_verbs():
+    assert find_evaluative("Der Flug wurde abgesagt und der Termin festgelegt.") == []
