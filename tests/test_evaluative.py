@@ -621,6 +621,14 @@ def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
          "loaded"),
         ("Der Minister trat ins Fettnäpfchen.", "ins Fettnäpfchen", "loaded"),
         ("Er wurde nach Strich und Faden belogen.", "nach Strich und Faden", "intensifier"),
+        ("Der Konzern fälschte vorsätzlich die Bilanzen.", "vorsätzlich", "judgement"),
+        ("Das war ein böswilliger Kommentar.", "böswilliger", "loaded"),
+        ("Die Zahl der Fälle ist verschwindend gering.", "verschwindend gering", "exaggeration"),
+        ("Sie haben Schäden billigend in Kauf genommen.", "billigend in Kauf", "loaded"),
+        ("Die Behörde verschließt die Augen vor dem Problem.", "verschließt die Augen", "loaded"),
+        ("Die Reform ist eine Milchmädchenrechnung.", "Milchmädchenrechnung", "loaded"),
+        ("Die links-grüne Mehrheit stimmte zu.", "links-grüne", "pejorative"),
+        ("Der Entwurf hat weder Hand noch Fuß.", "weder Hand noch Fuß", "judgement"),
     ],
 )  # fmt: skip
 def test_general_vocabulary_recall_round(text: str, word: str, category: str) -> None:
