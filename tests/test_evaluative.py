@@ -652,3 +652,9 @@ def test_participles_of_separable_verbs_find_their_entry(text: str, lemma: str) 
 
 def test_participle_rule_finds_no_entry_for_plain_verbs():
     assert find_evaluative("Der Flug wurde abgesagt und der Termin festgelegt.") == []
+
+
+def test_laienhaft_gesagt_is_a_neutral_formula():
+    # "in layman's terms" explains, it does not judge; the adjective itself still does
+    assert "laienhaft" not in [h.lemma for h in find_evaluative("Wie wirkt das, laienhaft gesagt?")]
+    assert "laienhaft" in [h.lemma for h in find_evaluative("Eine laienhafte Analyse.")]
