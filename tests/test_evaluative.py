@@ -629,6 +629,9 @@ def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
         ("Die Reform ist eine Milchmädchenrechnung.", "Milchmädchenrechnung", "loaded"),
         ("Die links-grüne Mehrheit stimmte zu.", "links-grüne", "pejorative"),
         ("Der Entwurf hat weder Hand noch Fuß.", "weder Hand noch Fuß", "judgement"),
+        ("Das Eis schmilzt relativ schnell.", "relativ", "intensifier"),
+        ("Die Kosten sind vergleichsweise gering.", "vergleichsweise", "intensifier"),
+        ("Mit dieser Partei ist kein Staat zu machen.", "kein Staat zu machen", "loaded"),
     ],
 )  # fmt: skip
 def test_general_vocabulary_recall_round(text: str, word: str, category: str) -> None:
@@ -658,3 +661,7 @@ def test_laienhaft_gesagt_is_a_neutral_formula():
     # "in layman's terms" explains, it does not judge; the adjective itself still does
     assert "laienhaft" not in [h.lemma for h in find_evaluative("Wie wirkt das, laienhaft gesagt?")]
     assert "laienhaft" in [h.lemma for h in find_evaluative("Eine laienhafte Analyse.")]
+
+
+def test_relativ_counts_as_a_downtoner_only_uninflected():
+    assert "relativ" not in [h.lemma for h in find_evaluative("Er gewann die relative Mehrheit.")]
