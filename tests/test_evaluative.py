@@ -632,6 +632,9 @@ def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
         ("Das Eis schmilzt relativ schnell.", "relativ", "intensifier"),
         ("Die Kosten sind vergleichsweise gering.", "vergleichsweise", "intensifier"),
         ("Mit dieser Partei ist kein Staat zu machen.", "kein Staat zu machen", "loaded"),
+        ("Und dann regnet es auch noch.", "auch noch", "stance"),
+        ("Gerade mal fünf Prozent kamen zur Wahl.", "Gerade mal", "stance"),
+        ("Der Fall ist bis heute nicht aufgeklärt.", "bis heute nicht", "stance"),
     ],
 )  # fmt: skip
 def test_general_vocabulary_recall_round(text: str, word: str, category: str) -> None:
