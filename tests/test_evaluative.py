@@ -596,3 +596,85 @@ def test_general_vocabulary_by_word_family(text: str, word: str, category: str) 
 )
 def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
     assert word not in [h.text for h in find_evaluative(text)]
+
+
+# issue 12, recall round: -los/un- adjectives of judgement, stance adverbs, idioms
+@pytest.mark.parametrize(
+    ("text", "word", "category"),
+    [
+        ("Die Regierung sah tatenlos zu.", "tatenlos", "judgement"),
+        ("Das war eine instinktlose Bemerkung.", "instinktlose", "judgement"),
+        ("Eine ideenlose Opposition.", "ideenlose", "judgement"),
+        ("Das ist eine bodenlose Frechheit.", "bodenlose", "loaded"),
+        ("Die Kritiker wurden erbarmungslos abgekanzelt.", "erbarmungslos", "intensifier"),
+        ("Eine bigotte Gesellschaft.", "bigotte", "loaded"),
+        ("Die unkontrollierte Abholzung geht weiter.", "unkontrollierte", "loaded"),
+        ("Er leugnete hartnäckig.", "hartnäckig", "judgement"),
+        ("Die Leistung der Abwehr war unterirdisch.", "unterirdisch", "judgement"),
+        ("Die Reform ist längst überfällig.", "längst", "stance"),
+        ("Zumindest hat er sich entschuldigt.", "Zumindest", "stance"),
+        ("Die Firma expandiert ohne Rücksicht auf Verluste.", "ohne Rücksicht auf Verluste",
+         "exaggeration"),
+        ("Er will gewinnen, koste es, was es wolle.", "was es wolle", "exaggeration"),
+        ("Die Zahlen sind aus der Luft gegriffen.", "aus der Luft gegriffen", "loaded"),
+        ("Sie haben den Skandal unter den Teppich gekehrt.", "unter den Teppich gekehrt",
+         "loaded"),
+        ("Der Minister trat ins Fettnäpfchen.", "ins Fettnäpfchen", "loaded"),
+        ("Er wurde nach Strich und Faden belogen.", "nach Strich und Faden", "intensifier"),
+        ("Der Konzern fälschte vorsätzlich die Bilanzen.", "vorsätzlich", "judgement"),
+        ("Das war ein böswilliger Kommentar.", "böswilliger", "loaded"),
+        ("Die Zahl der Fälle ist verschwindend gering.", "verschwindend gering", "exaggeration"),
+        ("Sie haben Schäden billigend in Kauf genommen.", "billigend in Kauf", "loaded"),
+        ("Die Behörde verschließt die Augen vor dem Problem.", "verschließt die Augen", "loaded"),
+        ("Die Reform ist eine Milchmädchenrechnung.", "Milchmädchenrechnung", "loaded"),
+        ("Die links-grüne Mehrheit stimmte zu.", "links-grüne", "pejorative"),
+        ("Der Entwurf hat weder Hand noch Fuß.", "weder Hand noch Fuß", "judgement"),
+        ("Das Eis schmilzt relativ schnell.", "relativ", "intensifier"),
+        ("Die Kosten sind vergleichsweise gering.", "vergleichsweise", "intensifier"),
+        ("Mit dieser Partei ist kein Staat zu machen.", "kein Staat zu machen", "loaded"),
+        ("Und dann regnet es auch noch.", "auch noch", "stance"),
+        ("Er hat die Partner vor den Kopf gestoßen.", "vor den Kopf gestoßen", "loaded"),
+        ("Sie setzen das Vertrauen aufs Spiel.", "aufs Spiel", "judgement"),
+        ("Man darf nicht alle über einen Kamm scheren.", "über einen Kamm", "judgement"),
+        ("Die Stadt lag in Schutt und Asche.", "in Schutt und Asche", "exaggeration"),
+        ("Der Parteienfilz blüht.", "Parteienfilz", "loaded"),
+        ("Ein machtversessener Landrat.", "machtversessener", "loaded"),
+        ("Die Klimaapostel mahnen.", "Klimaapostel", "pejorative"),
+        ("Das war ein unkluger Schachzug.", "unkluger", "judgement"),
+        ("Die Vergabe ist völlig intransparent.", "intransparent", "judgement"),
+        ("Die These ist unbewiesen.", "unbewiesen", "hedge"),
+        ("Gerade mal fünf Prozent kamen zur Wahl.", "Gerade mal", "stance"),
+        ("Der Fall ist bis heute nicht aufgeklärt.", "bis heute nicht", "stance"),
+    ],
+)  # fmt: skip
+def test_general_vocabulary_recall_round(text: str, word: str, category: str) -> None:
+    assert (word, category) in [(h.text, h.category) for h in find_evaluative(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Kritische Stimmen werden ausgeblendet.", "ausblenden"),
+        ("Die Zahlen wurden aufgebauscht.", "aufbauschen"),
+        ("Die aufgebauschten Zahlen.", "aufbauschen"),
+        ("Die Arbeiter wurden ausgebeutet.", "ausbeuten"),
+        ("Der Gegner wurde ausgebremst.", "ausbremsen"),
+    ],
+)
+def test_participles_of_separable_verbs_find_their_entry(text: str, lemma: str) -> None:
+    # "ge" after the verb particle: aus|ge|blendet -> ausblenden
+    assert lemma in [h.lemma for h in find_evaluative(text)]
+
+
+def test_participle_rule_finds_no_entry_for_plain_verbs():
+    assert find_evaluative("Der Flug wurde abgesagt und der Termin festgelegt.") == []
+
+
+def test_laienhaft_gesagt_is_a_neutral_formula():
+    # "in layman's terms" explains, it does not judge; the adjective itself still does
+    assert "laienhaft" not in [h.lemma for h in find_evaluative("Wie wirkt das, laienhaft gesagt?")]
+    assert "laienhaft" in [h.lemma for h in find_evaluative("Eine laienhafte Analyse.")]
+
+
+def test_relativ_counts_as_a_downtoner_only_uninflected():
+    assert "relativ" not in [h.lemma for h in find_evaluative("Er gewann die relative Mehrheit.")]

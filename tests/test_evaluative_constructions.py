@@ -89,6 +89,24 @@ POSITIVE = [
      "Es kann einfach nicht sein"),
 ]  # fmt: skip
 
+# issue 12, recall round: reduplication, "sich nicht scheuen", judgements of understanding
+POSITIVE += [
+    ("Man wollte lieber ganz, ganz schnell abstimmen.", "reduplication", "ganz, ganz"),
+    ("Das wird sehr, sehr teuer.", "reduplication", "sehr, sehr"),
+    ("Er hat es immer und immer wieder versprochen.", "reduplication", "immer und immer"),
+    ("Händler scheuen sich nicht, Wundermittel anzubieten.", "not_shy_of",
+     "scheuen sich nicht"),
+    ("Ein Konzern, der sich nicht scheut, Kunden zu täuschen.", "not_shy_of",
+     "sich nicht scheut"),
+    ("Die Partei schreckt nicht davor zurück, Gerüchte zu streuen.", "not_shy_of",
+     "schreckt nicht davor zurück"),
+    ("Viele haben das noch immer nicht verstanden.", "still_not_understood",
+     "noch immer nicht verstanden"),
+    ("Sie begreifen es einfach nicht.", "still_not_understood", "begreifen es einfach nicht"),
+    ("Die Regierung hat aus der Krise nichts gelernt.", "learned_nothing", "nichts gelernt"),
+    ("Sie lernen nichts daraus.", "learned_nothing", "lernen nichts daraus"),
+]  # fmt: skip
+
 # sentences that must give no construction at all
 NEGATIVE = [
     "Wie beurteilen Sie diese Rechnung?",  # an interviewer's question to a person
@@ -114,6 +132,13 @@ NEGATIVE = [
     "Es ist unklar, ob der Verdächtige noch im Land ist.",  # the reporter's plain unknown
     "Es war gelungen, den Brand zu löschen.",  # a participle, a report
     "Es kann nicht sein Ernst sein.",  # sein as possessive: no normative frame
+]
+NEGATIVE += [
+    "Ganz Europa schaut zu.",  # one ganz is no reduplication
+    "Das Reh ist scheu.",  # scheu as an adjective
+    "Er hat die Frage nicht verstanden.",  # a plain report of one misunderstanding
+    "Die Kinder lernten nichts über Vulkane.",  # nothing about a topic, no verdict
+    "Im Kurs lernt man nichts Neues.",
 ]
 
 

@@ -21,6 +21,7 @@ SUBMODULES = [
     "context",
     "constructions",
     "matching",
+    "separable",
     "voice",
     "metrics",
 ]

@@ -213,6 +213,15 @@ def _fallback_forms(lowered: str) -> tuple[str, ...]:
             forms.append(lowered[: -len(suffix)])
     if lowered.startswith("ge") and lowered.endswith("t") and len(lowered) > 6:
         forms.append(lowered[2:-1] + "en")
+    # the participle of a separable verb, "ge" after the particle: aus|ge|blendet ->
+    # ausblenden, auf|ge|bauschte -> aufbauschen (candidates only count if an entry has them)
+    for base in (lowered, *(f for f in forms if f.endswith("t"))):
+        if not base.endswith("t"):
+            continue
+        for i in range(2, len(base) - 5):
+            if base[i : i + 2] == "ge":
+                stem = base[i + 2 : -1]
+                forms.append(base[:i] + stem + ("n" if stem.endswith("e") else "en"))
     # weak verb forms back to the infinitive: verteufelt, wetterte, polterten
     for ending in ("ten", "te", "t"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:

@@ -17,6 +17,7 @@ from .hits import EvaluativeHit
 from .lemmas import _token_table
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
+from .separable import separable_hits
 from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, voice_rules, words_in
 
 #: What each figure means: name -> (meaning, unit). Per-category names are
@@ -165,6 +166,13 @@ def find_evaluative(
     lex = _resolve_lexicon(lexicon)
     _, starts, _, lowers, _ = _token_table(document, lex.index.lemmatizer)
     words = _scan(document, lex)
+    split = separable_hits(document, lex)
+    if split:
+        # a split separable verb (spielt ... herunter) replaces the hits on its verb and
+        # particle tokens (schön in "redet die Lage schön")
+        ends = {(a, p) for a, _, _, _, _, p in split}
+        taken = {a for a, _ in ends} | {p for _, p in ends}
+        words = [hit for hit in words if hit[0] not in taken] + [h[:5] for h in split]
     phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
     word_spans = {(a, b) for a, b, _, _, _ in words}
     # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once, and so

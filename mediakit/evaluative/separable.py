@@ -1,0 +1,102 @@
+"""Separable verbs split in a main clause: *Er spielt die Gefahr herunter* (herunterspielen).
+
+The particle (``data/separable_particles.tsv``) stands at the end of its clause; the verb
+stands before it in the same clause. When particle + verb is a lexicon verb entry, the
+verb token and the particle make one hit spanning from the verb to the particle.
+
+>>> from mediakit.evaluative import find_evaluative
+>>> [(h.text, h.lemma) for h in find_evaluative("Er spielt die Gefahr herunter.")]
+[('spielt die Gefahr herunter', 'herunterspielen')]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from weakref import WeakKeyDictionary
+
+from ..document import Document
+from ..tables import load_table
+from .context import _CLAUSE_BREAKS
+from .index import _fallback_forms
+from .lemmas import _token_table
+from .lexicon import Lexicon, LexiconEntry, _negators
+from .matching import _negated
+
+PARTICLE_TABLE = "separable_particles.tsv"
+#: how many tokens the verb may stand before its particle
+MAX_DISTANCE = 12
+
+
+@cache
+def separable_particles() -> frozenset[str]:
+    return frozenset(row["particle"].lower() for row in load_table(PARTICLE_TABLE))
+
+
+_VERBS_BY_INDEX: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _verb_entries(lexicon: Lexicon) -> dict[str, LexiconEntry]:
+    """Lexicon word entries that are separable verbs: particle + infinitive (per index)."""
+    index = lexicon.index
+    cached = _VERBS_BY_INDEX.get(index)
+    if cached is not None:
+        return cached
+    particles = separable_particles()
+    out: dict[str, LexiconEntry] = {}
+    for key, entry in index.words.items():
+        lemma = entry.lemma
+        if entry.match != "word" or not lemma[:1].islower() or not lemma.endswith("n"):
+            continue
+        if key != lemma.lower():
+            continue
+        if any(key.startswith(p) and len(key) - len(p) >= 4 for p in particles):
+            out[key] = entry
+    _VERBS_BY_INDEX[index] = out
+    return out
+
+
+def separable_hits(
+    document: Document, lexicon: Lexicon
+) -> list[tuple[int, int, LexiconEntry, str, bool, int]]:
+    """(start, end, entry, "word", False, particle start) for each split separable verb."""
+    words, starts, firsts, lowers, _ = _token_table(document, lexicon.index.lemmatizer)
+    particles = separable_particles()
+    verbs = _verb_entries(lexicon)
+    if not verbs:
+        return []
+    n = len(words)
+    negators = _negators()
+    found = []
+    for k in range(1, n):
+        particle = lowers[k]
+        if particle not in particles:
+            continue
+        # the particle closes its clause: punctuation, a new sentence or the text end follow
+        if k + 1 < n and not (lowers[k + 1] in _CLAUSE_BREAKS or firsts[k + 1]):
+            continue
+        if firsts[k] or lowers[k - 1] in _CLAUSE_BREAKS:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= MAX_DISTANCE:
+            word = lowers[j]
+            if word in _CLAUSE_BREAKS:
+                break
+            entry = next(
+                (
+                    verbs[particle + form]
+                    for form in (word, *_fallback_forms(word))
+                    if particle + form in verbs
+                ),
+                None,
+            )
+            if entry is not None:
+                end = starts[k] + len(words[k])
+                negated = _negated(lowers, firsts, j, negators) or any(
+                    w in negators for w in lowers[j + 1 : k]
+                )
+                found.append((starts[j], end, entry, "word", negated, starts[k]))
+                break
+            if firsts[j]:
+                break
+            j -= 1
+    return found
