@@ -167,14 +167,37 @@ def test_constructions_take_the_voice_of_their_place_and_count_for_the_author():
     assert analysis.metrics["evaluative_per_1000_words"] > 0
 
 
-# open questions, and "Was ist mit ihm los?" (a real question, no whataboutism)
+# a yes/no question, and w-questions made suggestive by a modal, a particle or a negation
 @pytest.mark.parametrize(
-    "text", ["Wie geht es weiter?", "Wann beginnt das Treffen?", "Was ist mit ihm los?"]
+    "text",
+    [
+        "Fährt der Bus morgen?",
+        "Wie soll das weitergehen?",
+        "Was ist denn mit ihm los?",
+        "Wann kommt endlich nicht mehr die nächste Erhöhung?",
+    ],
 )
 def test_an_open_question_counts_only_as_the_weak_author_question(text: str) -> None:
     # a question in the writer's own voice: weight 1, and nothing stronger
     hits = [h for h in find_evaluative(text) if h.match == "construction"]
     assert [(h.lemma, h.weight) for h in hits] == [("author_question", 1)]
+
+
+# open information questions (an explainer asks what it then answers): no construction
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie geht es weiter?",
+        "Wann beginnt das Treffen?",
+        "Was ist mit ihm los?",
+        "Welche Folgen hat der Streik für Pendler?",
+        "Und in welchen Städten fahren die Busse?",
+        "Doch wie viele Wohnungen werden gebaut?",
+        "Die Frage der Woche: Was kostet eine Fahrkarte?",
+    ],
+)
+def test_an_information_question_is_not_an_author_question(text: str) -> None:
+    assert [h.lemma for h in find_evaluative(text) if h.match == "construction"] == []
 
 
 def test_a_question_inside_a_quotation_is_the_sources():
