@@ -87,6 +87,18 @@ CASES = [
     ("Nur vollständig geimpfte Personen haben Zutritt.", "vollständig", None),
     ("Er ist komplett geimpft.", "komplett", None),
     ("Das ist komplett absurd.", "komplett", "intensifier"),
+    # institutional / editorial wir (a report of an act) vs the writer's we
+    ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
+    ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
+    ("Wir haben uns entschieden, die Bibliothek länger zu öffnen.", "uns", None),
+    (
+        "Heute stellen wir unser neues Verfahren vor, das wir lange getestet haben.",
+        "unser",
+        "first_person",
+    ),
+    ("Wir haben unser Konzept der Kommission vorgestellt.", "unser", None),
+    ("Wir müssen endlich aufwachen.", "Wir", "first_person"),
+    ("Wir haben das beschlossen, aber wir zweifeln daran.", "wir", "first_person"),
 ]
 
 

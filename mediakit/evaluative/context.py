@@ -184,6 +184,7 @@ CONTEXT_RULES = (
     "not_after",
     "category_before",
     "not_in_verb_first",
+    "not_in_clause_with",
 )
 
 
@@ -270,7 +271,33 @@ def apply_context_rules(
                 and opener.lower() != word
             ):
                 return None
+        elif kind == "not_in_clause_with":
+            if _clause_has(words, firsts, k, rule.words):
+                return None
     return entry
+
+
+#: Tokens that close a clause for the rule not_in_clause_with.
+_CLAUSE_ENDS = frozenset(",;:.!?()[]–—…")
+
+
+def _clause_has(words: list[str], firsts: list[bool], k: int, wanted: frozenset[str]) -> bool:
+    """True when the clause around token ``k`` (to the nearest comma, colon, sentence
+    mark or sentence start, at most 15 tokens either side) holds one of ``wanted``."""
+    first = k
+    while (
+        first > 0 and k - first < 15 and not firsts[first] and words[first - 1] not in _CLAUSE_ENDS
+    ):
+        first -= 1
+    last = k
+    while (
+        last + 1 < len(words)
+        and last - k < 15
+        and not firsts[last + 1]
+        and words[last + 1] not in _CLAUSE_ENDS
+    ):
+        last += 1
+    return any(words[i].lower() in wanted for i in range(first, last + 1) if i != k)
 
 
 @lru_cache(maxsize=1024)
