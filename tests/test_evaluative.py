@@ -497,6 +497,22 @@ def test_single_word_scare_quote_is_the_authors_distancing_marker():
     assert (hit.text, hit.category, hit.in_quote) == ("„informieren“", "distancing", False)
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Abends ist das „Hamsterrad“, also die Pendlerstrecke, besonders voll.", False),
+        ("Das „Auffüllen“, d.h. die zweite Dosis, folgt nach vier Wochen.", False),
+        ("Sie nennen es „Reform“ (Kürzungen der Rente).", False),
+        ("Die „Reform“ ist ein Witz.", True),
+    ],
+)
+def test_a_quoted_term_explained_right_after_is_mentioned_not_a_scare_quote(
+    text: str, counts: bool
+) -> None:
+    hits = [h for h in find_evaluative(text) if h.match == "scare_quote"]
+    assert bool(hits) is counts, hits
+
+
 def test_temporal_schon_and_planned_eigentlich_are_not_particles():
     text = (
         "Er hatte jedoch auch da schon ein Treffen ins Gespräch gebracht, bei dem "
