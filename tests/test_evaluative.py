@@ -612,3 +612,9 @@ def test_general_vocabulary_by_word_family(text: str, word: str, category: str) 
 )
 def test_general_vocabulary_false_alarms(text: str, word: str) -> None:
     assert word not in [h.text for h in find_evaluative(text)]
+
+
+def test_a_noun_compound_head_does_not_match_inside_a_lowercase_word():
+    # "gier" is a noun head (Machtgier), not the end of the verb "interagiert"
+    assert [h.text for h in find_evaluative("Das Medikament interagiert mit Alkohol.")] == []
+    assert [h.text for h in find_evaluative("Die Machtgier der Konzerne wächst.")] == ["Machtgier"]

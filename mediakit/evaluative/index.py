@@ -151,7 +151,8 @@ class _Index:
                     return entry, "word"
         if "-" in lowered.strip("-"):
             return self._hyphenated(lowered.strip("-"), capital_ok)
-        return self._compound(lowered, lemma.lower())
+        # compound heads are nouns (Klima|wahn): not inside a lowercase word (intera|giert)
+        return self._compound(lowered, lemma.lower(), heads=not lowercase)
 
     def _hyphenated(self, lowered: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
         parts = [p for p in lowered.split("-") if p]
@@ -180,13 +181,13 @@ class _Index:
         return None
 
     def _compound(
-        self, lowered: str, lemma: str, allow_prefix: bool = True
+        self, lowered: str, lemma: str, allow_prefix: bool = True, heads: bool = True
     ) -> tuple[LexiconEntry, str] | None:
         if len(lowered) < MIN_COMPOUND_REST + 3 or not lowered.isalpha():
             return None
         head_ends, key = self.head_ends, self.head_key
         # a form listed twice fails twice: no need to remove repeats
-        for form in (lemma, lowered, *_fallback_forms(lowered)):
+        for form in (lemma, lowered, *_fallback_forms(lowered)) if heads else ():
             if key and form[-key:] not in head_ends:
                 continue  # no head ends like this form: most forms stop here
             for length in self.head_lengths:
