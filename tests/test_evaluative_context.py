@@ -87,6 +87,13 @@ CASES = [
     ("Nur vollständig geimpfte Personen haben Zutritt.", "vollständig", None),
     ("Er ist komplett geimpft.", "komplett", None),
     ("Das ist komplett absurd.", "komplett", "intensifier"),
+    # gemeint (participle of meinen) vs gemein; echt 'genuine' vs the intensifier
+    ("Gemeint ist der neue Radweg am Hafen.", "Gemeint", None),
+    ("So war das nicht gemeint.", "gemeint", None),
+    ("Das war richtig gemein von ihm.", "gemein", "judgement"),
+    ("Ob das Gemälde echt ist, prüft ein Gutachter.", "echt", None),
+    ("Wenn die Unterschrift echt sein sollte, gilt der Vertrag.", "echt", None),
+    ("Der Film ist echt spannend.", "echt", "intensifier"),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
