@@ -231,3 +231,9 @@ def test_exclamation_takes_the_voice_of_its_words(text: str, voice: str) -> None
 
 def test_exclamation_inside_sarcasm_counts_once() -> None:
     assert constructions_in("Wie praktisch!") == [("Wie praktisch!", "how_convenient")]
+
+
+def test_a_construction_holding_a_lexicon_word_of_its_category_counts_once():
+    # the litotes "nicht unerheblich" around the judgement word "unerheblich": one judgement
+    hits = find_evaluative("Die Kosten für die Sanierung sind nicht unerheblich.")
+    assert [h.category for h in hits].count("judgement") == 1
