@@ -94,6 +94,11 @@ CASES = [
     ("Ob das Gemälde echt ist, prüft ein Gutachter.", "echt", None),
     ("Wenn die Unterschrift echt sein sollte, gilt der Vertrag.", "echt", None),
     ("Der Film ist echt spannend.", "echt", "intensifier"),
+    # tatsächlich / wirklich in an indirect yes/no question vs the writer's emphasis
+    ("Offen ist, ob das Medikament tatsächlich wirkt.", "tatsächlich", None),
+    ("Man weiß nicht, ob er wirklich kommt.", "wirklich", None),
+    ("Das war tatsächlich so.", "tatsächlich", "stance"),
+    ("Uns liegen dazu keine Erkenntnisse vor.", "Uns", None),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
