@@ -618,3 +618,8 @@ def test_a_noun_compound_head_does_not_match_inside_a_lowercase_word():
     # "gier" is a noun head (Machtgier), not the end of the verb "interagiert"
     assert [h.text for h in find_evaluative("Das Medikament interagiert mit Alkohol.")] == []
     assert [h.text for h in find_evaluative("Die Machtgier der Konzerne wächst.")] == ["Machtgier"]
+
+
+def test_sogenannt_and_quote_marks_on_the_next_word_count_once():
+    hits = find_evaluative("Die sogenannte „Reform“ kostet die Stadt viel Geld.")
+    assert [(h.text, h.category) for h in hits] == [("sogenannte", "distancing")]

@@ -179,7 +179,15 @@ def find_evaluative(
         and (hit[2].category != "idiom" or not any(a < hit[1] and hit[0] < b for a, b in phrases))
         and not _holds_word_of_its_category(hit, words, word_starts)
     ]
-    raw = words + _scare_quote_hits(document) + constructions
+    # "die sogenannte „Reform“": the distancing word and the quote marks around the next
+    # word are one act of distancing, counted once (as the word)
+    distancing_ends = {b for _, b, entry, _, _ in words if entry.category == "distancing"}
+    scare = [
+        hit
+        for hit in _scare_quote_hits(document)
+        if not any(hit[0] - gap in distancing_ends for gap in (1, 2))
+    ]
+    raw = words + scare + constructions
     if not raw:
         return []
     raw.sort(key=lambda hit: (hit[0], -hit[1]))
