@@ -99,6 +99,10 @@ CASES = [
     ("Man weiß nicht, ob er wirklich kommt.", "wirklich", None),
     ("Das war tatsächlich so.", "tatsächlich", "stance"),
     ("Uns liegen dazu keine Erkenntnisse vor.", "Uns", None),
+    # an offence in its legal sense (with the statute, as a charge) vs the writer's label
+    ("Er wurde wegen Betrugs zu zwei Jahren verurteilt.", "Betrugs", None),
+    ("Das wäre Betrug nach § 263 StGB.", "Betrug", None),
+    ("Das ist glatter Betrug am Wähler.", "Betrug", "loaded"),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
