@@ -103,6 +103,10 @@ CASES = [
     ("Er wurde wegen Betrugs zu zwei Jahren verurteilt.", "Betrugs", None),
     ("Das wäre Betrug nach § 263 StGB.", "Betrug", None),
     ("Das ist glatter Betrug am Wähler.", "Betrug", "loaded"),
+    # a degree word before an adverb of precision vs the intensifier
+    ("Die Messstation erfasst den Pegel sehr genau.", "sehr", None),
+    ("Der Zug kam ziemlich genau um acht Uhr an.", "ziemlich", None),
+    ("Die Lage ist sehr ernst.", "sehr", "intensifier"),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
