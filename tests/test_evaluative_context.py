@@ -107,6 +107,9 @@ CASES = [
     ("Die Messstation erfasst den Pegel sehr genau.", "sehr", None),
     ("Der Zug kam ziemlich genau um acht Uhr an.", "ziemlich", None),
     ("Die Lage ist sehr ernst.", "sehr", "intensifier"),
+    # the editorial I reporting the report's own acts vs the writer's I
+    ("Darüber werde ich in der nächsten Ausgabe berichten.", "ich", None),
+    ("Von solchen Berichten halte ich wenig.", "ich", "first_person"),  # the noun, not the verb
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),

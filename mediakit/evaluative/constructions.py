@@ -176,7 +176,9 @@ def _context_allows(construction, rules, sentence, start: int, lowers, starts) -
     k = bisect_right(starts, start) - 1
     if not first <= k < last:
         return True
-    words = lowers[first:last]
+    # the tokens as written (a table word's case matters), from the sentence's text
+    base, text = sentence.start, sentence.text
+    words = [text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)]
     firsts = [i == 0 for i in range(len(words))]
     return apply_context_rules(construction.entry, rules, words, firsts, k - first) is not None
 

@@ -201,6 +201,10 @@ class ContextRule:
     words: frozenset[str]
     category: str
     note: str
+    #: the (lowercased) words written capitalised in the table: nouns, which match a
+    #: token in any case; a lowercase word matches only a lowercase or sentence-initial
+    #: token (for not_in_clause_with: the verb berichten, not the noun Berichten)
+    capitalised: frozenset[str] = frozenset()
 
 
 @cache
@@ -218,6 +222,7 @@ def context_rules() -> dict[str, tuple[ContextRule, ...]]:
             frozenset(row["words"].lower().split()),
             row["category"],
             row["note"],
+            frozenset(w.lower() for w in row["words"].split() if w[:1].isupper()),
         )
         rules.setdefault(rule.entry, []).append(rule)
     return {entry: tuple(found) for entry, found in rules.items()}
@@ -272,7 +277,7 @@ def apply_context_rules(
             ):
                 return None
         elif kind == "not_in_clause_with":
-            if _clause_has(words, firsts, k, rule.words):
+            if _clause_has(words, firsts, k, rule):
                 return None
     return entry
 
@@ -281,9 +286,11 @@ def apply_context_rules(
 _CLAUSE_ENDS = frozenset(",;:.!?()[]–—…")
 
 
-def _clause_has(words: list[str], firsts: list[bool], k: int, wanted: frozenset[str]) -> bool:
+def _clause_has(words: list[str], firsts: list[bool], k: int, rule: ContextRule) -> bool:
     """True when the clause around token ``k`` (to the nearest comma, colon, sentence
-    mark or sentence start, at most 15 tokens either side) holds one of ``wanted``."""
+    mark or sentence start, at most 15 tokens either side) holds one of the rule's words
+    (a lowercase word of the table only as a lowercase or sentence-initial token)."""
+    wanted, capitalised = rule.words, rule.capitalised
     first = k
     while (
         first > 0 and k - first < 15 and not firsts[first] and words[first - 1] not in _CLAUSE_ENDS
@@ -297,7 +304,16 @@ def _clause_has(words: list[str], firsts: list[bool], k: int, wanted: frozenset[
         and words[last + 1] not in _CLAUSE_ENDS
     ):
         last += 1
-    return any(words[i].lower() in wanted for i in range(first, last + 1) if i != k)
+    for i in range(first, last + 1):
+        word = words[i]
+        lowered = word.lower()
+        if (
+            i != k
+            and lowered in wanted
+            and (lowered in capitalised or not word[:1].isupper() or firsts[i])
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)
