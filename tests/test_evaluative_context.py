@@ -110,6 +110,9 @@ CASES = [
     # the editorial I reporting the report's own acts vs the writer's I
     ("Darüber werde ich in der nächsten Ausgabe berichten.", "ich", None),
     ("Von solchen Berichten halte ich wenig.", "ich", "first_person"),  # the noun, not the verb
+    # alarmieren 'to call out' the emergency services vs the emotion
+    ("Eine Passantin alarmiert sofort die Feuerwehr.", "alarmiert", None),
+    ("Die Eltern sind alarmiert.", "alarmiert", "emotional"),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
