@@ -113,6 +113,13 @@ CASES = [
     # alarmieren 'to call out' the emergency services vs the emotion
     ("Eine Passantin alarmiert sofort die Feuerwehr.", "alarmiert", None),
     ("Die Eltern sind alarmiert.", "alarmiert", "emotional"),
+    # geschickt: the participle of schicken vs the judgement 'skilful'
+    ("Die Kinder wurden nach Hause geschickt.", "geschickt", None),
+    ("Sie hat ihm gestern eine Karte geschickt.", "geschickt", None),
+    ("Er ist in Quarantäne geschickt worden.", "geschickt", None),
+    ("Das war geschickt.", "geschickt", "judgement"),
+    ("Sie hat geschickt verhandelt.", "geschickt", "judgement"),
+    ("Eine geschickte Taktik.", "geschickte", "judgement"),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),

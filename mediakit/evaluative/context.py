@@ -185,6 +185,7 @@ CONTEXT_RULES = (
     "category_before",
     "not_in_verb_first",
     "not_in_clause_with",
+    "not_participle",
 )
 
 
@@ -276,6 +277,18 @@ def apply_context_rules(
                 and opener.lower() != word
             ):
                 return None
+        elif kind == "not_participle":
+            # the uninflected form at the end of its clause, with an auxiliary before it
+            # in the clause (wurde an die Front geschickt): the participle of a verb
+            # or directly before an auxiliary (geschickt worden)
+            if word == entry.lemma.lower() and (
+                nxt.lower() in rule.words
+                or (
+                    not (nxt[:1].islower() and nxt.isalpha())
+                    and _clause_has(words, firsts, k, rule, after=False)
+                )
+            ):
+                return None
         elif kind == "not_in_clause_with":
             if _clause_has(words, firsts, k, rule):
                 return None
@@ -286,7 +299,9 @@ def apply_context_rules(
 _CLAUSE_ENDS = frozenset(",;:.!?()[]–—…")
 
 
-def _clause_has(words: list[str], firsts: list[bool], k: int, rule: ContextRule) -> bool:
+def _clause_has(
+    words: list[str], firsts: list[bool], k: int, rule: ContextRule, after: bool = True
+) -> bool:
     """True when the clause around token ``k`` (to the nearest comma, colon, sentence
     mark or sentence start, at most 15 tokens either side) holds one of the rule's words
     (a lowercase word of the table only as a lowercase or sentence-initial token)."""
@@ -298,7 +313,8 @@ def _clause_has(words: list[str], firsts: list[bool], k: int, rule: ContextRule)
         first -= 1
     last = k
     while (
-        last + 1 < len(words)
+        after
+        and last + 1 < len(words)
         and last - k < 15
         and not firsts[last + 1]
         and words[last + 1] not in _CLAUSE_ENDS
