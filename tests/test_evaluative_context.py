@@ -120,6 +120,17 @@ CASES = [
     ("Das war geschickt.", "geschickt", "judgement"),
     ("Sie hat geschickt verhandelt.", "geschickt", "judgement"),
     ("Eine geschickte Taktik.", "geschickte", "judgement"),
+    # more participles that are also evaluative adjectives (not_participle)
+    ("Die Einreise wird für Studierende erleichtert.", "erleichtert", None),
+    ("Sie war sichtlich erleichtert.", "erleichtert", "emotional"),
+    ("Er hat für alle Brot besorgt.", "besorgt", None),
+    ("Die Eltern sind besorgt.", "besorgt", "emotional"),
+    ("Die Partei hat die absolute Mehrheit verfehlt.", "verfehlt", None),
+    ("Diese Politik ist verfehlt.", "verfehlt", "loaded"),
+    ("Er hat sein Konto überzogen.", "überzogen", None),
+    ("Die Kritik ist überzogen.", "überzogen", "judgement"),
+    ("Das Grundstück wurde neu vermessen.", "vermessen", None),
+    ("Der Teig wird fünf Minuten gerührt.", "gerührt", None),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
