@@ -131,6 +131,10 @@ CASES = [
     ("Die Kritik ist überzogen.", "überzogen", "judgement"),
     ("Das Grundstück wurde neu vermessen.", "vermessen", None),
     ("Der Teig wird fünf Minuten gerührt.", "gerührt", None),
+    # klar as the manner adverb of saying/arranging vs the stance 'obviously'
+    ("Die Stadt hat klar gesagt, dass der Markt bleibt.", "klar", None),
+    ("Die Zuständigkeiten sind klar geregelt.", "klar", None),
+    ("Klar ist, dass der Markt bleibt.", "Klar", "stance"),
     # institutional / editorial wir (a report of an act) vs the writer's we
     ("Wir haben im Stadtrat einen neuen Haushalt beschlossen.", "Wir", None),
     ("In diesem Bericht präsentieren wir die Ergebnisse der Umfrage.", "wir", None),
