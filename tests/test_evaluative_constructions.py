@@ -94,6 +94,8 @@ NEGATIVE = [
     "Wie beurteilen Sie diese Rechnung?",  # an interviewer's question to a person
     "Können Sie uns kurz erläutern, wie Sie den Test etabliert haben?",
     "Die Polizei sperrte die Straße.",
+    "Die Mäuse tranken das reine Wasser.",  # literally pure: no label frame
+    "Der Ring ist aus purem Gold.",
     "Er kam, um zu helfen.",  # a plain purpose clause
     "Das ist eine neue Art von Batterie.",  # lowercase after Art: no label
     "Er hätte gern Urlaub.",  # hätte without a modal infinitive
