@@ -497,6 +497,22 @@ def test_single_word_scare_quote_is_the_authors_distancing_marker():
     assert (hit.text, hit.category, hit.in_quote) == ("„informieren“", "distancing", False)
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Abends ist das „Hamsterrad“, also die Pendlerstrecke, besonders voll.", False),
+        ("Das „Auffüllen“, d.h. die zweite Dosis, folgt nach vier Wochen.", False),
+        ("Sie nennen es „Reform“ (Kürzungen der Rente).", False),
+        ("Die „Reform“ ist ein Witz.", True),
+    ],
+)
+def test_a_quoted_term_explained_right_after_is_mentioned_not_a_scare_quote(
+    text: str, counts: bool
+) -> None:
+    hits = [h for h in find_evaluative(text) if h.match == "scare_quote"]
+    assert bool(hits) is counts, hits
+
+
 def test_temporal_schon_and_planned_eigentlich_are_not_particles():
     text = (
         "Er hatte jedoch auch da schon ein Treffen ins Gespräch gebracht, bei dem "
@@ -678,3 +694,14 @@ def test_laienhaft_gesagt_is_a_neutral_formula():
 
 def test_relativ_counts_as_a_downtoner_only_uninflected():
     assert "relativ" not in [h.lemma for h in find_evaluative("Er gewann die relative Mehrheit.")]
+
+
+def test_a_noun_compound_head_does_not_match_inside_a_lowercase_word():
+    # "gier" is a noun head (Machtgier), not the end of the verb "interagiert"
+    assert [h.text for h in find_evaluative("Das Medikament interagiert mit Alkohol.")] == []
+    assert [h.text for h in find_evaluative("Die Machtgier der Konzerne wächst.")] == ["Machtgier"]
+
+
+def test_sogenannt_and_quote_marks_on_the_next_word_count_once():
+    hits = find_evaluative("Die sogenannte „Reform“ kostet die Stadt viel Geld.")
+    assert [(h.text, h.category) for h in hits] == [("sogenannte", "distancing")]

@@ -92,7 +92,7 @@ POSITIVE = [
 # issue 12, recall round: reduplication, "sich nicht scheuen", judgements of understanding
 POSITIVE += [
     ("Man wollte lieber ganz, ganz schnell abstimmen.", "reduplication", "ganz, ganz"),
-    ("Das wird sehr, sehr teuer.", "reduplication", "sehr, sehr"),
+    ("Das hat viel, viel Geld gekostet.", "reduplication", "viel, viel"),
     ("Er hat es immer und immer wieder versprochen.", "reduplication", "immer und immer"),
     ("Händler scheuen sich nicht, Wundermittel anzubieten.", "not_shy_of",
      "scheuen sich nicht"),
@@ -112,6 +112,8 @@ NEGATIVE = [
     "Wie beurteilen Sie diese Rechnung?",  # an interviewer's question to a person
     "Können Sie uns kurz erläutern, wie Sie den Test etabliert haben?",
     "Die Polizei sperrte die Straße.",
+    "Die Mäuse tranken das reine Wasser.",  # literally pure: no label frame
+    "Der Ring ist aus purem Gold.",
     "Er kam, um zu helfen.",  # a plain purpose clause
     "Das ist eine neue Art von Batterie.",  # lowercase after Art: no label
     "Er hätte gern Urlaub.",  # hätte without a modal infinitive
@@ -192,14 +194,37 @@ def test_constructions_take_the_voice_of_their_place_and_count_for_the_author():
     assert analysis.metrics["evaluative_per_1000_words"] > 0
 
 
-# open questions, and "Was ist mit ihm los?" (a real question, no whataboutism)
+# a yes/no question, and w-questions made suggestive by a modal, a particle or a negation
 @pytest.mark.parametrize(
-    "text", ["Wie geht es weiter?", "Wann beginnt das Treffen?", "Was ist mit ihm los?"]
+    "text",
+    [
+        "Fährt der Bus morgen?",
+        "Wie soll das weitergehen?",
+        "Was ist denn mit ihm los?",
+        "Wann kommt endlich nicht mehr die nächste Erhöhung?",
+    ],
 )
 def test_an_open_question_counts_only_as_the_weak_author_question(text: str) -> None:
     # a question in the writer's own voice: weight 1, and nothing stronger
     hits = [h for h in find_evaluative(text) if h.match == "construction"]
     assert [(h.lemma, h.weight) for h in hits] == [("author_question", 1)]
+
+
+# open information questions (an explainer asks what it then answers): no construction
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie geht es weiter?",
+        "Wann beginnt das Treffen?",
+        "Was ist mit ihm los?",
+        "Welche Folgen hat der Streik für Pendler?",
+        "Und in welchen Städten fahren die Busse?",
+        "Doch wie viele Wohnungen werden gebaut?",
+        "Die Frage der Woche: Was kostet eine Fahrkarte?",
+    ],
+)
+def test_an_information_question_is_not_an_author_question(text: str) -> None:
+    assert [h.lemma for h in find_evaluative(text) if h.match == "construction"] == []
 
 
 def test_a_question_inside_a_quotation_is_the_sources():
@@ -233,3 +258,19 @@ def test_exclamation_takes_the_voice_of_its_words(text: str, voice: str) -> None
 
 def test_exclamation_inside_sarcasm_counts_once() -> None:
     assert constructions_in("Wie praktisch!") == [("Wie praktisch!", "how_convenient")]
+
+
+def test_a_construction_holding_a_lexicon_word_of_its_category_counts_once():
+    # the litotes "nicht unerheblich" around the judgement word "unerheblich": one judgement
+    hits = find_evaluative("Die Kosten für die Sanierung sind nicht unerheblich.")
+    assert [h.category for h in hits].count("judgement") == 1
+
+
+def test_reduplicated_lexicon_intensifier_counts_as_its_words():
+    # "sehr" is an intensifier entry: the reduplication holds words of its own category,
+    # so the words count (twice) and the construction adds nothing on top
+    hits = find_evaluative("Das wird sehr, sehr teuer.")
+    assert [(h.text, h.category) for h in hits] == [
+        ("sehr", "intensifier"),
+        ("sehr", "intensifier"),
+    ]

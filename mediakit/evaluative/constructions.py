@@ -23,6 +23,7 @@ from itertools import compress
 
 from ..document import Document, parse  # noqa: F401 - parse: the doctest
 from ..tables import load_table
+from .context import apply_context_rules, context_rules
 from .lexicon import CATEGORIES, LexiconEntry
 
 CONSTRUCTION_TABLE = "constructions.tsv"
@@ -143,9 +144,14 @@ def construction_hits(
                     continue
                 searched.add(k)
                 sentence = sentences[k]
+                rules = context_rules().get(construction.name.lower())
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     start, end = match.span() if whole else match.span("hit")
                     if end <= start or any(a < end and start < b for a, b in spans):
+                        continue
+                    if rules and not _context_allows(
+                        construction, rules, sentence, start, lowers, starts
+                    ):
                         continue
                     spans.append((start, end))
                     found.append((start, end, construction.entry, "construction", False))
@@ -160,6 +166,21 @@ def construction_hits(
         ]
     document.cache["evaluative_constructions"] = tuple(found)
     return found
+
+
+def _context_allows(construction, rules, sentence, start: int, lowers, starts) -> bool:
+    """The context rules of ``data/context_rules.tsv`` that name a construction (its
+    ``name`` as entry), applied at the token where the hit starts, within its sentence."""
+    first = bisect_right(starts, sentence.start - 1)
+    last = bisect_right(starts, sentence.end - 1)
+    k = bisect_right(starts, start) - 1
+    if not first <= k < last:
+        return True
+    # the tokens as written (a table word's case matters), from the sentence's text
+    base, text = sentence.start, sentence.text
+    words = [text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)]
+    firsts = [i == 0 for i in range(len(words))]
+    return apply_context_rules(construction.entry, rules, words, firsts, k - first) is not None
 
 
 @cache

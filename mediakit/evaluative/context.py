@@ -184,6 +184,8 @@ CONTEXT_RULES = (
     "not_after",
     "category_before",
     "not_in_verb_first",
+    "not_in_clause_with",
+    "not_participle",
 )
 
 
@@ -200,6 +202,10 @@ class ContextRule:
     words: frozenset[str]
     category: str
     note: str
+    #: the (lowercased) words written capitalised in the table: nouns, which match a
+    #: token in any case; a lowercase word matches only a lowercase or sentence-initial
+    #: token (for not_in_clause_with: the verb berichten, not the noun Berichten)
+    capitalised: frozenset[str] = frozenset()
 
 
 @cache
@@ -217,6 +223,7 @@ def context_rules() -> dict[str, tuple[ContextRule, ...]]:
             frozenset(row["words"].lower().split()),
             row["category"],
             row["note"],
+            frozenset(w.lower() for w in row["words"].split() if w[:1].isupper()),
         )
         rules.setdefault(rule.entry, []).append(rule)
     return {entry: tuple(found) for entry, found in rules.items()}
@@ -270,7 +277,59 @@ def apply_context_rules(
                 and opener.lower() != word
             ):
                 return None
+        elif kind == "not_participle":
+            # the uninflected form at the end of its clause, with an auxiliary before it
+            # in the clause (wurde an die Front geschickt): the participle of a verb
+            # or directly before an auxiliary (geschickt worden)
+            if word == entry.lemma.lower() and (
+                nxt.lower() in rule.words
+                or (
+                    not (nxt[:1].islower() and nxt.isalpha())
+                    and _clause_has(words, firsts, k, rule, after=False)
+                )
+            ):
+                return None
+        elif kind == "not_in_clause_with":
+            if _clause_has(words, firsts, k, rule):
+                return None
     return entry
+
+
+#: Tokens that close a clause for the rule not_in_clause_with.
+_CLAUSE_ENDS = frozenset(",;:.!?()[]–—…")
+
+
+def _clause_has(
+    words: list[str], firsts: list[bool], k: int, rule: ContextRule, after: bool = True
+) -> bool:
+    """True when the clause around token ``k`` (to the nearest comma, colon, sentence
+    mark or sentence start, at most 15 tokens either side) holds one of the rule's words
+    (a lowercase word of the table only as a lowercase or sentence-initial token)."""
+    wanted, capitalised = rule.words, rule.capitalised
+    first = k
+    while (
+        first > 0 and k - first < 15 and not firsts[first] and words[first - 1] not in _CLAUSE_ENDS
+    ):
+        first -= 1
+    last = k
+    while (
+        after
+        and last + 1 < len(words)
+        and last - k < 15
+        and not firsts[last + 1]
+        and words[last + 1] not in _CLAUSE_ENDS
+    ):
+        last += 1
+    for i in range(first, last + 1):
+        word = words[i]
+        lowered = word.lower()
+        if (
+            i != k
+            and lowered in wanted
+            and (lowered in capitalised or not word[:1].isupper() or firsts[i])
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)

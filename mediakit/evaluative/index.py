@@ -151,7 +151,8 @@ class _Index:
                     return entry, "word"
         if "-" in lowered.strip("-"):
             return self._hyphenated(lowered.strip("-"), capital_ok)
-        return self._compound(lowered, lemma.lower())
+        # compound heads are nouns (Klima|wahn): not inside a lowercase word (intera|giert)
+        return self._compound(lowered, lemma.lower(), heads=not lowercase)
 
     def _hyphenated(self, lowered: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:
         parts = [p for p in lowered.split("-") if p]
@@ -180,7 +181,7 @@ class _Index:
         return None
 
     def _compound(
-        self, lowered: str, lemma: str, allow_prefix: bool = True
+        self, lowered: str, lemma: str, allow_prefix: bool = True, heads: bool = True
     ) -> tuple[LexiconEntry, str] | None:
         if len(lowered) < MIN_COMPOUND_REST + 3 or not lowered.isalpha():
             return None
@@ -191,12 +192,20 @@ class _Index:
                 continue  # no head ends like this form: most forms stop here
             for length in self.head_lengths:
                 if len(form) - length >= MIN_COMPOUND_REST and form[-length:] in self.heads:
-                    return self.heads[form[-length:]], "head"
+                    entry = self.heads[form[-length:]]
+                    # a lowercase word takes only an adjective head (macht|versessen)
+                    if heads or entry.lemma.endswith(ADJECTIVE_HEAD_ENDINGS):
+                        return entry, "head"
         if allow_prefix and lowered[: self.prefix_key] in self.prefix_starts:
             for length in self.prefix_lengths:
                 if len(lowered) - length >= MIN_COMPOUND_REST and lowered[:length] in self.prefixes:
                     return self.prefixes[lowered[:length]], "prefix"
         return None
+
+
+# endings of an adjective or participle head (versessen, besoffen): a lowercase compound
+# (machtversessen) may end in one; noun heads (Klima|wahn) need a capitalised word
+ADJECTIVE_HEAD_ENDINGS = ("en", "ig", "isch", "lich", "haft", "los")
 
 
 @lru_cache(maxsize=65_536)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -175,15 +175,27 @@ def find_evaluative(
         words = [hit for hit in words if hit[0] not in taken] + [h[:5] for h in split]
     phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
     word_spans = {(a, b) for a, b, _, _, _ in words}
+    word_starts = [a for a, *_ in words]
     # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once, and so
     # does a construction whose hit is a word the lexicon has (Es ist fatal, dass ...)
+    # or that holds a lexicon word of its own category (the litotes "nicht unerheblich"
+    # around the judgement "unerheblich": one judgement)
     constructions = [
         hit
         for hit in construction_hits(document, lowers, starts)
         if (hit[0], hit[1]) not in word_spans
         and (hit[2].category != "idiom" or not any(a < hit[1] and hit[0] < b for a, b in phrases))
+        and not _holds_word_of_its_category(hit, words, word_starts)
     ]
-    raw = words + _scare_quote_hits(document) + constructions
+    # "die sogenannte „Reform“": the distancing word and the quote marks around the next
+    # word are one act of distancing, counted once (as the word)
+    distancing_ends = {b for _, b, entry, _, _ in words if entry.category == "distancing"}
+    scare = [
+        hit
+        for hit in _scare_quote_hits(document)
+        if not any(hit[0] - gap in distancing_ends for gap in (1, 2))
+    ]
+    raw = words + scare + constructions
     if not raw:
         return []
     raw.sort(key=lambda hit: (hit[0], -hit[1]))
@@ -210,6 +222,19 @@ def find_evaluative(
             )
         )
     return hits
+
+
+def _holds_word_of_its_category(hit, words, word_starts: list[int]) -> bool:
+    """True when a word hit of the construction's category lies inside its span
+    (``words`` in text order, ``word_starts`` their starts)."""
+    start, end, entry = hit[0], hit[1], hit[2]
+    for k in range(bisect_left(word_starts, start), len(words)):
+        a, b, word_entry, _, _ = words[k]
+        if a >= end:
+            return False
+        if b <= end and word_entry.category == entry.category:
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)
