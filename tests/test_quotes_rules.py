@@ -390,6 +390,15 @@ KONJUNKTIV = [
         "free_indirect",
         "",
     ),
+    # a chain of Konjunktiv sentences keeps the speaker its first sentence found, also
+    # in a new paragraph after another speaker's quote
+    (
+        "Die Ministerin Anna Schulz sagte: „Wir sind bereit.“\n\nSchulz gab sich "
+        "optimistisch. Man sei gut aufgestellt. Die Firma werde die Probleme lösen.",
+        "Die Firma werde",
+        "free_indirect",
+        "Schulz",
+    ),
 ]
 
 
