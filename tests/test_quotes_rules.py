@@ -390,6 +390,23 @@ KONJUNKTIV = [
         "free_indirect",
         "",
     ),
+    # the sentence before opens with an adverbial: its subject follows the finite verb;
+    # a role and a name in commas before the verb are one subject
+    (
+        "Am Montag hat die Wahlkommission den Termin festgelegt. Mögliche Termine "
+        "seien der 24. und der 28. Mai.",
+        "Mögliche Termine",
+        "free_indirect",
+        "die Wahlkommission",
+    ),
+    (
+        "Der Betriebsleiter, Reinhard Kraxner, spekulierte über die Ursache. So sei die "
+        "Sicht eingeschränkt.",
+        "So sei die Sicht",
+        "free_indirect",
+        "Der Betriebsleiter, Reinhard Kraxner",
+    ),
+    ("Am Montag regnete es in der Stadt. Die Lage sei ernst.", "Die Lage", "free_indirect", ""),
     # a chain of Konjunktiv sentences keeps the speaker its first sentence found, also
     # in a new paragraph after another speaker's quote
     (

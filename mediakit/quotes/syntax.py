@@ -803,10 +803,12 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     lw = cx.low[head]
     if lw in ("er", "sie") and cx.vlow[cx.next_content(head + 1, hi)]:
         return make_speaker(cx, head, head)
+    if lw in cx.words["preposition"] or (
+        lw in cx.words["adverb"] and lw not in cx.words["determiner"]
+    ):
+        return inverted_subject(cx, head, hi)
     if not (_is_cap(cx.tok[head]) or lw in cx.words["determiner"]) or (
-        lw in cx.words["preposition"]
-        or lw in cx.words["adverb"]
-        or lw in cx.words["pronoun"]
+        lw in cx.words["pronoun"]
         or lw in cx.words["anonymous"]
         or lw in _SUBORDINATORS - cx.words["determiner"]
         or lw in _OBLIQUE
@@ -816,11 +818,57 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     if last < head:
         return None
     nxt = cx.next_content(last + 1, hi)
+    if nxt < hi and cx.tok[nxt] == "," and last > head and cx.tok[last - 1] != ",":
+        # "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte …": role and name in commas
+        after = cx.next_content(nxt + 1, hi)
+        if after < hi and cx.low[after] not in cx.words["determiner"]:
+            nxt = after
     if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
         return None
     if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
         return None
     return make_speaker(cx, head, last)
+
+
+def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
+    """The subject right after the finite verb when an adverbial opens the sentence.
+
+    "Am Montag hat die Wahlkommission den Termin festgelegt." / "Besorgt äußerte sich
+    der Minister über …": the pre-field (a prepositional phrase or adverb, no comma)
+    ends at the first lowercase word that is no article, preposition, adverb or
+    adjective; the noun phrase after it (past *sich* and adverbs) is the subject if it
+    is nominative-looking and names a source (a role, institution or outlet word, or a
+    name already quoted).
+    """
+    plain = cx.words["determiner"] | cx.words["preposition"] | cx.words["adverb"]
+    v = cx.next_content(head + 1, hi)
+    while v < hi and v - head <= 12:
+        t = cx.tok[v]
+        if t in _CLAUSE_PUNCT or t in _END_PUNCT or cx.region_of[v] >= 0:
+            return None
+        if t[:1].islower() and cx.low[v] not in plain and not _adjective_like(t):
+            break
+        v = cx.next_content(v + 1, hi)
+    else:
+        return None
+    if v >= hi or not (cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])):
+        if not cx.low[v].endswith(("t", "te", "ten", "en")) or not cx.tok[v].isalpha():
+            return None
+    after = cx.next_content(v + 1, hi)
+    for _ in range(3):
+        if after < hi and (
+            cx.low[after] in _REFLEXIVE
+            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
+        ):
+            after = cx.next_content(after + 1, hi)
+    if after >= hi or cx.low[after] in _OBLIQUE or cx.region_of[after] >= 0:
+        return None
+    if not (_is_cap(cx.tok[after]) or cx.low[after] in ("der", "die", "das", "ein", "eine")):
+        return None
+    last = np_forward(cx, after, hi)
+    if last < after or not _source_like(cx, after, last):
+        return None
+    return make_speaker(cx, after, last)
 
 
 _SOURCE_CATEGORIES = frozenset({"person_role", "institution", "outlet", "expert"})
