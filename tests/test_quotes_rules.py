@@ -104,6 +104,20 @@ def test_quote_over_lines_is_one_quotation():
 
 INDIRECT = [
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
+    # a postposed frame: an apposition in commas before adverbials, a place attribute
+    # before the name - both belong to the speaker, not to the message
+    (
+        "Die Lage sei ernst, sagte Anna Schmidt, die Leiterin des Amtes, am Montag in Berlin.",
+        "Die Lage sei ernst",
+        "indirect",
+        "Anna Schmidt, die Leiterin des Amtes",
+    ),
+    (
+        "Die Lage ist ernst, erklärte der Sprecher der Feuerwehr in Köln, Peter Braun.",
+        "Die Lage ist ernst",
+        "indirect",
+        "der Sprecher der Feuerwehr in Köln, Peter Braun",
+    ),
     ("Peskow sagte, Putin sei bereit.", "Putin sei bereit", "indirect", "Peskow"),
     (
         "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
