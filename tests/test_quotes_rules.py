@@ -104,6 +104,21 @@ def test_quote_over_lines_is_one_quotation():
 
 INDIRECT = [
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
+    # a place name attached to an institution or a genitive chain belongs to the source;
+    # after a plain name it is an adverbial of the speaking
+    (
+        "Die Lage sei ernst, teilte ein Sprecher des Amtes in New York mit.",
+        "Die Lage sei ernst",
+        "indirect",
+        "ein Sprecher des Amtes in New York",
+    ),
+    (
+        "Die Regierung in Lomé erklärte, die Wahl sei fair verlaufen.",
+        "die Wahl sei fair",
+        "indirect",
+        "Die Regierung in Lomé",
+    ),
+    ("Die Lage ist ernst, sagte Merkel in Berlin.", "Die Lage ist ernst", "indirect", "Merkel"),
     # a postposed frame: an apposition in commas before adverbials, a place attribute
     # before the name - both belong to the speaker, not to the message
     (

@@ -256,6 +256,28 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             j += 1
             continue
         if (
+            has_noun
+            and not open_np
+            and lw in cx.words.get("place_preposition", ())
+            and w[:1].islower()
+            and _place_attribute(cx, i, j, last, hi)
+        ):
+            # "die Regierung in Lomé", "ein Sprecher des Amtes in New York": the place
+            # name ends the phrase
+            last = j + 1
+            while last + 1 < hi and _is_cap(cx.tok[last + 1]) and is_word(cx.tok[last + 1]):
+                if cx.low[last + 1] in dets or cx.low[last + 1] in cx.words["adverb"]:
+                    break
+                last += 1
+            close = cx.next_content(last + 1, hi)
+            if close < hi and cx.tok[close] == "(":  # "in Gaza (Stadt)"
+                k = close + 1
+                while k < hi and k - close < 6 and cx.tok[k] != ")":
+                    k += 1
+                if k < hi and cx.tok[k] == ")":
+                    last = k
+            return last
+        if (
             lw in ("von", "vom")
             and has_noun
             and j + 1 < hi
@@ -279,6 +301,35 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         break
     return last if has_noun else i - 1
+
+
+def _place_attribute(cx: Context, i: int, j: int, last: int, hi: int) -> bool:
+    """``j`` (*in*, *aus*) attaches a bare place name to the noun phrase ``[i, last]``.
+
+    Only after an institution or outlet word (``source_words.tsv``) or a genitive or *von*
+    chain ("der Reporter des Senders in Teheran"); after a plain name or role it is an
+    adverbial of the speaking ("sagte Merkel in Berlin").
+    """
+    from .sources import _category
+
+    k = j + 1
+    if k >= hi or not (_is_cap(cx.tok[k]) and is_word(cx.tok[k])):
+        return False
+    lw = cx.low[k]
+    w = cx.words
+    if (
+        lw in w["determiner"]
+        or lw in w["preposition"]
+        or lw in w["adverb"]
+        or lw in w["pronoun"]
+        or lw in w["time_noun"]
+        or _common_noun(lw)
+        or _category(cx.tok[k])
+    ):
+        return False
+    if _category(cx.tok[last]) in ("institution", "outlet", "report"):
+        return True
+    return any(cx.low[m] in ("des", "der", "eines", "einer", "von", "vom") for m in range(i + 1, j))
 
 
 def prefield_attributes(cx: Context, last: int, hi: int) -> int:
