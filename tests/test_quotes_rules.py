@@ -119,6 +119,19 @@ INDIRECT = [
         "Die Regierung in Lomé",
     ),
     ("Die Lage ist ernst, sagte Merkel in Berlin.", "Die Lage ist ernst", "indirect", "Merkel"),
+    # an apposition that ends the sentence keeps its prepositional attributes
+    (
+        "Die Lage sei ernst, so Frank Karl, Leiter der Abteilung Planung bei der Stiftung.",
+        "Die Lage sei ernst",
+        "indirect",
+        "Frank Karl, Leiter der Abteilung Planung bei der Stiftung",
+    ),
+    (
+        "Die Lage sei ernst, sagte Frank Karl, Leiter der Abteilung, im Parlament.",
+        "Die Lage sei ernst",
+        "indirect",
+        "Frank Karl, Leiter der Abteilung",
+    ),
     # a postposed frame: an apposition in commas before adverbials, a place attribute
     # before the name - both belong to the speaker, not to the message
     (

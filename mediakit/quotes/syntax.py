@@ -403,8 +403,41 @@ def apposition(cx: Context, last: int, hi: int) -> int:
     if verb and (verb in _AUXILIARIES or _mood(verb) or verb in cx.lex.main):
         return last  # "sagte Trump, Putin habe …": a new clause, not an apposition
     if cx.tok[after][:1].islower() and cx.low[after] in cx.words["preposition"]:
-        return end  # "…, Parteichef der Liberalen, im Parlament"
+        opens_np = _is_cap(cx.tok[start]) or cx.low[start] in cx.words["determiner"]
+        tail = _attribute_tail(cx, after, hi) if opens_np else -1
+        # "…, so Frank Karl, Leiter der Abteilung bei der Stiftung.": attributes up to the
+        # full stop belong to the apposition; "…, Parteichef der Liberalen, im Parlament"
+        return tail if tail > end else end
     return last
+
+
+def _attribute_tail(cx: Context, k: int, hi: int) -> int:
+    """Last token of prepositional attributes from ``k`` to the sentence end, or -1.
+
+    Only prepositions, articles, adjectives, names and nouns (no time noun, no comma, no
+    verb) up to the full stop: "bei der Stiftung für Suchtvorbeugung."
+    """
+    w = cx.words
+    last = -1
+    j = k
+    while j < hi and j - k < 10:
+        t, lw = cx.tok[j], cx.low[j]
+        if cx.space[j]:
+            j += 1
+            continue
+        if t in _END_PUNCT:
+            return last
+        if lw in w["time_noun"] or cx.region_of[j] >= 0:
+            return -1
+        if t[:1].islower() and not (
+            lw in w["preposition"] or lw in w["determiner"] or _adjective_like(t)
+        ):
+            return -1
+        if not (t[:1].isalpha() or t[:1].isdigit() or t in ("(", ")")):
+            return -1
+        last = j
+        j += 1
+    return -1
 
 
 def closed_apposition(cx: Context, last: int, hi: int) -> int:
