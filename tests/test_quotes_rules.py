@@ -79,6 +79,43 @@ DIRECT = [
 ]
 
 
+# the pre-field before the finite verb is no subject (an accusative, an adjective or
+# participle, a time phrase, a thing before er/sie): the subject follows the verb
+DIRECT += [
+    (
+        "Den Unmut der Partei brachte die Sprecherin der Fraktion, Anna Weber, zum "
+        "Ausdruck: „Es gibt keinen Grund.“",
+        "keinen Grund",
+        "direct",
+        "die Sprecherin der Fraktion, Anna Weber",
+    ),
+    (
+        "Die Arbeit der Koalition lobte er mit den Worten: „Sie handeln pragmatisch.“",
+        "pragmatisch",
+        "direct",
+        "er",
+    ),
+    (
+        "Relativierend fügt der Minister hinzu: „Allerdings darf man das nicht vergessen.“",
+        "nicht vergessen",
+        "direct",
+        "der Minister",
+    ),
+    (
+        "Erst vergangene Woche kündigte der Konzern an, alle Schalter zu schließen.",
+        "alle Schalter",
+        "indirect",
+        "der Konzern",
+    ),
+    (
+        "Auch die Ministerin äußerte Vorbehalte: „Ich gehe davon aus, dass es scheitert.“",
+        "Ich gehe davon aus",
+        "direct",
+        "die Ministerin",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), DIRECT)
 def test_direct_quotes_and_frames(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)

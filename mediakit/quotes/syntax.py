@@ -563,6 +563,74 @@ def names_someone(cx: Context, lo: int, last: int) -> bool:
 _OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
 
 
+def _adjectival_head(cx: Context, j: int) -> bool:
+    """A capitalised adjective or present participle opens the sentence ("Höhnisch", "Passend")."""
+    from ..evaluative.lemmas import _lexicon_forms
+
+    lw = cx.low[j]
+    w = cx.words
+    if not _is_cap(cx.tok[j]) or lw in w["determiner"] or lw in w["pronoun"] or lw in w["adverb"]:
+        return False
+    if lw in w["preposition"] or lw in _SUBORDINATORS:
+        return False
+    return lw in _lexicon_forms() or (len(lw) > 6 and lw.endswith("end") and lw.isalpha())
+
+
+def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | None:
+    """The subject after the finite verb ``v`` when the pre-field ``[first, v)`` is none.
+
+    "Den Unmut der Partei brachte die Sprecherin zum Ausdruck: …" (an accusative),
+    "Relativierend fügt der Minister hinzu: …" (an adjective or participle), "Die Arbeit
+    der Koalition lobte er mit den Worten: …" (a thing before *er*/*sie*).
+    """
+    if first >= v or not cx.tok[v][:1].islower() or cx.low[v] in cx.words["preposition"]:
+        return None
+    after = cx.next_content(v + 1, hi)
+    for _ in range(3):
+        if after < hi and (
+            cx.low[after] in _REFLEXIVE
+            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
+        ):
+            after = cx.next_content(after + 1, hi)
+    if after >= hi or cx.region_of[after] >= 0:
+        return None
+    pronoun = cx.low[after] in ("er", "sie")
+    lw = cx.low[first]
+    oblique = lw in _OBLIQUE
+    # "Höhnisch veröffentlichte der Verfasser …", "Dann sagte der Minister: …", "Erst
+    # vergangene Woche kündigte der Konzern an" (a time noun heads the pre-field)
+    adjectival = (
+        _adjectival_head(cx, first)
+        or (
+            lw in cx.words["adverb"]
+            and lw not in cx.words["determiner"]
+            and cx.next_content(first + 1, v) >= v
+        )
+        or any(
+            _is_cap(cx.tok[j]) and cx.low[j] in cx.words["time_noun"]
+            for j in range(first, min(v, first + 4))
+        )
+    )
+    if not (oblique or adjectival):
+        pre_last = np_forward(cx, first, v)
+        if not (
+            pronoun
+            and pre_last >= first
+            and cx.next_content(pre_last + 1, v) >= v
+            and not _source_like(cx, first, pre_last)
+        ):
+            return None
+    if pronoun:
+        return make_speaker(cx, after, after)
+    lead = cx.low[after]
+    if lead in _OBLIQUE or not (_is_cap(cx.tok[after]) or lead in cx.words["determiner"]):
+        return None
+    last = np_forward(cx, after, hi)
+    if last < after or not (_source_like(cx, after, last) or names_someone(cx, after, last)):
+        return None
+    return make_speaker(cx, after, last)
+
+
 def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     """Subject of the clause whose cue verb is at ``v`` (V2 pre-field or after the verb)."""
     c = clause_start(cx, v, s_lo)
@@ -575,6 +643,10 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     first = cx.next_content(c, fin)
     after_verb = cx.next_content(v + 1, hi)
     v2 = after_verb < hi and cx.tok[after_verb] not in _CLAUSE_PUNCT | _END_PUNCT
+    if first < fin and fin == v and v2 and c == cx.next_content(s_lo, hi):
+        post = post_verb_subject(cx, first, v, hi)
+        if post is not None:
+            return post
     if (
         first < fin
         and fin == v
