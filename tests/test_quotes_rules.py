@@ -625,6 +625,19 @@ def test_speech_act_table_is_consistent():
 # -- preposition cues ---------------------------------------------------------------
 
 PREPOSITIONS = [
+    # "heißt es in/im …" names where the statement stands; a time phrase does not
+    (
+        "Nun heißt es im Abschlussbericht, bei der Wahl seien Probleme aufgetreten.",
+        "Probleme aufgetreten",
+        "indirect",
+        "im Abschlussbericht",
+    ),
+    (
+        "Nun heißt es zum Abschluss, bei der Wahl seien Probleme aufgetreten.",
+        "Probleme aufgetreten",
+        "indirect",
+        "",
+    ),
     ("Laut Polizei war die Straße gesperrt.", "die Straße gesperrt", "indirect", "Polizei"),
     (
         "Nach Darstellung Moskaus war das Gespräch konstruktiv.",
