@@ -486,6 +486,13 @@ KONJUNKTIV = [
         "Der Betriebsleiter, Reinhard Kraxner",
     ),
     ("Am Montag regnete es in der Stadt. Die Lage sei ernst.", "Die Lage", "free_indirect", ""),
+    (
+        "Besorgt äußerte sich der Minister über die Gewalt. Auch gebe es Berichte über "
+        "Entführungen.",
+        "Auch gebe es",
+        "free_indirect",
+        "der Minister",
+    ),
     # a chain of Konjunktiv sentences keeps the speaker its first sentence found, also
     # in a new paragraph after another speaker's quote
     (

@@ -959,9 +959,12 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     lw = cx.low[head]
     if lw in ("er", "sie") and cx.vlow[cx.next_content(head + 1, hi)]:
         return make_speaker(cx, head, head)
-    if lw in cx.words["preposition"] or (
-        lw in cx.words["adverb"] and lw not in cx.words["determiner"]
+    if (
+        lw in cx.words["preposition"]
+        or (lw in cx.words["adverb"] and lw not in cx.words["determiner"])
+        or _adjectival_head(cx, head)
     ):
+        # "Am Montag hat die Wahlkommission …", "Besorgt äußerte sich der Minister …"
         return inverted_subject(cx, head, hi)
     if not (_is_cap(cx.tok[head]) or lw in cx.words["determiner"]) or (
         lw in cx.words["pronoun"]
@@ -1002,7 +1005,8 @@ def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
         t = cx.tok[v]
         if t in _CLAUSE_PUNCT or t in _END_PUNCT or cx.region_of[v] >= 0:
             return None
-        if t[:1].islower() and cx.low[v] not in plain and not _adjective_like(t):
+        finite = cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])
+        if t[:1].islower() and cx.low[v] not in plain and (finite or not _adjective_like(t)):
             break
         v = cx.next_content(v + 1, hi)
     else:
