@@ -486,6 +486,15 @@ KONJUNKTIV = [
         "Der Betriebsleiter, Reinhard Kraxner",
     ),
     ("Am Montag regnete es in der Stadt. Die Lage sei ernst.", "Die Lage", "free_indirect", ""),
+    # … and stops before a capitalised adjective used as the object
+    (
+        "Die Ministerin Anna Schulz sagte: „Wir sind bereit.“\n\nAn die Adresse der "
+        "Kommission hatte Schulz Positives zu vermelden. Erstmals sei das Land in der Lage, "
+        "die Kriterien einzuhalten.",
+        "Erstmals sei",
+        "free_indirect",
+        "Schulz",
+    ),
     (
         "Besorgt äußerte sich der Minister über die Gewalt. Auch gebe es Berichte über "
         "Entführungen.",

@@ -1026,6 +1026,8 @@ def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
     if not (_is_cap(cx.tok[after]) or cx.low[after] in ("der", "die", "das", "ein", "eine")):
         return None
     last = np_forward(cx, after, hi)
+    if last > after and _is_cap(cx.tok[last - 1]) and _adjectival_head(cx, last):
+        last -= 1  # "hatte Steinbrück Positives zu vermelden": the object is no name
     if last < after or not _source_like(cx, after, last):
         return None
     return make_speaker(cx, after, last)
