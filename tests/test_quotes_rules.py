@@ -79,6 +79,43 @@ DIRECT = [
 ]
 
 
+# the pre-field before the finite verb is no subject (an accusative, an adjective or
+# participle, a time phrase, a thing before er/sie): the subject follows the verb
+DIRECT += [
+    (
+        "Den Unmut der Partei brachte die Sprecherin der Fraktion, Anna Weber, zum "
+        "Ausdruck: „Es gibt keinen Grund.“",
+        "keinen Grund",
+        "direct",
+        "die Sprecherin der Fraktion, Anna Weber",
+    ),
+    (
+        "Die Arbeit der Koalition lobte er mit den Worten: „Sie handeln pragmatisch.“",
+        "pragmatisch",
+        "direct",
+        "er",
+    ),
+    (
+        "Relativierend fügt der Minister hinzu: „Allerdings darf man das nicht vergessen.“",
+        "nicht vergessen",
+        "direct",
+        "der Minister",
+    ),
+    (
+        "Erst vergangene Woche kündigte der Konzern an, alle Schalter zu schließen.",
+        "alle Schalter",
+        "indirect",
+        "der Konzern",
+    ),
+    (
+        "Auch die Ministerin äußerte Vorbehalte: „Ich gehe davon aus, dass es scheitert.“",
+        "Ich gehe davon aus",
+        "direct",
+        "die Ministerin",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), DIRECT)
 def test_direct_quotes_and_frames(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
@@ -104,6 +141,48 @@ def test_quote_over_lines_is_one_quotation():
 
 INDIRECT = [
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
+    # a place name attached to an institution or a genitive chain belongs to the source;
+    # after a plain name it is an adverbial of the speaking
+    (
+        "Die Lage sei ernst, teilte ein Sprecher des Amtes in New York mit.",
+        "Die Lage sei ernst",
+        "indirect",
+        "ein Sprecher des Amtes in New York",
+    ),
+    (
+        "Die Regierung in Lomé erklärte, die Wahl sei fair verlaufen.",
+        "die Wahl sei fair",
+        "indirect",
+        "Die Regierung in Lomé",
+    ),
+    ("Die Lage ist ernst, sagte Merkel in Berlin.", "Die Lage ist ernst", "indirect", "Merkel"),
+    # an apposition that ends the sentence keeps its prepositional attributes
+    (
+        "Die Lage sei ernst, so Frank Karl, Leiter der Abteilung Planung bei der Stiftung.",
+        "Die Lage sei ernst",
+        "indirect",
+        "Frank Karl, Leiter der Abteilung Planung bei der Stiftung",
+    ),
+    (
+        "Die Lage sei ernst, sagte Frank Karl, Leiter der Abteilung, im Parlament.",
+        "Die Lage sei ernst",
+        "indirect",
+        "Frank Karl, Leiter der Abteilung",
+    ),
+    # a postposed frame: an apposition in commas before adverbials, a place attribute
+    # before the name - both belong to the speaker, not to the message
+    (
+        "Die Lage sei ernst, sagte Anna Schmidt, die Leiterin des Amtes, am Montag in Berlin.",
+        "Die Lage sei ernst",
+        "indirect",
+        "Anna Schmidt, die Leiterin des Amtes",
+    ),
+    (
+        "Die Lage ist ernst, erklärte der Sprecher der Feuerwehr in Köln, Peter Braun.",
+        "Die Lage ist ernst",
+        "indirect",
+        "der Sprecher der Feuerwehr in Köln, Peter Braun",
+    ),
     ("Peskow sagte, Putin sei bereit.", "Putin sei bereit", "indirect", "Peskow"),
     (
         "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
@@ -390,6 +469,48 @@ KONJUNKTIV = [
         "free_indirect",
         "",
     ),
+    # the sentence before opens with an adverbial: its subject follows the finite verb;
+    # a role and a name in commas before the verb are one subject
+    (
+        "Am Montag hat die Wahlkommission den Termin festgelegt. Mögliche Termine "
+        "seien der 24. und der 28. Mai.",
+        "Mögliche Termine",
+        "free_indirect",
+        "die Wahlkommission",
+    ),
+    (
+        "Der Betriebsleiter, Reinhard Kraxner, spekulierte über die Ursache. So sei die "
+        "Sicht eingeschränkt.",
+        "So sei die Sicht",
+        "free_indirect",
+        "Der Betriebsleiter, Reinhard Kraxner",
+    ),
+    ("Am Montag regnete es in der Stadt. Die Lage sei ernst.", "Die Lage", "free_indirect", ""),
+    # … and stops before a capitalised adjective used as the object
+    (
+        "Die Ministerin Anna Schulz sagte: „Wir sind bereit.“\n\nAn die Adresse der "
+        "Kommission hatte Schulz Positives zu vermelden. Erstmals sei das Land in der Lage, "
+        "die Kriterien einzuhalten.",
+        "Erstmals sei",
+        "free_indirect",
+        "Schulz",
+    ),
+    (
+        "Besorgt äußerte sich der Minister über die Gewalt. Auch gebe es Berichte über "
+        "Entführungen.",
+        "Auch gebe es",
+        "free_indirect",
+        "der Minister",
+    ),
+    # a chain of Konjunktiv sentences keeps the speaker its first sentence found, also
+    # in a new paragraph after another speaker's quote
+    (
+        "Die Ministerin Anna Schulz sagte: „Wir sind bereit.“\n\nSchulz gab sich "
+        "optimistisch. Man sei gut aufgestellt. Die Firma werde die Probleme lösen.",
+        "Die Firma werde",
+        "free_indirect",
+        "Schulz",
+    ),
 ]
 
 
@@ -520,6 +641,19 @@ def test_speech_act_table_is_consistent():
 # -- preposition cues ---------------------------------------------------------------
 
 PREPOSITIONS = [
+    # "heißt es in/im …" names where the statement stands; a time phrase does not
+    (
+        "Nun heißt es im Abschlussbericht, bei der Wahl seien Probleme aufgetreten.",
+        "Probleme aufgetreten",
+        "indirect",
+        "im Abschlussbericht",
+    ),
+    (
+        "Nun heißt es zum Abschluss, bei der Wahl seien Probleme aufgetreten.",
+        "Probleme aufgetreten",
+        "indirect",
+        "",
+    ),
     ("Laut Polizei war die Straße gesperrt.", "die Straße gesperrt", "indirect", "Polizei"),
     (
         "Nach Darstellung Moskaus war das Gespräch konstruktiv.",

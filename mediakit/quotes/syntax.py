@@ -256,6 +256,28 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             j += 1
             continue
         if (
+            has_noun
+            and not open_np
+            and lw in cx.words.get("place_preposition", ())
+            and w[:1].islower()
+            and _place_attribute(cx, i, j, last, hi)
+        ):
+            # "die Regierung in Lomé", "ein Sprecher des Amtes in New York": the place
+            # name ends the phrase
+            last = j + 1
+            while last + 1 < hi and _is_cap(cx.tok[last + 1]) and is_word(cx.tok[last + 1]):
+                if cx.low[last + 1] in dets or cx.low[last + 1] in cx.words["adverb"]:
+                    break
+                last += 1
+            close = cx.next_content(last + 1, hi)
+            if close < hi and cx.tok[close] == "(":  # "in Gaza (Stadt)"
+                k = close + 1
+                while k < hi and k - close < 6 and cx.tok[k] != ")":
+                    k += 1
+                if k < hi and cx.tok[k] == ")":
+                    last = k
+            return last
+        if (
             lw in ("von", "vom")
             and has_noun
             and j + 1 < hi
@@ -279,6 +301,35 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         break
     return last if has_noun else i - 1
+
+
+def _place_attribute(cx: Context, i: int, j: int, last: int, hi: int) -> bool:
+    """``j`` (*in*, *aus*) attaches a bare place name to the noun phrase ``[i, last]``.
+
+    Only after an institution or outlet word (``source_words.tsv``) or a genitive or *von*
+    chain ("der Reporter des Senders in Teheran"); after a plain name or role it is an
+    adverbial of the speaking ("sagte Merkel in Berlin").
+    """
+    from .sources import _category
+
+    k = j + 1
+    if k >= hi or not (_is_cap(cx.tok[k]) and is_word(cx.tok[k])):
+        return False
+    lw = cx.low[k]
+    w = cx.words
+    if (
+        lw in w["determiner"]
+        or lw in w["preposition"]
+        or lw in w["adverb"]
+        or lw in w["pronoun"]
+        or lw in w["time_noun"]
+        or _common_noun(lw)
+        or _category(cx.tok[k])
+    ):
+        return False
+    if _category(cx.tok[last]) in ("institution", "outlet", "report"):
+        return True
+    return any(cx.low[m] in ("des", "der", "eines", "einer", "von", "vom") for m in range(i + 1, j))
 
 
 def prefield_attributes(cx: Context, last: int, hi: int) -> int:
@@ -352,8 +403,41 @@ def apposition(cx: Context, last: int, hi: int) -> int:
     if verb and (verb in _AUXILIARIES or _mood(verb) or verb in cx.lex.main):
         return last  # "sagte Trump, Putin habe …": a new clause, not an apposition
     if cx.tok[after][:1].islower() and cx.low[after] in cx.words["preposition"]:
-        return end  # "…, Parteichef der Liberalen, im Parlament"
+        opens_np = _is_cap(cx.tok[start]) or cx.low[start] in cx.words["determiner"]
+        tail = _attribute_tail(cx, after, hi) if opens_np else -1
+        # "…, so Frank Karl, Leiter der Abteilung bei der Stiftung.": attributes up to the
+        # full stop belong to the apposition; "…, Parteichef der Liberalen, im Parlament"
+        return tail if tail > end else end
     return last
+
+
+def _attribute_tail(cx: Context, k: int, hi: int) -> int:
+    """Last token of prepositional attributes from ``k`` to the sentence end, or -1.
+
+    Only prepositions, articles, adjectives, names and nouns (no time noun, no comma, no
+    verb) up to the full stop: "bei der Stiftung für Suchtvorbeugung."
+    """
+    w = cx.words
+    last = -1
+    j = k
+    while j < hi and j - k < 10:
+        t, lw = cx.tok[j], cx.low[j]
+        if cx.space[j]:
+            j += 1
+            continue
+        if t in _END_PUNCT:
+            return last
+        if lw in w["time_noun"] or cx.region_of[j] >= 0:
+            return -1
+        if t[:1].islower() and not (
+            lw in w["preposition"] or lw in w["determiner"] or _adjective_like(t)
+        ):
+            return -1
+        if not (t[:1].isalpha() or t[:1].isdigit() or t in ("(", ")")):
+            return -1
+        last = j
+        j += 1
+    return -1
 
 
 def closed_apposition(cx: Context, last: int, hi: int) -> int:
@@ -479,6 +563,74 @@ def names_someone(cx: Context, lo: int, last: int) -> bool:
 _OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
 
 
+def _adjectival_head(cx: Context, j: int) -> bool:
+    """A capitalised adjective or present participle opens the sentence ("Höhnisch", "Passend")."""
+    from ..evaluative.lemmas import _lexicon_forms
+
+    lw = cx.low[j]
+    w = cx.words
+    if not _is_cap(cx.tok[j]) or lw in w["determiner"] or lw in w["pronoun"] or lw in w["adverb"]:
+        return False
+    if lw in w["preposition"] or lw in _SUBORDINATORS:
+        return False
+    return lw in _lexicon_forms() or (len(lw) > 6 and lw.endswith("end") and lw.isalpha())
+
+
+def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | None:
+    """The subject after the finite verb ``v`` when the pre-field ``[first, v)`` is none.
+
+    "Den Unmut der Partei brachte die Sprecherin zum Ausdruck: …" (an accusative),
+    "Relativierend fügt der Minister hinzu: …" (an adjective or participle), "Die Arbeit
+    der Koalition lobte er mit den Worten: …" (a thing before *er*/*sie*).
+    """
+    if first >= v or not cx.tok[v][:1].islower() or cx.low[v] in cx.words["preposition"]:
+        return None
+    after = cx.next_content(v + 1, hi)
+    for _ in range(3):
+        if after < hi and (
+            cx.low[after] in _REFLEXIVE
+            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
+        ):
+            after = cx.next_content(after + 1, hi)
+    if after >= hi or cx.region_of[after] >= 0:
+        return None
+    pronoun = cx.low[after] in ("er", "sie")
+    lw = cx.low[first]
+    oblique = lw in _OBLIQUE
+    # "Höhnisch veröffentlichte der Verfasser …", "Dann sagte der Minister: …", "Erst
+    # vergangene Woche kündigte der Konzern an" (a time noun heads the pre-field)
+    adjectival = (
+        _adjectival_head(cx, first)
+        or (
+            lw in cx.words["adverb"]
+            and lw not in cx.words["determiner"]
+            and cx.next_content(first + 1, v) >= v
+        )
+        or any(
+            _is_cap(cx.tok[j]) and cx.low[j] in cx.words["time_noun"]
+            for j in range(first, min(v, first + 4))
+        )
+    )
+    if not (oblique or adjectival):
+        pre_last = np_forward(cx, first, v)
+        if not (
+            pronoun
+            and pre_last >= first
+            and cx.next_content(pre_last + 1, v) >= v
+            and not _source_like(cx, first, pre_last)
+        ):
+            return None
+    if pronoun:
+        return make_speaker(cx, after, after)
+    lead = cx.low[after]
+    if lead in _OBLIQUE or not (_is_cap(cx.tok[after]) or lead in cx.words["determiner"]):
+        return None
+    last = np_forward(cx, after, hi)
+    if last < after or not (_source_like(cx, after, last) or names_someone(cx, after, last)):
+        return None
+    return make_speaker(cx, after, last)
+
+
 def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     """Subject of the clause whose cue verb is at ``v`` (V2 pre-field or after the verb)."""
     c = clause_start(cx, v, s_lo)
@@ -491,6 +643,10 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     first = cx.next_content(c, fin)
     after_verb = cx.next_content(v + 1, hi)
     v2 = after_verb < hi and cx.tok[after_verb] not in _CLAUSE_PUNCT | _END_PUNCT
+    if first < fin and fin == v and v2 and c == cx.next_content(s_lo, hi):
+        post = post_verb_subject(cx, first, v, hi)
+        if post is not None:
+            return post
     if (
         first < fin
         and fin == v
@@ -803,10 +959,15 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     lw = cx.low[head]
     if lw in ("er", "sie") and cx.vlow[cx.next_content(head + 1, hi)]:
         return make_speaker(cx, head, head)
-    if not (_is_cap(cx.tok[head]) or lw in cx.words["determiner"]) or (
+    if (
         lw in cx.words["preposition"]
-        or lw in cx.words["adverb"]
-        or lw in cx.words["pronoun"]
+        or (lw in cx.words["adverb"] and lw not in cx.words["determiner"])
+        or _adjectival_head(cx, head)
+    ):
+        # "Am Montag hat die Wahlkommission …", "Besorgt äußerte sich der Minister …"
+        return inverted_subject(cx, head, hi)
+    if not (_is_cap(cx.tok[head]) or lw in cx.words["determiner"]) or (
+        lw in cx.words["pronoun"]
         or lw in cx.words["anonymous"]
         or lw in _SUBORDINATORS - cx.words["determiner"]
         or lw in _OBLIQUE
@@ -816,11 +977,60 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     if last < head:
         return None
     nxt = cx.next_content(last + 1, hi)
+    if nxt < hi and cx.tok[nxt] == "," and last > head and cx.tok[last - 1] != ",":
+        # "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte …": role and name in commas
+        after = cx.next_content(nxt + 1, hi)
+        if after < hi and cx.low[after] not in cx.words["determiner"]:
+            nxt = after
     if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
         return None
     if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
         return None
     return make_speaker(cx, head, last)
+
+
+def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
+    """The subject right after the finite verb when an adverbial opens the sentence.
+
+    "Am Montag hat die Wahlkommission den Termin festgelegt." / "Besorgt äußerte sich
+    der Minister über …": the pre-field (a prepositional phrase or adverb, no comma)
+    ends at the first lowercase word that is no article, preposition, adverb or
+    adjective; the noun phrase after it (past *sich* and adverbs) is the subject if it
+    is nominative-looking and names a source (a role, institution or outlet word, or a
+    name already quoted).
+    """
+    plain = cx.words["determiner"] | cx.words["preposition"] | cx.words["adverb"]
+    v = cx.next_content(head + 1, hi)
+    while v < hi and v - head <= 12:
+        t = cx.tok[v]
+        if t in _CLAUSE_PUNCT or t in _END_PUNCT or cx.region_of[v] >= 0:
+            return None
+        finite = cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])
+        if t[:1].islower() and cx.low[v] not in plain and (finite or not _adjective_like(t)):
+            break
+        v = cx.next_content(v + 1, hi)
+    else:
+        return None
+    if v >= hi or not (cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])):
+        if not cx.low[v].endswith(("t", "te", "ten", "en")) or not cx.tok[v].isalpha():
+            return None
+    after = cx.next_content(v + 1, hi)
+    for _ in range(3):
+        if after < hi and (
+            cx.low[after] in _REFLEXIVE
+            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
+        ):
+            after = cx.next_content(after + 1, hi)
+    if after >= hi or cx.low[after] in _OBLIQUE or cx.region_of[after] >= 0:
+        return None
+    if not (_is_cap(cx.tok[after]) or cx.low[after] in ("der", "die", "das", "ein", "eine")):
+        return None
+    last = np_forward(cx, after, hi)
+    if last > after and _is_cap(cx.tok[last - 1]) and _adjectival_head(cx, last):
+        last -= 1  # "hatte Steinbrück Positives zu vermelden": the object is no name
+    if last < after or not _source_like(cx, after, last):
+        return None
+    return make_speaker(cx, after, last)
 
 
 _SOURCE_CATEGORIES = frozenset({"person_role", "institution", "outlet", "expert"})

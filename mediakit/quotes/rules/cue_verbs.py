@@ -117,6 +117,19 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     nxt = cx.next_content(ap + 1, hi)
                     if ap > last and (nxt >= end or cx.tok[nxt] in _END_PUNCT):
                         middle = False
+                    elif ap > last and _adverbial_rest(cx, nxt, end):
+                        # "…, sagte Anna Schmidt, die Leiterin des Amtes, am Montag.": the
+                        # apposition closes with a comma and only adverbials follow
+                        middle = False
+                        last = ap
+                    elif tail > last:
+                        # "…, erklärte der Sprecher der Feuerwehr in Köln, Peter Braun.": the
+                        # frame's attribute and then the name in apposition
+                        ap = apposition(cx, tail, hi)
+                        nxt = cx.next_content(ap + 1, hi)
+                        if ap > tail and (nxt >= end or cx.tok[nxt] in _END_PUNCT):
+                            middle = False
+                            last = ap
                 if not middle:
                     last = apposition(cx, last, hi)
                 speaker = make_speaker(cx, v + 1, last)
@@ -280,6 +293,21 @@ def _skip_adverbs(cx: Context, i: int, hi: int) -> int:
     while i < hi and cx.low[i] in adverbs and cx.low[i] not in dets and cx.tok[i][:1].islower():
         i = cx.next_content(i + 1, hi)
     return i
+
+
+def _adverbial_rest(cx: Context, comma: int, end: int) -> bool:
+    """After ``comma`` up to the sentence end stand only adverbials ("am Montag in Berlin").
+
+    The rest opens with a lowercase preposition or adverb and holds no further comma.
+    """
+    if comma >= end or cx.tok[comma] != ",":
+        return False
+    k = cx.next_content(comma + 1, end + 1)
+    if k > end or not cx.tok[k][:1].islower():
+        return False
+    if cx.low[k] not in cx.words["preposition"] and cx.low[k] not in cx.words["adverb"]:
+        return False
+    return not any(cx.tok[j] in (",", ";", ":") for j in range(k, end + 1))
 
 
 def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> int:

@@ -10,6 +10,7 @@ from ..syntax import (
     make_speaker,
     names_someone,
     np_forward,
+    post_verb_subject,
     subject_of,
 )
 from ..view import Context
@@ -102,6 +103,11 @@ def colon_subject(cx: Context, lo: int) -> Speaker | None:
     if last < head or last >= j - 1:
         return None
     verb = cx.next_content(last + 1, j)
+    if verb < j:
+        # "Den Unmut der Partei brachte die Sprecherin zum Ausdruck: „…“"
+        post = post_verb_subject(cx, head, verb, j)
+        if post is not None:
+            return post
     if verb < j and cx.vlow[verb] and inanimate_prefield(cx, head, verb):
         # "Jegliche Mitverantwortung weist Hartmann von sich: „…“" - the person speaks
         after = cx.next_content(verb + 1, j)

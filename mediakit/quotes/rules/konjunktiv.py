@@ -73,6 +73,10 @@ def free_indirect(cx: Context) -> None:
             prev_fi = None
             continue  # "…, die auf 29,9 Prozent aufgestockt werden sollen.": a plan, no report
         speaker = last_speaker if si - last_end_sentence <= _FI_REACH else None
+        if prev_fi is not None:
+            # "Larson gab sich optimistisch. Man sei … Das Unternehmen werde …": a chain of
+            # Konjunktiv sentences keeps the speaker its first sentence found
+            speaker = prev_fi.speaker
         if cut > first:
             # the indicative frame clause may name the source ("Die Bank beruft sich darauf, …")
             speaker = sentence_subject(cx, lo, cut) or speaker

@@ -158,6 +158,14 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                         # relative clause
                         stop = next(j for j in range(lo, prev + 1) if cx.tok[j] == ",")
                     speaker = make_speaker(cx, cx.next_content(lo, hi) + 1, stop)
+                after_es = cx.next_content(es + 1, hi)
+                if (
+                    speaker is None
+                    and tail >= after_es
+                    and cx.low[after_es] in cx.words.get("statement_place", ())
+                ):
+                    # "Nun heißt es im Abschlussbericht, …": the place of the statement
+                    speaker = make_speaker(cx, after_es, tail)
                 nxt = cx.next_content(tail + 1, hi)
                 if nxt >= hi or cx.tok[nxt] not in (",", ":"):
                     continue
