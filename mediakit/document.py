@@ -222,6 +222,21 @@ def _quote_mark_pattern() -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
+@cache
+def _single_mark_search() -> tuple[Callable[[str], Any], tuple[str, ...]]:
+    """A charset search for the one-character marks, and the longer marks (``,,``)."""
+    table = _quote_mark_table()
+    singles = "".join(sorted(m for m in table if len(m) == 1))
+    longer = tuple(m for m in table if len(m) > 1)
+    return re.compile(f"[{re.escape(singles)}]").search, longer
+
+
+def _no_quote_mark(text: str) -> bool:
+    """True when no mark of the quote-mark table occurs in ``text`` (a charset search)."""
+    search, longer = _single_mark_search()
+    return search(text) is None and not any(m in text for m in longer)
+
+
 def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
     """Pair quotation marks paragraph by paragraph.
 
@@ -232,6 +247,8 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     >>> [r.text for r in find_quote_regions("Er sagte „ja“ und »nein«.", [(0, 25)])]
     ['„ja“', '»nein«']
     """
+    if _no_quote_mark(text):
+        return []  # most sentences: nothing to pair
     table = _quote_mark_table()
     pattern = _quote_mark_pattern()
     quote_chars = _quote_chars()
@@ -291,6 +308,9 @@ def _region(
 # ---------------------------------------------------------------------------
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+# str.splitlines breaks at exactly these characters; a break at the very end leaves
+# one line, so that case is checked apart
+_ENDS_IN_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]\Z")
 
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -304,6 +324,10 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     [(0, 5), (6, 18), (20, 35)]
     """
     spans: list[tuple[int, int]] = []
+    if len(text) < 4096 and len(text.splitlines()) < 2 and not _ENDS_IN_BREAK.search(text):
+        # no line break at all (a sentence, a comment): one paragraph, no search
+        _append_paragraph(text, spans, 0, len(text))
+        return spans
     start = 0
     for match in _LINE_BREAK.finditer(text):
         brk, nxt = match.start(), match.end()
@@ -382,6 +406,7 @@ def nlp():
 # and copies the whole rest of the chunk: a run of 16,000 "(" or emoji costs minutes.
 # Chunks longer than this go through _peel_affixes first (same tokens, linear time).
 _LONG_CHUNK = re.compile(r"(?<!\S)\S{65,}")
+_NO_BLANK_RUN = re.compile(r"[^ ]{65}")
 _PEEL_WINDOW = 16  # characters an affix search sees (spaCy's affixes are 1-3 characters)
 _ADDRESS_LIMIT = 2048  # a longer chunk is not taken for a web address while peeling
 _PEEL_MARGIN = 6  # a match this close to the window's edge is searched again in full
@@ -434,6 +459,10 @@ def tokenize(text: str) -> Any:
 def _has_long_chunk(text: str) -> bool:
     """True when ``text`` holds more than 64 characters without a space."""
     if len(text) <= 64:
+        return False
+    # a run of 65 non-whitespace characters is a run of 65 characters other than " ":
+    # without one of those (ordinary prose), no long chunk; this search is the cheap one
+    if _NO_BLANK_RUN.search(text) is None:
         return False
     if len(text) <= 50_000:  # splitting is faster than the expression on short texts
         return max(map(len, text.split())) > 64
@@ -1190,9 +1219,6 @@ def is_word(token: str) -> bool:
     return token.isalpha() or _ALNUM.search(token) is not None
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, int]]) -> list[int]:
     """Index of the paragraph each token falls in (tokens before the first: paragraph 0)."""
     of_token = [0] * len(token_starts)
@@ -1251,7 +1277,9 @@ def pick(values: list, positions: list[int]) -> list:
 
 def _tokenizer_safe(text: str) -> str:
     """Same length, but lone surrogates replaced, so spaCy never sees invalid Unicode."""
-    if _SURROGATE.search(text):
+    try:
+        text.encode("utf-8")  # fails exactly on a surrogate; cheaper than a search
+    except UnicodeEncodeError:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
     return text
 
