@@ -309,8 +309,8 @@ def _region(
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 # str.splitlines breaks at exactly these characters; a break at the very end leaves
-# one line, so that case is checked apart
-_ENDS_IN_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]\Z")
+# one line, so that case is checked apart (the last character, no search)
+_BREAK_CHARS = frozenset("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -324,7 +324,7 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     [(0, 5), (6, 18), (20, 35)]
     """
     spans: list[tuple[int, int]] = []
-    if len(text) < 4096 and len(text.splitlines()) < 2 and not _ENDS_IN_BREAK.search(text):
+    if len(text) < 4096 and len(text.splitlines()) < 2 and text[-1:] not in _BREAK_CHARS:
         # no line break at all (a sentence, a comment): one paragraph, no search
         _append_paragraph(text, spans, 0, len(text))
         return spans
