@@ -249,6 +249,11 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     """
     if _no_quote_mark(text):
         return []  # most sentences: nothing to pair
+    return _pair_quote_marks(text, paragraphs)
+
+
+def _pair_quote_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
+    """:func:`find_quote_regions` for a text that holds a quotation mark."""
     table = _quote_mark_table()
     pattern = _quote_mark_pattern()
     quote_chars = _quote_chars()
@@ -1008,6 +1013,7 @@ class Document:
 
     Attributes: ``text``; ``doc`` (the spaCy ``Doc``, sentence starts set);
     ``sentences``, ``paragraphs`` and ``quote_regions`` (character-offset spans);
+    ``has_quote_marks`` (any mark of ``data/quote_marks.tsv`` in the text, paired or not);
     ``words`` (indices of the tokens that count as words, i.e. hold a letter or
     digit). Per token, as plain lists read once from the ``Doc`` (every measure uses
     them instead of spaCy ``Token`` objects, which cost more to create than all our
@@ -1029,6 +1035,7 @@ class Document:
         "_quote_depth",
         "_sentence_of_token",
         "cache",
+        "has_quote_marks",
         "meta",
         "paragraph_of_token",
         "paragraphs",
@@ -1069,7 +1076,10 @@ class Document:
             self.words = []
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
-        self.quote_regions = find_quote_regions(self.text, par_spans)
+        # whether any mark of the quote-mark table occurs (one search, shared with the
+        # measures: most sentences have none)
+        self.has_quote_marks = not _no_quote_mark(self.text)
+        self.quote_regions = _pair_quote_marks(self.text, par_spans) if self.has_quote_marks else []
         self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         self.token_is_space: list[bool] = _blank_tokens(self.token_texts)
         starts = _sentence_starts(
