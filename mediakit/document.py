@@ -1066,9 +1066,10 @@ class Document:
             ).T.tolist()
             self.token_starts: list[int] = starts
             self.token_ends: list[int] = list(map(add, starts, lengths))
-            self.token_texts: list[str] = list(
-                map(self.text.__getitem__, map(slice, starts, self.token_ends))
-            )
+            text = self.text  # slicing in a comprehension: no method wrapper per token
+            self.token_texts: list[str] = [
+                text[a:b] for a, b in zip(starts, self.token_ends, strict=True)
+            ]
             # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
             self.words: list[int] = list(compress(range(len(starts)), word_flags))
         else:

@@ -75,8 +75,9 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, repeat
 from math import isfinite
+from operator import le, lt
 from typing import Any
 
 from .document import Document, TextSpan, as_document, check_text, memo_map
@@ -580,8 +581,8 @@ def readability(
         sentences=len(sentence_words) - sentence_words.count(0),
         words=len(syllables),
         syllables=sum(syllables),
-        long_words=sum(map(_LONG_WORD_LETTERS.__lt__, letters)),
-        polysyllabic_words=sum(map((3).__le__, syllables)),
+        long_words=sum(map(lt, repeat(_LONG_WORD_LETTERS), letters)),
+        polysyllabic_words=sum(map(le, repeat(3), syllables)),
         monosyllabic_words=syllables.count(1),
         sentence_words=sentence_words,
         n_evidence_sentences=n_sentences,
