@@ -400,6 +400,11 @@ def nlp():
     tokenizer.suffix_search = _AddressKeepsItsEnd(tokenizer.suffix_search).search
     for abbreviation in _abbreviations():
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    # spaCy caches the tokens of each chunk (a run without spaces) but stops adding
+    # entries at 10,000: a corpus run then splits every later new chunk's affixes again
+    # on each sight. The pipeline is rebuilt past VOCABULARY_LIMIT forms, which bounds
+    # the cache as well (the cache only saves work: the tokens are the same).
+    tokenizer.max_cache_size = _CHUNK_CACHE_LIMIT
     return pipeline
 
 
@@ -432,6 +437,7 @@ def tokenize(text: str) -> Any:
     _bound_vocabulary()
     tokenizer = nlp().tokenizer
     if not _has_long_chunk(text):
+        _warm_chunks(tokenizer, text)
         return tokenizer(text)
     from spacy.attrs import IDX, LENGTH, SPACY
     from spacy.tokens import Doc
@@ -459,6 +465,33 @@ def tokenize(text: str) -> Any:
         words += chunk_words
         spaces += [False] * (len(chunk_words) - 1) + [bool(space)]
     return Doc(tokenizer.vocab, words=words, spaces=spaces)
+
+
+# The chunks (runs without whitespace) already tokenized on their own since the
+# pipeline was built (see _warm_chunks); emptied with the pipeline.
+_WARM_CHUNKS: set[str] = set()
+#: texts from this length on have their new chunks tokenized one by one first
+_WARM_FROM_CHARS = 1500
+
+
+def _warm_chunks(tokenizer: Any, text: str) -> None:
+    """Tokenize each chunk of ``text`` not met before on its own, so spaCy caches it.
+
+    spaCy caches the tokens of every chunk, except for the rest of a text once one
+    chunk was a special case (an abbreviation: ``z. B.``, ``Nov.``; spaCy issue 1250):
+    in a long text every later chunk then has its affixes split again on each sight,
+    and a corpus run keeps doing that for the same texts. A chunk tokenized on its own
+    is cached unless it is a special case itself, with the tokens spaCy gives it in
+    any text (chunks are split one by one; special cases across chunks are matched on
+    the whole text afterwards). Short texts have few chunks after a special case, and
+    there the check costs more than it saves.
+    """
+    if len(text) < _WARM_FROM_CHARS or len(_WARM_CHUNKS) >= _CHUNK_CACHE_LIMIT:
+        return  # short, or spaCy's cache is full: nothing to gain
+    new = set(text.split()).difference(_WARM_CHUNKS)
+    for chunk in new:
+        tokenizer(chunk)
+    _WARM_CHUNKS.update(new)
 
 
 def _has_long_chunk(text: str) -> bool:
@@ -1307,6 +1340,8 @@ _CACHE: weakref.WeakValueDictionary[str, Document] = weakref.WeakValueDictionary
 #: never shrinks; after this many entries the next parse starts a fresh pipeline (the
 #: tokens are the same: every entry is recomputed from its string on demand).
 VOCABULARY_LIMIT = 50_000
+#: the most chunks spaCy's tokenizer cache keeps (spaCy's own default is 10,000)
+_CHUNK_CACHE_LIMIT = 2 * VOCABULARY_LIMIT
 
 
 def parse(text: str) -> Document:
@@ -1331,6 +1366,7 @@ def _bound_vocabulary() -> None:
     """Start a fresh spaCy pipeline once the vocabulary holds :data:`VOCABULARY_LIMIT` forms."""
     if len(nlp().vocab) > VOCABULARY_LIMIT:
         nlp.cache_clear()
+        _WARM_CHUNKS.clear()  # the new tokenizer's cache is empty
 
 
 def as_document(text_or_doc: object) -> Document:
