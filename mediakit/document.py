@@ -222,6 +222,21 @@ def _quote_mark_pattern() -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
+@cache
+def _single_mark_search() -> tuple[Callable[[str], Any], tuple[str, ...]]:
+    """A charset search for the one-character marks, and the longer marks (``,,``)."""
+    table = _quote_mark_table()
+    singles = "".join(sorted(m for m in table if len(m) == 1))
+    longer = tuple(m for m in table if len(m) > 1)
+    return re.compile(f"[{re.escape(singles)}]").search, longer
+
+
+def _no_quote_mark(text: str) -> bool:
+    """True when no mark of the quote-mark table occurs in ``text`` (a charset search)."""
+    search, longer = _single_mark_search()
+    return search(text) is None and not any(m in text for m in longer)
+
+
 def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
     """Pair quotation marks paragraph by paragraph.
 
@@ -232,6 +247,13 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     >>> [r.text for r in find_quote_regions("Er sagte „ja“ und »nein«.", [(0, 25)])]
     ['„ja“', '»nein«']
     """
+    if _no_quote_mark(text):
+        return []  # most sentences: nothing to pair
+    return _pair_quote_marks(text, paragraphs)
+
+
+def _pair_quote_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
+    """:func:`find_quote_regions` for a text that holds a quotation mark."""
     table = _quote_mark_table()
     pattern = _quote_mark_pattern()
     quote_chars = _quote_chars()
@@ -291,6 +313,9 @@ def _region(
 # ---------------------------------------------------------------------------
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+# str.splitlines breaks at exactly these characters; a break at the very end leaves
+# one line, so that case is checked apart (the last character, no search)
+_BREAK_CHARS = frozenset("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
 
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -304,6 +329,10 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     [(0, 5), (6, 18), (20, 35)]
     """
     spans: list[tuple[int, int]] = []
+    if len(text) < 4096 and len(text.splitlines()) < 2 and text[-1:] not in _BREAK_CHARS:
+        # no line break at all (a sentence, a comment): one paragraph, no search
+        _append_paragraph(text, spans, 0, len(text))
+        return spans
     start = 0
     for match in _LINE_BREAK.finditer(text):
         brk, nxt = match.start(), match.end()
@@ -371,6 +400,11 @@ def nlp():
     tokenizer.suffix_search = _AddressKeepsItsEnd(tokenizer.suffix_search).search
     for abbreviation in _abbreviations():
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    # spaCy caches the tokens of each chunk (a run without spaces) but stops adding
+    # entries at 10,000: a corpus run then splits every later new chunk's affixes again
+    # on each sight. The pipeline is rebuilt past VOCABULARY_LIMIT forms, which bounds
+    # the cache as well (the cache only saves work: the tokens are the same).
+    tokenizer.max_cache_size = _CHUNK_CACHE_LIMIT
     return pipeline
 
 
@@ -382,6 +416,7 @@ def nlp():
 # and copies the whole rest of the chunk: a run of 16,000 "(" or emoji costs minutes.
 # Chunks longer than this go through _peel_affixes first (same tokens, linear time).
 _LONG_CHUNK = re.compile(r"(?<!\S)\S{65,}")
+_NO_BLANK_RUN = re.compile(r"[^ ]{65}")
 _PEEL_WINDOW = 16  # characters an affix search sees (spaCy's affixes are 1-3 characters)
 _ADDRESS_LIMIT = 2048  # a longer chunk is not taken for a web address while peeling
 _PEEL_MARGIN = 6  # a match this close to the window's edge is searched again in full
@@ -402,6 +437,7 @@ def tokenize(text: str) -> Any:
     _bound_vocabulary()
     tokenizer = nlp().tokenizer
     if not _has_long_chunk(text):
+        _warm_chunks(tokenizer, text)
         return tokenizer(text)
     from spacy.attrs import IDX, LENGTH, SPACY
     from spacy.tokens import Doc
@@ -431,9 +467,40 @@ def tokenize(text: str) -> Any:
     return Doc(tokenizer.vocab, words=words, spaces=spaces)
 
 
+# The chunks (runs without whitespace) already tokenized on their own since the
+# pipeline was built (see _warm_chunks); emptied with the pipeline.
+_WARM_CHUNKS: set[str] = set()
+#: texts from this length on have their new chunks tokenized one by one first
+_WARM_FROM_CHARS = 1500
+
+
+def _warm_chunks(tokenizer: Any, text: str) -> None:
+    """Tokenize each chunk of ``text`` not met before on its own, so spaCy caches it.
+
+    spaCy caches the tokens of every chunk, except for the rest of a text once one
+    chunk was a special case (an abbreviation: ``z. B.``, ``Nov.``; spaCy issue 1250):
+    in a long text every later chunk then has its affixes split again on each sight,
+    and a corpus run keeps doing that for the same texts. A chunk tokenized on its own
+    is cached unless it is a special case itself, with the tokens spaCy gives it in
+    any text (chunks are split one by one; special cases across chunks are matched on
+    the whole text afterwards). Short texts have few chunks after a special case, and
+    there the check costs more than it saves.
+    """
+    if len(text) < _WARM_FROM_CHARS or len(_WARM_CHUNKS) >= _CHUNK_CACHE_LIMIT:
+        return  # short, or spaCy's cache is full: nothing to gain
+    new = set(text.split()).difference(_WARM_CHUNKS)
+    for chunk in new:
+        tokenizer(chunk)
+    _WARM_CHUNKS.update(new)
+
+
 def _has_long_chunk(text: str) -> bool:
     """True when ``text`` holds more than 64 characters without a space."""
     if len(text) <= 64:
+        return False
+    # a run of 65 non-whitespace characters is a run of 65 characters other than " ":
+    # without one of those (ordinary prose), no long chunk; this search is the cheap one
+    if _NO_BLANK_RUN.search(text) is None:
         return False
     if len(text) <= 50_000:  # splitting is faster than the expression on short texts
         return max(map(len, text.split())) > 64
@@ -979,6 +1046,7 @@ class Document:
 
     Attributes: ``text``; ``doc`` (the spaCy ``Doc``, sentence starts set);
     ``sentences``, ``paragraphs`` and ``quote_regions`` (character-offset spans);
+    ``has_quote_marks`` (any mark of ``data/quote_marks.tsv`` in the text, paired or not);
     ``words`` (indices of the tokens that count as words, i.e. hold a letter or
     digit). Per token, as plain lists read once from the ``Doc`` (every measure uses
     them instead of spaCy ``Token`` objects, which cost more to create than all our
@@ -1000,6 +1068,7 @@ class Document:
         "_quote_depth",
         "_sentence_of_token",
         "cache",
+        "has_quote_marks",
         "meta",
         "paragraph_of_token",
         "paragraphs",
@@ -1030,9 +1099,10 @@ class Document:
             ).T.tolist()
             self.token_starts: list[int] = starts
             self.token_ends: list[int] = list(map(add, starts, lengths))
-            self.token_texts: list[str] = list(
-                map(self.text.__getitem__, map(slice, starts, self.token_ends))
-            )
+            text = self.text  # slicing in a comprehension: no method wrapper per token
+            self.token_texts: list[str] = [
+                text[a:b] for a, b in zip(starts, self.token_ends, strict=True)
+            ]
             # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
             self.words: list[int] = list(compress(range(len(starts)), word_flags))
         else:
@@ -1040,7 +1110,10 @@ class Document:
             self.words = []
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
-        self.quote_regions = find_quote_regions(self.text, par_spans)
+        # whether any mark of the quote-mark table occurs (one search, shared with the
+        # measures: most sentences have none)
+        self.has_quote_marks = not _no_quote_mark(self.text)
+        self.quote_regions = _pair_quote_marks(self.text, par_spans) if self.has_quote_marks else []
         self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         self.token_is_space: list[bool] = _blank_tokens(self.token_texts)
         starts = _sentence_starts(
@@ -1190,9 +1263,6 @@ def is_word(token: str) -> bool:
     return token.isalpha() or _ALNUM.search(token) is not None
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, int]]) -> list[int]:
     """Index of the paragraph each token falls in (tokens before the first: paragraph 0)."""
     of_token = [0] * len(token_starts)
@@ -1251,7 +1321,9 @@ def pick(values: list, positions: list[int]) -> list:
 
 def _tokenizer_safe(text: str) -> str:
     """Same length, but lone surrogates replaced, so spaCy never sees invalid Unicode."""
-    if _SURROGATE.search(text):
+    try:
+        text.encode("utf-8")  # fails exactly on a surrogate; cheaper than a search
+    except UnicodeEncodeError:
         return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
     return text
 
@@ -1268,6 +1340,8 @@ _CACHE: weakref.WeakValueDictionary[str, Document] = weakref.WeakValueDictionary
 #: never shrinks; after this many entries the next parse starts a fresh pipeline (the
 #: tokens are the same: every entry is recomputed from its string on demand).
 VOCABULARY_LIMIT = 50_000
+#: the most chunks spaCy's tokenizer cache keeps (spaCy's own default is 10,000)
+_CHUNK_CACHE_LIMIT = 2 * VOCABULARY_LIMIT
 
 
 def parse(text: str) -> Document:
@@ -1292,6 +1366,7 @@ def _bound_vocabulary() -> None:
     """Start a fresh spaCy pipeline once the vocabulary holds :data:`VOCABULARY_LIMIT` forms."""
     if len(nlp().vocab) > VOCABULARY_LIMIT:
         nlp.cache_clear()
+        _WARM_CHUNKS.clear()  # the new tokenizer's cache is empty
 
 
 def as_document(text_or_doc: object) -> Document:

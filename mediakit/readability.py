@@ -75,8 +75,9 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import pairwise
-from operator import itemgetter
+from itertools import pairwise, repeat
+from math import isfinite
+from operator import le, lt
 from typing import Any
 
 from .document import Document, TextSpan, as_document, check_text, memo_map
@@ -386,28 +387,33 @@ class Readability:
                 lix = sl + 100.0 * long_words / words
                 smog = smog_de(poly, sentences)
         # counts are ints (always finite); only the means, shares and formulas can be
-        # None or not finite
-        return {
-            "words": float(words),
-            "sentences": float(sentences),
-            "syllables": float(self.syllables),
-            "long_words": float(long_words),
-            "polysyllabic_words": float(poly),
-            "monosyllabic_words": float(mono),
-            "avg_sentence_length": _finite(asl),
-            "avg_syllables_per_word": _finite(asw),
-            "long_word_share": _finite(iw),
-            "polysyllabic_share": _finite(ms),
-            "monosyllabic_share": _finite(es),
-            "longest_sentence_words": float(max(self.sentence_words, default=0)),
-            "flesch_amstad": _finite(flesch),
-            "wstf1": _finite(wstf[0]),
-            "wstf2": _finite(wstf[1]),
-            "wstf3": _finite(wstf[2]),
-            "wstf4": _finite(wstf[3]),
-            "lix": _finite(lix),
-            "smog_de": _finite(smog),
-        }
+        # None or not finite (one comprehension instead of a call of _finite each)
+        counts = [
+            float(words),
+            float(sentences),
+            float(self.syllables),
+            float(long_words),
+            float(poly),
+            float(mono),
+        ]
+        means = [
+            float(v) if v is not None and isfinite(v) else None for v in (asl, asw, iw, ms, es)
+        ]
+        formulas = [
+            float(v) if v is not None and isfinite(v) else None for v in (flesch, *wstf, lix, smog)
+        ]
+        return dict(
+            zip(
+                _METRIC_ORDER,
+                [
+                    *counts,
+                    *means,
+                    float(max(self.sentence_words, default=0)),
+                    *formulas,
+                ],
+                strict=True,
+            )
+        )
 
     def longest_sentences(self, n: int | None = None) -> list[TextSpan]:
         """The ``n`` sentences with the most words, in text order (label ``long_sentence``)."""
@@ -505,6 +511,30 @@ class Readability:
         )
 
 
+#: the keys of :attr:`Readability.metrics`, in their order
+_METRIC_ORDER = (
+    "words",
+    "sentences",
+    "syllables",
+    "long_words",
+    "polysyllabic_words",
+    "monosyllabic_words",
+    "avg_sentence_length",
+    "avg_syllables_per_word",
+    "long_word_share",
+    "polysyllabic_share",
+    "monosyllabic_share",
+    "longest_sentence_words",
+    "flesch_amstad",
+    "wstf1",
+    "wstf2",
+    "wstf3",
+    "wstf4",
+    "lix",
+    "smog_de",
+)
+
+
 def _finite(value: float | None) -> float | None:
     """``float(value)``, or ``None`` for ``None`` and a value that is not finite."""
     return float(value) if value is not None and math.isfinite(value) else None
@@ -551,8 +581,8 @@ def readability(
         sentences=len(sentence_words) - sentence_words.count(0),
         words=len(syllables),
         syllables=sum(syllables),
-        long_words=sum(map(_LONG_WORD_LETTERS.__lt__, letters)),
-        polysyllabic_words=sum(map((3).__le__, syllables)),
+        long_words=sum(map(lt, repeat(_LONG_WORD_LETTERS), letters)),
+        polysyllabic_words=sum(map(le, repeat(3), syllables)),
         monosyllabic_words=syllables.count(1),
         sentence_words=sentence_words,
         n_evidence_sentences=n_sentences,
@@ -571,7 +601,11 @@ def _word_figures(document: Document, spoken_numbers: bool = False) -> tuple[lis
         return cached
     memo, compute = _TOKEN_MEMOS[spoken_numbers]
     known = memo_map(memo, document.word_texts, compute, _TOKEN_MEMO_SIZE)
-    result = (list(map(itemgetter(0), known)), list(map(itemgetter(1), known)))
+    if known:
+        syllables, letters = zip(*known, strict=True)
+        result = (list(syllables), list(letters))
+    else:
+        result = ([], [])
     document.cache[key] = result
     return result
 
@@ -618,6 +652,8 @@ def _words_per_sentence(document: Document) -> tuple[int, ...]:
     sentences = document.sentences
     if not sentences:
         return ()
+    if len(sentences) == 1:
+        return (document.n_words,)  # a single sentence holds every word
     word_starts = document.word_starts
     bounds = [0, *(bisect_left(word_starts, s.start) for s in sentences[1:]), len(word_starts)]
     return tuple(hi - lo for lo, hi in pairwise(bounds))

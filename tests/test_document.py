@@ -405,3 +405,27 @@ def test_a_long_run_between_any_whitespace_keeps_spacys_tokens_and_spaces(sep):
     for text in (sep + run, run + sep, f"Er{sep}{run}{sep}ging.", sep.join([run] * 3)):
         ours, theirs = tokenize(text), nlp().tokenizer(text)
         assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]
+
+
+def test_chunks_after_a_special_case_are_cached_with_the_same_tokens():
+    """A long text: its new chunks are tokenized one by one first (so spaCy caches
+    them even after an abbreviation); the tokens and spaces are those of a reference
+    tokenizer that never saw the text, on every sight."""
+    import spacy
+
+    from mediakit import document
+    from mediakit.document import _abbreviations, tokenize
+
+    reference = spacy.blank("de")
+    for abbreviation in _abbreviations():
+        reference.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    sentence = (
+        "Der Verein (gegr. 1921) plant z. B. am 3. Nov. ein Fest, sagte Frau Dr. Kaiser; "
+        "„Wir feiern!“, rief der Vorstand – u. a. mit Musik, Tanz und Kuchen. "
+    )
+    text = "".join(f"{sentence}Runde{i}: Neuwortwarm{i}x kam, (Zusatz{i}). " for i in range(12))
+    assert len(text) >= document._WARM_FROM_CHARS
+    expected = [(t.text, t.whitespace_) for t in reference(text)]
+    for _ in range(3):
+        assert [(t.text, t.whitespace_) for t in tokenize(text)] == expected
+    assert "Neuwortwarm11x" in document._WARM_CHUNKS and "(Zusatz3)." in document._WARM_CHUNKS

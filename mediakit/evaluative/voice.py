@@ -357,6 +357,8 @@ def _continued_quotation(document: Document) -> tuple[int, int] | None:
     (``Da müssen wir besser werden“, sagte …``). The words from the start of that
     mark's paragraph up to the mark are the quoted source's, as in a quotation whose
     opening mark stands in the sentence or paragraph before the excerpt."""
+    if not document.has_quote_marks:
+        return None  # no mark at all (most sentences): no search
     text = document.text
     found = _quote_mark_pattern().search(text)
     if found is None or found.group() not in _CLOSING_DOUBLE_MARKS:
