@@ -111,11 +111,11 @@ def colon_subject(cx: Context, lo: int) -> Speaker | None:
     if verb < j and cx.vlow[verb] and inanimate_prefield(cx, head, verb):
         # "Jegliche Mitverantwortung weist Hartmann von sich: „…“" - the person speaks
         after = cx.next_content(verb + 1, j)
-        post = np_forward(cx, after, j)
+        post_end = np_forward(cx, after, j)
         lead = cx.low[after] if after < j else ""
         nominative = lead in ("der", "ein") or lead not in cx.words["determiner"]
-        if post >= after and nominative and names_someone(cx, after, post):
-            return make_speaker(cx, after, post)
+        if post_end >= after and nominative and names_someone(cx, after, post_end):
+            return make_speaker(cx, after, post_end)
     return make_speaker(cx, head, last)
 
 
