@@ -82,9 +82,10 @@ class Analysis:
         measure: its counts are 0, every other figure NaN (see :attr:`note`).
         """
         if self._metrics is None:
-            merged: dict[str, float] = {}
-            for part in (self.readability, self.quotes, self.evaluative):
-                merged.update(part.metrics)
+            # a copy of the first part's dict (one block copy), then the other two
+            merged: dict[str, float] = dict(self.readability.metrics)
+            merged.update(self.quotes.metrics)
+            merged.update(self.evaluative.metrics)
             if not _all_floats(merged):
                 # converting each value after the merge gives the same dict (same keys
                 # in the same order, float(v) of a float is v); one type test, not three
@@ -133,10 +134,9 @@ class Analysis:
 
 def _all_floats(values: Mapping[str, Any]) -> bool:
     """True when every value is a plain ``float`` (no ``None``, int, bool or subclass)."""
-    return set(map(type, values.values())) <= _FLOAT_ONLY
-
-
-_FLOAT_ONLY = frozenset({float})
+    # a list of the types and one identity count (no hashing of each type into a set)
+    types = list(map(type, values.values()))
+    return types.count(float) == len(types)
 
 
 @cache

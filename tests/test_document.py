@@ -429,3 +429,18 @@ def test_chunks_after_a_special_case_are_cached_with_the_same_tokens():
     for _ in range(3):
         assert [(t.text, t.whitespace_) for t in tokenize(text)] == expected
     assert "Neuwortwarm11x" in document._WARM_CHUNKS and "(Zusatz3)." in document._WARM_CHUNKS
+
+
+def test_a_dead_parse_does_not_drop_a_newer_one_of_the_same_text():
+    import weakref
+
+    from mediakit import document
+
+    text = "Die Fähre legte pünktlich ab. Am Abend regnete es."
+    old = document.Document(text)
+    old_ref = weakref.ref(old)
+    newer = parse(text)
+    document._forget(text, old_ref)  # a late callback of another Document
+    assert parse(text) is newer
+    del newer
+    assert text not in document._CACHE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import weakref
 from pathlib import Path
 
 import pytest
@@ -389,3 +390,21 @@ def test_values_outside_their_scale_are_kept_and_marked(text, out_of_scale):
         180 - r.words / r.sentences - 58.5 * r.syllables / r.words
     )
     assert r.to_dict()["out_of_scale"] == list(out_of_scale)
+
+
+def test_readability_result_leaves_no_reference_cycle():
+    import gc
+
+    from mediakit.document import Document
+
+    gc.collect()
+    gc.disable()
+    try:
+        doc = Document("Der Zug fährt heute später ab. Niemand weiß genau, warum.")
+        first = readability(doc)
+        assert readability(doc) is first  # the same object while it is held
+        probe = weakref.ref(doc)
+        del doc, first
+        assert probe() is None  # freed by reference counting, without the collector
+    finally:
+        gc.enable()

@@ -238,6 +238,12 @@ def _holds_word_of_its_category(hit, words, word_starts: list[int]) -> bool:
 
 
 @lru_cache(maxsize=64)
+def _all_categories(own: tuple[str, ...]) -> tuple[str, ...]:
+    """The bundled categories, then a lexicon's own ones (each once), built once per set."""
+    return tuple(dict.fromkeys([*CATEGORIES, *own]))
+
+
+@lru_cache(maxsize=64)
 def _category_keys(categories: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
     """The figure names of every category but the hedge, in their order, and category -> name."""
     key_of = {
@@ -444,7 +450,7 @@ def analyze_evaluative(
         for k in compress(range(len(words)), map(neutral.__contains__, lower_lemmas))
         if is_word(words[k])
     )
-    categories = tuple(dict.fromkeys([*CATEGORIES, *lex.categories]))
+    categories = _all_categories(tuple(lex.categories))
     evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
     return EvaluativeAnalysis(
         hits=hits,

@@ -44,7 +44,7 @@ class Context:
         self.idx = [*starts, len(self.text)]
         self.end = [*ends, len(self.text)]
         self.tok = [*texts, ""]
-        forms = _token_forms(self.tok)
+        forms = [*document_forms(doc), *_token_forms([""])]
         self.low = list(map(itemgetter(0), forms))
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
         self.vlow = list(map(itemgetter(1), forms))
@@ -302,6 +302,15 @@ def _regular_konjunktiv(low: list[str], tok: list[str], n: int) -> set[int]:
     }
 
 
+def document_forms(doc: Document) -> list[tuple[str, str, int]]:
+    """``_token_forms`` of the document's tokens, kept in its cache (the pre-check and
+    the :class:`Context` both read them)."""
+    forms = doc.cache.get("quotes.token_forms")
+    if forms is None:
+        forms = doc.cache["quotes.token_forms"] = _token_forms(doc.token_texts)
+    return forms
+
+
 def no_starting_point(doc: Document) -> bool:
     """True when a :class:`Context` of ``doc`` would have no quote region and no
     candidate token (``verb_at``, ``prep_at``, ``mood_at`` all empty), decided
@@ -310,7 +319,7 @@ def no_starting_point(doc: Document) -> bool:
     """
     if doc.quote_regions:
         return False
-    forms = _token_forms(doc.token_texts)
+    forms = document_forms(doc)
     if any(map(itemgetter(2), forms)):
         return False
     texts = doc.token_texts
