@@ -456,6 +456,14 @@ KONJUNKTIV = [
         "free_indirect",
         "Staatspräsident Georgi Parwanow",
     ),
+    # … an institution whose noun looks like a thing ("Regierung", "-ung") still counts
+    (
+        "Die Regierung verbreitete eine eigene Darstellung. So habe das Militär die Straße "
+        "gesperrt.",
+        "So habe das Militär",
+        "free_indirect",
+        "Die Regierung",
+    ),
     # … a thing is none ("Die Proteste"), and neither is a sentence-initial adverb
     (
         "Die Proteste dauern an. In der Hauptstadt seien Studenten verhaftet worden.",

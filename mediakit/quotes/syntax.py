@@ -546,7 +546,11 @@ def inanimate_prefield(cx: Context, first: int, v: int) -> bool:
         return False
     heads = [j for j in range(first, last + 1) if _is_cap(cx.tok[j]) and j > first]
     head = heads[0] if heads else first
-    return cx.low[head].endswith(_THING_SUFFIXES)
+    if not cx.low[head].endswith(_THING_SUFFIXES):
+        return False
+    from .sources import _category  # "Die Regierung", "Die Staatsanwaltschaft": a source
+
+    return _category(cx.tok[head]) not in _SOURCE_CATEGORIES
 
 
 def names_someone(cx: Context, lo: int, last: int) -> bool:
