@@ -183,6 +183,20 @@ INDIRECT = [
         "indirect",
         "der Sprecher der Feuerwehr in Köln, Peter Braun",
     ),
+    # a place attribute between a role and the name in commas (also a country or city)
+    (
+        "Die Korrespondentin in Buenos Aires, Lena Vogt, berichtete, der Strom sei ausgefallen.",
+        "der Strom sei ausgefallen",
+        "indirect",
+        "Die Korrespondentin in Buenos Aires, Lena Vogt",
+    ),
+    (
+        "Der Präsident des Verbandes in Deutschland, Karl Huber, sagte, die Preise stiegen.",
+        "die Preise stiegen",
+        "indirect",
+        "Der Präsident des Verbandes in Deutschland, Karl Huber",
+    ),
+    ("Der Minister sagte in Berlin, die Preise stiegen.", "die Preise", "indirect", "Der Minister"),
     ("Peskow sagte, Putin sei bereit.", "Putin sei bereit", "indirect", "Peskow"),
     (
         "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
@@ -463,6 +477,19 @@ KONJUNKTIV = [
         "So habe das Militär",
         "free_indirect",
         "Die Regierung",
+    ),
+    # … an object before the verb: the subject after it
+    (
+        "Den Vorschlag des Rates lehnte die Ministerin ab. Er sei zu teuer.",
+        "Er sei zu teuer",
+        "free_indirect",
+        "die Ministerin",
+    ),
+    (
+        "Die Pläne der Stadt kritisierte er scharf. Sie seien nicht bezahlbar.",
+        "Sie seien nicht",
+        "free_indirect",
+        "er",
     ),
     # … a thing is none ("Die Proteste"), and neither is a sentence-initial adverb
     (

@@ -152,8 +152,20 @@ def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     if last < i or cx.low[cx.next_content(i, hi)] not in cx.words["determiner"]:
         return last
     comma = cx.next_content(last + 1, hi)
+    place_end = _place_before_name(cx, comma, hi)
+    if place_end > comma:
+        # "Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete": a place attribute
+        # between the role and the name in commas
+        found = np_forward_name(cx, cx.next_content(place_end + 1, hi), hi)
+        return found if found > place_end else last
     if comma >= hi or cx.tok[comma] != ",":
         return last
+    found = np_forward_name(cx, comma, hi)
+    return found if found > comma else last
+
+
+def np_forward_name(cx: Context, comma: int, hi: int) -> int:
+    """Last token of a name in commas after ``comma`` ("…, Mohammed el-Baradei, sagte"), or -1."""
     j = cx.next_content(comma + 1, hi)
     name_end = -1
     while (
@@ -168,7 +180,27 @@ def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         j += 1
     if name_end > comma and (j >= hi or cx.tok[j] in (",", ".", "!", "?", ";") or cx.space[j]):
         return name_end
-    return last
+    return -1
+
+
+def _place_before_name(cx: Context, k: int, hi: int) -> int:
+    """Last token of "in Mexiko-Stadt" at ``k`` when a comma follows it, else -1."""
+    if k >= hi or cx.low[k] not in cx.words.get("place_preposition", ()) or cx.tok[k][:1].isupper():
+        return -1
+    j = k + 1
+    w = cx.words
+    end = -1
+    while j < hi and j - k <= 3 and _is_cap(cx.tok[j]) and is_word(cx.tok[j]):
+        lw = cx.low[j]
+        if lw in w["determiner"] or lw in w["preposition"] or lw in w["adverb"]:
+            break
+        if lw in w["pronoun"] or lw in w["time_noun"] or _common_noun(lw):
+            return -1
+        end = j
+        j += 1
+    if end < 0 or j >= hi or cx.tok[j] != ",":
+        return -1
+    return j
 
 
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
@@ -974,12 +1006,16 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
         lw in cx.words["pronoun"]
         or lw in cx.words["anonymous"]
         or lw in _SUBORDINATORS - cx.words["determiner"]
-        or lw in _OBLIQUE
     ):
         return None
     last = np_forward(cx, head, hi)
     if last < head:
         return None
+    if lw in _OBLIQUE:
+        # "Den Vorschlag lehnte die Ministerin ab.": an object pre-field, the subject
+        # follows the finite verb
+        v = cx.next_content(last + 1, hi)
+        return post_verb_subject(cx, head, v, hi) if v < hi and cx.vlow[v] else None
     nxt = cx.next_content(last + 1, hi)
     if nxt < hi and cx.tok[nxt] == "," and last > head and cx.tok[last - 1] != ",":
         # "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte …": role and name in commas
@@ -989,7 +1025,8 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
     if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
         return None
     if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
-        return None
+        # "Die Arbeit der Koalition lobte er …": a thing before the verb, er/sie after it
+        return post_verb_subject(cx, head, nxt, hi)
     return make_speaker(cx, head, last)
 
 
