@@ -690,6 +690,19 @@ PREPOSITIONS = [
         "",
     ),
     ("Laut Polizei war die Straße gesperrt.", "die Straße gesperrt", "indirect", "Polizei"),
+    # a von/vom attribute with a lowercase name or an adjective belongs to the source
+    (
+        "Nach Angaben von rtl2 war die Straße gesperrt.",
+        "die Straße gesperrt",
+        "indirect",
+        "Angaben von rtl2",
+    ),
+    (
+        "Nach Meldungen vom frühen Morgen war die Straße gesperrt.",
+        "die Straße gesperrt",
+        "indirect",
+        "Meldungen vom frühen Morgen",
+    ),
     (
         "Nach Darstellung Moskaus war das Gespräch konstruktiv.",
         "das Gespräch",

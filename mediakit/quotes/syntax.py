@@ -244,7 +244,12 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         if j > i and _is_cap(w) and (lw in cx.words["adverb"] or lw in cx.words["preposition"]):
             break  # "… Deutschlands Bereits im Dezember": a new sentence starts
-        if (_is_cap(w) and is_word(w)) or _hyphen_noun(w) or _DOMAIN.match(w):
+        if (
+            (_is_cap(w) and is_word(w))
+            or _hyphen_noun(w)
+            or _DOMAIN.match(w)
+            or (after_von and w.isalnum() and w[:1].isalpha() and any(c.isdigit() for c in w))
+        ):  # "Angaben von n24"
             has_noun = True
             open_np = False
             last = j
@@ -317,6 +322,14 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
                 _is_cap(cx.tok[j + 1])
                 or cx.low[j + 1] in ("der", "dem", "den")
                 or cx.region_of[j + 1] >= 0
+                or (any(c.isdigit() for c in cx.tok[j + 1]) and cx.tok[j + 1].isalnum())
+                or bool(_DOMAIN.match(cx.tok[j + 1]))
+                or (
+                    _adjective_like(cx.tok[j + 1])
+                    and j + 2 < hi
+                    and _is_cap(cx.tok[j + 2])
+                    and is_word(cx.tok[j + 2])
+                )  # "Informationen vom späten Abend"
             )
         ):
             open_np = True
