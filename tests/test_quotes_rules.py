@@ -698,10 +698,10 @@ PREPOSITIONS = [
         "Angaben von rtl2",
     ),
     (
-        "Nach Meldungen vom frühen Morgen war die Straße gesperrt.",
+        "Nach Informationen vom vergangenen Freitag war die Straße gesperrt.",
         "die Straße gesperrt",
         "indirect",
-        "Meldungen vom frühen Morgen",
+        "Informationen vom vergangenen Freitag",
     ),
     (
         "Nach Darstellung Moskaus war das Gespräch konstruktiv.",
