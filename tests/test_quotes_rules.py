@@ -690,6 +690,13 @@ PREPOSITIONS = [
         "",
     ),
     ("Laut Polizei war die Straße gesperrt.", "die Straße gesperrt", "indirect", "Polizei"),
+    # a statement noun (source_words.tsv carrier) takes a genitive with "einer"
+    (
+        "Nach Aussage einer Sprecherin des Kreises war die Straße gesperrt.",
+        "die Straße gesperrt",
+        "indirect",
+        "Aussage einer Sprecherin des Kreises",
+    ),
     # a von/vom attribute with a lowercase name or an adjective belongs to the source
     (
         "Nach Angaben von rtl2 war die Straße gesperrt.",
