@@ -478,6 +478,14 @@ KONJUNKTIV = [
         "free_indirect",
         "Die Regierung",
     ),
+    # … a sentence adverb before the verb is no speaker; "von weniger …" is no attribute
+    (
+        "Insgesamt spricht die Polizei von weniger Gewalt. In einem Depot seien Busse "
+        "zerstört worden.",
+        "In einem Depot seien",
+        "free_indirect",
+        "die Polizei",
+    ),
     # … an object before the verb: the subject after it
     (
         "Den Vorschlag des Rates lehnte die Ministerin ab. Er sei zu teuer.",

@@ -325,7 +325,8 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
                 or (any(c.isdigit() for c in cx.tok[j + 1]) and cx.tok[j + 1].isalnum())
                 or bool(_DOMAIN.match(cx.tok[j + 1]))
                 or (
-                    _adjective_like(cx.tok[j + 1])
+                    lw == "vom"
+                    and _adjective_like(cx.tok[j + 1])
                     and j + 2 < hi
                     and _is_cap(cx.tok[j + 2])
                     and is_word(cx.tok[j + 2])
