@@ -197,6 +197,8 @@ INDIRECT = [
         "Der Präsident des Verbandes in Deutschland, Karl Huber",
     ),
     ("Der Minister sagte in Berlin, die Preise stiegen.", "die Preise", "indirect", "Der Minister"),
+    # a lowercase outlet name (speaker_words.tsv outlet) is part of the speaker
+    ("Die taz schreibt, die Preise seien gestiegen.", "die Preise", "indirect", "Die taz"),
     ("Peskow sagte, Putin sei bereit.", "Putin sei bereit", "indirect", "Peskow"),
     (
         "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
@@ -698,6 +700,7 @@ PREPOSITIONS = [
         "",
     ),
     ("Laut Polizei war die Straße gesperrt.", "die Straße gesperrt", "indirect", "Polizei"),
+    ("Laut taz war die Straße gesperrt.", "die Straße gesperrt", "indirect", "taz"),
     # a statement noun (source_words.tsv carrier) takes a genitive with "einer"
     (
         "Nach Aussage einer Sprecherin des Kreises war die Straße gesperrt.",

@@ -44,7 +44,12 @@ def make_speaker(cx: Context, first: int, last: int) -> Speaker | None:
         or (cx.low[first] in adverbs and cx.low[first] not in ("das", "dies"))
     ):
         first = cx.next_content(first + 1, last + 1)
-    while last > first and cx.tok[last].isalpha() and cx.tok[last].islower():
+    while (
+        last > first
+        and cx.tok[last].isalpha()
+        and cx.tok[last].islower()
+        and cx.low[last] not in cx.words["outlet"]  # "die taz"
+    ):
         last -= 1  # "Die Kanadier hingegen"
     if first > last:
         return None
@@ -249,7 +254,8 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             or _hyphen_noun(w)
             or _DOMAIN.match(w)
             or (after_von and w.isalnum() and w[:1].isalpha() and any(c.isdigit() for c in w))
-        ):  # "Angaben von n24"
+            or (w.islower() and lw in cx.words["outlet"] and (open_np or j == i))
+        ):  # "Angaben von n24", "die taz"
             has_noun = True
             open_np = False
             last = j
