@@ -488,6 +488,13 @@ KONJUNKTIV = [
         "free_indirect",
         "die Polizei",
     ),
+    # … an expletive "Es" before a quote is no frame subject; the passage keeps its speaker
+    (
+        "Die Ministerin sagte, es müsse Schluss sein. Es drohe „eine harte Zeit“.",
+        "Es drohe",
+        "free_indirect",
+        "Die Ministerin",
+    ),
     # … an object before the verb: the subject after it
     (
         "Den Vorschlag des Rates lehnte die Ministerin ab. Er sei zu teuer.",

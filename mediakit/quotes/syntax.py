@@ -782,6 +782,8 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         and not single_adverb
         and not cx.tok[pre[0]][:1].isdigit()
     ):
+        if len(pre) == 1 and lw0 == "es":
+            return None  # "Es drohe „…“", "Es gilt als …": an expletive, no source
         if len(pre) <= 12:
             return make_speaker(cx, pre[0], pre[-1])
     after = cx.next_content(fin + 1, hi)
