@@ -495,6 +495,21 @@ KONJUNKTIV = [
         "free_indirect",
         "Die Ministerin",
     ),
+    # … a noun phrase before a speech verb is the speaker even without a role word; a
+    # name with an apposition in commas keeps it
+    (
+        "Der Verein Lebenshilfe äußerte Zweifel an der Darstellung. Die Frist sei zu kurz.",
+        "Die Frist sei",
+        "free_indirect",
+        "Der Verein Lebenshilfe",
+    ),
+    (
+        "Anna Berg, Vorsitzende des Vereins, verteidigte das Vorgehen. So seien hunderte "
+        "Menschen auf die Straße gegangen.",
+        "So seien hunderte",
+        "free_indirect",
+        "Anna Berg, Vorsitzende des Vereins",
+    ),
     # … an object before the verb: the subject after it
     (
         "Den Vorschlag des Rates lehnte die Ministerin ab. Er sei zu teuer.",

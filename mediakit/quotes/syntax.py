@@ -1039,13 +1039,28 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
         v = cx.next_content(last + 1, hi)
         return post_verb_subject(cx, head, v, hi) if v < hi and cx.vlow[v] else None
     nxt = cx.next_content(last + 1, hi)
+    role = -1
     if nxt < hi and cx.tok[nxt] == "," and last > head and cx.tok[last - 1] != ",":
-        # "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte …": role and name in commas
-        after = cx.next_content(nxt + 1, hi)
-        if after < hi and cx.low[after] not in cx.words["determiner"]:
-            nxt = after
+        ap = closed_apposition(cx, last, hi) if lw not in cx.words["determiner"] else last
+        if ap > last:
+            # "Anna Berg, Vorsitzende des Vereins, verteidigte …": name and apposition
+            role = cx.next_content(nxt + 1, hi)
+            last = ap
+            nxt = cx.next_content(cx.next_content(ap + 1, hi) + 1, hi)
+        else:
+            # "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte …": role and name in commas
+            after = cx.next_content(nxt + 1, hi)
+            if after < hi and cx.low[after] not in cx.words["determiner"]:
+                nxt = after
     if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
         return None
+    if role > head and not inanimate_prefield(cx, head, nxt) and _source_like(cx, role, last):
+        return make_speaker(cx, head, last)  # the apposition names the role
+    speech = cx.vlow[nxt] in cx.lex.main and cx.tok[nxt][:1].islower()
+    if speech and lw in cx.words["determiner"] and not inanimate_prefield(cx, head, nxt):
+        # "Der Verein Lebenshilfe äußerte Zweifel", unless er/sie follows the verb ("Die
+        # Pläne kritisierte er")
+        return post_verb_subject(cx, head, nxt, hi) or make_speaker(cx, head, last)
     if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
         # "Die Arbeit der Koalition lobte er …": a thing before the verb, er/sie after it
         return post_verb_subject(cx, head, nxt, hi)
