@@ -621,6 +621,13 @@ REPORTED = [
         "reported",
         "Verband",
     ),
+    # an agentless passive in a report names the report as its source
+    (
+        "In einem Bericht der Zeitung wird der Plan als riskant bezeichnet.",
+        "als riskant",
+        "reported",
+        "einem Bericht der Zeitung",
+    ),
     ("Er sprach mit Putin.", "sprach mit", None, ""),
     ("(DER STANDARD berichtete.)", "STANDARD", None, ""),
     ("Politiker der Opposition kritisierten den Vorschlag.", "Vorschlag", None, ""),
