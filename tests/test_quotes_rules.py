@@ -510,6 +510,14 @@ KONJUNKTIV = [
         "free_indirect",
         "Anna Berg, Vorsitzende des Vereins",
     ),
+    # … after a "Demnach" sentence the passage is the source's that demnach refers to
+    (
+        "Laut dem Magazin Focus ist es zu Zwischenfällen gekommen. Demnach haben Flugzeuge "
+        "die Schiffe überflogen. Üblicherweise sei dies eine Warnung.",
+        "Üblicherweise sei",
+        "free_indirect",
+        "dem Magazin Focus",
+    ),
     # … an object before the verb: the subject after it
     (
         "Den Vorschlag des Rates lehnte die Ministerin ab. Er sei zu teuer.",
