@@ -183,6 +183,22 @@ INDIRECT = [
         "indirect",
         "der Sprecher der Feuerwehr in Köln, Peter Braun",
     ),
+    # a place attribute between a role and the name in commas (also a country or city)
+    (
+        "Die Korrespondentin in Buenos Aires, Lena Vogt, berichtete, der Strom sei ausgefallen.",
+        "der Strom sei ausgefallen",
+        "indirect",
+        "Die Korrespondentin in Buenos Aires, Lena Vogt",
+    ),
+    (
+        "Der Präsident des Verbandes in Deutschland, Karl Huber, sagte, die Preise stiegen.",
+        "die Preise stiegen",
+        "indirect",
+        "Der Präsident des Verbandes in Deutschland, Karl Huber",
+    ),
+    ("Der Minister sagte in Berlin, die Preise stiegen.", "die Preise", "indirect", "Der Minister"),
+    # a lowercase outlet name (speaker_words.tsv outlet) is part of the speaker
+    ("Die taz schreibt, die Preise seien gestiegen.", "die Preise", "indirect", "Die taz"),
     ("Peskow sagte, Putin sei bereit.", "Putin sei bereit", "indirect", "Peskow"),
     (
         "Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
@@ -456,6 +472,65 @@ KONJUNKTIV = [
         "free_indirect",
         "Staatspräsident Georgi Parwanow",
     ),
+    # … an institution whose noun looks like a thing ("Regierung", "-ung") still counts
+    (
+        "Die Regierung verbreitete eine eigene Darstellung. So habe das Militär die Straße "
+        "gesperrt.",
+        "So habe das Militär",
+        "free_indirect",
+        "Die Regierung",
+    ),
+    # … a sentence adverb before the verb is no speaker; "von weniger …" is no attribute
+    (
+        "Insgesamt spricht die Polizei von weniger Gewalt. In einem Depot seien Busse "
+        "zerstört worden.",
+        "In einem Depot seien",
+        "free_indirect",
+        "die Polizei",
+    ),
+    # … an expletive "Es" before a quote is no frame subject; the passage keeps its speaker
+    (
+        "Die Ministerin sagte, es müsse Schluss sein. Es drohe „eine harte Zeit“.",
+        "Es drohe",
+        "free_indirect",
+        "Die Ministerin",
+    ),
+    # … a noun phrase before a speech verb is the speaker even without a role word; a
+    # name with an apposition in commas keeps it
+    (
+        "Der Verein Lebenshilfe äußerte Zweifel an der Darstellung. Die Frist sei zu kurz.",
+        "Die Frist sei",
+        "free_indirect",
+        "Der Verein Lebenshilfe",
+    ),
+    (
+        "Anna Berg, Vorsitzende des Vereins, verteidigte das Vorgehen. So seien hunderte "
+        "Menschen auf die Straße gegangen.",
+        "So seien hunderte",
+        "free_indirect",
+        "Anna Berg, Vorsitzende des Vereins",
+    ),
+    # … after a "Demnach" sentence the passage is the source's that demnach refers to
+    (
+        "Laut dem Magazin Focus ist es zu Zwischenfällen gekommen. Demnach haben Flugzeuge "
+        "die Schiffe überflogen. Üblicherweise sei dies eine Warnung.",
+        "Üblicherweise sei",
+        "free_indirect",
+        "dem Magazin Focus",
+    ),
+    # … an object before the verb: the subject after it
+    (
+        "Den Vorschlag des Rates lehnte die Ministerin ab. Er sei zu teuer.",
+        "Er sei zu teuer",
+        "free_indirect",
+        "die Ministerin",
+    ),
+    (
+        "Die Pläne der Stadt kritisierte er scharf. Sie seien nicht bezahlbar.",
+        "Sie seien nicht",
+        "free_indirect",
+        "er",
+    ),
     # … a thing is none ("Die Proteste"), and neither is a sentence-initial adverb
     (
         "Die Proteste dauern an. In der Hauptstadt seien Studenten verhaftet worden.",
@@ -553,6 +628,13 @@ REPORTED = [
         "rückschrittlich",
         "reported",
         "Verband",
+    ),
+    # an agentless passive in a report names the report as its source
+    (
+        "In einem Bericht der Zeitung wird der Plan als riskant bezeichnet.",
+        "als riskant",
+        "reported",
+        "einem Bericht der Zeitung",
     ),
     ("Er sprach mit Putin.", "sprach mit", None, ""),
     ("(DER STANDARD berichtete.)", "STANDARD", None, ""),
@@ -655,6 +737,27 @@ PREPOSITIONS = [
         "",
     ),
     ("Laut Polizei war die Straße gesperrt.", "die Straße gesperrt", "indirect", "Polizei"),
+    ("Laut taz war die Straße gesperrt.", "die Straße gesperrt", "indirect", "taz"),
+    # a statement noun (source_words.tsv carrier) takes a genitive with "einer"
+    (
+        "Nach Aussage einer Sprecherin des Kreises war die Straße gesperrt.",
+        "die Straße gesperrt",
+        "indirect",
+        "Aussage einer Sprecherin des Kreises",
+    ),
+    # a von/vom attribute with a lowercase name or an adjective belongs to the source
+    (
+        "Nach Angaben von rtl2 war die Straße gesperrt.",
+        "die Straße gesperrt",
+        "indirect",
+        "Angaben von rtl2",
+    ),
+    (
+        "Nach Informationen vom vergangenen Freitag war die Straße gesperrt.",
+        "die Straße gesperrt",
+        "indirect",
+        "Informationen vom vergangenen Freitag",
+    ),
     (
         "Nach Darstellung Moskaus war das Gespräch konstruktiv.",
         "das Gespräch",

@@ -44,7 +44,12 @@ def make_speaker(cx: Context, first: int, last: int) -> Speaker | None:
         or (cx.low[first] in adverbs and cx.low[first] not in ("das", "dies"))
     ):
         first = cx.next_content(first + 1, last + 1)
-    while last > first and cx.tok[last].isalpha() and cx.tok[last].islower():
+    while (
+        last > first
+        and cx.tok[last].isalpha()
+        and cx.tok[last].islower()
+        and cx.low[last] not in cx.words["outlet"]  # "die taz"
+    ):
         last -= 1  # "Die Kanadier hingegen"
     if first > last:
         return None
@@ -152,8 +157,20 @@ def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     if last < i or cx.low[cx.next_content(i, hi)] not in cx.words["determiner"]:
         return last
     comma = cx.next_content(last + 1, hi)
+    place_end = _place_before_name(cx, comma, hi)
+    if place_end > comma:
+        # "Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete": a place attribute
+        # between the role and the name in commas
+        found = np_forward_name(cx, cx.next_content(place_end + 1, hi), hi)
+        return found if found > place_end else last
     if comma >= hi or cx.tok[comma] != ",":
         return last
+    found = np_forward_name(cx, comma, hi)
+    return found if found > comma else last
+
+
+def np_forward_name(cx: Context, comma: int, hi: int) -> int:
+    """Last token of a name in commas after ``comma`` ("…, Mohammed el-Baradei, sagte"), or -1."""
     j = cx.next_content(comma + 1, hi)
     name_end = -1
     while (
@@ -168,7 +185,27 @@ def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         j += 1
     if name_end > comma and (j >= hi or cx.tok[j] in (",", ".", "!", "?", ";") or cx.space[j]):
         return name_end
-    return last
+    return -1
+
+
+def _place_before_name(cx: Context, k: int, hi: int) -> int:
+    """Last token of "in Mexiko-Stadt" at ``k`` when a comma follows it, else -1."""
+    if k >= hi or cx.low[k] not in cx.words.get("place_preposition", ()) or cx.tok[k][:1].isupper():
+        return -1
+    j = k + 1
+    w = cx.words
+    end = -1
+    while j < hi and j - k <= 3 and _is_cap(cx.tok[j]) and is_word(cx.tok[j]):
+        lw = cx.low[j]
+        if lw in w["determiner"] or lw in w["preposition"] or lw in w["adverb"]:
+            break
+        if lw in w["pronoun"] or lw in w["time_noun"] or _common_noun(lw):
+            return -1
+        end = j
+        j += 1
+    if end < 0 or j >= hi or cx.tok[j] != ",":
+        return -1
+    return j
 
 
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
@@ -212,7 +249,13 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         if j > i and _is_cap(w) and (lw in cx.words["adverb"] or lw in cx.words["preposition"]):
             break  # "… Deutschlands Bereits im Dezember": a new sentence starts
-        if (_is_cap(w) and is_word(w)) or _hyphen_noun(w) or _DOMAIN.match(w):
+        if (
+            (_is_cap(w) and is_word(w))
+            or _hyphen_noun(w)
+            or _DOMAIN.match(w)
+            or (after_von and w.isalnum() and w[:1].isalpha() and any(c.isdigit() for c in w))
+            or (w.islower() and lw in cx.words["outlet"] and (open_np or j == i))
+        ):  # "Angaben von n24", "die taz"
             has_noun = True
             open_np = False
             last = j
@@ -285,6 +328,15 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
                 _is_cap(cx.tok[j + 1])
                 or cx.low[j + 1] in ("der", "dem", "den")
                 or cx.region_of[j + 1] >= 0
+                or (any(c.isdigit() for c in cx.tok[j + 1]) and cx.tok[j + 1].isalnum())
+                or bool(_DOMAIN.match(cx.tok[j + 1]))
+                or (
+                    lw == "vom"
+                    and _adjective_like(cx.tok[j + 1])
+                    and j + 2 < hi
+                    and _is_cap(cx.tok[j + 2])
+                    and is_word(cx.tok[j + 2])
+                )  # "Informationen vom späten Abend"
             )
         ):
             open_np = True
@@ -546,7 +598,11 @@ def inanimate_prefield(cx: Context, first: int, v: int) -> bool:
         return False
     heads = [j for j in range(first, last + 1) if _is_cap(cx.tok[j]) and j > first]
     head = heads[0] if heads else first
-    return cx.low[head].endswith(_THING_SUFFIXES)
+    if not cx.low[head].endswith(_THING_SUFFIXES):
+        return False
+    from .sources import _category  # "Die Regierung", "Die Staatsanwaltschaft": a source
+
+    return _category(cx.tok[head]) not in _SOURCE_CATEGORIES
 
 
 def names_someone(cx: Context, lo: int, last: int) -> bool:
@@ -726,6 +782,8 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         and not single_adverb
         and not cx.tok[pre[0]][:1].isdigit()
     ):
+        if len(pre) == 1 and lw0 == "es":
+            return None  # "Es drohe „…“", "Es gilt als …": an expletive, no source
         if len(pre) <= 12:
             return make_speaker(cx, pre[0], pre[-1])
     after = cx.next_content(fin + 1, hi)
@@ -970,22 +1028,42 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
         lw in cx.words["pronoun"]
         or lw in cx.words["anonymous"]
         or lw in _SUBORDINATORS - cx.words["determiner"]
-        or lw in _OBLIQUE
     ):
         return None
     last = np_forward(cx, head, hi)
     if last < head:
         return None
+    if lw in _OBLIQUE:
+        # "Den Vorschlag lehnte die Ministerin ab.": an object pre-field, the subject
+        # follows the finite verb
+        v = cx.next_content(last + 1, hi)
+        return post_verb_subject(cx, head, v, hi) if v < hi and cx.vlow[v] else None
     nxt = cx.next_content(last + 1, hi)
+    role = -1
     if nxt < hi and cx.tok[nxt] == "," and last > head and cx.tok[last - 1] != ",":
-        # "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte …": role and name in commas
-        after = cx.next_content(nxt + 1, hi)
-        if after < hi and cx.low[after] not in cx.words["determiner"]:
-            nxt = after
+        ap = closed_apposition(cx, last, hi) if lw not in cx.words["determiner"] else last
+        if ap > last:
+            # "Anna Berg, Vorsitzende des Vereins, verteidigte …": name and apposition
+            role = cx.next_content(nxt + 1, hi)
+            last = ap
+            nxt = cx.next_content(cx.next_content(ap + 1, hi) + 1, hi)
+        else:
+            # "Der Flugbetriebsleiter, Reinhard Kraxner, spekulierte …": role and name in commas
+            after = cx.next_content(nxt + 1, hi)
+            if after < hi and cx.low[after] not in cx.words["determiner"]:
+                nxt = after
     if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
         return None
+    if role > head and not inanimate_prefield(cx, head, nxt) and _source_like(cx, role, last):
+        return make_speaker(cx, head, last)  # the apposition names the role
+    speech = cx.vlow[nxt] in cx.lex.main and cx.tok[nxt][:1].islower()
+    if speech and lw in cx.words["determiner"] and not inanimate_prefield(cx, head, nxt):
+        # "Der Verein Lebenshilfe äußerte Zweifel", unless er/sie follows the verb ("Die
+        # Pläne kritisierte er")
+        return post_verb_subject(cx, head, nxt, hi) or make_speaker(cx, head, last)
     if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
-        return None
+        # "Die Arbeit der Koalition lobte er …": a thing before the verb, er/sie after it
+        return post_verb_subject(cx, head, nxt, hi)
     return make_speaker(cx, head, last)
 
 

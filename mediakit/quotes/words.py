@@ -300,7 +300,11 @@ _COMMON_SUFFIXES = (
 
 def _common_noun(word: str) -> bool:
     """A head noun that takes a genitive ("Angaben der Polizei"), unlike a name ("Trump der Post")."""
-    return word.endswith(_COMMON_SUFFIXES) or word in speaker_words()["anonymous"]
+    if word.endswith(_COMMON_SUFFIXES) or word in speaker_words()["anonymous"]:
+        return True
+    from .sources import _category  # "Aussage einer Sprecherin": a statement noun
+
+    return _category(word) == "carrier"
 
 
 # "Wie der „Guardian“ berichtet": a quote-marked word followed by these is a source name

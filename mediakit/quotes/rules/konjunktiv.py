@@ -39,7 +39,15 @@ def free_indirect(cx: Context) -> None:
         while qi < len(cx.quotes) and cx.quotes[qi].start < s_end:
             q = cx.quotes[qi]
             if q.speaker is not None or q.kind != "direct":
-                last_speaker = q.speaker  # a source-less report ends the chain
+                # "Laut X … . Demnach … . Y sei …": after *demnach* the passage is still X's
+                refers_back = (
+                    q.speaker is not None
+                    and q.speaker.text.lower() == "demnach"
+                    and last_speaker is not None
+                    and si - last_end_sentence <= 1
+                )
+                if not refers_back:
+                    last_speaker = q.speaker  # a source-less report ends the chain
                 last_par = cx.d.paragraph_of_token[min(cx.n - 1, bisect_left(cx.idx, q.start))]
             last_end_sentence = si
             qi += 1

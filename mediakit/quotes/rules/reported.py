@@ -107,6 +107,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     if last > j:
                         speaker = make_speaker(cx, j + 1, last)
                         break
+            if speaker is None:
+                speaker = _report_prefield(cx, lo, v)
             if speaker is None and verb.lemma in speech_act_context()["needs_agent"]:
                 continue  # "Für heute wird mit Regen gerechnet": a forecast, no source
         else:
@@ -412,3 +414,26 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
     while hi_k + 1 < len(segments) and not adverbial(hi_k + 1):
         hi_k += 1
     return segments[lo_k][0], segments[hi_k][1] if hi_k + 1 < len(segments) else last
+
+
+def _report_prefield(cx: Context, lo: int, v: int) -> Speaker | None:
+    """A passive act whose pre-field names the report it stands in: its source.
+
+    "In einem Bericht von ndr.de werden die Vorkehrungen als extrem bezeichnet." - the
+    noun phrase after *in*/*im* (``statement_place``) is a report or outlet word
+    (``source_words.tsv`` outlet/report) with an attribute that names whose report it
+    is, so the report is the source, not anonymous.
+    """
+    from ..sources import _category
+
+    first = cx.next_content(lo, v)
+    if first >= v or cx.low[first] not in cx.words.get("statement_place", ()):
+        return None
+    start = first + 1
+    last = np_forward(cx, start, v)
+    heads = [j for j in range(start, last + 1) if cx.tok[j][:1].isupper()]
+    if not heads or _category(cx.tok[heads[0]]) not in ("outlet", "report"):
+        return None
+    if len(heads) < 2 and cx.low[start] not in cx.words["determiner"]:
+        return None  # "In ersten Berichten wurde … vermutet": no one named, anonymous
+    return make_speaker(cx, start, last)
