@@ -1,0 +1,44 @@
+"""Where an indirect quotation ends and starts (message boundaries), on self-written text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit import find_quotes
+
+# (text, exact message text, kind)
+CLAUSE_ENDS = [
+    # a second Konjunktiv I predicate after a comma continues the reported clause
+    (
+        "Der Verband kritisierte, das Buch verletze religiöse Gefühle, sei für Kinder "
+        "ungeeignet und verbreite falsche Ideen.",
+        "das Buch verletze religiöse Gefühle, sei für Kinder ungeeignet und verbreite "
+        "falsche Ideen",
+        "indirect",
+    ),
+    # the finite verb after an embedded relative clause belongs to the same clause
+    (
+        "Die Ministerin sagte, in den Ländern, in denen Gebühren erhoben würden, sei die "
+        "Zahl der Studenten gestiegen.",
+        "in den Ländern, in denen Gebühren erhoben würden, sei die Zahl der Studenten gestiegen",
+        "indirect",
+    ),
+    (
+        "Der Anwalt erklärte, über den Versuch, das Gutachten zu verhindern, sei er enttäuscht.",
+        "über den Versuch, das Gutachten zu verhindern, sei er enttäuscht",
+        "indirect",
+    ),
+    # an indicative main clause after a dass-clause is the author's again
+    (
+        "Der Sprecher sagte, dass die Straße gesperrt werde, konnte aber keinen Termin nennen.",
+        "dass die Straße gesperrt werde",
+        "indirect",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message", "kind"), CLAUSE_ENDS)
+def test_clause_ends(text, message, kind):
+    quotes = [q for q in find_quotes(text) if q.kind == kind]
+    assert quotes, find_quotes(text)
+    assert quotes[0].text == message
