@@ -51,3 +51,24 @@ def test_anaphoric_frame_message_takes_the_pronoun():
     q = next(q for q in find_quotes(text) if q.kind == "indirect")
     assert q.text == "Die Brücke bleibt bis Freitag gesperrt. Das"
     assert q.speaker.text == "die Stadtverwaltung"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Der Arzt sagte, die Studie sei richtig. Die Kassen brächten jedes Jahr zwei "
+            "Milliarden Euro dafür auf.",
+            "Die Kassen brächten jedes Jahr zwei Milliarden Euro dafür auf.",
+        ),
+        (
+            "Die Ärztin sagte, es gebe viel mehr Kranke. Offene Kanäle böten den Mücken "
+            "außerdem gute Bedingungen.",
+            "Offene Kanäle böten den Mücken außerdem gute Bedingungen.",
+        ),
+    ],
+)
+def test_konjunktiv_ii_umlaut_forms_continue_a_report(text, message):
+    # Konjunktiv II of strong verbs (brächten, böten: konjunktiv.tsv) right after a report
+    fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
+    assert fi and fi[0].text == message, find_quotes(text)
