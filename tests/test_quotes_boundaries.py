@@ -72,3 +72,11 @@ def test_konjunktiv_ii_umlaut_forms_continue_a_report(text, message):
     # Konjunktiv II of strong verbs (brächten, böten: konjunktiv.tsv) right after a report
     fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
     assert fi and fi[0].text == message, find_quotes(text)
+
+
+def test_partial_quote_inside_an_embedded_konjunktiv_clause():
+    # the indicative frame clause stays the author's also when the reported clause
+    # holds a partial quote before its Konjunktiv verb
+    text = "Seit einem Jahr vertritt er die These, dass Gewalt „in der Ideologie angelegt“ sei."
+    q = next(q for q in find_quotes(text) if q.kind == "free_indirect")
+    assert q.text == "dass Gewalt „in der Ideologie angelegt“ sei"
