@@ -80,3 +80,37 @@ def test_partial_quote_inside_an_embedded_konjunktiv_clause():
     text = "Seit einem Jahr vertritt er die These, dass Gewalt „in der Ideologie angelegt“ sei."
     q = next(q for q in find_quotes(text) if q.kind == "free_indirect")
     assert q.text == "dass Gewalt „in der Ideologie angelegt“ sei"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Die Maßnahme folgt auf Umfragen, nach denen die meisten Briten den Vertrag ablehnen.",
+            "die meisten Briten den Vertrag ablehnen",
+            "denen",
+        ),
+        (
+            "Es gibt Berichte, denen zufolge die Armee die Stadt verlassen hat.",
+            "die Armee die Stadt verlassen hat",
+            "denen",
+        ),
+        (
+            "Die Studie, laut der die Zahl der Unfälle gestiegen ist, wurde gestern veröffentlicht.",
+            "die Zahl der Unfälle gestiegen ist",
+            "der",
+        ),
+        (
+            "Er nannte die Forscher, nach deren Angaben täglich Gemüse gegessen werden sollte.",
+            "täglich Gemüse gegessen werden sollte",
+            "deren Angaben",
+        ),
+    ],
+)
+def test_relative_pronoun_source_reports_the_relative_clause(text, message, speaker):
+    q = next(q for q in find_quotes(text) if q.kind == "indirect")
+    assert (q.text, q.speaker.text) == (message, speaker)
+
+
+def test_nach_with_a_relative_pronoun_needs_a_statement_noun():
+    assert find_quotes("Er erinnerte an das Spiel, nach dem die Fans randaliert hatten.") == []
