@@ -114,3 +114,9 @@ def test_relative_pronoun_source_reports_the_relative_clause(text, message, spea
 
 def test_nach_with_a_relative_pronoun_needs_a_statement_noun():
     assert find_quotes("Er erinnerte an das Spiel, nach dem die Fans randaliert hatten.") == []
+
+
+def test_sind_after_a_comma_ends_the_content_clause():
+    text = "Die Forscher, nach deren Angaben täglich Gemüse gegessen werden sollte, sind Ärzte."
+    q = next(q for q in find_quotes(text) if q.kind == "indirect")
+    assert q.text == "täglich Gemüse gegessen werden sollte"
