@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mediakit import find_quotes
+from mediakit.quotes import find_titles
 
 # (text, exact message text, kind)
 CLAUSE_ENDS = [
@@ -120,3 +121,21 @@ def test_sind_after_a_comma_ends_the_content_clause():
     text = "Die Forscher, nach deren Angaben täglich Gemüse gegessen werden sollte, sind Ärzte."
     q = next(q for q in find_quotes(text) if q.kind == "indirect")
     assert q.text == "täglich Gemüse gegessen werden sollte"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Jahr 2001 wurde ihm das „Große Ehrenzeichen für Verdienste um die Stadt“ verliehen.",
+        "Die Läuferinnen hatten Probleme auf der „Piste am Hohen Kamm“.",
+        "Die Tagung fand im „Haus der Geschichte“ in Bonn statt.",
+    ],
+)
+def test_definite_article_before_capitalised_marks_is_a_name(text):
+    assert [q for q in find_quotes(text) if q.kind == "direct"] == []
+    assert find_titles(text)
+
+
+def test_quoted_phrase_after_a_cue_verb_stays_a_quotation():
+    text = "Die Ministerin nannte den Beschluss das „Ende einer langen Debatte“."
+    assert any(q.kind == "direct" for q in find_quotes(text))
