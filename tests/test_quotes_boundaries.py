@@ -139,3 +139,19 @@ def test_definite_article_before_capitalised_marks_is_a_name(text):
 def test_quoted_phrase_after_a_cue_verb_stays_a_quotation():
     text = "Die Ministerin nannte den Beschluss das „Ende einer langen Debatte“."
     assert any(q.kind == "direct" for q in find_quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        ("Er bezeichnete die Pläne als „Wortbruch“.", "„Wortbruch“", "Er"),
+        (
+            "Die Regierung hatte den Bericht umgehend als „völlig falsch“ zurückgewiesen.",
+            "„völlig falsch“",
+            "Die Regierung",
+        ),
+    ],
+)
+def test_act_with_a_quoted_als_complement_is_direct_speech(text, message, speaker):
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [("direct", message, speaker)]
