@@ -155,3 +155,13 @@ def test_quoted_phrase_after_a_cue_verb_stays_a_quotation():
 def test_act_with_a_quoted_als_complement_is_direct_speech(text, message, speaker):
     quotes = find_quotes(text)
     assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [("direct", message, speaker)]
+
+
+def test_konjunktiv_i_of_t_stem_verbs_continues_a_report():
+    # "bereite", "biete": Konjunktiv I forms in -te that the preterite rule cannot read
+    text = (
+        "Der Sprecher sagte, der Rücktritt sei normal. Das Gehen bereite seinem Bruder "
+        "Schwierigkeiten."
+    )
+    fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
+    assert fi and fi[0].text == "Das Gehen bereite seinem Bruder Schwierigkeiten."
