@@ -165,3 +165,9 @@ def test_konjunktiv_i_of_t_stem_verbs_continues_a_report():
     )
     fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
     assert fi and fi[0].text == "Das Gehen bereite seinem Bruder Schwierigkeiten."
+
+
+def test_konjunktiv_i_of_common_verbs_continues_a_report():
+    text = "Die Ärztin sagte, die Lage sei ernst. Die Klinik verfüge kaum noch über Betten."
+    fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
+    assert fi and fi[0].text == "Die Klinik verfüge kaum noch über Betten."
