@@ -816,7 +816,13 @@ def frame_tail(cx: Context, i: int, hi: int) -> int:
 
 
 def clause_end(cx: Context, k: int, end: int) -> int:
-    """End of a content clause: before ", konnte der Minister …" or ", womit …"."""
+    """End of a content clause: before ", konnte der Minister …" or ", womit …".
+
+    A content clause in main-clause form ("…, das Buch verletze …") goes on past a comma
+    before a Konjunktiv I verb: a second predicate ("…, sei für Kinder ungeeignet") or the
+    finite verb after an embedded clause ("in den Ländern, in denen …, sei die Zahl …").
+    """
+    main_form = cx.low[k] not in _SUBORDINATORS - _ARTICLES
     for j in range(k + 1, end):
         if cx.tok[j] != "," or cx.region_of[j] >= 0:
             continue
@@ -824,6 +830,8 @@ def clause_end(cx: Context, k: int, end: int) -> int:
         if nxt > end:
             break
         lw = cx.low[nxt]
+        if main_form and _mood(lw) == "k1" and cx.tok[nxt][:1].islower():
+            continue
         if (
             lw in _AUXILIARIES
             or lw in _CLAUSE_BREAKERS

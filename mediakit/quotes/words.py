@@ -53,6 +53,7 @@ _AUXILIARIES = frozenset(
         "hätte",
         "hätten",
         "ist",
+        "sind",
         "sei",
         "seien",
         "war",

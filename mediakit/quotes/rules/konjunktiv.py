@@ -146,6 +146,10 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
         if cx.in_direct(j):
             continue
         c = clause_start(cx, j, first)
+        while c > first and cx.region_of[c - 1] >= 0 and cx.in_direct(c - 1):
+            # a partial quote inside the clause ("…, dass Gewalt „in der Ideologie
+            # angelegt“ sei") is no clause boundary: the clause starts before it
+            c = clause_start(cx, cx.region_tokens[cx.region_of[c - 1]][0], first)
         if c <= first or cx.tok[c - 1] not in (",", ":"):
             return first
         k = cx.next_content(c, hi)

@@ -93,4 +93,29 @@ def nest(cx: Context) -> None:
         )
         parent.nested.append(child)
         cx.region_kind[k] = "nested"
-    cx.quotes = keep
+    cx.quotes = [x for q in keep for x in _quoted_act(cx, q)]
+
+
+def _quoted_act(cx: Context, q: Quotation) -> list[Quotation]:
+    """A speech act whose content is quoted words: the quoted words, as direct speech.
+
+    "Er bezeichnete die Pläne als „Wortbruch“." / "Die Regierung hatte den Bericht als
+    „falsch“ zurückgewiesen.": the act is named only to frame the quoted words, so they
+    are the quotation (with the act's speaker and cue), as with "nannte es einen „Fehler“".
+    """
+    if q.kind != "reported" or not q.nested:
+        return [q]
+    for child in q.nested:
+        j = bisect_left(cx.idx, child.start) - 1
+        while j >= 0 and cx.space[j]:
+            j -= 1
+        if j < 0 or cx.low[j] != "als":
+            return [q]  # only the predicative "als „…“" of the act is its whole content
+    out = []
+    for child in q.nested:
+        child.parent = None
+        child.speaker = q.speaker
+        child.cue = q.cue
+        child.agentless = q.agentless
+        out.append(child)
+    return out

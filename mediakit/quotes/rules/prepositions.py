@@ -6,6 +6,7 @@ from ..model import Quotation
 from ..syntax import (
     adverbial_prefield,
     apposition,
+    clause_end,
     closed_apposition,
     frame_tail,
     make_speaker,
@@ -28,6 +29,9 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if not entry:
             continue
         position, requires = entry
+        q = _relative_cue(cx, j, lo, hi, end, position, requires)
+        if q is not None:
+            return [q]
         if position == "before" and requires and j > lo and _requires(cx.low[j - 1], requires):
             position = "after"  # "seiner Meinung nach", "eigenen Angaben nach"
         if position == "before":
@@ -182,3 +186,57 @@ def _requires(word: str, requires: tuple[str, ...]) -> bool:
 
 def _enough(cx: Context, q: Quotation) -> bool:
     return sum(e - s for s, e in q.spans) >= 12
+
+
+_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "dessen", "deren", "welchem", "welcher"})
+
+
+def _relative_cue(
+    cx: Context, j: int, lo: int, hi: int, end: int, position: str, requires: tuple[str, ...]
+) -> Quotation | None:
+    """A cue word with a relative pronoun as its source reports the relative clause only.
+
+    "Umfragen, nach denen die meisten Briten den Vertrag ablehnen" / "Berichte, denen
+    zufolge die Armee abgezogen ist" / "eine Studie, laut der …": the main clause is the
+    author's; the message is the relative clause, its source the pronoun (it stands for
+    the antecedent). With "nach" the antecedent must be a statement noun (the cue's
+    ``requires`` list), so "das Spiel, nach dem …" stays no quotation.
+    """
+    if position == "before":
+        pron = cx.next_content(j + 1, hi)
+        comma = j - 1
+        k = pron + 1
+    elif position == "after":
+        pron = j - 1
+        while pron > lo and cx.space[pron]:
+            pron -= 1
+        comma = pron - 1
+        k = j + 1
+    else:
+        return None
+    while comma > lo and cx.space[comma]:
+        comma -= 1
+    if pron >= hi or comma <= lo or cx.tok[comma] != "," or cx.low[pron] not in _RELATIVE_SOURCES:
+        return None
+    last_src = pron
+    if cx.low[pron] in ("dessen", "deren") and requires:
+        # "…, nach dessen Angaben …": the genitive pronoun and the statement noun
+        noun = cx.next_content(pron + 1, hi)
+        if noun < hi and _requires(cx.low[noun], requires):
+            last_src = noun
+            k = noun + 1
+            requires = ()
+    if requires:
+        ante = comma - 1
+        while ante > lo and cx.space[ante]:
+            ante -= 1
+        word = cx.low[ante]
+        if not any(_requires(word[: len(word) - cut], requires) for cut in (0, 1, 2)):
+            return None
+    first = cx.next_content(k, hi)
+    if first > end:
+        return None
+    last = clause_end(cx, first, end)
+    speaker = make_speaker(cx, pron, last_src)
+    q = cx.quotation("indirect", [(first, last)], speaker, cx.word_cue(j, j, cx.low[j]))
+    return q if q and _enough(cx, q) else None

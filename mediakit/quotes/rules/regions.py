@@ -37,6 +37,8 @@ def classify_regions(cx: Context) -> None:
             continue
         if not framed and not terminal and named_by_noun(cx, lo):
             cx.region_kind[k] = "title"  # die Ausstellung „Woche des verbotenen Buches“
+        elif not framed and not terminal and named_by_article(cx, lo, words):
+            cx.region_kind[k] = "title"  # das „Große Ehrenzeichen für Verdienste um …“
         elif framed or (n >= 4 and (lower or terminal)) or (terminal and n >= 2):
             cx.region_kind[k] = "direct"
         elif n == 1 and ironic_verb(cx, inner[0], lo, hi):
@@ -59,6 +61,25 @@ def named_by_noun(cx: Context, lo: int) -> bool:
     while j >= 0 and cx.space[j]:
         j -= 1
     if j < 0 or not cx.tok[j][:1].isupper() or cx.low[j] not in cx.words["title_context"]:
+        return False
+    return not cue_verb_before(cx, lo)
+
+
+def named_by_article(cx: Context, lo: int, words: list[str]) -> bool:
+    """A definite article right before capitalised words in marks: a name, not a quotation.
+
+    "wurde ihm das „Große Goldene Ehrenzeichen mit dem Stern“ verliehen", "auf der „La
+    face de Bellevarde“", "im „Haus der Geschichte“": the article belongs to the sentence
+    and the marks hold a proper name (``title_article`` in speaker_words.tsv). A quoted
+    phrase that a speaker is credited with opens lower case ("eine „friedliche Lösung“")
+    or stands after a cue verb ("nannte es das „Ende der Demokratie“").
+    """
+    if not words[0][:1].isupper() or (words[0].isupper() and len(words) == 1):
+        return False
+    j = lo - 1
+    while j >= 0 and cx.space[j]:
+        j -= 1
+    if j < 0 or cx.low[j] not in cx.words.get("title_article", ()):
         return False
     return not cue_verb_before(cx, lo)
 
