@@ -45,15 +45,6 @@ def test_clause_ends(text, message, kind):
     assert quotes[0].text == message
 
 
-def test_anaphoric_frame_message_takes_the_pronoun():
-    # "Das/Dies berichtete X.": the pronoun stands for the sentence before; the message
-    # runs through its full stop to the pronoun
-    text = "Die Brücke bleibt bis Freitag gesperrt. Das teilte die Stadtverwaltung mit."
-    q = next(q for q in find_quotes(text) if q.kind == "indirect")
-    assert q.text == "Die Brücke bleibt bis Freitag gesperrt. Das"
-    assert q.speaker.text == "die Stadtverwaltung"
-
-
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -47,9 +47,9 @@ def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None)
     start = _source_start(cx, verb.lemma, v + 1, hi)
     last = np_forward(cx, start, hi)
     speaker = make_speaker(cx, start, last) if last >= start else None
-    # the pronoun stands for the message: the message runs from the sentence before
-    # through its full stop to "Das"/"Dies" (as the Wikinews annotation marks it)
-    q = cx.quotation("indirect", [(p_lo, first)], speaker, cx.cue(verb, v, particle))
+    q = cx.quotation(
+        "indirect", [(p_lo, cx.strip_end(p_hi, p_lo))], speaker, cx.cue(verb, v, particle)
+    )
     return [q] if q else []
 
 
