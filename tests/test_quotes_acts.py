@@ -487,3 +487,35 @@ PRAISE_COMPLAINT_THREAT = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PRAISE_COMPLAINT_THREAT)
 def test_praise_complaint_and_threat(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+VERDICT_AND_VERB_SECOND = [
+    # "halten … für" + a predicative adjective is a verdict; "für" + a noun phrase is none
+    (
+        "Die Gutachter halten den Neubau für überflüssig.",
+        "Neubau",
+        "reported",
+        "Die Gutachter",
+    ),
+    (
+        "Die Schwimmerin hält seit Jahren den Rekord für die längste Strecke.",
+        "Rekord",
+        None,
+        "",
+    ),
+    # a main clause after a comma that starts with an article is no relative clause
+    (
+        "Der Umsatz ist gestiegen, die Händler sprechen schon von einem Rekordjahr.",
+        "Rekordjahr",
+        "reported",
+        "die Händler",
+    ),
+    # a relative clause puts its verb last: it describes a noun, no act reported
+    ("Das sind die Pläne, die Anwohner kritisiert hatten.", "Anwohner", None, ""),
+    ("Es meldeten sich Zeugen, die von einem Knall sprachen.", "Knall", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VERDICT_AND_VERB_SECOND)
+def test_verdict_and_verb_second_clause(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

@@ -47,7 +47,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if cx.region_of[v] >= 0:
             continue
         c_lo, c_hi = _clause(cx, v, lo, hi)
-        if _relative_clause(cx, c_lo, v, lo):
+        if _relative_clause(cx, c_lo, v, lo) and not _verb_second(cx, c_lo, c_hi, v):
             continue  # "…, die 25 Millionen Todesopfer gefordert hatte": describes a noun
         if cx.low[cx.next_content(c_lo, v)] in speech_act_context()["conditional"]:
             continue  # "Falls die Art als bedroht eingestuft wird, …": a hypothetical act
@@ -82,6 +82,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
         ):
             continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
+        if verb.lemma in speech_act_context()["predicate"] and not _predicate(
+            cx, verb, c_lo, max(c_hi, particle + 1)
+        ):
+            continue  # "hält den Weltrekord für das schnellste Auto": no verdict
         passive = participle and any(
             cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))
         )
@@ -226,6 +230,22 @@ def _act_inside(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
     return []
 
 
+def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
+    """A required word of the act is followed by a predicative adjective: "für möglich".
+
+    "hält den Plan für unausgegoren" / "hielt es für richtig" names a verdict; "hält den
+    Weltrekord für das schnellste Auto" or "hält die Stellung für Stunden" does not (a
+    determiner or a noun follows "für").
+    """
+    for k in range(lo, hi):
+        if cx.low[k] in verb.act_requires:
+            n = cx.next_content(k + 1, hi)
+            if n < hi and cx.tok[n][:1].islower() and cx.tok[n][:1].isalpha():
+                if cx.low[n] not in cx.words["determiner"]:
+                    return True
+    return False
+
+
 def _before(cx: Context, v: int, lo: int) -> int:
     """The last non-space token before ``v`` (``v`` itself when there is none)."""
     k = v - 1
@@ -313,6 +333,23 @@ def negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
                     continue  # "mit den nicht ausreichenden Kapazitäten": inside a noun phrase
             return True
     return False
+
+
+def _verb_second(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+    """The clause after the comma is a main clause: article, noun, finite verb, more words.
+
+    "…, die Betreiber sprechen bereits von 850 Stellen" (verb second) is a main clause
+    that starts with an article; a relative clause puts its verb last ("…, die von
+    Erschütterungen sprachen", "…, die Betreiber kritisiert hatten").
+    """
+    k = cx.next_content(c_lo, v)
+    n = cx.next_content(k + 1, v)
+    if n >= v or not cx.tok[n][:1].isupper() or cx.next_content(n + 1, v + 1) != v:
+        return False
+    if cx.vlow[v] not in cx.lex.main or cx.vlow[v] in cx.lex.participles:
+        return False
+    after = cx.next_content(v + 1, c_hi)
+    return after < c_hi and cx.vlow[after] not in _AUXILIARIES
 
 
 def _in_parentheses(cx: Context, v: int, lo: int, hi: int) -> bool:
