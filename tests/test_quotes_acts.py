@@ -519,3 +519,40 @@ VERDICT_AND_VERB_SECOND = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VERDICT_AND_VERB_SECOND)
 def test_verdict_and_verb_second_clause(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+VIEW_AND_QUOTED_FRAGMENT = [
+    # "sehen in X Y": a view when an object follows the noun phrase after "in"
+    (
+        "Die Forscher sehen in der Studie einen wichtigen Fortschritt.",
+        "Fortschritt",
+        "reported",
+        "Die Forscher",
+    ),
+    ("Die Nachbarn sahen den Lehrer in der Stadt.", "Stadt", None, ""),
+    # a short quoted fragment inside the object leaves the act reported
+    (
+        "Die Ärztin warnte vor einer „gefährlichen Mode“ unter Jugendlichen.",
+        "Jugendlichen",
+        "reported",
+        "Die Ärztin",
+    ),
+    # a quoted sentence before the verb is framed by it: a direct quotation
+    (
+        "„Wir bauen das Werk nicht aus“, gab die Sprecherin der Firma bekannt.",
+        "Werk",
+        "direct",
+        "die Sprecherin der Firma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VIEW_AND_QUOTED_FRAGMENT)
+def test_view_and_quoted_fragment(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_quoted_fragment_stays_a_quotation_of_its_own():
+    text = "Die Ärztin warnte vor einer „gefährlichen Mode“ unter Jugendlichen."
+    kinds = sorted(q.kind for q in find_quotes(text))
+    assert kinds == ["direct", "reported"]

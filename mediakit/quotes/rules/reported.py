@@ -16,6 +16,8 @@ object of the act is part of the attributed content.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
@@ -37,8 +39,8 @@ def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
 def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
     verbs = cx.within(cx.verb_at, lo, hi)
-    if not verbs or cx.has_direct(lo, hi):
-        return []
+    if not verbs or _quote_frame(cx, lo, hi):
+        return []  # a frame of a direct quotation (rules/direct.py)
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
     lex = cx.lex
@@ -82,6 +84,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
         ):
             continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
+        if not _object_after(cx, verb, c_lo, max(c_hi, particle + 1)):
+            continue  # "sah ihn in Berlin": no view ("sieht in dem Plan einen Fehler" is one)
         if verb.lemma in speech_act_context()["predicate"] and not _predicate(
             cx, verb, c_lo, max(c_hi, particle + 1)
         ):
@@ -230,6 +234,37 @@ def _act_inside(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
     return []
 
 
+def _object_after(cx: Context, verb, lo: int, hi: int) -> bool:
+    """A required preposition that needs a second noun phrase after its own (``object_after``).
+
+    "Experten sehen in dem Referendum den ersten Schritt" names a view: after "in" and
+    its noun phrase comes the object ("den ersten Schritt"). "Sie sah ihn in Berlin"
+    names none. True when another required word of the act is present, or the act
+    needs no such preposition.
+    """
+    marked = speech_act_context()["object_after"]
+    present = [k for k in range(lo, hi) if cx.low[k] in verb.act_requires]
+    if not present or any(cx.low[k] not in marked for k in present):
+        return True
+    dets = cx.words["determiner"]
+    for k in present:
+        n = cx.next_content(k + 1, hi)
+        m = cx.next_content(n + 1, hi)
+        if (
+            n < hi
+            and cx.tok[n][:1].islower()
+            and cx.low[n] not in dets
+            and (m >= hi or not cx.tok[m][:1].isupper())
+        ):
+            noun = n  # a pronoun: "sieht in ihm einen Nachfolger"
+        else:
+            noun = next((j for j in range(n, hi) if cx.tok[j][:1].isupper()), hi)
+        after = cx.next_content(noun + 1, hi)
+        if after < hi and (cx.low[after] in dets or cx.low[after].startswith("kein")):
+            return True
+    return False
+
+
 def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
     """A required word of the act is followed by a predicative adjective: "für möglich".
 
@@ -243,6 +278,24 @@ def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
             if n < hi and cx.tok[n][:1].islower() and cx.tok[n][:1].isalpha():
                 if cx.low[n] not in cx.words["determiner"]:
                     return True
+    return False
+
+
+def _quote_frame(cx: Context, lo: int, hi: int) -> bool:
+    """The sentence holds a direct quotation longer than a short fragment, or opens with one.
+
+    A sentence with a quoted sentence is a frame (rules/direct.py); a fragment in quote
+    marks inside the act ("warnten vor einem „drohenden Abfluss“") leaves it reported;
+    "„Es ist der Grund“, teilte er mit." opens with the quote it frames.
+    """
+    k = max(0, bisect_left(cx.region_starts, lo) - 1)
+    while k < len(cx.region_tokens) and cx.region_tokens[k][0] < hi:
+        r_lo, r_hi = cx.region_tokens[k]
+        if r_hi > lo and r_hi > r_lo and cx.region_kind[k] == "direct":
+            words = sum(1 for j in range(r_lo, r_hi) if cx.tok[j][:1].isalnum())
+            if words > _FRAGMENT_WORDS or r_lo <= cx.next_content(lo, hi):
+                return True
+        k += 1
     return False
 
 
@@ -386,6 +439,9 @@ def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None)
             return True
     return False
 
+
+# a direct quotation of at most this many words inside an act is a fragment of its object
+_FRAGMENT_WORDS = 4
 
 # conjunctions that join a second act with the same subject ("…, dass …, und warnte …")
 _COORDINATORS = frozenset({"und", "sowie"})
