@@ -498,6 +498,12 @@ VERDICT_AND_VERB_SECOND = [
         "Die Gutachter",
     ),
     (
+        "Viele Anwohner halten den Umbau für einen teuren Irrtum.",
+        "Irrtum",
+        "reported",
+        "Viele Anwohner",
+    ),
+    (
         "Die Schwimmerin hält seit Jahren den Rekord für die längste Strecke.",
         "Rekord",
         None,

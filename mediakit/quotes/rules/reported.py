@@ -276,8 +276,11 @@ def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
         if cx.low[k] in verb.act_requires:
             n = cx.next_content(k + 1, hi)
             if n < hi and cx.tok[n][:1].islower() and cx.tok[n][:1].isalpha():
-                if cx.low[n] not in cx.words["determiner"]:
-                    return True
+                if (
+                    cx.low[n] not in cx.words["determiner"]
+                    or cx.low[n] in speech_act_context()["indefinite"]
+                ):
+                    return True  # "für möglich", "für einen Fehler"
     return False
 
 
