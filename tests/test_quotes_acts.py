@@ -562,3 +562,14 @@ def test_quoted_fragment_stays_a_quotation_of_its_own():
     text = "Die Ärztin warnte vor einer „gefährlichen Mode“ unter Jugendlichen."
     kinds = sorted(q.kind for q in find_quotes(text))
     assert kinds == ["direct", "reported"]
+
+
+def test_verlangen_names_a_demand():
+    _check(
+        "Der Elternbeirat verlangte eine schnelle Sanierung der Turnhalle.",
+        "Sanierung",
+        "reported",
+        "Der Elternbeirat",
+    )
+    # a modal infinitive is no demand made yet
+    _check("Der Händler wollte das Doppelte verlangen.", "Doppelte", None, "")
