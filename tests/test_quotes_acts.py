@@ -573,3 +573,22 @@ def test_verlangen_names_a_demand():
     )
     # a modal infinitive is no demand made yet
     _check("Der Händler wollte das Doppelte verlangen.", "Doppelte", None, "")
+
+
+PREDICATE_AT_CLAUSE_END = [
+    # "nennen" + object + predicative adjective at the clause end names a characterisation
+    (
+        "Die Bürgermeisterin nannte den Beschluss des Rates voreilig.",
+        "Beschluss",
+        "reported",
+        "Die Bürgermeisterin",
+    ),
+    # a name or a date is no characterisation
+    ("Die Polizei nannte den Namen des Fahrers.", "Namen", None, ""),
+    ("Der Verein nennt sich Sonnenschein und trifft sich montags.", "Sonnenschein", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PREDICATE_AT_CLAUSE_END)
+def test_predicate_at_clause_end(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

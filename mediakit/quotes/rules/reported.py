@@ -80,8 +80,15 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             modals = speech_act_context()["modal"]
             if any(cx.vlow[j] in modals for j in range(c_lo, c_hi) if j != v):
                 continue  # "wollte das Doppelte verlangen", "kann per SMS warnen": no act yet
-        if verb.act_requires and not any(
-            cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
+        if (
+            verb.act_requires
+            and not any(
+                cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
+            )
+            and not (
+                verb.lemma in speech_act_context()["predicate_end"]
+                and _ends_in_predicate(cx, v, c_hi)
+            )
         ):
             continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
         if not _object_after(cx, verb, c_lo, max(c_hi, particle + 1)):
@@ -263,6 +270,21 @@ def _object_after(cx: Context, verb, lo: int, hi: int) -> bool:
         if after < hi and (cx.low[after] in dets or cx.low[after].startswith("kein")):
             return True
     return False
+
+
+def _ends_in_predicate(cx: Context, v: int, c_hi: int) -> bool:
+    """The clause ends in a predicative adjective after an object: "nannte den Plan illegal"."""
+    last = c_hi - 1
+    while last > v and (cx.space[last] or not cx.tok[last][:1].isalnum()):
+        last -= 1
+    if last <= v + 1 or not cx.tok[last][:1].islower() or cx.region_of[last] >= 0:
+        return False  # a quoted predicate ("nannte den Platzverweis „überzogen“") is direct
+    w = cx.low[last]
+    if w in cx.lex.main or w in _AUXILIARIES or w in speech_act_context()["negator"]:
+        return False
+    if any(cx.low[j] in _COORDINATORS or cx.low[j] == "sich" for j in range(v + 1, last)):
+        return False  # "nennt sich … und findet … statt": no predicate of the object
+    return any(cx.tok[j][:1].isupper() for j in range(v + 1, last))
 
 
 def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
