@@ -536,13 +536,6 @@ VIEW_AND_QUOTED_FRAGMENT = [
         "Die Forscher",
     ),
     ("Die Nachbarn sahen den Lehrer in der Stadt.", "Stadt", None, ""),
-    # a short quoted fragment inside the object leaves the act reported
-    (
-        "Die Ärztin warnte vor einer „gefährlichen Mode“ unter Jugendlichen.",
-        "Jugendlichen",
-        "reported",
-        "Die Ärztin",
-    ),
     # a quoted sentence before the verb is framed by it: a direct quotation
     (
         "„Wir bauen das Werk nicht aus“, gab die Sprecherin der Firma bekannt.",
@@ -556,12 +549,6 @@ VIEW_AND_QUOTED_FRAGMENT = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VIEW_AND_QUOTED_FRAGMENT)
 def test_view_and_quoted_fragment(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
-
-
-def test_quoted_fragment_stays_a_quotation_of_its_own():
-    text = "Die Ärztin warnte vor einer „gefährlichen Mode“ unter Jugendlichen."
-    kinds = sorted(q.kind for q in find_quotes(text))
-    assert kinds == ["direct", "reported"]
 
 
 def test_verlangen_names_a_demand():

@@ -50,11 +50,7 @@ def split_colon_quotes(cx: Context) -> None:
 def nest(cx: Context) -> None:
     """Quote regions inside an indirect or reported quotation become nested direct quotes."""
     split_colon_quotes(cx)
-    # a reported act keeps a quoted fragment of its object as a quotation of its own
-    # ("warnten vor einem „drohenden Abfluss“"): the act names it, the marks quote it
-    top = sorted(
-        (q for q in cx.quotes if q.kind not in ("direct", "reported")), key=lambda q: q.start
-    )
+    top = sorted((q for q in cx.quotes if q.kind != "direct"), key=lambda q: q.start)
     directs = {id(q) for q in cx.quotes if q.kind == "direct"}
     # The first (by start) non-direct quotation that contains [start, end), found by
     # bisection on starts and on the running maximum of ends: linear, not quadratic.

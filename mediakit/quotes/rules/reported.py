@@ -16,8 +16,6 @@ object of the act is part of the attributed content.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
@@ -39,8 +37,8 @@ def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
 def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
     verbs = cx.within(cx.verb_at, lo, hi)
-    if not verbs or _quote_frame(cx, lo, hi):
-        return []  # a frame of a direct quotation (rules/direct.py)
+    if not verbs or cx.has_direct(lo, hi):
+        return []
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
     lex = cx.lex
@@ -306,24 +304,6 @@ def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
     return False
 
 
-def _quote_frame(cx: Context, lo: int, hi: int) -> bool:
-    """The sentence holds a direct quotation longer than a short fragment, or opens with one.
-
-    A sentence with a quoted sentence is a frame (rules/direct.py); a fragment in quote
-    marks inside the act ("warnten vor einem „drohenden Abfluss“") leaves it reported;
-    "„Es ist der Grund“, teilte er mit." opens with the quote it frames.
-    """
-    k = max(0, bisect_left(cx.region_starts, lo) - 1)
-    while k < len(cx.region_tokens) and cx.region_tokens[k][0] < hi:
-        r_lo, r_hi = cx.region_tokens[k]
-        if r_hi > lo and r_hi > r_lo and cx.region_kind[k] == "direct":
-            words = sum(1 for j in range(r_lo, r_hi) if cx.tok[j][:1].isalnum())
-            if words > _FRAGMENT_WORDS or r_lo <= cx.next_content(lo, hi):
-                return True
-        k += 1
-    return False
-
-
 def _before(cx: Context, v: int, lo: int) -> int:
     """The last non-space token before ``v`` (``v`` itself when there is none)."""
     k = v - 1
@@ -464,9 +444,6 @@ def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None)
             return True
     return False
 
-
-# a direct quotation of at most this many words inside an act is a fragment of its object
-_FRAGMENT_WORDS = 4
 
 # conjunctions that join a second act with the same subject ("…, dass …, und warnte …")
 _COORDINATORS = frozenset({"und", "sowie"})
