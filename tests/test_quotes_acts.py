@@ -579,3 +579,20 @@ PREDICATE_AT_CLAUSE_END = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PREDICATE_AT_CLAUSE_END)
 def test_predicate_at_clause_end(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+CAUSE_ATTRIBUTED = [
+    (
+        "Die Feuerwehr führte den Brand auf einen defekten Heizlüfter zurück.",
+        "Heizlüfter",
+        "reported",
+        "Die Feuerwehr",
+    ),
+    # the zu-infinitive is the author's own statement of cause
+    ("Der Rückgang ist auf das schlechte Wetter zurückzuführen.", "Wetter", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CAUSE_ATTRIBUTED)
+def test_cause_attributed(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

@@ -72,6 +72,9 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         if cx.low[_before(cx, v, c_lo)] == "zu":
             continue  # "sind 36 Todesopfer zu beklagen", "Das Projekt, ESPASA zu schreiben"
+        p = verb.particle
+        if p and verb.lemma.startswith(p) and form == p + "zu" + verb.lemma[len(p) :]:
+            continue  # "ist darauf zurückzuführen": the zu-infinitive of a particle verb
         if _attributive(cx, v, c_lo, hi):
             continue  # "eine oft beklagte Lücke", "die seit Tagen erwartete Offensive"
         if form == verb.lemma or form == verb.lemma.replace(verb.particle, "", 1):
