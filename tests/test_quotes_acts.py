@@ -487,3 +487,112 @@ PRAISE_COMPLAINT_THREAT = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PRAISE_COMPLAINT_THREAT)
 def test_praise_complaint_and_threat(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+VERDICT_AND_VERB_SECOND = [
+    # "halten … für" + a predicative adjective is a verdict; "für" + a noun phrase is none
+    (
+        "Die Gutachter halten den Neubau für überflüssig.",
+        "Neubau",
+        "reported",
+        "Die Gutachter",
+    ),
+    (
+        "Viele Anwohner halten den Umbau für einen teuren Irrtum.",
+        "Irrtum",
+        "reported",
+        "Viele Anwohner",
+    ),
+    (
+        "Die Schwimmerin hält seit Jahren den Rekord für die längste Strecke.",
+        "Rekord",
+        None,
+        "",
+    ),
+    # a main clause after a comma that starts with an article is no relative clause
+    (
+        "Der Umsatz ist gestiegen, die Händler sprechen schon von einem Rekordjahr.",
+        "Rekordjahr",
+        "reported",
+        "die Händler",
+    ),
+    # a relative clause puts its verb last: it describes a noun, no act reported
+    ("Das sind die Pläne, die Anwohner kritisiert hatten.", "Anwohner", None, ""),
+    ("Es meldeten sich Zeugen, die von einem Knall sprachen.", "Knall", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VERDICT_AND_VERB_SECOND)
+def test_verdict_and_verb_second_clause(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+VIEW_AND_QUOTED_FRAGMENT = [
+    # "sehen in X Y": a view when an object follows the noun phrase after "in"
+    (
+        "Die Forscher sehen in der Studie einen wichtigen Fortschritt.",
+        "Fortschritt",
+        "reported",
+        "Die Forscher",
+    ),
+    ("Die Nachbarn sahen den Lehrer in der Stadt.", "Stadt", None, ""),
+    # a quoted sentence before the verb is framed by it: a direct quotation
+    (
+        "„Wir bauen das Werk nicht aus“, gab die Sprecherin der Firma bekannt.",
+        "Werk",
+        "direct",
+        "die Sprecherin der Firma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), VIEW_AND_QUOTED_FRAGMENT)
+def test_view_and_quoted_fragment(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_verlangen_names_a_demand():
+    _check(
+        "Der Elternbeirat verlangte eine schnelle Sanierung der Turnhalle.",
+        "Sanierung",
+        "reported",
+        "Der Elternbeirat",
+    )
+    # a modal infinitive is no demand made yet
+    _check("Der Händler wollte das Doppelte verlangen.", "Doppelte", None, "")
+
+
+PREDICATE_AT_CLAUSE_END = [
+    # "nennen" + object + predicative adjective at the clause end names a characterisation
+    (
+        "Die Bürgermeisterin nannte den Beschluss des Rates voreilig.",
+        "Beschluss",
+        "reported",
+        "Die Bürgermeisterin",
+    ),
+    # a name or a date is no characterisation
+    ("Die Polizei nannte den Namen des Fahrers.", "Namen", None, ""),
+    ("Der Verein nennt sich Sonnenschein und trifft sich montags.", "Sonnenschein", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PREDICATE_AT_CLAUSE_END)
+def test_predicate_at_clause_end(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+CAUSE_ATTRIBUTED = [
+    (
+        "Die Feuerwehr führte den Brand auf einen defekten Heizlüfter zurück.",
+        "Heizlüfter",
+        "reported",
+        "Die Feuerwehr",
+    ),
+    # the zu-infinitive is the author's own statement of cause
+    ("Der Rückgang ist auf das schlechte Wetter zurückzuführen.", "Wetter", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CAUSE_ATTRIBUTED)
+def test_cause_attributed(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

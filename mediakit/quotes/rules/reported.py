@@ -47,7 +47,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if cx.region_of[v] >= 0:
             continue
         c_lo, c_hi = _clause(cx, v, lo, hi)
-        if _relative_clause(cx, c_lo, v, lo):
+        if _relative_clause(cx, c_lo, v, lo) and not _verb_second(cx, c_lo, c_hi, v):
             continue  # "…, die 25 Millionen Todesopfer gefordert hatte": describes a noun
         if cx.low[cx.next_content(c_lo, v)] in speech_act_context()["conditional"]:
             continue  # "Falls die Art als bedroht eingestuft wird, …": a hypothetical act
@@ -72,16 +72,32 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         if cx.low[_before(cx, v, c_lo)] == "zu":
             continue  # "sind 36 Todesopfer zu beklagen", "Das Projekt, ESPASA zu schreiben"
+        p = verb.particle
+        if p and verb.lemma.startswith(p) and form == p + "zu" + verb.lemma[len(p) :]:
+            continue  # "ist darauf zurückzuführen": the zu-infinitive of a particle verb
         if _attributive(cx, v, c_lo, hi):
             continue  # "eine oft beklagte Lücke", "die seit Tagen erwartete Offensive"
         if form == verb.lemma or form == verb.lemma.replace(verb.particle, "", 1):
             modals = speech_act_context()["modal"]
             if any(cx.vlow[j] in modals for j in range(c_lo, c_hi) if j != v):
                 continue  # "wollte das Doppelte verlangen", "kann per SMS warnen": no act yet
-        if verb.act_requires and not any(
-            cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
+        if (
+            verb.act_requires
+            and not any(
+                cx.low[k] in verb.act_requires for k in range(c_lo, max(c_hi, particle + 1))
+            )
+            and not (
+                verb.lemma in speech_act_context()["predicate_end"]
+                and _ends_in_predicate(cx, v, c_hi)
+            )
         ):
             continue  # "sprach mit Putin" is no report of speech, "sprach von …" is
+        if not _object_after(cx, verb, c_lo, max(c_hi, particle + 1)):
+            continue  # "sah ihn in Berlin": no view ("sieht in dem Plan einen Fehler" is one)
+        if verb.lemma in speech_act_context()["predicate"] and not _predicate(
+            cx, verb, c_lo, max(c_hi, particle + 1)
+        ):
+            continue  # "hält den Weltrekord für das schnellste Auto": no verdict
         passive = participle and any(
             cx.low[j] in PASSIVE_AUX for j in range(c_lo, min(hi, max(c_hi, v + 3)))
         )
@@ -228,6 +244,71 @@ def _act_inside(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
     return []
 
 
+def _object_after(cx: Context, verb, lo: int, hi: int) -> bool:
+    """A required preposition that needs a second noun phrase after its own (``object_after``).
+
+    "Experten sehen in dem Referendum den ersten Schritt" names a view: after "in" and
+    its noun phrase comes the object ("den ersten Schritt"). "Sie sah ihn in Berlin"
+    names none. True when another required word of the act is present, or the act
+    needs no such preposition.
+    """
+    marked = speech_act_context()["object_after"]
+    present = [k for k in range(lo, hi) if cx.low[k] in verb.act_requires]
+    if not present or any(cx.low[k] not in marked for k in present):
+        return True
+    dets = cx.words["determiner"]
+    for k in present:
+        n = cx.next_content(k + 1, hi)
+        m = cx.next_content(n + 1, hi)
+        if (
+            n < hi
+            and cx.tok[n][:1].islower()
+            and cx.low[n] not in dets
+            and (m >= hi or not cx.tok[m][:1].isupper())
+        ):
+            noun = n  # a pronoun: "sieht in ihm einen Nachfolger"
+        else:
+            noun = next((j for j in range(n, hi) if cx.tok[j][:1].isupper()), hi)
+        after = cx.next_content(noun + 1, hi)
+        if after < hi and (cx.low[after] in dets or cx.low[after].startswith("kein")):
+            return True
+    return False
+
+
+def _ends_in_predicate(cx: Context, v: int, c_hi: int) -> bool:
+    """The clause ends in a predicative adjective after an object: "nannte den Plan illegal"."""
+    last = c_hi - 1
+    while last > v and (cx.space[last] or not cx.tok[last][:1].isalnum()):
+        last -= 1
+    if last <= v + 1 or not cx.tok[last][:1].islower() or cx.region_of[last] >= 0:
+        return False  # a quoted predicate ("nannte den Platzverweis „überzogen“") is direct
+    w = cx.low[last]
+    if w in cx.lex.main or w in _AUXILIARIES or w in speech_act_context()["negator"]:
+        return False
+    if any(cx.low[j] in _COORDINATORS or cx.low[j] == "sich" for j in range(v + 1, last)):
+        return False  # "nennt sich … und findet … statt": no predicate of the object
+    return any(cx.tok[j][:1].isupper() for j in range(v + 1, last))
+
+
+def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
+    """A required word of the act is followed by a predicative adjective: "für möglich".
+
+    "hält den Plan für unausgegoren" / "hielt es für richtig" names a verdict; "hält den
+    Weltrekord für das schnellste Auto" or "hält die Stellung für Stunden" does not (a
+    determiner or a noun follows "für").
+    """
+    for k in range(lo, hi):
+        if cx.low[k] in verb.act_requires:
+            n = cx.next_content(k + 1, hi)
+            if n < hi and cx.tok[n][:1].islower() and cx.tok[n][:1].isalpha():
+                if (
+                    cx.low[n] not in cx.words["determiner"]
+                    or cx.low[n] in speech_act_context()["indefinite"]
+                ):
+                    return True  # "für möglich", "für einen Fehler"
+    return False
+
+
 def _before(cx: Context, v: int, lo: int) -> int:
     """The last non-space token before ``v`` (``v`` itself when there is none)."""
     k = v - 1
@@ -315,6 +396,23 @@ def negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
                     continue  # "mit den nicht ausreichenden Kapazitäten": inside a noun phrase
             return True
     return False
+
+
+def _verb_second(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+    """The clause after the comma is a main clause: article, noun, finite verb, more words.
+
+    "…, die Betreiber sprechen bereits von 850 Stellen" (verb second) is a main clause
+    that starts with an article; a relative clause puts its verb last ("…, die von
+    Erschütterungen sprachen", "…, die Betreiber kritisiert hatten").
+    """
+    k = cx.next_content(c_lo, v)
+    n = cx.next_content(k + 1, v)
+    if n >= v or not cx.tok[n][:1].isupper() or cx.next_content(n + 1, v + 1) != v:
+        return False
+    if cx.vlow[v] not in cx.lex.main or cx.vlow[v] in cx.lex.participles:
+        return False
+    after = cx.next_content(v + 1, c_hi)
+    return after < c_hi and cx.vlow[after] not in _AUXILIARIES
 
 
 def _in_parentheses(cx: Context, v: int, lo: int, hi: int) -> bool:
