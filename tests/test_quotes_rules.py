@@ -895,3 +895,13 @@ def test_kind_labels_for_teachers():
         "free_indirect": "uneingeleitete indirekte Rede (Konjunktiv I)",
         "reported": "Redebericht (nur erwähnte Äußerung)",
     }
+
+
+def test_von_object_of_the_verb_is_no_passive_agent():
+    # "ausgehen von …": the von-phrase is what is expected, not who expects it
+    q = _find("In der Region wird von einer hohen Waldbrandgefahr ausgegangen.", "Waldbrandgefahr")
+    assert q is not None and q.kind == "reported"
+    assert q.speaker is None and q.agentless
+    # with a second von-phrase the first one is the agent
+    q = _find("Von der Feuerwehr wird von einer akuten Gefahr ausgegangen.", "Gefahr")
+    assert q is not None and q.speaker is not None and q.speaker.text == "der Feuerwehr"

@@ -115,9 +115,14 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if passive:
             speaker = None
             finite = min((j for j in aux if j < v), default=c_lo)
+            # "Es wird von einer Gefahr ausgegangen": a verb that takes its object with
+            # "von" has no von-agent unless a second von-phrase stands in the clause
+            object_von = [j for j in range(c_lo, v) if cx.low[j] in verb.act_requires]
             for j in range(c_lo, v):
                 if c_lo < j < finite and j != cx.next_content(c_lo, v):
                     continue  # "Die Gesten von Franziskus werden … gesehen": an attribute
+                if len(object_von) == 1 and j == object_von[0]:
+                    continue
                 if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
                     last = np_forward(cx, j + 1, v)
                     if last > j:
