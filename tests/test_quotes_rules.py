@@ -905,3 +905,12 @@ def test_von_object_of_the_verb_is_no_passive_agent():
     # with a second von-phrase the first one is the agent
     q = _find("Von der Feuerwehr wird von einer akuten Gefahr ausgegangen.", "Gefahr")
     assert q is not None and q.speaker is not None and q.speaker.text == "der Feuerwehr"
+
+
+def test_von_attribute_of_an_expected_thing_is_no_agent():
+    # "befürchten"/"erwarten": "ein Ausbruch von Cholera" is what is feared, no source
+    q = _find("In der Region wird ein Ausbruch von Cholera befürchtet.", "Cholera")
+    assert q is not None and q.kind == "reported"
+    assert q.speaker is None and q.agentless
+    q = _find("Ein Anstieg der Preise wird von Experten befürchtet.", "Experten")
+    assert q is not None and q.speaker is not None and q.speaker.text == "Experten"

@@ -20,7 +20,7 @@ from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
 from ..view import Context
-from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT, _RELATIVE
+from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT, _RELATIVE, _is_cap
 
 
 def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
@@ -123,6 +123,14 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     continue  # "Die Gesten von Franziskus werden … gesehen": an attribute
                 if len(object_von) == 1 and j == object_von[0]:
                     continue
+                if (
+                    verb.act == "expectation"
+                    and cx.low[j] in AGENT
+                    and j > c_lo
+                    and _is_cap(cx.tok[j - 1])
+                    and cx.low[j - 1] not in cx.words["determiner"]
+                ):
+                    continue  # "wird ein Ausbruch von Cholera befürchtet": what is feared
                 if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
                     last = np_forward(cx, j + 1, v)
                     if last > j:
