@@ -914,3 +914,10 @@ def test_von_attribute_of_an_expected_thing_is_no_agent():
     assert q.speaker is None and q.agentless
     q = _find("Ein Anstieg der Preise wird von Experten befürchtet.", "Experten")
     assert q is not None and q.speaker is not None and q.speaker.text == "Experten"
+
+
+def test_zusammen_mit_prefield_is_no_speaker():
+    q = _find("Zusammen mit dem Minister plädiert Frank für eine Reform.", "Reform")
+    assert q is not None and q.speaker is not None and q.speaker.text == "Frank"
+    q = _find("Gemeinsam mit der Partei fordert die Ministerin mehr Geld.", "Geld")
+    assert q is not None and q.speaker is not None and q.speaker.text == "die Ministerin"
