@@ -921,3 +921,12 @@ def test_zusammen_mit_prefield_is_no_speaker():
     assert q is not None and q.speaker is not None and q.speaker.text == "Frank"
     q = _find("Gemeinsam mit der Partei fordert die Ministerin mehr Geld.", "Geld")
     assert q is not None and q.speaker is not None and q.speaker.text == "die Ministerin"
+
+
+def test_fuer_role_opens_a_konjunktiv_view():
+    q = _find("Für den Sprecher der Stadt sei der Rücktritt verständlich.", "Rücktritt")
+    assert q is not None and q.kind == "free_indirect"
+    assert q.speaker is not None and q.speaker.text == "den Sprecher der Stadt"
+    # no role, institution or known name after "für": no source
+    q = _find("Für die Kinder sei das Angebot kostenlos.", "Angebot")
+    assert q is None or q.speaker is None

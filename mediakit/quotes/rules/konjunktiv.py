@@ -5,7 +5,14 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Quotation, Speaker
-from ..syntax import clause_start, sentence_subject, topic_subject
+from ..syntax import (
+    _source_like,
+    clause_start,
+    make_speaker,
+    np_forward,
+    sentence_subject,
+    topic_subject,
+)
 from ..view import Context
 from ..words import (
     _ARTICLES,
@@ -101,6 +108,11 @@ def free_indirect(cx: Context) -> None:
             # a new paragraph ends the last speaker's turn - unless it opens in
             # Konjunktiv I right after that speaker's quotation
             speaker = None
+        if cx.low[first] in cx.words.get("viewpoint_preposition", ()) and cut == first:
+            # "Für den Bischof sei der Rücktritt verständlich.": whose view it is
+            np_last = np_forward(cx, first + 1, hi)
+            if np_last > first and _source_like(cx, first + 1, np_last):
+                speaker = make_speaker(cx, first + 1, np_last) or speaker
         if speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
             # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before
             speaker = topic_subject(cx, *cx.sentences[si - 1])
