@@ -162,3 +162,24 @@ def test_konjunktiv_i_of_common_verbs_continues_a_report():
     text = "Die Ärztin sagte, die Lage sei ernst. Die Klinik verfüge kaum noch über Betten."
     fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
     assert fi and fi[0].text == "Die Klinik verfüge kaum noch über Betten."
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Nach Angaben von Peter Müller, Professor an der Universität Bonn, könnte der Damm "
+            "brechen.",
+            "könnte der Damm brechen",
+            "Angaben von Peter Müller, Professor an der Universität Bonn",
+        ),
+        (
+            "Laut Eva Roth, Leiterin der Feuerwehr in Kassel, wurde niemand verletzt.",
+            "wurde niemand verletzt",
+            "Eva Roth, Leiterin der Feuerwehr in Kassel",
+        ),
+    ],
+)
+def test_apposition_with_prepositional_attributes_belongs_to_the_source(text, message, speaker):
+    quotes = find_quotes(text)
+    assert [(q.text, q.speaker.text) for q in quotes] == [(message, speaker)]

@@ -463,11 +463,12 @@ def apposition(cx: Context, last: int, hi: int) -> int:
     return last
 
 
-def _attribute_tail(cx: Context, k: int, hi: int) -> int:
-    """Last token of prepositional attributes from ``k`` to the sentence end, or -1.
+def _attribute_tail(cx: Context, k: int, hi: int, stop: frozenset[str] = _END_PUNCT) -> int:
+    """Last token of prepositional attributes from ``k`` up to a ``stop`` token, or -1.
 
     Only prepositions, articles, adjectives, names and nouns (no time noun, no comma, no
-    verb) up to the full stop: "bei der Stiftung für Suchtvorbeugung."
+    verb) up to the full stop: "bei der Stiftung für Suchtvorbeugung." With ``stop=(",",)``
+    the attributes run up to the comma that closes an apposition.
     """
     w = cx.words
     last = -1
@@ -477,7 +478,7 @@ def _attribute_tail(cx: Context, k: int, hi: int) -> int:
         if cx.space[j]:
             j += 1
             continue
-        if t in _END_PUNCT:
+        if t in stop:
             return last
         if lw in w["time_noun"] or cx.region_of[j] >= 0:
             return -1
@@ -510,6 +511,13 @@ def closed_apposition(cx: Context, last: int, hi: int) -> int:
     if end < start or not (_is_cap(cx.tok[end]) or cx.tok[end] == ")"):
         return last
     close = cx.next_content(end + 1, hi)
+    if close < hi and cx.low[close] in cx.words["preposition"] and cx.tok[close][:1].islower():
+        # "Nach Angaben von Peter Müller, Professor an der Universität Bonn, könnte …": the
+        # apposition's own prepositional attributes run up to the closing comma
+        tail = _attribute_tail(cx, close, hi, frozenset({","}))
+        if tail > end and _is_cap(cx.tok[tail]):
+            end = tail
+            close = cx.next_content(end + 1, hi)
     if close >= hi or cx.tok[close] != ",":
         return last
     verb = cx.next_content(close + 1, hi)
