@@ -183,3 +183,20 @@ def test_konjunktiv_i_of_common_verbs_continues_a_report():
 def test_apposition_with_prepositional_attributes_belongs_to_the_source(text, message, speaker):
     quotes = find_quotes(text)
     assert [(q.text, q.speaker.text) for q in quotes] == [(message, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Der Bäcker sagt, diese Sorte erspart den Kunden viel Zeit.",
+            "diese Sorte erspart den Kunden viel Zeit",
+        ),
+        (
+            "Die Firma argumentiert, diese neue Maschine erspare den Bauern viel Arbeit.",
+            "diese neue Maschine erspare den Bauern viel Arbeit",
+        ),
+    ],
+)
+def test_demonstrative_determiner_opens_an_unintroduced_content_clause(text, message):
+    assert [q.text for q in find_quotes(text)] == [message]

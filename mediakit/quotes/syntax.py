@@ -884,10 +884,22 @@ def v2_clause(cx: Context, k: int, hi: int) -> bool:
         return False
     if hi - k < 2:
         return False
-    start_ok = lw in cx.words["determiner"] or lw in cx.words["pronoun"] or _is_cap(cx.tok[k])
+    demonstrative = lw in cx.words.get("demonstrative", ())
+    start_ok = (
+        lw in cx.words["determiner"]
+        or lw in cx.words["pronoun"]
+        or demonstrative
+        or _is_cap(cx.tok[k])
+    )
     if not start_ok:
         return False
-    end = np_forward(cx, k, hi + 1)
+    if demonstrative:
+        # "…, diese Sorte spare …": the determiner and its noun; alone, a pronoun
+        nxt_k = cx.next_content(k + 1, hi + 1)
+        opens = nxt_k <= hi and (_is_cap(cx.tok[nxt_k]) or _adjective_like(cx.tok[nxt_k]))
+        end = np_forward(cx, nxt_k, hi + 1) if opens else k
+    else:
+        end = np_forward(cx, k, hi + 1)
     if end < k:
         end = k
     nxt = cx.next_content(end + 1, hi + 1)
