@@ -200,3 +200,19 @@ def test_apposition_with_prepositional_attributes_belongs_to_the_source(text, me
 )
 def test_demonstrative_determiner_opens_an_unintroduced_content_clause(text, message):
     assert [q.text for q in find_quotes(text)] == [message]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Der Bürgermeister nannte den Plan einen „Schildbürgerstreich“.",
+            "„Schildbürgerstreich“",
+            "Der Bürgermeister",
+        ),
+        ("Die Trainerin nannte das Spiel eine „Katastrophe“.", "„Katastrophe“", "Die Trainerin"),
+    ],
+)
+def test_nennen_with_a_quoted_predicative_noun_is_direct_speech(text, message, speaker):
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [("direct", message, speaker)]
