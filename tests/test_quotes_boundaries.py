@@ -216,3 +216,19 @@ def test_demonstrative_determiner_opens_an_unintroduced_content_clause(text, mes
 def test_nennen_with_a_quoted_predicative_noun_is_direct_speech(text, message, speaker):
     quotes = find_quotes(text)
     assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [("direct", message, speaker)]
+
+
+def test_quoted_description_before_sprechen_is_direct_speech():
+    # a quote after an indefinite article that starts in lowercase is no title
+    text = "Von einer „gezielten Kampagne“ sprach der Abgeordnete Peter Lang."
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [
+        ("direct", "„gezielten Kampagne“", "der Abgeordnete Peter Lang")
+    ]
+
+
+def test_quoted_name_after_a_definite_article_stays_a_title():
+    text = "Die Sprecherin der „Aktion Deutschland Hilft“ sagte, die Spenden seien gestiegen."
+    quotes = find_quotes(text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert quotes[0].speaker.text == "Die Sprecherin der „Aktion Deutschland Hilft“"

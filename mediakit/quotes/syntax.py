@@ -208,6 +208,25 @@ def _place_before_name(cx: Context, k: int, hi: int) -> int:
     return j
 
 
+def _described_quote(cx: Context, r: int) -> bool:
+    """Quoted words after an indefinite article that start in lowercase: a description
+    ("von einer „gezielten Kampagne“"), not a name or title ("die „Aktion Deutschland hilft“").
+    """
+    lo, hi_r = cx.region_tokens[r]
+    first = cx.next_content(lo, hi_r)
+    while first < hi_r and not cx.tok[first][:1].isalnum():
+        first = cx.next_content(first + 1, hi_r)  # past the opening mark
+    k = lo - 1
+    while k >= 0 and cx.space[k]:
+        k -= 1
+    return (
+        first < hi_r
+        and cx.tok[first][:1].islower()
+        and k >= 0
+        and cx.low[k] in cx.words["indefinite_article"]
+    )
+
+
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     dets = cx.words["determiner"]
     pronouns = cx.words["pronoun"]
@@ -263,7 +282,11 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         if cx.region_of[j] >= 0 and (
             cx.region_kind[cx.region_of[j]] == "title"
-            or (open_np and cx.region_kind[cx.region_of[j]] == "scare")
+            or (
+                open_np
+                and cx.region_kind[cx.region_of[j]] == "scare"
+                and not _described_quote(cx, cx.region_of[j])
+            )
         ):
             cx.region_kind[cx.region_of[j]] = "title"  # "die „Aktion Deutschland hilft“"
             _, hi_r = cx.region_tokens[cx.region_of[j]]
