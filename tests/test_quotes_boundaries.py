@@ -232,3 +232,29 @@ def test_quoted_name_after_a_definite_article_stays_a_title():
     quotes = find_quotes(text)
     assert [q.kind for q in quotes] == ["indirect"]
     assert quotes[0].speaker.text == "Die Sprecherin der „Aktion Deutschland Hilft“"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Wie die Zeitung Die Welt in einem Bericht vom 3. Mai 2010 berichtet, soll die Firma "
+            "pleite sein.",
+            "soll die Firma pleite sein",
+            "die Zeitung Die Welt",
+        ),
+        (
+            "Wie die Sprecherin des Amtes in Köln, Anna Roth, mitteilte, wurde niemand verletzt.",
+            "wurde niemand verletzt",
+            "die Sprecherin des Amtes in Köln, Anna Roth",
+        ),
+    ],
+)
+def test_sentence_initial_wie_frame_with_adverbials_before_its_verb(text, message, speaker):
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [("indirect", message, speaker)]
+
+
+def test_wie_question_after_frage_stays_no_frame():
+    text = "Auf die Frage, wie oft die beiden in den letzten Wochen gesprochen haben, schwieg er."
+    assert find_quotes(text) == []

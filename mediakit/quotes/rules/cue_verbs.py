@@ -155,11 +155,15 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 speaker_last = cx.region_tokens[r][1] - 1  # "wie „heise online“ berichtet"
             if speaker_last >= np_start and cx.tok[speaker_last + 1] == ",":
                 speaker_last = v - 1  # "wie Burt Rutan, Chef der Firma, mitteilte"
-            if speaker_last <= first or v - speaker_last > 5:
+            nxt = cx.next_content(max(v, particle) + 1, hi)
+            # a sentence-initial "Wie X …, mitteilte, …" frame may hold adverbials and an
+            # apposition before its verb ("Wie der Spiegel in einem Bericht vom Montag
+            # berichtet, …"); elsewhere a long gap means no source
+            opening = nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi)
+            if speaker_last <= first or v - speaker_last > (_WIE_OPENING_GAP if opening else 5):
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
             speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
-            nxt = cx.next_content(max(v, particle) + 1, hi)
             if nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi):
                 q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
             elif first > lo and cx.tok[first - 1] == ",":
@@ -308,6 +312,10 @@ def _adverbial_rest(cx: Context, comma: int, end: int) -> bool:
     if cx.low[k] not in cx.words["preposition"] and cx.low[k] not in cx.words["adverb"]:
         return False
     return not any(cx.tok[j] in (",", ";", ":") for j in range(k, end + 1))
+
+
+#: tokens allowed between the source and the verb of a sentence-initial "Wie X … mitteilte,"
+_WIE_OPENING_GAP = 12
 
 
 def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> int:
