@@ -258,3 +258,11 @@ def test_sentence_initial_wie_frame_with_adverbials_before_its_verb(text, messag
 def test_wie_question_after_frage_stays_no_frame():
     text = "Auf die Frage, wie oft die beiden in den letzten Wochen gesprochen haben, schwieg er."
     assert find_quotes(text) == []
+
+
+def test_sentence_initial_wie_frame_in_the_perfect_tense():
+    text = "Wie der Verband in der Nacht bekanntgegeben hat, wird das Turnier abgesagt."
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [
+        ("indirect", "wird das Turnier abgesagt", "der Verband")
+    ]

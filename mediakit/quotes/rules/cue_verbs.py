@@ -23,7 +23,14 @@ from ..syntax import (
     zu_infinitive,
 )
 from ..view import Context
-from ..words import _ARTICLES, _COMPLEMENTIZERS, _END_PUNCT, _INDICATIVE_COMPLEMENT, _SUBORDINATORS
+from ..words import (
+    _ARTICLES,
+    _AUXILIARIES,
+    _COMPLEMENTIZERS,
+    _END_PUNCT,
+    _INDICATIVE_COMPLEMENT,
+    _SUBORDINATORS,
+)
 from .reported import negated
 
 
@@ -156,6 +163,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if speaker_last >= np_start and cx.tok[speaker_last + 1] == ",":
                 speaker_last = v - 1  # "wie Burt Rutan, Chef der Firma, mitteilte"
             nxt = cx.next_content(max(v, particle) + 1, hi)
+            for _ in range(2):  # "Wie die FIFA bekanntgegeben hat, …", "… berichtet wird, …"
+                if nxt < hi and cx.low[nxt] in _AUXILIARIES:
+                    nxt = cx.next_content(nxt + 1, hi)
             # a sentence-initial "Wie X …, mitteilte, …" frame may hold adverbials and an
             # apposition before its verb ("Wie der Spiegel in einem Bericht vom Montag
             # berichtet, …"); elsewhere a long gap means no source
