@@ -266,3 +266,17 @@ def test_sentence_initial_wie_frame_in_the_perfect_tense():
     assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [
         ("indirect", "wird das Turnier abgesagt", "der Verband")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Die Firma hat angekündigt die Preise ab Mai zu erhöhen.", "die Preise ab Mai zu erhöhen"),
+        (
+            "Die Anwohner wurden aufgefordert Fenster und Türen geschlossen zu halten.",
+            "Fenster und Türen geschlossen zu halten",
+        ),
+    ],
+)
+def test_zu_infinitive_after_a_participle_cue_without_comma(text, message):
+    assert [(q.kind, q.text) for q in find_quotes(text)] == [("indirect", message)]

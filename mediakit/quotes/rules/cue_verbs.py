@@ -196,6 +196,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if j >= hi or cx.tok[j] not in (",", ":"):
             if j < hi and cx.in_direct(j):
                 continue
+            q = _infinitive_without_comma(cx, verb, v, particle, lo, j, hi)
+            if q is not None:
+                out.append(q)
+                return out
             continue
         comma = j
         # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
@@ -322,6 +326,33 @@ def _adverbial_rest(cx: Context, comma: int, end: int) -> bool:
     if cx.low[k] not in cx.words["preposition"] and cx.low[k] not in cx.words["adverb"]:
         return False
     return not any(cx.tok[j] in (",", ";", ":") for j in range(k, end + 1))
+
+
+def _infinitive_without_comma(
+    cx: Context, verb: CueVerb, v: int, particle: int, lo: int, stop: int, hi: int
+) -> Quotation | None:
+    """A zu-infinitive after a participle cue verb, its comma left out: indirect speech.
+
+    "Die Firma hat angekündigt die Preise zu erhöhen." -> "die Preise zu erhöhen". Only
+    when a finite auxiliary stands before the participle in its clause and the infinitive
+    runs to the sentence end.
+    """
+    if stop >= hi or cx.tok[stop] not in _END_PUNCT or cx.tok[stop] == ":":
+        return None
+    k = cx.next_content(max(v, particle) + 1, stop)
+    if k >= stop - 1 or cx.in_direct(k) or cx.low[k] in ("um", "ohne", "statt", "anstatt"):
+        return None
+    c = clause_start(cx, v, lo)
+    if not any(cx.low[a] in _AUXILIARIES for a in range(c, v)):
+        return None
+    if not zu_infinitive(cx, k, stop - 1) or any(cx.tok[a] == "," for a in range(k, stop)):
+        return None
+    passive, agent = passive_agent(cx, v, lo, k)
+    speaker = agent if passive else subject_of(cx, v, lo, k)
+    q = cx.quotation("indirect", [(k, stop - 1)], speaker, cx.cue(verb, v, particle))
+    if q:
+        q.agentless = passive and agent is None
+    return q
 
 
 #: tokens allowed between the source and the verb of a sentence-initial "Wie X … mitteilte,"
