@@ -162,3 +162,121 @@ def test_konjunktiv_i_of_common_verbs_continues_a_report():
     text = "Die Ärztin sagte, die Lage sei ernst. Die Klinik verfüge kaum noch über Betten."
     fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
     assert fi and fi[0].text == "Die Klinik verfüge kaum noch über Betten."
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Nach Angaben von Peter Müller, Professor an der Universität Bonn, könnte der Damm "
+            "brechen.",
+            "könnte der Damm brechen",
+            "Angaben von Peter Müller, Professor an der Universität Bonn",
+        ),
+        (
+            "Laut Eva Roth, Leiterin der Feuerwehr in Kassel, wurde niemand verletzt.",
+            "wurde niemand verletzt",
+            "Eva Roth, Leiterin der Feuerwehr in Kassel",
+        ),
+    ],
+)
+def test_apposition_with_prepositional_attributes_belongs_to_the_source(text, message, speaker):
+    quotes = find_quotes(text)
+    assert [(q.text, q.speaker.text) for q in quotes] == [(message, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Der Bäcker sagt, diese Sorte erspart den Kunden viel Zeit.",
+            "diese Sorte erspart den Kunden viel Zeit",
+        ),
+        (
+            "Die Firma argumentiert, diese neue Maschine erspare den Bauern viel Arbeit.",
+            "diese neue Maschine erspare den Bauern viel Arbeit",
+        ),
+    ],
+)
+def test_demonstrative_determiner_opens_an_unintroduced_content_clause(text, message):
+    assert [q.text for q in find_quotes(text)] == [message]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Der Bürgermeister nannte den Plan einen „Schildbürgerstreich“.",
+            "„Schildbürgerstreich“",
+            "Der Bürgermeister",
+        ),
+        ("Die Trainerin nannte das Spiel eine „Katastrophe“.", "„Katastrophe“", "Die Trainerin"),
+    ],
+)
+def test_nennen_with_a_quoted_predicative_noun_is_direct_speech(text, message, speaker):
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [("direct", message, speaker)]
+
+
+def test_quoted_description_before_sprechen_is_direct_speech():
+    # a quote after an indefinite article that starts in lowercase is no title
+    text = "Von einer „gezielten Kampagne“ sprach der Abgeordnete Peter Lang."
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [
+        ("direct", "„gezielten Kampagne“", "der Abgeordnete Peter Lang")
+    ]
+
+
+def test_quoted_name_after_a_definite_article_stays_a_title():
+    text = "Die Sprecherin der „Aktion Deutschland Hilft“ sagte, die Spenden seien gestiegen."
+    quotes = find_quotes(text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert quotes[0].speaker.text == "Die Sprecherin der „Aktion Deutschland Hilft“"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Wie die Zeitung Die Welt in einem Bericht vom 3. Mai 2010 berichtet, soll die Firma "
+            "pleite sein.",
+            "soll die Firma pleite sein",
+            "die Zeitung Die Welt",
+        ),
+        (
+            "Wie die Sprecherin des Amtes in Köln, Anna Roth, mitteilte, wurde niemand verletzt.",
+            "wurde niemand verletzt",
+            "die Sprecherin des Amtes in Köln, Anna Roth",
+        ),
+    ],
+)
+def test_sentence_initial_wie_frame_with_adverbials_before_its_verb(text, message, speaker):
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [("indirect", message, speaker)]
+
+
+def test_wie_question_after_frage_stays_no_frame():
+    text = "Auf die Frage, wie oft die beiden in den letzten Wochen gesprochen haben, schwieg er."
+    assert find_quotes(text) == []
+
+
+def test_sentence_initial_wie_frame_in_the_perfect_tense():
+    text = "Wie der Verband in der Nacht bekanntgegeben hat, wird das Turnier abgesagt."
+    quotes = find_quotes(text)
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [
+        ("indirect", "wird das Turnier abgesagt", "der Verband")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Die Firma hat angekündigt die Preise ab Mai zu erhöhen.", "die Preise ab Mai zu erhöhen"),
+        (
+            "Die Anwohner wurden aufgefordert Fenster und Türen geschlossen zu halten.",
+            "Fenster und Türen geschlossen zu halten",
+        ),
+    ],
+)
+def test_zu_infinitive_after_a_participle_cue_without_comma(text, message):
+    assert [(q.kind, q.text) for q in find_quotes(text)] == [("indirect", message)]

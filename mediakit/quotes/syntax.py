@@ -208,6 +208,25 @@ def _place_before_name(cx: Context, k: int, hi: int) -> int:
     return j
 
 
+def _described_quote(cx: Context, r: int) -> bool:
+    """Quoted words after an indefinite article that start in lowercase: a description
+    ("von einer „gezielten Kampagne“"), not a name or title ("die „Aktion Deutschland hilft“").
+    """
+    lo, hi_r = cx.region_tokens[r]
+    first = cx.next_content(lo, hi_r)
+    while first < hi_r and not cx.tok[first][:1].isalnum():
+        first = cx.next_content(first + 1, hi_r)  # past the opening mark
+    k = lo - 1
+    while k >= 0 and cx.space[k]:
+        k -= 1
+    return (
+        first < hi_r
+        and cx.tok[first][:1].islower()
+        and k >= 0
+        and cx.low[k] in cx.words["indefinite_article"]
+    )
+
+
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     dets = cx.words["determiner"]
     pronouns = cx.words["pronoun"]
@@ -263,7 +282,11 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         if cx.region_of[j] >= 0 and (
             cx.region_kind[cx.region_of[j]] == "title"
-            or (open_np and cx.region_kind[cx.region_of[j]] == "scare")
+            or (
+                open_np
+                and cx.region_kind[cx.region_of[j]] == "scare"
+                and not _described_quote(cx, cx.region_of[j])
+            )
         ):
             cx.region_kind[cx.region_of[j]] = "title"  # "die „Aktion Deutschland hilft“"
             _, hi_r = cx.region_tokens[cx.region_of[j]]
@@ -463,11 +486,12 @@ def apposition(cx: Context, last: int, hi: int) -> int:
     return last
 
 
-def _attribute_tail(cx: Context, k: int, hi: int) -> int:
-    """Last token of prepositional attributes from ``k`` to the sentence end, or -1.
+def _attribute_tail(cx: Context, k: int, hi: int, stop: frozenset[str] = _END_PUNCT) -> int:
+    """Last token of prepositional attributes from ``k`` up to a ``stop`` token, or -1.
 
     Only prepositions, articles, adjectives, names and nouns (no time noun, no comma, no
-    verb) up to the full stop: "bei der Stiftung für Suchtvorbeugung."
+    verb) up to the full stop: "bei der Stiftung für Suchtvorbeugung." With ``stop=(",",)``
+    the attributes run up to the comma that closes an apposition.
     """
     w = cx.words
     last = -1
@@ -477,7 +501,7 @@ def _attribute_tail(cx: Context, k: int, hi: int) -> int:
         if cx.space[j]:
             j += 1
             continue
-        if t in _END_PUNCT:
+        if t in stop:
             return last
         if lw in w["time_noun"] or cx.region_of[j] >= 0:
             return -1
@@ -510,6 +534,13 @@ def closed_apposition(cx: Context, last: int, hi: int) -> int:
     if end < start or not (_is_cap(cx.tok[end]) or cx.tok[end] == ")"):
         return last
     close = cx.next_content(end + 1, hi)
+    if close < hi and cx.low[close] in cx.words["preposition"] and cx.tok[close][:1].islower():
+        # "Nach Angaben von Peter Müller, Professor an der Universität Bonn, könnte …": the
+        # apposition's own prepositional attributes run up to the closing comma
+        tail = _attribute_tail(cx, close, hi, frozenset({","}))
+        if tail > end and _is_cap(cx.tok[tail]):
+            end = tail
+            close = cx.next_content(end + 1, hi)
     if close >= hi or cx.tok[close] != ",":
         return last
     verb = cx.next_content(close + 1, hi)
@@ -876,10 +907,22 @@ def v2_clause(cx: Context, k: int, hi: int) -> bool:
         return False
     if hi - k < 2:
         return False
-    start_ok = lw in cx.words["determiner"] or lw in cx.words["pronoun"] or _is_cap(cx.tok[k])
+    demonstrative = lw in cx.words.get("demonstrative", ())
+    start_ok = (
+        lw in cx.words["determiner"]
+        or lw in cx.words["pronoun"]
+        or demonstrative
+        or _is_cap(cx.tok[k])
+    )
     if not start_ok:
         return False
-    end = np_forward(cx, k, hi + 1)
+    if demonstrative:
+        # "…, diese Sorte spare …": the determiner and its noun; alone, a pronoun
+        nxt_k = cx.next_content(k + 1, hi + 1)
+        opens = nxt_k <= hi and (_is_cap(cx.tok[nxt_k]) or _adjective_like(cx.tok[nxt_k]))
+        end = np_forward(cx, nxt_k, hi + 1) if opens else k
+    else:
+        end = np_forward(cx, k, hi + 1)
     if end < k:
         end = k
     nxt = cx.next_content(end + 1, hi + 1)

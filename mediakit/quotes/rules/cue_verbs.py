@@ -23,7 +23,14 @@ from ..syntax import (
     zu_infinitive,
 )
 from ..view import Context
-from ..words import _ARTICLES, _COMPLEMENTIZERS, _END_PUNCT, _INDICATIVE_COMPLEMENT, _SUBORDINATORS
+from ..words import (
+    _ARTICLES,
+    _AUXILIARIES,
+    _COMPLEMENTIZERS,
+    _END_PUNCT,
+    _INDICATIVE_COMPLEMENT,
+    _SUBORDINATORS,
+)
 from .reported import negated
 
 
@@ -155,11 +162,18 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 speaker_last = cx.region_tokens[r][1] - 1  # "wie „heise online“ berichtet"
             if speaker_last >= np_start and cx.tok[speaker_last + 1] == ",":
                 speaker_last = v - 1  # "wie Burt Rutan, Chef der Firma, mitteilte"
-            if speaker_last <= first or v - speaker_last > 5:
+            nxt = cx.next_content(max(v, particle) + 1, hi)
+            for _ in range(2):  # "Wie die FIFA bekanntgegeben hat, …", "… berichtet wird, …"
+                if nxt < hi and cx.low[nxt] in _AUXILIARIES:
+                    nxt = cx.next_content(nxt + 1, hi)
+            # a sentence-initial "Wie X …, mitteilte, …" frame may hold adverbials and an
+            # apposition before its verb ("Wie der Spiegel in einem Bericht vom Montag
+            # berichtet, …"); elsewhere a long gap means no source
+            opening = nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi)
+            if speaker_last <= first or v - speaker_last > (_WIE_OPENING_GAP if opening else 5):
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
             speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
-            nxt = cx.next_content(max(v, particle) + 1, hi)
             if nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi):
                 q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
             elif first > lo and cx.tok[first - 1] == ",":
@@ -182,6 +196,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if j >= hi or cx.tok[j] not in (",", ":"):
             if j < hi and cx.in_direct(j):
                 continue
+            q = _infinitive_without_comma(cx, verb, v, particle, lo, j, hi)
+            if q is not None:
+                out.append(q)
+                return out
             continue
         comma = j
         # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
@@ -308,6 +326,37 @@ def _adverbial_rest(cx: Context, comma: int, end: int) -> bool:
     if cx.low[k] not in cx.words["preposition"] and cx.low[k] not in cx.words["adverb"]:
         return False
     return not any(cx.tok[j] in (",", ";", ":") for j in range(k, end + 1))
+
+
+def _infinitive_without_comma(
+    cx: Context, verb: CueVerb, v: int, particle: int, lo: int, stop: int, hi: int
+) -> Quotation | None:
+    """A zu-infinitive after a participle cue verb, its comma left out: indirect speech.
+
+    "Die Firma hat angekündigt die Preise zu erhöhen." -> "die Preise zu erhöhen". Only
+    when a finite auxiliary stands before the participle in its clause and the infinitive
+    runs to the sentence end.
+    """
+    if stop >= hi or cx.tok[stop] not in _END_PUNCT or cx.tok[stop] == ":":
+        return None
+    k = cx.next_content(max(v, particle) + 1, stop)
+    if k >= stop - 1 or cx.in_direct(k) or cx.low[k] in ("um", "ohne", "statt", "anstatt"):
+        return None
+    c = clause_start(cx, v, lo)
+    if not any(cx.low[a] in _AUXILIARIES for a in range(c, v)):
+        return None
+    if not zu_infinitive(cx, k, stop - 1) or any(cx.tok[a] == "," for a in range(k, stop)):
+        return None
+    passive, agent = passive_agent(cx, v, lo, k)
+    speaker = agent if passive else subject_of(cx, v, lo, k)
+    q = cx.quotation("indirect", [(k, stop - 1)], speaker, cx.cue(verb, v, particle))
+    if q:
+        q.agentless = passive and agent is None
+    return q
+
+
+#: tokens allowed between the source and the verb of a sentence-initial "Wie X … mitteilte,"
+_WIE_OPENING_GAP = 12
 
 
 def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..lexicon import speech_act_context
 from ..model import Quotation
 from ..view import Context
 
@@ -105,12 +106,18 @@ def _quoted_act(cx: Context, q: Quotation) -> list[Quotation]:
     """
     if q.kind != "reported" or not q.nested:
         return [q]
+    context = speech_act_context()
+    predicate = q.cue is not None and q.cue.lemma in context.get("quoted_predicate", ())
     for child in q.nested:
         j = bisect_left(cx.idx, child.start) - 1
         while j >= 0 and cx.space[j]:
             j -= 1
-        if j < 0 or cx.low[j] != "als":
-            return [q]  # only the predicative "als „…“" of the act is its whole content
+        if j < 0:
+            return [q]
+        if cx.low[j] != "als" and not (predicate and cx.low[j] in context["indefinite"]):
+            # only the predicative "als „…“" (or "nannte es einen „…“") of the act is its
+            # whole content
+            return [q]
     out = []
     for child in q.nested:
         child.parent = None
