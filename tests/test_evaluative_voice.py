@@ -92,14 +92,16 @@ VOICE_CASES = [
     ("Es ist aber anzunehmen, dass das ein Desaster ist.", "Desaster", "author", None),
     ("Es ist zu befürchten, dass das ein Desaster wird.", "Desaster", "author", None),
     ("Es macht Sinn zu behaupten, dass das ein Desaster ist.", "Desaster", "author", None),
-    # ... but a bare "Es" with a speech verb may be a neuter institution (das Gericht)
-    ("Es weist den Vorwurf zurück, das sei ein Desaster.", "Desaster", "attributed", "Es"),
-    # a connective adverb taken for the speaker names no source (not_source_first)
+    # ... but a bare "Es" with a speech verb may be a neuter institution (das Gericht):
+    # attributed, to no named source
+    ("Es weist den Vorwurf zurück, das sei ein Desaster.", "Desaster", "attributed", None),
+    # a connective adverb is no speaker: the subject after the verb is (the quotation
+    # layer reports the decision in the zu-infinitive, as the Wikinews annotation does)
     (
         "Daraufhin entschied sich der Minister, den mutigen Schritt zu wagen.",
         "mutigen",
-        "author",
-        None,
+        "attributed",
+        "Minister",
     ),
 ]
 

@@ -446,7 +446,11 @@ def _writer_or_no_one(
     generalising *man* of a modal frame (Man kann davon ausgehen, dass ...), or no one
     at all: an adverb or a pronoun that names no speaker (Daraufhin, Es)."""
     if not source:
-        return False
+        # "Es ist anzunehmen / zu befürchten, dass ...": the quotation layer names no
+        # speaker for the expletive; the impersonal zu-frame is the writer's
+        frame = _frame_text(quotation, document).lstrip(" \t\"'„“”»«")
+        first_word = frame.partition(" ")[0].lower()
+        return first_word in rules.expletive_speakers and (_ZU_INFINITIVE.search(frame) is not None)
     lowered = source.lower()
     if lowered in rules.writer_speakers or lowered in rules.not_source:
         return True
