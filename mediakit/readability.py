@@ -76,7 +76,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise, repeat
-from math import isfinite
 from operator import le, lt
 from typing import Any
 from weakref import ref
@@ -388,33 +387,28 @@ class Readability:
                 lix = sl + 100.0 * long_words / words
                 smog = smog_de(poly, sentences)
         # counts are ints (always finite); only the means, shares and formulas can be
-        # None or not finite (one comprehension instead of a call of _finite each)
-        counts = [
-            float(words),
-            float(sentences),
-            float(self.syllables),
-            float(long_words),
-            float(poly),
-            float(mono),
-        ]
-        means = [
-            float(v) if v is not None and isfinite(v) else None for v in (asl, asw, iw, ms, es)
-        ]
-        formulas = [
-            float(v) if v is not None and isfinite(v) else None for v in (flesch, *wstf, lix, smog)
-        ]
-        return dict(
-            zip(
-                _METRIC_ORDER,
-                [
-                    *counts,
-                    *means,
-                    float(max(self.sentence_words, default=0)),
-                    *formulas,
-                ],
-                strict=True,
-            )
-        )
+        # None or not finite
+        return {
+            "words": float(words),
+            "sentences": float(sentences),
+            "syllables": float(self.syllables),
+            "long_words": float(long_words),
+            "polysyllabic_words": float(poly),
+            "monosyllabic_words": float(mono),
+            "avg_sentence_length": _finite(asl),
+            "avg_syllables_per_word": _finite(asw),
+            "long_word_share": _finite(iw),
+            "polysyllabic_share": _finite(ms),
+            "monosyllabic_share": _finite(es),
+            "longest_sentence_words": float(max(self.sentence_words, default=0)),
+            "flesch_amstad": _finite(flesch),
+            "wstf1": _finite(wstf[0]),
+            "wstf2": _finite(wstf[1]),
+            "wstf3": _finite(wstf[2]),
+            "wstf4": _finite(wstf[3]),
+            "lix": _finite(lix),
+            "smog_de": _finite(smog),
+        }
 
     def longest_sentences(self, n: int | None = None) -> list[TextSpan]:
         """The ``n`` sentences with the most words, in text order (label ``long_sentence``)."""
@@ -510,30 +504,6 @@ class Readability:
             f"<Readability {self.words} words, {self.sentences} sentences, "
             f"Flesch-Amstad {self.flesch_amstad:.1f}, WSTF1 {self.wstf1:.1f}, LIX {self.lix:.1f}>"
         )
-
-
-#: the keys of :attr:`Readability.metrics`, in their order
-_METRIC_ORDER = (
-    "words",
-    "sentences",
-    "syllables",
-    "long_words",
-    "polysyllabic_words",
-    "monosyllabic_words",
-    "avg_sentence_length",
-    "avg_syllables_per_word",
-    "long_word_share",
-    "polysyllabic_share",
-    "monosyllabic_share",
-    "longest_sentence_words",
-    "flesch_amstad",
-    "wstf1",
-    "wstf2",
-    "wstf3",
-    "wstf4",
-    "lix",
-    "smog_de",
-)
 
 
 def _finite(value: float | None) -> float | None:

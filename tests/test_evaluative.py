@@ -705,3 +705,15 @@ def test_a_noun_compound_head_does_not_match_inside_a_lowercase_word():
 def test_sogenannt_and_quote_marks_on_the_next_word_count_once():
     hits = find_evaluative("Die sogenannte „Reform“ kostet die Stadt viel Geld.")
     assert [(h.text, h.category) for h in hits] == [("sogenannte", "distancing")]
+
+
+def test_split_separable_verb_keeps_the_hits_in_text_order():
+    # the split verb's hit is merged in text order, so the litotes after it still
+    # finds the judgement it holds and counts once
+    hits = find_evaluative(
+        "Der Minister redet die Lage schön, obwohl der Schaden nicht unerheblich ist."
+    )
+    assert [(h.text, h.category) for h in hits] == [
+        ("redet die Lage schön", "speech_verb"),
+        ("unerheblich", "judgement"),
+    ]

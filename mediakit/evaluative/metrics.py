@@ -170,9 +170,12 @@ def find_evaluative(
     if split:
         # a split separable verb (spielt ... herunter) replaces the hits on its verb and
         # particle tokens (schön in "redet die Lage schön")
-        ends = {(a, p) for a, _, _, _, _, p in split}
-        taken = {a for a, _ in ends} | {p for _, p in ends}
-        words = [hit for hit in words if hit[0] not in taken] + [h[:5] for h in split]
+        # (kept in text order: _holds_word_of_its_category bisects their starts)
+        taken = {a for a, *_ in split} | {h[5] for h in split}
+        words = sorted(
+            [hit for hit in words if hit[0] not in taken] + [h[:5] for h in split],
+            key=lambda hit: hit[0],
+        )
     phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
     word_spans = {(a, b) for a, b, _, _, _ in words}
     word_starts = [a for a, *_ in words]

@@ -663,6 +663,18 @@ def _adjectival_head(cx: Context, j: int) -> bool:
     return lw in _lexicon_forms() or (len(lw) > 6 and lw.endswith("end") and lw.isalpha())
 
 
+def _after_reflexives_and_adverbs(cx: Context, after: int, hi: int) -> int:
+    """The first token from ``after`` past up to three reflexives and adverbs after a
+    finite verb ("brachte sich dann die Sprecherin …" -> "die")."""
+    for _ in range(3):
+        if after < hi and (
+            cx.low[after] in _REFLEXIVE
+            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
+        ):
+            after = cx.next_content(after + 1, hi)
+    return after
+
+
 def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | None:
     """The subject after the finite verb ``v`` when the pre-field ``[first, v)`` is none.
 
@@ -672,13 +684,7 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
     """
     if first >= v or not cx.tok[v][:1].islower() or cx.low[v] in cx.words["preposition"]:
         return None
-    after = cx.next_content(v + 1, hi)
-    for _ in range(3):
-        if after < hi and (
-            cx.low[after] in _REFLEXIVE
-            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
-        ):
-            after = cx.next_content(after + 1, hi)
+    after = _after_reflexives_and_adverbs(cx, cx.next_content(v + 1, hi), hi)
     if after >= hi or cx.region_of[after] >= 0:
         return None
     pronoun = cx.low[after] in ("er", "sie")
@@ -1143,13 +1149,7 @@ def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
     if v >= hi or not (cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])):
         if not cx.low[v].endswith(("t", "te", "ten", "en")) or not cx.tok[v].isalpha():
             return None
-    after = cx.next_content(v + 1, hi)
-    for _ in range(3):
-        if after < hi and (
-            cx.low[after] in _REFLEXIVE
-            or (cx.low[after] in cx.words["adverb"] and cx.low[after] not in cx.words["determiner"])
-        ):
-            after = cx.next_content(after + 1, hi)
+    after = _after_reflexives_and_adverbs(cx, cx.next_content(v + 1, hi), hi)
     if after >= hi or cx.low[after] in _OBLIQUE or cx.region_of[after] >= 0:
         return None
     if not (_is_cap(cx.tok[after]) or cx.low[after] in ("der", "die", "das", "ein", "eine")):
