@@ -295,8 +295,9 @@ def apply_context_rules(
     return entry
 
 
-#: Tokens that close a clause for the rule not_in_clause_with.
-_CLAUSE_ENDS = frozenset(",;:.!?()[]–—…")
+#: Tokens that close a clause for the rule not_in_clause_with: the clause breaks but the
+#: hyphen and quote marks (a quoted word stands inside its clause).
+_CLAUSE_ENDS = _CLAUSE_BREAKS - frozenset('-"„“”«»‹›')
 
 
 def _clause_has(
