@@ -596,3 +596,70 @@ CAUSE_ATTRIBUTED = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), CAUSE_ATTRIBUTED)
 def test_cause_attributed(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+QUOTED_FRAGMENTS = [
+    # a few quoted words inside the content of an act: the act is the quotation
+    (
+        "Der Verband berichtete von „schweren Schäden“ an den Deichen.",
+        "an den Deichen",
+        "reported",
+        "Der Verband",
+    ),
+    (
+        "Die Ärztekammer warnte vor gefährlichen „Nebenwirkungen“ des neuen Mittels.",
+        "des neuen Mittels",
+        "reported",
+        "Die Ärztekammer",
+    ),
+    # a quoted statement of more words is direct speech, with the act's subject
+    (
+        "Die Ärztekammer warnte vor dem Mittel: „Wir sehen jeden Tag neue Fälle in den Praxen.“",
+        "Wir sehen",
+        "direct",
+        "Die Ärztekammer",
+    ),
+    # a short quote that opens the sentence before its frame is direct speech
+    (
+        "„Wir bauen nicht aus“, gab die Sprecherin der Firma bekannt.",
+        "Wir bauen",
+        "direct",
+        "die Sprecherin der Firma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), QUOTED_FRAGMENTS)
+def test_act_with_a_quoted_fragment(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_quoted_fragment_is_nested_in_the_act():
+    text = "Der Verband berichtete von „schweren Schäden“ an den Deichen."
+    (q,) = find_quotes(text)
+    assert q.kind == "reported"
+    assert [n.text for n in q.nested] == ["„schweren Schäden“"]
+
+
+SUBORDINATE_ACTS = [
+    # a conjunction that is also a preposition ("während") before an article and a noun
+    # opens an adverbial clause, not a relative clause: its act is reported
+    (
+        "Die Union lehnte den Entwurf ab, während die Grünen von einem Fortschritt sprachen.",
+        "einem Fortschritt",
+        "reported",
+        "die Grünen",
+    ),
+    # a relative clause after a preposition still describes its noun
+    (
+        "Das ist die Studie, von der die Forscher sprachen.",
+        "Forscher",
+        None,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), SUBORDINATE_ACTS)
+def test_acts_in_adverbial_clauses(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

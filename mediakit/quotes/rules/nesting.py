@@ -114,7 +114,11 @@ def _quoted_act(cx: Context, q: Quotation) -> list[Quotation]:
             j -= 1
         if j < 0:
             return [q]
-        if cx.low[j] != "als" and not (predicate and cx.low[j] in context["indefinite"]):
+        first = cx.next_content(bisect_left(cx.idx, child.start) + 1, cx.n)  # inside the marks
+        opens = cx.low[j] in context["indefinite"] or (
+            first < cx.n and cx.low[first] in context["indefinite"]
+        )  # "nannte es einen „Fehler“", "nannte es „einen Fehler“"
+        if cx.low[j] != "als" and not (predicate and opens):
             # only the predicative "als „…“" (or "nannte es einen „…“") of the act is its
             # whole content
             return [q]

@@ -16,6 +16,8 @@ object of the act is part of the attributed content.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
@@ -37,7 +39,7 @@ def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
 def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
     verbs = cx.within(cx.verb_at, lo, hi)
-    if not verbs or cx.has_direct(lo, hi):
+    if not verbs or _quoted_statement(cx, lo, hi):
         return []
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
@@ -322,6 +324,38 @@ def _predicate(cx: Context, verb, lo: int, hi: int) -> bool:
     return False
 
 
+def _quoted_statement(cx: Context, lo: int, hi: int) -> bool:
+    """The sentence holds a direct quote that is a statement, not a fragment of the act.
+
+    "Der Verband warnte vor „gefährlichen Nebenwirkungen“ des Mittels." names an act
+    whose content takes a few quoted words (at most ``_FRAGMENT_WORDS`` words, inside
+    the sentence): the act is the quotation and the quoted words are nested in it. A
+    longer quote, one that runs past the sentence, or one that opens the sentence
+    before the comma of its frame ("„…“, gab sie bekannt") is direct speech of its own and
+    the sentence reports no act besides it.
+    """
+    limit = _FRAGMENT_WORDS
+    k = max(0, bisect_left(cx.region_starts, lo) - 1)
+    while k < len(cx.region_tokens) and cx.region_tokens[k][0] < hi:
+        r_lo, r_hi = cx.region_tokens[k]
+        if r_hi > lo and r_hi > r_lo and cx.region_kind[k] == "direct":
+            if r_lo < lo or r_hi > hi:
+                return True
+            before = _before(cx, r_lo, lo)
+            after = cx.next_content(r_hi, hi)
+            if before == r_lo and after < hi and cx.tok[after] == ",":
+                return True  # "„…“, gab sie bekannt": a statement framed after it
+            words = sum(1 for j in range(r_lo, r_hi) if cx.tok[j][:1].isalnum())
+            if words > limit:
+                return True
+        k += 1
+    return False
+
+
+# the most words a quoted fragment inside a reported act may have (longer: direct speech)
+_FRAGMENT_WORDS = 6
+
+
 def _before(cx: Context, v: int, lo: int) -> int:
     """The last non-space token before ``v`` (``v`` itself when there is none)."""
     k = v - 1
@@ -446,6 +480,9 @@ def _relative_clause(cx: Context, c_lo: int, v: int, lo: int) -> bool:
     k = cx.next_content(c_lo, v)
     if k < v and cx.low[k] in cx.words["preposition"]:
         k = cx.next_content(k + 1, v)  # "…, von der …", "…, in dem …"
+        n = cx.next_content(k + 1, v)
+        if n < v and cx.tok[n][:1].isupper():
+            return False  # "…, während die Verbände den Plan lobten": an article, no relative
     return k < v and cx.low[k] in _RELATIVE
 
 
