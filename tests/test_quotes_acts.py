@@ -612,6 +612,13 @@ QUOTED_FRAGMENTS = [
         "reported",
         "Die Ärztekammer",
     ),
+    # a particle before quoted words is their preposition, no particle of the verb
+    (
+        "Die Ärztekammer warnte vor „gefährlichen Nebenwirkungen“ des neuen Mittels.",
+        "des neuen Mittels",
+        "reported",
+        "Die Ärztekammer",
+    ),
     # a quoted statement of more words is direct speech, with the act's subject
     (
         "Die Ärztekammer warnte vor dem Mittel: „Wir sehen jeden Tag neue Fälle in den Praxen.“",

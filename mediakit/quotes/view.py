@@ -236,6 +236,10 @@ class Context:
         if got and got[1] >= 0:
             return False
         for k in range(v + 1, hi):
+            if self.region_of[k] >= 0 and self.region_kind[self.region_of[k]] != "direct":
+                return (
+                    False  # "warnte vor „falschen Hoffnungen“": a preposition of the quoted words
+                )
             if self.tok[k] in _CLAUSE_PUNCT or self.tok[k] in _END_PUNCT or self.region_of[k] >= 0:
                 return self.low[k - 1] in _PARTICLES and k - 1 > v
         return hi - 1 > v and self.low[hi - 1] in _PARTICLES
