@@ -670,3 +670,44 @@ SUBORDINATE_ACTS = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), SUBORDINATE_ACTS)
 def test_acts_in_adverbial_clauses(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+ACT_BEFORE_FRAME = [
+    # an act in the clause before "und" + a frame verb of the same subject
+    (
+        "Die Ministerin kritisierte den Entwurf als verfehlt und sagte, sie werde dagegen stimmen.",
+        "den Entwurf",
+        "reported",
+        "Die Ministerin",
+    ),
+    (
+        "Der Bürgermeister bezeichnete die Kundgebung als friedlich und forderte die Gäste auf, "
+        "ruhig zu bleiben.",
+        "die Kundgebung",
+        "reported",
+        "Der Bürgermeister",
+    ),
+    # no act before the coordinator: only the frame's quotation
+    (
+        "Die Ministerin fuhr nach Berlin und sagte, sie werde dagegen stimmen.",
+        "nach Berlin",
+        None,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), ACT_BEFORE_FRAME)
+def test_act_before_a_coordinated_frame(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+def test_frame_cue_moves_to_the_verb_after_und():
+    text = (
+        "Die Ministerin kritisierte den Entwurf als verfehlt und sagte, sie werde dagegen stimmen."
+    )
+    quotes = find_quotes(text)
+    assert [q.kind for q in quotes] == ["reported", "indirect"]
+    assert quotes[0].cue.text == "kritisierte"
+    assert quotes[1].cue.text == "sagte"
+    assert quotes[1].speaker.text == "Die Ministerin"

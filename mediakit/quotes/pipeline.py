@@ -16,7 +16,7 @@ from .rules.konjunktiv import free_indirect
 from .rules.nesting import nest
 from .rules.prepositions import word_cues
 from .rules.regions import classify_regions, region_spans
-from .rules.reported import coordinated_act, reported
+from .rules.reported import act_before_frame, coordinated_act, reported
 from .rules.speakers import (
     carry_over_direct,
     colon_label,
@@ -71,6 +71,8 @@ def _with_coordinated_acts(cx: Context, found: list, lo: int, hi: int) -> list:
     """
     out = []
     for q in found:
+        if q:
+            out.extend(act_before_frame(cx, q, lo, hi))
         extra = coordinated_act(cx, q, lo, hi) if q else []
         if len(extra) == 2:
             out.extend(extra)

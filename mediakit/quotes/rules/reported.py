@@ -216,6 +216,49 @@ def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotati
     return [extra]
 
 
+def act_before_frame(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
+    """A speech act in the clause before a coordinated frame verb of the same subject.
+
+    "Die Ministerin kritisierte den Entwurf als verfehlt und sagte, sie werde dagegen
+    stimmen." - the frame (``sagte``) follows "und" with no subject of its own; the clause
+    before "und" reports an act of that subject: a reported quotation from the start of
+    the sentence to the coordinator. The frame's cue becomes the verb after "und" (the
+    first cue verb of the sentence is the act's). When the frame's cue already is the
+    verb after "und", only the act is added.
+    """
+    if q.kind != "indirect" or q.cue is None:
+        return []
+    c = bisect_left(cx.idx, q.cue.start)
+    a = bisect_left(cx.idx, q.start)
+    if c >= a:
+        return []
+    u = _before(cx, c, lo)
+    if u < c and u > lo and cx.low[u] in _COORDINATORS and cx.region_of[u] < 0:
+        # the cue verb itself follows "und": "… als rechtmäßig und forderte sie auf, …"
+        first = cx.next_content(lo, u)
+        if any(cx.tok[j] in (",", ":", ";") for j in range(first, u)):
+            return []
+        return reported(cx, lo, u)
+    for u in range(c + 1, a):
+        if cx.low[u] not in _COORDINATORS or cx.region_of[u] >= 0:
+            continue
+        w = cx.next_content(u + 1, a)
+        if w >= a or cx.vlow[w] not in cx.lex.main or not cx.tok[w][:1].islower():
+            return []
+        got = cx.pick_verb(w, hi)
+        if not got:
+            return []
+        first = cx.next_content(lo, u)
+        if any(cx.tok[j] in (",", ":", ";") for j in range(first, u)):
+            return []  # only a single main clause before the coordinator
+        act = reported(cx, lo, u)
+        if act:
+            verb, particle = got
+            q.cue = cx.cue(verb, w, particle)
+        return act
+    return []
+
+
 def _act_inside(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
     """A dass-clause that runs on into a second act: "…, dass der Pegel steigt, und warnte …".
 
