@@ -711,3 +711,28 @@ def test_frame_cue_moves_to_the_verb_after_und():
     assert quotes[0].cue.text == "kritisierte"
     assert quotes[1].cue.text == "sagte"
     assert quotes[1].speaker.text == "Die Ministerin"
+
+
+FRONTED_PASSIVE = [
+    # a participle that opens the sentence before a passive auxiliary is the act verb;
+    # with no agent, the source is anonymous
+    (
+        "Gefordert wird eine unabhängige Untersuchung des Unglücks.",
+        "Untersuchung",
+        "reported",
+        "",
+    ),
+    (
+        "Bemängelt werden außerdem fehlende Schutzräume in den Schulen.",
+        "Schutzräume",
+        "reported",
+        "",
+    ),
+    # a forecast without an agent stays no report (needs_agent)
+    ("Erwartet werden am Wochenende 50.000 Besucher.", "Besucher", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), FRONTED_PASSIVE)
+def test_fronted_participle_passive(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

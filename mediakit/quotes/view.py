@@ -19,6 +19,7 @@ from .words import (
     _CLAUSE_PUNCT,
     _COMPLEMENTIZERS,
     _END_PUNCT,
+    _FRONTED_PASSIVE_AUX,
     _MAX_SENTENCE_TOKENS,
     _PARTICLES,
     _ROLE_CUE_VERB,
@@ -102,6 +103,15 @@ class Context:
             self.mood_at = sorted(set(self.mood_at) | regular)
         else:
             self.regular_k1 = set()
+        fronted = [
+            j
+            for j in _fronted_participles(self.tok, self.low, self.sentences, space)
+            if region_of[j] < 0
+        ]
+        if fronted:
+            for j in fronted:
+                self.vlow[j] = self.low[j]
+            self.verb_at = sorted(set(self.verb_at) | set(fronted))
 
     @staticmethod
     def within(positions: list[int], lo: int, hi: int) -> list[int]:
@@ -315,6 +325,31 @@ def document_forms(doc: Document) -> list[tuple[str, str, int]]:
     return forms
 
 
+def _fronted_participles(
+    tok: list[str], low: list[str], sentences: list[tuple[int, int]], space: list[bool]
+) -> list[int]:
+    """Sentence-initial participles of cue verbs before a passive auxiliary.
+
+    "Gefordert wird eine Untersuchung.", "Kritisiert wurde die späte Warnung." - the
+    participle opens the sentence in capitals, so it is no lowercase verb form; the
+    auxiliary right after it (``words._FRONTED_PASSIVE_AUX``) shows it is the verb.
+    """
+    participles = cue_lexicon().participles
+    out = []
+    for lo, hi in sentences:
+        j = lo
+        while j < hi and (space[j] or not tok[j][:1].isalnum()):
+            j += 1
+        if j >= hi or not tok[j][:1].isupper() or low[j] not in participles:
+            continue
+        k = j + 1
+        while k < hi and space[k]:
+            k += 1
+        if k < hi and low[k] in _FRONTED_PASSIVE_AUX:
+            out.append(j)
+    return out
+
+
 def no_starting_point(doc: Document) -> bool:
     """True when a :class:`Context` of ``doc`` would have no quote region and no
     candidate token (``verb_at``, ``prep_at``, ``mood_at`` all empty), decided
@@ -327,7 +362,17 @@ def no_starting_point(doc: Document) -> bool:
     if any(map(itemgetter(2), forms)):
         return False
     texts = doc.token_texts
-    return not _regular_konjunktiv(list(map(itemgetter(0), forms)), texts, len(texts))
+    low = list(map(itemgetter(0), forms))
+    if _regular_konjunktiv(low, texts, len(texts)):
+        return False
+    participles = cue_lexicon().participles
+    return not any(low[i] in participles for i in _sentence_starts(doc) if texts[i][:1].isupper())
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    """The index of the first token of each sentence of ``doc``."""
+    starts = doc.token_starts
+    return [i for s in doc.sentences if (i := bisect_left(starts, s.start)) < len(starts)]
 
 
 _MAX_CONTINUED_PARAGRAPHS = 8

@@ -354,6 +354,9 @@ def _requirement_sets(requires: tuple[str, ...]) -> tuple[frozenset[str], tuple[
     return frozenset(r for r in requires if not r.startswith("*")), endings
 
 
+# finite passive auxiliaries after a sentence-initial participle: "Gefordert wird …"
+_FRONTED_PASSIVE_AUX = frozenset({"wird", "werden", "wurde", "wurden"})
+
 _ROLE_CUE_VERB = 1
 
 
