@@ -736,3 +736,26 @@ FRONTED_PASSIVE = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), FRONTED_PASSIVE)
 def test_fronted_participle_passive(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+EMBEDDED_RELATIVE = [
+    # a relative clause inside the act's clause does not end it: "für" after it counts
+    (
+        "Die Kläger halten das Gesetz, das im Mai beschlossen wurde, für verfassungswidrig.",
+        "verfassungswidrig",
+        "reported",
+        "Die Kläger",
+    ),
+    # still no act when the required word is missing after the relative clause
+    (
+        "Die Kläger sprachen mit dem Minister, der im Mai gewählt wurde, über die Pläne.",
+        "Minister",
+        None,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), EMBEDDED_RELATIVE)
+def test_act_around_an_embedded_relative_clause(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

@@ -33,6 +33,21 @@ def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
     b = v + 1
     while b < hi and cx.tok[b] not in _CLAUSE_BOUNDS and cx.tok[b] not in _END_PUNCT:
         b += 1
+    # an embedded relative clause does not end the clause: "Sie halten das Verfahren, das
+    # zur Auflösung führte, für verfassungswidrig" - the act goes on after its comma
+    while b < hi and cx.tok[b] == "," and cx.low[cx.next_content(b + 1, hi)] in _RELATIVE:
+        c = b + 1
+        while c < hi and cx.tok[c] not in _CLAUSE_BOUNDS and cx.tok[c] not in _END_PUNCT:
+            c += 1
+        last = _before(cx, c, b + 1)
+        if c >= hi or cx.tok[c] != "," or not cx.tok[last][:1].islower():
+            break  # no verb-final relative clause closed by a comma
+        after = cx.next_content(c + 1, hi)
+        if after >= hi or cx.low[after] in _RELATIVE or cx.low[after] in _AUXILIARIES:
+            break  # the sentence goes on with another clause, not the act's
+        b = c + 1
+        while b < hi and cx.tok[b] not in _CLAUSE_BOUNDS and cx.tok[b] not in _END_PUNCT:
+            b += 1
     return a, b
 
 
