@@ -516,9 +516,11 @@ VERDICT_AND_VERB_SECOND = [
         "reported",
         "die Händler",
     ),
-    # a relative clause puts its verb last: it describes a noun, no act reported
+    # a relative clause puts its verb last: with a subject of its own it describes a
+    # noun, no act reported; with the pronoun as the subject it reports the noun's act
+    # (RELATIVE_ACTS below)
     ("Das sind die Pläne, die Anwohner kritisiert hatten.", "Anwohner", None, ""),
-    ("Es meldeten sich Zeugen, die von einem Knall sprachen.", "Knall", None, ""),
+    ("Es meldeten sich Zeugen, die von einem Knall sprachen.", "Knall", "reported", "die"),
 ]
 
 
@@ -758,4 +760,27 @@ EMBEDDED_RELATIVE = [
 
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), EMBEDDED_RELATIVE)
 def test_act_around_an_embedded_relative_clause(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
+RELATIVE_ACTS = [
+    # the relative pronoun as the subject of an active act: the relative clause is
+    # reported, the pronoun its speaker
+    (
+        "Es meldeten sich Anwohner, die von heftigen Erschütterungen sprachen.",
+        "heftigen Erschütterungen",
+        "reported",
+        "die",
+    ),
+    # a relative clause in the passive, with a subject of its own or after a preposition
+    # describes its noun
+    ("Das Spiel, das als Finale bezeichnet wurde, endete torlos.", "Finale", None, ""),
+    ("Der Plan, den er für falsch hält, kommt trotzdem.", "falsch", None, ""),
+    ("Das Beben, das viele Todesopfer gefordert hatte, war schwer.", "Todesopfer", None, ""),
+    ("Das ist der Bericht, von dem die Forscher sprachen.", "Forscher", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), RELATIVE_ACTS)
+def test_act_in_a_relative_clause(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)

@@ -64,7 +64,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if cx.region_of[v] >= 0:
             continue
         c_lo, c_hi = _clause(cx, v, lo, hi)
-        if _relative_clause(cx, c_lo, v, lo) and not _verb_second(cx, c_lo, c_hi, v):
+        relative = _relative_clause(cx, c_lo, v, lo) and not _verb_second(cx, c_lo, c_hi, v)
+        if relative and not _subject_relative(cx, c_lo, c_hi, v):
             continue  # "…, die 25 Millionen Todesopfer gefordert hatte": describes a noun
         if cx.low[cx.next_content(c_lo, v)] in speech_act_context()["conditional"]:
             continue  # "Falls die Art als bedroht eingestuft wird, …": a hypothetical act
@@ -157,6 +158,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 speaker = _report_prefield(cx, lo, v)
             if speaker is None and verb.lemma in speech_act_context()["needs_agent"]:
                 continue  # "Für heute wird mit Regen gerechnet": a forecast, no source
+        elif relative:
+            # "…, die von Erschütterungen sprachen": the relative pronoun is the subject
+            r = cx.next_content(c_lo, v)
+            speaker = make_speaker(cx, r, r)
         else:
             speaker = subject_of(cx, v, lo, hi)
             if speaker is None:
@@ -171,7 +176,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             return []  # "(DER STANDARD berichtete.)": a cross-reference, not a quotation
         if not _has_content(cx, first, last + 1, v, speaker):
             return []  # "Die Zeitung berichtete.": the act names nothing
-        first, last = _act_clauses(cx, first, last, v)
+        if relative:
+            first, last = c_lo, c_hi - 1
+        else:
+            first, last = _act_clauses(cx, first, last, v)
         q = cx.quotation("reported", [(first, last)], speaker, cx.cue(verb, v, particle))
         if q is None:
             return []
@@ -542,6 +550,35 @@ def _relative_clause(cx: Context, c_lo: int, v: int, lo: int) -> bool:
         if n < v and cx.tok[n][:1].isupper():
             return False  # "…, während die Verbände den Plan lobten": an article, no relative
     return k < v and cx.low[k] in _RELATIVE
+
+
+def _subject_relative(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
+    """A relative clause whose pronoun is the subject of an active act verb.
+
+    "…, die von Erschütterungen sprachen" / "…, der den Plan als Fehler bezeichnete"
+    report what the noun before said (``subject_relative`` in speech_act_context.tsv:
+    the nominative relative pronouns). Not so a relative clause in the passive ("…, der
+    als Nachfolger genannt wird": a name, or a description of the noun), after a
+    preposition ("…, von der …") or with a subject of its own ("…, das er für falsch
+    hält", "…, die Kritiker als Fehler bezeichnen").
+    """
+    r = cx.next_content(c_lo, v)
+    if r >= v or cx.low[r] not in speech_act_context()["subject_relative"]:
+        return False
+    if any(cx.low[j] in PASSIVE_AUX for j in range(r + 1, max(c_hi, min(cx.n, v + 3)))):
+        return False  # "…, der als Nachfolger genannt wird": passive (anywhere in the clause)
+    n = cx.next_content(r + 1, v)
+    # no subject of its own after the pronoun (an article, a personal pronoun, a name)
+    return not (
+        n < v
+        and (
+            cx.low[n] in cx.words["determiner"] or cx.low[n] in _PERSONAL or cx.tok[n][:1].isupper()
+        )
+    )
+
+
+# personal pronouns that are a subject of their own after a relative pronoun
+_PERSONAL = frozenset({"er", "sie", "es", "man", "ich", "wir", "ihr", "du"})
 
 
 def _has_content(cx: Context, lo: int, hi: int, v: int, speaker: Speaker | None) -> bool:
