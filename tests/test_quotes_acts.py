@@ -784,3 +784,23 @@ RELATIVE_ACTS = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), RELATIVE_ACTS)
 def test_act_in_a_relative_clause(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+AUTHOR_NOT_ACT = [
+    # the author's question reports no act
+    ("Was fordern die Gewerkschaften von der neuen Regierung?", "Gewerkschaften", None, ""),
+    # an infinitive after a modal earlier in the sentence, across an enumeration
+    (
+        "Gute Ergebnisse können auch die Grünen, die Linke sowie die Freien Wähler fordern.",
+        "Grünen",
+        None,
+        "",
+    ),
+    # an attributive participle between dashes
+    ("Sie gewann eine – fast angekündigte – Medaille.", "Medaille", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), AUTHOR_NOT_ACT)
+def test_author_questions_and_attributes_are_no_acts(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

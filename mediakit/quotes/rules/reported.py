@@ -58,6 +58,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         return []
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
+    if cx.tok[cx.strip_end(hi, lo) + 1] == "?" and cx.region_of[cx.strip_end(hi, lo)] < 0:
+        return []  # "Was erwarten die Wähler?": the author's question reports no act
     lex = cx.lex
     for v in verbs:
         form = cx.vlow[v]
@@ -93,11 +95,11 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         p = verb.particle
         if p and verb.lemma.startswith(p) and form == p + "zu" + verb.lemma[len(p) :]:
             continue  # "ist darauf zurückzuführen": the zu-infinitive of a particle verb
-        if _attributive(cx, v, c_lo, hi):
+        if _attributive(cx, v, lo, hi):
             continue  # "eine oft beklagte Lücke", "die seit Tagen erwartete Offensive"
         if form == verb.lemma or form == verb.lemma.replace(verb.particle, "", 1):
             modals = speech_act_context()["modal"]
-            if any(cx.vlow[j] in modals for j in range(c_lo, c_hi) if j != v):
+            if any(cx.vlow[j] in modals for j in range(min(c_lo, lo), c_hi) if j != v):
                 continue  # "wollte das Doppelte verlangen", "kann per SMS warnen": no act yet
         if (
             verb.act_requires
@@ -438,6 +440,8 @@ def _attributive(cx: Context, v: int, c_lo: int, hi: int) -> bool:
     its subject instead ("Die Mieter beklagten Mängel").
     """
     nxt = cx.next_content(v + 1, hi)
+    if nxt < hi and cx.tok[nxt] in ("–", "-"):
+        nxt = cx.next_content(nxt + 1, hi)  # "eine – fast erwartete – Medaille"
     if nxt >= hi or not cx.tok[nxt][:1].isupper() or not cx.tok[v][:1].islower():
         return False
     k = _before(cx, v, c_lo)
@@ -445,6 +449,9 @@ def _attributive(cx: Context, v: int, c_lo: int, hi: int) -> bool:
     while k < v and steps < 3:
         if cx.low[k] in cx.words["determiner"]:
             return True
+        if cx.tok[k] in ("–", "-"):
+            k = _before(cx, k, c_lo)  # "eine – fast erwartete – Medaille"
+            continue
         if not cx.tok[k][:1].islower() or not cx.tok[k][:1].isalpha():
             return False
         k, steps = _before(cx, k, c_lo), steps + 1
