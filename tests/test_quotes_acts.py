@@ -735,6 +735,24 @@ FRONTED_PASSIVE = [
 ]
 
 
+EXPECTATION = [
+    # an expectation stated by its subject names its content
+    (
+        "Die Ministerin erwartet eine rasche Einigung der Länder.",
+        "rasche Einigung",
+        "reported",
+        "Die Ministerin",
+    ),
+    # the agentless passive of erwarten is a forecast (needs_agent), no report
+    ("Am Wochenende werden 50.000 Besucher erwartet.", "Besucher", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), EXPECTATION)
+def test_expectation_act(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
+
+
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), FRONTED_PASSIVE)
 def test_fronted_participle_passive(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
