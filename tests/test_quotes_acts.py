@@ -822,3 +822,27 @@ AUTHOR_NOT_ACT = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), AUTHOR_NOT_ACT)
 def test_author_questions_and_attributes_are_no_acts(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+COORDINATED_NEGATION = [
+    # a negation in one of two coordinated verbs with the same subject is not the other's
+    (
+        "Der Sprecher nannte keine Details und verwies auf laufende Ermittlungen.",
+        "laufende Ermittlungen",
+        "reported",
+        "Der Sprecher",
+    ),
+    (
+        "Die Polizei warnte vor Glätte und konnte keine Entwarnung geben.",
+        "Glätte",
+        "reported",
+        "Die Polizei",
+    ),
+    # the act itself negated: still nothing said
+    ("Die Polizei gab die Namen nicht bekannt.", "Namen", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), COORDINATED_NEGATION)
+def test_negation_stays_in_its_conjunct(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

@@ -129,7 +129,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "Die Gruppe bezeichnet sich selbst als Projekt": a self-description
         if verb.act == "demand" and _casualties(cx, c_lo, c_hi):
             continue  # "Die Flut forderte 100 Todesopfer": lives claimed, nothing demanded
-        if negated(cx, c_lo, c_hi, v):
+        n_lo, n_hi = _conjunct(cx, c_lo, c_hi, v)
+        if negated(cx, n_lo, n_hi, v):
             continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
         speaker: Speaker | None
         if passive:
@@ -496,6 +497,30 @@ def _casualties(cx: Context, c_lo: int, c_hi: int) -> bool:
             if not any(w in prepositions and w != "als" for w in before):  # "mehr als 100 Tote"
                 return True
     return False
+
+
+def _conjunct(cx: Context, c_lo: int, c_hi: int, v: int) -> tuple[int, int]:
+    """The part of the clause that belongs to the verb at ``v`` when verbs are coordinated.
+
+    "Der Sprecher nannte keine Details und verwies auf die Ermittlungen": "und" right
+    before a verb starts a second conjunct with the same subject, so the negation of the
+    first ("keine Details") is not the second's, and the other way round.
+    """
+    lo, hi = c_lo, c_hi
+    modals = speech_act_context()["modal"]
+    for u in range(c_lo, c_hi):
+        if cx.low[u] not in _COORDINATORS or cx.region_of[u] >= 0:
+            continue
+        w = cx.next_content(u + 1, c_hi)
+        if w >= c_hi or not cx.tok[w][:1].islower():
+            continue
+        if not (cx.vlow[w] in cx.lex.main or cx.vlow[w] in _AUXILIARIES or cx.vlow[w] in modals):
+            continue
+        if w <= v:
+            lo = u + 1
+        elif u > v:
+            hi = min(hi, u)
+    return lo, hi
 
 
 def negated(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
