@@ -586,6 +586,28 @@ KONJUNKTIV = [
         "free_indirect",
         "Schulz",
     ),
+    # the indicative frame clause names its source without a speech verb (also in a
+    # text's first paragraph) …
+    (
+        "Der Bürgermeister kam zu dem Ergebnis, dass es keinerlei Belege dafür gebe.",
+        "dass es keinerlei",
+        "free_indirect",
+        "Der Bürgermeister",
+    ),
+    (
+        "Die Ministerin hegt den Verdacht, der Zähler sei manipuliert worden.",
+        "der Zähler sei",
+        "free_indirect",
+        "Die Ministerin",
+    ),
+    # … but a pronoun there (of figures) is no speaker: the quotation's speaker carries on
+    (
+        "Die Zahlen sind laut Anna Berg kein Grund zur Freude. Sie zeigten, dass die Region "
+        "zu wenig Arbeit biete.",
+        "dass die Region",
+        "free_indirect",
+        "Anna Berg",
+    ),
 ]
 
 

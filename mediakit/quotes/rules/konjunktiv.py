@@ -92,13 +92,6 @@ def free_indirect(cx: Context) -> None:
             # "Larson gab sich optimistisch. Man sei … Das Unternehmen werde …": a chain of
             # Konjunktiv sentences keeps the speaker its first sentence found
             speaker = prev_fi.speaker
-        if cut > first:
-            # the indicative frame clause may name the source ("Die Bank beruft sich darauf, …")
-            speaker = sentence_subject(cx, lo, cut) or speaker
-            first = cut
-            # an embedded clause ends before the sentence's full stop (as indirect speech
-            # does); a free indirect sentence keeps it
-            last = cx.strip_end(hi, lo)
         if (
             speaker is not None
             and last_par != cx.d.paragraph_of_token[lo]
@@ -108,6 +101,14 @@ def free_indirect(cx: Context) -> None:
             # a new paragraph ends the last speaker's turn - unless it opens in
             # Konjunktiv I right after that speaker's quotation
             speaker = None
+        if cut > first:
+            # the indicative frame clause may name the source (a speaker of the sentence
+            # itself, so no paragraph boundary removes it) ("Die Bank beruft sich darauf, …")
+            speaker = sentence_subject(cx, lo, cut) or _named_topic(cx, lo, cut) or speaker
+            first = cut
+            # an embedded clause ends before the sentence's full stop (as indirect speech
+            # does); a free indirect sentence keeps it
+            last = cx.strip_end(hi, lo)
         if cx.low[first] in cx.words.get("viewpoint_preposition", ()) and cut == first:
             # "Für den Bischof sei der Rücktritt verständlich.": whose view it is
             np_last = np_forward(cx, first + 1, hi)
@@ -142,6 +143,17 @@ def free_indirect(cx: Context) -> None:
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)
+
+
+def _named_topic(cx: Context, lo: int, cut: int) -> Speaker | None:
+    """The person or organisation the indicative frame clause opens with, no pronoun.
+
+    "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe." - the frame names
+    the source even without a speech verb; *er*/*sie* there is mostly no speaker ("Sie
+    zeigten, dass …" of figures), so a pronoun keeps the carried speaker.
+    """
+    found = topic_subject(cx, lo, cut)
+    return found if found is not None and found.speaker_type != "pronoun" else None
 
 
 def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
