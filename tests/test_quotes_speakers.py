@@ -136,3 +136,50 @@ POLITE = [
 @pytest.mark.parametrize(("text", "speaker"), POLITE)
 def test_polite_address_is_no_speaker(text: str, speaker: str | None) -> None:
     assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A named speaker keeps its role apposition in commas (the annotations take the whole
+# noun phrase); an object or a new clause after the comma is no apposition.
+SPEAKER_APPOSITIONS = [
+    (
+        "Nach dem Konzert sagte Jon Bon Jovi, Gründer der Band: „Ich spiele nicht für Geld.“",
+        "Jon Bon Jovi, Gründer der Band",
+    ),
+    (
+        "Anna Berg, die Vorsitzende des Vereins, der seit 1990 besteht, sagte: „Wir bleiben.“",
+        "Anna Berg, die Vorsitzende des Vereins",
+    ),
+    (
+        "„Das ist ärgerlich“, sagte Paul Weber, Geschäftsführer der Firma, gegenüber Reportern.",
+        "Paul Weber, Geschäftsführer der Firma",
+    ),
+    (
+        "Am Abend warnte der Präsident des Verbandes, Peter Hahn, die Politik in einem Brief: "
+        "„Das Wasser ist in Gefahr.“",
+        "der Präsident des Verbandes, Peter Hahn",
+    ),
+    ("In seiner Rede erklärte Johnson, die Rechte der Arbeitnehmer schützen zu wollen.", "Johnson"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_APPOSITIONS)
+def test_speaker_keeps_its_role_apposition(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A quote-marked name right after an outlet or institution noun belongs to the speaker.
+QUOTED_NAMES = [
+    (
+        "Das berichtete die Musikzeitschrift „Klangwelt“ am Montag.",
+        "die Musikzeitschrift „Klangwelt“",
+    ),
+    (
+        "Laut dem Bericht des Fachmagazins „Autowoche“ wird das Werk geschlossen.",
+        "dem Bericht des Fachmagazins „Autowoche“",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), QUOTED_NAMES)
+def test_quoted_name_after_a_source_noun(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]

@@ -227,6 +227,30 @@ def _described_quote(cx: Context, r: int) -> bool:
     )
 
 
+#: head nouns whose quote-marked name follows them ("die Organisation „DotAsia“")
+_NAMED_HEADS = frozenset({"outlet", "institution", "report", "expert"})
+
+
+def _names_its_noun(cx: Context, j: int, has_noun: bool, last: int) -> bool:
+    """The quote-marked words at ``j`` follow a source noun as its name.
+
+    "die Musikzeitschrift „Billboard“", "des Fachmagazins „Automobilwoche“": right after an
+    outlet, institution, report or expert noun of the phrase (``source_words.tsv``; no
+    comma between), short marked words that are no quotation are the name it introduces.
+    """
+    if not has_noun or last != j - 1 or not _is_cap(cx.tok[last]):
+        return False
+    from .sources import _category
+
+    noun = cx.tok[last]
+    forms = (noun, noun[:-1], noun[:-2]) if noun.endswith("s") else (noun,)  # genitive -s/-es
+    if not any(_category(f) in _NAMED_HEADS for f in forms):
+        return False
+    lo, hi_r = cx.region_tokens[cx.region_of[j]]
+    words = sum(1 for k in range(lo, hi_r) if cx.tok[k][:1].isalnum())
+    return lo == j and 1 <= words <= 5
+
+
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     dets = cx.words["determiner"]
     pronouns = cx.words["pronoun"]
@@ -283,7 +307,7 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         if cx.region_of[j] >= 0 and (
             cx.region_kind[cx.region_of[j]] == "title"
             or (
-                open_np
+                (open_np or _names_its_noun(cx, j, has_noun, last))
                 and cx.region_kind[cx.region_of[j]] == "scare"
                 and not _described_quote(cx, cx.region_of[j])
             )
