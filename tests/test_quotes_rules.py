@@ -600,6 +600,14 @@ KONJUNKTIV = [
         "free_indirect",
         "Die Ministerin",
     ),
+    # a passage opened by a Konjunktiv II sentence: the subject of the sentence before it
+    (
+        "Die Regierung widersprach der Darstellung. So hätten Soldaten die Straße gesperrt. "
+        "Außerdem habe die Armee auf die Zivilisten geachtet.",
+        "So hätten Soldaten",
+        "free_indirect",
+        "Die Regierung",
+    ),
     # … but a pronoun there (of figures) is no speaker: the quotation's speaker carries on
     (
         "Die Zahlen sind laut Anna Berg kein Grund zur Freude. Sie zeigten, dass die Region "

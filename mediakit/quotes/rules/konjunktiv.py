@@ -114,7 +114,24 @@ def free_indirect(cx: Context) -> None:
             np_last = np_forward(cx, first + 1, hi)
             if np_last > first and _source_like(cx, first + 1, np_last):
                 speaker = make_speaker(cx, first + 1, np_last) or speaker
-        if speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
+        opens_k2 = (
+            mood == "k1"
+            and skipped_k2 is not None
+            and skipped_k2[0] == si - 1
+            and cx.d.paragraph_of_token[skipped_k2[1]] == cx.d.paragraph_of_token[lo]
+            and first == cx.next_content(lo, hi)
+        )  # the Konjunktiv II sentence right before opens the passage (below)
+        if (
+            speaker is None
+            and prev_fi is None
+            and opens_k2
+            and si > 1
+            and last_end_sentence < si - 2
+        ):
+            # "Die Regierung widersprach. So hätten Rebellen … Außerdem habe …": the
+            # subject of the sentence before the passage's first (Konjunktiv II) sentence
+            speaker = topic_subject(cx, *cx.sentences[si - 2])
+        elif speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
             # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before
             speaker = topic_subject(cx, *cx.sentences[si - 1])
         elif speaker is None and prev_fi is not None:
@@ -126,13 +143,7 @@ def free_indirect(cx: Context) -> None:
             prev_fi.text = cx.text[prev_fi.start : e]
             last_end_sentence = si
             continue
-        if (
-            mood == "k1"
-            and skipped_k2 is not None
-            and skipped_k2[0] == si - 1
-            and cx.d.paragraph_of_token[skipped_k2[1]] == cx.d.paragraph_of_token[lo]
-            and first == cx.next_content(lo, hi)
-        ):
+        if opens_k2 and skipped_k2 is not None:
             # "Oberhalb von 800 Metern könnten Orkanböen auftreten. Besonders der Westen sei
             # betroffen.": the Konjunktiv II sentence right before opens the same passage
             first = cx.next_content(skipped_k2[1], skipped_k2[2])
