@@ -140,6 +140,26 @@ def test_quote_over_lines_is_one_quotation():
 # -- cue verbs and indirect speech ------------------------------------------------
 
 INDIRECT = [
+    # a passive cue verb without "von X": the report in the pre-field is the source
+    (
+        "In einem Bericht der Lokalzeitung wurde vermutet, dass niemand überlebt habe.",
+        "dass niemand überlebt habe",
+        "indirect",
+        "einem Bericht der Lokalzeitung",
+    ),
+    (
+        "So wird in einer Pressemitteilung des Vereins gefordert, dass die Stadt handeln müsse.",
+        "dass die Stadt handeln müsse",
+        "indirect",
+        "einer Pressemitteilung des Vereins",
+    ),
+    # … a report that names no one stays anonymous
+    (
+        "In ersten Berichten wurde vermutet, dass niemand überlebt habe.",
+        "dass niemand überlebt habe",
+        "indirect",
+        "",
+    ),
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
     # a place name attached to an institution or a genitive chain belongs to the source;
     # after a plain name it is an adverbial of the speaking

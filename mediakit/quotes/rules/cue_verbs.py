@@ -31,7 +31,7 @@ from ..words import (
     _INDICATIVE_COMPLEMENT,
     _SUBORDINATORS,
 )
-from .reported import negated
+from .reported import _report_prefield, negated
 
 
 def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
@@ -240,6 +240,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         ):
             continue  # "wollte nicht bestätigen, dass …": the content is not asserted
         passive, agent = passive_agent(cx, v, lo, comma)
+        if passive and agent is None:
+            # "In einem Bericht der Zeitung wurde vermutet, dass …": the report is the source
+            agent = _report_prefield(cx, clause_start(cx, v, lo), v)
         speaker = agent if passive else subject_of(cx, v, lo, comma)
         if kind == "direct" and not _statement_frame(cx, v, lo, comma, passive, speaker):
             continue
@@ -348,6 +351,8 @@ def _infinitive_without_comma(
     if not zu_infinitive(cx, k, stop - 1) or any(cx.tok[a] == "," for a in range(k, stop)):
         return None
     passive, agent = passive_agent(cx, v, lo, k)
+    if passive and agent is None:
+        agent = _report_prefield(cx, clause_start(cx, v, lo), v)
     speaker = agent if passive else subject_of(cx, v, lo, k)
     q = cx.quotation("indirect", [(k, stop - 1)], speaker, cx.cue(verb, v, particle))
     if q:

@@ -538,6 +538,12 @@ def _report_prefield(cx: Context, lo: int, v: int) -> Speaker | None:
     from ..sources import _category
 
     first = cx.next_content(lo, v)
+    if first < v and cx.low[first] not in cx.words.get("statement_place", ()):
+        # "So wird in einer Pressemitteilung der Organisation gefordert, …": after a
+        # pre-field adverb and the passive auxiliary
+        aux = cx.next_content(first + 1, v)
+        if cx.low[first] in cx.words["adverb"] and aux < v and cx.low[aux] in PASSIVE_AUX:
+            first = cx.next_content(aux + 1, v)
     if first >= v or cx.low[first] not in cx.words.get("statement_place", ()):
         return None
     start = first + 1
