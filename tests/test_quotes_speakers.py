@@ -28,6 +28,11 @@ COLON_FRAMES = [
         "Leistungssteigerung in allen Mannschaftsteilen gezeigt.“",
         "Der Bundestrainer",
     ),
+    # an adverb pre-field: the subject after the finite verb; the quote may open a new line
+    (
+        "Hier sparte der Bundespräsident nicht mit Kritik:\n„Jeder sollte wissen, was er tut.“",
+        "der Bundespräsident",
+    ),
     # no one is named before the colon: no speaker
     ("Das Motto der Demonstration: „Freiheit statt Angst“ zog viele an.", None),
 ]

@@ -1165,7 +1165,13 @@ def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
         if t in _CLAUSE_PUNCT or t in _END_PUNCT or cx.region_of[v] >= 0:
             return None
         finite = cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])
-        if t[:1].islower() and cx.low[v] not in plain and (finite or not _adjective_like(t)):
+        # right after a one-word adverb pre-field stands the finite verb ("Hier sparte …")
+        second = v == cx.next_content(head + 1, hi) and cx.low[head] in cx.words["adverb"]
+        if (
+            t[:1].islower()
+            and cx.low[v] not in plain
+            and (finite or second or not _adjective_like(t))
+        ):
             break
         v = cx.next_content(v + 1, hi)
     else:

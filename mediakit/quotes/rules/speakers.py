@@ -381,7 +381,8 @@ def colon_label(cx: Context) -> None:
             j -= 1
         if j <= 0 or cx.tok[j] != ":":
             continue
-        lo = cx.sentence_start(i)
+        # the frame's sentence (the quote may open a new line after the colon)
+        lo = cx.sentence_start(j)
         first = cx.next_content(lo, j)
         if first >= j:
             continue
