@@ -188,3 +188,36 @@ QUOTED_NAMES = [
 @pytest.mark.parametrize(("text", "speaker"), QUOTED_NAMES)
 def test_quoted_name_after_a_source_noun(text: str, speaker: str) -> None:
     assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# An accusative or dative phrase is never the speaker; a name with a relative clause or
+# a bare first name and surname opens the sentence as its subject.
+OBJECTS_AND_NAMES = [
+    (
+        "Ihren Widersacher forderte die Ministerin auf, über einen Rücktritt nachzudenken.",
+        ["die Ministerin"],
+    ),
+    (
+        "Seinen Kritikern warf der Bürgermeister vor, die Lage zu verkennen.",
+        ["der Bürgermeister"],
+    ),
+    # "…, wies den Vorwurf zurück": an object after the verb, so no postposed frame
+    (
+        "Karl Kowalski, der bei der Stiftung arbeitet, wies den Vorwurf zurück. In Zeiten "
+        "knapper Kassen sei die Studie richtig.",
+        ["Karl Kowalski"],
+    ),
+    ("Karl Kowalski wies den Vorwurf zurück. Die Studie sei richtig.", ["Karl Kowalski"]),
+    # a thing with a relative clause, or capitalised words that are no name, stay no source
+    (
+        "Die neue Regel, die am Montag in Kraft trat, gilt für alle. Es habe sich um ein "
+        "Missverständnis gehandelt.",
+        [None],
+    ),
+    ("Neue Regeln traten in Kraft. Die Lage sei ernst.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), OBJECTS_AND_NAMES)
+def test_objects_are_no_speakers_and_names_are(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in _speakers(text)] == speakers

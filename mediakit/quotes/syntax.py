@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..document import is_word
+from .lexicon import speaker_words
 from .model import Speaker
 from .view import Context
 from .words import (
@@ -671,7 +672,7 @@ def names_someone(cx: Context, lo: int, last: int) -> bool:
 
 
 #: determiners that mark a noun phrase as accusative or dative (never a subject)
-_OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
+_OBLIQUE = speaker_words()["oblique_determiner"]
 
 
 def _adjectival_head(cx: Context, j: int) -> bool:
@@ -1133,6 +1134,15 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
             after = cx.next_content(nxt + 1, hi)
             if after < hi and cx.low[after] not in cx.words["determiner"]:
                 nxt = after
+            elif after < hi:
+                # "Hubert Primus, der bei der Stiftung arbeitet, wies …": past a relative clause
+                close = next(
+                    (k for k in range(after + 1, min(hi, after + 25)) if cx.tok[k] == ","), -1
+                )
+                if close > after and _relative_clause(cx, after, close):
+                    nxt = cx.next_content(close + 1, hi)
+                    if not (_source_like(cx, head, last) or _full_name(cx, head, last)):
+                        return None  # "Diese Nachricht, die …, wurde dementiert.": a thing
     if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
         return None
     if role > head and not inanimate_prefield(cx, head, nxt) and _source_like(cx, role, last):
@@ -1142,10 +1152,37 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
         # "Der Verein Lebenshilfe äußerte Zweifel", unless er/sie follows the verb ("Die
         # Pläne kritisierte er")
         return post_verb_subject(cx, head, nxt, hi) or make_speaker(cx, head, last)
-    if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
+    if inanimate_prefield(cx, head, nxt) or not (
+        _source_like(cx, head, last) or _full_name(cx, head, last)
+    ):
         # "Die Arbeit der Koalition lobte er …": a thing before the verb, er/sie after it
         return post_verb_subject(cx, head, nxt, hi)
     return make_speaker(cx, head, last)
+
+
+def _full_name(cx: Context, head: int, last: int) -> bool:
+    """``[head, last]`` reads as a person's first name and surname ("Hubert Primus").
+
+    Two or three capitalised words without article, none a common noun, a source word
+    (``source_words.tsv``), an adjective or verb form of the lexicon, an adverb or a
+    preposition: "Deutsche Bank" or "Neue Regeln" are no names.
+    """
+    from ..evaluative.lemmas import _lexicon_forms
+    from .sources import _category
+
+    words = [j for j in range(head, last + 1) if not cx.space[j]]
+    if not 2 <= len(words) <= 3:
+        return False
+    w = cx.words
+    return all(
+        _is_cap(cx.tok[j])
+        and cx.tok[j].replace("-", "").isalpha()
+        and not _common_noun(cx.low[j])
+        and not _category(cx.tok[j])
+        and cx.low[j] not in _lexicon_forms()
+        and cx.low[j] not in w["determiner"] | w["adverb"] | w["preposition"] | w["pronoun"]
+        for j in words
+    )
 
 
 def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from ..lexicon import CueVerb, speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import (
+    _OBLIQUE,
     adverbial_prefield,
     apposition,
     clause_content_start,
@@ -93,6 +94,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 continue  # „…“, sagte X: the direct quote carries this frame
             if adverbial_prefield(cx, lo, prev):
                 continue  # "Im Brief, den er geschickt hat, erklärt er: …": no content
+            if cx.low[cx.next_content(v + 1, hi)] in _OBLIQUE:
+                # "Hubert Primus, der …, wies den Vorwurf zurück.": an object after the
+                # verb; the phrase before the comma is the subject, no reported content
+                continue
             last = np_forward(cx, v + 1, hi)
             lead = cx.next_content(lo, prev)
             # an adverbial clause ("Als …, sagte X") is no content; an article at the
