@@ -221,3 +221,24 @@ OBJECTS_AND_NAMES = [
 @pytest.mark.parametrize(("text", "speakers"), OBJECTS_AND_NAMES)
 def test_objects_are_no_speakers_and_names_are(text: str, speakers: list[str | None]) -> None:
     assert [s for _, s in _speakers(text)] == speakers
+
+
+# Speaker span: prepositional attributes up to the finite verb stay with a long pre-field
+# subject; an article after a role is no name particle ("laut Polizeisprecher das Auto").
+SPEAKER_SPANS = [
+    (
+        "Eva Lind vom Institut für Astronomie in Edinburgh erklärte, die Entdeckung werfe "
+        "ein neues Licht auf die Theorie.",
+        "Eva Lind vom Institut für Astronomie in Edinburgh",
+    ),
+    (
+        "Ein Passant hatte laut Polizeisprecher das Gepäckstück stehen gelassen.",
+        "Polizeisprecher",
+    ),
+    ("Laut dem Minister João das Neves ist der Hafen gesperrt.", "dem Minister João das Neves"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_SPANS)
+def test_speaker_span(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]

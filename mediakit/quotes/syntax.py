@@ -252,6 +252,14 @@ def _names_its_noun(cx: Context, j: int, has_noun: bool, last: int) -> bool:
     return lo == j and 1 <= words <= 5
 
 
+def _name_before(cx: Context, k: int) -> bool:
+    """Token ``k`` may be a first name before a particle that is also an article ("João
+    das Neves"), not a common noun or a role ("laut Polizeisprecher das Gepäckstück")."""
+    from .sources import _category
+
+    return not _common_noun(cx.low[k]) and not _category(cx.tok[k])
+
+
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     dets = cx.words["determiner"]
     pronouns = cx.words["pronoun"]
@@ -288,6 +296,7 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             and j + 1 < hi
             and _is_cap(cx.tok[j + 1])
             and (j == i or _is_cap(cx.tok[j - 1]))
+            and not (lw in dets and lw != "der" and j > i and not _name_before(cx, j - 1))
         ):
             j += 1  # "de Maizière", "Ursula von der Leyen"
             continue
@@ -827,6 +836,9 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
     if pre and len(pre) > 1:
         last = np_forward(cx, pre[0], fin)
         if pre[0] <= last < pre[-1] and len(pre) > 6:
+            # "Ken Rice vom Institut für Astronomie in Edinburgh erklärte": prepositional
+            # attributes up to the finite verb stay with the subject
+            last = prefield_attributes(cx, last, fin + 1)
             pre = [j for j in pre if j <= last]
     if pre and c > s_lo and cx.tok[c - 1] == "," and cx.low[pre[0]] not in _SUBORDINATORS:
         # "Stephen Singer, ein Klimaexperte vom WWF, erklärte": name plus apposition
