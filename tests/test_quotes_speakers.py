@@ -236,6 +236,15 @@ SPEAKER_SPANS = [
         "Polizeisprecher",
     ),
     ("Laut dem Minister João das Neves ist der Hafen gesperrt.", "dem Minister João das Neves"),
+    # a cue verb coordinated after a clause with an adverbial pre-field: that clause's subject
+    (
+        "Im Januar legte er sein Amt nieder und verkündete, sich um Projekte kümmern zu wollen.",
+        "er",
+    ),
+    (
+        "Am Montag traf die Ministerin den Botschafter und sagte, die Lage sei ernst.",
+        "die Ministerin",
+    ),
 ]
 
 

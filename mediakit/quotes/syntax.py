@@ -830,7 +830,9 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         if cx.tok[lead][:1].islower() and cx.low[lead] not in cx.words["determiner"]:
             lead += 1  # "…, biss der Randalierer den Fluggast und rief: …"
         elif cx.low[lead] in cx.words["preposition"] or cx.low[lead] in adverbs:
-            return None
+            # "Im Januar legte er sein Amt nieder und verkündete, …": the first conjunct's
+            # subject after its finite verb
+            return inverted_subject(cx, lead, pre[-1], pronoun=True)
         last = np_forward(cx, lead, pre[-1])
         return make_speaker(cx, lead, last) if last >= lead else None
     if pre and len(pre) > 1:
@@ -1197,7 +1199,7 @@ def _full_name(cx: Context, head: int, last: int) -> bool:
     )
 
 
-def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
+def inverted_subject(cx: Context, head: int, hi: int, pronoun: bool = False) -> Speaker | None:
     """The subject right after the finite verb when an adverbial opens the sentence.
 
     "Am Montag hat die Wahlkommission den Termin festgelegt." / "Besorgt äußerte sich
@@ -1226,11 +1228,16 @@ def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
     else:
         return None
     if v >= hi or not (cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])):
-        if not cx.low[v].endswith(("t", "te", "ten", "en")) or not cx.tok[v].isalpha():
+        nxt = cx.low[cx.next_content(v + 1, hi)] if v < hi else ""
+        # a strong past form ("traf", "rief") followed by an article or er/sie
+        v2 = pronoun and (nxt in ("der", "die", "das", "ein", "eine", "er", "sie"))
+        if not (cx.low[v].endswith(("t", "te", "ten", "en")) or v2) or not cx.tok[v].isalpha():
             return None
     after = _after_reflexives_and_adverbs(cx, cx.next_content(v + 1, hi), hi)
     if after >= hi or cx.low[after] in _OBLIQUE or cx.region_of[after] >= 0:
         return None
+    if pronoun and cx.low[after] in ("er", "sie"):
+        return make_speaker(cx, after, after)  # with ``pronoun``: "Im Januar legte er …"
     if not (_is_cap(cx.tok[after]) or cx.low[after] in ("der", "die", "das", "ein", "eine")):
         return None
     last = np_forward(cx, after, hi)
