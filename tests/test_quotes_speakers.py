@@ -236,6 +236,12 @@ SPEAKER_SPANS = [
         "Polizeisprecher",
     ),
     ("Laut dem Minister João das Neves ist der Hafen gesperrt.", "dem Minister João das Neves"),
+    # a genitive chain goes on: "des Leiters der Sektion"
+    (
+        "Die Regenzeit könnte nach Angaben des Leiters der griechischen Sektion bis "
+        "September andauern.",
+        "Angaben des Leiters der griechischen Sektion",
+    ),
     # a cue verb coordinated after a clause with an adverbial pre-field: that clause's subject
     (
         "Im Januar legte er sein Amt nieder und verkündete, sich um Projekte kümmern zu wollen.",

@@ -273,6 +273,7 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     started_with_det = cx.low[i] in dets
     has_noun = False
     open_np = False  # after a determiner or adjective, waiting for the noun
+    genitive = False  # inside a genitive attribute ("Angaben des Leiters der Sektion")
     while j < hi and j - i < limit:
         w, lw = cx.tok[j], cx.low[j]
         if cx.space[j]:
@@ -283,10 +284,14 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             not has_noun
             or after_von
             or lw in ("des", "eines")
-            or (lw in ("der", "einer") and (started_with_det or _common_noun(cx.low[last])))
+            or (
+                lw in ("der", "einer")
+                and (started_with_det or genitive or _common_noun(cx.low[last]))
+            )
         ):
             if has_noun and not after_von and lw not in ("des", "der", "eines", "einer"):
                 break
+            genitive = genitive or (has_noun and lw in ("des", "der", "eines", "einer"))
             open_np = True
             j += 1
             continue
