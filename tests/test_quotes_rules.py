@@ -647,6 +647,22 @@ def test_konjunktiv_passages(text, fragment, kind, speaker):
 # -- reported speech acts ------------------------------------------------------------
 
 REPORTED = [
+    # a passive act whose middle field names the report: the report is the source, and
+    # the Konjunktiv passage after it keeps that source
+    (
+        "Die Unruhen werden im Bericht auf die Armut zurückgeführt. Folge der Kriege sei "
+        "eine Verrohung der Gesellschaft.",
+        "Die Unruhen werden",
+        "reported",
+        "Bericht",
+    ),
+    (
+        "Die Unruhen werden im Bericht auf die Armut zurückgeführt. Folge der Kriege sei "
+        "eine Verrohung der Gesellschaft.",
+        "Folge der Kriege",
+        "free_indirect",
+        "Bericht",
+    ),
     (
         "Die Regierung kritisierte den Plan als unausgegoren.",
         "kritisierte den Plan",

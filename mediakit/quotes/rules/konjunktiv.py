@@ -132,8 +132,11 @@ def free_indirect(cx: Context) -> None:
             # subject of the sentence before the passage's first (Konjunktiv II) sentence
             speaker = topic_subject(cx, *cx.sentences[si - 2])
         elif speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
-            # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before
-            speaker = topic_subject(cx, *cx.sentences[si - 1])
+            # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before,
+            # or the report it cites ("Die Konflikte werden im Bericht auf … zurückgeführt.")
+            speaker = topic_subject(cx, *cx.sentences[si - 1]) or _report_in(
+                cx, *cx.sentences[si - 1]
+            )
         elif speaker is None and prev_fi is not None:
             speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
         if prev_fi is not None and prev_fi.speaker is speaker:
@@ -165,6 +168,15 @@ def _named_topic(cx: Context, lo: int, cut: int) -> Speaker | None:
     """
     found = topic_subject(cx, lo, cut)
     return found if found is not None and found.speaker_type != "pronoun" else None
+
+
+def _report_in(cx: Context, lo: int, hi: int) -> Speaker | None:
+    """The report a sentence of one paragraph names ("… werden im Bericht genannt.")."""
+    from .reported import report_place
+
+    if cx.d.paragraph_of_token[lo] != cx.d.paragraph_of_token[hi - 1]:
+        return None
+    return report_place(cx, lo, hi)
 
 
 def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
