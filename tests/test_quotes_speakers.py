@@ -236,6 +236,12 @@ SPEAKER_SPANS = [
         "Polizeisprecher",
     ),
     ("Laut dem Minister João das Neves ist der Hafen gesperrt.", "dem Minister João das Neves"),
+    # a statement before the comma is no subject with apposition: the subject follows
+    (
+        "Die Zahl der Toten, die bei den Unruhen gestorben sein sollen, bezifferte die "
+        "Nachrichtenagentur Xinhua mit 13.",
+        "die Nachrichtenagentur Xinhua",
+    ),
     # a genitive chain goes on: "des Leiters der Sektion"
     (
         "Die Regenzeit könnte nach Angaben des Leiters der griechischen Sektion bis "

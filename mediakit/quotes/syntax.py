@@ -812,12 +812,16 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         lw0 = cx.low[head]
         if (
             (
-                lw0 not in cx.words["preposition"]
-                and lw0 not in cx.words["adverb"]
-                and lw0 not in _SUBORDINATORS | cx.words["determiner"]
+                (
+                    lw0 not in cx.words["preposition"]
+                    and lw0 not in cx.words["adverb"]
+                    and lw0 not in _SUBORDINATORS | cx.words["determiner"]
+                )
+                or lw0 in ("der", "die", "das", "ein", "eine")
             )
-            or lw0 in ("der", "die", "das", "ein", "eine")
-        ) and first - head <= 25:
+            and first - head <= 25
+            and not _holds_statement(cx, head, first - 1)
+        ):
             stop = first - 2
             for j in range(head + 1, first - 1):
                 if cx.tok[j] == "," and _relative_clause(
@@ -881,6 +885,15 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
 
 
 _REFLEXIVE = frozenset({"sich", "mich", "uns", "euch"})
+
+
+def _holds_statement(cx: Context, lo: int, hi: int) -> bool:
+    """``[lo, hi)`` holds a direct quote or a Konjunktiv verb outside one: a statement
+    ("„…“, schrieb Lopez" / "Sie wisse, dass …, hatte Koch-Mehrin gesagt"), not a subject
+    with its apposition before the verb."""
+    return any(cx.in_direct(j) for j in range(lo, hi)) or any(
+        not cx.in_direct(j) for j in cx.within(cx.mood_at, lo, hi)
+    )
 
 
 def frame_tail(cx: Context, i: int, hi: int) -> int:
