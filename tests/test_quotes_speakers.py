@@ -242,6 +242,17 @@ SPEAKER_SPANS = [
         "Nachrichtenagentur Xinhua mit 13.",
         "die Nachrichtenagentur Xinhua",
     ),
+    # a clause before the comma: the verb after it shares that clause's subject …
+    (
+        "Die Gewerkschaften begrüßten die Ankündigung des Ministers, fordern aber einen Termin.",
+        "Die Gewerkschaften",
+    ),
+    # … unless a new subject follows the clause
+    (
+        "Die Ministerin wies den Vorwurf zurück, der Sprecher der Fraktion, Paul Weber, "
+        "erklärte: „Das ist eine Kampagne.“",
+        "der Sprecher der Fraktion, Paul Weber",
+    ),
     # a genitive chain goes on: "des Leiters der Sektion"
     (
         "Die Regenzeit könnte nach Angaben des Leiters der griechischen Sektion bis "

@@ -822,6 +822,18 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
             and first - head <= 25
             and not _holds_statement(cx, head, first - 1)
         ):
+            verb = _finite_after_np(cx, head, first - 1)
+            if verb >= 0:
+                # "Die Rothemden begrüßten den Schritt, fordern aber …": a clause before the
+                # comma; its subject is the subject of the verb after it - unless a new
+                # subject follows that clause ("X wies das zurück, die Sprecherin Y erklärte")
+                comma = next((k for k in range(verb + 1, first - 1) if cx.tok[k] == ","), -1)
+                lead = cx.next_content(comma + 1, first) if comma > 0 else first
+                if lead < first - 1 and (
+                    _is_cap(cx.tok[lead]) or cx.low[lead] in ("der", "die", "das", "ein", "eine")
+                ):
+                    return make_speaker(cx, lead, first - 2)
+                return make_speaker(cx, head, verb - 1)
             stop = first - 2
             for j in range(head + 1, first - 1):
                 if cx.tok[j] == "," and _relative_clause(
@@ -885,6 +897,17 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
 
 
 _REFLEXIVE = frozenset({"sich", "mich", "uns", "euch"})
+
+
+def _finite_after_np(cx: Context, head: int, hi: int) -> int:
+    """The finite verb right after the noun phrase at ``head`` (a cue verb or auxiliary in
+    lowercase), or -1: "Die Rothemden begrüßten …" -> *begrüßten*."""
+    last = np_forward(cx, head, hi)
+    v = cx.next_content(last + 1, hi)
+    if last < head or v >= hi or not cx.tok[v][:1].islower():
+        return -1
+    lw = cx.vlow[v] or cx.low[v]
+    return v if lw in _AUXILIARIES or lw in cx.lex.main else -1
 
 
 def _holds_statement(cx: Context, lo: int, hi: int) -> bool:
