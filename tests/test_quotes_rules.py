@@ -647,6 +647,13 @@ def test_konjunktiv_passages(text, fragment, kind, speaker):
 # -- reported speech acts ------------------------------------------------------------
 
 REPORTED = [
+    # an indefinite "von" phrase that names no source is the topic of the passive act
+    (
+        "Von einer hohen Waldbrandgefahr wird auch aus Bonn berichtet.",
+        "Waldbrandgefahr",
+        "reported",
+        "",
+    ),
     # a passive act whose middle field names the report: the report is the source, and
     # the Konjunktiv passage after it keeps that source
     (

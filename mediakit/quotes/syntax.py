@@ -1329,6 +1329,18 @@ def passive_agent(cx: Context, v: int, lo: int, hi: int) -> tuple[bool, Speaker 
     for j in range(c_lo, v):
         if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
             last = np_forward(cx, j + 1, v)
-            if last > j:
+            if last > j and not _topic_after_von(cx, j + 1, last):
                 return True, make_speaker(cx, j + 1, last)
     return True, None
+
+
+def _topic_after_von(cx: Context, first: int, last: int) -> bool:
+    """ "Von einer hohen Brandgefahr wird berichtet": an indefinite phrase after *von* whose
+    nouns name no source (no role, institution, outlet, expert or anonymous source word of
+    ``source_words.tsv``) is what is spoken of, not the agent ("von einem Sprecher")."""
+    from .sources import _category
+
+    if cx.low[cx.next_content(first, last + 1)] not in cx.words["indefinite_article"]:
+        return False
+    caps = [j for j in range(first, last + 1) if _is_cap(cx.tok[j])]
+    return bool(caps) and not any(_category(cx.tok[j]) for j in caps)

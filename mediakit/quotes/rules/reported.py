@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
-from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
+from ..syntax import AGENT, PASSIVE_AUX, _topic_after_von, make_speaker, np_forward, subject_of
 from ..view import Context
 from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT, _RELATIVE, _is_cap
 
@@ -133,7 +133,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     continue  # "wird ein Ausbruch von Cholera befürchtet": what is feared
                 if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
                     last = np_forward(cx, j + 1, v)
-                    if last > j:
+                    if last > j and not _topic_after_von(cx, j + 1, last):
                         speaker = make_speaker(cx, j + 1, last)
                         break
             if speaker is None:
