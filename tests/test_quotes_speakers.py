@@ -208,6 +208,11 @@ OBJECTS_AND_NAMES = [
         ["Karl Kowalski"],
     ),
     ("Karl Kowalski wies den Vorwurf zurück. Die Studie sei richtig.", ["Karl Kowalski"]),
+    # nominative "er" after the verb: the pre-field is an object whatever its form
+    (
+        "Deren Haltung gegenüber der Partei bezeichnete er als „zutiefst verlogen“.",
+        ["er"],
+    ),
     # a thing with a relative clause, or capitalised words that are no name, stay no source
     (
         "Die neue Regel, die am Montag in Kraft trat, gilt für alle. Es habe sich um ein "

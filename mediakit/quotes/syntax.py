@@ -728,6 +728,10 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
         return None
     pronoun = cx.low[after] in ("er", "sie")
     lw = cx.low[first]
+    if cx.low[after] == "er" and lw not in cx.words["pronoun"]:
+        # "Deren Haltung gegenüber der Partei bezeichnete er als …": *er* is nominative,
+        # so the pre-field is an object whatever its form
+        return make_speaker(cx, after, after)
     oblique = lw in _OBLIQUE
     # "Höhnisch veröffentlichte der Verfasser …", "Dann sagte der Minister: …", "Erst
     # vergangene Woche kündigte der Konzern an" (a time noun heads the pre-field)
