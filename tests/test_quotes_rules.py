@@ -140,6 +140,26 @@ def test_quote_over_lines_is_one_quotation():
 # -- cue verbs and indirect speech ------------------------------------------------
 
 INDIRECT = [
+    # a passive cue verb without "von X": the report in the pre-field is the source
+    (
+        "In einem Bericht der Lokalzeitung wurde vermutet, dass niemand überlebt habe.",
+        "dass niemand überlebt habe",
+        "indirect",
+        "einem Bericht der Lokalzeitung",
+    ),
+    (
+        "So wird in einer Pressemitteilung des Vereins gefordert, dass die Stadt handeln müsse.",
+        "dass die Stadt handeln müsse",
+        "indirect",
+        "einer Pressemitteilung des Vereins",
+    ),
+    # … a report that names no one stays anonymous
+    (
+        "In ersten Berichten wurde vermutet, dass niemand überlebt habe.",
+        "dass niemand überlebt habe",
+        "indirect",
+        "",
+    ),
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
     # a place name attached to an institution or a genitive chain belongs to the source;
     # after a plain name it is an adverbial of the speaking
@@ -586,6 +606,36 @@ KONJUNKTIV = [
         "free_indirect",
         "Schulz",
     ),
+    # the indicative frame clause names its source without a speech verb (also in a
+    # text's first paragraph) …
+    (
+        "Der Bürgermeister kam zu dem Ergebnis, dass es keinerlei Belege dafür gebe.",
+        "dass es keinerlei",
+        "free_indirect",
+        "Der Bürgermeister",
+    ),
+    (
+        "Die Ministerin hegt den Verdacht, der Zähler sei manipuliert worden.",
+        "der Zähler sei",
+        "free_indirect",
+        "Die Ministerin",
+    ),
+    # a passage opened by a Konjunktiv II sentence: the subject of the sentence before it
+    (
+        "Die Regierung widersprach der Darstellung. So hätten Soldaten die Straße gesperrt. "
+        "Außerdem habe die Armee auf die Zivilisten geachtet.",
+        "So hätten Soldaten",
+        "free_indirect",
+        "Die Regierung",
+    ),
+    # … but a pronoun there (of figures) is no speaker: the quotation's speaker carries on
+    (
+        "Die Zahlen sind laut Anna Berg kein Grund zur Freude. Sie zeigten, dass die Region "
+        "zu wenig Arbeit biete.",
+        "dass die Region",
+        "free_indirect",
+        "Anna Berg",
+    ),
 ]
 
 
@@ -597,6 +647,29 @@ def test_konjunktiv_passages(text, fragment, kind, speaker):
 # -- reported speech acts ------------------------------------------------------------
 
 REPORTED = [
+    # an indefinite "von" phrase that names no source is the topic of the passive act
+    (
+        "Von einer hohen Waldbrandgefahr wird auch aus Bonn berichtet.",
+        "Waldbrandgefahr",
+        "reported",
+        "",
+    ),
+    # a passive act whose middle field names the report: the report is the source, and
+    # the Konjunktiv passage after it keeps that source
+    (
+        "Die Unruhen werden im Bericht auf die Armut zurückgeführt. Folge der Kriege sei "
+        "eine Verrohung der Gesellschaft.",
+        "Die Unruhen werden",
+        "reported",
+        "Bericht",
+    ),
+    (
+        "Die Unruhen werden im Bericht auf die Armut zurückgeführt. Folge der Kriege sei "
+        "eine Verrohung der Gesellschaft.",
+        "Folge der Kriege",
+        "free_indirect",
+        "Bericht",
+    ),
     (
         "Die Regierung kritisierte den Plan als unausgegoren.",
         "kritisierte den Plan",

@@ -28,6 +28,11 @@ COLON_FRAMES = [
         "Leistungssteigerung in allen Mannschaftsteilen gezeigt.“",
         "Der Bundestrainer",
     ),
+    # an adverb pre-field: the subject after the finite verb; the quote may open a new line
+    (
+        "Hier sparte der Bundespräsident nicht mit Kritik:\n„Jeder sollte wissen, was er tut.“",
+        "der Bundespräsident",
+    ),
     # no one is named before the colon: no speaker
     ("Das Motto der Demonstration: „Freiheit statt Angst“ zog viele an.", None),
 ]
@@ -135,4 +140,142 @@ POLITE = [
 
 @pytest.mark.parametrize(("text", "speaker"), POLITE)
 def test_polite_address_is_no_speaker(text: str, speaker: str | None) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A named speaker keeps its role apposition in commas (the annotations take the whole
+# noun phrase); an object or a new clause after the comma is no apposition.
+SPEAKER_APPOSITIONS = [
+    (
+        "Nach dem Konzert sagte Jon Bon Jovi, Gründer der Band: „Ich spiele nicht für Geld.“",
+        "Jon Bon Jovi, Gründer der Band",
+    ),
+    (
+        "Anna Berg, die Vorsitzende des Vereins, der seit 1990 besteht, sagte: „Wir bleiben.“",
+        "Anna Berg, die Vorsitzende des Vereins",
+    ),
+    (
+        "„Das ist ärgerlich“, sagte Paul Weber, Geschäftsführer der Firma, gegenüber Reportern.",
+        "Paul Weber, Geschäftsführer der Firma",
+    ),
+    (
+        "Am Abend warnte der Präsident des Verbandes, Peter Hahn, die Politik in einem Brief: "
+        "„Das Wasser ist in Gefahr.“",
+        "der Präsident des Verbandes, Peter Hahn",
+    ),
+    ("In seiner Rede erklärte Johnson, die Rechte der Arbeitnehmer schützen zu wollen.", "Johnson"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_APPOSITIONS)
+def test_speaker_keeps_its_role_apposition(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# A quote-marked name right after an outlet or institution noun belongs to the speaker.
+QUOTED_NAMES = [
+    (
+        "Das berichtete die Musikzeitschrift „Klangwelt“ am Montag.",
+        "die Musikzeitschrift „Klangwelt“",
+    ),
+    (
+        "Laut dem Bericht des Fachmagazins „Autowoche“ wird das Werk geschlossen.",
+        "dem Bericht des Fachmagazins „Autowoche“",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), QUOTED_NAMES)
+def test_quoted_name_after_a_source_noun(text: str, speaker: str) -> None:
+    assert [s for _, s in _speakers(text)][:1] == [speaker]
+
+
+# An accusative or dative phrase is never the speaker; a name with a relative clause or
+# a bare first name and surname opens the sentence as its subject.
+OBJECTS_AND_NAMES = [
+    (
+        "Ihren Widersacher forderte die Ministerin auf, über einen Rücktritt nachzudenken.",
+        ["die Ministerin"],
+    ),
+    (
+        "Seinen Kritikern warf der Bürgermeister vor, die Lage zu verkennen.",
+        ["der Bürgermeister"],
+    ),
+    # "…, wies den Vorwurf zurück": an object after the verb, so no postposed frame
+    (
+        "Karl Kowalski, der bei der Stiftung arbeitet, wies den Vorwurf zurück. In Zeiten "
+        "knapper Kassen sei die Studie richtig.",
+        ["Karl Kowalski"],
+    ),
+    ("Karl Kowalski wies den Vorwurf zurück. Die Studie sei richtig.", ["Karl Kowalski"]),
+    # nominative "er" after the verb: the pre-field is an object whatever its form
+    (
+        "Deren Haltung gegenüber der Partei bezeichnete er als „zutiefst verlogen“.",
+        ["er"],
+    ),
+    # a thing with a relative clause, or capitalised words that are no name, stay no source
+    (
+        "Die neue Regel, die am Montag in Kraft trat, gilt für alle. Es habe sich um ein "
+        "Missverständnis gehandelt.",
+        [None],
+    ),
+    ("Neue Regeln traten in Kraft. Die Lage sei ernst.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), OBJECTS_AND_NAMES)
+def test_objects_are_no_speakers_and_names_are(text: str, speakers: list[str | None]) -> None:
+    assert [s for _, s in _speakers(text)] == speakers
+
+
+# Speaker span: prepositional attributes up to the finite verb stay with a long pre-field
+# subject; an article after a role is no name particle ("laut Polizeisprecher das Auto").
+SPEAKER_SPANS = [
+    (
+        "Eva Lind vom Institut für Astronomie in Edinburgh erklärte, die Entdeckung werfe "
+        "ein neues Licht auf die Theorie.",
+        "Eva Lind vom Institut für Astronomie in Edinburgh",
+    ),
+    (
+        "Ein Passant hatte laut Polizeisprecher das Gepäckstück stehen gelassen.",
+        "Polizeisprecher",
+    ),
+    ("Laut dem Minister João das Neves ist der Hafen gesperrt.", "dem Minister João das Neves"),
+    # a statement before the comma is no subject with apposition: the subject follows
+    (
+        "Die Zahl der Toten, die bei den Unruhen gestorben sein sollen, bezifferte die "
+        "Nachrichtenagentur Xinhua mit 13.",
+        "die Nachrichtenagentur Xinhua",
+    ),
+    # a clause before the comma: the verb after it shares that clause's subject …
+    (
+        "Die Gewerkschaften begrüßten die Ankündigung des Ministers, fordern aber einen Termin.",
+        "Die Gewerkschaften",
+    ),
+    # … unless a new subject follows the clause
+    (
+        "Die Ministerin wies den Vorwurf zurück, der Sprecher der Fraktion, Paul Weber, "
+        "erklärte: „Das ist eine Kampagne.“",
+        "der Sprecher der Fraktion, Paul Weber",
+    ),
+    # a genitive chain goes on: "des Leiters der Sektion"
+    (
+        "Die Regenzeit könnte nach Angaben des Leiters der griechischen Sektion bis "
+        "September andauern.",
+        "Angaben des Leiters der griechischen Sektion",
+    ),
+    # a cue verb coordinated after a clause with an adverbial pre-field: that clause's subject
+    (
+        "Im Januar legte er sein Amt nieder und verkündete, sich um Projekte kümmern zu wollen.",
+        "er",
+    ),
+    (
+        "Am Montag traf die Ministerin den Botschafter und sagte, die Lage sei ernst.",
+        "die Ministerin",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_SPANS)
+def test_speaker_span(text: str, speaker: str) -> None:
     assert [s for _, s in _speakers(text)][:1] == [speaker]

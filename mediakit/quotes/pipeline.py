@@ -23,6 +23,7 @@ from .rules.speakers import (
     paragraph_bound_free_indirect,
     polite_address,
     resolve_pronouns,
+    speaker_appositions,
 )
 from .view import Context, no_starting_point
 from .words import _REPORTED
@@ -97,6 +98,7 @@ CHAIN = (
     nest,  # quote-marked words inside quotations
     resolve_pronouns,  # pronoun speakers to their antecedent
     polite_address,  # "Ihrer Meinung nach?" addresses, no speaker
+    speaker_appositions,  # "Jon Bon Jovi, Gründer der Band": the apposition with the name
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..document import is_word
+from .lexicon import speaker_words
 from .model import Speaker
 from .view import Context
 from .words import (
@@ -227,6 +228,38 @@ def _described_quote(cx: Context, r: int) -> bool:
     )
 
 
+#: head nouns whose quote-marked name follows them ("die Organisation „DotAsia“")
+_NAMED_HEADS = frozenset({"outlet", "institution", "report", "expert"})
+
+
+def _names_its_noun(cx: Context, j: int, has_noun: bool, last: int) -> bool:
+    """The quote-marked words at ``j`` follow a source noun as its name.
+
+    "die Musikzeitschrift „Billboard“", "des Fachmagazins „Automobilwoche“": right after an
+    outlet, institution, report or expert noun of the phrase (``source_words.tsv``; no
+    comma between), short marked words that are no quotation are the name it introduces.
+    """
+    if not has_noun or last != j - 1 or not _is_cap(cx.tok[last]):
+        return False
+    from .sources import _category
+
+    noun = cx.tok[last]
+    forms = (noun, noun[:-1], noun[:-2]) if noun.endswith("s") else (noun,)  # genitive -s/-es
+    if not any(_category(f) in _NAMED_HEADS for f in forms):
+        return False
+    lo, hi_r = cx.region_tokens[cx.region_of[j]]
+    words = sum(1 for k in range(lo, hi_r) if cx.tok[k][:1].isalnum())
+    return lo == j and 1 <= words <= 5
+
+
+def _name_before(cx: Context, k: int) -> bool:
+    """Token ``k`` may be a first name before a particle that is also an article ("João
+    das Neves"), not a common noun or a role ("laut Polizeisprecher das Gepäckstück")."""
+    from .sources import _category
+
+    return not _common_noun(cx.low[k]) and not _category(cx.tok[k])
+
+
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     dets = cx.words["determiner"]
     pronouns = cx.words["pronoun"]
@@ -240,6 +273,7 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     started_with_det = cx.low[i] in dets
     has_noun = False
     open_np = False  # after a determiner or adjective, waiting for the noun
+    genitive = False  # inside a genitive attribute ("Angaben des Leiters der Sektion")
     while j < hi and j - i < limit:
         w, lw = cx.tok[j], cx.low[j]
         if cx.space[j]:
@@ -250,10 +284,14 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             not has_noun
             or after_von
             or lw in ("des", "eines")
-            or (lw in ("der", "einer") and (started_with_det or _common_noun(cx.low[last])))
+            or (
+                lw in ("der", "einer")
+                and (started_with_det or genitive or _common_noun(cx.low[last]))
+            )
         ):
             if has_noun and not after_von and lw not in ("des", "der", "eines", "einer"):
                 break
+            genitive = genitive or (has_noun and lw in ("des", "der", "eines", "einer"))
             open_np = True
             j += 1
             continue
@@ -263,6 +301,7 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             and j + 1 < hi
             and _is_cap(cx.tok[j + 1])
             and (j == i or _is_cap(cx.tok[j - 1]))
+            and not (lw in dets and lw != "der" and j > i and not _name_before(cx, j - 1))
         ):
             j += 1  # "de Maizière", "Ursula von der Leyen"
             continue
@@ -283,7 +322,7 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         if cx.region_of[j] >= 0 and (
             cx.region_kind[cx.region_of[j]] == "title"
             or (
-                open_np
+                (open_np or _names_its_noun(cx, j, has_noun, last))
                 and cx.region_kind[cx.region_of[j]] == "scare"
                 and not _described_quote(cx, cx.region_of[j])
             )
@@ -647,7 +686,7 @@ def names_someone(cx: Context, lo: int, last: int) -> bool:
 
 
 #: determiners that mark a noun phrase as accusative or dative (never a subject)
-_OBLIQUE = frozenset({"den", "dem", "einen", "einem", "des", "eines"})
+_OBLIQUE = speaker_words()["oblique_determiner"]
 
 
 def _adjectival_head(cx: Context, j: int) -> bool:
@@ -689,6 +728,10 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
         return None
     pronoun = cx.low[after] in ("er", "sie")
     lw = cx.low[first]
+    if cx.low[after] == "er" and lw not in cx.words["pronoun"]:
+        # "Deren Haltung gegenüber der Partei bezeichnete er als …": *er* is nominative,
+        # so the pre-field is an object whatever its form
+        return make_speaker(cx, after, after)
     oblique = lw in _OBLIQUE
     # "Höhnisch veröffentlichte der Verfasser …", "Dann sagte der Minister: …", "Erst
     # vergangene Woche kündigte der Konzern an" (a time noun heads the pre-field)
@@ -773,12 +816,28 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         lw0 = cx.low[head]
         if (
             (
-                lw0 not in cx.words["preposition"]
-                and lw0 not in cx.words["adverb"]
-                and lw0 not in _SUBORDINATORS | cx.words["determiner"]
+                (
+                    lw0 not in cx.words["preposition"]
+                    and lw0 not in cx.words["adverb"]
+                    and lw0 not in _SUBORDINATORS | cx.words["determiner"]
+                )
+                or lw0 in ("der", "die", "das", "ein", "eine")
             )
-            or lw0 in ("der", "die", "das", "ein", "eine")
-        ) and first - head <= 25:
+            and first - head <= 25
+            and not _holds_statement(cx, head, first - 1)
+        ):
+            verb = _finite_after_np(cx, head, first - 1)
+            if verb >= 0:
+                # "Die Rothemden begrüßten den Schritt, fordern aber …": a clause before the
+                # comma; its subject is the subject of the verb after it - unless a new
+                # subject follows that clause ("X wies das zurück, die Sprecherin Y erklärte")
+                comma = next((k for k in range(verb + 1, first - 1) if cx.tok[k] == ","), -1)
+                lead = cx.next_content(comma + 1, first) if comma > 0 else first
+                if lead < first - 1 and (
+                    _is_cap(cx.tok[lead]) or cx.low[lead] in ("der", "die", "das", "ein", "eine")
+                ):
+                    return make_speaker(cx, lead, first - 2)
+                return make_speaker(cx, head, verb - 1)
             stop = first - 2
             for j in range(head + 1, first - 1):
                 if cx.tok[j] == "," and _relative_clause(
@@ -796,12 +855,17 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         if cx.tok[lead][:1].islower() and cx.low[lead] not in cx.words["determiner"]:
             lead += 1  # "…, biss der Randalierer den Fluggast und rief: …"
         elif cx.low[lead] in cx.words["preposition"] or cx.low[lead] in adverbs:
-            return None
+            # "Im Januar legte er sein Amt nieder und verkündete, …": the first conjunct's
+            # subject after its finite verb
+            return inverted_subject(cx, lead, pre[-1], pronoun=True)
         last = np_forward(cx, lead, pre[-1])
         return make_speaker(cx, lead, last) if last >= lead else None
     if pre and len(pre) > 1:
         last = np_forward(cx, pre[0], fin)
         if pre[0] <= last < pre[-1] and len(pre) > 6:
+            # "Ken Rice vom Institut für Astronomie in Edinburgh erklärte": prepositional
+            # attributes up to the finite verb stay with the subject
+            last = prefield_attributes(cx, last, fin + 1)
             pre = [j for j in pre if j <= last]
     if pre and c > s_lo and cx.tok[c - 1] == "," and cx.low[pre[0]] not in _SUBORDINATORS:
         # "Stephen Singer, ein Klimaexperte vom WWF, erklärte": name plus apposition
@@ -837,6 +901,26 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
 
 
 _REFLEXIVE = frozenset({"sich", "mich", "uns", "euch"})
+
+
+def _finite_after_np(cx: Context, head: int, hi: int) -> int:
+    """The finite verb right after the noun phrase at ``head`` (a cue verb or auxiliary in
+    lowercase), or -1: "Die Rothemden begrüßten …" -> *begrüßten*."""
+    last = np_forward(cx, head, hi)
+    v = cx.next_content(last + 1, hi)
+    if last < head or v >= hi or not cx.tok[v][:1].islower():
+        return -1
+    lw = cx.vlow[v] or cx.low[v]
+    return v if lw in _AUXILIARIES or lw in cx.lex.main else -1
+
+
+def _holds_statement(cx: Context, lo: int, hi: int) -> bool:
+    """``[lo, hi)`` holds a direct quote or a Konjunktiv verb outside one: a statement
+    ("„…“, schrieb Lopez" / "Sie wisse, dass …, hatte Koch-Mehrin gesagt"), not a subject
+    with its apposition before the verb."""
+    return any(cx.in_direct(j) for j in range(lo, hi)) or any(
+        not cx.in_direct(j) for j in cx.within(cx.mood_at, lo, hi)
+    )
 
 
 def frame_tail(cx: Context, i: int, hi: int) -> int:
@@ -1109,6 +1193,15 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
             after = cx.next_content(nxt + 1, hi)
             if after < hi and cx.low[after] not in cx.words["determiner"]:
                 nxt = after
+            elif after < hi:
+                # "Hubert Primus, der bei der Stiftung arbeitet, wies …": past a relative clause
+                close = next(
+                    (k for k in range(after + 1, min(hi, after + 25)) if cx.tok[k] == ","), -1
+                )
+                if close > after and _relative_clause(cx, after, close):
+                    nxt = cx.next_content(close + 1, hi)
+                    if not (_source_like(cx, head, last) or _full_name(cx, head, last)):
+                        return None  # "Diese Nachricht, die …, wurde dementiert.": a thing
     if nxt >= hi or not cx.vlow[nxt] or cx.low[nxt] in cx.words["preposition"]:
         return None
     if role > head and not inanimate_prefield(cx, head, nxt) and _source_like(cx, role, last):
@@ -1118,13 +1211,40 @@ def topic_subject(cx: Context, lo: int, hi: int) -> Speaker | None:
         # "Der Verein Lebenshilfe äußerte Zweifel", unless er/sie follows the verb ("Die
         # Pläne kritisierte er")
         return post_verb_subject(cx, head, nxt, hi) or make_speaker(cx, head, last)
-    if inanimate_prefield(cx, head, nxt) or not _source_like(cx, head, last):
+    if inanimate_prefield(cx, head, nxt) or not (
+        _source_like(cx, head, last) or _full_name(cx, head, last)
+    ):
         # "Die Arbeit der Koalition lobte er …": a thing before the verb, er/sie after it
         return post_verb_subject(cx, head, nxt, hi)
     return make_speaker(cx, head, last)
 
 
-def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
+def _full_name(cx: Context, head: int, last: int) -> bool:
+    """``[head, last]`` reads as a person's first name and surname ("Hubert Primus").
+
+    Two or three capitalised words without article, none a common noun, a source word
+    (``source_words.tsv``), an adjective or verb form of the lexicon, an adverb or a
+    preposition: "Deutsche Bank" or "Neue Regeln" are no names.
+    """
+    from ..evaluative.lemmas import _lexicon_forms
+    from .sources import _category
+
+    words = [j for j in range(head, last + 1) if not cx.space[j]]
+    if not 2 <= len(words) <= 3:
+        return False
+    w = cx.words
+    return all(
+        _is_cap(cx.tok[j])
+        and cx.tok[j].replace("-", "").isalpha()
+        and not _common_noun(cx.low[j])
+        and not _category(cx.tok[j])
+        and cx.low[j] not in _lexicon_forms()
+        and cx.low[j] not in w["determiner"] | w["adverb"] | w["preposition"] | w["pronoun"]
+        for j in words
+    )
+
+
+def inverted_subject(cx: Context, head: int, hi: int, pronoun: bool = False) -> Speaker | None:
     """The subject right after the finite verb when an adverbial opens the sentence.
 
     "Am Montag hat die Wahlkommission den Termin festgelegt." / "Besorgt äußerte sich
@@ -1141,17 +1261,28 @@ def inverted_subject(cx: Context, head: int, hi: int) -> Speaker | None:
         if t in _CLAUSE_PUNCT or t in _END_PUNCT or cx.region_of[v] >= 0:
             return None
         finite = cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])
-        if t[:1].islower() and cx.low[v] not in plain and (finite or not _adjective_like(t)):
+        # right after a one-word adverb pre-field stands the finite verb ("Hier sparte …")
+        second = v == cx.next_content(head + 1, hi) and cx.low[head] in cx.words["adverb"]
+        if (
+            t[:1].islower()
+            and cx.low[v] not in plain
+            and (finite or second or not _adjective_like(t))
+        ):
             break
         v = cx.next_content(v + 1, hi)
     else:
         return None
     if v >= hi or not (cx.low[v] in _AUXILIARIES or cx.low[v] in cx.lex.main or _mood(cx.low[v])):
-        if not cx.low[v].endswith(("t", "te", "ten", "en")) or not cx.tok[v].isalpha():
+        nxt = cx.low[cx.next_content(v + 1, hi)] if v < hi else ""
+        # a strong past form ("traf", "rief") followed by an article or er/sie
+        v2 = pronoun and (nxt in ("der", "die", "das", "ein", "eine", "er", "sie"))
+        if not (cx.low[v].endswith(("t", "te", "ten", "en")) or v2) or not cx.tok[v].isalpha():
             return None
     after = _after_reflexives_and_adverbs(cx, cx.next_content(v + 1, hi), hi)
     if after >= hi or cx.low[after] in _OBLIQUE or cx.region_of[after] >= 0:
         return None
+    if pronoun and cx.low[after] in ("er", "sie"):
+        return make_speaker(cx, after, after)  # with ``pronoun``: "Im Januar legte er …"
     if not (_is_cap(cx.tok[after]) or cx.low[after] in ("der", "die", "das", "ein", "eine")):
         return None
     last = np_forward(cx, after, hi)
@@ -1202,6 +1333,18 @@ def passive_agent(cx: Context, v: int, lo: int, hi: int) -> tuple[bool, Speaker 
     for j in range(c_lo, v):
         if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
             last = np_forward(cx, j + 1, v)
-            if last > j:
+            if last > j and not _topic_after_von(cx, j + 1, last):
                 return True, make_speaker(cx, j + 1, last)
     return True, None
+
+
+def _topic_after_von(cx: Context, first: int, last: int) -> bool:
+    """ "Von einer hohen Brandgefahr wird berichtet": an indefinite phrase after *von* whose
+    nouns name no source (no role, institution, outlet, expert or anonymous source word of
+    ``source_words.tsv``) is what is spoken of, not the agent ("von einem Sprecher")."""
+    from .sources import _category
+
+    if cx.low[cx.next_content(first, last + 1)] not in cx.words["indefinite_article"]:
+        return False
+    caps = [j for j in range(first, last + 1) if _is_cap(cx.tok[j])]
+    return bool(caps) and not any(_category(cx.tok[j]) for j in caps)

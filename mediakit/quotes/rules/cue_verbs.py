@@ -7,6 +7,7 @@ from bisect import bisect_left
 from ..lexicon import CueVerb, speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import (
+    _OBLIQUE,
     adverbial_prefield,
     apposition,
     clause_content_start,
@@ -31,7 +32,7 @@ from ..words import (
     _INDICATIVE_COMPLEMENT,
     _SUBORDINATORS,
 )
-from .reported import negated
+from .reported import _report_prefield, negated
 
 
 def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
@@ -93,6 +94,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 continue  # „…“, sagte X: the direct quote carries this frame
             if adverbial_prefield(cx, lo, prev):
                 continue  # "Im Brief, den er geschickt hat, erklärt er: …": no content
+            if cx.low[cx.next_content(v + 1, hi)] in _OBLIQUE:
+                # "Hubert Primus, der …, wies den Vorwurf zurück.": an object after the
+                # verb; the phrase before the comma is the subject, no reported content
+                continue
             last = np_forward(cx, v + 1, hi)
             lead = cx.next_content(lo, prev)
             # an adverbial clause ("Als …, sagte X") is no content; an article at the
@@ -240,6 +245,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         ):
             continue  # "wollte nicht bestätigen, dass …": the content is not asserted
         passive, agent = passive_agent(cx, v, lo, comma)
+        if passive and agent is None:
+            # "In einem Bericht der Zeitung wurde vermutet, dass …": the report is the source
+            agent = _report_prefield(cx, clause_start(cx, v, lo), v)
         speaker = agent if passive else subject_of(cx, v, lo, comma)
         if kind == "direct" and not _statement_frame(cx, v, lo, comma, passive, speaker):
             continue
@@ -348,6 +356,8 @@ def _infinitive_without_comma(
     if not zu_infinitive(cx, k, stop - 1) or any(cx.tok[a] == "," for a in range(k, stop)):
         return None
     passive, agent = passive_agent(cx, v, lo, k)
+    if passive and agent is None:
+        agent = _report_prefield(cx, clause_start(cx, v, lo), v)
     speaker = agent if passive else subject_of(cx, v, lo, k)
     q = cx.quotation("indirect", [(k, stop - 1)], speaker, cx.cue(verb, v, particle))
     if q:

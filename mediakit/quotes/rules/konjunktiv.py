@@ -92,13 +92,6 @@ def free_indirect(cx: Context) -> None:
             # "Larson gab sich optimistisch. Man sei … Das Unternehmen werde …": a chain of
             # Konjunktiv sentences keeps the speaker its first sentence found
             speaker = prev_fi.speaker
-        if cut > first:
-            # the indicative frame clause may name the source ("Die Bank beruft sich darauf, …")
-            speaker = sentence_subject(cx, lo, cut) or speaker
-            first = cut
-            # an embedded clause ends before the sentence's full stop (as indirect speech
-            # does); a free indirect sentence keeps it
-            last = cx.strip_end(hi, lo)
         if (
             speaker is not None
             and last_par != cx.d.paragraph_of_token[lo]
@@ -108,14 +101,42 @@ def free_indirect(cx: Context) -> None:
             # a new paragraph ends the last speaker's turn - unless it opens in
             # Konjunktiv I right after that speaker's quotation
             speaker = None
+        if cut > first:
+            # the indicative frame clause may name the source (a speaker of the sentence
+            # itself, so no paragraph boundary removes it) ("Die Bank beruft sich darauf, …")
+            speaker = sentence_subject(cx, lo, cut) or _named_topic(cx, lo, cut) or speaker
+            first = cut
+            # an embedded clause ends before the sentence's full stop (as indirect speech
+            # does); a free indirect sentence keeps it
+            last = cx.strip_end(hi, lo)
         if cx.low[first] in cx.words.get("viewpoint_preposition", ()) and cut == first:
             # "Für den Bischof sei der Rücktritt verständlich.": whose view it is
             np_last = np_forward(cx, first + 1, hi)
             if np_last > first and _source_like(cx, first + 1, np_last):
                 speaker = make_speaker(cx, first + 1, np_last) or speaker
-        if speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
-            # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before
-            speaker = topic_subject(cx, *cx.sentences[si - 1])
+        opens_k2 = (
+            mood == "k1"
+            and skipped_k2 is not None
+            and skipped_k2[0] == si - 1
+            and cx.d.paragraph_of_token[skipped_k2[1]] == cx.d.paragraph_of_token[lo]
+            and first == cx.next_content(lo, hi)
+        )  # the Konjunktiv II sentence right before opens the passage (below)
+        if (
+            speaker is None
+            and prev_fi is None
+            and opens_k2
+            and si > 1
+            and last_end_sentence < si - 2
+        ):
+            # "Die Regierung widersprach. So hätten Rebellen … Außerdem habe …": the
+            # subject of the sentence before the passage's first (Konjunktiv II) sentence
+            speaker = topic_subject(cx, *cx.sentences[si - 2])
+        elif speaker is None and prev_fi is None and si > 0 and last_end_sentence < si - 1:
+            # "Parwanow ist besorgt. Der Konflikt sei …": the subject of the sentence before,
+            # or the report it cites ("Die Konflikte werden im Bericht auf … zurückgeführt.")
+            speaker = topic_subject(cx, *cx.sentences[si - 1]) or _report_in(
+                cx, *cx.sentences[si - 1]
+            )
         elif speaker is None and prev_fi is not None:
             speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
         if prev_fi is not None and prev_fi.speaker is speaker:
@@ -125,13 +146,7 @@ def free_indirect(cx: Context) -> None:
             prev_fi.text = cx.text[prev_fi.start : e]
             last_end_sentence = si
             continue
-        if (
-            mood == "k1"
-            and skipped_k2 is not None
-            and skipped_k2[0] == si - 1
-            and cx.d.paragraph_of_token[skipped_k2[1]] == cx.d.paragraph_of_token[lo]
-            and first == cx.next_content(lo, hi)
-        ):
+        if opens_k2 and skipped_k2 is not None:
             # "Oberhalb von 800 Metern könnten Orkanböen auftreten. Besonders der Westen sei
             # betroffen.": the Konjunktiv II sentence right before opens the same passage
             first = cx.next_content(skipped_k2[1], skipped_k2[2])
@@ -142,6 +157,26 @@ def free_indirect(cx: Context) -> None:
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)
+
+
+def _named_topic(cx: Context, lo: int, cut: int) -> Speaker | None:
+    """The person or organisation the indicative frame clause opens with, no pronoun.
+
+    "Die Experten kamen zu dem Ergebnis, dass es keine Beweise gebe." - the frame names
+    the source even without a speech verb; *er*/*sie* there is mostly no speaker ("Sie
+    zeigten, dass …" of figures), so a pronoun keeps the carried speaker.
+    """
+    found = topic_subject(cx, lo, cut)
+    return found if found is not None and found.speaker_type != "pronoun" else None
+
+
+def _report_in(cx: Context, lo: int, hi: int) -> Speaker | None:
+    """The report a sentence of one paragraph names ("… werden im Bericht genannt.")."""
+    from .reported import report_place
+
+    if cx.d.paragraph_of_token[lo] != cx.d.paragraph_of_token[hi - 1]:
+        return None
+    return report_place(cx, lo, hi)
 
 
 def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:

@@ -20,7 +20,7 @@ from bisect import bisect_left
 
 from ..lexicon import speech_act_context
 from ..model import Quotation, Speaker
-from ..syntax import AGENT, PASSIVE_AUX, make_speaker, np_forward, subject_of
+from ..syntax import AGENT, PASSIVE_AUX, _topic_after_von, make_speaker, np_forward, subject_of
 from ..view import Context
 from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT, _RELATIVE, _is_cap
 
@@ -154,7 +154,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     continue  # "wird ein Ausbruch von Cholera befürchtet": what is feared
                 if cx.low[j] in AGENT and (cx.tok[j][:1].islower() or j == c_lo):
                     last = np_forward(cx, j + 1, v)
-                    if last > j:
+                    if last > j and not _topic_after_von(cx, j + 1, last):
                         speaker = make_speaker(cx, j + 1, last)
                         break
             if speaker is None:
@@ -692,23 +692,33 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
 
 
 def _report_prefield(cx: Context, lo: int, v: int) -> Speaker | None:
-    """A passive act whose pre-field names the report it stands in: its source.
+    """A passive act whose clause names the report it stands in: its source.
 
-    "In einem Bericht von ndr.de werden die Vorkehrungen als extrem bezeichnet." - the
-    noun phrase after *in*/*im* (``statement_place``) is a report or outlet word
-    (``source_words.tsv`` outlet/report) with an attribute that names whose report it
-    is, so the report is the source, not anonymous.
+    "In einem Bericht von ndr.de werden die Vorkehrungen als extrem bezeichnet." / "Die
+    Konflikte werden im Bericht auf … zurückgeführt." - the noun phrase after *in*/*im*
+    (``statement_place``) before the verb is a report or outlet word (``source_words.tsv``
+    outlet/report) with an attribute that names whose report it is (or the contracted
+    article of *im*), so the report is the source, not anonymous.
     """
+    return report_place(cx, lo, v)
+
+
+def report_place(cx: Context, lo: int, hi: int) -> Speaker | None:
+    """The first report named as the place of a statement in ``[lo, hi)`` (see above)."""
     from ..sources import _category
 
-    first = cx.next_content(lo, v)
-    if first >= v or cx.low[first] not in cx.words.get("statement_place", ()):
-        return None
-    start = first + 1
-    last = np_forward(cx, start, v)
-    heads = [j for j in range(start, last + 1) if cx.tok[j][:1].isupper()]
-    if not heads or _category(cx.tok[heads[0]]) not in ("outlet", "report"):
-        return None
-    if len(heads) < 2 and cx.low[start] not in cx.words["determiner"]:
-        return None  # "In ersten Berichten wurde … vermutet": no one named, anonymous
-    return make_speaker(cx, start, last)
+    places = cx.words.get("statement_place", ())
+    for j in range(lo, hi - 1):
+        if cx.low[j] not in places or cx.in_direct(j):
+            continue
+        start = cx.next_content(j + 1, hi)
+        last = np_forward(cx, start, hi)
+        if last < start:
+            continue
+        heads = [k for k in range(start, last + 1) if cx.tok[k][:1].isupper()]
+        if not heads or _category(cx.tok[heads[0]]) not in ("outlet", "report"):
+            continue
+        if len(heads) < 2 and cx.low[start] not in cx.words["determiner"] and cx.low[j] != "im":
+            continue  # "In ersten Berichten wurde … vermutet": no one named, anonymous
+        return make_speaker(cx, start, last)
+    return None

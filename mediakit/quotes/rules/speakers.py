@@ -8,7 +8,7 @@ from functools import cache
 from ...document import TextSpan
 from ...tables import load_table
 from ..model import Quotation, Speaker
-from ..syntax import _source_like, make_speaker, np_forward, topic_subject
+from ..syntax import _source_like, apposition, make_speaker, np_forward, topic_subject
 from ..view import Context
 from ..words import _is_cap
 
@@ -381,7 +381,8 @@ def colon_label(cx: Context) -> None:
             j -= 1
         if j <= 0 or cx.tok[j] != ":":
             continue
-        lo = cx.sentence_start(i)
+        # the frame's sentence (the quote may open a new line after the colon)
+        lo = cx.sentence_start(j)
         first = cx.next_content(lo, j)
         if first >= j:
             continue
@@ -449,3 +450,49 @@ def polite_address(cx: Context) -> None:
 
 
 _OPENING_MARKS = frozenset({"„", "»", "«", '"', "“", "(", ":"})
+
+
+def speaker_appositions(cx: Context) -> None:
+    """A named speaker keeps the apposition in commas that follows it.
+
+    "… sagte Jon Bon Jovi, Gründer der Band: „…“" / "Anna Berg, die Vorsitzende des
+    Vereins, sagte …": the Wikinews annotations take the role with the name (the
+    speaker is the whole noun phrase). Only an apposition that ends at a comma, a colon
+    or the sentence end (:func:`~mediakit.quotes.syntax.apposition`: no new clause), that
+    names a role (or the name of a role: "der Innenminister, Wolfgang Schäuble"), and
+    none that reaches into the quotation.
+    """
+    for q in cx.quotes:
+        s = q.speaker
+        if s is None or s.speaker_type == "pronoun" or s.resolved is not None or "," in s.text:
+            continue
+        first = bisect_left(cx.idx, s.start)
+        last = bisect_left(cx.idx, s.end) - 1
+        if first >= cx.n or last < first or cx.end[last] != s.end:
+            continue
+        hi = cx.sentence_end(last)
+        ap = apposition(cx, last, hi)
+        if ap <= last:
+            continue
+        a, b = cx.chars(first, ap)
+        if any(a < qe and b > qs for qs, qe in q.spans or [(q.start, q.end)]):
+            continue
+        if any(cx.region_of[j] >= 0 for j in range(last + 1, ap + 1)):
+            continue
+        if not _role_apposition(cx, first, last, cx.next_content(last + 2, ap + 1), ap):
+            continue
+        q.speaker = Speaker(a, b, cx.text[a:b], s.speaker_type, s.resolved, s.source_id)
+
+
+def _role_apposition(cx: Context, first: int, last: int, a_lo: int, a_hi: int) -> bool:
+    """``[a_lo, a_hi]`` after the speaker ``[first, last]`` is its role or, after a role, its name."""
+    from ..sources import _category
+
+    caps = [j for j in range(a_lo, a_hi + 1) if _is_cap(cx.tok[j])]
+    if not caps or not (_is_cap(cx.tok[a_lo]) or cx.low[a_lo] in cx.words["determiner"]):
+        return False
+    if _category(cx.tok[caps[0]]) in ("person_role", "expert"):
+        return True  # "Jon Bon Jovi, Gründer der Band", "Peter Müller, der Direktor …"
+    role = any(_category(cx.tok[j]) == "person_role" for j in range(first, last + 1))
+    names = all(not _category(cx.tok[j]) and cx.low[j] not in cx.words["determiner"] for j in caps)
+    return role and names and _is_cap(cx.tok[a_lo])  # "der Innenminister, Wolfgang Schäuble"
