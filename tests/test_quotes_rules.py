@@ -844,6 +844,31 @@ PREPOSITIONS = [
         "indirect",
         "Matthias Freude, Präsident des Amtes",
     ),
+    # a cue word inside a subordinate or relative clause reports that clause only
+    (
+        "Der Zug kam spät an, weil nach Angaben der Bahn ein Signal gestört war.",
+        "Der Zug kam spät an",
+        None,
+        "",
+    ),
+    (
+        "Der Zug kam spät an, weil nach Angaben der Bahn ein Signal gestört war.",
+        "ein Signal gestört war",
+        "indirect",
+        "Angaben der Bahn",
+    ),
+    (
+        "Die Schule blieb geschlossen, da den Behörden zufolge die Heizung ausgefallen war.",
+        "Die Schule blieb geschlossen",
+        None,
+        "",
+    ),
+    (
+        "Die Schule blieb geschlossen, da den Behörden zufolge die Heizung ausgefallen war.",
+        "die Heizung ausgefallen war",
+        "indirect",
+        "den Behörden",
+    ),
 ]
 
 

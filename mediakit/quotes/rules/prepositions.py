@@ -7,6 +7,7 @@ from ..syntax import (
     adverbial_prefield,
     apposition,
     clause_end,
+    clause_start,
     closed_apposition,
     frame_tail,
     make_speaker,
@@ -15,7 +16,15 @@ from ..syntax import (
     prefield_attributes,
 )
 from ..view import Context
-from ..words import _END_PUNCT, _SO_ARTICLES, _adjective_like, _is_cap, _requirement_sets
+from ..words import (
+    _END_PUNCT,
+    _RELATIVE_OPENERS,
+    _SO_ARTICLES,
+    _SUBORDINATORS,
+    _adjective_like,
+    _is_cap,
+    _requirement_sets,
+)
 
 
 def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
@@ -80,7 +89,8 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if last < start:
                 continue
             speaker = make_speaker(cx, start, last)
-            parts = [(lo, j - 1), (last + 1, end)]
+            first, stop = _cue_clause(cx, j, lo, last + 1, end)
+            parts = [(first, j - 1), (last + 1, stop)]
             q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, lw))
             if q and _enough(cx, q):
                 return [q]
@@ -89,8 +99,9 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if first >= j:
                 continue
             speaker = make_speaker(cx, first, j - 1)
+            begin, stop = _cue_clause(cx, first, lo, j + 1, end)
             q = cx.quotation(
-                "indirect", [(lo, first - 1), (j + 1, end)], speaker, cx.word_cue(j, j, lw)
+                "indirect", [(begin, first - 1), (j + 1, stop)], speaker, cx.word_cue(j, j, lw)
             )
             if q and _enough(cx, q):
                 return [q]
@@ -177,6 +188,26 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if q and _enough(cx, q):
                 return [q]
     return []
+
+
+def _cue_clause(cx: Context, j: int, lo: int, after: int, end: int) -> tuple[int, int]:
+    """First and last token of what a cue word inside a subordinate clause reports.
+
+    "Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung zu
+    spät beantragt worden war." - a cue word (``j``, or the first word of its source)
+    inside a relative or subordinate clause attributes that clause only: the main clause
+    before it stays the author's. Elsewhere the whole sentence (``lo`` … ``end``).
+    """
+    c = clause_start(cx, j, lo)
+    if c <= lo or c >= j:
+        return lo, end
+    k = cx.next_content(c, j)
+    lead = cx.low[cx.next_content(k + 1, j)] if cx.low[k] in cx.words["preposition"] else ""
+    if not (
+        cx.low[k] in _SUBORDINATORS or cx.low[k] in _RELATIVE_OPENERS or lead in _RELATIVE_OPENERS
+    ):
+        return lo, end
+    return k, clause_end(cx, after, end) if after <= end else end
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:
