@@ -869,6 +869,27 @@ PREPOSITIONS = [
         "indirect",
         "den Behörden",
     ),
+    # a sentence-opening source runs up to the finite verb (the pre-field is one phrase)
+    (
+        "Nach Angaben eines Sprechers der Stadt Köln sowie der Feuerwehr wurde niemand verletzt.",
+        "wurde niemand verletzt",
+        "indirect",
+        "Angaben eines Sprechers der Stadt Köln sowie der Feuerwehr",
+    ),
+    (
+        "Laut einer Sprecherin des Ministers Karl Berger erholt sich der Patient gut.",
+        "erholt sich der Patient gut",
+        "indirect",
+        "einer Sprecherin des Ministers Karl Berger",
+    ),
+    # … and an insertion in commas before the verb is no part of the message
+    (
+        "Nach Ansicht der Anklage, vertreten durch den Staatsanwalt, soll der Mann das Geld "
+        "genommen haben.",
+        "Staatsanwalt, soll",
+        None,
+        "",
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from ..syntax import (
     np_backward,
     np_forward,
     prefield_attributes,
+    prefield_to_verb,
 )
 from ..view import Context
 from ..words import (
@@ -88,9 +89,13 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     last = closed_apposition(cx, last, hi)
             if last < start:
                 continue
+            body = last + 1
+            if j == cx.next_content(lo, hi):
+                last, verb = prefield_to_verb(cx, last, hi)
+                body = verb if verb >= 0 else last + 1
             speaker = make_speaker(cx, start, last)
-            first, stop = _cue_clause(cx, j, lo, last + 1, end)
-            parts = [(first, j - 1), (last + 1, stop)]
+            first, stop = _cue_clause(cx, j, lo, body, end)
+            parts = [(first, j - 1), (body, stop)]
             q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, lw))
             if q and _enough(cx, q):
                 return [q]
