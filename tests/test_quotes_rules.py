@@ -934,6 +934,19 @@ def test_embedded_konjunktiv_clause_ends_before_the_full_stop():
     assert whole is not None and whole.text.endswith("sei rechtens."), whole.text
 
 
+def test_konjunktiv_sentences_after_a_framed_clause_are_a_passage_of_their_own():
+    # the clause behind an indicative frame is that frame's indirect speech; the
+    # Konjunktiv sentences after it form a separate passage, not more of the clause
+    text = (
+        "Der Verband vertritt die Ansicht, der Plan sei zu teuer. "
+        "Er werde die Stadt Millionen kosten. Die Bürger müssten dafür zahlen."
+    )
+    first = _find(text, "der Plan sei zu teuer")
+    rest = _find(text, "Er werde die Stadt")
+    assert first is not None and rest is not None and first is not rest
+    assert "Millionen" not in first.text and "Bürger müssten" in rest.text, (first, rest)
+
+
 def test_kind_labels_for_teachers():
     assert KIND_LABELS == {
         "direct": "direkte Rede",

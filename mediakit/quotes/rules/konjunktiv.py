@@ -40,6 +40,7 @@ def free_indirect(cx: Context) -> None:
     last_par = -1
     qi = 0
     prev_fi: Quotation | None = None
+    prev_framed = False  # prev_fi is a clause cut from behind an indicative frame
     skipped_k2: tuple[int, int, int] | None = None  # a Konjunktiv II sentence not taken
     for si, (lo, hi) in enumerate(cx.sentences):
         s_start, s_end = cx.idx[lo], cx.end[hi - 1]
@@ -84,6 +85,7 @@ def free_indirect(cx: Context) -> None:
         while last > first and cx.space[last]:
             last -= 1
         cut = konjunktiv_clause_start(cx, first, hi)
+        framed = cut > first
         if cut > first and _planned_relative(cx, cut, hi):
             prev_fi = None
             continue  # "…, die auf 29,9 Prozent aufgestockt werden sollen.": a plan, no report
@@ -118,7 +120,7 @@ def free_indirect(cx: Context) -> None:
             speaker = topic_subject(cx, *cx.sentences[si - 1])
         elif speaker is None and prev_fi is not None:
             speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
-        if prev_fi is not None and prev_fi.speaker is speaker:
+        if prev_fi is not None and prev_fi.speaker is speaker and not prev_framed:
             s, e = cx.chars(first, last)
             prev_fi.spans.append((s, e))
             prev_fi.end = e
@@ -139,6 +141,10 @@ def free_indirect(cx: Context) -> None:
         if found:
             result.append(found)
             prev_fi = found
+            # a clause cut from behind its frame ("Die Bank beruft sich darauf, …") is
+            # indirect speech of that frame: the Konjunktiv sentences after it are a
+            # passage of their own (with the same speaker), not more of the clause
+            prev_framed = framed
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)
