@@ -947,6 +947,18 @@ def test_konjunktiv_sentences_after_a_framed_clause_are_a_passage_of_their_own()
     assert "Millionen" not in first.text and "Bürger müssten" in rest.text, (first, rest)
 
 
+def test_reportive_sollen_after_konjunktiv_is_a_passage_of_its_own():
+    # "soll" reports without Konjunktiv I (free indirect speech in the wider sense): a
+    # passage of its own, not the continuation of the Konjunktiv passage before it
+    text = (
+        "Der Sprecher sagte, die Lage sei ernst. Die Stadt habe reagiert. "
+        "Die Straße soll morgen wieder geöffnet werden."
+    )
+    k1 = _find(text, "Die Stadt habe reagiert")
+    rs = _find(text, "Die Straße soll")
+    assert k1 is not None and rs is not None and k1 is not rs, (k1, rs)
+
+
 def test_kind_labels_for_teachers():
     assert KIND_LABELS == {
         "direct": "direkte Rede",

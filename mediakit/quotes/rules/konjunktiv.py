@@ -41,6 +41,7 @@ def free_indirect(cx: Context) -> None:
     qi = 0
     prev_fi: Quotation | None = None
     prev_framed = False  # prev_fi is a clause cut from behind an indicative frame
+    prev_mood = ""  # the mood of prev_fi's first sentence
     skipped_k2: tuple[int, int, int] | None = None  # a Konjunktiv II sentence not taken
     for si, (lo, hi) in enumerate(cx.sentences):
         s_start, s_end = cx.idx[lo], cx.end[hi - 1]
@@ -120,7 +121,12 @@ def free_indirect(cx: Context) -> None:
             speaker = topic_subject(cx, *cx.sentences[si - 1])
         elif speaker is None and prev_fi is not None:
             speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
-        if prev_fi is not None and prev_fi.speaker is speaker and not prev_framed:
+        if (
+            prev_fi is not None
+            and prev_fi.speaker is speaker
+            and not prev_framed
+            and (mood == "rs") == (prev_mood == "rs")
+        ):
             s, e = cx.chars(first, last)
             prev_fi.spans.append((s, e))
             prev_fi.end = e
@@ -145,6 +151,7 @@ def free_indirect(cx: Context) -> None:
             # indirect speech of that frame: the Konjunktiv sentences after it are a
             # passage of their own (with the same speaker), not more of the clause
             prev_framed = framed
+            prev_mood = mood
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)
