@@ -364,6 +364,15 @@ def test_no_cue_from_a_question_clause():
 # -- Konjunktiv passages --------------------------------------------------------------
 
 KONJUNKTIV = [
+    # a cue verb in Konjunktiv I is itself reported: the whole sentence continues the
+    # passage of the earlier speaker, the frame included
+    (
+        "Der Forscher sagte, die Probe sei echt. Das Labor gehe davon aus, dass sie aus dem "
+        "Mittelalter stamme.",
+        "Das Labor gehe davon aus",
+        "free_indirect",
+        "Der Forscher",
+    ),
     (
         "Peskow sagte, Putin sei bereit. Er fahre nach Riad und biete Gespräche an.",
         "Er fahre nach Riad",

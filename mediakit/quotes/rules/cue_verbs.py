@@ -235,6 +235,11 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             clause_hi = _with_end_punct(cx, end, hi)  # the statement runs to the sentence end
         if not kind:
             continue
+        if kind == "indirect" and cx.has_konjunktiv(clause_start(cx, v, lo), comma) == "k1":
+            # "Die Behörde gehe davon aus, dass …": a frame in Konjunktiv I is itself
+            # reported - the sentence as a whole belongs to a Konjunktiv passage
+            # (rules/konjunktiv.py), its speaker the one of that passage
+            continue
         if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
             cx, clause_start(cx, v, lo), comma, v
         ):
