@@ -140,6 +140,22 @@ def test_quote_over_lines_is_one_quotation():
 # -- cue verbs and indirect speech ------------------------------------------------
 
 INDIRECT = [
+    # a participle written apart from its particle reads as the joined form
+    (
+        "Der Verein hat am Montag bekannt gegeben, dass das Spiel verschoben wird.",
+        "dass das Spiel verschoben wird",
+        "indirect",
+        "Der Verein",
+    ),
+    # "bekannt werden": news that became public, with no speaker named
+    (
+        "Der Minister trat zurück, nachdem bekannt geworden war, dass er Geld genommen hatte.",
+        "dass er Geld genommen hatte",
+        "indirect",
+        "",
+    ),
+    ("Im Mai wurde bekannt, dass die Fabrik schließt.", "dass die Fabrik schließt", "indirect", ""),
+    ("Die Sängerin wurde durch ihre Lieder bekannt.", "Lieder", None, ""),
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
     # a place name attached to an institution or a genitive chain belongs to the source;
     # after a plain name it is an adverbial of the speaking

@@ -414,7 +414,7 @@ def _token_form(token: str) -> tuple[str, str, int]:
         low = _swiss_spellings().get(low, low)
     verb = low if token[:1].islower() else ""
     roles = 0
-    if verb and (verb in lex.main or verb in lex.joined):
+    if verb and (verb in lex.main or verb in lex.joined or verb in lex.split):
         roles |= _ROLE_CUE_VERB
     if low in preps:
         roles |= _ROLE_CUE_WORD

@@ -73,7 +73,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         got = cx.pick_verb(v, hi)
         joined = False
         if not got:
-            verbs = cx.lex.joined.get(lw)
+            verbs = cx.lex.joined.get(lw) or split_participle(cx, v)
             if not verbs:
                 continue
             got = (verbs[0], -1)
@@ -254,6 +254,21 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             out.append(q)
             return out
     return out
+
+
+def split_participle(cx: Context, v: int) -> list[CueVerb]:
+    """The particle verbs whose participle ``v`` is, written apart from its particle.
+
+    "hat bekannt gegeben", "nachdem bekannt geworden war": the participle right after
+    the particle reads as the joined form ("bekanntgegeben"); elsewhere "gegeben" is
+    no cue.
+    """
+    before = v - 1
+    while before >= 0 and cx.space[before]:
+        before -= 1
+    if before < 0:
+        return []
+    return [verb for verb in cx.lex.split.get(cx.vlow[v], ()) if verb.particle == cx.low[before]]
 
 
 def colon_statement(cx: Context, verb: CueVerb, colon: int, k: int, hi: int) -> bool:
