@@ -368,6 +368,19 @@ def test_cue_verbs_and_indirect_speech(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
 
 
+def test_second_frame_splits_an_indirect_quotation():
+    # "…, und kündigte an, …" / "…, doch X erklärte, …": two frames, two statements
+    text = "Die Ministerin sagte, die Lage sei ernst, und kündigte an, den Plan zu prüfen."
+    first = _find(text, "die Lage sei ernst")
+    second = _find(text, "den Plan zu prüfen")
+    assert first is not None and second is not None and first is not second
+    assert "kündigte" not in first.text and second.speaker.text == "Die Ministerin"
+    text = "Der Trainer sagte, der Spieler sei verletzt, doch der Arzt erklärte, er könne spielen."
+    second = _find(text, "er könne spielen")
+    assert second is not None and second.speaker.text == "der Arzt", second
+    assert "Arzt" not in _find(text, "der Spieler sei verletzt").text
+
+
 def test_no_cue_from_a_question_clause():
     # "gesprochen" in the wie-clause names no source: the sentence is no indirect speech
     text = (

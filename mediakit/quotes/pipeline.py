@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..document import Document, TextSpan
 from .model import Quotation
-from .rules.cue_verbs import anaphoric_frame, continued_statements, verb_frames
+from .rules.cue_verbs import anaphoric_frame, continued_statements, coordinated_frame, verb_frames
 from .rules.direct import direct_quotes
 from .rules.konjunktiv import free_indirect
 from .rules.nesting import nest
@@ -55,7 +55,10 @@ def sentence_rules(cx: Context) -> None:
                 or (reported(cx, lo, hi) if _REPORTED else [])
             )
         prev = (lo, hi) if not found else None
-        if _REPORTED and found:
+        split = coordinated_frame(cx, found[0], lo, hi) if len(found) == 1 and found[0] else []
+        if split:
+            found = split  # two frames, two quotations ("…, und kündigte an, …")
+        elif _REPORTED and found:
             found = _with_coordinated_acts(cx, found, lo, hi)
         for q in found:
             if q:

@@ -256,6 +256,50 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
     return out
 
 
+#: words that join a second frame to a first one ("…, und kündigte an, …", "…, doch X erklärte, …")
+_FRAME_COORDINATORS = frozenset({"und", "aber", "doch", "jedoch", "sondern", "während"})
+
+
+def coordinated_frame(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
+    """A second frame inside an indirect quotation splits it in two.
+
+    "Er sagte, die Lage sei ernst, und kündigte an, den Plan zu prüfen." and "X sagte, A
+    sei tot, doch ein Sprecher erklärte, B …" are two statements: the first quotation
+    ends before the comma and coordinator, the second frame (its subject, or else the
+    first frame's speaker) governs what follows it. Returns [shortened, second] or [].
+    """
+    if q.kind != "indirect" or q.cue is None or len(q.spans) != 1:
+        return []
+    a = bisect_left(cx.idx, q.start)
+    b = bisect_left(cx.idx, q.end)  # one past the quotation's last token
+    for c in range(a + 2, min(b, hi)):
+        if cx.low[c] not in _FRAME_COORDINATORS or cx.region_of[c] >= 0:
+            continue
+        comma = c - 1
+        while comma > a and cx.space[comma]:
+            comma -= 1
+        if cx.tok[comma] != ",":
+            continue
+        inner = [v for v in cx.within(cx.verb_at, c + 1, b) if v - c <= 8]
+        if not inner:
+            continue
+        second = verb_frames(cx, c + 1, hi)
+        if not second or second[0].kind != "indirect" or second[0].start <= cx.idx[inner[0]]:
+            continue
+        nq = second[0]
+        if nq.speaker is None or nq.speaker.start < cx.idx[c]:
+            nq.speaker = q.speaker
+        last = comma - 1
+        while last > a and cx.space[last]:
+            last -= 1
+        end = cx.chars(a, last)[1]
+        q.spans = [(q.spans[0][0], end)]
+        q.end = end
+        q.text = cx.text[q.start : end]
+        return [q, nq]
+    return []
+
+
 def split_participle(cx: Context, v: int) -> list[CueVerb]:
     """The particle verbs whose participle ``v`` is, written apart from its particle.
 
