@@ -140,6 +140,13 @@ def test_quote_over_lines_is_one_quotation():
 # -- cue verbs and indirect speech ------------------------------------------------
 
 INDIRECT = [
+    # "wie X, apposition, <adverbial> mitteilte, …": a place or time before the verb
+    (
+        "Wie Anna Berg, Sprecherin des Amtes, in Bonn mitteilte, bleibt die Brücke gesperrt.",
+        "bleibt die Brücke gesperrt",
+        "indirect",
+        "Anna Berg, Sprecherin des Amtes, in Bonn",
+    ),
     # a participle written apart from its particle reads as the joined form
     (
         "Der Verein hat am Montag bekannt gegeben, dass das Spiel verschoben wird.",

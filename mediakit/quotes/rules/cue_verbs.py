@@ -431,7 +431,7 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
     """
     if c <= lo or cx.tok[c - 1] != "," or "wie" not in cx.low[max(lo, c - 24) : c]:
         return first  # cheap tests first: most cue verbs have no "wie" before them
-    if c < v and np_forward(cx, c, v) < v - 1:
+    if c < v and not _frame_adverbial(cx, c, v):
         return first
     seg = c
     for _ in range(2):
@@ -448,6 +448,22 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
             return first  # the segment between the commas is no apposition
         seg = start
     return first
+
+
+def _frame_adverbial(cx: Context, c: int, v: int) -> bool:
+    """Tokens ``c`` … ``v - 1`` are the speaker's rest or an adverbial of the speaking.
+
+    "wie Steve Marshall, Sprecher des Büros, in Bangkok mitteilte": after the
+    apposition a noun phrase, adverbs ("heute") or a prepositional phrase may stand.
+    """
+    k = _skip_adverbs(cx, c, v)
+    if k >= v:
+        return True
+    if cx.low[k] in cx.words["preposition"]:
+        k = cx.next_content(k + 1, v)
+        if k >= v:
+            return False
+    return np_forward(cx, k, v) >= v - 1
 
 
 def continued_statements(cx: Context) -> None:
