@@ -140,6 +140,13 @@ def test_quote_over_lines_is_one_quotation():
 # -- cue verbs and indirect speech ------------------------------------------------
 
 INDIRECT = [
+    # an apposition of the frame's speaker stands between the verb and the dass-clause
+    (
+        "Am Montag erklärte der Verlag, die Mediengruppe Nord, dass die Zeitung eingestellt werde.",
+        "dass die Zeitung eingestellt werde",
+        "indirect",
+        "der Verlag",
+    ),
     # "wie X, apposition, <adverbial> mitteilte, …": a place or time before the verb
     (
         "Wie Anna Berg, Sprecherin des Amtes, in Bonn mitteilte, bleibt die Brücke gesperrt.",

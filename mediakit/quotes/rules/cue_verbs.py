@@ -30,6 +30,7 @@ from ..words import (
     _END_PUNCT,
     _INDICATIVE_COMPLEMENT,
     _SUBORDINATORS,
+    _is_cap,
 )
 from .reported import negated
 
@@ -201,7 +202,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 out.append(q)
                 return out
             continue
-        comma = j
+        comma = _after_apposition(cx, j, hi)
         # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
         if verb.particle and particle < 0 and not joined:
             continue
@@ -448,6 +449,33 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
             return first  # the segment between the commas is no apposition
         seg = start
     return first
+
+
+def _after_apposition(cx: Context, comma: int, hi: int) -> int:
+    """The comma before a dass/ob clause that follows the speaker's apposition, else ``comma``.
+
+    "Erklärte der Eigentümer, das Medienhaus Lensing, dass …": the noun phrase between
+    the commas belongs to the frame; the content starts after the second comma.
+    """
+    before = comma - 1
+    while before > 0 and cx.space[before]:
+        before -= 1
+    if cx.tok[comma] != "," or not _is_cap(cx.tok[before]):
+        return comma  # the apposition follows a noun of the frame ("der Eigentümer, …")
+    k = cx.next_content(comma + 1, hi)
+    if k >= hi or cx.low[k] in _COMPLEMENTIZERS or cx.region_of[k] >= 0:
+        return comma
+    last = np_forward(cx, k, hi)
+    if last < k:
+        return comma
+    nxt = cx.next_content(last + 1, hi)
+    if (
+        nxt + 1 < hi
+        and cx.tok[nxt] == ","
+        and cx.low[cx.next_content(nxt + 1, hi)] in ("dass", "ob")
+    ):
+        return nxt
+    return comma
 
 
 def _frame_adverbial(cx: Context, c: int, v: int) -> bool:
