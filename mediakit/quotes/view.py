@@ -237,8 +237,19 @@ class Context:
             return False
         for k in range(v + 1, hi):
             if self.tok[k] in _CLAUSE_PUNCT or self.tok[k] in _END_PUNCT or self.region_of[k] >= 0:
-                return self.low[k - 1] in _PARTICLES and k - 1 > v
-        return hi - 1 > v and self.low[hi - 1] in _PARTICLES
+                return self._particle_before(k) and k - 1 > v
+        return hi - 1 > v and self._particle_before(hi)
+
+    def _particle_before(self, k: int) -> bool:
+        """The word before ``k`` is a separable particle ending its clause.
+
+        "ein" right before quote marks is the article of the quoted phrase ("als ein
+        „wichtiges Zeichen“"), not the particle of "einführen".
+        """
+        word = self.low[k - 1]
+        if word == "ein" and k < self.n and self.region_of[k] >= 0:
+            return False
+        return word in _PARTICLES
 
     def direct_quotation(
         self, regions: list[int], speaker: Speaker | None, cue: Cue | None
