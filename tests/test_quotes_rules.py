@@ -422,6 +422,22 @@ def test_no_cue_from_a_question_clause():
 # -- Konjunktiv passages --------------------------------------------------------------
 
 KONJUNKTIV = [
+    # Konjunktiv II two sentences after a quotation, in the same paragraph, still reports
+    (
+        "Der Sprecher sagte, die Lage sei ernst. Die Stadt reagierte schnell. "
+        "Die Kosten würden den Haushalt belasten.",
+        "Die Kosten würden",
+        "free_indirect",
+        "Der Sprecher",
+    ),
+    # … but not after a paragraph break (a hypothesis of the author)
+    (
+        "Der Sprecher sagte, die Lage sei ernst. Die Stadt reagierte schnell.\n\n"
+        "Die Kosten würden den Haushalt belasten.",
+        "Die Kosten würden",
+        None,
+        "",
+    ),
     # a cue verb in Konjunktiv I is itself reported: the whole sentence continues the
     # passage of the earlier speaker, the frame included
     (
@@ -523,7 +539,7 @@ KONJUNKTIV = [
         "Besonders der Westen sei betroffen.",
         "Oberhalb von 800 Metern",
         "free_indirect",
-        "",
+        "Der Wetterdienst",  # two sentences after its quotation, same paragraph
     ),
     # … alone it stays the author's conjecture
     (

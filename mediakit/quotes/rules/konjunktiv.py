@@ -74,7 +74,11 @@ def free_indirect(cx: Context) -> None:
         if mood == "k2" and cx.low[cx.next_content(lo, hi)] in _CONDITIONAL_OPENERS:
             prev_fi = None
             continue  # "Sollte der Antrag angenommen werden, könnte …": a hypothesis
-        recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
+        # Konjunktiv II ("würden", "könnte") is also the hypothetical: it reports only
+        # close to a quotation - the next sentence, or one more within the same paragraph
+        recent = si - last_end_sentence <= (3 if mood == "k1" else 1) or (
+            mood == "k2" and si - last_end_sentence <= 2 and last_par == cx.d.paragraph_of_token[lo]
+        )
         if mood == "k2" and not recent:
             skipped_k2 = (si, lo, hi)
             continue
