@@ -927,6 +927,32 @@ PREPOSITIONS = [
         "indirect",
         "Matthias Freude, Präsident des Amtes",
     ),
+    # "…, so X, in der …": a relative clause after the source is the source's
+    (
+        "Die Preise steigen weiter, so eine Studie der Bank, in der 500 Firmen befragt wurden.",
+        "500 Firmen",
+        None,
+        "",
+    ),
+    (
+        "Die Lage ist ernst, so der Minister, die Regierung werde handeln.",
+        "die Regierung werde handeln",
+        "indirect",
+        "der Minister",
+    ),
+    # a lower-case compound source ("verdi-Chef") and a title in the frame
+    (
+        "Der Streik geht weiter, so verdi-Verhandlungsführer Jan Brandt.",
+        "Der Streik geht weiter",
+        "indirect",
+        "verdi-Verhandlungsführer Jan Brandt",
+    ),
+    (
+        "Das Werk schließt, so ein Sprecher gegenüber der Zeitung „Nordkurier“.",
+        "Das Werk schließt",
+        "indirect",
+        "ein Sprecher",
+    ),
     # a cue word inside a subordinate or relative clause reports that clause only
     (
         "Der Zug kam spät an, weil nach Angaben der Bahn ein Signal gestört war.",

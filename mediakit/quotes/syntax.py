@@ -909,12 +909,17 @@ _REFLEXIVE = frozenset({"sich", "mich", "uns", "euch"})
 
 
 def frame_tail(cx: Context, i: int, hi: int) -> int:
-    """Last token of a frame: up to the next comma or the sentence end."""
+    """Last token of a frame: up to the next comma, the sentence end or a quotation.
+
+    A name in quote marks (a title: "gegenüber der Zeitung „Beijing Shibao“") is part
+    of the frame.
+    """
     j = i
     last = i - 1
     while j < hi:
         w = cx.tok[j]
-        if w in (",", ":", ";") or w in _END_PUNCT or cx.region_of[j] >= 0:
+        r = cx.region_of[j]
+        if w in (",", ":", ";") or w in _END_PUNCT or (r >= 0 and cx.region_kind[r] != "title"):
             break
         last = j
         j += 1

@@ -18,12 +18,15 @@ from ..syntax import (
 )
 from ..view import Context
 from ..words import (
+    _ARTICLES,
+    _AUXILIARIES,
     _END_PUNCT,
     _RELATIVE_OPENERS,
     _SO_ARTICLES,
     _SUBORDINATORS,
     _adjective_like,
     _is_cap,
+    _mood,
     _requirement_sets,
 )
 
@@ -120,7 +123,11 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             nxt = cx.next_content(j + 1, hi)
             if nxt < hi and cx.vlow[nxt] in cx.lex.main:
                 np_start = nxt + 1  # "…, so schrieb die Sängerin."
-            elif nxt < hi and not (_is_cap(cx.tok[nxt]) or cx.low[nxt] in _SO_ARTICLES):
+            elif nxt < hi and not (
+                _is_cap(cx.tok[nxt])
+                or cx.low[nxt] in _SO_ARTICLES
+                or _is_cap(cx.tok[nxt].rsplit("-", 1)[-1])  # "so verdi-Chef Frank Werneke"
+            ):
                 continue  # "…, so mancher Reifen wurde …", "…, so lange könne …": no source
             last = np_forward(cx, np_start, hi)
             if last < np_start:
@@ -134,7 +141,9 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 continue
             speaker = make_speaker(cx, np_start, last)
             parts = [(lo, prev - 1)]
-            if after < end and cx.tok[after] == ",":
+            if after < end and cx.tok[after] == "," and not _relative_clause_at(cx, after + 1, hi):
+                # "…, so X, …" goes on with the message; a relative clause ("…, so das
+                # Ergebnis einer Studie, in der …") is the source's
                 parts.append((after + 1, end))
             q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, "so"))
             if q and _enough(cx, q):
@@ -213,6 +222,26 @@ def _cue_clause(cx: Context, j: int, lo: int, after: int, end: int) -> tuple[int
     ):
         return lo, end
     return k, clause_end(cx, after, end) if after <= end else end
+
+
+def _relative_clause_at(cx: Context, i: int, hi: int) -> bool:
+    """A relative clause opens at ``i`` ("in der …", "die … hat"), not a main clause.
+
+    An article that opens a main clause ("…, die Regierung werde handeln") is followed
+    by its noun phrase and the finite verb.
+    """
+    k = cx.next_content(i, hi)
+    if k >= hi:
+        return False
+    if cx.low[k] in cx.words["preposition"]:
+        return cx.low[cx.next_content(k + 1, hi)] in _RELATIVE_OPENERS  # "…, in der …"
+    if cx.low[k] not in _RELATIVE_OPENERS:
+        return False
+    if cx.low[k] not in _ARTICLES:
+        return True  # "denen", "welche", "wobei", …
+    last = np_forward(cx, k, hi)
+    verb = cx.low[cx.next_content(last + 1, hi)] if last >= k else ""
+    return not (verb in _AUXILIARIES or _mood(verb) or verb in cx.lex.main)
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:
