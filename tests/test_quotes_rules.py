@@ -147,6 +147,20 @@ def test_quote_over_lines_is_one_quotation():
 # -- cue verbs and indirect speech ------------------------------------------------
 
 INDIRECT = [
+    # an adverbial clause ("indem …") is no content of the frame before it: the inner
+    # frame's clause is the message
+    (
+        "Die Ministerin wies das zurück, indem sie sagte, der Plan sei längst beschlossen.",
+        "der Plan sei längst beschlossen",
+        "indirect",
+        "sie",
+    ),
+    (
+        "Die Ministerin wies das zurück, indem sie sagte, der Plan sei längst beschlossen.",
+        "indem sie sagte",
+        None,
+        "",
+    ),
     # an apposition of the frame's speaker stands between the verb and the dass-clause
     (
         "Am Montag erklärte der Verlag, die Mediengruppe Nord, dass die Zeitung eingestellt werde.",

@@ -224,6 +224,8 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         if cx.in_direct(k):
             continue  # the direct quote carries this frame
+        if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
+            continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
         clause_hi = clause_end(cx, k, end)
         kind = ""
         if cx.low[k] in _COMPLEMENTIZERS and cx.low[k] not in ("weil", "wie", "was", "wer"):
