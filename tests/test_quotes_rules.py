@@ -189,7 +189,6 @@ INDIRECT = [
         "indirect",
         "",
     ),
-    ("Im Mai wurde bekannt, dass die Fabrik schließt.", "dass die Fabrik schließt", "indirect", ""),
     ("Die Sängerin wurde durch ihre Lieder bekannt.", "Lieder", None, ""),
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
     # a place name attached to an institution or a genitive chain belongs to the source;
@@ -1014,6 +1013,51 @@ PREPOSITIONS = [
         "",
     ),
 ]
+
+
+# -- statement nouns (cue_nouns.tsv) ----------------------------------------------------
+
+NOUNS = [
+    (
+        "Die Partei reagierte kühl auf die Forderung des Vorsitzenden, auf die Grünen zuzugehen.",
+        "auf die Grünen zuzugehen",
+        "indirect",
+        "die Forderung des Vorsitzenden",
+    ),
+    (
+        "Mit der Begründung, dass die Halle saniert werden müsse, wurde das Turnier verlegt.",
+        "dass die Halle saniert werden müsse",
+        "indirect",
+        "der Begründung",
+    ),
+    (
+        "Der Vorwurf des Vereins, die Stadt habe ihn getäuscht, sorgte für Aufregung.",
+        "die Stadt habe ihn getäuscht",
+        "indirect",
+        "Der Vorwurf des Vereins",
+    ),
+    # the main clause goes on after the content: its verb is no part of it
+    (
+        "Der Vorwurf des Vereins, die Stadt habe ihn getäuscht, sorgte für Aufregung.",
+        "Aufregung",
+        None,
+        "",
+    ),
+    # nouns of aims and fears are no statements: "das Ziel, … zu erreichen"
+    (
+        "Das Ziel, den Gipfel vor Einbruch der Nacht zu erreichen, wurde verfehlt.",
+        "Gipfel",
+        None,
+        "",
+    ),
+    # a relative or plain clause after the noun is no content
+    ("Der Vorschlag, den die Stadt gemacht hat, wird geprüft.", "den die Stadt", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NOUNS)
+def test_statement_nouns(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
 
 
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PREPOSITIONS)

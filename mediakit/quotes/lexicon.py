@@ -212,6 +212,12 @@ def preposition_cues() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 @cache
+def cue_nouns() -> dict[str, str]:
+    """Statement noun (lowercase) -> its category, from ``cue_nouns.tsv``."""
+    return {row["noun"]: row["category"] for row in load_table("cue_nouns.tsv")}
+
+
+@cache
 def speaker_words() -> dict[str, frozenset[str]]:
     """Category -> lowercase words from ``speaker_words.tsv``."""
     out: dict[str, set[str]] = {}

@@ -21,6 +21,7 @@ from .words import (
     _END_PUNCT,
     _MAX_SENTENCE_TOKENS,
     _PARTICLES,
+    _ROLE_CUE_NOUN,
     _ROLE_CUE_VERB,
     _ROLE_CUE_WORD,
     _ROLE_KONJUNKTIV,
@@ -94,6 +95,7 @@ class Context:
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
         self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
         self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
+        self.noun_at = [j for j in free if roles[j] & _ROLE_CUE_NOUN]
         # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
         # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
         regular = _regular_konjunktiv(self.low, self.tok, self.n)
