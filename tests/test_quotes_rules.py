@@ -1043,6 +1043,8 @@ NOUNS = [
         None,
         "",
     ),
+    # a relative clause ending in a zu-infinitive is no content
+    ("Es gab Gerüchte, die er geschickt zu verbreiten wusste.", "die er geschickt", None, ""),
     # nouns of aims and fears are no statements: "das Ziel, … zu erreichen"
     (
         "Das Ziel, den Gipfel vor Einbruch der Nacht zu erreichen, wurde verfehlt.",

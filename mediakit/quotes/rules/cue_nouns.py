@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from ..syntax import clause_end, make_speaker, np_backward, zu_infinitive
 from ..view import Context
-from ..words import _END_PUNCT, _GENITIVE, _RELATIVE_OPENERS, _SUBORDINATORS, _mood
+from ..words import (
+    _ARTICLES,
+    _END_PUNCT,
+    _GENITIVE,
+    _RELATIVE_OPENERS,
+    _SUBORDINATORS,
+    _adjective_like,
+    _is_cap,
+    _mood,
+)
 
 #: how far the noun's attribute may reach before the comma ("der Forderung des
 #: CSU-Vorsitzenden Edmund Stoiber, …")
@@ -47,7 +56,9 @@ def noun_frames(cx: Context) -> None:
             last = clause_end(cx, k, end)
         elif cx.has_konjunktiv(k, stop) == "k1" and cx.low[k] not in cx.words["preposition"]:
             last = _before_matrix_verb(cx, k, clause_end(cx, k, end))
-        elif zu_infinitive(cx, k, stop):
+        elif not _relative_pronoun(cx, k, stop) and zu_infinitive(cx, k, stop):
+            # (a relative clause may end in a zu-infinitive: "Gerüchte, die sie
+            # auszustreuen verstand")
             last = stop - 1
         else:
             continue
@@ -90,6 +101,17 @@ def _before_matrix_verb(cx: Context, k: int, last: int) -> int:
             continue
         return c - 1
     return last
+
+
+def _relative_pronoun(cx: Context, k: int, hi: int) -> bool:
+    """Token ``k`` opens a relative clause: a relative word, or an article without its noun."""
+    lw = cx.low[k]
+    if lw not in _RELATIVE_OPENERS:
+        return False
+    if lw not in _ARTICLES:
+        return True
+    nxt = cx.next_content(k + 1, hi)
+    return nxt < hi and not (_is_cap(cx.tok[nxt]) or _adjective_like(cx.tok[nxt]))
 
 
 def _attribute(cx: Context, lo: int, hi: int) -> bool:
