@@ -147,6 +147,15 @@ def test_quote_over_lines_is_one_quotation():
 # -- cue verbs and indirect speech ------------------------------------------------
 
 INDIRECT = [
+    # a source note in parentheses at the end is no part of the message; the span never
+    # ends inside a parenthesis
+    ("Der Minister sagte, die Reform komme (Wikinews berichtete).", "Wikinews", None, ""),
+    (
+        "Der Minister sagte, die Reform komme (Wikinews berichtete).",
+        "die Reform komme",
+        "indirect",
+        "Der Minister",
+    ),
     # an adverbial clause ("indem …") is no content of the frame before it: the inner
     # frame's clause is the message
     (

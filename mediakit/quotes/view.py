@@ -230,6 +230,20 @@ class Context:
             j -= 1
         while j > lo and (self.space[j] or self.tok[j] in _END_PUNCT):
             j -= 1
+        close = next((k for k in range(j + 1, hi) if self.tok[k] == ")"), -1)
+        if close > 0:
+            # a closing parenthesis was stripped: keep the parenthesis whole, or - when it
+            # is a source note with a verb ("(Wikinews berichtete)") - leave it out
+            open_ = next(
+                (k for k in range(j, max(lo, j - 12) - 1, -1) if self.tok[k] in ("(", ")")), -1
+            )
+            if open_ > lo and self.tok[open_] == "(":
+                if self.within(self.verb_at, open_, close):
+                    j = open_ - 1
+                    while j > lo and self.space[j]:
+                        j -= 1
+                else:
+                    j = close
         return j
 
     def foreign_particle(self, v: int, hi: int) -> bool:
