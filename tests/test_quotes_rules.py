@@ -444,6 +444,13 @@ def test_no_cue_from_a_question_clause():
 # -- Konjunktiv passages --------------------------------------------------------------
 
 KONJUNKTIV = [
+    # regular Konjunktiv I forms from konjunktiv.tsv ("diene", "benötige", "stamme")
+    (
+        "Der Sprecher sagte, das Geld sei da. Es diene allein der Forschung.",
+        "Es diene allein",
+        "free_indirect",
+        "Der Sprecher",
+    ),
     # Konjunktiv II two sentences after a quotation, in the same paragraph, still reports
     (
         "Der Sprecher sagte, die Lage sei ernst. Die Stadt reagierte schnell. "
