@@ -982,6 +982,14 @@ PREPOSITIONS = [
         "indirect",
         "ein Sprecher",
     ),
+    # "nach" + a statement noun of the table (compounds: Pressemitteilung)
+    (
+        "Nach einer Pressemitteilung der Stadt bleibt die Brücke bis Mai gesperrt.",
+        "bleibt die Brücke bis Mai gesperrt",
+        "indirect",
+        "einer Pressemitteilung der Stadt",
+    ),
+    ("Nach dem Spiel gingen die Fans nach Hause.", "gingen die Fans", None, ""),
     # a cue word inside a subordinate or relative clause reports that clause only
     (
         "Der Zug kam spät an, weil nach Angaben der Bahn ein Signal gestört war.",
