@@ -91,12 +91,14 @@ def _plain_forms(token: str) -> tuple[str, str, int]:
     low = token.lower()
     verb = low if token[:1].islower() else ""
     roles = 0
-    if verb and (verb in lex.main or verb in lex.joined):
+    if verb and (verb in lex.main or verb in lex.joined or verb in lex.split):
         roles |= quotes_rules._ROLE_CUE_VERB
     if low in preps:
         roles |= quotes_rules._ROLE_CUE_WORD
     if quotes_rules._mood(low):
         roles |= quotes_rules._ROLE_KONJUNKTIV
+    if token[:1].isupper() and low in quotes_lexicon.cue_nouns():
+        roles |= quotes_rules._ROLE_CUE_NOUN
     return low, verb, roles
 
 

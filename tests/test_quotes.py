@@ -423,7 +423,14 @@ def test_scorer_reads_kind_spans_speaker_and_cue():
 
 
 @pytest.mark.parametrize(
-    "table", ["cue_verbs.tsv", "cue_prepositions.tsv", "konjunktiv.tsv", "speaker_words.tsv"]
+    "table",
+    [
+        "cue_verbs.tsv",
+        "cue_prepositions.tsv",
+        "cue_nouns.tsv",
+        "konjunktiv.tsv",
+        "speaker_words.tsv",
+    ],
 )
 def test_tables_are_documented(table):
     rows = load_table(table)

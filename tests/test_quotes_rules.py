@@ -33,6 +33,13 @@ def _check(text: str, fragment: str, kind: str | None, speaker: str) -> None:
 # -- direct quotes and frames -------------------------------------------------
 
 DIRECT = [
+    # "ein" before the marks is the article of the quoted phrase, not a verb particle
+    (
+        "Die Ministerin bezeichnete den Beschluss als ein „wichtiges Signal“.",
+        "wichtiges Signal",
+        "direct",
+        "Die Ministerin",
+    ),
     (
         "„Das sage ich lieber nicht“, sagte Trump auf die Frage, wie oft die beiden "
         "seither gesprochen haben.",
@@ -160,6 +167,58 @@ INDIRECT = [
         "indirect",
         "",
     ),
+    # a source note in parentheses at the end is no part of the message; the span never
+    # ends inside a parenthesis
+    ("Der Minister sagte, die Reform komme (Wikinews berichtete).", "Wikinews", None, ""),
+    (
+        "Der Minister sagte, die Reform komme (Wikinews berichtete).",
+        "die Reform komme",
+        "indirect",
+        "Der Minister",
+    ),
+    # an adverbial clause ("indem …") is no content of the frame before it: the inner
+    # frame's clause is the message
+    (
+        "Die Ministerin wies das zurück, indem sie sagte, der Plan sei längst beschlossen.",
+        "der Plan sei längst beschlossen",
+        "indirect",
+        "sie",
+    ),
+    (
+        "Die Ministerin wies das zurück, indem sie sagte, der Plan sei längst beschlossen.",
+        "indem sie sagte",
+        None,
+        "",
+    ),
+    # an apposition of the frame's speaker stands between the verb and the dass-clause
+    (
+        "Am Montag erklärte der Verlag, die Mediengruppe Nord, dass die Zeitung eingestellt werde.",
+        "dass die Zeitung eingestellt werde",
+        "indirect",
+        "der Verlag",
+    ),
+    # "wie X, apposition, <adverbial> mitteilte, …": a place or time before the verb
+    (
+        "Wie Anna Berg, Sprecherin des Amtes, in Bonn mitteilte, bleibt die Brücke gesperrt.",
+        "bleibt die Brücke gesperrt",
+        "indirect",
+        "Anna Berg, Sprecherin des Amtes, in Bonn",
+    ),
+    # a participle written apart from its particle reads as the joined form
+    (
+        "Der Verein hat am Montag bekannt gegeben, dass das Spiel verschoben wird.",
+        "dass das Spiel verschoben wird",
+        "indirect",
+        "Der Verein",
+    ),
+    # "bekannt werden": news that became public, with no speaker named
+    (
+        "Der Minister trat zurück, nachdem bekannt geworden war, dass er Geld genommen hatte.",
+        "dass er Geld genommen hatte",
+        "indirect",
+        "",
+    ),
+    ("Die Sängerin wurde durch ihre Lieder bekannt.", "Lieder", None, ""),
     ("Die Lage ist ernst, sagte Bsirske.", "Die Lage ist ernst", "indirect", "Bsirske"),
     # a place name attached to an institution or a genitive chain belongs to the source;
     # after a plain name it is an adverbial of the speaking
@@ -372,6 +431,27 @@ def test_cue_verbs_and_indirect_speech(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
 
 
+def test_anaphoric_frame_quotes_the_sentence_and_the_pronoun():
+    # "… . Das teilte X mit.": the pronoun stands for the statement and belongs to it
+    text = "Die Brücke wird im Mai gesperrt. Das teilte die Stadt mit."
+    q = _find(text, "Die Brücke wird im Mai gesperrt.")
+    assert q is not None and q.speaker.text == "die Stadt", q
+    assert [text[s:e] for s, e in q.spans] == ["Die Brücke wird im Mai gesperrt.", "Das"]
+
+
+def test_second_frame_splits_an_indirect_quotation():
+    # "…, und kündigte an, …" / "…, doch X erklärte, …": two frames, two statements
+    text = "Die Ministerin sagte, die Lage sei ernst, und kündigte an, den Plan zu prüfen."
+    first = _find(text, "die Lage sei ernst")
+    second = _find(text, "den Plan zu prüfen")
+    assert first is not None and second is not None and first is not second
+    assert "kündigte" not in first.text and second.speaker.text == "Die Ministerin"
+    text = "Der Trainer sagte, der Spieler sei verletzt, doch der Arzt erklärte, er könne spielen."
+    second = _find(text, "er könne spielen")
+    assert second is not None and second.speaker.text == "der Arzt", second
+    assert "Arzt" not in _find(text, "der Spieler sei verletzt").text
+
+
 def test_no_cue_from_a_question_clause():
     # "gesprochen" in the wie-clause names no source: the sentence is no indirect speech
     text = (
@@ -384,6 +464,38 @@ def test_no_cue_from_a_question_clause():
 # -- Konjunktiv passages --------------------------------------------------------------
 
 KONJUNKTIV = [
+    # regular Konjunktiv I forms from konjunktiv.tsv ("diene", "benötige", "stamme")
+    (
+        "Der Sprecher sagte, das Geld sei da. Es diene allein der Forschung.",
+        "Es diene allein",
+        "free_indirect",
+        "Der Sprecher",
+    ),
+    # Konjunktiv II two sentences after a quotation, in the same paragraph, still reports
+    (
+        "Der Sprecher sagte, die Lage sei ernst. Die Stadt reagierte schnell. "
+        "Die Kosten würden den Haushalt belasten.",
+        "Die Kosten würden",
+        "free_indirect",
+        "Der Sprecher",
+    ),
+    # … but not after a paragraph break (a hypothesis of the author)
+    (
+        "Der Sprecher sagte, die Lage sei ernst. Die Stadt reagierte schnell.\n\n"
+        "Die Kosten würden den Haushalt belasten.",
+        "Die Kosten würden",
+        None,
+        "",
+    ),
+    # a cue verb in Konjunktiv I is itself reported: the whole sentence continues the
+    # passage of the earlier speaker, the frame included
+    (
+        "Der Forscher sagte, die Probe sei echt. Das Labor gehe davon aus, dass sie aus dem "
+        "Mittelalter stamme.",
+        "Das Labor gehe davon aus",
+        "free_indirect",
+        "Der Forscher",
+    ),
     (
         "Peskow sagte, Putin sei bereit. Er fahre nach Riad und biete Gespräche an.",
         "Er fahre nach Riad",
@@ -476,7 +588,7 @@ KONJUNKTIV = [
         "Besonders der Westen sei betroffen.",
         "Oberhalb von 800 Metern",
         "free_indirect",
-        "",
+        "Der Wetterdienst",  # two sentences after its quotation, same paragraph
     ),
     # … alone it stays the author's conjecture
     (
@@ -917,7 +1029,134 @@ PREPOSITIONS = [
         "indirect",
         "Matthias Freude, Präsident des Amtes",
     ),
+    # "…, so X, in der …": a relative clause after the source is the source's
+    (
+        "Die Preise steigen weiter, so eine Studie der Bank, in der 500 Firmen befragt wurden.",
+        "500 Firmen",
+        None,
+        "",
+    ),
+    (
+        "Die Lage ist ernst, so der Minister, die Regierung werde handeln.",
+        "die Regierung werde handeln",
+        "indirect",
+        "der Minister",
+    ),
+    # a lower-case compound source ("verdi-Chef") and a title in the frame
+    (
+        "Der Streik geht weiter, so verdi-Verhandlungsführer Jan Brandt.",
+        "Der Streik geht weiter",
+        "indirect",
+        "verdi-Verhandlungsführer Jan Brandt",
+    ),
+    (
+        "Das Werk schließt, so ein Sprecher gegenüber der Zeitung „Nordkurier“.",
+        "Das Werk schließt",
+        "indirect",
+        "ein Sprecher",
+    ),
+    # "nach" + a statement noun of the table (compounds: Pressemitteilung)
+    (
+        "Nach einer Pressemitteilung der Stadt bleibt die Brücke bis Mai gesperrt.",
+        "bleibt die Brücke bis Mai gesperrt",
+        "indirect",
+        "einer Pressemitteilung der Stadt",
+    ),
+    ("Nach dem Spiel gingen die Fans nach Hause.", "gingen die Fans", None, ""),
+    # a cue word inside a subordinate or relative clause reports that clause only
+    (
+        "Der Zug kam spät an, weil nach Angaben der Bahn ein Signal gestört war.",
+        "Der Zug kam spät an",
+        None,
+        "",
+    ),
+    (
+        "Der Zug kam spät an, weil nach Angaben der Bahn ein Signal gestört war.",
+        "ein Signal gestört war",
+        "indirect",
+        "Angaben der Bahn",
+    ),
+    (
+        "Die Schule blieb geschlossen, da den Behörden zufolge die Heizung ausgefallen war.",
+        "Die Schule blieb geschlossen",
+        None,
+        "",
+    ),
+    (
+        "Die Schule blieb geschlossen, da den Behörden zufolge die Heizung ausgefallen war.",
+        "die Heizung ausgefallen war",
+        "indirect",
+        "den Behörden",
+    ),
+    # a sentence-opening source runs up to the finite verb (the pre-field is one phrase)
+    (
+        "Nach Angaben eines Sprechers der Stadt Köln sowie der Feuerwehr wurde niemand verletzt.",
+        "wurde niemand verletzt",
+        "indirect",
+        "Angaben eines Sprechers der Stadt Köln sowie der Feuerwehr",
+    ),
+    (
+        "Laut einer Sprecherin des Ministers Karl Berger erholt sich der Patient gut.",
+        "erholt sich der Patient gut",
+        "indirect",
+        "einer Sprecherin des Ministers Karl Berger",
+    ),
+    # … and an insertion in commas before the verb is no part of the message
+    (
+        "Nach Ansicht der Anklage, vertreten durch den Staatsanwalt, soll der Mann das Geld "
+        "genommen haben.",
+        "Staatsanwalt, soll",
+        None,
+        "",
+    ),
 ]
+
+
+# -- statement nouns (cue_nouns.tsv) ----------------------------------------------------
+
+NOUNS = [
+    (
+        "Die Partei reagierte kühl auf die Forderung des Vorsitzenden, auf die Grünen zuzugehen.",
+        "auf die Grünen zuzugehen",
+        "indirect",
+        "die Forderung des Vorsitzenden",
+    ),
+    (
+        "Mit der Begründung, dass die Halle saniert werden müsse, wurde das Turnier verlegt.",
+        "dass die Halle saniert werden müsse",
+        "indirect",
+        "der Begründung",
+    ),
+    (
+        "Der Vorwurf des Vereins, die Stadt habe ihn getäuscht, sorgte für Aufregung.",
+        "die Stadt habe ihn getäuscht",
+        "indirect",
+        "Der Vorwurf des Vereins",
+    ),
+    # the main clause goes on after the content: its verb is no part of it
+    (
+        "Der Vorwurf des Vereins, die Stadt habe ihn getäuscht, sorgte für Aufregung.",
+        "Aufregung",
+        None,
+        "",
+    ),
+    # a relative clause ending in a zu-infinitive is no content
+    ("Es gab Gerüchte, die er geschickt zu verbreiten wusste.", "die er geschickt", None, ""),
+    # nouns of aims and fears are no statements: "das Ziel, … zu erreichen"
+    (
+        "Das Ziel, den Gipfel vor Einbruch der Nacht zu erreichen, wurde verfehlt.",
+        "Gipfel",
+        None,
+        "",
+    ),
+    # a relative or plain clause after the noun is no content
+    ("Der Vorschlag, den die Stadt gemacht hat, wird geprüft.", "den die Stadt", None, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NOUNS)
+def test_statement_nouns(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)
 
 
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), PREPOSITIONS)
@@ -959,6 +1198,31 @@ def test_embedded_konjunktiv_clause_ends_before_the_full_stop():
     assert q.text.endswith("rechtens sei"), q.text
     whole = _find("Die Freigabe der Daten sei rechtens.", "Freigabe")
     assert whole is not None and whole.text.endswith("sei rechtens."), whole.text
+
+
+def test_konjunktiv_sentences_after_a_framed_clause_are_a_passage_of_their_own():
+    # the clause behind an indicative frame is that frame's indirect speech; the
+    # Konjunktiv sentences after it form a separate passage, not more of the clause
+    text = (
+        "Der Verband vertritt die Ansicht, der Plan sei zu teuer. "
+        "Er werde die Stadt Millionen kosten. Die Bürger müssten dafür zahlen."
+    )
+    first = _find(text, "der Plan sei zu teuer")
+    rest = _find(text, "Er werde die Stadt")
+    assert first is not None and rest is not None and first is not rest
+    assert "Millionen" not in first.text and "Bürger müssten" in rest.text, (first, rest)
+
+
+def test_reportive_sollen_after_konjunktiv_is_a_passage_of_its_own():
+    # "soll" reports without Konjunktiv I (free indirect speech in the wider sense): a
+    # passage of its own, not the continuation of the Konjunktiv passage before it
+    text = (
+        "Der Sprecher sagte, die Lage sei ernst. Die Stadt habe reagiert. "
+        "Die Straße soll morgen wieder geöffnet werden."
+    )
+    k1 = _find(text, "Die Stadt habe reagiert")
+    rs = _find(text, "Die Straße soll")
+    assert k1 is not None and rs is not None and k1 is not rs, (k1, rs)
 
 
 def test_kind_labels_for_teachers():

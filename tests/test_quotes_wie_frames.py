@@ -54,7 +54,8 @@ SOURCE_AFTER_AUS = [
     (
         "Der Konzern plant eine Umwandlung in eine neue Rechtsform. "
         "Dies geht aus einer Pressemitteilung des Konzerns hervor.",
-        "Der Konzern plant eine Umwandlung in eine neue Rechtsform",
+        # the quotation: the sentence before with its full stop, and the pronoun
+        "Der Konzern plant eine Umwandlung in eine neue Rechtsform. Dies",
         "einer Pressemitteilung des Konzerns",
     ),
     (

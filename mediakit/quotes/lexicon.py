@@ -68,11 +68,15 @@ class CueLexicon:
 
     ``main``: finite forms without particle (V2 position: "teilte", "sagte");
     ``joined``: particle-joined finite forms and all participles ("mitteilte",
-    "mitgeteilt", "gesagt"); ``particles``: the separable particles in use.
+    "mitgeteilt", "gesagt"); ``particles``: the separable particles in use;
+    ``split``: participles of particle verbs without their particle, for the spelling
+    with the particle apart ("bekannt gegeben", "bekannt geworden"): a cue only right
+    after that particle.
     """
 
     main: dict[str, list[CueVerb]] = field(default_factory=dict)
     joined: dict[str, list[CueVerb]] = field(default_factory=dict)
+    split: dict[str, list[CueVerb]] = field(default_factory=dict)
     particles: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
 
@@ -150,6 +154,8 @@ def cue_lexicon() -> CueLexicon:
         for form in participles:
             lex.joined.setdefault(particle + form, []).append(verb)
             participle_forms.add(particle + form)
+            if particle:
+                lex.split.setdefault(form, []).append(verb)
         if particle:
             particles.add(particle)
             # "zu"-infinitive and plain infinitive after modals: "mitzuteilen", "mitteilen"
@@ -203,6 +209,12 @@ def preposition_cues() -> dict[str, tuple[str, tuple[str, ...]]]:
         requires = tuple(w.strip() for w in row["requires"].split(",") if w.strip())
         out[row["cue"]] = (row["position"], requires)
     return out
+
+
+@cache
+def cue_nouns() -> dict[str, str]:
+    """Statement noun (lowercase) -> its category, from ``cue_nouns.tsv``."""
+    return {row["noun"]: row["category"] for row in load_table("cue_nouns.tsv")}
 
 
 @cache

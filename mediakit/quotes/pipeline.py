@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ..document import Document, TextSpan
 from .model import Quotation
-from .rules.cue_verbs import anaphoric_frame, continued_statements, verb_frames
+from .rules.cue_nouns import noun_frames
+from .rules.cue_verbs import anaphoric_frame, continued_statements, coordinated_frame, verb_frames
 from .rules.direct import direct_quotes
 from .rules.konjunktiv import free_indirect
 from .rules.nesting import nest
@@ -56,7 +57,10 @@ def sentence_rules(cx: Context) -> None:
                 or (reported(cx, lo, hi) if _REPORTED else [])
             )
         prev = (lo, hi) if not found else None
-        if _REPORTED and found:
+        split = coordinated_frame(cx, found[0], lo, hi) if len(found) == 1 and found[0] else []
+        if split:
+            found = split  # two frames, two quotations ("…, und kündigte an, …")
+        elif _REPORTED and found:
             found = _with_coordinated_acts(cx, found, lo, hi)
         for q in found:
             if q:
@@ -90,6 +94,7 @@ CHAIN = (
     classify_regions,  # quote regions: quotation, title or scare quote
     direct_quotes,  # direct quotes and their frames
     sentence_rules,  # cue verbs, cue words, reported speech acts (per sentence)
+    noun_frames,  # "der Vorwurf der CDU, es handele sich …": statement nouns
     continued_statements,  # an unmarked colon statement over the next sentences
     colon_label,  # "Minister X: „…“": the source before the colon
     carry_over_direct,  # unframed direct quotes: the most recent speaker
@@ -111,7 +116,7 @@ def nothing_to_start_from(cx: Context) -> bool:
     sentences) has no quotation, scare quote or title, and the chain is skipped.
     ``tests/test_fast_paths.py`` runs the whole chain on such texts and compares.
     """
-    return not (cx.regions or cx.verb_at or cx.prep_at or cx.mood_at)
+    return not (cx.regions or cx.verb_at or cx.prep_at or cx.mood_at or cx.noun_at)
 
 
 def run(cx: Context) -> tuple[list[Quotation], list[TextSpan], list[TextSpan]]:

@@ -495,6 +495,75 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     return new_last if finite else last
 
 
+def _function_word(cx: Context, k: int) -> bool:
+    """Token ``k`` can stand inside a pre-field noun phrase before its next noun."""
+    lw = cx.low[k]
+    return (
+        lw in _GENITIVE
+        or lw in _PREFIELD_LINKS
+        or lw in cx.words["determiner"]
+        or lw in cx.words["preposition"]
+    )
+
+
+#: words that join parts of one pre-field noun phrase ("Angaben der Polizei sowie der Feuerwehr")
+_PREFIELD_LINKS = frozenset({"und", "sowie", "oder", "bzw.", "beziehungsweise"})
+
+
+def prefield_to_verb(cx: Context, last: int, hi: int, limit: int = 20) -> tuple[int, int]:
+    """The end of a sentence-opening cue phrase and the finite verb after it.
+
+    In a German main clause everything before the finite verb is one constituent, so a
+    source that opens the sentence ("Nach Angaben des Gouverneurs Nasser Baoum der Provinz
+    Schabwa kommen …", "Laut einem Bericht der Organisation amnesty international (ai)
+    nimmt …") runs up to that verb; an insertion in commas before the verb ("Nach Ansicht
+    der Anklage, vertreten durch den Staatsanwalt, soll …") is no part of the message.
+    Returns (last token of the source, first token of the message), or (``last``, -1)
+    when no finite verb is found within ``limit`` tokens.
+    """
+    k = cx.next_content(last + 1, hi)
+    if k >= hi or not (_is_cap(cx.tok[k]) or cx.tok[k] in (",", "(") or _function_word(cx, k)):
+        return last, -1  # the verb follows right away (or something else does)
+    end_np = last
+    after_noun = True  # the last content token ended a noun (phrase)
+    frozen = False  # a time adverbial came: the source is complete
+    steps = 0
+    while k < hi and steps < limit:
+        steps += 1
+        t = cx.tok[k]
+        if t in _END_PUNCT or (
+            cx.region_of[k] >= 0 and cx.region_kind[cx.region_of[k]] == "direct"
+        ):
+            return last, -1
+        if t == ",":
+            close = k + 1
+            while close < hi and close - k < 15 and cx.tok[close] not in _END_PUNCT | {","}:
+                close += 1
+            if close >= hi or cx.tok[close] != ",":
+                return last, -1
+            after = cx.next_content(close + 1, hi)
+            lw = cx.low[after] if after < hi else ""
+            if lw in _AUXILIARIES or lw in cx.lex.main or _mood(lw):
+                return end_np, after  # an insertion in commas, then the finite verb
+            return last, -1
+        if t in ("(", ")") or t[:1].isdigit() or _is_cap(t) or cx.region_of[k] >= 0:
+            if cx.low[k] in cx.words["time_noun"]:
+                frozen = True  # "Laut Polizei am Montag …": a time adverbial, not the source's
+            if not frozen:
+                end_np = k
+            after_noun = True
+        elif _function_word(cx, k):
+            after_noun = False
+        elif after_noun and t.isalpha() and t.islower() and cx.low[k] not in cx.words["adverb"]:
+            return end_np, k  # a lower-case word right after a noun: the finite verb
+        elif _adjective_like(t):
+            after_noun = False
+        else:
+            return last, -1
+        k = cx.next_content(k + 1, hi)
+    return last, -1
+
+
 def apposition(cx: Context, last: int, hi: int) -> int:
     """Extend a speaker that ends the sentence by its apposition ("Bill Graham, Parteichef der Liberalen.")."""
     comma = cx.next_content(last + 1, hi)
@@ -924,12 +993,17 @@ def _holds_statement(cx: Context, lo: int, hi: int) -> bool:
 
 
 def frame_tail(cx: Context, i: int, hi: int) -> int:
-    """Last token of a frame: up to the next comma or the sentence end."""
+    """Last token of a frame: up to the next comma, the sentence end or a quotation.
+
+    A name in quote marks (a title: "gegenüber der Zeitung „Beijing Shibao“") is part
+    of the frame.
+    """
     j = i
     last = i - 1
     while j < hi:
         w = cx.tok[j]
-        if w in (",", ":", ";") or w in _END_PUNCT or cx.region_of[j] >= 0:
+        r = cx.region_of[j]
+        if w in (",", ":", ";") or w in _END_PUNCT or (r >= 0 and cx.region_kind[r] != "title"):
             break
         last = j
         j += 1

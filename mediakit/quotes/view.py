@@ -22,6 +22,7 @@ from .words import (
     _FRONTED_PASSIVE_AUX,
     _MAX_SENTENCE_TOKENS,
     _PARTICLES,
+    _ROLE_CUE_NOUN,
     _ROLE_CUE_VERB,
     _ROLE_CUE_WORD,
     _ROLE_KONJUNKTIV,
@@ -95,6 +96,7 @@ class Context:
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
         self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
         self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
+        self.noun_at = [j for j in free if roles[j] & _ROLE_CUE_NOUN]
         # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
         # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
         regular = _regular_konjunktiv(self.low, self.tok, self.n)
@@ -238,6 +240,20 @@ class Context:
             j -= 1
         while j > lo and (self.space[j] or self.tok[j] in _END_PUNCT):
             j -= 1
+        close = next((k for k in range(j + 1, hi) if self.tok[k] == ")"), -1)
+        if close > 0:
+            # a closing parenthesis was stripped: keep the parenthesis whole, or - when it
+            # is a source note with a verb ("(Wikinews berichtete)") - leave it out
+            open_ = next(
+                (k for k in range(j, max(lo, j - 12) - 1, -1) if self.tok[k] in ("(", ")")), -1
+            )
+            if open_ > lo and self.tok[open_] == "(":
+                if self.within(self.verb_at, open_, close):
+                    j = open_ - 1
+                    while j > lo and self.space[j]:
+                        j -= 1
+                else:
+                    j = close
         return j
 
     def foreign_particle(self, v: int, hi: int) -> bool:
@@ -251,8 +267,19 @@ class Context:
                     False  # "warnte vor „falschen Hoffnungen“": a preposition of the quoted words
                 )
             if self.tok[k] in _CLAUSE_PUNCT or self.tok[k] in _END_PUNCT or self.region_of[k] >= 0:
-                return self.low[k - 1] in _PARTICLES and k - 1 > v
-        return hi - 1 > v and self.low[hi - 1] in _PARTICLES
+                return self._particle_before(k) and k - 1 > v
+        return hi - 1 > v and self._particle_before(hi)
+
+    def _particle_before(self, k: int) -> bool:
+        """The word before ``k`` is a separable particle ending its clause.
+
+        "ein" right before quote marks is the article of the quoted phrase ("als ein
+        „wichtiges Zeichen“"), not the particle of "einführen".
+        """
+        word = self.low[k - 1]
+        if word == "ein" and k < self.n and self.region_of[k] >= 0:
+            return False
+        return word in _PARTICLES
 
     def direct_quotation(
         self, regions: list[int], speaker: Speaker | None, cue: Cue | None

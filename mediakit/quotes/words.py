@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from ..document import memo_map
-from .lexicon import cue_lexicon, konjunktiv_forms, preposition_cues, speaker_words
+from .lexicon import cue_lexicon, cue_nouns, konjunktiv_forms, preposition_cues, speaker_words
 
 _ZU_INFIX = re.compile(
     r"^(?:an|auf|aus|ab|bei|ein|mit|vor|nach|zurück|fest|frei|her|hin|weg|zu|dar|durch|hervor|"
@@ -366,6 +366,9 @@ _ROLE_CUE_WORD = 2
 _ROLE_KONJUNKTIV = 4
 
 
+_ROLE_CUE_NOUN = 8
+
+
 # token text -> (lowercase, lowercase if written in lowercase else "", roles)
 _FORMS: dict[str, tuple[str, str, int]] = {}
 
@@ -417,10 +420,12 @@ def _token_form(token: str) -> tuple[str, str, int]:
         low = _swiss_spellings().get(low, low)
     verb = low if token[:1].islower() else ""
     roles = 0
-    if verb and (verb in lex.main or verb in lex.joined):
+    if verb and (verb in lex.main or verb in lex.joined or verb in lex.split):
         roles |= _ROLE_CUE_VERB
     if low in preps:
         roles |= _ROLE_CUE_WORD
     if _mood(low):
         roles |= _ROLE_KONJUNKTIV
+    if token[:1].isupper() and low in cue_nouns():
+        roles |= _ROLE_CUE_NOUN
     return low, verb, roles

@@ -31,6 +31,7 @@ from ..words import (
     _END_PUNCT,
     _INDICATIVE_COMPLEMENT,
     _SUBORDINATORS,
+    _is_cap,
 )
 from .reported import _report_prefield, negated
 
@@ -55,10 +56,23 @@ def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None)
     start = _source_start(cx, verb.lemma, v + 1, hi)
     last = np_forward(cx, start, hi)
     speaker = make_speaker(cx, start, last) if last >= start else None
+    # the pronoun stands for the statement: the quotation is the sentence before, its
+    # full stop included, and the pronoun ("Es wird … geben. Das sagte X.")
     q = cx.quotation(
-        "indirect", [(p_lo, cx.strip_end(p_hi, p_lo))], speaker, cx.cue(verb, v, particle)
+        "indirect",
+        [(p_lo, _last_content(cx, p_lo, p_hi)), (first, first)],
+        speaker,
+        cx.cue(verb, v, particle),
     )
     return [q] if q else []
+
+
+def _last_content(cx: Context, lo: int, hi: int) -> int:
+    """The last token of ``lo`` … ``hi - 1`` that is no whitespace."""
+    last = hi - 1
+    while last > lo and cx.space[last]:
+        last -= 1
+    return last
 
 
 def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
@@ -74,7 +88,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         got = cx.pick_verb(v, hi)
         joined = False
         if not got:
-            verbs = cx.lex.joined.get(lw)
+            verbs = cx.lex.joined.get(lw) or split_participle(cx, v)
             if not verbs:
                 continue
             got = (verbs[0], -1)
@@ -206,7 +220,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 out.append(q)
                 return out
             continue
-        comma = j
+        comma = _after_apposition(cx, j, hi)
         # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
         if verb.particle and particle < 0 and not joined:
             continue
@@ -215,6 +229,8 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         if cx.in_direct(k):
             continue  # the direct quote carries this frame
+        if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
+            continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
         clause_hi = clause_end(cx, k, end)
         kind = ""
         if cx.low[k] in _COMPLEMENTIZERS and cx.low[k] not in ("weil", "wie", "was", "wer"):
@@ -240,6 +256,11 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             clause_hi = _with_end_punct(cx, end, hi)  # the statement runs to the sentence end
         if not kind:
             continue
+        if kind == "indirect" and cx.has_konjunktiv(clause_start(cx, v, lo), comma) == "k1":
+            # "Die Behörde gehe davon aus, dass …": a frame in Konjunktiv I is itself
+            # reported - the sentence as a whole belongs to a Konjunktiv passage
+            # (rules/konjunktiv.py), its speaker the one of that passage
+            continue
         if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
             cx, clause_start(cx, v, lo), comma, v
         ):
@@ -257,6 +278,65 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             out.append(q)
             return out
     return out
+
+
+#: words that join a second frame to a first one ("…, und kündigte an, …", "…, doch X erklärte, …")
+_FRAME_COORDINATORS = frozenset({"und", "aber", "doch", "jedoch", "sondern", "während"})
+
+
+def coordinated_frame(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
+    """A second frame inside an indirect quotation splits it in two.
+
+    "Er sagte, die Lage sei ernst, und kündigte an, den Plan zu prüfen." and "X sagte, A
+    sei tot, doch ein Sprecher erklärte, B …" are two statements: the first quotation
+    ends before the comma and coordinator, the second frame (its subject, or else the
+    first frame's speaker) governs what follows it. Returns [shortened, second] or [].
+    """
+    if q.kind != "indirect" or q.cue is None or len(q.spans) != 1:
+        return []
+    a = bisect_left(cx.idx, q.start)
+    b = bisect_left(cx.idx, q.end)  # one past the quotation's last token
+    for c in range(a + 2, min(b, hi)):
+        if cx.low[c] not in _FRAME_COORDINATORS or cx.region_of[c] >= 0:
+            continue
+        comma = c - 1
+        while comma > a and cx.space[comma]:
+            comma -= 1
+        if cx.tok[comma] != ",":
+            continue
+        inner = [v for v in cx.within(cx.verb_at, c + 1, b) if v - c <= 8]
+        if not inner:
+            continue
+        second = verb_frames(cx, c + 1, hi)
+        if not second or second[0].kind != "indirect" or second[0].start <= cx.idx[inner[0]]:
+            continue
+        nq = second[0]
+        if nq.speaker is None or nq.speaker.start < cx.idx[c]:
+            nq.speaker = q.speaker
+        last = comma - 1
+        while last > a and cx.space[last]:
+            last -= 1
+        end = cx.chars(a, last)[1]
+        q.spans = [(q.spans[0][0], end)]
+        q.end = end
+        q.text = cx.text[q.start : end]
+        return [q, nq]
+    return []
+
+
+def split_participle(cx: Context, v: int) -> list[CueVerb]:
+    """The particle verbs whose participle ``v`` is, written apart from its particle.
+
+    "hat bekannt gegeben", "nachdem bekannt geworden war": the participle right after
+    the particle reads as the joined form ("bekanntgegeben"); elsewhere "gegeben" is
+    no cue.
+    """
+    before = v - 1
+    while before >= 0 and cx.space[before]:
+        before -= 1
+    if before < 0:
+        return []
+    return [verb for verb in cx.lex.split.get(cx.vlow[v], ()) if verb.particle == cx.low[before]]
 
 
 def colon_statement(cx: Context, verb: CueVerb, colon: int, k: int, hi: int) -> bool:
@@ -377,7 +457,7 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
     """
     if c <= lo or cx.tok[c - 1] != "," or "wie" not in cx.low[max(lo, c - 24) : c]:
         return first  # cheap tests first: most cue verbs have no "wie" before them
-    if c < v and np_forward(cx, c, v) < v - 1:
+    if c < v and not _frame_adverbial(cx, c, v):
         return first
     seg = c
     for _ in range(2):
@@ -394,6 +474,49 @@ def _wie_before_apposition(cx: Context, c: int, v: int, lo: int, first: int) -> 
             return first  # the segment between the commas is no apposition
         seg = start
     return first
+
+
+def _after_apposition(cx: Context, comma: int, hi: int) -> int:
+    """The comma before a dass/ob clause that follows the speaker's apposition, else ``comma``.
+
+    "Erklärte der Eigentümer, das Medienhaus Lensing, dass …": the noun phrase between
+    the commas belongs to the frame; the content starts after the second comma.
+    """
+    before = comma - 1
+    while before > 0 and cx.space[before]:
+        before -= 1
+    if cx.tok[comma] != "," or not _is_cap(cx.tok[before]):
+        return comma  # the apposition follows a noun of the frame ("der Eigentümer, …")
+    k = cx.next_content(comma + 1, hi)
+    if k >= hi or cx.low[k] in _COMPLEMENTIZERS or cx.region_of[k] >= 0:
+        return comma
+    last = np_forward(cx, k, hi)
+    if last < k:
+        return comma
+    nxt = cx.next_content(last + 1, hi)
+    if (
+        nxt + 1 < hi
+        and cx.tok[nxt] == ","
+        and cx.low[cx.next_content(nxt + 1, hi)] in ("dass", "ob")
+    ):
+        return nxt
+    return comma
+
+
+def _frame_adverbial(cx: Context, c: int, v: int) -> bool:
+    """Tokens ``c`` … ``v - 1`` are the speaker's rest or an adverbial of the speaking.
+
+    "wie Steve Marshall, Sprecher des Büros, in Bangkok mitteilte": after the
+    apposition a noun phrase, adverbs ("heute") or a prepositional phrase may stand.
+    """
+    k = _skip_adverbs(cx, c, v)
+    if k >= v:
+        return True
+    if cx.low[k] in cx.words["preposition"]:
+        k = cx.next_content(k + 1, v)
+        if k >= v:
+            return False
+    return np_forward(cx, k, v) >= v - 1
 
 
 def continued_statements(cx: Context) -> None:

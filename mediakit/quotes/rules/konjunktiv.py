@@ -40,6 +40,8 @@ def free_indirect(cx: Context) -> None:
     last_par = -1
     qi = 0
     prev_fi: Quotation | None = None
+    prev_framed = False  # prev_fi is a clause cut from behind an indicative frame
+    prev_mood = ""  # the mood of prev_fi's first sentence
     skipped_k2: tuple[int, int, int] | None = None  # a Konjunktiv II sentence not taken
     for si, (lo, hi) in enumerate(cx.sentences):
         s_start, s_end = cx.idx[lo], cx.end[hi - 1]
@@ -72,7 +74,11 @@ def free_indirect(cx: Context) -> None:
         if mood == "k2" and cx.low[cx.next_content(lo, hi)] in _CONDITIONAL_OPENERS:
             prev_fi = None
             continue  # "Sollte der Antrag angenommen werden, könnte …": a hypothesis
-        recent = si - last_end_sentence <= (3 if mood == "k1" else 1)
+        # Konjunktiv II ("würden", "könnte") is also the hypothetical: it reports only
+        # close to a quotation - the next sentence, or one more within the same paragraph
+        recent = si - last_end_sentence <= (3 if mood == "k1" else 1) or (
+            mood == "k2" and si - last_end_sentence <= 2 and last_par == cx.d.paragraph_of_token[lo]
+        )
         if mood == "k2" and not recent:
             skipped_k2 = (si, lo, hi)
             continue
@@ -84,6 +90,7 @@ def free_indirect(cx: Context) -> None:
         while last > first and cx.space[last]:
             last -= 1
         cut = konjunktiv_clause_start(cx, first, hi)
+        framed = cut > first
         if cut > first and _planned_relative(cx, cut, hi):
             prev_fi = None
             continue  # "…, die auf 29,9 Prozent aufgestockt werden sollen.": a plan, no report
@@ -139,7 +146,12 @@ def free_indirect(cx: Context) -> None:
             )
         elif speaker is None and prev_fi is not None:
             speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
-        if prev_fi is not None and prev_fi.speaker is speaker:
+        if (
+            prev_fi is not None
+            and prev_fi.speaker is speaker
+            and not prev_framed
+            and (mood == "rs") == (prev_mood == "rs")
+        ):
             s, e = cx.chars(first, last)
             prev_fi.spans.append((s, e))
             prev_fi.end = e
@@ -154,6 +166,11 @@ def free_indirect(cx: Context) -> None:
         if found:
             result.append(found)
             prev_fi = found
+            # a clause cut from behind its frame ("Die Bank beruft sich darauf, …") is
+            # indirect speech of that frame: the Konjunktiv sentences after it are a
+            # passage of their own (with the same speaker), not more of the clause
+            prev_framed = framed
+            prev_mood = mood
             last_end_sentence = si
     cx.quotes.extend(result)
     cx.quotes.sort(key=lambda q: q.start)

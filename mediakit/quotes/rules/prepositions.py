@@ -7,15 +7,28 @@ from ..syntax import (
     adverbial_prefield,
     apposition,
     clause_end,
+    clause_start,
     closed_apposition,
     frame_tail,
     make_speaker,
     np_backward,
     np_forward,
     prefield_attributes,
+    prefield_to_verb,
 )
 from ..view import Context
-from ..words import _END_PUNCT, _SO_ARTICLES, _adjective_like, _is_cap, _requirement_sets
+from ..words import (
+    _ARTICLES,
+    _AUXILIARIES,
+    _END_PUNCT,
+    _RELATIVE_OPENERS,
+    _SO_ARTICLES,
+    _SUBORDINATORS,
+    _adjective_like,
+    _is_cap,
+    _mood,
+    _requirement_sets,
+)
 
 
 def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
@@ -79,8 +92,13 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     last = closed_apposition(cx, last, hi)
             if last < start:
                 continue
+            body = last + 1
+            if j == cx.next_content(lo, hi):
+                last, verb = prefield_to_verb(cx, last, hi)
+                body = verb if verb >= 0 else last + 1
             speaker = make_speaker(cx, start, last)
-            parts = [(lo, j - 1), (last + 1, end)]
+            first, stop = _cue_clause(cx, j, lo, body, end)
+            parts = [(first, j - 1), (body, stop)]
             q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, lw))
             if q and _enough(cx, q):
                 return [q]
@@ -89,8 +107,9 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if first >= j:
                 continue
             speaker = make_speaker(cx, first, j - 1)
+            begin, stop = _cue_clause(cx, first, lo, j + 1, end)
             q = cx.quotation(
-                "indirect", [(lo, first - 1), (j + 1, end)], speaker, cx.word_cue(j, j, lw)
+                "indirect", [(begin, first - 1), (j + 1, stop)], speaker, cx.word_cue(j, j, lw)
             )
             if q and _enough(cx, q):
                 return [q]
@@ -104,7 +123,11 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             nxt = cx.next_content(j + 1, hi)
             if nxt < hi and cx.vlow[nxt] in cx.lex.main:
                 np_start = nxt + 1  # "…, so schrieb die Sängerin."
-            elif nxt < hi and not (_is_cap(cx.tok[nxt]) or cx.low[nxt] in _SO_ARTICLES):
+            elif nxt < hi and not (
+                _is_cap(cx.tok[nxt])
+                or cx.low[nxt] in _SO_ARTICLES
+                or _is_cap(cx.tok[nxt].rsplit("-", 1)[-1])  # "so verdi-Chef Frank Werneke"
+            ):
                 continue  # "…, so mancher Reifen wurde …", "…, so lange könne …": no source
             last = np_forward(cx, np_start, hi)
             if last < np_start:
@@ -118,7 +141,9 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 continue
             speaker = make_speaker(cx, np_start, last)
             parts = [(lo, prev - 1)]
-            if after < end and cx.tok[after] == ",":
+            if after < end and cx.tok[after] == "," and not _relative_clause_at(cx, after + 1, hi):
+                # "…, so X, …" goes on with the message; a relative clause ("…, so das
+                # Ergebnis einer Studie, in der …") is the source's
                 parts.append((after + 1, end))
             q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, "so"))
             if q and _enough(cx, q):
@@ -177,6 +202,46 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if q and _enough(cx, q):
                 return [q]
     return []
+
+
+def _cue_clause(cx: Context, j: int, lo: int, after: int, end: int) -> tuple[int, int]:
+    """First and last token of what a cue word inside a subordinate clause reports.
+
+    "Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung zu
+    spät beantragt worden war." - a cue word (``j``, or the first word of its source)
+    inside a relative or subordinate clause attributes that clause only: the main clause
+    before it stays the author's. Elsewhere the whole sentence (``lo`` … ``end``).
+    """
+    c = clause_start(cx, j, lo)
+    if c <= lo or c >= j:
+        return lo, end
+    k = cx.next_content(c, j)
+    lead = cx.low[cx.next_content(k + 1, j)] if cx.low[k] in cx.words["preposition"] else ""
+    if not (
+        cx.low[k] in _SUBORDINATORS or cx.low[k] in _RELATIVE_OPENERS or lead in _RELATIVE_OPENERS
+    ):
+        return lo, end
+    return k, clause_end(cx, after, end) if after <= end else end
+
+
+def _relative_clause_at(cx: Context, i: int, hi: int) -> bool:
+    """A relative clause opens at ``i`` ("in der …", "die … hat"), not a main clause.
+
+    An article that opens a main clause ("…, die Regierung werde handeln") is followed
+    by its noun phrase and the finite verb.
+    """
+    k = cx.next_content(i, hi)
+    if k >= hi:
+        return False
+    if cx.low[k] in cx.words["preposition"]:
+        return cx.low[cx.next_content(k + 1, hi)] in _RELATIVE_OPENERS  # "…, in der …"
+    if cx.low[k] not in _RELATIVE_OPENERS:
+        return False
+    if cx.low[k] not in _ARTICLES:
+        return True  # "denen", "welche", "wobei", …
+    last = np_forward(cx, k, hi)
+    verb = cx.low[cx.next_content(last + 1, hi)] if last >= k else ""
+    return not (verb in _AUXILIARIES or _mood(verb) or verb in cx.lex.main)
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:
