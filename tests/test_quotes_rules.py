@@ -431,14 +431,6 @@ def test_cue_verbs_and_indirect_speech(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
 
 
-def test_anaphoric_frame_quotes_the_sentence_and_the_pronoun():
-    # "… . Das teilte X mit.": the pronoun stands for the statement and belongs to it
-    text = "Die Brücke wird im Mai gesperrt. Das teilte die Stadt mit."
-    q = _find(text, "Die Brücke wird im Mai gesperrt.")
-    assert q is not None and q.speaker.text == "die Stadt", q
-    assert [text[s:e] for s, e in q.spans] == ["Die Brücke wird im Mai gesperrt.", "Das"]
-
-
 def test_second_frame_splits_an_indirect_quotation():
     # "…, und kündigte an, …" / "…, doch X erklärte, …": two frames, two statements
     text = "Die Ministerin sagte, die Lage sei ernst, und kündigte an, den Plan zu prüfen."

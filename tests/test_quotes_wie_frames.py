@@ -54,8 +54,7 @@ SOURCE_AFTER_AUS = [
     (
         "Der Konzern plant eine Umwandlung in eine neue Rechtsform. "
         "Dies geht aus einer Pressemitteilung des Konzerns hervor.",
-        # the quotation: the sentence before with its full stop, and the pronoun
-        "Der Konzern plant eine Umwandlung in eine neue Rechtsform. Dies",
+        "Der Konzern plant eine Umwandlung in eine neue Rechtsform",
         "einer Pressemitteilung des Konzerns",
     ),
     (

@@ -56,23 +56,10 @@ def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None)
     start = _source_start(cx, verb.lemma, v + 1, hi)
     last = np_forward(cx, start, hi)
     speaker = make_speaker(cx, start, last) if last >= start else None
-    # the pronoun stands for the statement: the quotation is the sentence before, its
-    # full stop included, and the pronoun ("Es wird … geben. Das sagte X.")
     q = cx.quotation(
-        "indirect",
-        [(p_lo, _last_content(cx, p_lo, p_hi)), (first, first)],
-        speaker,
-        cx.cue(verb, v, particle),
+        "indirect", [(p_lo, cx.strip_end(p_hi, p_lo))], speaker, cx.cue(verb, v, particle)
     )
     return [q] if q else []
-
-
-def _last_content(cx: Context, lo: int, hi: int) -> int:
-    """The last token of ``lo`` … ``hi - 1`` that is no whitespace."""
-    last = hi - 1
-    while last > lo and cx.space[last]:
-        last -= 1
-    return last
 
 
 def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
