@@ -118,7 +118,12 @@ def _quoted_act(cx: Context, q: Quotation) -> list[Quotation]:
         opens = cx.low[j] in context["indefinite"] or (
             first < cx.n and cx.low[first] in context["indefinite"]
         )  # "nannte es einen „Fehler“", "nannte es „einen Fehler“"
-        if cx.low[j] != "als" and not (predicate and opens):
+        before = j
+        if cx.low[before] in context["indefinite"]:  # "als ein „wichtiges Signal“"
+            before -= 1
+            while before >= 0 and cx.space[before]:
+                before -= 1
+        if (before < 0 or cx.low[before] != "als") and not (predicate and opens):
             # only the predicative "als „…“" (or "nannte es einen „…“") of the act is its
             # whole content
             return [q]
