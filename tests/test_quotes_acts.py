@@ -846,3 +846,26 @@ COORDINATED_NEGATION = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), COORDINATED_NEGATION)
 def test_negation_stays_in_its_conjunct(text, fragment, kind, speaker):
     _check(text, fragment, kind, speaker)
+
+
+def test_act_in_a_dass_clause_reports_that_clause_only():
+    """The author's main clause before "dass" is no part of the act it contains."""
+    text = "Es ist längst klar, dass die Gewerkschaft höhere Löhne fordert."
+    (q,) = [q for q in find_quotes(text) if q.kind == "reported"]
+    assert q.text.startswith("dass die Gewerkschaft")
+    assert q.speaker is not None and q.speaker.text == "die Gewerkschaft"
+    # an act in the main clause keeps the clauses that are not adverbial
+    text = "Die Gewerkschaft, die seit Wochen streikt, fordert höhere Löhne."
+    (q,) = [q for q in find_quotes(text) if q.kind == "reported"]
+    assert q.text.startswith("Die Gewerkschaft, die seit Wochen streikt")
+
+
+def test_noun_with_relative_clause_before_a_cue_verb_is_its_subject():
+    """ "Die Gewerkschaft, die …, fordert …" is no unmarked statement with a postposed frame."""
+    text = "Die Gewerkschaft, die seit Wochen streikt, fordert höhere Löhne."
+    assert [q.kind for q in find_quotes(text)] == ["reported"]
+    # a clause of its own before the frame still is one
+    text = "Der Plan, den die Regierung vorlegte, ist gescheitert, sagte die Sprecherin."
+    (q,) = find_quotes(text)
+    assert (q.kind, q.text) == ("indirect", "Der Plan, den die Regierung vorlegte, ist gescheitert")
+    assert q.speaker is not None and q.speaker.text == "die Sprecherin"

@@ -30,10 +30,27 @@ from ..words import (
     _COMPLEMENTIZERS,
     _END_PUNCT,
     _INDICATIVE_COMPLEMENT,
+    _RELATIVE_OPENERS,
     _SUBORDINATORS,
     _is_cap,
 )
 from .reported import _report_prefield, negated
+
+
+def _noun_with_relative(cx: Context, lead: int, prev: int) -> bool:
+    """A noun phrase and its relative clause: "Die Gewerkschaft, die seit Wochen streikt, …".
+
+    Before a comma and a cue verb it is the verb's subject, not a statement of its own.
+    """
+    comma = next((j for j in range(lead, prev) if cx.tok[j] == ","), -1)
+    if comma <= lead or np_forward(cx, lead, comma) < comma - 1:
+        return False
+    k = cx.next_content(comma + 1, prev)
+    if k < prev and cx.low[k] in cx.words["preposition"]:
+        k = cx.next_content(k + 1, prev)  # "…, in der …"
+    if any(cx.tok[j] == "," for j in range(k, prev)):
+        return False  # "Der Plan, den sie vorlegte, ist gescheitert, sagte X": a clause
+    return k < prev and cx.low[k] in _RELATIVE_OPENERS
 
 
 def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None) -> list[Quotation]:
@@ -104,7 +121,9 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             # an adverbial clause ("Als …, sagte X") is no content; an article at the
             # sentence start is no relative pronoun ("Die Lage ist ernst, sagte X.")
             only_np = (
-                np_forward(cx, lead, prev) >= prev - 1 or cx.low[lead] in _SUBORDINATORS - _ARTICLES
+                np_forward(cx, lead, prev) >= prev - 1
+                or cx.low[lead] in _SUBORDINATORS - _ARTICLES
+                or _noun_with_relative(cx, lead, prev)
             )
             if last > v and not (
                 particle > v and cx.tok[cx.next_content(particle + 1, hi)] == ","

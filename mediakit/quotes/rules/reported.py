@@ -683,8 +683,12 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
     if adverbial(own):
         return segments[own][0], segments[own][1]
     lo_k = own
-    while lo_k > 0 and not adverbial(lo_k - 1):
-        lo_k -= 1
+    opens = cx.low[cx.next_content(segments[own][0], segments[own][1] + 1)]
+    if opens not in ("dass", "daß"):
+        # "Es ist klar, dass die Gewerkschaft mehr Lohn fordert": the act stands in a
+        # content clause of the author's own main clause, which it does not report
+        while lo_k > 0 and not adverbial(lo_k - 1):
+            lo_k -= 1
     hi_k = own
     while hi_k + 1 < len(segments) and not adverbial(hi_k + 1):
         hi_k += 1
