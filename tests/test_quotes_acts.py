@@ -869,3 +869,38 @@ def test_noun_with_relative_clause_before_a_cue_verb_is_its_subject():
     (q,) = find_quotes(text)
     assert (q.kind, q.text) == ("indirect", "Der Plan, den die Regierung vorlegte, ist gescheitert")
     assert q.speaker is not None and q.speaker.text == "die Sprecherin"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind", "speaker"),
+    [
+        # the verb has its object before the comma: the next main clause is the author's
+        (
+            "Die Gewerkschaft fordert höhere Löhne, die Arbeitgeber lehnen ab.",
+            "lehnen ab",
+            "reported",
+            "Die Gewerkschaft",
+        ),
+        (
+            "Der Lehrer erklärte die Aufgabe, die Schüler hörten aufmerksam zu.",
+            "Schüler",
+            None,
+            "",
+        ),
+        # a dative or an adverbial before the comma leaves the clause its content
+        (
+            "Der Minister sagte der Zeitung, die Lage ist ernst.",
+            "die Lage ist ernst",
+            "indirect",
+            "Der Minister",
+        ),
+        (
+            "Der Minister erklärte am Montag, die Enten waren infiziert.",
+            "die Enten",
+            "indirect",
+            "Der Minister",
+        ),
+    ],
+)
+def test_indicative_clause_after_an_object_is_no_content(text, fragment, kind, speaker):
+    _check(text, fragment, kind, speaker)

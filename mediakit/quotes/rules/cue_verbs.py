@@ -37,6 +37,32 @@ from ..words import (
 from .reported import _report_prefield, negated
 
 
+def _object_before_comma(cx: Context, lo: int, v: int, after: int, comma: int) -> bool:
+    """The verb already has its object before the comma: "Die Gewerkschaft fordert höhere
+    Löhne, die Arbeitgeber lehnen ab." - the main clause after the comma is no content of
+    the verb (only a Konjunktiv or dass clause would be). Needs the subject in the
+    pre-field, so a noun phrase after the verb is no subject; a dative ("sagte der Zeitung",
+    "sagte ihm") and prepositional phrases ("sagte am Montag") are no such object.
+    """
+    first = cx.next_content(lo, v)
+    if first >= v or np_forward(cx, first, v) < v - 1 or cx.low[first] in cx.words["preposition"]:
+        return False
+    k = cx.next_content(after + 1, comma)
+    if k >= comma:
+        return False
+    lw = cx.low[k]
+    if lw in cx.words["preposition"] or lw in cx.words["adverb"] or lw in _DATIVE_LEADS:
+        return False
+    return (lw in cx.words["determiner"] or _is_cap(cx.tok[k]) or cx.tok[k][:1].islower()) and any(
+        _is_cap(cx.tok[j]) for j in range(k, comma)
+    )
+
+
+_DATIVE_LEADS = frozenset(
+    {"der", "dem", "den", "ihm", "ihr", "ihnen", "uns", "mir", "euch", "einem", "einer"}
+)
+
+
 def _noun_with_relative(cx: Context, lead: int, prev: int) -> bool:
     """A noun phrase and its relative clause: "Die Gewerkschaft, die seit Wochen streikt, …".
 
@@ -255,6 +281,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             and verb.medium != "thought"
             and cx.tok[comma] == ","
             and v2_clause(cx, k, clause_hi)
+            and not _object_before_comma(cx, lo, v, max(v, particle), comma)
         ):
             kind = "indirect"  # "Er erklärte, die Enten waren infiziert."
         elif colon_statement(cx, verb, comma, k, clause_hi):
