@@ -115,7 +115,6 @@ def construction_hits(
     cached = document.cache.get("evaluative_constructions")
     if cached is not None:
         return list(cached)
-    table = construction_table()
     triggers, by_trigger = _trigger_index()
     text = document.text
     sentences = document.sentences
@@ -123,28 +122,37 @@ def construction_hits(
     if lowers is None or starts is None:
         lowers = [t.lower() for t in document.token_texts]
         starts = document.token_starts
-    # where the trigger tokens stand: one pass over the tokens; then each pattern is
-    # tried only in the sentences that hold one of its triggers
-    offsets_of: dict[int, list[int]] = {}
-    for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
-        for index in by_trigger[lowers[k]]:
-            offsets_of.setdefault(index, []).append(starts[k])
-    if sentences and offsets_of:
-        sentence_starts = [span.start for span in sentences]
+    # where the trigger tokens stand: one pass over the tokens, each trigger placed in
+    # its sentence once; then each pattern is tried only in the sentences that hold one
+    # of its triggers (row -> sentence numbers, ascending)
+    sentences_of: dict[int, list[int]] = {}
+    if sentences:
+        single = len(sentences) == 1
+        first_start = sentences[0].start
+        sentence_starts = [] if single else [span.start for span in sentences]
+        for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
+            offset = starts[k]
+            if single:
+                number = 0 if offset >= first_start else -1
+            else:
+                number = bisect_right(sentence_starts, offset) - 1
+            if number < 0:
+                continue
+            for index in by_trigger[lowers[k]]:
+                numbers = sentences_of.get(index)
+                if numbers is None:
+                    sentences_of[index] = [number]
+                elif numbers[-1] != number:
+                    numbers.append(number)
+    if sentences_of:
+        prepared = _prepared()
         taken: dict[str, list[tuple[int, int]]] = {}
-        for index in sorted(offsets_of):
-            construction = table[index]
+        for index in sorted(sentences_of):
+            construction, pattern, whole, rules = prepared[index]
             spans = taken.setdefault(construction.category, [])
-            pattern = construction.pattern
-            whole = "hit" not in pattern.groupindex
-            searched = set()
-            for offset in offsets_of[index]:
-                k = bisect_right(sentence_starts, offset) - 1
-                if k < 0 or k in searched:
-                    continue
-                searched.add(k)
-                sentence = sentences[k]
-                rules = context_rules().get(construction.name.lower())
+            entry = construction.entry
+            for number in sentences_of[index]:
+                sentence = sentences[number]
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     start, end = match.span() if whole else match.span("hit")
                     if end <= start or any(a < end and start < b for a, b in spans):
@@ -154,7 +162,7 @@ def construction_hits(
                     ):
                         continue
                     spans.append((start, end))
-                    found.append((start, end, construction.entry, "construction", False))
+                    found.append((start, end, entry, "construction", False))
     found.sort(key=lambda hit: (hit[0], -hit[1]))
     if len(found) > 1:
         # a construction inside another one's span adds nothing ("Wie praktisch!" is
@@ -181,6 +189,17 @@ def _context_allows(construction, rules, sentence, start: int, lowers, starts) -
     words = [text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)]
     firsts = [i == 0 for i in range(len(words))]
     return apply_context_rules(construction.entry, rules, words, firsts, k - first) is not None
+
+
+@cache
+def _prepared() -> tuple[tuple[Construction, re.Pattern[str], bool, tuple | None], ...]:
+    """Per table row: the construction, its pattern, whether the whole match is the hit
+    (no group ``hit``), and its context rules (None without any)."""
+    rules = context_rules()
+    return tuple(
+        (c, c.pattern, "hit" not in c.pattern.groupindex, rules.get(c.name.lower()))
+        for c in construction_table()
+    )
 
 
 @cache
