@@ -148,9 +148,8 @@ def construction_hits(
         prepared = _prepared()
         taken: dict[str, list[tuple[int, int]]] = {}
         for index in sorted(sentences_of):
-            construction, pattern, whole, rules = prepared[index]
+            construction, pattern, whole, rules, entry = prepared[index]
             spans = taken.setdefault(construction.category, [])
-            entry = construction.entry
             for number in sentences_of[index]:
                 sentence = sentences[number]
                 for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -192,12 +191,14 @@ def _context_allows(construction, rules, sentence, start: int, lowers, starts) -
 
 
 @cache
-def _prepared() -> tuple[tuple[Construction, re.Pattern[str], bool, tuple | None], ...]:
+def _prepared() -> tuple[
+    tuple[Construction, re.Pattern[str], bool, tuple | None, LexiconEntry], ...
+]:
     """Per table row: the construction, its pattern, whether the whole match is the hit
-    (no group ``hit``), and its context rules (None without any)."""
+    (no group ``hit``), its context rules (None without any) and its entry."""
     rules = context_rules()
     return tuple(
-        (c, c.pattern, "hit" not in c.pattern.groupindex, rules.get(c.name.lower()))
+        (c, c.pattern, "hit" not in c.pattern.groupindex, rules.get(c.name.lower()), c.entry)
         for c in construction_table()
     )
 

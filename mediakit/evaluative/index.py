@@ -95,6 +95,8 @@ class _Index:
         self._can_hit: dict[str, int] = {}
         #: token text -> the flags of :func:`mediakit.evaluative.metrics._token_flags`
         self._flags: dict[str, int] = {}
+        #: the categories the figures report for this lexicon (set on first use)
+        self.report_categories: tuple[str, ...] | None = None
 
     def hit_kinds(self, words: list[str]) -> list[int]:
         """Per token: 0 never hits, ``_PHRASE_ONLY`` can only start a phrase, 2 can hit

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, TextSpan, as_document, is_word, memo_map
@@ -252,7 +253,7 @@ def _find(
         taken = {a for a, *_ in split} | {h[5] for h in split}
         words = sorted(
             [hit for hit in words if hit[0] not in taken] + [h[:5] for h in split],
-            key=lambda hit: hit[0],
+            key=itemgetter(0),
         )
     constructions = []
     if triggered:
@@ -284,7 +285,10 @@ def _find(
     raw = words + scare + constructions
     if not raw:
         return [], neutral
-    raw.sort(key=lambda hit: (hit[0], -hit[1]))
+    if len(raw) > 1:
+        # by start, the longer first (two stable sorts: the order of sort key (start, -end))
+        raw.sort(key=itemgetter(1), reverse=True)
+        raw.sort(key=itemgetter(0))
     layer = voice_layer(document)
     text = document.text
     hits = []
@@ -535,11 +539,13 @@ def analyze_evaluative(
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    table = _token_table(document, lex.index.lemmatizer)
-    flags = _token_flags(lex.index, table)
+    index = lex.index
+    table = _token_table(document, index.lemmatizer)
+    flags = _token_flags(index, table)
     hits, neutral_count = _find(document, lex, table, flags)
     word_starts = document.word_starts
-    if document.n_words:
+    n_words = document.n_words
+    if n_words:
         layer = voice_layer(document)
         quoted_words = words_in(word_starts, layer.quoted) if layer.quoted else 0
         attributed_words = 0
@@ -553,11 +559,13 @@ def analyze_evaluative(
             attributed_words = words_in(word_starts, layer.attributed) - words_in(word_starts, kept)
     else:
         layer, quoted_words, attributed_words = None, 0, 0
-    categories = _all_categories(tuple(lex.categories))
+    categories = index.report_categories
+    if categories is None:  # once per lexicon (a changed lexicon has a new index)
+        categories = index.report_categories = _all_categories(tuple(lex.categories))
     evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
     return EvaluativeAnalysis(
         hits=hits,
-        author_words=document.n_words - quoted_words - attributed_words,
+        author_words=n_words - quoted_words - attributed_words,
         quoted_words=quoted_words,
         neutral_reporting=neutral_count,
         categories=categories,

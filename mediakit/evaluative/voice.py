@@ -208,6 +208,13 @@ class VoiceLayer:
     cues: list[VoiceSpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if not (self.spans or self.quoted or self.attributed or self.holes or self.sourced):
+            # the author's voice throughout (most texts): nothing to sort
+            self._quoted_starts = self._attributed_starts = self._hole_starts = []
+            self._sourced_starts = []
+            self._by_start = []
+            self._span_starts = []
+            return
         self._quoted_starts = [a for a, _ in self.quoted]
         self._attributed_starts = [a for a, _ in self.attributed]
         self._hole_starts = [a for a, _ in self.holes]
