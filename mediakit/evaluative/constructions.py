@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
+from operator import itemgetter
 
 from ..document import Document, parse  # noqa: F401 - parse: the doctest
 from ..tables import load_table
@@ -154,7 +155,14 @@ def construction_hits(
                 sentence = sentences[number]
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     start, end = match.span() if whole else match.span("hit")
-                    if end <= start or any(a < end and start < b for a, b in spans):
+                    if end <= start:
+                        continue
+                    overlaps = False
+                    for a, b in spans:  # one category's matches do not overlap (a loop:
+                        if a < end and start < b:  # no generator per match)
+                            overlaps = True
+                            break
+                    if overlaps:
                         continue
                     if rules and not _context_allows(
                         construction, rules, sentence, start, lowers, starts
@@ -162,15 +170,22 @@ def construction_hits(
                         continue
                     spans.append((start, end))
                     found.append((start, end, entry, "construction", False))
-    found.sort(key=lambda hit: (hit[0], -hit[1]))
     if len(found) > 1:
+        # by start, the longer first (two stable sorts: the order of the key (start, -end))
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         # a construction inside another one's span adds nothing ("Wie praktisch!" is
-        # sarcasm; its exclamation mark is part of it)
-        found = [
-            hit
-            for hit in found
-            if not any(a <= hit[0] and hit[1] <= b and (a, b) != hit[:2] for a, b, *_ in found)
-        ]
+        # sarcasm; its exclamation mark is part of it); plain loops, no generator per hit
+        spans_found = [(hit[0], hit[1]) for hit in found]
+        kept = []
+        for hit in found:
+            start, end = hit[0], hit[1]
+            for a, b in spans_found:
+                if a <= start and end <= b and (a != start or b != end):
+                    break
+            else:
+                kept.append(hit)
+        found = kept
     document.cache["evaluative_constructions"] = tuple(found)
     return found
 

@@ -182,6 +182,7 @@ _TRIGGER = 8
 _NEUTRAL = 16
 _PHRASE_FIRST = 32
 _PHRASE_SECOND = 64
+_OTHER_LAYERS = _PARTICLE | _TRIGGER | _NEUTRAL
 
 
 def _token_flags(index: _Index, table) -> list[int]:
@@ -226,7 +227,8 @@ def _find(
     and the number of neutral reporting words."""
     # one pass over the flagged tokens (a few per sentence): the scan visits the tokens
     # that can hit as a word and those that can start a phrase with the next token
-    # (a plain loop: cheaper than chained maps over every token)
+    # (a plain loop over the flagged tokens: cheaper than chained maps over every token,
+    # and than searching the flags as bytes with a regular expression)
     candidates: list[int] = []
     particles: list[int] = []
     triggered = False
@@ -238,12 +240,13 @@ def _find(
             flag & _PHRASE_FIRST and k < last and flags[k + 1] & _PHRASE_SECOND
         ):
             candidates.append(k)
-        if flag & _PARTICLE:
-            particles.append(k)
-        if flag & _TRIGGER:
-            triggered = True
-        if flag & _NEUTRAL:
-            neutral += 1
+        if flag & _OTHER_LAYERS:
+            if flag & _PARTICLE:
+                particles.append(k)
+            if flag & _TRIGGER:
+                triggered = True
+            if flag & _NEUTRAL:
+                neutral += 1
     words = _scan(document, lex, candidates, flags, table) if candidates else []
     split = separable_hits(document, lex, particles, table=table) if particles else []
     if split:
@@ -583,14 +586,19 @@ def _unattributed_sentences(
     if layer is None or not hits:
         return 0, []
     sentences = document.sentences
-    starts = [s.start for s in sentences]
+    # one sentence (a sentence dataset, a reader comment): no sentence starts to bisect
+    single = sentences[0].start if len(sentences) == 1 else None
+    starts = [] if single is not None else [s.start for s in sentences]
     scores: dict[int, float] = {}
     named_speech: set[int] = set()
     source_categories = voice_rules().source_categories
     for hit in hits:
         if hit.voice != "author" or hit.category in NOT_COUNTED:
             continue
-        k = bisect_right(starts, hit.start) - 1
+        if single is not None:
+            k = 0 if hit.start >= single else -1
+        else:
+            k = bisect_right(starts, hit.start) - 1
         if k >= 0:
             scores[k] = scores.get(k, 0.0) + (hit.weight if WEIGHTED else 1.0)
             if hit.category in source_categories:
