@@ -139,6 +139,52 @@ def test_evaluative_candidates_are_every_token_that_can_hit() -> None:
         assert candidates == _plain_scan_positions(index, words, lowers, lemmas)
 
 
+def test_evaluative_token_flags_give_what_each_layer_finds_on_its_own() -> None:
+    """The flags memo per word form (word hit, phrase start, particle, trigger, neutral
+    word) gives each layer the tokens it would have found by testing every token."""
+    from mediakit.evaluative import metrics as ev
+    from mediakit.evaluative.constructions import _trigger_index, construction_hits
+    from mediakit.evaluative.separable import separable_hits
+
+    text = (
+        "Vor allem die Opposition spielt die Gefahr herunter. Sie sagte, das sei ein völlig "
+        "absurdes Desaster. Ist es nicht seltsam, dass niemand fragt? In der Tat redet die "
+        "Regierung die Lage schön, erklärte der Sprecher. Aller Zeiten größter Unsinn!"
+    )
+    lex = evaluative._resolve_lexicon(None)
+    doc = document.Document(text)
+    table = evaluative._token_table(doc, lex.index.lemmatizer)
+    flags = ev._token_flags(lex.index, table)
+    candidates = [
+        k
+        for k, flag in enumerate(flags)
+        if flag & ev._WORD_HIT
+        or (flag & ev._PHRASE_FIRST and k + 1 < len(flags) and flags[k + 1] & ev._PHRASE_SECOND)
+    ]
+    particles = [k for k, flag in enumerate(flags) if flag & ev._PARTICLE]
+    assert evaluative._scan(doc, lex, candidates, flags, table) == evaluative._scan(
+        document.Document(text), lex
+    )
+    assert separable_hits(doc, lex, particles, table) == separable_hits(
+        document.Document(text), lex
+    )
+    triggers = _trigger_index()[0]
+    assert [k for k, flag in enumerate(flags) if flag & ev._TRIGGER] == [
+        k for k, lowered in enumerate(table[3]) if lowered in triggers
+    ]
+    assert construction_hits(doc)  # the rhetorical question
+    words, lemmas = table[0], table[4]
+    neutral = evaluative._neutral_reporting()
+    plain = sum(
+        1
+        for w, lemma in zip(words, lemmas, strict=True)
+        if lemma in neutral and document.is_word(w)
+    )
+    assert plain == sum(1 for flag in flags if flag & ev._NEUTRAL) == 2  # sagte, erklärte
+    _, counted = ev._find(doc, lex, table, flags)
+    assert counted == plain
+
+
 def test_a_word_form_rejected_with_capitals_allowed_is_rejected_without() -> None:
     """The scan asks the lexicon once per word form, with capitals allowed: a form that
     does not hit then cannot hit inside a sentence either."""

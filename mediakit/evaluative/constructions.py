@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
+from operator import itemgetter
 
 from ..document import Document, parse  # noqa: F401 - parse: the doctest
 from ..tables import load_table
@@ -115,7 +116,6 @@ def construction_hits(
     cached = document.cache.get("evaluative_constructions")
     if cached is not None:
         return list(cached)
-    table = construction_table()
     triggers, by_trigger = _trigger_index()
     text = document.text
     sentences = document.sentences
@@ -123,47 +123,69 @@ def construction_hits(
     if lowers is None or starts is None:
         lowers = [t.lower() for t in document.token_texts]
         starts = document.token_starts
-    # where the trigger tokens stand: one pass over the tokens; then each pattern is
-    # tried only in the sentences that hold one of its triggers
-    offsets_of: dict[int, list[int]] = {}
-    for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
-        for index in by_trigger[lowers[k]]:
-            offsets_of.setdefault(index, []).append(starts[k])
-    if sentences and offsets_of:
-        sentence_starts = [span.start for span in sentences]
+    # where the trigger tokens stand: one pass over the tokens, each trigger placed in
+    # its sentence once; then each pattern is tried only in the sentences that hold one
+    # of its triggers (row -> sentence numbers, ascending)
+    sentences_of: dict[int, list[int]] = {}
+    if sentences:
+        single = len(sentences) == 1
+        first_start = sentences[0].start
+        sentence_starts = [] if single else [span.start for span in sentences]
+        for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
+            offset = starts[k]
+            if single:
+                number = 0 if offset >= first_start else -1
+            else:
+                number = bisect_right(sentence_starts, offset) - 1
+            if number < 0:
+                continue
+            for index in by_trigger[lowers[k]]:
+                numbers = sentences_of.get(index)
+                if numbers is None:
+                    sentences_of[index] = [number]
+                elif numbers[-1] != number:
+                    numbers.append(number)
+    if sentences_of:
+        prepared = _prepared()
         taken: dict[str, list[tuple[int, int]]] = {}
-        for index in sorted(offsets_of):
-            construction = table[index]
+        for index in sorted(sentences_of):
+            construction, pattern, whole, rules, entry = prepared[index]
             spans = taken.setdefault(construction.category, [])
-            pattern = construction.pattern
-            whole = "hit" not in pattern.groupindex
-            searched = set()
-            for offset in offsets_of[index]:
-                k = bisect_right(sentence_starts, offset) - 1
-                if k < 0 or k in searched:
-                    continue
-                searched.add(k)
-                sentence = sentences[k]
-                rules = context_rules().get(construction.name.lower())
+            for number in sentences_of[index]:
+                sentence = sentences[number]
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     start, end = match.span() if whole else match.span("hit")
-                    if end <= start or any(a < end and start < b for a, b in spans):
+                    if end <= start:
+                        continue
+                    overlaps = False
+                    for a, b in spans:  # one category's matches do not overlap (a loop:
+                        if a < end and start < b:  # no generator per match)
+                            overlaps = True
+                            break
+                    if overlaps:
                         continue
                     if rules and not _context_allows(
                         construction, rules, sentence, start, lowers, starts
                     ):
                         continue
                     spans.append((start, end))
-                    found.append((start, end, construction.entry, "construction", False))
-    found.sort(key=lambda hit: (hit[0], -hit[1]))
+                    found.append((start, end, entry, "construction", False))
     if len(found) > 1:
+        # by start, the longer first (two stable sorts: the order of the key (start, -end))
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         # a construction inside another one's span adds nothing ("Wie praktisch!" is
-        # sarcasm; its exclamation mark is part of it)
-        found = [
-            hit
-            for hit in found
-            if not any(a <= hit[0] and hit[1] <= b and (a, b) != hit[:2] for a, b, *_ in found)
-        ]
+        # sarcasm; its exclamation mark is part of it); plain loops, no generator per hit
+        spans_found = [(hit[0], hit[1]) for hit in found]
+        kept = []
+        for hit in found:
+            start, end = hit[0], hit[1]
+            for a, b in spans_found:
+                if a <= start and end <= b and (a != start or b != end):
+                    break
+            else:
+                kept.append(hit)
+        found = kept
     document.cache["evaluative_constructions"] = tuple(found)
     return found
 
@@ -181,6 +203,19 @@ def _context_allows(construction, rules, sentence, start: int, lowers, starts) -
     words = [text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)]
     firsts = [i == 0 for i in range(len(words))]
     return apply_context_rules(construction.entry, rules, words, firsts, k - first) is not None
+
+
+@cache
+def _prepared() -> tuple[
+    tuple[Construction, re.Pattern[str], bool, tuple | None, LexiconEntry], ...
+]:
+    """Per table row: the construction, its pattern, whether the whole match is the hit
+    (no group ``hit``), its context rules (None without any) and its entry."""
+    rules = context_rules()
+    return tuple(
+        (c, c.pattern, "hit" not in c.pattern.groupindex, rules.get(c.name.lower()), c.entry)
+        for c in construction_table()
+    )
 
 
 @cache

@@ -25,6 +25,7 @@ _AFFIX_KEY = 3  # letters compared before a compound's head or prefix is looked 
 
 
 _PHRASE_ONLY = 1  # a word form that can hit only as the first word of a phrase
+_WORD_HIT = 2  # a word form that can hit as a word (and perhaps start a phrase too)
 
 
 class _Index:
@@ -66,6 +67,18 @@ class _Index:
         for by_second in self.phrases.values():
             for paths in by_second.values():
                 paths.sort(key=lambda path: -len(path[0]))
+        # (first, second) -> the words that can stand third in its phrases, or None when
+        # one of them has two words only: a phrase of three or more words can only match
+        # where the third token is one of them
+        self.phrase_thirds: dict[tuple[str, str], frozenset[str] | None] = {
+            (first, second): (
+                None
+                if any(len(keys) == 2 for keys, _ in paths)
+                else frozenset().union(*(keys[2] for keys, _ in paths))
+            )
+            for first, by_second in self.phrases.items()
+            for second, paths in by_second.items()
+        }
         # every word that can stand second in a phrase: a phrase can only start where
         # the next token is one of them
         self.phrase_seconds = frozenset(
@@ -80,6 +93,10 @@ class _Index:
         self.prefix_starts = {p[: self.prefix_key] for p in self.prefixes}
         self._memo: dict[tuple[str, str, bool], tuple[LexiconEntry, str] | None] = {}
         self._can_hit: dict[str, int] = {}
+        #: token text -> the flags of :func:`mediakit.evaluative.metrics._token_flags`
+        self._flags: dict[str, int] = {}
+        #: the categories the figures report for this lexicon (set on first use)
+        self.report_categories: tuple[str, ...] | None = None
 
     def hit_kinds(self, words: list[str]) -> list[int]:
         """Per token: 0 never hits, ``_PHRASE_ONLY`` can only start a phrase, 2 can hit
@@ -100,7 +117,7 @@ class _Index:
             lemma = self.lemmatizer(text).lower()
         # capital_ok=False only ever rejects more, so one look-up decides
         if text == "Sie" or self.lookup(text, lemma, True) is not None:
-            return 2
+            return _WORD_HIT
         return _PHRASE_ONLY if text.lower() in self.phrases or lemma in self.phrases else 0
 
     def lookup(self, text: str, lemma: str, capital_ok: bool) -> tuple[LexiconEntry, str] | None:

@@ -134,12 +134,21 @@ def _token_table(
     cache_key = "evaluative_tokens_" + _lemma_cache_key(lemmatizer)
     table = document.cache.get(cache_key)
     if table is None:
-        keep = list(compress(range(len(document.token_texts)), map(not_, document.token_is_space)))
-        words = pick(document.token_texts, keep)
+        if True in document.token_is_space:
+            keep = list(
+                compress(range(len(document.token_texts)), map(not_, document.token_is_space))
+            )
+            words = pick(document.token_texts, keep)
+            starts = pick(document.token_starts, keep)
+            firsts = pick(document.token_is_sent_start, keep)
+        else:  # no space token (most texts): the document's lists as they are
+            words = document.token_texts
+            starts = document.token_starts
+            firsts = document.token_is_sent_start
         table = (
             words,
-            pick(document.token_starts, keep),
-            pick(document.token_is_sent_start, keep),
+            starts,
+            firsts,
             list(map(str.lower, words)),
             _lower_lemmas(words, lemmatizer),
         )

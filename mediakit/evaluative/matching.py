@@ -17,27 +17,45 @@ from .context import (
     apply_context_rules,
     context_rules,
 )
-from .index import _PHRASE_ONLY
+from .index import _WORD_HIT
 from .lemmas import _token_table
 from .lexicon import BLOCKING_CATEGORY, NEGATION_WINDOW, Lexicon, LexiconEntry, _negators
 
 
-def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry, str, bool]]:
-    """(start, end, entry, match, negated) for every hit, in text order."""
+def _scan(
+    document: Document,
+    lexicon: Lexicon,
+    candidates: list[int] | None = None,
+    kinds: list[int] | None = None,
+    table=None,
+) -> list[tuple[int, int, LexiconEntry, str, bool]]:
+    """(start, end, entry, match, negated) for every hit, in text order.
+
+    The caller may pass ``candidates``, the positions of the tokens to visit (ascending:
+    every token that can hit as a word and every one that can start a phrase), with
+    ``kinds`` per token (the bit ``_WORD_HIT`` set for a token that can hit as a word,
+    as in :meth:`_Index.hit_kinds`), and ``table``, the document's token table.
+    """
     index = lexicon.index
-    words, starts, firsts, lowers, lemmas = _token_table(document, index.lemmatizer)
+    if table is None:
+        table = _token_table(document, index.lemmatizer)
+    words, starts, firsts, lowers, lemmas = table
+    n = len(words)
+    if candidates is None or kinds is None:
+        kinds = index.hit_kinds(words)
+        candidates = list(compress(range(n), kinds))
+    hits: list[tuple[int, int, LexiconEntry, str, bool]] = []
+    if not candidates:
+        return hits
     negators = _negators()
     sentences = document.sentences
-    sentence_starts = [s.start for s in sentences]
-    hits: list[tuple[int, int, LexiconEntry, str, bool]] = []
+    sentence_starts: list[int] = []  # built when a rule asks for a sentence
     covered_until = -1
     phrases = index.phrases
     phrase_seconds = index.phrase_seconds
     lookup = index.lookup
-    n = len(words)
-    kinds = index.hit_kinds(words)
     rules = context_rules()
-    for k in compress(range(n), kinds):
+    for k in candidates:
         if k <= covered_until:
             continue
         text = words[k]
@@ -48,7 +66,7 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
             and k + 1 < n
             and (lowers[k + 1] in phrase_seconds or lemmas[k + 1] in phrase_seconds)
         ):
-            found_phrase = _match_phrase(phrases, lowers, lemmas, k)
+            found_phrase = _match_phrase(phrases, lowers, lemmas, k, index.phrase_thirds)
             if found_phrase is not None:
                 last, entry = found_phrase
                 covered_until = last
@@ -57,9 +75,11 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
                 end = starts[last] + len(words[last])
                 hits.append((start, end, entry, "phrase", _negated(lowers, firsts, k, negators)))
                 continue
-        if kinds[k] == _PHRASE_ONLY:
-            continue
+        if not kinds[k] & _WORD_HIT:
+            continue  # a word that can only start a phrase
         sent_start = firsts[k]
+        if text == "Sie" and k > 0 and firsts[k - 1] and not sentence_starts:
+            sentence_starts = [s.start for s in sentences]
         if (
             text == "Sie"
             and k > 0
@@ -103,6 +123,8 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
         if entry.category == "modal_particle" and entry.match == "word":
             question = False
             if entry.lemma in {"denn", "etwa"} and sentences:
+                if not sentence_starts:
+                    sentence_starts = [s.start for s in sentences]
                 sentence = sentences[max(bisect_right(sentence_starts, start) - 1, 0)]
                 question = sentence.text.rstrip("“”\"»«’' )").endswith("?")
             if not _particle_applies(entry.lemma, words, k, sentence_first, question):
@@ -112,18 +134,33 @@ def _scan(document: Document, lexicon: Lexicon) -> list[tuple[int, int, LexiconE
 
 
 def _match_phrase(
-    phrases, lowers: list[str], lemmas: list[str], k: int
+    phrases, lowers: list[str], lemmas: list[str], k: int, thirds=None
 ) -> tuple[int, LexiconEntry] | None:
-    if k + 1 >= len(lowers):
+    """(last token, entry) of the phrase that starts at token ``k``, or None.
+
+    ``thirds`` is the index's ``phrase_thirds``: the phrases of a (first, second) pair
+    are tried only when the third token can continue one of them.
+    """
+    n = len(lowers)
+    if k + 1 >= n:
         return None
     form, lemma = lowers[k], lemmas[k]
+    third_form = lowers[k + 2] if k + 2 < n else None
+    third_lemma = lemmas[k + 2] if k + 2 < n else None
     for first in (form,) if form == lemma else (form, lemma):
         by_second = phrases.get(first)
         if not by_second:
             continue
         form, lemma = lowers[k + 1], lemmas[k + 1]
         for second in (form,) if form == lemma else (form, lemma):
-            for keys, entry in by_second.get(second, ()):
+            paths = by_second.get(second)
+            if not paths:
+                continue
+            if thirds is not None:
+                gate = thirds[(first, second)]
+                if gate is not None and third_form not in gate and third_lemma not in gate:
+                    continue  # no phrase of this pair goes on with the third token
+            for keys, entry in paths:
                 last = k + len(keys) - 1
                 if last >= len(lowers):
                     continue

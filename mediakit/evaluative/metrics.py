@@ -6,19 +6,24 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import compress
-from typing import Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
-from ..document import Document, TextSpan, as_document, is_word
-from ..results import json_figures, rate_per_1000, safe_div
-from .constructions import construction_hits
+from ..document import Document, TextSpan, as_document, is_word, memo_map
+from ..results import json_figures
+from .constructions import _trigger_index, construction_hits
 from .hits import EvaluativeHit
-from .lemmas import _token_table
+from .index import _WORD_HIT
+from .lemmas import _lemma_memo, _token_table
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
-from .separable import separable_hits
+from .separable import separable_hits, separable_particles
 from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, voice_rules, words_in
+
+if TYPE_CHECKING:
+    from .index import _Index
 
 #: What each figure means: name -> (meaning, unit). Per-category names are
 #: ``evaluative_<category>_per_1000_words`` for every category in CATEGORIES but hedge.
@@ -164,9 +169,86 @@ def find_evaluative(
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    _, starts, _, lowers, _ = _token_table(document, lex.index.lemmatizer)
-    words = _scan(document, lex)
-    split = separable_hits(document, lex)
+    table = _token_table(document, lex.index.lemmatizer)
+    return _find(document, lex, table, _token_flags(lex.index, table))[0]
+
+
+#: Bits of :func:`_token_flags`: the hit kind of the lexicon scan in the two lowest
+#: bits (0, ``_PHRASE_ONLY`` or 2 for a token that can hit as a word), then a
+#: separable-verb particle, a construction trigger, a neutral reporting word, a word
+#: that can stand first in a phrase and one that can stand second.
+_PARTICLE = 4
+_TRIGGER = 8
+_NEUTRAL = 16
+_PHRASE_FIRST = 32
+_PHRASE_SECOND = 64
+_OTHER_LAYERS = _PARTICLE | _TRIGGER | _NEUTRAL
+
+
+def _token_flags(index: _Index, table) -> list[int]:
+    """Per token of the scan's token table: what each layer can start from there.
+
+    Whether a token can hit as a lexicon word, start or continue a phrase, is a
+    separable-verb particle, triggers a construction or is a neutral reporting word
+    follows from its text alone (its lowercase form and lemma follow from it), so it is
+    decided once per word form (memoised per lexicon index) and each layer visits only
+    the tokens it can use.
+    """
+    return memo_map(index._flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
+
+
+_FLAG_MEMO_SIZE = 500_000
+
+
+def _flags_of(index: _Index, text: str) -> int:
+    # the scan's token table has just lemmatised this word: reuse its memo
+    lemma = _lemma_memo(index.lemmatizer).get(text)
+    if lemma is None:
+        lemma = index.lemmatizer(text).lower()
+    lowered = text.lower()
+    flags = _WORD_HIT if index._hit_kind(text) == _WORD_HIT else 0
+    if lowered in index.phrases or lemma in index.phrases:
+        flags |= _PHRASE_FIRST
+    if lowered in index.phrase_seconds or lemma in index.phrase_seconds:
+        flags |= _PHRASE_SECOND
+    if lowered in separable_particles():
+        flags |= _PARTICLE
+    if lowered in _trigger_index()[0]:
+        flags |= _TRIGGER
+    if lemma in _neutral_reporting() and is_word(text):
+        flags |= _NEUTRAL
+    return flags
+
+
+def _find(
+    document: Document, lex: Lexicon, table, flags: list[int]
+) -> tuple[list[EvaluativeHit], int]:
+    """:func:`find_evaluative` on the scan's token table and its :func:`_token_flags`,
+    and the number of neutral reporting words."""
+    # one pass over the flagged tokens (a few per sentence): the scan visits the tokens
+    # that can hit as a word and those that can start a phrase with the next token
+    # (a plain loop over the flagged tokens: cheaper than chained maps over every token,
+    # and than searching the flags as bytes with a regular expression)
+    candidates: list[int] = []
+    particles: list[int] = []
+    triggered = False
+    neutral = 0
+    last = len(flags) - 1
+    for k in compress(range(len(flags)), flags):
+        flag = flags[k]
+        if flag & _WORD_HIT or (
+            flag & _PHRASE_FIRST and k < last and flags[k + 1] & _PHRASE_SECOND
+        ):
+            candidates.append(k)
+        if flag & _OTHER_LAYERS:
+            if flag & _PARTICLE:
+                particles.append(k)
+            if flag & _TRIGGER:
+                triggered = True
+            if flag & _NEUTRAL:
+                neutral += 1
+    words = _scan(document, lex, candidates, flags, table) if candidates else []
+    split = separable_hits(document, lex, particles, table=table) if particles else []
     if split:
         # a split separable verb (spielt ... herunter) replaces the hits on its verb and
         # particle tokens (schön in "redet die Lage schön")
@@ -174,34 +256,42 @@ def find_evaluative(
         taken = {a for a, *_ in split} | {h[5] for h in split}
         words = sorted(
             [hit for hit in words if hit[0] not in taken] + [h[:5] for h in split],
-            key=lambda hit: hit[0],
+            key=itemgetter(0),
         )
-    phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
-    word_spans = {(a, b) for a, b, _, _, _ in words}
-    word_starts = [a for a, *_ in words]
-    # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once, and so
-    # does a construction whose hit is a word the lexicon has (Es ist fatal, dass ...)
-    # or that holds a lexicon word of its own category (the litotes "nicht unerheblich"
-    # around the judgement "unerheblich": one judgement)
-    constructions = [
-        hit
-        for hit in construction_hits(document, lowers, starts)
-        if (hit[0], hit[1]) not in word_spans
-        and (hit[2].category != "idiom" or not any(a < hit[1] and hit[0] < b for a, b in phrases))
-        and not _holds_word_of_its_category(hit, words, word_starts)
-    ]
-    # "die sogenannte „Reform“": the distancing word and the quote marks around the next
-    # word are one act of distancing, counted once (as the word)
-    distancing_ends = {b for _, b, entry, _, _ in words if entry.category == "distancing"}
-    scare = [
-        hit
-        for hit in _scare_quote_hits(document)
-        if not any(hit[0] - gap in distancing_ends for gap in (1, 2))
-    ]
+    constructions = []
+    if triggered:
+        found = construction_hits(document, table[3], table[1])
+        if found:
+            phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
+            word_spans = {(a, b) for a, b, _, _, _ in words}
+            word_starts = [a for a, *_ in words]
+            # an idiom the lexicon already has as a phrase (Öl ins Feuer) counts once, and
+            # so does a construction whose hit is a word the lexicon has (Es ist fatal,
+            # dass ...) or that holds a lexicon word of its own category (the litotes
+            # "nicht unerheblich" around the judgement "unerheblich": one judgement)
+            constructions = [
+                hit
+                for hit in found
+                if (hit[0], hit[1]) not in word_spans
+                and (
+                    hit[2].category != "idiom"
+                    or not any(a < hit[1] and hit[0] < b for a, b in phrases)
+                )
+                and not _holds_word_of_its_category(hit, words, word_starts)
+            ]
+    scare = _scare_quote_hits(document)
+    if scare:
+        # "die sogenannte „Reform“": the distancing word and the quote marks around the
+        # next word are one act of distancing, counted once (as the word)
+        distancing_ends = {b for _, b, entry, _, _ in words if entry.category == "distancing"}
+        scare = [hit for hit in scare if not any(hit[0] - gap in distancing_ends for gap in (1, 2))]
     raw = words + scare + constructions
     if not raw:
-        return []
-    raw.sort(key=lambda hit: (hit[0], -hit[1]))
+        return [], neutral
+    if len(raw) > 1:
+        # by start, the longer first (two stable sorts: the order of sort key (start, -end))
+        raw.sort(key=itemgetter(1), reverse=True)
+        raw.sort(key=itemgetter(0))
     layer = voice_layer(document)
     text = document.text
     hits = []
@@ -224,7 +314,7 @@ def find_evaluative(
                 source,
             )
         )
-    return hits
+    return hits, neutral
 
 
 def _holds_word_of_its_category(hit, words, word_starts: list[int]) -> bool:
@@ -247,21 +337,18 @@ def _all_categories(own: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _category_keys(categories: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The figure names of every category but the hedge, in their order, and category -> name."""
+def _category_keys(
+    categories: tuple[str, ...],
+) -> tuple[tuple[str, ...], dict[str, str], dict[str, float]]:
+    """The figure names of every category but the hedge, in their order, category ->
+    name, and every name with 0.0 (to copy into the figures)."""
     key_of = {
         category: f"evaluative_{category}_per_1000_words"
         for category in categories
         if category != "hedge"
     }
-    return tuple(key_of.values()), key_of
-
-
-def _score(hits: list[EvaluativeHit]) -> float:
-    if not hits:
-        return 0.0  # most voices of most texts have no hit
-    counted = [h for h in hits if h.category not in NOT_COUNTED]
-    return float(sum(h.weight for h in counted)) if WEIGHTED else float(len(counted))
+    keys = tuple(key_of.values())
+    return keys, key_of, dict.fromkeys(keys, 0.0)
 
 
 @dataclass
@@ -325,61 +412,88 @@ class EvaluativeAnalysis:
           neutral reporting verbs (sagen, erklären, mitteilen …);
         * ``author_words``, ``quoted_words``, ``attributed_words``, ``evaluative_hits``.
         """
-        # one pass over the hits (was: a list per voice, a generator per figure)
-        by_voice: dict[str, list[EvaluativeHit]] = {"author": [], "quoted": [], "attributed": []}
-        for hit in self.hits:
-            group = by_voice.get(hit.voice)
-            if group is not None:
-                group.append(hit)
-        author = by_voice["author"]
+        # one pass over the hits: the score per voice (what _score gives for each voice's
+        # hits, summed in the same order), the author's hits by category; then the rates
+        # of evaluative_rate, safe_div and rate_per_1000 inlined (most texts have no hit)
         author_words = self.author_words
+        quoted_words = self.quoted_words
+        attributed_words = self.attributed_words
         constructions = hedges = 0
         by_category: dict[str, int] = {}
-        for hit in author:
+        # (started at the int 0, as sum() starts: the same float at the end)
+        author_score: float = 0
+        quoted_score: float = 0
+        attributed_score: float = 0
+        for hit in self.hits:
+            voice = hit.voice
             category = hit.category
-            by_category[category] = by_category.get(category, 0) + 1
-            if hit.match == "construction":
-                constructions += 1
-            if category == "hedge":
-                hedges += 1
+            counted = category not in NOT_COUNTED
+            if voice == "author":
+                if counted:
+                    author_score += hit.weight if WEIGHTED else 1
+                by_category[category] = by_category.get(category, 0) + 1
+                if hit.match == "construction":
+                    constructions += 1
+                if category == "hedge":
+                    hedges += 1
+            elif voice == "quoted":
+                if counted:
+                    quoted_score += hit.weight if WEIGHTED else 1
+            elif voice == "attributed" and counted:
+                attributed_score += hit.weight if WEIGHTED else 1
+        nan = math.nan
+        evaluative_sentences = self.evaluative_sentences
+        unattributed = len(self.unattributed_sentences)
+        all_words = author_words + quoted_words + attributed_words
         figures = {
-            "evaluative_per_1000_words": evaluative_rate(_score(author), author_words),
-            "quoted_evaluative_per_1000_words": evaluative_rate(
-                _score(by_voice["quoted"]), self.quoted_words
+            "evaluative_per_1000_words": (
+                1000.0 * float(author_score) / (author_words + RATE_PRIOR_WORDS)
+                if author_words > 0
+                else nan
             ),
-            "attributed_evaluative_per_1000_words": evaluative_rate(
-                _score(by_voice["attributed"]), self.attributed_words
+            "quoted_evaluative_per_1000_words": (
+                1000.0 * float(quoted_score) / (quoted_words + RATE_PRIOR_WORDS)
+                if quoted_words > 0
+                else nan
             ),
-            "evaluative_sentences": float(self.evaluative_sentences),
-            "unattributed_evaluative_sentence_share": safe_div(
-                len(self.unattributed_sentences), self.evaluative_sentences
+            "attributed_evaluative_per_1000_words": (
+                1000.0 * float(attributed_score) / (attributed_words + RATE_PRIOR_WORDS)
+                if attributed_words > 0
+                else nan
             ),
-            "unattributed_evaluative_sentences": float(len(self.unattributed_sentences)),
-            "evaluative_constructions_per_1000_words": rate_per_1000(constructions, author_words),
-            "hedges_per_1000_words": rate_per_1000(hedges, author_words),
-            "neutral_reporting_per_1000_words": rate_per_1000(
-                self.neutral_reporting,
-                author_words + self.quoted_words + self.attributed_words,
+            "evaluative_sentences": float(evaluative_sentences),
+            "unattributed_evaluative_sentence_share": (
+                float(unattributed) / evaluative_sentences if evaluative_sentences else nan
+            ),
+            "unattributed_evaluative_sentences": float(unattributed),
+            "evaluative_constructions_per_1000_words": (
+                float(constructions * 1000.0) / author_words if author_words else nan
+            ),
+            "hedges_per_1000_words": (
+                float(hedges * 1000.0) / author_words if author_words else nan
+            ),
+            "neutral_reporting_per_1000_words": (
+                float(self.neutral_reporting * 1000.0) / all_words if all_words else nan
             ),
         }
         # every category's figure 0.0, then the categories with hits; rate_per_1000 inlined
-        keys, key_of = _category_keys(tuple(self.categories))
-        figures.update(dict.fromkeys(keys, 0.0))
+        keys, key_of, zeros = _category_keys(tuple(self.categories))
+        figures.update(zeros)
         if author_words:
             for category, count in by_category.items():
                 key = key_of.get(category)
                 if key is not None:
                     figures[key] = float(count * 1000.0) / author_words
-        elif self.quoted_words or self.attributed_words:
+        elif quoted_words or attributed_words:
             # every word is a source's: the author adds no evaluation of their own (0, the
             # text's own voice is silent), while the quoted and attributed rates stand
             for key in _AUTHOR_RATES:
                 figures[key] = 0.0
         else:  # no words at all: every rate is missing
             figures.update(dict.fromkeys(keys, math.nan))
-        figures["author_words"] = float(self.author_words)
-        figures["quoted_words"] = float(self.quoted_words)
-        figures["attributed_words"] = float(self.attributed_words)
+        figures["author_words"] = float(author_words)
+        figures["quoted_words"] = float(quoted_words)
+        figures["attributed_words"] = float(attributed_words)
         figures["evaluative_hits"] = float(len(self.hits))
         return figures
 
@@ -428,9 +542,13 @@ def analyze_evaluative(
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    hits = find_evaluative(document, lex)
+    index = lex.index
+    table = _token_table(document, index.lemmatizer)
+    flags = _token_flags(index, table)
+    hits, neutral_count = _find(document, lex, table, flags)
     word_starts = document.word_starts
-    if document.n_words:
+    n_words = document.n_words
+    if n_words:
         layer = voice_layer(document)
         quoted_words = words_in(word_starts, layer.quoted) if layer.quoted else 0
         attributed_words = 0
@@ -444,20 +562,13 @@ def analyze_evaluative(
             attributed_words = words_in(word_starts, layer.attributed) - words_in(word_starts, kept)
     else:
         layer, quoted_words, attributed_words = None, 0, 0
-    neutral = _neutral_reporting()
-    words, _, _, _, lower_lemmas = _token_table(document, lex.index.lemmatizer)
-    # neutral reporting words among the word tokens (a lemma in the table has letters,
-    # but a token of punctuation alone is no word, whatever its lemma)
-    neutral_count = sum(
-        1
-        for k in compress(range(len(words)), map(neutral.__contains__, lower_lemmas))
-        if is_word(words[k])
-    )
-    categories = _all_categories(tuple(lex.categories))
+    categories = index.report_categories
+    if categories is None:  # once per lexicon (a changed lexicon has a new index)
+        categories = index.report_categories = _all_categories(tuple(lex.categories))
     evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
     return EvaluativeAnalysis(
         hits=hits,
-        author_words=document.n_words - quoted_words - attributed_words,
+        author_words=n_words - quoted_words - attributed_words,
         quoted_words=quoted_words,
         neutral_reporting=neutral_count,
         categories=categories,
@@ -472,17 +583,22 @@ def _unattributed_sentences(
     document: Document, hits: list[EvaluativeHit], layer: VoiceLayer | None
 ) -> tuple[int, list[TextSpan]]:
     """(sentences carrying author-voice evaluation, those of them citing no source)."""
-    if layer is None:
+    if layer is None or not hits:
         return 0, []
     sentences = document.sentences
-    starts = [s.start for s in sentences]
+    # one sentence (a sentence dataset, a reader comment): no sentence starts to bisect
+    single = sentences[0].start if len(sentences) == 1 else None
+    starts = [] if single is not None else [s.start for s in sentences]
     scores: dict[int, float] = {}
     named_speech: set[int] = set()
     source_categories = voice_rules().source_categories
     for hit in hits:
         if hit.voice != "author" or hit.category in NOT_COUNTED:
             continue
-        k = bisect_right(starts, hit.start) - 1
+        if single is not None:
+            k = 0 if hit.start >= single else -1
+        else:
+            k = bisect_right(starts, hit.start) - 1
         if k >= 0:
             scores[k] = scores.get(k, 0.0) + (hit.weight if WEIGHTED else 1.0)
             if hit.category in source_categories:

@@ -12,6 +12,7 @@ verb token and the particle make one hit spanning from the verb to the particle.
 from __future__ import annotations
 
 from functools import cache
+from itertools import compress
 from weakref import WeakKeyDictionary
 
 from ..document import Document
@@ -56,21 +57,33 @@ def _verb_entries(lexicon: Lexicon) -> dict[str, LexiconEntry]:
 
 
 def separable_hits(
-    document: Document, lexicon: Lexicon
+    document: Document,
+    lexicon: Lexicon,
+    particle_positions: list[int] | None = None,
+    table=None,
 ) -> list[tuple[int, int, LexiconEntry, str, bool, int]]:
-    """(start, end, entry, "word", False, particle start) for each split separable verb."""
-    words, starts, firsts, lowers, _ = _token_table(document, lexicon.index.lemmatizer)
-    particles = separable_particles()
+    """(start, end, entry, "word", False, particle start) for each split separable verb.
+
+    ``particle_positions`` (the positions of the tokens that are particles) and
+    ``table`` (the document's token table) come from the caller when it has them.
+    """
+    if table is None:
+        table = _token_table(document, lexicon.index.lemmatizer)
+    words, starts, firsts, lowers, _ = table
     verbs = _verb_entries(lexicon)
     if not verbs:
         return []
+    if particle_positions is None:
+        particle_positions = list(
+            compress(range(len(lowers)), map(separable_particles().__contains__, lowers))
+        )
     n = len(words)
     negators = _negators()
     found = []
-    for k in range(1, n):
-        particle = lowers[k]
-        if particle not in particles:
+    for k in particle_positions:
+        if k == 0:
             continue
+        particle = lowers[k]
         # the particle closes its clause: punctuation, a new sentence or the text end follow
         if k + 1 < n and not (lowers[k + 1] in _CLAUSE_BREAKS or firsts[k + 1]):
             continue

@@ -208,6 +208,13 @@ class VoiceLayer:
     cues: list[VoiceSpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if not (self.spans or self.quoted or self.attributed or self.holes or self.sourced):
+            # the author's voice throughout (most texts): nothing to sort
+            self._quoted_starts = self._attributed_starts = self._hole_starts = []
+            self._sourced_starts = []
+            self._by_start = []
+            self._span_starts = []
+            return
         self._quoted_starts = [a for a, _ in self.quoted]
         self._attributed_starts = [a for a, _ in self.attributed]
         self._hole_starts = [a for a, _ in self.holes]
@@ -217,15 +224,22 @@ class VoiceLayer:
 
     def voice_at(self, offset: int, category: str = "") -> tuple[str, str | None]:
         """(voice, source) of the character at ``offset`` for a hit of ``category``."""
-        if _inside(self.quoted, self._quoted_starts, offset):
+        quoted, holes, attributed = self.quoted, self.holes, self.attributed
+        if not (quoted or holes or attributed):
+            return "author", None  # the author's voice throughout (most texts)
+        # _inside() of each interval list, inlined (one bisect each, no call)
+        k = bisect_right(self._quoted_starts, offset) - 1
+        if k >= 0 and quoted[k][0] <= offset < quoted[k][1]:
             return "quoted", self._source_at(offset, "quoted")
-        if _inside(self.holes, self._hole_starts, offset):
+        k = bisect_right(self._hole_starts, offset) - 1
+        if k >= 0 and holes[k][0] <= offset < holes[k][1]:
             if self.cues and category in voice_rules().experiencer_categories:
                 for cue in self.cues:
                     if cue.start <= offset < cue.end:
                         return "attributed", cue.source
             return "author", None
-        if _inside(self.attributed, self._attributed_starts, offset):
+        k = bisect_right(self._attributed_starts, offset) - 1
+        if k >= 0 and attributed[k][0] <= offset < attributed[k][1]:
             if category in voice_rules().keep_author:
                 return "author", None
             return "attributed", self._source_at(offset, "attributed")
@@ -258,7 +272,8 @@ def voice_layer(document: Document) -> VoiceLayer:
     rules = voice_rules()
     analysis = analyze_quotes(document)
     continued = _continued_quotation(document)
-    spoken = _first_person_phrases(analysis.scare_quotes, document, rules)
+    scare_quotes = analysis.scare_quotes
+    spoken = _first_person_phrases(scare_quotes, document, rules) if scare_quotes else []
     if not analysis.quotations and continued is None and not spoken and ":" not in document.text:
         # no quotation, none begun before the text and no transcript speaker label:
         # the author's voice throughout
@@ -667,6 +682,8 @@ SCARE_QUOTE_ENTRY = LexiconEntry(
 
 def _scare_quote_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
     scare = analyze_quotes(document).scare_quotes
+    if not scare:
+        return []
     # Only a single quoted word is the classic scare quote; a quoted phrase is as often
     # a partial quotation or a name the quotation finder could not attribute.
     text = document.text
