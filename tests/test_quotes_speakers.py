@@ -273,6 +273,17 @@ SPEAKER_SPANS = [
         "Am Montag traf die Ministerin den Botschafter und sagte, die Lage sei ernst.",
         "die Ministerin",
     ),
+    # "für" + field after an office or institution belongs to the phrase …
+    (
+        "„Die Zahlen sind gut“, sagte der Leiter der Bundesbehörde für Wasserbau, Jan Ohm.",
+        "der Leiter der Bundesbehörde für Wasserbau, Jan Ohm",
+    ),
+    (
+        "Der Beauftragte für Kultur und Medien erklärte, das Museum bleibe geöffnet.",
+        "Der Beauftragte für Kultur und Medien",
+    ),
+    # … after a name it is an adverbial
+    ("„Das reicht nicht“, sagte Berger für die Fraktion.", "Berger"),
 ]
 
 

@@ -383,6 +383,17 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
                     last = k
             return last
         if (
+            has_noun
+            and not open_np
+            and lw in cx.words.get("field_preposition", ())
+            and _field_attribute(cx, last, j + 1, hi)
+        ):
+            # "der Chef der Bundesagentur für Arbeit", "der EU-Kommissar für Erweiterung":
+            # the field of an office or institution belongs to its name
+            open_np = True
+            j += 1
+            continue
+        if (
             lw in ("von", "vom")
             and has_noun
             and j + 1 < hi
@@ -415,6 +426,31 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         break
     return last if has_noun else i - 1
+
+
+def _field_attribute(cx: Context, last: int, k: int, hi: int) -> bool:
+    """*für* at ``k - 1`` names the field of the office or institution at ``last``.
+
+    Only after a role, institution, outlet or expert word (``source_words.tsv``) and before
+    a noun (optionally after a determiner and adjectives): "der Beauftragte für Kultur",
+    "das Institut für Astronomie"; after a name it is an adverbial ("sagte Merkel für …").
+    """
+    from .sources import _category
+
+    if _category(cx.tok[last]) not in ("person_role", "institution", "outlet", "expert"):
+        return False
+    if k < hi and cx.low[k] in cx.words["determiner"] and cx.tok[k][:1].islower():
+        k += 1
+    while k < hi and cx.tok[k][:1].islower() and _adjective_like(cx.tok[k]):
+        k += 1
+    return (
+        k < hi
+        and _is_cap(cx.tok[k])
+        and is_word(cx.tok[k])
+        and cx.low[k] not in cx.words["pronoun"]
+        and cx.low[k] not in cx.words["time_noun"]
+        and not _category(cx.tok[k])
+    )
 
 
 def _place_attribute(cx: Context, i: int, j: int, last: int, hi: int) -> bool:
