@@ -284,6 +284,9 @@ SPEAKER_SPANS = [
     ),
     # … after a name it is an adverbial
     ("„Das reicht nicht“, sagte Berger für die Fraktion.", "Berger"),
+    # a possessive genitive attribute stays in the phrase ("seines Büros")
+    ("Wie die Sekretärin seines Büros mitteilte, sei er verreist.", "die Sekretärin seines Büros"),
+    ("Ein Sprecher ihrer Partei sagte, sie sei verreist.", "Ein Sprecher ihrer Partei"),
 ]
 
 

@@ -263,6 +263,8 @@ def _name_before(cx: Context, k: int) -> bool:
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     dets = cx.words["determiner"]
     pronouns = cx.words["pronoun"]
+    gen_sure = cx.words.get("genitive_article", frozenset())
+    gen_maybe = cx.words.get("genitive_or_dative", frozenset())
     i = cx.next_content(i, hi)
     if i >= hi:
         return i - 1
@@ -283,15 +285,12 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         if lw in dets and (
             not has_noun
             or after_von
-            or lw in ("des", "eines")
-            or (
-                lw in ("der", "einer")
-                and (started_with_det or genitive or _common_noun(cx.low[last]))
-            )
+            or lw in gen_sure
+            or (lw in gen_maybe and (started_with_det or genitive or _common_noun(cx.low[last])))
         ):
-            if has_noun and not after_von and lw not in ("des", "der", "eines", "einer"):
+            if has_noun and not after_von and lw not in gen_sure and lw not in gen_maybe:
                 break
-            genitive = genitive or (has_noun and lw in ("des", "der", "eines", "einer"))
+            genitive = genitive or (has_noun and (lw in gen_sure or lw in gen_maybe))
             open_np = True
             j += 1
             continue
