@@ -287,6 +287,14 @@ SPEAKER_SPANS = [
     # a possessive genitive attribute stays in the phrase ("seines Büros")
     ("Wie die Sekretärin seines Büros mitteilte, sei er verreist.", "die Sekretärin seines Büros"),
     ("Ein Sprecher ihrer Partei sagte, sie sei verreist.", "Ein Sprecher ihrer Partei"),
+    # coordinated sources before a postposed "zufolge" …
+    ("Der Bahn und der Stadt zufolge sei die Brücke gesperrt.", "Der Bahn und der Stadt"),
+    (
+        "Meldungen der Sender ARD und ZDF zufolge sei die Brücke gesperrt.",
+        "Meldungen der Sender ARD und ZDF",
+    ),
+    # … but a clause coordinated before it is none
+    ("Die Stadt schloss den Hafen und der Bahn zufolge sei die Brücke gesperrt.", "der Bahn"),
 ]
 
 

@@ -630,6 +630,8 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     ("Angaben des seismologischen Instituts zufolge").
     """
     dets = cx.words["determiner"]
+    coordinators = cx.words.get("coordinator", frozenset())
+    right: tuple[int, str] | None = None  # start and first word of the right conjunct
     j = i
     first = i + 1
     has_noun = False
@@ -641,11 +643,21 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
             j -= 1
             continue
         is_noun = (
-            ((_is_cap(w) and is_word(w)) or _hyphen_noun(w))
+            (
+                (_is_cap(w) and is_word(w))
+                or _hyphen_noun(w)
+                or (right is not None and w.islower() and lw in cx.words["outlet"])
+            )
             and lw not in cx.words["preposition"]
             and lw not in cx.words["adverb"]
         )
+        coordinated = lw in coordinators and j > lo and _conjunct_end(cx, j - 1)
         if genitive_pending:
+            if coordinated:
+                genitive_pending = False  # "der Polizei und der Feuerwehr zufolge"
+                right = (first, cx.low[first])
+                j -= 1
+                continue
             if not is_noun:
                 opens = True  # "sind der Zeitung zufolge": the article opens the phrase
                 break
@@ -653,6 +665,8 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         if is_noun:
             has_noun = True
             first = j
+        elif has_noun and coordinated:
+            right = (first, cx.low[first])  # "Berichten der Sender ARD und ZDF zufolge"
         elif lw in dets:
             if not has_noun:
                 break
@@ -686,7 +700,26 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         j -= 1
     if genitive_pending and not opens:
         first = cx.next_content(first + 1, i + 1)  # the det belonged to something else
+    if right is not None and first < right[0]:
+        # conjuncts agree: "der Polizei und der Feuerwehr", not "den Park und der Polizei"
+        if cx.low[first] in dets and cx.low[first] != right[1]:
+            first = right[0]
     return first if has_noun else i + 1
+
+
+def _conjunct_end(cx: Context, k: int) -> bool:
+    """``k`` ends a noun conjunct before *und* / *sowie* ("ARD und", "der Polizei und")."""
+    w = cx.tok[k]
+    return (
+        (
+            (_is_cap(w) and is_word(w) and cx.low[k] not in cx.words["preposition"])
+            or _hyphen_noun(w)
+            or (cx.region_of[k] >= 0 and cx.region_kind[cx.region_of[k]] == "title")
+            or (w.islower() and cx.low[k] in cx.words["outlet"])
+        )
+        and cx.low[k] not in cx.words["adverb"]
+        and cx.low[k] not in cx.words["pronoun"]
+    )
 
 
 _THING_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "wert", "name")
