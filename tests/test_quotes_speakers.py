@@ -295,6 +295,13 @@ SPEAKER_SPANS = [
     ),
     # … but a clause coordinated before it is none
     ("Die Stadt schloss den Hafen und der Bahn zufolge sei die Brücke gesperrt.", "der Bahn"),
+    # an apposition in commas after a post-verbal subject, then the content clause …
+    (
+        "Am Dienstag erklärte Jana Roth, die Leiterin des Tierheims, dass alle Hunde vermittelt seien.",
+        "Jana Roth, die Leiterin des Tierheims",
+    ),
+    # … but a noun phrase that opens the content is no apposition
+    ("Am Dienstag sagte Roth, die Stimmung, so gut sie sei, werde kippen.", "Roth"),
 ]
 
 

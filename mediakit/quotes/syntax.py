@@ -832,7 +832,9 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
     last = np_forward(cx, after, hi)
     if last < after or not (_source_like(cx, after, last) or names_someone(cx, after, last)):
         return None
-    return make_speaker(cx, after, last)
+    # "Am Montag sagte Karl Mohr, Leiter der Abteilung, dass …": an apposition in commas
+    # before the rest of the clause belongs to the subject
+    return make_speaker(cx, after, closed_apposition(cx, last, hi))
 
 
 def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
@@ -964,6 +966,10 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
             after = cx.next_content(after + 1, hi)
     last = np_forward(cx, after, hi)
     if last >= after > fin:
+        if cx.low[after] not in cx.words["pronoun"]:
+            # "Dabei sagte Karl Mohr, der Leiter der Abteilung, aber auch, dass …": an
+            # apposition in commas before the rest of the clause belongs to the subject
+            last = closed_apposition(cx, last, hi)
         return make_speaker(cx, after, last)
     return None
 

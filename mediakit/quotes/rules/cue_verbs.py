@@ -14,8 +14,10 @@ from ..syntax import (
     clause_end,
     clause_like,
     clause_start,
+    closed_apposition,
     frame_tail,
     make_speaker,
+    names_someone,
     np_forward,
     passive_agent,
     quoted_konjunktiv,
@@ -31,6 +33,7 @@ from ..words import (
     _END_PUNCT,
     _INDICATIVE_COMPLEMENT,
     _SUBORDINATORS,
+    _is_cap,
 )
 from .reported import _report_prefield, negated
 
@@ -207,6 +210,12 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 return out
             continue
         comma = j
+        subject_end = comma
+        apposition_end = _subject_apposition(cx, v, particle, comma, hi)
+        if apposition_end > comma:
+            # "Am Montag sagte Karl Mohr, Leiter der Abteilung, dass …": the subject's
+            # apposition in commas; the content starts after its closing comma
+            comma = cx.next_content(apposition_end + 1, hi)
         # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
         if verb.particle and particle < 0 and not joined:
             continue
@@ -248,7 +257,15 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if passive and agent is None:
             # "In einem Bericht der Zeitung wurde vermutet, dass …": the report is the source
             agent = _report_prefield(cx, clause_start(cx, v, lo), v)
-        speaker = agent if passive else subject_of(cx, v, lo, comma)
+        speaker = agent if passive else subject_of(cx, v, lo, subject_end)
+        if (
+            apposition_end > subject_end
+            and speaker is not None
+            and speaker.end == cx.end[subject_end - 1]
+            and speaker.start > cx.idx[v]
+        ):
+            first = bisect_left(cx.idx, speaker.start)
+            speaker = make_speaker(cx, first, apposition_end) or speaker
         if kind == "direct" and not _statement_frame(cx, v, lo, comma, passive, speaker):
             continue
         q = cx.quotation(kind, [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
@@ -363,6 +380,31 @@ def _infinitive_without_comma(
     if q:
         q.agentless = passive and agent is None
     return q
+
+
+def _subject_apposition(cx: Context, v: int, particle: int, comma: int, hi: int) -> int:
+    """Last token of an apposition in commas after a subject that follows the verb, or -1.
+
+    "Dabei sagte Karl Mohr, der Leiter der Abteilung, aber auch, dass …": a name or role
+    right after the cue verb and one noun phrase between two commas (see
+    ``closed_apposition``); a content clause after the first comma is none.
+    """
+    start = cx.next_content(max(v, particle) + 1, comma)
+    if start >= comma or particle > v or not _is_cap(cx.tok[start]):
+        return -1
+    if cx.low[start] in cx.words["pronoun"] or cx.low[start] in cx.words["preposition"]:
+        return -1
+    if np_forward(cx, start, comma) != comma - 1 or not names_someone(cx, start, comma - 1):
+        return -1
+    ap = closed_apposition(cx, comma - 1, hi)
+    if ap <= comma:
+        return -1
+    from ..sources import _category
+
+    role = any(_category(cx.tok[j]) in ("person_role", "expert") for j in range(comma + 1, ap + 1))
+    lead = cx.next_content(comma + 1, ap + 1)
+    bare_name = cx.low[lead] not in cx.words["determiner"] and names_someone(cx, lead, ap)
+    return ap if role or bare_name else -1
 
 
 #: tokens allowed between the source and the verb of a sentence-initial "Wie X … mitteilte,"
