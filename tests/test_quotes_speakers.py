@@ -302,6 +302,11 @@ SPEAKER_SPANS = [
     ),
     # … but a noun phrase that opens the content is no apposition
     ("Am Dienstag sagte Roth, die Stimmung, so gut sie sei, werde kippen.", "Roth"),
+    # a hyphenated adjective after the article reads as an apposition, not a relative clause
+    (
+        "Jana Roth, die baden-württembergische Umweltministerin, kündigte an, die Regeln zu prüfen.",
+        "Jana Roth, die baden-württembergische Umweltministerin",
+    ),
 ]
 
 

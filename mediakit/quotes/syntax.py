@@ -1211,7 +1211,10 @@ def _relative_clause(cx: Context, k: int, comma: int) -> bool:
     nxt = cx.next_content(k + 1, comma)
     noun_next = nxt < comma and (
         _is_cap(cx.tok[nxt])
-        or (_adjective_like(cx.tok[nxt]) and cx.low[nxt] not in cx.words["determiner"])
+        or (
+            (_adjective_like(cx.tok[nxt]) or ("-" in cx.tok[nxt] and cx.tok[nxt][:1].islower()))
+            and cx.low[nxt] not in cx.words["determiner"]
+        )  # "die nordrhein-westfälische Justizministerin"
     )
     ends_in_noun = _is_cap(cx.tok[last]) or cx.tok[last] == ")"
     return not (noun_next and ends_in_noun)
