@@ -300,6 +300,10 @@ SPEAKER_SPANS = [
         "Am Dienstag erklärte Jana Roth, die Leiterin des Tierheims, dass alle Hunde vermittelt seien.",
         "Jana Roth, die Leiterin des Tierheims",
     ),
+    (
+        "Schließlich entschied sich Jana Roth, die Leiterin des Tierheims, dazu, das Haus zu schließen.",
+        "Jana Roth, die Leiterin des Tierheims",
+    ),
     # … but a noun phrase that opens the content is no apposition
     ("Am Dienstag sagte Roth, die Stimmung, so gut sie sei, werde kippen.", "Roth"),
     # a hyphenated adjective after the article reads as an apposition, not a relative clause

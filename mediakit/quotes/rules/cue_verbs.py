@@ -8,6 +8,7 @@ from ..lexicon import CueVerb, speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import (
     _OBLIQUE,
+    _after_reflexives_and_adverbs,
     adverbial_prefield,
     apposition,
     clause_content_start,
@@ -389,7 +390,8 @@ def _subject_apposition(cx: Context, v: int, particle: int, comma: int, hi: int)
     right after the cue verb and one noun phrase between two commas (see
     ``closed_apposition``); a content clause after the first comma is none.
     """
-    start = cx.next_content(max(v, particle) + 1, comma)
+    # "Offenbar entschied sich Karl Mohr, …": past a reflexive and sentence adverbs
+    start = _after_reflexives_and_adverbs(cx, cx.next_content(max(v, particle) + 1, comma), comma)
     if start >= comma or particle > v or not _is_cap(cx.tok[start]):
         return -1
     if cx.low[start] in cx.words["pronoun"] or cx.low[start] in cx.words["preposition"]:
