@@ -306,6 +306,17 @@ SPEAKER_SPANS = [
     ),
     # … but a noun phrase that opens the content is no apposition
     ("Am Dienstag sagte Roth, die Stimmung, so gut sie sei, werde kippen.", "Roth"),
+    # a statement with its author in the genitive is the source of a passive frame, also
+    # past a relative clause that interrupts the pre-field
+    (
+        "In einer Erklärung der Gemeinde wird die Sperrung damit begründet, dass die Brücke marode sei.",
+        "einer Erklärung der Gemeinde",
+    ),
+    (
+        "In einer Stellungnahme der Gemeinde, auf die sich der Anwohnerverein beruft, wird die "
+        "Sperrung damit begründet, dass die Brücke marode sei.",
+        "einer Stellungnahme der Gemeinde",
+    ),
     # a hyphenated adjective after the article reads as an apposition, not a relative clause
     (
         "Jana Roth, die baden-württembergische Umweltministerin, kündigte an, die Regeln zu prüfen.",

@@ -33,6 +33,7 @@ from ..words import (
     _COMPLEMENTIZERS,
     _END_PUNCT,
     _INDICATIVE_COMPLEMENT,
+    _RELATIVE,
     _SUBORDINATORS,
     _is_cap,
 )
@@ -258,6 +259,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if passive and agent is None:
             # "In einem Bericht der Zeitung wurde vermutet, dass …": the report is the source
             agent = _report_prefield(cx, clause_start(cx, v, lo), v)
+            if agent is None and _after_relative_clause(cx, clause_start(cx, v, lo), lo):
+                # "In einer Erklärung des Amtes, auf die sich … berufen, wird …": the
+                # pre-field is interrupted by a relative clause
+                agent = _report_prefield(cx, lo, v)
         speaker = agent if passive else subject_of(cx, v, lo, subject_end)
         if (
             apposition_end > subject_end
@@ -381,6 +386,22 @@ def _infinitive_without_comma(
     if q:
         q.agentless = passive and agent is None
     return q
+
+
+def _after_relative_clause(cx: Context, c: int, lo: int) -> bool:
+    """The clause at ``c`` follows a relative clause that interrupts the sentence's first
+    phrase ("In einer Erklärung des Amtes, auf die sich … berufen, wird …")."""
+    if c <= lo or cx.tok[c - 1] != ",":
+        return False
+    commas = [k for k in range(lo, c - 1) if cx.tok[k] == ","]
+    if len(commas) != 1:
+        return False
+    k = cx.next_content(commas[0] + 1, c)
+    rel = cx.low[k]
+    if rel in cx.words["preposition"]:
+        k = cx.next_content(k + 1, c)
+        rel = cx.low[k]
+    return rel in _RELATIVE
 
 
 def _subject_apposition(cx: Context, v: int, particle: int, comma: int, hi: int) -> int:
