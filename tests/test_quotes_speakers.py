@@ -317,6 +317,9 @@ SPEAKER_SPANS = [
         "Sperrung damit begründet, dass die Brücke marode sei.",
         "einer Stellungnahme der Gemeinde",
     ),
+    # "der" + adjective in -en opens a dative or genitive, never the subject
+    ("Der regionalen Presse sagte Jana Roth: „Wir schließen im Mai.“", "Jana Roth"),
+    ("Der neue Bürgermeister sagte, die Brücke sei marode.", "Der neue Bürgermeister"),
     # a hyphenated adjective after the article reads as an apposition, not a relative clause
     (
         "Jana Roth, die baden-württembergische Umweltministerin, kündigte an, die Regeln zu prüfen.",

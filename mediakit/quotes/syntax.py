@@ -757,6 +757,27 @@ def names_someone(cx: Context, lo: int, last: int) -> bool:
 _OBLIQUE = speaker_words()["oblique_determiner"]
 
 
+def _weak_oblique(cx: Context, first: int, v: int) -> bool:
+    """*der* + adjective in *-en* + noun is dative or genitive, never a subject.
+
+    "Der englischsprachigen Zeitung sagte Karma: …" (the nominative would be "der
+    englische …"); a lowercase adjective right after the article, then a noun.
+    """
+    if cx.low[first] not in cx.words.get("weak_oblique_article", ()):
+        return False
+    adj = cx.next_content(first + 1, v)
+    noun = cx.next_content(adj + 1, v)
+    w = cx.tok[adj]
+    return (
+        noun < v
+        and w[:1].islower()
+        and w.endswith("en")
+        and (_adjective_like(w) or "-" in w)
+        and cx.low[adj] not in cx.lex.main
+        and _is_cap(cx.tok[noun])
+    )
+
+
 def _adjectival_head(cx: Context, j: int) -> bool:
     """A capitalised adjective or present participle opens the sentence ("Höhnisch", "Passend")."""
     from ..evaluative.lemmas import _lexicon_forms
@@ -800,7 +821,7 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
         # "Deren Haltung gegenüber der Partei bezeichnete er als …": *er* is nominative,
         # so the pre-field is an object whatever its form
         return make_speaker(cx, after, after)
-    oblique = lw in _OBLIQUE
+    oblique = lw in _OBLIQUE or _weak_oblique(cx, first, v)
     # "Höhnisch veröffentlichte der Verfasser …", "Dann sagte der Minister: …", "Erst
     # vergangene Woche kündigte der Konzern an" (a time noun heads the pre-field)
     adjectival = (
@@ -857,7 +878,11 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         first < fin
         and fin == v
         and v2
-        and (cx.low[first] in _OBLIQUE or (cx.low[first] == "als" and cx.tok[first][:1].isupper()))
+        and (
+            cx.low[first] in _OBLIQUE
+            or _weak_oblique(cx, first, v)
+            or (cx.low[first] == "als" and cx.tok[first][:1].isupper())
+        )
     ):
         # "Den Börsenwert beziffert der „Focus“ auf …" / "Als Antwort sagte ein Sprecher:":
         # an accusative, dative or "als" phrase in the pre-field is no subject
