@@ -273,6 +273,58 @@ SPEAKER_SPANS = [
         "Am Montag traf die Ministerin den Botschafter und sagte, die Lage sei ernst.",
         "die Ministerin",
     ),
+    # "für" + field after an office or institution belongs to the phrase …
+    (
+        "„Die Zahlen sind gut“, sagte der Leiter der Bundesbehörde für Wasserbau, Jan Ohm.",
+        "der Leiter der Bundesbehörde für Wasserbau, Jan Ohm",
+    ),
+    (
+        "Der Beauftragte für Kultur und Medien erklärte, das Museum bleibe geöffnet.",
+        "Der Beauftragte für Kultur und Medien",
+    ),
+    # … after a name it is an adverbial
+    ("„Das reicht nicht“, sagte Berger für die Fraktion.", "Berger"),
+    # a possessive genitive attribute stays in the phrase ("seines Büros")
+    ("Wie die Sekretärin seines Büros mitteilte, sei er verreist.", "die Sekretärin seines Büros"),
+    ("Ein Sprecher ihrer Partei sagte, sie sei verreist.", "Ein Sprecher ihrer Partei"),
+    # coordinated sources before a postposed "zufolge" …
+    ("Der Bahn und der Stadt zufolge sei die Brücke gesperrt.", "Der Bahn und der Stadt"),
+    (
+        "Meldungen der Sender ARD und ZDF zufolge sei die Brücke gesperrt.",
+        "Meldungen der Sender ARD und ZDF",
+    ),
+    # … but a clause coordinated before it is none
+    ("Die Stadt schloss den Hafen und der Bahn zufolge sei die Brücke gesperrt.", "der Bahn"),
+    # an apposition in commas after a post-verbal subject, then the content clause …
+    (
+        "Am Dienstag erklärte Jana Roth, die Leiterin des Tierheims, dass alle Hunde vermittelt seien.",
+        "Jana Roth, die Leiterin des Tierheims",
+    ),
+    (
+        "Schließlich entschied sich Jana Roth, die Leiterin des Tierheims, dazu, das Haus zu schließen.",
+        "Jana Roth, die Leiterin des Tierheims",
+    ),
+    # … but a noun phrase that opens the content is no apposition
+    ("Am Dienstag sagte Roth, die Stimmung, so gut sie sei, werde kippen.", "Roth"),
+    # a statement with its author in the genitive is the source of a passive frame, also
+    # past a relative clause that interrupts the pre-field
+    (
+        "In einer Erklärung der Gemeinde wird die Sperrung damit begründet, dass die Brücke marode sei.",
+        "einer Erklärung der Gemeinde",
+    ),
+    (
+        "In einer Stellungnahme der Gemeinde, auf die sich der Anwohnerverein beruft, wird die "
+        "Sperrung damit begründet, dass die Brücke marode sei.",
+        "einer Stellungnahme der Gemeinde",
+    ),
+    # "der" + adjective in -en opens a dative or genitive, never the subject
+    ("Der regionalen Presse sagte Jana Roth: „Wir schließen im Mai.“", "Jana Roth"),
+    ("Der neue Bürgermeister sagte, die Brücke sei marode.", "Der neue Bürgermeister"),
+    # a hyphenated adjective after the article reads as an apposition, not a relative clause
+    (
+        "Jana Roth, die baden-württembergische Umweltministerin, kündigte an, die Regeln zu prüfen.",
+        "Jana Roth, die baden-württembergische Umweltministerin",
+    ),
 ]
 
 

@@ -263,6 +263,8 @@ def _name_before(cx: Context, k: int) -> bool:
 def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
     dets = cx.words["determiner"]
     pronouns = cx.words["pronoun"]
+    gen_sure = cx.words.get("genitive_article", frozenset())
+    gen_maybe = cx.words.get("genitive_or_dative", frozenset())
     i = cx.next_content(i, hi)
     if i >= hi:
         return i - 1
@@ -283,15 +285,12 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         if lw in dets and (
             not has_noun
             or after_von
-            or lw in ("des", "eines")
-            or (
-                lw in ("der", "einer")
-                and (started_with_det or genitive or _common_noun(cx.low[last]))
-            )
+            or lw in gen_sure
+            or (lw in gen_maybe and (started_with_det or genitive or _common_noun(cx.low[last])))
         ):
-            if has_noun and not after_von and lw not in ("des", "der", "eines", "einer"):
+            if has_noun and not after_von and lw not in gen_sure and lw not in gen_maybe:
                 break
-            genitive = genitive or (has_noun and lw in ("des", "der", "eines", "einer"))
+            genitive = genitive or (has_noun and (lw in gen_sure or lw in gen_maybe))
             open_np = True
             j += 1
             continue
@@ -383,6 +382,17 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
                     last = k
             return last
         if (
+            has_noun
+            and not open_np
+            and lw in cx.words.get("field_preposition", ())
+            and _field_attribute(cx, last, j + 1, hi)
+        ):
+            # "der Chef der Bundesagentur für Arbeit", "der EU-Kommissar für Erweiterung":
+            # the field of an office or institution belongs to its name
+            open_np = True
+            j += 1
+            continue
+        if (
             lw in ("von", "vom")
             and has_noun
             and j + 1 < hi
@@ -415,6 +425,31 @@ def _np_core(cx: Context, i: int, hi: int, limit: int = 14) -> int:
             continue
         break
     return last if has_noun else i - 1
+
+
+def _field_attribute(cx: Context, last: int, k: int, hi: int) -> bool:
+    """*für* at ``k - 1`` names the field of the office or institution at ``last``.
+
+    Only after a role, institution, outlet or expert word (``source_words.tsv``) and before
+    a noun (optionally after a determiner and adjectives): "der Beauftragte für Kultur",
+    "das Institut für Astronomie"; after a name it is an adverbial ("sagte Merkel für …").
+    """
+    from .sources import _category
+
+    if _category(cx.tok[last]) not in ("person_role", "institution", "outlet", "expert"):
+        return False
+    if k < hi and cx.low[k] in cx.words["determiner"] and cx.tok[k][:1].islower():
+        k += 1
+    while k < hi and cx.tok[k][:1].islower() and _adjective_like(cx.tok[k]):
+        k += 1
+    return (
+        k < hi
+        and _is_cap(cx.tok[k])
+        and is_word(cx.tok[k])
+        and cx.low[k] not in cx.words["pronoun"]
+        and cx.low[k] not in cx.words["time_noun"]
+        and not _category(cx.tok[k])
+    )
 
 
 def _place_attribute(cx: Context, i: int, j: int, last: int, hi: int) -> bool:
@@ -664,6 +699,8 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
     ("Angaben des seismologischen Instituts zufolge").
     """
     dets = cx.words["determiner"]
+    coordinators = cx.words.get("coordinator", frozenset())
+    right: tuple[int, str] | None = None  # start and first word of the right conjunct
     j = i
     first = i + 1
     has_noun = False
@@ -675,11 +712,21 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
             j -= 1
             continue
         is_noun = (
-            ((_is_cap(w) and is_word(w)) or _hyphen_noun(w))
+            (
+                (_is_cap(w) and is_word(w))
+                or _hyphen_noun(w)
+                or (right is not None and w.islower() and lw in cx.words["outlet"])
+            )
             and lw not in cx.words["preposition"]
             and lw not in cx.words["adverb"]
         )
+        coordinated = lw in coordinators and j > lo and _conjunct_end(cx, j - 1)
         if genitive_pending:
+            if coordinated:
+                genitive_pending = False  # "der Polizei und der Feuerwehr zufolge"
+                right = (first, cx.low[first])
+                j -= 1
+                continue
             if not is_noun:
                 opens = True  # "sind der Zeitung zufolge": the article opens the phrase
                 break
@@ -687,6 +734,8 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         if is_noun:
             has_noun = True
             first = j
+        elif has_noun and coordinated:
+            right = (first, cx.low[first])  # "Berichten der Sender ARD und ZDF zufolge"
         elif lw in dets:
             if not has_noun:
                 break
@@ -720,7 +769,26 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         j -= 1
     if genitive_pending and not opens:
         first = cx.next_content(first + 1, i + 1)  # the det belonged to something else
+    if right is not None and first < right[0]:
+        # conjuncts agree: "der Polizei und der Feuerwehr", not "den Park und der Polizei"
+        if cx.low[first] in dets and cx.low[first] != right[1]:
+            first = right[0]
     return first if has_noun else i + 1
+
+
+def _conjunct_end(cx: Context, k: int) -> bool:
+    """``k`` ends a noun conjunct before *und* / *sowie* ("ARD und", "der Polizei und")."""
+    w = cx.tok[k]
+    return (
+        (
+            (_is_cap(w) and is_word(w) and cx.low[k] not in cx.words["preposition"])
+            or _hyphen_noun(w)
+            or (cx.region_of[k] >= 0 and cx.region_kind[cx.region_of[k]] == "title")
+            or (w.islower() and cx.low[k] in cx.words["outlet"])
+        )
+        and cx.low[k] not in cx.words["adverb"]
+        and cx.low[k] not in cx.words["pronoun"]
+    )
 
 
 _THING_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "wert", "name")
@@ -756,6 +824,27 @@ def names_someone(cx: Context, lo: int, last: int) -> bool:
 
 #: determiners that mark a noun phrase as accusative or dative (never a subject)
 _OBLIQUE = speaker_words()["oblique_determiner"]
+
+
+def _weak_oblique(cx: Context, first: int, v: int) -> bool:
+    """*der* + adjective in *-en* + noun is dative or genitive, never a subject.
+
+    "Der englischsprachigen Zeitung sagte Karma: …" (the nominative would be "der
+    englische …"); a lowercase adjective right after the article, then a noun.
+    """
+    if cx.low[first] not in cx.words.get("weak_oblique_article", ()):
+        return False
+    adj = cx.next_content(first + 1, v)
+    noun = cx.next_content(adj + 1, v)
+    w = cx.tok[adj]
+    return (
+        noun < v
+        and w[:1].islower()
+        and w.endswith("en")
+        and (_adjective_like(w) or "-" in w)
+        and cx.low[adj] not in cx.lex.main
+        and _is_cap(cx.tok[noun])
+    )
 
 
 def _adjectival_head(cx: Context, j: int) -> bool:
@@ -801,7 +890,7 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
         # "Deren Haltung gegenüber der Partei bezeichnete er als …": *er* is nominative,
         # so the pre-field is an object whatever its form
         return make_speaker(cx, after, after)
-    oblique = lw in _OBLIQUE
+    oblique = lw in _OBLIQUE or _weak_oblique(cx, first, v)
     # "Höhnisch veröffentlichte der Verfasser …", "Dann sagte der Minister: …", "Erst
     # vergangene Woche kündigte der Konzern an" (a time noun heads the pre-field)
     adjectival = (
@@ -833,7 +922,9 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
     last = np_forward(cx, after, hi)
     if last < after or not (_source_like(cx, after, last) or names_someone(cx, after, last)):
         return None
-    return make_speaker(cx, after, last)
+    # "Am Montag sagte Karl Mohr, Leiter der Abteilung, dass …": an apposition in commas
+    # before the rest of the clause belongs to the subject
+    return make_speaker(cx, after, closed_apposition(cx, last, hi))
 
 
 def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
@@ -856,7 +947,11 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         first < fin
         and fin == v
         and v2
-        and (cx.low[first] in _OBLIQUE or (cx.low[first] == "als" and cx.tok[first][:1].isupper()))
+        and (
+            cx.low[first] in _OBLIQUE
+            or _weak_oblique(cx, first, v)
+            or (cx.low[first] == "als" and cx.tok[first][:1].isupper())
+        )
     ):
         # "Den Börsenwert beziffert der „Focus“ auf …" / "Als Antwort sagte ein Sprecher:":
         # an accusative, dative or "als" phrase in the pre-field is no subject
@@ -965,6 +1060,10 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
             after = cx.next_content(after + 1, hi)
     last = np_forward(cx, after, hi)
     if last >= after > fin:
+        if cx.low[after] not in cx.words["pronoun"]:
+            # "Dabei sagte Karl Mohr, der Leiter der Abteilung, aber auch, dass …": an
+            # apposition in commas before the rest of the clause belongs to the subject
+            last = closed_apposition(cx, last, hi)
         return make_speaker(cx, after, last)
     return None
 
@@ -1211,7 +1310,10 @@ def _relative_clause(cx: Context, k: int, comma: int) -> bool:
     nxt = cx.next_content(k + 1, comma)
     noun_next = nxt < comma and (
         _is_cap(cx.tok[nxt])
-        or (_adjective_like(cx.tok[nxt]) and cx.low[nxt] not in cx.words["determiner"])
+        or (
+            (_adjective_like(cx.tok[nxt]) or ("-" in cx.tok[nxt] and cx.tok[nxt][:1].islower()))
+            and cx.low[nxt] not in cx.words["determiner"]
+        )  # "die nordrhein-westfälische Justizministerin"
     )
     ends_in_noun = _is_cap(cx.tok[last]) or cx.tok[last] == ")"
     return not (noun_next and ends_in_noun)

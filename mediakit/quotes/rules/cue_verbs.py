@@ -8,14 +8,17 @@ from ..lexicon import CueVerb, speech_act_context
 from ..model import Quotation, Speaker
 from ..syntax import (
     _OBLIQUE,
+    _after_reflexives_and_adverbs,
     adverbial_prefield,
     apposition,
     clause_content_start,
     clause_end,
     clause_like,
     clause_start,
+    closed_apposition,
     frame_tail,
     make_speaker,
+    names_someone,
     np_forward,
     passive_agent,
     quoted_konjunktiv,
@@ -30,6 +33,7 @@ from ..words import (
     _COMPLEMENTIZERS,
     _END_PUNCT,
     _INDICATIVE_COMPLEMENT,
+    _RELATIVE,
     _RELATIVE_OPENERS,
     _SUBORDINATORS,
     _is_cap,
@@ -252,7 +256,15 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 out.append(q)
                 return out
             continue
+        # "erklärte der Eigentümer, das Medienhaus Lensing, dass …": an apposition of a
+        # frame noun before a dass/ob clause
         comma = _after_apposition(cx, j, hi)
+        subject_end = j
+        apposition_end = _subject_apposition(cx, v, particle, j, hi) if comma == j else -1
+        if apposition_end > j:
+            # "Am Montag sagte Karl Mohr, Leiter der Abteilung, dass …": the subject's
+            # apposition in commas; the content starts after its closing comma
+            comma = cx.next_content(apposition_end + 1, hi)
         # the particle may follow the complement-taking verb's object: "teilte dem Sender mit,"
         if verb.particle and particle < 0 and not joined:
             continue
@@ -302,7 +314,19 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if passive and agent is None:
             # "In einem Bericht der Zeitung wurde vermutet, dass …": the report is the source
             agent = _report_prefield(cx, clause_start(cx, v, lo), v)
-        speaker = agent if passive else subject_of(cx, v, lo, comma)
+            if agent is None and _after_relative_clause(cx, clause_start(cx, v, lo), lo):
+                # "In einer Erklärung des Amtes, auf die sich … berufen, wird …": the
+                # pre-field is interrupted by a relative clause
+                agent = _report_prefield(cx, lo, v)
+        speaker = agent if passive else subject_of(cx, v, lo, subject_end)
+        if (
+            apposition_end > subject_end
+            and speaker is not None
+            and speaker.end == cx.end[subject_end - 1]
+            and speaker.start > cx.idx[v]
+        ):
+            first = bisect_left(cx.idx, speaker.start)
+            speaker = make_speaker(cx, first, apposition_end) or speaker
         if kind == "direct" and not _statement_frame(cx, v, lo, comma, passive, speaker):
             continue
         q = cx.quotation(kind, [(k, clause_hi)], speaker, cx.cue(verb, v, particle))
@@ -476,6 +500,48 @@ def _infinitive_without_comma(
     if q:
         q.agentless = passive and agent is None
     return q
+
+
+def _after_relative_clause(cx: Context, c: int, lo: int) -> bool:
+    """The clause at ``c`` follows a relative clause that interrupts the sentence's first
+    phrase ("In einer Erklärung des Amtes, auf die sich … berufen, wird …")."""
+    if c <= lo or cx.tok[c - 1] != ",":
+        return False
+    commas = [k for k in range(lo, c - 1) if cx.tok[k] == ","]
+    if len(commas) != 1:
+        return False
+    k = cx.next_content(commas[0] + 1, c)
+    rel = cx.low[k]
+    if rel in cx.words["preposition"]:
+        k = cx.next_content(k + 1, c)
+        rel = cx.low[k]
+    return rel in _RELATIVE
+
+
+def _subject_apposition(cx: Context, v: int, particle: int, comma: int, hi: int) -> int:
+    """Last token of an apposition in commas after a subject that follows the verb, or -1.
+
+    "Dabei sagte Karl Mohr, der Leiter der Abteilung, aber auch, dass …": a name or role
+    right after the cue verb and one noun phrase between two commas (see
+    ``closed_apposition``); a content clause after the first comma is none.
+    """
+    # "Offenbar entschied sich Karl Mohr, …": past a reflexive and sentence adverbs
+    start = _after_reflexives_and_adverbs(cx, cx.next_content(max(v, particle) + 1, comma), comma)
+    if start >= comma or particle > v or not _is_cap(cx.tok[start]):
+        return -1
+    if cx.low[start] in cx.words["pronoun"] or cx.low[start] in cx.words["preposition"]:
+        return -1
+    if np_forward(cx, start, comma) != comma - 1 or not names_someone(cx, start, comma - 1):
+        return -1
+    ap = closed_apposition(cx, comma - 1, hi)
+    if ap <= comma:
+        return -1
+    from ..sources import _category
+
+    role = any(_category(cx.tok[j]) in ("person_role", "expert") for j in range(comma + 1, ap + 1))
+    lead = cx.next_content(comma + 1, ap + 1)
+    bare_name = cx.low[lead] not in cx.words["determiner"] and names_someone(cx, lead, ap)
+    return ap if role or bare_name else -1
 
 
 #: tokens allowed between the source and the verb of a sentence-initial "Wie X … mitteilte,"

@@ -720,7 +720,14 @@ def report_place(cx: Context, lo: int, hi: int) -> Speaker | None:
         if last < start:
             continue
         heads = [k for k in range(start, last + 1) if cx.tok[k][:1].isupper()]
-        if not heads or _category(cx.tok[heads[0]]) not in ("outlet", "report"):
+        if not heads:
+            continue
+        kind = _category(cx.tok[heads[0]])
+        if kind == "carrier" and len(heads) >= 2 and _category(cx.tok[heads[1]]) != "carrier":
+            # "In einer Erklärung des Ministeriums wird … begründet": a statement with its
+            # author in the genitive stands for that author's report
+            return make_speaker(cx, start, last)
+        if kind not in ("outlet", "report"):
             continue
         if len(heads) < 2 and cx.low[start] not in cx.words["determiner"] and cx.low[j] != "im":
             continue  # "In ersten Berichten wurde … vermutet": no one named, anonymous
