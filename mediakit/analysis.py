@@ -24,6 +24,7 @@ from .metrics import (
     metric_table,
     missing_without_words,
 )
+from .readability import Readability
 from .results import json_figures
 
 if TYPE_CHECKING:
@@ -81,9 +82,19 @@ class Analysis:
         a ``KeyError`` that names the closest ones. A text without words has nothing to
         measure: its counts are 0, every other figure NaN (see :attr:`note`).
         """
+        return MetricValues(self._figures())
+
+    def _figures(self) -> dict[str, float]:
+        """The merged figures, computed on first use and kept: the dict itself, not a
+        copy, for readers inside mediakit that only read it (:attr:`metrics` hands out
+        a copy)."""
         if self._metrics is None:
-            # a copy of the first part's dict (one block copy), then the other two
-            merged: dict[str, float] = dict(self.readability.metrics)
+            # the first part's dict, then the other two: a Readability builds a new
+            # dict on every call (no copy needed); any other object is copied
+            part = self.readability
+            merged: dict[str, Any] = (
+                part.metrics if type(part) is Readability else dict(part.metrics)
+            )
             merged.update(self.quotes.metrics)
             merged.update(self.evaluative.metrics)
             if not _all_floats(merged):
@@ -96,12 +107,12 @@ class Analysis:
             words = merged.get("words", 1.0)
             # ``merged`` is this call's own dict: only a text without words needs a new one
             self._metrics = merged if words else missing_without_words(merged, words)
-        return MetricValues(self._metrics)
+        return self._metrics
 
     @property
     def note(self) -> str:
         """A note for people when the figures cannot be read as usual ("" if none)."""
-        if not self.metrics.get("words"):
+        if not self._figures().get("words"):
             return NOTHING_TO_MEASURE
         return ""
 
@@ -114,7 +125,7 @@ class Analysis:
         """JSON-ready dict: metadata, metrics and each measure's own ``to_dict()``."""
         return {
             "meta": dict(self.meta),
-            "metrics": json_figures(self.metrics),
+            "metrics": json_figures(self._figures()),
             "readability": self.readability.to_dict(),
             "quotes": self.quotes.to_dict(),
             "evaluative": self.evaluative.to_dict(),
@@ -170,9 +181,13 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     'direct'
     """
     readability, analyze_quotes, analyze_evaluative = _measures()
-    refuse_dataframe(text, "analyze")
-    _check_input(text, "analyze()")
-    meta = _metadata_of(text)
+    if type(text) is str:
+        # the common case: nothing to refuse or to check, no metadata to take
+        meta: dict[str, Any] = {}
+    else:
+        refuse_dataframe(text, "analyze")
+        _check_input(text, "analyze()")
+        meta = _metadata_of(text)
     document = as_document(text)
     return Analysis(
         document=document,
@@ -258,7 +273,7 @@ def analyze_record(text: str, meta: Mapping[str, Any] | None = None) -> dict[str
     text = check_text(text)
     record: dict[str, Any] = dict(meta or {})
     analysis = analyze(text)
-    record.update(analysis.metrics)
+    record.update(analysis._figures())  # read, not kept: no copy needed
     # The measures keep their results in the document's cache, and the results point
     # back to the document: emptied here, the parse is freed at once, not at the next
     # run of the garbage collector (a batch run holds one document at a time).
