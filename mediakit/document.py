@@ -36,8 +36,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
-from itertools import compress
-from operator import add, itemgetter
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import add, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -1037,6 +1037,142 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# The piece memo: spaCy's tokens of each run between spaces, without spaCy
+# ---------------------------------------------------------------------------
+
+# spaCy's tokenizer cuts a text at single spaces and tokenizes each piece on its own
+# (the pieces are cached); only its special-case matcher looks across pieces, and it
+# changes tokens only where a special case's own tokens run over a piece boundary. So
+# where no space follows another blank, a text's tokens are those of its pieces (each
+# tokenized alone), one after the other, unless two neighbouring tokens across a space
+# form a pair of consecutive tokens of some special case (``_special_case_pairs``).
+# A text of known pieces is tokenized from this memo, with no spaCy ``Doc`` and no
+# array call (most of the cost of parsing a sentence); ``tests/test_document.py``
+# compares the tokens with spaCy's.
+
+#: piece -> its tokens, four fields each, one after the other: token text, advance
+#: (its length, +1 after the piece's last token for the space that follows), is_word
+#: flag, is_space flag
+_PIECES: dict[str, tuple[Any, ...]] = {}
+#: the pieces whose first token is the second of a pair in ``_SPECIAL_PAIRS``
+_PAIR_STARTS: set[str] = set()
+#: pieces longer than this are not kept (long runs without spaces are rare and unique)
+_PIECE_MAX_CHARS = 64
+#: a blank (any whitespace) followed by a space: spaCy joins that space to a token
+_BLANK_BEFORE_SPACE = re.compile(r"\s ")
+#: pairs of consecutive tokens in spaCy's special cases (see the comment above)
+_SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
+_PAIR_SECONDS: frozenset[str] | None = None
+
+
+def _simple_spacing(text: str) -> bool:
+    """True when ``text`` neither starts nor ends with a space and no space follows a
+    blank: spaCy then cuts it into exactly the pieces of ``text.split(" ")``."""
+    if not text or text[0] == " " or text[-1] == " ":
+        return False
+    if text.isprintable():  # no blank but " " (line breaks, tabs, no-break spaces)
+        return "  " not in text
+    return _BLANK_BEFORE_SPACE.search(text) is None
+
+
+def _tokens_from_pieces(
+    text: str,
+) -> tuple[list[int], list[int], list[str], list[int], list[bool]] | None:
+    """(starts, ends, texts, word indices, is_space) of ``text``'s tokens from the piece
+    memo; ``None`` when a piece is new, or the text needs spaCy's own pass."""
+    if not _PIECES or not _simple_spacing(text):
+        return None
+    pieces = text.split(" ")
+    entries: list[Any] = list(map(_PIECES.get, pieces))
+    if None in entries:
+        return None
+    if not _PAIR_STARTS.isdisjoint(pieces):
+        # a piece starts with the second token of a special-case pair: is the first
+        # one the end of the piece before it? (then spaCy's matcher decides)
+        for i in compress(range(1, len(pieces)), map(_PAIR_STARTS.__contains__, pieces[1:])):
+            if (entries[i - 1][-4], entries[i][0]) in _SPECIAL_PAIRS:
+                return None
+    # all fields in one pass, then each field as a slice (per element at C speed)
+    fields = list(chain.from_iterable(entries))
+    texts = fields[0::4]
+    starts = [0, *accumulate(fields[1::4])]
+    starts.pop()
+    ends = list(map(add, starts, map(len, texts)))
+    words = list(compress(range(len(texts)), fields[2::4]))
+    return starts, ends, texts, words, fields[3::4]
+
+
+def _learn_pieces(text: str, starts: list[int], texts: list[str], word_flags: list[int]) -> None:
+    """Keep the tokens of each new piece of ``text`` (spaCy's, in ``starts``/``texts``)."""
+    global _SPECIAL_PAIRS, _PAIR_SECONDS
+    if not _simple_spacing(text):
+        return
+    if _PAIR_SECONDS is None:
+        _SPECIAL_PAIRS = _special_case_pairs()
+        _PAIR_SECONDS = frozenset(second for _, second in _SPECIAL_PAIRS)
+    pieces = text.split(" ")
+    new = list(compress(range(len(pieces)), map(not_, map(_PIECES.__contains__, pieces))))
+    if not new:
+        return
+    if len(_PIECES) + len(new) > MEMO_LIMIT:
+        # bounded: a stream of new pieces refills it, never grows it
+        _PIECES.clear()
+        _PAIR_STARTS.clear()
+    offsets = [0, *accumulate(map(add, map(len, pieces), repeat(1)))]
+    pairs, n = _SPECIAL_PAIRS, len(texts)
+    for i in new:
+        piece, at = pieces[i], offsets[i]
+        if len(piece) > _PIECE_MAX_CHARS:
+            continue
+        lo = bisect_left(starts, at)
+        hi = bisect_left(starts, at + len(piece))
+        tokens = texts[lo:hi]
+        if lo == hi or starts[lo] != at or "".join(tokens) != piece:
+            continue  # not spaCy's tokens of the piece alone (a token over its edge)
+        if (lo and (texts[lo - 1], tokens[0]) in pairs) or (
+            hi < n and (tokens[-1], texts[hi]) in pairs
+        ):
+            continue  # a special case might have run over this piece's edge
+        if len(tokens) == 1:
+            tokens = [piece]  # the memo's key: one string kept, not two
+        advances = [*map(len, tokens)]
+        advances[-1] += 1
+        fields: list[Any] = [None] * (4 * len(tokens))
+        fields[0::4] = tokens
+        fields[1::4] = advances
+        fields[2::4] = word_flags[lo:hi]
+        fields[3::4] = _blank_tokens(tokens)
+        _PIECES[piece] = tuple(fields)
+        if tokens[0] in _PAIR_SECONDS:
+            _PAIR_STARTS.add(piece)
+
+
+def _special_case_pairs() -> frozenset[tuple[str, str]]:
+    """Pairs of consecutive tokens in the affix split of each special case of spaCy.
+
+    spaCy's special-case matcher looks for these token sequences after splitting the
+    text; a match can change the tokens only where one of these pairs stands.
+    """
+    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+
+    tokenizer: Any = nlp().tokenizer
+    bare = Tokenizer(
+        tokenizer.vocab,
+        rules={},
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
+    pairs: set[tuple[str, str]] = set()
+    for special in tokenizer.rules or {}:
+        split = [token.text for token in bare(special)]
+        pairs.update(pairwise(split))
+    return frozenset(pairs)
+
+
+# ---------------------------------------------------------------------------
 # The document
 # ---------------------------------------------------------------------------
 
@@ -1087,27 +1223,20 @@ class Document:
         self.text = check_text(text)
         self.meta = dict(meta or {})
         self.cache: dict[Any, Any] = {}
-        self._doc = tokenize(_tokenizer_safe(self.text))
-        self._doc_has_sentences = False
-        # Offsets from one array call and token texts by slicing: creating a spaCy
-        # Token object per token would cost more than all our rules together.
-        if len(self._doc):
-            # one array call, transposed into three lists at once (the numpy calls
-            # are a fixed cost per document, larger than the work on a sentence)
-            starts, lengths, word_flags = self._doc.to_array(
-                [*_spacy_attributes()[:2], _WORD_FLAG]
-            ).T.tolist()
-            self.token_starts: list[int] = starts
-            self.token_ends: list[int] = list(map(add, starts, lengths))
-            text = self.text  # slicing in a comprehension: no method wrapper per token
-            self.token_texts: list[str] = [
-                text[a:b] for a, b in zip(starts, self.token_ends, strict=True)
-            ]
-            # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
-            self.words: list[int] = list(compress(range(len(starts)), word_flags))
+        # Steady state: every run between spaces was seen before, and the tokens come
+        # from the piece memo (no spaCy Doc, no array call); else spaCy tokenizes, and
+        # the memo learns the text's pieces. The spaCy Doc itself is made on first use.
+        lists = _tokens_from_pieces(self.text)
+        if lists is not None:
+            self._doc: Any = None
+            self.token_starts: list[int] = lists[0]
+            self.token_ends: list[int] = lists[1]
+            self.token_texts: list[str] = lists[2]
+            self.words: list[int] = lists[3]
+            self.token_is_space: list[bool] = lists[4]
         else:
-            self.token_starts, self.token_ends, self.token_texts = [], [], []
-            self.words = []
+            self._spacy_tokens()
+        self._doc_has_sentences = False
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
         # whether any mark of the quote-mark table occurs (one search, shared with the
@@ -1115,7 +1244,6 @@ class Document:
         self.has_quote_marks = not _no_quote_mark(self.text)
         self.quote_regions = _pair_quote_marks(self.text, par_spans) if self.has_quote_marks else []
         self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
-        self.token_is_space: list[bool] = _blank_tokens(self.token_texts)
         starts = _sentence_starts(
             self.token_starts,
             self.token_ends,
@@ -1132,9 +1260,38 @@ class Document:
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
+    def _spacy_tokens(self) -> None:
+        """The token lists from spaCy's ``Doc`` (and the piece memo learns the text)."""
+        text = self.text
+        safe = _tokenizer_safe(text)
+        self._doc = tokenize(safe)
+        # Offsets from one array call and token texts by slicing: creating a spaCy
+        # Token object per token would cost more than all our rules together.
+        if len(self._doc):
+            # one array call, transposed into three lists at once (the numpy calls
+            # are a fixed cost per document, larger than the work on a sentence)
+            starts, lengths, word_flags = self._doc.to_array(
+                [*_spacy_attributes()[:2], _WORD_FLAG]
+            ).T.tolist()
+            self.token_starts = starts
+            self.token_ends = list(map(add, starts, lengths))
+            # slicing in a comprehension: no method wrapper per token
+            self.token_texts = [text[a:b] for a, b in zip(starts, self.token_ends, strict=True)]
+            # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
+            self.words = list(compress(range(len(starts)), word_flags))
+            if safe is text:  # a text with lone surrogates is not learned
+                _learn_pieces(text, starts, self.token_texts, word_flags)
+        else:
+            self.token_starts, self.token_ends, self.token_texts = [], [], []
+            self.words = []
+        self.token_is_space = _blank_tokens(self.token_texts)
+
     @property
     def doc(self) -> Any:
         """The spaCy ``Doc``, its sentence starts set to ours (on first use)."""
+        if self._doc is None:
+            # the tokens came from the piece memo: spaCy's are the same
+            self._doc = tokenize(_tokenizer_safe(self.text))
         doc = self._doc
         if not self._doc_has_sentences and len(doc):
             import numpy

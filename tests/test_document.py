@@ -444,3 +444,56 @@ def test_a_dead_parse_does_not_drop_a_newer_one_of_the_same_text():
     assert parse(text) is newer
     del newer
     assert text not in document._CACHE
+
+
+def _token_lists(doc):
+    return (doc.token_starts, doc.token_ends, doc.token_texts, doc.words, doc.token_is_space)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Verein (gegr. 1921) plant z. B. am 3. Nov. ein Fest, sagte Frau Dr. Kaiser.",
+        "Er lachte :) und ging ( :-) ) nach Hause; das war's, meinte Peter B. Müller.",
+        "Sie sagte: (lacht) „Wir kommen!“ – dann kam er : ) und sie : (",
+        "Zeile eins\nZeile zwei.\n\nNeuer Absatz mit Tab\tund Ende.\n",
+        "Zwei  Leerzeichen, ein\u00a0geschütztes und ein Zeilenende \nmit Leerzeichen.",
+        " Vorne ein Leerzeichen und hinten eins. ",
+        "Die Adresse https://example.org/a/b/. steht da; siehe S. 3 bzw. Abb. 4.",
+        "Geht's? 'ne Menge Leute gingen mit 's Auto – o. k., sagte er.",
+        "„" + "!" * 80 + "“ rief er, und (" * 3 + " dann nichts mehr.",
+    ],
+)
+def test_tokens_from_the_piece_memo_are_spacys(text):
+    """A text whose pieces (runs between spaces) are all known is tokenized from the
+    piece memo, without spaCy; its tokens are those of spaCy's own pass."""
+    from mediakit import document
+
+    document._CACHE.clear()
+    document._PIECES.clear()
+    first = document.Document(text)  # spaCy's pass (new pieces), the memo learns them
+    assert first._doc is not None
+    again = document.Document(text)  # from the memo where it can be
+    assert _token_lists(again) == _token_lists(first)
+    assert [t.text for t in again.doc] == first.token_texts
+    # the same pieces in another order and company
+    shuffled = " ".join(reversed(text.split(" ")))
+    document._CACHE.clear()
+    memo = document.Document(shuffled)
+    saved = dict(document._PIECES)
+    document._PIECES.clear()
+    document._CACHE.clear()
+    reference = document.Document(shuffled)
+    document._PIECES.update(saved)
+    assert _token_lists(memo) == _token_lists(reference)
+
+
+def test_a_sentence_of_known_pieces_needs_no_spacy_doc():
+    from mediakit import document
+
+    document._CACHE.clear()
+    document.Document("Der Minister sagte, er komme am Montag nicht.")
+    doc = document.Document("Der Minister sagte, er komme nicht.")
+    assert doc._doc is None  # every piece known: tokens from the memo
+    assert doc.token_texts[-2:] == ["nicht", "."] and doc.n_words == 6
+    assert [s.text for s in doc.doc.sents] == [doc.text]  # the spaCy Doc on first use
