@@ -423,6 +423,18 @@ INDIRECT = [
         "indirect",
         "Müller",
     ),
+    # a modal verb in the frame: the saying is possible or required, not reported
+    ("Im Rückblick kann man sagen, dass der Umbau gelungen ist.", "Umbau gelungen", None, ""),
+    ("Es darf festgehalten werden, dass die Brücke stabil ist.", "Brücke stabil", None, ""),
+    (
+        "Der Bürgermeister sagte, dass der Umbau gelungen sei.",
+        "Umbau gelungen",
+        "indirect",
+        "Der Bürgermeister",
+    ),
+    # a frame in a question asks, it reports nothing
+    ("Für wie wahrscheinlich halten Sie es, dass die Preise sinken?", "Preise sinken", None, ""),
+    ("Glauben Sie, dass der Plan aufgeht?", "Plan aufgeht", None, ""),
 ]
 
 

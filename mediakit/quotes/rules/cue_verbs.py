@@ -243,6 +243,13 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             clause_hi = _with_end_punct(cx, end, hi)  # the statement runs to the sentence end
         if not kind:
             continue
+        if "?" in cx.tok[end + 1 : hi]:
+            continue  # "Für wie wahrscheinlich halten Sie es, dass …?": a question, no report
+        modals = speech_act_context()["modal"]
+        if any(cx.vlow[j] in modals for j in range(clause_start(cx, v, lo), comma) if j != v):
+            # "Man kann sagen, dass …", "Es darf festgehalten werden, dass …": the frame is
+            # possible or required, no utterance is reported
+            continue
         if kind == "indirect" and cx.has_konjunktiv(clause_start(cx, v, lo), comma) == "k1":
             # "Die Behörde gehe davon aus, dass …": a frame in Konjunktiv I is itself
             # reported - the sentence as a whole belongs to a Konjunktiv passage
