@@ -435,6 +435,14 @@ INDIRECT = [
     # a frame in a question asks, it reports nothing
     ("Für wie wahrscheinlich halten Sie es, dass die Preise sinken?", "Preise sinken", None, ""),
     ("Glauben Sie, dass der Plan aufgeht?", "Plan aufgeht", None, ""),
+    # a negated postposed frame asserts nothing, as a negated frame before its clause
+    ("Warum der Zug hielt, gab die Bahn nicht bekannt.", "der Zug hielt", None, ""),
+    (
+        "Der Zug habe wegen eines Defekts gehalten, teilte die Bahn mit.",
+        "Zug habe",
+        "indirect",
+        "die Bahn",
+    ),
 ]
 
 

@@ -145,6 +145,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                             last = ap
                 if not middle:
                     last = apposition(cx, last, hi)
+                if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
+                    cx, v, after if middle else end + 1, v
+                ):
+                    continue  # "Warum …, gab die Behörde nicht bekannt.": nothing asserted
                 speaker = make_speaker(cx, v + 1, last)
                 q_lo = clause_content_start(cx, lo, prev)
                 parts = [(q_lo, prev - 1)]
