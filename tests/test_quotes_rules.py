@@ -435,6 +435,15 @@ INDIRECT = [
     # a frame in a question asks, it reports nothing
     ("Für wie wahrscheinlich halten Sie es, dass die Preise sinken?", "Preise sinken", None, ""),
     ("Glauben Sie, dass der Plan aufgeht?", "Plan aufgeht", None, ""),
+    # knowing is factive: the author vouches for the content, nobody is reported; in
+    # Konjunktiv I the knowing itself is reported
+    ("Die Ministerin wusste, dass der Plan scheitert.", "Plan scheitert", None, ""),
+    (
+        "Die Ministerin sagte, sie wisse, dass der Plan scheitere.",
+        "Plan scheitere",
+        "indirect",
+        "Die Ministerin",
+    ),
     # a negated postposed frame asserts nothing, as a negated frame before its clause
     ("Warum der Zug hielt, gab die Bahn nicht bekannt.", "der Zug hielt", None, ""),
     (
