@@ -444,6 +444,19 @@ INDIRECT = [
         "indirect",
         "Die Ministerin",
     ),
+    # after a direct quote and its frame, a relative clause describes the speaker
+    (
+        "„Wir bauen weiter“, sagte Anna Roth, die den Plan entworfen hatte.",
+        "den Plan entworfen",
+        None,
+        "",
+    ),
+    (
+        "„Bis heute“, sagte Anna Roth, sei der Plan „nicht umgesetzt“.",
+        "sei der Plan",
+        "indirect",
+        "Anna Roth",
+    ),
     # a negated postposed frame asserts nothing, as a negated frame before its clause
     ("Warum der Zug hielt, gab die Bahn nicht bekannt.", "der Zug hielt", None, ""),
     (

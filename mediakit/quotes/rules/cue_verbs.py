@@ -247,6 +247,16 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             clause_hi = _with_end_punct(cx, end, hi)  # the statement runs to the sentence end
         if not kind:
             continue
+        if (
+            prev > lo
+            and cx.tok[prev] == ","
+            and cx.in_direct(prev - 1)
+            and cx.in_direct(cx.next_content(lo, prev))
+            and not (cx.has_konjunktiv(k, clause_hi + 1) or quoted_konjunktiv(cx, k, clause_hi + 1))
+        ):
+            # "„…“, sagte Anna Roth, die den Plan entworfen hatte.": the direct quote before
+            # the verb is its content; what follows the speaker describes the speaker
+            continue
         if "?" in cx.tok[end + 1 : hi]:
             continue  # "Für wie wahrscheinlich halten Sie es, dass …?": a question, no report
         modals = speech_act_context()["modal"]
