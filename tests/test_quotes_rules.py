@@ -457,6 +457,9 @@ INDIRECT = [
         "indirect",
         "Anna Roth",
     ),
+    # deciding whether: the question is still open, nothing is reported
+    ("Der Rat entscheidet morgen, ob die Schule schließt.", "die Schule schließt", None, ""),
+    ("Der Rat entschied, dass die Schule schließt.", "die Schule schließt", "indirect", "Der Rat"),
     # a negated postposed frame asserts nothing, as a negated frame before its clause
     ("Warum der Zug hielt, gab die Bahn nicht bekannt.", "der Zug hielt", None, ""),
     (

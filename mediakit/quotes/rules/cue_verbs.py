@@ -222,6 +222,8 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # the direct quote carries this frame
         if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
             continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
+        if cx.low[k] == "ob" and verb.lemma in speech_act_context().get("open_question", ()):
+            continue  # "Der Richter entscheidet, ob …": an open question, no content
         clause_hi = clause_end(cx, k, end)
         kind = ""
         if cx.low[k] in _COMPLEMENTIZERS and cx.low[k] not in ("weil", "wie", "was", "wer"):
