@@ -489,6 +489,13 @@ def test_second_frame_splits_an_indirect_quotation():
     assert "Arzt" not in _find(text, "der Spieler sei verletzt").text
 
 
+def test_negation_inside_the_direct_quote_keeps_a_postposed_frame():
+    # "nicht" in the quoted answer does not negate the frame "antwortete"
+    text = "Auf die Frage, ob der Plan scheitere, antwortete die Ministerin: „Das weiß ich nicht.“"
+    q = _find(text, "der Plan scheitere")
+    assert q is not None and q.kind == "indirect", find_quotes(text)
+
+
 def test_no_cue_from_a_question_clause():
     # "gesprochen" in the wie-clause names no source: the sentence is no indirect speech
     text = (

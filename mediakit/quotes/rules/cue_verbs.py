@@ -145,8 +145,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                             last = ap
                 if not middle:
                     last = apposition(cx, last, hi)
+                neg_hi = after if middle else end + 1
+                neg_hi = next((j for j in range(v + 1, neg_hi) if cx.in_direct(j)), neg_hi)
                 if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
-                    cx, v, after if middle else end + 1, v
+                    cx, v, neg_hi, v
                 ):
                     continue  # "Warum …, gab die Behörde nicht bekannt.": nothing asserted
                 speaker = make_speaker(cx, v + 1, last)
