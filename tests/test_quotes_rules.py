@@ -803,6 +803,15 @@ def test_konjunktiv_passages(text, fragment, kind, speaker):
 # -- reported speech acts ------------------------------------------------------------
 
 REPORTED = [
+    # an agentless passive of a view, a classification or a record names no source
+    ("Die Lage am Fluss wird als ernst eingeschätzt.", "Lage am Fluss", None, ""),
+    (
+        "Die Lage am Fluss wird von Experten als ernst eingeschätzt.",
+        "Lage am Fluss",
+        "reported",
+        "Experten",
+    ),
+    ("Die Pflanze wird als gefährdet eingestuft.", "Pflanze", None, ""),
     # an indefinite "von" phrase that names no source is the topic of the passive act
     (
         "Von einer hohen Waldbrandgefahr wird auch aus Bonn berichtet.",
