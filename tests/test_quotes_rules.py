@@ -961,6 +961,9 @@ def test_speech_act_table_is_consistent():
 # -- preposition cues ---------------------------------------------------------------
 
 PREPOSITIONS = [
+    # "laut" before a preposition is the adverb ("loudly"), no source follows
+    ("Der Trainer dachte bereits laut über einen Wechsel nach.", "einen Wechsel", None, ""),
+    ("Laut dem Trainer steht ein Wechsel bevor.", "ein Wechsel", "indirect", "dem Trainer"),
     # "heißt es in/im …" names where the statement stands; a time phrase does not
     (
         "Nun heißt es im Abschlussbericht, bei der Wahl seien Probleme aufgetreten.",
