@@ -432,6 +432,14 @@ INDIRECT = [
         "indirect",
         "Der Bürgermeister",
     ),
+    # "ist zu bemerken": what is to be said, no utterance; "beeilte sich, zu erklären" reports
+    ("Dabei ist zu bemerken, dass die Brücke stabil ist.", "Brücke stabil", None, ""),
+    (
+        "Der Sprecher beeilte sich, zu erklären, der Plan sei nicht gescheitert.",
+        "Plan sei",
+        "indirect",
+        "",
+    ),
     # a frame in a question asks, it reports nothing
     ("Für wie wahrscheinlich halten Sie es, dass die Preise sinken?", "Preise sinken", None, ""),
     ("Glauben Sie, dass der Plan aufgeht?", "Plan aufgeht", None, ""),

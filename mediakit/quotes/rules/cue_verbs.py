@@ -224,6 +224,16 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # the direct quote carries this frame
         if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
             continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
+        if (
+            v > lo
+            and cx.low[v - 1] == "zu"
+            and not joined
+            and any(
+                cx.low[j] in speech_act_context()["state_aux"]
+                for j in range(clause_start(cx, v, lo), comma)
+            )
+        ):
+            continue  # "Dabei ist zu bemerken, dass …": what is to be said, no utterance
         if cx.low[k] == "ob" and verb.lemma in speech_act_context().get("open_question", ()):
             continue  # "Der Richter entscheidet, ob …": an open question, no content
         clause_hi = clause_end(cx, k, end)
