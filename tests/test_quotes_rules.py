@@ -423,6 +423,59 @@ INDIRECT = [
         "indirect",
         "Müller",
     ),
+    # a modal verb in the frame: the saying is possible or required, not reported
+    ("Im Rückblick kann man sagen, dass der Umbau gelungen ist.", "Umbau gelungen", None, ""),
+    ("Es darf festgehalten werden, dass die Brücke stabil ist.", "Brücke stabil", None, ""),
+    (
+        "Der Bürgermeister sagte, dass der Umbau gelungen sei.",
+        "Umbau gelungen",
+        "indirect",
+        "Der Bürgermeister",
+    ),
+    # "ist zu bemerken": what is to be said, no utterance; "beeilte sich, zu erklären" reports
+    ("Dabei ist zu bemerken, dass die Brücke stabil ist.", "Brücke stabil", None, ""),
+    (
+        "Der Sprecher beeilte sich, zu erklären, der Plan sei nicht gescheitert.",
+        "Plan sei",
+        "indirect",
+        "",
+    ),
+    # a frame in a question asks, it reports nothing
+    ("Für wie wahrscheinlich halten Sie es, dass die Preise sinken?", "Preise sinken", None, ""),
+    ("Glauben Sie, dass der Plan aufgeht?", "Plan aufgeht", None, ""),
+    # knowing is factive: the author vouches for the content, nobody is reported; in
+    # Konjunktiv I the knowing itself is reported
+    ("Die Ministerin wusste, dass der Plan scheitert.", "Plan scheitert", None, ""),
+    (
+        "Die Ministerin sagte, sie wisse, dass der Plan scheitere.",
+        "Plan scheitere",
+        "indirect",
+        "Die Ministerin",
+    ),
+    # after a direct quote and its frame, a relative clause describes the speaker
+    (
+        "„Wir bauen weiter“, sagte Anna Roth, die den Plan entworfen hatte.",
+        "den Plan entworfen",
+        None,
+        "",
+    ),
+    (
+        "„Bis heute“, sagte Anna Roth, sei der Plan „nicht umgesetzt“.",
+        "sei der Plan",
+        "indirect",
+        "Anna Roth",
+    ),
+    # deciding whether: the question is still open, nothing is reported
+    ("Der Rat entscheidet morgen, ob die Schule schließt.", "die Schule schließt", None, ""),
+    ("Der Rat entschied, dass die Schule schließt.", "die Schule schließt", "indirect", "Der Rat"),
+    # a negated postposed frame asserts nothing, as a negated frame before its clause
+    ("Warum der Zug hielt, gab die Bahn nicht bekannt.", "der Zug hielt", None, ""),
+    (
+        "Der Zug habe wegen eines Defekts gehalten, teilte die Bahn mit.",
+        "Zug habe",
+        "indirect",
+        "die Bahn",
+    ),
 ]
 
 
@@ -442,6 +495,13 @@ def test_second_frame_splits_an_indirect_quotation():
     second = _find(text, "er könne spielen")
     assert second is not None and second.speaker.text == "der Arzt", second
     assert "Arzt" not in _find(text, "der Spieler sei verletzt").text
+
+
+def test_negation_inside_the_direct_quote_keeps_a_postposed_frame():
+    # "nicht" in the quoted answer does not negate the frame "antwortete"
+    text = "Auf die Frage, ob der Plan scheitere, antwortete die Ministerin: „Das weiß ich nicht.“"
+    q = _find(text, "der Plan scheitere")
+    assert q is not None and q.kind == "indirect", find_quotes(text)
 
 
 def test_no_cue_from_a_question_clause():
@@ -751,6 +811,15 @@ def test_konjunktiv_passages(text, fragment, kind, speaker):
 # -- reported speech acts ------------------------------------------------------------
 
 REPORTED = [
+    # an agentless passive of a view, a classification or a record names no source
+    ("Die Lage am Fluss wird als ernst eingeschätzt.", "Lage am Fluss", None, ""),
+    (
+        "Die Lage am Fluss wird von Experten als ernst eingeschätzt.",
+        "Lage am Fluss",
+        "reported",
+        "Experten",
+    ),
+    ("Die Pflanze wird als gefährdet eingestuft.", "Pflanze", None, ""),
     # an indefinite "von" phrase that names no source is the topic of the passive act
     (
         "Von einer hohen Waldbrandgefahr wird auch aus Bonn berichtet.",
@@ -900,6 +969,9 @@ def test_speech_act_table_is_consistent():
 # -- preposition cues ---------------------------------------------------------------
 
 PREPOSITIONS = [
+    # "laut" before a preposition is the adverb ("loudly"), no source follows
+    ("Der Trainer dachte bereits laut über einen Wechsel nach.", "einen Wechsel", None, ""),
+    ("Laut dem Trainer steht ein Wechsel bevor.", "ein Wechsel", "indirect", "dem Trainer"),
     # "heißt es in/im …" names where the statement stands; a time phrase does not
     (
         "Nun heißt es im Abschlussbericht, bei der Wahl seien Probleme aufgetreten.",

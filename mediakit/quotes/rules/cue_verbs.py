@@ -194,6 +194,12 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                             last = ap
                 if not middle:
                     last = apposition(cx, last, hi)
+                neg_hi = after if middle else end + 1
+                neg_hi = next((j for j in range(v + 1, neg_hi) if cx.in_direct(j)), neg_hi)
+                if verb.lemma not in speech_act_context()["negation_keeps"] and negated(
+                    cx, v, neg_hi, v
+                ):
+                    continue  # "Warum …, gab die Behörde nicht bekannt.": nothing asserted
                 speaker = make_speaker(cx, v + 1, last)
                 q_lo = clause_content_start(cx, lo, prev)
                 parts = [(q_lo, prev - 1)]
@@ -275,6 +281,18 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # the direct quote carries this frame
         if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
             continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
+        if (
+            v > lo
+            and cx.low[v - 1] == "zu"
+            and not joined
+            and any(
+                cx.low[j] in speech_act_context()["state_aux"]
+                for j in range(clause_start(cx, v, lo), comma)
+            )
+        ):
+            continue  # "Dabei ist zu bemerken, dass …": what is to be said, no utterance
+        if cx.low[k] == "ob" and verb.lemma in speech_act_context().get("open_question", ()):
+            continue  # "Der Richter entscheidet, ob …": an open question, no content
         clause_hi = clause_end(cx, k, end)
         kind = ""
         if cx.low[k] in _COMPLEMENTIZERS and cx.low[k] not in ("weil", "wie", "was", "wer"):
@@ -300,6 +318,23 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             kind = "direct"  # "Der Minister sagte: Wir werden das Problem lösen."
             clause_hi = _with_end_punct(cx, end, hi)  # the statement runs to the sentence end
         if not kind:
+            continue
+        if (
+            prev > lo
+            and cx.tok[prev] == ","
+            and cx.in_direct(prev - 1)
+            and cx.in_direct(cx.next_content(lo, prev))
+            and not (cx.has_konjunktiv(k, clause_hi + 1) or quoted_konjunktiv(cx, k, clause_hi + 1))
+        ):
+            # "„…“, sagte Anna Roth, die den Plan entworfen hatte.": the direct quote before
+            # the verb is its content; what follows the speaker describes the speaker
+            continue
+        if "?" in cx.tok[end + 1 : hi]:
+            continue  # "Für wie wahrscheinlich halten Sie es, dass …?": a question, no report
+        modals = speech_act_context()["modal"]
+        if any(cx.vlow[j] in modals for j in range(clause_start(cx, v, lo), comma) if j != v):
+            # "Man kann sagen, dass …", "Es darf festgehalten werden, dass …": the frame is
+            # possible or required, no utterance is reported
             continue
         if kind == "indirect" and cx.has_konjunktiv(clause_start(cx, v, lo), comma) == "k1":
             # "Die Behörde gehe davon aus, dass …": a frame in Konjunktiv I is itself

@@ -47,6 +47,8 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             return [q]
         if position == "before" and requires and j > lo and _requires(cx.low[j - 1], requires):
             position = "after"  # "seiner Meinung nach", "eigenen Angaben nach"
+        if position == "before" and cx.low[cx.next_content(j + 1, hi)] in cx.words["preposition"]:
+            continue  # "dachte laut über Nachfolger nach": the adverb, no source follows
         if position == "before":
             start = j + 1
             if requires:
