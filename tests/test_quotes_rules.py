@@ -1183,19 +1183,25 @@ NOUNS = [
         "Die Partei reagierte kühl auf die Forderung des Vorsitzenden, auf die Grünen zuzugehen.",
         "auf die Grünen zuzugehen",
         "indirect",
-        "die Forderung des Vorsitzenden",
+        "Vorsitzenden",  # the noun's attribute is the source
     ),
     (
         "Mit der Begründung, dass die Halle saniert werden müsse, wurde das Turnier verlegt.",
         "dass die Halle saniert werden müsse",
         "indirect",
-        "der Begründung",
+        "",  # a statement noun without an attribute names no source
     ),
     (
         "Der Vorwurf des Vereins, die Stadt habe ihn getäuscht, sorgte für Aufregung.",
         "die Stadt habe ihn getäuscht",
         "indirect",
-        "Der Vorwurf des Vereins",
+        "Vereins",
+    ),
+    (
+        "Die Ankündigung von Bund und Ländern, die Schulen zu öffnen, kam spät.",
+        "die Schulen zu öffnen",
+        "indirect",
+        "Bund und Ländern",
     ),
     # the main clause goes on after the content: its verb is no part of it
     (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..syntax import clause_end, make_speaker, np_backward, zu_infinitive
+from ..syntax import clause_end, make_speaker, zu_infinitive
 from ..view import Context
 from ..words import (
     _ARTICLES,
@@ -67,8 +67,15 @@ def noun_frames(cx: Context) -> None:
         s, e = cx.idx[k], cx.end[last]
         if any(a < e and b > s for a, b in taken):
             continue
-        first = np_backward(cx, j, cx.sentence_start(j))
-        speaker = make_speaker(cx, min(first, j), comma - 1)
+        # the source is the noun's attribute ("die Forderung des Vorsitzenden", "die
+        # Ankündigung von Trump und Putin"); a statement noun without one names no source
+        speaker = None
+        if comma > j + 1:
+            a = cx.next_content(j + 1, comma)
+            if cx.low[a] in ("von", "vom"):
+                a = cx.next_content(a + 1, comma)
+            if a < comma and cx.low[a] not in ("an", "zur", "zum"):
+                speaker = make_speaker(cx, a, comma - 1)
         q = cx.quotation("indirect", [(k, last)], speaker, cx.word_cue(j, j, cx.low[j]))
         if q:
             found.append(q)
