@@ -761,10 +761,11 @@ BELEGE_ZITATE = {
     "E": {
         "text": "004",
         "excerpt": "Der russische Präsident habe Trumps Wunsch",
-        "claim": "Putin",
+        "claim": None,
         "verdict": "falsch",
-        "why": "Putin ist hier das Subjekt, nicht der Sprecher: Der Satz gibt die Stellungnahme "
-        "des Kremls wieder, von der der Satz davor spricht („Darin wurde …“).",
+        "why": "Der Satz hat eine Quelle: Er gibt die Stellungnahme des Kremls wieder, von der "
+        "die Sätze davor sprechen („Auch der Kreml … veröffentlichte eine eigene "
+        "Stellungnahme. Darin wurde …“).",
     },
     "F": {
         "text": "004",
@@ -828,12 +829,13 @@ BELEGE_QUELLEN = {
     },
     "D": {
         "text": "001",
-        "excerpt": "Niemand kann",
-        "mention": "Niemand",
-        "claim": ["Niemand", "anonymous"],
+        "excerpt": "die USA von der Ukraine",
+        "mention": "die USA von der Ukraine",
+        "claim": ["USA von der Ukraine", "institution"],
         "verdict": "falsch",
-        "why": "„Niemand kann derzeit sagen, ob …“ ist die Einschätzung des Autors selbst; hier "
-        "wird niemand zitiert.",
+        "why": "Der Satz gehört zu der Liste nach „Hegseth gab kurz gefasst folgende "
+        "Erklärungen ab:“ – es ist Hegseths Aussage. „Die USA von der Ukraine“ ist keine "
+        "Quelle, und „von der Ukraine“ gehört nicht einmal zum Namen.",
     },
     "E": {
         "text": "001",
