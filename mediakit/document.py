@@ -1058,6 +1058,10 @@ _PIECES: dict[str, tuple[Any, ...]] = {}
 _PAIR_STARTS: set[str] = set()
 #: pieces longer than this are not kept (long runs without spaces are rare and unique)
 _PIECE_MAX_CHARS = 64
+#: texts longer than this neither use nor feed the memo: spaCy is as quick on them, and
+#: memo entries made amid a megabyte document's allocations pin memory the allocator
+#: cannot give back (``benchmarks/memory.py --megabytes 16``: 233 MB instead of 223)
+_MEMO_MAX_TEXT = 100_000
 #: a blank (any whitespace) followed by a space: spaCy joins that space to a token
 _BLANK_BEFORE_SPACE = re.compile(r"\s ")
 #: pairs of consecutive tokens in spaCy's special cases (see the comment above)
@@ -1080,7 +1084,7 @@ def _tokens_from_pieces(
 ) -> tuple[list[int], list[int], list[str], list[int], list[bool]] | None:
     """(starts, ends, texts, word indices, is_space) of ``text``'s tokens from the piece
     memo; ``None`` when a piece is new, or the text needs spaCy's own pass."""
-    if not _PIECES or not _simple_spacing(text):
+    if not _PIECES or len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text):
         return None
     pieces = text.split(" ")
     entries: list[Any] = list(map(_PIECES.get, pieces))
@@ -1105,7 +1109,7 @@ def _tokens_from_pieces(
 def _learn_pieces(text: str, starts: list[int], texts: list[str], word_flags: list[int]) -> None:
     """Keep the tokens of each new piece of ``text`` (spaCy's, in ``starts``/``texts``)."""
     global _SPECIAL_PAIRS, _PAIR_SECONDS
-    if not _simple_spacing(text):
+    if len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text):
         return
     if _PAIR_SECONDS is None:
         _SPECIAL_PAIRS = _special_case_pairs()

@@ -497,3 +497,17 @@ def test_a_sentence_of_known_pieces_needs_no_spacy_doc():
     assert doc._doc is None  # every piece known: tokens from the memo
     assert doc.token_texts[-2:] == ["nicht", "."] and doc.n_words == 6
     assert [s.text for s in doc.doc.sents] == [doc.text]  # the spaCy Doc on first use
+
+
+def test_a_long_text_neither_uses_nor_feeds_the_piece_memo():
+    """Past ``_MEMO_MAX_TEXT`` characters spaCy tokenizes and the memo learns nothing."""
+    from mediakit import document
+
+    document._CACHE.clear()
+    sentence = "Die Ministerin Quarkenbrügge erklärte am Montag, die Lage sei ernst. "
+    long_text = (sentence * (document._MEMO_MAX_TEXT // len(sentence) + 1)).strip()
+    doc = document.Document(long_text)
+    assert "Quarkenbrügge" not in document._PIECES
+    assert doc._doc is not None and doc.token_texts[:3] == ["Die", "Ministerin", "Quarkenbrügge"]
+    document.Document(sentence.strip())  # a short text still feeds it
+    assert "Quarkenbrügge" in document._PIECES
