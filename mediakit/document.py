@@ -1079,14 +1079,21 @@ def _simple_spacing(text: str) -> bool:
     return _BLANK_BEFORE_SPACE.search(text) is None
 
 
-def _tokens_from_pieces(
-    text: str,
-) -> tuple[list[int], list[int], list[str], list[int], list[bool]] | None:
-    """(starts, ends, texts, word indices, is_space) of ``text``'s tokens from the piece
-    memo; ``None`` when a piece is new, or the text needs spaCy's own pass."""
-    if not _PIECES or len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text):
+def _memo_pieces(text: str) -> list[str] | None:
+    """The pieces of ``text`` (its runs between spaces) if the memo may serve and learn
+    it, else ``None`` (a long text, or spacing spaCy does not cut at single spaces)."""
+    if len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text):
         return None
-    pieces = text.split(" ")
+    return text.split(" ")
+
+
+def _tokens_from_pieces(
+    pieces: list[str],
+) -> tuple[list[int], list[int], list[str], list[int], list[bool]] | None:
+    """(starts, ends, texts, word indices, is_space) of a text's tokens from the piece
+    memo, given its ``pieces`` (:func:`_memo_pieces`); ``None`` when a piece is new."""
+    if not _PIECES:
+        return None
     entries: list[Any] = list(map(_PIECES.get, pieces))
     if None in entries:
         return None
@@ -1106,15 +1113,14 @@ def _tokens_from_pieces(
     return starts, ends, texts, words, fields[3::4]
 
 
-def _learn_pieces(text: str, starts: list[int], texts: list[str], word_flags: list[int]) -> None:
-    """Keep the tokens of each new piece of ``text`` (spaCy's, in ``starts``/``texts``)."""
+def _learn_pieces(
+    pieces: list[str], starts: list[int], texts: list[str], word_flags: list[int]
+) -> None:
+    """Keep the tokens of each new piece of a text (spaCy's, in ``starts``/``texts``)."""
     global _SPECIAL_PAIRS, _PAIR_SECONDS
-    if len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text):
-        return
     if _PAIR_SECONDS is None:
         _SPECIAL_PAIRS = _special_case_pairs()
         _PAIR_SECONDS = frozenset(second for _, second in _SPECIAL_PAIRS)
-    pieces = text.split(" ")
     new = list(compress(range(len(pieces)), map(not_, map(_PIECES.__contains__, pieces))))
     if not new:
         return
@@ -1230,7 +1236,8 @@ class Document:
         # Steady state: every run between spaces was seen before, and the tokens come
         # from the piece memo (no spaCy Doc, no array call); else spaCy tokenizes, and
         # the memo learns the text's pieces. The spaCy Doc itself is made on first use.
-        lists = _tokens_from_pieces(self.text)
+        pieces = _memo_pieces(self.text)
+        lists = _tokens_from_pieces(pieces) if pieces is not None else None
         if lists is not None:
             self._doc: Any = None
             self.token_starts: list[int] = lists[0]
@@ -1239,7 +1246,7 @@ class Document:
             self.words: list[int] = lists[3]
             self.token_is_space: list[bool] = lists[4]
         else:
-            self._spacy_tokens()
+            self._spacy_tokens(pieces)
         self._doc_has_sentences = False
         par_spans = find_paragraphs(self.text)
         self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
@@ -1264,8 +1271,9 @@ class Document:
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
 
-    def _spacy_tokens(self) -> None:
-        """The token lists from spaCy's ``Doc`` (and the piece memo learns the text)."""
+    def _spacy_tokens(self, pieces: list[str] | None) -> None:
+        """The token lists from spaCy's ``Doc``; the piece memo learns the text's
+        ``pieces`` (``None``: a text it does not keep)."""
         text = self.text
         safe = _tokenizer_safe(text)
         self._doc = tokenize(safe)
@@ -1283,8 +1291,8 @@ class Document:
             self.token_texts = [text[a:b] for a, b in zip(starts, self.token_ends, strict=True)]
             # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
             self.words = list(compress(range(len(starts)), word_flags))
-            if safe is text:  # a text with lone surrogates is not learned
-                _learn_pieces(text, starts, self.token_texts, word_flags)
+            if pieces is not None and safe is text:  # lone surrogates: not learned
+                _learn_pieces(pieces, starts, self.token_texts, word_flags)
         else:
             self.token_starts, self.token_ends, self.token_texts = [], [], []
             self.words = []

@@ -369,9 +369,6 @@ class Readability:
         # The same arithmetic as the properties above, in the same order (so the same
         # floats), computed once: every property call re-derived ASL and the shares.
         words, sentences = self.words, self.sentences
-        if words and sentences:
-            # every figure is a finite float (ratios of int counts): no None, no _finite
-            return _figures(self)
         long_words, poly, mono = self.long_words, self.polysyllabic_words, self.monosyllabic_words
         asl = asw = iw = ms = es = flesch = lix = smog = None
         wstf: list[float | None] = [None] * 4
@@ -381,12 +378,7 @@ class Readability:
             if sentences:
                 sl = asl = words / sentences
                 flesch = flesch_amstad(sl, asw)
-                wstf = [
-                    0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875,
-                    0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779,
-                    0.2963 * ms + 0.1905 * sl - 1.1144,
-                    0.2744 * ms + 0.2656 * sl - 1.693,
-                ]
+                wstf = [wiener_sachtextformel(v, ms, sl, iw, es) for v in (1, 2, 3, 4)]
                 lix = sl + 100.0 * long_words / words
                 smog = smog_de(poly, sentences)
         # counts are ints (always finite); only the means, shares and formulas can be
@@ -509,45 +501,6 @@ class Readability:
         )
 
 
-def _figures(r: Readability) -> dict[str, float | None]:
-    """:attr:`Readability.metrics` of a text with words and sentences (all finite floats).
-
-    The arithmetic of the general path, expression for expression (so the same floats),
-    without its ``None`` tests and the thirteen calls of :func:`_finite`.
-    """
-    d = r.__dict__
-    words, sentences, syllables = d["words"], d["sentences"], d["syllables"]
-    long_words, poly = d["long_words"], d["polysyllabic_words"]
-    asw = syllables / words
-    iw, ms, es = (
-        100.0 * long_words / words,
-        100.0 * poly / words,
-        100.0 * d["monosyllabic_words"] / words,
-    )
-    sl = words / sentences
-    return {
-        "words": float(words),
-        "sentences": float(sentences),
-        "syllables": float(syllables),
-        "long_words": float(long_words),
-        "polysyllabic_words": float(poly),
-        "monosyllabic_words": float(d["monosyllabic_words"]),
-        "avg_sentence_length": sl,
-        "avg_syllables_per_word": asw,
-        "long_word_share": iw,
-        "polysyllabic_share": ms,
-        "monosyllabic_share": es,
-        "longest_sentence_words": float(max(d["sentence_words"], default=0)),
-        "flesch_amstad": 180.0 - sl - 58.5 * asw,
-        "wstf1": 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875,
-        "wstf2": 0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779,
-        "wstf3": 0.2963 * ms + 0.1905 * sl - 1.1144,
-        "wstf4": 0.2744 * ms + 0.2656 * sl - 1.693,
-        "lix": sl + 100.0 * long_words / words,
-        "smog_de": math.sqrt(30.0 * poly / sentences) - 2.0,
-    }
-
-
 def _finite(value: float | None) -> float | None:
     """``float(value)``, or ``None`` for ``None`` and a value that is not finite."""
     return float(value) if value is not None and math.isfinite(value) else None
@@ -589,11 +542,8 @@ def readability(
         return cached
     syllables, letters = _word_figures(document, spoken_numbers)
     sentence_words = _words_per_sentence(document)
-    # counted at C speed (the values are ints): n > 6 letters, n >= 3 syllables, n == 1.
-    # The fields go straight into the instance dict, in field order: what the frozen
-    # dataclass's __init__ does with one object.__setattr__ call per field (11 calls).
-    result = _new(Readability)
-    result.__dict__.update(
+    # counted at C speed (the values are ints): n > 6 letters, n >= 3 syllables, n == 1
+    result = Readability(
         document=document,
         sentences=len(sentence_words) - sentence_words.count(0),
         words=len(syllables),
@@ -611,9 +561,6 @@ def readability(
     # a one-sentence analysis); the result stays the same object while anyone holds it
     document.cache[key] = ref(result)
     return result
-
-
-_new = object.__new__
 
 
 def _word_figures(document: Document, spoken_numbers: bool = False) -> tuple[list[int], list[int]]:

@@ -18,6 +18,11 @@ from ..words import (
 #: how far the noun's attribute may reach before the comma ("der Forderung des
 #: CSU-Vorsitzenden Edmund Stoiber, …")
 _ATTRIBUTE_REACH = 7
+#: prepositions of an attribute after the noun ("die Forderung an die Stadt"); of these,
+#: von/vom name the source ("die Ankündigung von Trump"), the others an addressee or topic
+_ATTRIBUTE_PREPOSITIONS = frozenset({"von", "vom", "an", "zur", "zum"})
+_SOURCE_PREPOSITIONS = frozenset({"von", "vom"})
+_TOPIC_PREPOSITIONS = _ATTRIBUTE_PREPOSITIONS - _SOURCE_PREPOSITIONS
 
 
 def noun_frames(cx: Context) -> None:
@@ -72,9 +77,9 @@ def noun_frames(cx: Context) -> None:
         speaker = None
         if comma > j + 1:
             a = cx.next_content(j + 1, comma)
-            if cx.low[a] in ("von", "vom"):
+            if cx.low[a] in _SOURCE_PREPOSITIONS:
                 a = cx.next_content(a + 1, comma)
-            if a < comma and cx.low[a] not in ("an", "zur", "zum"):
+            if a < comma and cx.low[a] not in _TOPIC_PREPOSITIONS:
                 speaker = make_speaker(cx, a, comma - 1)
         q = cx.quotation("indirect", [(k, last)], speaker, cx.word_cue(j, j, cx.low[j]))
         if q:
@@ -124,4 +129,4 @@ def _relative_pronoun(cx: Context, k: int, hi: int) -> bool:
 def _attribute(cx: Context, lo: int, hi: int) -> bool:
     """Tokens ``lo`` … ``hi - 1`` are a genitive or von/zu-attribute of the noun."""
     k = cx.next_content(lo, hi)
-    return k < hi and (cx.low[k] in _GENITIVE or cx.low[k] in ("von", "vom", "an", "zur", "zum"))
+    return k < hi and (cx.low[k] in _GENITIVE or cx.low[k] in _ATTRIBUTE_PREPOSITIONS)

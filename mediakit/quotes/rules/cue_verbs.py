@@ -55,16 +55,10 @@ def _object_before_comma(cx: Context, lo: int, v: int, after: int, comma: int) -
     if k >= comma:
         return False
     lw = cx.low[k]
-    if lw in cx.words["preposition"] or lw in cx.words["adverb"] or lw in _DATIVE_LEADS:
+    if lw in cx.words["preposition"] or lw in cx.words["adverb"] or lw in cx.words["dative_lead"]:
         return False
-    return (lw in cx.words["determiner"] or _is_cap(cx.tok[k]) or cx.tok[k][:1].islower()) and any(
-        _is_cap(cx.tok[j]) for j in range(k, comma)
-    )
-
-
-_DATIVE_LEADS = frozenset(
-    {"der", "dem", "den", "ihm", "ihr", "ihnen", "uns", "mir", "euch", "einem", "einer"}
-)
+    # a word (no number or sign) opens a noun phrase that holds a noun
+    return cx.tok[k][:1].isalpha() and any(_is_cap(cx.tok[j]) for j in range(k, comma))
 
 
 def _noun_with_relative(cx: Context, lead: int, prev: int) -> bool:
