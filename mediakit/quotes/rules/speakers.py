@@ -5,12 +5,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cache
 
-from ...document import TextSpan
+from ...document import MEMO_LIMIT, TextSpan, memo_map
 from ...tables import load_table
 from ..model import Quotation, Speaker
 from ..syntax import _source_like, apposition, make_speaker, np_forward, topic_subject
 from ..view import Context
-from ..words import _is_cap
+from ..words import _is_cap, _token_forms, _words
 
 
 def resolve_pronouns(cx: Context) -> None:
@@ -184,40 +184,54 @@ def _known_names(cx: Context) -> frozenset[str]:
     """
     if cx.known_names is not None:
         return cx.known_names
-    from ..sources import _category
-
-    aw = _antecedent_words()
-    titles = aw["male_title"] | aw["female_title"]
-    nouns = tuple(aw["noun_ending"])
-    plain = cx.words["determiner"] | cx.words["preposition"] | cx.words["adverb"]
     names: set[str] = set()
     starts = {a for a, _ in cx.sentences}
+    space, low = cx.space, cx.low
     prev_ok = False
-    for j in range(cx.n):
-        t = cx.tok[j]
-        if cx.space[j]:
+    forms = memo_map(_NAME_FORMS, cx.d.token_texts, _name_form, MEMO_LIMIT)
+    for j, (cap, name_like, role, title) in enumerate(forms):
+        if space[j]:
             continue
-        if not _is_cap(t):
-            prev_ok = cx.low[j] in titles
+        if not cap:
+            prev_ok = title
             continue
-        cat = _category(t)
-        name_like = (
-            _is_cap(t)
-            and not cat
-            and t.replace("-", "").isalpha()
-            and not cx.low[j].endswith(nouns)
-            and cx.low[j] not in plain
-        )
         if name_like and prev_ok and j not in starts:
-            names.add(cx.low[j])
-        prev_ok = (name_like and j not in starts) or cat == "person_role"
-        prev_ok = prev_ok or cx.low[j] in titles
+            names.add(low[j])
+        prev_ok = (name_like and j not in starts) or role
     for q in cx.quotes:
         if q.speaker is not None and q.speaker.speaker_type == "named":
             names.update(w.lower() for w in q.speaker.text.split() if _is_cap(w))
     frozen = frozenset(names)
     cx.known_names = frozen
     return frozen
+
+
+#: token text -> how :func:`_known_names` reads it, decided once per word form in a
+#: process: (capitalised, name-like, a role or title word, a title word)
+_NAME_FORMS: dict[str, tuple[bool, bool, bool, bool]] = {}
+
+
+def _name_form(t: str) -> tuple[bool, bool, bool, bool]:
+    """:data:`_NAME_FORMS` of one token text: "Schäuble" is name-like, "Kilometer" not."""
+    from ..sources import _category
+
+    aw = _antecedent_words()
+    titles = aw["male_title"] | aw["female_title"]
+    low = _token_forms([t])[0][0]
+    title = low in titles
+    if not _is_cap(t):
+        return False, False, title, title
+    words = _words()
+    cat = _category(t)
+    name_like = (
+        not cat
+        and t.replace("-", "").isalpha()
+        and not low.endswith(tuple(aw["noun_ending"]))
+        and low not in words["determiner"]
+        and low not in words["preposition"]
+        and low not in words["adverb"]
+    )
+    return True, name_like, cat == "person_role" or title, title
 
 
 def _mentions(cx: Context, lo: int, hi: int) -> list[tuple[int, int, bool]]:
