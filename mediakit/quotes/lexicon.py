@@ -25,6 +25,7 @@ __all__ = [
     "preposition_cues",
     "speaker_words",
     "speech_act_context",
+    "speech_act_forms",
     "speech_acts",
 ]
 
@@ -166,6 +167,25 @@ def cue_lexicon() -> CueLexicon:
     lex.particles = frozenset(particles)
     lex.participles = frozenset(participle_forms)
     return lex
+
+
+@cache
+def speech_act_forms() -> frozenset[str]:
+    """The verb forms (``main`` or ``joined``) of a cue verb that names a speech act.
+
+    A form outside this set names no act, whatever verb the clause makes of it, so
+    the reported-act rule need not look at it.
+
+    >>> "sprach" in speech_act_forms(), "betonte" in speech_act_forms()
+    (True, False)
+    """
+    lex = cue_lexicon()
+    return frozenset(
+        form
+        for table in (lex.main, lex.joined)
+        for form, verbs in table.items()
+        if any(verb.act for verb in verbs)
+    )
 
 
 @cache

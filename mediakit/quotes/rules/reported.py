@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..lexicon import speech_act_context
+from ..lexicon import speech_act_context, speech_act_forms
 from ..model import Quotation, Speaker
 from ..syntax import AGENT, PASSIVE_AUX, _topic_after_von, make_speaker, np_forward, subject_of
 from ..view import Context
@@ -53,7 +53,8 @@ def _clause(cx: Context, v: int, lo: int, hi: int) -> tuple[int, int]:
 
 def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
-    verbs = cx.within(cx.verb_at, lo, hi)
+    acts = speech_act_forms()  # only these forms can name an act (checked once, up front)
+    verbs = [v for v in cx.within(cx.verb_at, lo, hi) if cx.vlow[v] in acts]
     if not verbs or _quoted_statement(cx, lo, hi):
         return []
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
