@@ -273,3 +273,87 @@ def test_quotation_shortcut_on_random_text(text: str) -> None:
         for step in CHAIN:
             step(cx)
         assert cx.quotes == [] and region_spans(cx) == ([], [])
+
+
+NAMES_TEXT = (
+    "Kremlsprecher Dmitri Peskow sagte am Montag, man sei bereit. Frau Maier widersprach. "
+    "Wenige Kilometer weiter traf Wolfgang Schäuble den US-Präsidenten. Schäuble sagte, "
+    "die Gespräche seien gut verlaufen. Herr Al-Hakim und die Bundesregierung schwiegen."
+)
+
+
+def _plain_known_names(cx) -> frozenset[str]:
+    """``rules.speakers._known_names`` as first written: every test on every token."""
+    from mediakit.quotes.rules.speakers import _antecedent_words
+    from mediakit.quotes.sources import _category
+
+    aw = _antecedent_words()
+    titles = aw["male_title"] | aw["female_title"]
+    nouns = tuple(aw["noun_ending"])
+    plain = cx.words["determiner"] | cx.words["preposition"] | cx.words["adverb"]
+    names: set[str] = set()
+    starts = {a for a, _ in cx.sentences}
+    prev_ok = False
+    for j in range(cx.n):
+        t = cx.tok[j]
+        if cx.space[j]:
+            continue
+        if not t[:1].isupper():
+            prev_ok = cx.low[j] in titles
+            continue
+        cat = _category(t)
+        name_like = (
+            not cat
+            and t.replace("-", "").isalpha()
+            and not cx.low[j].endswith(nouns)
+            and cx.low[j] not in plain
+        )
+        if name_like and prev_ok and j not in starts:
+            names.add(cx.low[j])
+        prev_ok = (name_like and j not in starts) or cat == "person_role" or cx.low[j] in titles
+    for q in cx.quotes:
+        if q.speaker is not None and q.speaker.speaker_type == "named":
+            names.update(w.lower() for w in q.speaker.text.split() if w[:1].isupper())
+    return frozenset(names)
+
+
+def _check_known_names(text: str) -> None:
+    from mediakit.quotes.pipeline import CHAIN
+    from mediakit.quotes.rules.speakers import _known_names
+    from mediakit.quotes.view import Context
+
+    cx = Context(document.Document(text))
+    for step in CHAIN[:3]:  # regions, direct quotes, sentence rules: named speakers exist
+        step(cx)
+    assert _known_names(cx) == _plain_known_names(cx)
+
+
+def test_known_names_memo_matches_every_token_test() -> None:
+    for text in (GERMAN, NAMES_TEXT, "", " \n ", "Frau"):
+        _check_known_names(text)
+    from mediakit.quotes.rules.speakers import _known_names
+    from mediakit.quotes.view import Context
+
+    names = _known_names(Context(document.Document(NAMES_TEXT)))
+    assert {"peskow", "maier", "schäuble"} <= names and "kilometer" not in names
+
+
+@PROPERTY
+@given(texts)
+def test_known_names_memo_on_random_text(text: str) -> None:
+    try:
+        document.check_text(text)
+    except ValueError:
+        return
+    _check_known_names(text)
+
+
+def test_speech_act_forms_are_every_form_whose_verb_can_name_an_act() -> None:
+    """``rules.reported`` skips verb forms outside ``speech_act_forms()``: each such form
+    has no cue verb with an act, among its finite forms or its joined forms."""
+    lex = quotes_lexicon.cue_lexicon()
+    acts = quotes_lexicon.speech_act_forms()
+    for form in {*lex.main, *lex.joined}:
+        verbs = [*lex.main.get(form, ()), *lex.joined.get(form, ())]
+        assert (form in acts) == any(v.act for v in verbs), form
+    assert {"sprach", "kritisierte", "gefordert"} <= acts

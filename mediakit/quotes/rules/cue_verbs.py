@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import product
 
 from ..lexicon import CueVerb, speech_act_context
 from ..model import Quotation, Speaker
@@ -111,7 +112,12 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
     end = cx.strip_end(hi, lo)
     # first pass: a postposed frame ("…, sagte Peskow.") governs the whole sentence, even
     # when the quoted part holds cue verbs of its own; second pass: frames before content
-    for postposed_pass, v in [(p, v) for p in (True, False) for v in candidates]:
+    for postposed_pass, v in product((True, False), candidates):
+        prev = v - 1
+        while prev >= lo and cx.space[prev]:
+            prev -= 1
+        if postposed_pass and (prev < lo or cx.tok[prev] != ","):
+            continue  # only a verb right after a comma can be a postposed frame
         lw = cx.vlow[v]
         got = cx.pick_verb(v, hi)
         joined = False
@@ -124,9 +130,6 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         verb, particle = got
         if verb.complement == "none":
             continue  # "sieht … als …": names a speech act only (rules/reported.py)
-        prev = v - 1
-        while prev >= lo and cx.space[prev]:
-            prev -= 1
         postposed = not joined and prev >= lo and cx.tok[prev] == "," and verb.complement == "any"
         if postposed_pass and not postposed:
             continue

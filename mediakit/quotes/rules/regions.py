@@ -10,14 +10,13 @@ from ..words import _AUXILIARIES, _TITLE_FOLLOWERS
 def classify_regions(cx: Context) -> None:
     for k, r in enumerate(cx.regions):
         lo, hi = cx.region_tokens[k]
+        tok, idx, ends = cx.tok, cx.idx, cx.end
+        first = r.inner_start
+        last = max(r.inner_end, first + 1) + 1
         inner = [
-            j
-            for j in range(lo, hi)
-            if is_word(cx.tok[j])
-            and cx.idx[j] >= r.inner_start
-            and cx.end[j] <= max(r.inner_end, r.inner_start + 1) + 1
+            j for j in range(lo, hi) if is_word(tok[j]) and idx[j] >= first and ends[j] <= last
         ]
-        words = [cx.tok[j] for j in inner]
+        words = [tok[j] for j in inner]
         if not words:
             cx.region_kind[k] = "other"
             continue
