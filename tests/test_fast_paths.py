@@ -357,3 +357,44 @@ def test_speech_act_forms_are_every_form_whose_verb_can_name_an_act() -> None:
         verbs = [*lex.main.get(form, ()), *lex.joined.get(form, ())]
         assert (form in acts) == any(v.act for v in verbs), form
     assert {"sprach", "kritisierte", "gefordert"} <= acts
+
+
+REFINING_TEXTS = [
+    GERMAN,
+    NAMES_TEXT,
+    "Die Polizei sprach von einem Unfall.",  # a quotation: every step runs
+    "Er erklärte nichts.",  # a cue verb, no quotation: the refining steps are left out
+    "Sie habe keine Zeit. Er fahre morgen.",  # free indirect speech only
+    "Das Motto: „Freiheit statt Angst“. Er hat als einzige „Errungenschaft“ nichts.",
+]
+
+
+def _check_refining_steps_left_out(text: str) -> None:
+    from mediakit.quotes.pipeline import CHAIN, run
+    from mediakit.quotes.rules.regions import region_spans
+    from mediakit.quotes.view import Context
+
+    doc = document.Document(text)
+    full = Context(doc)
+    for step in CHAIN:  # every step, as if none were left out
+        step(full)
+    fast = Context(doc)
+    quotes, scare, titles = run(fast)
+    assert [q.to_dict() for q in quotes] == [q.to_dict() for q in full.quotes], text
+    assert (scare, titles) == region_spans(full), text
+    assert fast.region_kind == full.region_kind, text
+
+
+def test_refining_steps_are_left_out_only_when_they_change_nothing() -> None:
+    for text in REFINING_TEXTS:
+        _check_refining_steps_left_out(text)
+
+
+@PROPERTY
+@given(texts)
+def test_refining_steps_left_out_on_random_text(text: str) -> None:
+    try:
+        document.check_text(text)
+    except ValueError:
+        return
+    _check_refining_steps_left_out(text)

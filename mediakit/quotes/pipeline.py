@@ -107,6 +107,21 @@ CHAIN = (
 )
 
 
+#: The steps that only refine the quotations found before them (speakers, nesting): with
+#: no quotation found they change nothing, and :func:`run` leaves them out.
+REFINING = frozenset(
+    {
+        carry_over_direct,
+        paragraph_bound_free_indirect,
+        colon_label,
+        nest,
+        resolve_pronouns,
+        polite_address,
+        speaker_appositions,
+    }
+)
+
+
 def nothing_to_start_from(cx: Context) -> bool:
     """True when no rule of :data:`CHAIN` has anything to start from.
 
@@ -124,7 +139,8 @@ def run(cx: Context) -> tuple[list[Quotation], list[TextSpan], list[TextSpan]]:
     if nothing_to_start_from(cx):
         return cx.quotes, [], []
     for step in CHAIN:
-        step(cx)
+        if cx.quotes or step not in REFINING:
+            step(cx)
     scare, titles = region_spans(cx)
     return cx.quotes, scare, titles
 
