@@ -21,6 +21,7 @@ says so ("hieß es", "war vorgeworfen worden").
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -207,7 +208,7 @@ def _cut_after_name(words: list[str]) -> list[str]:
     return words
 
 
-def _same_role(a: set[str], b: set[str]) -> bool:
+def _same_role(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """ "US-Präsident" and "Präsident", "Außenminister" and "Minister" name the same role."""
     return any(x.endswith(y) or y.endswith(x) for x in a for y in b)
 
@@ -257,12 +258,8 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
             q.source = src
             src.quotations.append(q)
             continue
-        words, pronoun = _trim(_WORD.findall(sp.text))
-        if sp.resolved is not None and (pronoun or sp.speaker_type == "pronoun"):
-            # "Er" whose antecedent is "der Kanzler" (rules/speakers.resolve_pronouns):
-            # grouped as that mention
-            words, pronoun = _trim(_WORD.findall(sp.resolved.text))
-        words = _cut_after_name(words)
+        resolved = sp.resolved.text if sp.resolved is not None else None
+        words, pronoun, kind, names, roles = _reading(sp.text, resolved, sp.speaker_type)
         low = [w.lower() for w in words]
         if pronoun or (len(low) == 1 and low[0] in _PRONOUN_PERSON | _PRONOUN_ANY):
             pron = pronoun or low[0]
@@ -273,9 +270,6 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
                 # noun stands for ("Seiner Meinung nach" is *er*), never "Seiner Meinung"
                 src = new(pronoun or sp.text, "person", "")
         elif words:
-            kind = _type_of(words, sp.speaker_type)
-            names = [w for w in words if _is_name(w)]
-            roles = {w.lower() for w in words if _category(w) == "person_role"}
             if names and kind != "anonymous":
                 key = names[-1].lower()
                 src = by_key.get(key) or new(" ".join(words), kind, key)
@@ -308,6 +302,33 @@ def group_sources(text: str, quotations: list[Quotation]) -> SourceList:
         q.source = src
     _merge_roles(text, sources)
     return sources
+
+
+@lru_cache(maxsize=65_536)  # per mention: bounded
+def _reading(
+    text: str, resolved: str | None, speaker_type: str
+) -> tuple[tuple[str, ...], str, str, tuple[str, ...], frozenset[str]]:
+    """How :func:`group_sources` reads a speaker mention, decided once per mention text:
+    (words, the pronoun it stands for, source type, name words, role words).
+
+    ``resolved`` is the text of a pronoun's antecedent ("Er" -> "der Kanzler"): the
+    mention is grouped as that one.
+
+    >>> _reading("Kremlsprecher Peskow", None, "named")
+    (('Kremlsprecher', 'Peskow'), '', 'person', ('Peskow',), frozenset({'kremlsprecher'}))
+    """
+    words, pronoun = _trim(_WORD.findall(text))
+    if resolved is not None and (pronoun or speaker_type == "pronoun"):
+        # "Er" whose antecedent is "der Kanzler" (rules/speakers.resolve_pronouns):
+        # grouped as that mention
+        words, pronoun = _trim(_WORD.findall(resolved))
+    words = _cut_after_name(words)
+    if not words:
+        return (), pronoun, "", (), frozenset()
+    kind = _type_of(words, speaker_type)
+    names = tuple(w for w in words if _is_name(w))
+    roles = frozenset(w.lower() for w in words if _category(w) == "person_role")
+    return tuple(words), pronoun, kind, names, roles
 
 
 def _merge_roles(text: str, sources: SourceList) -> None:
@@ -353,7 +374,7 @@ def _has_words(src: Source, words: set[str]) -> bool:
 
 
 def _by_text_role(
-    text: str, roles: set[str], by_key: dict[str, Source], before: int, mods: set[str]
+    text: str, roles: AbstractSet[str], by_key: dict[str, Source], before: int, mods: set[str]
 ) -> Source | None:
     """The named source the text gives this role: "Präsident Trump" … "der US-Präsident".
 
