@@ -398,3 +398,79 @@ def test_refining_steps_left_out_on_random_text(text: str) -> None:
     except ValueError:
         return
     _check_refining_steps_left_out(text)
+
+
+def _plain_fronted_participles(tok, low, sentences, space) -> list[int]:
+    """``view._fronted_participles`` as first written: every sentence's first word."""
+    participles = quotes_lexicon.cue_lexicon().participles
+    out = []
+    for lo, hi in sentences:
+        j = lo
+        while j < hi and (space[j] or not tok[j][:1].isalnum()):
+            j += 1
+        if j >= hi or not tok[j][:1].isupper() or low[j] not in participles:
+            continue
+        k = j + 1
+        while k < hi and space[k]:
+            k += 1
+        if k < hi and low[k] in quotes_rules._FRONTED_PASSIVE_AUX:
+            out.append(j)
+    return out
+
+
+FRONTED_TEXT = (
+    "Gefordert wird eine Untersuchung. „Kritisiert wurde die späte Warnung.“ Dann: "
+    "Gesagt wurde nichts. Er hat es gesagt. Gemeldet hat sich niemand.\n\nBerichtet wird…"
+)
+
+
+def _check_fronted(text: str) -> None:
+    from mediakit.quotes.view import Context, _fronted_participles
+
+    cx = Context(document.Document(text))
+    args = (cx.tok, cx.low, cx.sentences, cx.space)
+    assert _fronted_participles(*args) == _plain_fronted_participles(*args), text
+
+
+def test_fronted_participles_from_candidates_match_every_sentence_test() -> None:
+    for text in (GERMAN, FRONTED_TEXT, "", "Gefordert"):
+        _check_fronted(text)
+    from mediakit.quotes.view import Context, _fronted_participles
+
+    cx = Context(document.Document(FRONTED_TEXT))
+    found = _fronted_participles(cx.tok, cx.low, cx.sentences, cx.space)
+    # "Dann: Gesagt wurde" does not open a sentence; "hat" is no passive auxiliary
+    assert [cx.tok[j] for j in found] == ["Gefordert", "Kritisiert", "Berichtet"]
+
+
+@PROPERTY
+@given(texts)
+def test_fronted_participles_on_random_text(text: str) -> None:
+    try:
+        document.check_text(text)
+    except ValueError:
+        return
+    _check_fronted(text)
+
+
+def _check_no_mood(text: str) -> None:
+    from mediakit.quotes.view import Context
+
+    cx = Context(document.Document(text))
+    if not cx.mood_at:  # free_indirect returns early: no sentence may have a mood
+        assert all(not cx.has_konjunktiv(lo, hi) for lo, hi in cx.sentences), text
+
+
+def test_free_indirect_shortcut_without_konjunktiv_candidates() -> None:
+    for text in (GERMAN, NAMES_TEXT, FRONTED_TEXT, "Er erklärte nichts. Sie fahre."):
+        _check_no_mood(text)
+
+
+@PROPERTY
+@given(texts)
+def test_free_indirect_shortcut_on_random_text(text: str) -> None:
+    try:
+        document.check_text(text)
+    except ValueError:
+        return
+    _check_no_mood(text)

@@ -46,10 +46,10 @@ class Context:
         self.idx = [*starts, len(self.text)]
         self.end = [*ends, len(self.text)]
         self.tok = [*texts, ""]
-        forms = [*document_forms(doc), *_token_forms([""])]
-        self.low = list(map(itemgetter(0), forms))
+        forms = document_forms(doc)  # the sentinel's forms are ("", "", 0)
+        self.low = [*map(itemgetter(0), forms), ""]
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
-        self.vlow = list(map(itemgetter(1), forms))
+        self.vlow = [*map(itemgetter(1), forms), ""]
         self.space = [*doc.token_is_space, True]
         self.lex = cue_lexicon()
         self.preps = preposition_cues()
@@ -393,6 +393,8 @@ def no_starting_point(doc: Document) -> bool:
     if _regular_konjunktiv(low, texts, len(texts)):
         return False
     participles = cue_lexicon().participles
+    if participles.isdisjoint(low):
+        return True  # no participle anywhere, so none opens a sentence
     return not any(low[i] in participles for i in _sentence_starts(doc) if texts[i][:1].isupper())
 
 
