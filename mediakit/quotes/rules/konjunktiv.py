@@ -27,6 +27,8 @@ from ..words import (
 
 def free_indirect(cx: Context) -> None:
     cx.quotes.sort(key=lambda q: q.start)
+    if not cx.mood_at:
+        return  # no Konjunktiv candidate: no sentence has a mood (Context.has_konjunktiv)
     starts = [q.start for q in cx.quotes]
     # a direct quote inside a Konjunktiv sentence ("Daten seien „sehr relevant“.") is
     # nested in it, so only quotes that open their sentence block it
