@@ -275,6 +275,10 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # the direct quote carries this frame
         if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
             continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
+        if cx.low[k] in _AUXILIARIES and cx.low[
+            cx.next_content(clause_start(cx, v, lo), v)
+        ] in cx.words.get("fronted_subordinator", ()):
+            continue  # "Nachdem er gewarnt hatte, wurde …": the main clause, verb first
         if (
             v > lo
             and cx.low[v - 1] == "zu"

@@ -1,0 +1,38 @@
+"""Which clause after a cue verb is its content - word order, on self-written text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit import find_quotes
+
+# A cue verb at the end of a fronted adverbial clause ("Nachdem X berichtet hatte, …") is
+# followed by the main clause, which opens with its finite verb (verb first): that clause
+# is the author's, not the content of the cue verb.
+MAIN_CLAUSE_AFTER_FRAME = [
+    "Nachdem die Sprecherin berichtet hatte, habe der Trainer das Training abgesagt.",
+    "Nachdem die Stadt die Polizei informiert hatte, wurde eine Sonderkommission gebildet, "
+    "um den Täter zu finden.",
+    "Als der Arzt angerufen hatte, sei die Mutter schon auf dem Weg gewesen.",
+]
+
+
+@pytest.mark.parametrize("text", MAIN_CLAUSE_AFTER_FRAME)
+def test_verb_first_main_clause_is_no_content(text: str) -> None:
+    assert [q.text for q in find_quotes(text) if q.kind == "indirect"] == []
+
+
+# (text, message): the content clause after the comma is V2 or introduced - still content
+CONTENT_AFTER_FRAME = [
+    ("Der Sprecher sagte, die Straße werde gesperrt.", "die Straße werde gesperrt"),
+    (
+        "Die Ministerin erklärte, dass die Schule geschlossen werde.",
+        "dass die Schule geschlossen werde",
+    ),
+    ("Der Verband kündigte an, die Preise zu senken.", "die Preise zu senken"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), CONTENT_AFTER_FRAME)
+def test_content_clause_stays(text: str, message: str) -> None:
+    assert [q.text for q in find_quotes(text) if q.kind == "indirect"] == [message]
