@@ -36,3 +36,27 @@ CONTENT_AFTER_FRAME = [
 @pytest.mark.parametrize(("text", "message"), CONTENT_AFTER_FRAME)
 def test_content_clause_stays(text: str, message: str) -> None:
     assert [q.text for q in find_quotes(text) if q.kind == "indirect"] == [message]
+
+
+# (text, message): a relative source cue ("nach denen", "wonach", "denen zufolge") after
+# the verb's object opens the content clause; the message starts after the cue
+RELATIVE_SOURCE_CUES = [
+    (
+        "Der Verband verwies auf Studien, nach denen die Methode oft wirksam sei.",
+        "die Methode oft wirksam sei",
+    ),
+    (
+        "Das Ministerium wies Berichte zurück, wonach die Inspektoren Zutritt verlangt hätten.",
+        "die Inspektoren Zutritt verlangt hätten",
+    ),
+    (
+        "Der Abgeordnete bezweifelte die Vereinbarkeit mit Grundsätzen, denen zufolge von "
+        "einer Unschuld auszugehen sei.",
+        "von einer Unschuld auszugehen sei",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), RELATIVE_SOURCE_CUES)
+def test_relative_source_cue_is_no_message(text: str, message: str) -> None:
+    assert [q.text for q in find_quotes(text) if q.kind == "indirect"] == [message]

@@ -61,6 +61,34 @@ def _object_before_comma(cx: Context, lo: int, v: int, after: int, comma: int) -
     return cx.tok[k][:1].isalpha() and any(_is_cap(cx.tok[j]) for j in range(k, comma))
 
 
+def _after_relative_cue(cx: Context, k: int, hi: int) -> int:
+    """The content after a relative source cue that opens it, else ``k``.
+
+    "verwies auf Studien, nach denen Homöopathie wirke", "wies Berichte zurück, wonach …",
+    "…, denen zufolge …": the cue word (cue_prepositions.tsv, with a relative pronoun)
+    names where the statement stands; the message starts after it.
+    """
+    lw = cx.low[k]
+    pos = cx.preps.get(lw, ("",))[0]
+    nxt = cx.next_content(k + 1, hi)
+    if nxt >= hi:
+        return k
+    if pos == "self" and lw in _RELATIVE_CUES:
+        return nxt  # "wonach"
+    if pos == "before" and cx.low[nxt] in _RELATIVE_OPENERS:
+        after = cx.next_content(nxt + 1, hi)
+        return after if after < hi else k  # "nach denen", "laut dem"
+    if lw in _RELATIVE_OPENERS and cx.preps.get(cx.low[nxt], ("",))[0] == "after":
+        after = cx.next_content(nxt + 1, hi)
+        return after if after < hi else k  # "denen zufolge"
+    return k
+
+
+#: "self" cue words that open a relative clause ("ein Bericht, wonach …"); "demnach" opens
+#: a main clause
+_RELATIVE_CUES = frozenset({"wonach"})
+
+
 def _noun_with_relative(cx: Context, lead: int, prev: int) -> bool:
     """A noun phrase and its relative clause: "Die Gewerkschaft, die seit Wochen streikt, …".
 
@@ -273,6 +301,7 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         if cx.in_direct(k):
             continue  # the direct quote carries this frame
+        k = _after_relative_cue(cx, k, hi)
         if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
             continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
         if cx.low[k] in _AUXILIARIES and cx.low[
