@@ -60,3 +60,11 @@ RELATIVE_SOURCE_CUES = [
 @pytest.mark.parametrize(("text", "message"), RELATIVE_SOURCE_CUES)
 def test_relative_source_cue_is_no_message(text: str, message: str) -> None:
     assert [q.text for q in find_quotes(text) if q.kind == "indirect"] == [message]
+
+
+def test_temporal_nach_stays_in_the_message() -> None:
+    # "nach dem Spiel" is a time, no relative source cue
+    text = "Der Sekretär sagte, nach dem Spiel hätten alle Spieler dem Schiedsrichter die Hand gegeben."
+    assert [q.text for q in find_quotes(text) if q.kind == "indirect"] == [
+        "nach dem Spiel hätten alle Spieler dem Schiedsrichter die Hand gegeben"
+    ]

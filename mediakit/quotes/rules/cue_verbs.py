@@ -75,18 +75,22 @@ def _after_relative_cue(cx: Context, k: int, hi: int) -> int:
         return k
     if pos == "self" and lw in _RELATIVE_CUES:
         return nxt  # "wonach"
-    if pos == "before" and cx.low[nxt] in _RELATIVE_OPENERS:
-        after = cx.next_content(nxt + 1, hi)
-        return after if after < hi else k  # "nach denen", "laut dem"
+    after = cx.next_content(nxt + 1, hi)
+    if after >= hi:
+        return k
+    if pos == "before" and cx.low[nxt] in _RELATIVE_ONLY:
+        return after  # "nach denen …" - not "nach dem Spiel"
     if lw in _RELATIVE_OPENERS and cx.preps.get(cx.low[nxt], ("",))[0] == "after":
-        after = cx.next_content(nxt + 1, hi)
-        return after if after < hi else k  # "denen zufolge"
+        return after  # "denen zufolge"
     return k
 
 
 #: "self" cue words that open a relative clause ("ein Bericht, wonach …"); "demnach" opens
 #: a main clause
 _RELATIVE_CUES = frozenset({"wonach"})
+
+#: relative pronouns that are no article ("nach denen …"; "nach dem …" may be temporal)
+_RELATIVE_ONLY = frozenset({"denen", "welchem", "welchen", "welcher", "welche", "welches"})
 
 
 def _noun_with_relative(cx: Context, lead: int, prev: int) -> bool:
