@@ -68,3 +68,25 @@ def test_temporal_nach_stays_in_the_message() -> None:
     assert [q.text for q in find_quotes(text) if q.kind == "indirect"] == [
         "nach dem Spiel hätten alle Spieler dem Schiedsrichter die Hand gegeben"
     ]
+
+
+# (text, kind, message): a verb-first "sollte" clause after the frame is a condition; at
+# the end of the sentence it is no content (the act is reported as a whole), before a
+# content clause it belongs to the content
+CONDITIONS = [
+    (
+        "China hatte mit Konsequenzen gedroht, sollte das Parlament den Preis vergeben.",
+        "reported",
+        "China hatte mit Konsequenzen gedroht, sollte das Parlament den Preis vergeben.",
+    ),
+    (
+        "Der Minister sagte, sollte der Plan scheitern, werde er zurücktreten.",
+        "indirect",
+        "sollte der Plan scheitern, werde er zurücktreten",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "message"), CONDITIONS)
+def test_conditional_clause_after_the_frame(text: str, kind: str, message: str) -> None:
+    assert [(q.kind, q.text) for q in find_quotes(text)] == [(kind, message)]

@@ -312,6 +312,12 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             cx.next_content(clause_start(cx, v, lo), v)
         ] in cx.words.get("fronted_subordinator", ()):
             continue  # "Nachdem er gewarnt hatte, wurde …": the main clause, verb first
+        if cx.low[k] in cx.words.get("conditional_verb_first", ()) and not any(
+            cx.tok[j] == "," for j in range(k + 1, end)
+        ):
+            # "drohte mit Konsequenzen, sollte das Parlament zustimmen": a condition ends
+            # the sentence, no content ("sagte, sollte X scheitern, werde er …" has one)
+            continue
         if (
             v > lo
             and cx.low[v - 1] == "zu"
