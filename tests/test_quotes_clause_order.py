@@ -90,3 +90,23 @@ CONDITIONS = [
 @pytest.mark.parametrize(("text", "kind", "message"), CONDITIONS)
 def test_conditional_clause_after_the_frame(text: str, kind: str, message: str) -> None:
     assert [(q.kind, q.text) for q in find_quotes(text)] == [(kind, message)]
+
+
+# A second frame coordinated right after the closing quote mark of a partial quote
+# ("… sei „…“ und kündigte an, …") splits the indirect quotation in two, as after a comma.
+COORDINATED_AFTER_MARKS = [
+    (
+        "Die Abgeordnete erklärte, der Senator sei „ein Freund der Waffenlobby“ und kündigte "
+        "an, gegen ihn kandidieren zu wollen.",
+        ["der Senator sei „ein Freund der Waffenlobby“", "gegen ihn kandidieren zu wollen"],
+    ),
+    (
+        "Er sagte, die Lage sei ernst, und kündigte an, den Plan zu prüfen.",
+        ["die Lage sei ernst", "den Plan zu prüfen"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "messages"), COORDINATED_AFTER_MARKS)
+def test_coordinated_frame_after_quote_marks(text: str, messages: list[str]) -> None:
+    assert [q.text for q in find_quotes(text)] == messages

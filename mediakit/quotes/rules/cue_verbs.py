@@ -431,8 +431,8 @@ def coordinated_frame(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quota
         comma = c - 1
         while comma > a and cx.space[comma]:
             comma -= 1
-        if cx.tok[comma] != ",":
-            continue
+        if cx.tok[comma] != "," and not (cx.region_of[comma] >= 0 and cx.in_direct(comma)):
+            continue  # "…, und kündigte an" or "… „…“ und kündigte an": after the marks
         inner = [v for v in cx.within(cx.verb_at, c + 1, b) if v - c <= 8]
         if not inner:
             continue
@@ -442,7 +442,7 @@ def coordinated_frame(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quota
         nq = second[0]
         if nq.speaker is None or nq.speaker.start < cx.idx[c]:
             nq.speaker = q.speaker
-        last = comma - 1
+        last = comma - 1 if cx.tok[comma] == "," else comma  # keep the closing mark
         while last > a and cx.space[last]:
             last -= 1
         end = cx.chars(a, last)[1]
