@@ -110,3 +110,26 @@ COORDINATED_AFTER_MARKS = [
 @pytest.mark.parametrize(("text", "messages"), COORDINATED_AFTER_MARKS)
 def test_coordinated_frame_after_quote_marks(text: str, messages: list[str]) -> None:
     assert [q.text for q in find_quotes(text)] == messages
+
+
+# (text, message): a reason or circumstance after a reported act ("…, weil …", "…, wobei …")
+# is part of its message; a time clause ("…, bevor …") is not
+ACT_REASONS = [
+    (
+        "Der Verband warf dem Minister Wortbruch vor, weil dieser den Rückzug angekündigt hatte.",
+        "Der Verband warf dem Minister Wortbruch vor, weil dieser den Rückzug angekündigt hatte.",
+    ),
+    (
+        "Die Zeitungen berichten von randalierenden Fans, wobei oft Alkohol im Spiel ist.",
+        "Die Zeitungen berichten von randalierenden Fans, wobei oft Alkohol im Spiel ist.",
+    ),
+    (
+        "Die Behörde warnte vor dem Verzehr von Gurken, bevor die Ursache bekannt war.",
+        "Die Behörde warnte vor dem Verzehr von Gurken",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), ACT_REASONS)
+def test_reason_after_a_reported_act(text: str, message: str) -> None:
+    assert [(q.kind, q.text) for q in find_quotes(text)] == [("reported", message)]
