@@ -62,6 +62,38 @@ def _object_before_comma(cx: Context, lo: int, v: int, after: int, comma: int) -
     return cx.tok[k][:1].isalpha() and any(_is_cap(cx.tok[j]) for j in range(k, comma))
 
 
+def _after_relative_cue(cx: Context, k: int, hi: int) -> int:
+    """The content after a relative source cue that opens it, else ``k``.
+
+    "verwies auf Studien, nach denen Homöopathie wirke", "wies Berichte zurück, wonach …",
+    "…, denen zufolge …": the cue word (cue_prepositions.tsv, with a relative pronoun)
+    names where the statement stands; the message starts after it.
+    """
+    lw = cx.low[k]
+    pos = cx.preps.get(lw, ("",))[0]
+    nxt = cx.next_content(k + 1, hi)
+    if nxt >= hi:
+        return k
+    if pos == "self" and lw in _RELATIVE_CUES:
+        return nxt  # "wonach"
+    after = cx.next_content(nxt + 1, hi)
+    if after >= hi:
+        return k
+    if pos == "before" and cx.low[nxt] in _RELATIVE_ONLY:
+        return after  # "nach denen …" - not "nach dem Spiel"
+    if lw in _RELATIVE_OPENERS and cx.preps.get(cx.low[nxt], ("",))[0] == "after":
+        return after  # "denen zufolge"
+    return k
+
+
+#: "self" cue words that open a relative clause ("ein Bericht, wonach …"); "demnach" opens
+#: a main clause
+_RELATIVE_CUES = frozenset({"wonach"})
+
+#: relative pronouns that are no article ("nach denen …"; "nach dem …" may be temporal)
+_RELATIVE_ONLY = frozenset({"denen", "welchem", "welchen", "welcher", "welche", "welches"})
+
+
 def _noun_with_relative(cx: Context, lead: int, prev: int) -> bool:
     """A noun phrase and its relative clause: "Die Gewerkschaft, die seit Wochen streikt, …".
 
@@ -276,8 +308,19 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue
         if cx.in_direct(k):
             continue  # the direct quote carries this frame
+        k = _after_relative_cue(cx, k, hi)
         if cx.low[k] in cx.words.get("adverbial_subordinator", ()):
             continue  # "bestritt dies, indem er sagte, …": the inner frame has the content
+        if cx.low[k] in _AUXILIARIES and cx.low[
+            cx.next_content(clause_start(cx, v, lo), v)
+        ] in cx.words.get("fronted_subordinator", ()):
+            continue  # "Nachdem er gewarnt hatte, wurde …": the main clause, verb first
+        if cx.low[k] in cx.words.get("conditional_verb_first", ()) and not any(
+            cx.tok[j] == "," for j in range(k + 1, end)
+        ):
+            # "drohte mit Konsequenzen, sollte das Parlament zustimmen": a condition ends
+            # the sentence, no content ("sagte, sollte X scheitern, werde er …" has one)
+            continue
         if (
             v > lo
             and cx.low[v - 1] == "zu"
@@ -391,8 +434,8 @@ def coordinated_frame(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quota
         comma = c - 1
         while comma > a and cx.space[comma]:
             comma -= 1
-        if cx.tok[comma] != ",":
-            continue
+        if cx.tok[comma] != "," and not (cx.region_of[comma] >= 0 and cx.in_direct(comma)):
+            continue  # "…, und kündigte an" or "… „…“ und kündigte an": after the marks
         inner = [v for v in cx.within(cx.verb_at, c + 1, b) if v - c <= 8]
         if not inner:
             continue
@@ -402,7 +445,7 @@ def coordinated_frame(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quota
         nq = second[0]
         if nq.speaker is None or nq.speaker.start < cx.idx[c]:
             nq.speaker = q.speaker
-        last = comma - 1
+        last = comma - 1 if cx.tok[comma] == "," else comma  # keep the closing mark
         while last > a and cx.space[last]:
             last -= 1
         end = cx.chars(a, last)[1]

@@ -663,7 +663,8 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
     """The part of the sentence that reports the act: without adverbial clauses.
 
     "Nachdem Behörden vor Gurken gewarnt hatten, stellte sich heraus …" reports only the
-    first clause; "Er warnte vor Gurken, weil …" only the main clause.
+    first clause; "Er warnte vor Gurken, bevor …" only the main clause, but a reason
+    after the act ("Er warnte vor Gurken, weil …", ``_act_reason``) belongs to it.
     """
     # a colon before the act verb ends a heading or an enumeration, not part of the act:
     # "Vorher zwei Bemerkungen: Erstens: Das RKI spricht von Fällen" reports from "Das RKI"
@@ -691,9 +692,20 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
         while lo_k > 0 and not adverbial(lo_k - 1):
             lo_k -= 1
     hi_k = own
-    while hi_k + 1 < len(segments) and not adverbial(hi_k + 1):
+    while hi_k + 1 < len(segments) and (
+        not adverbial(hi_k + 1) or _act_reason(cx, segments[hi_k + 1])
+    ):
         hi_k += 1
     return segments[lo_k][0], segments[hi_k][1] if hi_k + 1 < len(segments) else last
+
+
+def _act_reason(cx: Context, seg: tuple[int, int]) -> bool:
+    """The clause after the act gives its reason or circumstance ("…, weil …", "…, wobei …").
+
+    The words are ``act_reason`` rows of speaker_words.tsv.
+    """
+    a = cx.next_content(seg[0], seg[1] + 1)
+    return cx.low[a] in cx.words.get("act_reason", ())
 
 
 def _report_prefield(cx: Context, lo: int, v: int) -> Speaker | None:
