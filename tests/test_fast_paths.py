@@ -9,6 +9,7 @@ German text and on random text with quote marks and whitespace, and compares.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 
 from hypothesis import given
@@ -273,3 +274,56 @@ def test_quotation_shortcut_on_random_text(text: str) -> None:
         for step in CHAIN:
             step(cx)
         assert cx.quotes == [] and region_spans(cx) == ([], [])
+
+
+def _constructions_without_needs(text: str) -> list:
+    """construction_hits with every pattern tried in every sentence holding a trigger
+    (the literal pre-check switched off)."""
+    from mediakit.evaluative import constructions
+
+    prepared = constructions._prepared()
+    plain = tuple((*row[:5], ()) for row in prepared)
+    original = constructions._prepared
+    constructions._prepared = lambda: plain  # type: ignore[assignment]
+    try:
+        return constructions.construction_hits(document.Document(text))
+    finally:
+        constructions._prepared = original  # type: ignore[assignment]
+
+
+def test_construction_literal_needs_skip_only_sentences_that_cannot_match() -> None:
+    """A pattern is searched only in sentences holding one literal of each of its needs:
+    the same hits as searching every triggered sentence, and every match holds them."""
+    from test_evaluative_constructions import NEGATIVE, POSITIVE
+
+    from mediakit.evaluative import constructions
+
+    corpus_text = "\n\n".join(d.body for d in mediakit.load_corpus())
+    samples = [GERMAN, corpus_text, *(text for text, _, _ in POSITIVE), *NEGATIVE]
+    for text in samples:
+        assert constructions.construction_hits(document.Document(text)) == (
+            _constructions_without_needs(text)
+        ), text
+    for construction, pattern, *_, needs in constructions._prepared():
+        for text in samples:
+            for match in pattern.finditer(text):
+                for need in needs:
+                    assert any(literal in match.group() for literal in need), construction.name
+    # a fork at a letter class, a branch, an optional part, a case-insensitive part
+    assert constructions.required_literals(re.compile(r"(?:[Uu]nd\s)?[Ww]as\s(?:ist|war)")) == (
+        ("Was", "was"),
+        ("ist", "war"),
+    )
+    assert constructions.required_literals(re.compile(r"ab(?i:cd)ef|gh")) == (("ab", "gh"),)
+
+
+@PROPERTY
+@given(texts)
+def test_construction_literal_needs_on_random_text(text: str) -> None:
+    try:
+        document.check_text(text)
+    except ValueError:
+        return
+    assert mediakit.evaluative.construction_hits(document.Document(text)) == (
+        _constructions_without_needs(text)
+    )
