@@ -284,6 +284,14 @@ def voice_layer(document: Document) -> VoiceLayer:
     holes: list[tuple[int, int]] = []
     sourced: list[tuple[int, int]] = []
     cues: list[VoiceSpan] = []
+    # what a frame rule needs in its clause, looked for once in the whole text: a rule
+    # whose word occurs nowhere in it cannot hold for any quotation (the lowercase text
+    # holds every lowercase clause as it is: no such word has a letter whose lowercase
+    # depends on its neighbours)
+    lowered = document.text.lower() if analysis.quotations else ""
+    may_counterfactual = any(word in lowered for word in rules.counterfactual)
+    may_unrealised = any(phrase.partition(" ")[0] in lowered for phrase in rules.unrealised)
+    may_modal_man = "man" in lowered
     for quotation in _all_quotations(analysis.quotations):
         kind = getattr(quotation, "kind", "direct")
         voice, needs_source = rules.kinds.get(kind, ("attributed", True))
@@ -301,10 +309,10 @@ def voice_layer(document: Document) -> VoiceLayer:
         if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
             continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
         if kind != "direct" and (
-            _counterfactual_cue(quotation, document, rules)
+            (may_counterfactual and _counterfactual_cue(quotation, document, rules))
             or _modal_agentless(quotation, document, rules)
-            or _opens_with_modal_man(quotation, document, rules)
-            or _unrealised_cue(quotation, document, rules)
+            or (may_modal_man and _opens_with_modal_man(quotation, document, rules))
+            or (may_unrealised and _unrealised_cue(quotation, document, rules))
         ):
             continue  # Wenn sie die Wahrheit sagen würden, ... / Es sollte gesagt werden, ...: the author's
         message = _message_spans(quotation)
@@ -405,14 +413,17 @@ def _all_quotations(quotations: Any) -> list[Any]:
 
 def _pairs(items: Any) -> list[tuple[int, int]]:
     out = []
-    for span in items or []:
-        if isinstance(span, tuple | list) and len(span) == 2:
+    for span in items or ():
+        if isinstance(span, _SEQUENCES) and len(span) == 2:
             start, end = span
         else:
             start, end = getattr(span, "start", None), getattr(span, "end", None)
         if isinstance(start, int) and isinstance(end, int) and end > start:
             out.append((start, end))
     return out
+
+
+_SEQUENCES = (tuple, list)
 
 
 def _message_spans(quotation: Any) -> list[tuple[int, int]]:
@@ -482,13 +493,31 @@ def _writer_or_no_one(
     return first in rules.not_source_first
 
 
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence around ``offset`` starts: after the last ``.``, ``!``, ``?`` or
+    line break before it (0 without any)."""
+    return (
+        max(
+            text.rfind(".", 0, offset),
+            text.rfind("!", 0, offset),
+            text.rfind("?", 0, offset),
+            text.rfind("\n", 0, offset),
+        )
+        + 1
+    )
+
+
+#: The end of the cue verb's clause (:func:`_counterfactual_cue`).
+_CLAUSE_STOP = re.compile(r"[,;:.!?]")
+
+
 def _frame_text(quotation: Any, document: Document) -> str:
     """The quotation's sentence up to its message (speaker and cue, for a frame first)."""
     start = getattr(quotation, "start", None)
     if not isinstance(start, int):
         return ""
     text = document.text
-    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    sentence_start = _sentence_start(text, start)
     return text[sentence_start:start]
 
 
@@ -541,8 +570,8 @@ def _counterfactual_cue(quotation: Any, document: Document, rules: _VoiceRules) 
     if not rules.counterfactual or not isinstance(start, int) or not isinstance(end, int):
         return False
     text = document.text
-    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
-    stop = re.compile(r"[,;:.!?]").search(text, end)
+    sentence_start = _sentence_start(text, start)
+    stop = _CLAUSE_STOP.search(text, end)
     clause = text[sentence_start : stop.start() if stop else len(text)]
     for word in clause.lower().split():
         word = word.strip("()„“”\"»«'–-")
@@ -579,7 +608,15 @@ def _unrealised_cue(quotation: Any, document: Document, rules: _VoiceRules) -> b
     if not rules.unrealised or not isinstance(start, int):
         return False
     text = document.text
-    clause_start = max(text.rfind(mark, 0, start) for mark in (",", ";", ":", ".", "!", "?", "\n"))
+    clause_start = max(
+        text.rfind(",", 0, start),
+        text.rfind(";", 0, start),
+        text.rfind(":", 0, start),
+        text.rfind(".", 0, start),
+        text.rfind("!", 0, start),
+        text.rfind("?", 0, start),
+        text.rfind("\n", 0, start),
+    )
     end = getattr(cue, "end", start)
     opening = " ".join(text[clause_start + 1 : end].lower().split()[:2])
     return opening in rules.unrealised
