@@ -11,7 +11,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from ..document import Document, TextSpan, as_document, is_word, memo_map
+from ..document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, memo_map
 from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
 from .hits import EvaluativeHit
@@ -197,7 +197,7 @@ def _token_flags(index: _Index, table) -> list[int]:
     return memo_map(index._flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
 
 
-_FLAG_MEMO_SIZE = 500_000
+_FLAG_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
 
 
 def _flags_of(index: _Index, text: str) -> int:
