@@ -174,6 +174,10 @@ def test_evaluative_token_flags_give_what_each_layer_finds_on_its_own() -> None:
         k for k, lowered in enumerate(table[3]) if lowered in triggers
     ]
     assert construction_hits(doc)  # the rhetorical question
+    trigger_positions = [k for k, flag in enumerate(flags) if flag & ev._TRIGGER]
+    assert construction_hits(
+        document.Document(text), table[3], table[1], trigger_positions
+    ) == construction_hits(document.Document(text))
     words, lemmas = table[0], table[4]
     neutral = evaluative._neutral_reporting()
     plain = sum(

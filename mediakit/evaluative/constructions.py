@@ -103,13 +103,17 @@ def construction_table() -> tuple[Construction, ...]:
 
 
 def construction_hits(
-    document: Document, lowers: list[str] | None = None, starts: list[int] | None = None
+    document: Document,
+    lowers: list[str] | None = None,
+    starts: list[int] | None = None,
+    positions: list[int] | None = None,
 ) -> list[tuple[int, int, LexiconEntry, str, bool]]:
     """(start, end, entry, "construction", False) for every construction in the text.
 
     ``lowers`` and ``starts`` are the lowercase texts and offsets of the document's
-    non-space tokens when the caller has them (the scan's token table). Cached per
-    document. Overlapping matches of one category keep the first.
+    non-space tokens when the caller has them (the scan's token table); ``positions``
+    (with them) the tokens whose lowercase text is a trigger, ascending, when the
+    caller knows them (the token flags). Cached per document. Overlapping matches of one category keep the first.
 
     >>> doc = parse("Wer glaubt denn noch an Frieden? Es war eine Art Staatsstreich.")
     >>> [(doc.text[a:b], e.category) for a, b, e, _, _ in construction_hits(doc)]
@@ -125,6 +129,9 @@ def construction_hits(
     if lowers is None or starts is None:
         lowers = [t.lower() for t in document.token_texts]
         starts = document.token_starts
+        positions = None
+    if positions is None:
+        positions = list(compress(range(len(lowers)), map(triggers.__contains__, lowers)))
     # where the trigger tokens stand: one pass over the tokens, each trigger placed in
     # its sentence once; then each pattern is tried only in the sentences that hold one
     # of its triggers (row -> sentence numbers, ascending)
@@ -133,7 +140,7 @@ def construction_hits(
         single = len(sentences) == 1
         first_start = sentences[0].start
         sentence_starts = [] if single else [span.start for span in sentences]
-        for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
+        for k in positions:
             offset = starts[k]
             if single:
                 number = 0 if offset >= first_start else -1
