@@ -308,25 +308,29 @@ def voice_layer(document: Document) -> VoiceLayer:
             continue  # Verbreiten Sie dieses Interview!: the author's appeal, not a report
         if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
             continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
+        message = _message_spans(quotation)
         if kind != "direct" and (
             (may_counterfactual and _counterfactual_cue(quotation, document, rules))
             or _modal_agentless(quotation, document, rules)
-            or (may_modal_man and _opens_with_modal_man(quotation, document, rules))
+            or (may_modal_man and _opens_with_modal_man(quotation, document, rules, message))
             or (may_unrealised and _unrealised_cue(quotation, document, rules))
         ):
             continue  # Wenn sie die Wahrheit sagen würden, ... / Es sollte gesagt werden, ...: the author's
-        message = _message_spans(quotation)
-        parts = _frame_parts(quotation)
+        # _frame_parts, with the cue's parts kept for the cues below
+        cue = getattr(quotation, "cue", None)
+        cue_parts = (
+            (_pairs(getattr(cue, "spans", None)) or _pairs([cue])) if cue is not None else []
+        )
+        speaker = getattr(quotation, "speaker", None)
+        parts = cue_parts + _pairs([speaker]) if speaker is not None else cue_parts
         sourced.extend(message)
         sourced.extend(parts)
         if voice == "author" or (needs_source and source is None):
             continue
         holes.extend(parts)
         if source is not None and source.lower() not in rules.first_person:
-            cue = getattr(quotation, "cue", None)
-            if cue is not None:
-                for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
-                    cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
+            for start, end in cue_parts:
+                cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
     spans.extend(VoiceSpan(start, end, "quoted", None, "spoken_phrase") for start, end in spoken)
     if continued is not None:
@@ -582,13 +586,20 @@ def _counterfactual_cue(quotation: Any, document: Document, rules: _VoiceRules) 
     return False
 
 
-def _opens_with_modal_man(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+def _opens_with_modal_man(
+    quotation: Any,
+    document: Document,
+    rules: _VoiceRules,
+    spans: list[tuple[int, int]] | None = None,
+) -> bool:
     """True for a message that opens with the writer's own generalising frame, a modal
     verb and *man* (*Demnach kann man wohl behaupten, dass …*, where the quotation layer
     took the adverb *Demnach* for both source and cue): the writer concludes, no one is
     cited. A named source (*Laut Polizei kann man von einem Anschlag ausgehen*) stays.
-    A reported *man müsse …* (Konjunktiv I) opens with *man*, not with a listed modal."""
-    spans = _message_spans(quotation)
+    A reported *man müsse …* (Konjunktiv I) opens with *man*, not with a listed modal.
+    ``spans`` are the message's spans (:func:`_message_spans`) when the caller has them."""
+    if spans is None:
+        spans = _message_spans(quotation)
     if not spans or not rules.generalising_man:
         return False
     speaker, cue = getattr(quotation, "speaker", None), getattr(quotation, "cue", None)
