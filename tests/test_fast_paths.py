@@ -9,6 +9,7 @@ German text and on random text with quote marks and whitespace, and compares.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 
 from hypothesis import given
@@ -173,6 +174,10 @@ def test_evaluative_token_flags_give_what_each_layer_finds_on_its_own() -> None:
         k for k, lowered in enumerate(table[3]) if lowered in triggers
     ]
     assert construction_hits(doc)  # the rhetorical question
+    trigger_positions = [k for k, flag in enumerate(flags) if flag & ev._TRIGGER]
+    assert construction_hits(
+        document.Document(text), table[3], table[1], trigger_positions
+    ) == construction_hits(document.Document(text))
     words, lemmas = table[0], table[4]
     neutral = evaluative._neutral_reporting()
     plain = sum(
@@ -474,3 +479,56 @@ def test_free_indirect_shortcut_on_random_text(text: str) -> None:
     except ValueError:
         return
     _check_no_mood(text)
+
+
+def _constructions_without_needs(text: str) -> list:
+    """construction_hits with every pattern tried in every sentence holding a trigger
+    (the literal pre-check switched off)."""
+    from mediakit.evaluative import constructions
+
+    prepared = constructions._prepared()
+    plain = tuple((*row[:5], ()) for row in prepared)
+    original = constructions._prepared
+    constructions._prepared = lambda: plain  # type: ignore[assignment]
+    try:
+        return constructions.construction_hits(document.Document(text))
+    finally:
+        constructions._prepared = original  # type: ignore[assignment]
+
+
+def test_construction_literal_needs_skip_only_sentences_that_cannot_match() -> None:
+    """A pattern is searched only in sentences holding one literal of each of its needs:
+    the same hits as searching every triggered sentence, and every match holds them."""
+    from test_evaluative_constructions import NEGATIVE, POSITIVE
+
+    from mediakit.evaluative import constructions
+
+    corpus_text = "\n\n".join(d.body for d in mediakit.load_corpus())
+    samples = [GERMAN, corpus_text, *(text for text, _, _ in POSITIVE), *NEGATIVE]
+    for text in samples:
+        assert constructions.construction_hits(document.Document(text)) == (
+            _constructions_without_needs(text)
+        ), text
+    for construction, pattern, *_, needs in constructions._prepared():
+        for text in samples:
+            for match in pattern.finditer(text):
+                for need in needs:
+                    assert any(literal in match.group() for literal in need), construction.name
+    # a fork at a letter class, a branch, an optional part, a case-insensitive part
+    assert constructions.required_literals(re.compile(r"(?:[Uu]nd\s)?[Ww]as\s(?:ist|war)")) == (
+        ("Was", "was"),
+        ("ist", "war"),
+    )
+    assert constructions.required_literals(re.compile(r"ab(?i:cd)ef|gh")) == (("ab", "gh"),)
+
+
+@PROPERTY
+@given(texts)
+def test_construction_literal_needs_on_random_text(text: str) -> None:
+    try:
+        document.check_text(text)
+    except ValueError:
+        return
+    assert mediakit.evaluative.construction_hits(document.Document(text)) == (
+        _constructions_without_needs(text)
+    )

@@ -15,12 +15,14 @@ students see *why* a sentence counts.
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 from operator import itemgetter
+from typing import Any
 
 from ..document import Document, parse  # noqa: F401 - parse: the doctest
 from ..tables import load_table
@@ -101,13 +103,17 @@ def construction_table() -> tuple[Construction, ...]:
 
 
 def construction_hits(
-    document: Document, lowers: list[str] | None = None, starts: list[int] | None = None
+    document: Document,
+    lowers: list[str] | None = None,
+    starts: list[int] | None = None,
+    positions: list[int] | None = None,
 ) -> list[tuple[int, int, LexiconEntry, str, bool]]:
     """(start, end, entry, "construction", False) for every construction in the text.
 
     ``lowers`` and ``starts`` are the lowercase texts and offsets of the document's
-    non-space tokens when the caller has them (the scan's token table). Cached per
-    document. Overlapping matches of one category keep the first.
+    non-space tokens when the caller has them (the scan's token table); ``positions``
+    (with them) the tokens whose lowercase text is a trigger, ascending, when the
+    caller knows them (the token flags). Cached per document. Overlapping matches of one category keep the first.
 
     >>> doc = parse("Wer glaubt denn noch an Frieden? Es war eine Art Staatsstreich.")
     >>> [(doc.text[a:b], e.category) for a, b, e, _, _ in construction_hits(doc)]
@@ -123,6 +129,9 @@ def construction_hits(
     if lowers is None or starts is None:
         lowers = [t.lower() for t in document.token_texts]
         starts = document.token_starts
+        positions = None
+    if positions is None:
+        positions = list(compress(range(len(lowers)), map(triggers.__contains__, lowers)))
     # where the trigger tokens stand: one pass over the tokens, each trigger placed in
     # its sentence once; then each pattern is tried only in the sentences that hold one
     # of its triggers (row -> sentence numbers, ascending)
@@ -131,7 +140,7 @@ def construction_hits(
         single = len(sentences) == 1
         first_start = sentences[0].start
         sentence_starts = [] if single else [span.start for span in sentences]
-        for k in compress(range(len(lowers)), map(triggers.__contains__, lowers)):
+        for k in positions:
             offset = starts[k]
             if single:
                 number = 0 if offset >= first_start else -1
@@ -149,10 +158,25 @@ def construction_hits(
         prepared = _prepared()
         taken: dict[str, list[tuple[int, int]]] = {}
         for index in sorted(sentences_of):
-            construction, pattern, whole, rules, entry = prepared[index]
+            construction, pattern, whole, rules, entry, needs = prepared[index]
             spans = taken.setdefault(construction.category, [])
             for number in sentences_of[index]:
                 sentence = sentences[number]
+                if needs:
+                    # every match holds one literal of each need: a sentence without
+                    # one cannot match (a substring test, far cheaper than the search;
+                    # plain loops, no generator per sentence)
+                    sentence_text = sentence.text
+                    held = True
+                    for need in needs:
+                        for literal in need:
+                            if literal in sentence_text:
+                                break
+                        else:
+                            held = False
+                            break
+                    if not held:
+                        continue
                 for match in pattern.finditer(text, sentence.start, sentence.end):
                     start, end = match.span() if whole else match.span("hit")
                     if end <= start:
@@ -207,15 +231,108 @@ def _context_allows(construction, rules, sentence, start: int, lowers, starts) -
 
 @cache
 def _prepared() -> tuple[
-    tuple[Construction, re.Pattern[str], bool, tuple | None, LexiconEntry], ...
+    tuple[
+        Construction,
+        re.Pattern[str],
+        bool,
+        tuple | None,
+        LexiconEntry,
+        tuple[tuple[str, ...], ...],
+    ],
+    ...,
 ]:
     """Per table row: the construction, its pattern, whether the whole match is the hit
-    (no group ``hit``), its context rules (None without any) and its entry."""
+    (no group ``hit``), its context rules (None without any), its entry and the
+    literals every match holds (:func:`required_literals`)."""
     rules = context_rules()
     return tuple(
-        (c, c.pattern, "hit" not in c.pattern.groupindex, rules.get(c.name.lower()), c.entry)
+        (
+            c,
+            c.pattern,
+            "hit" not in c.pattern.groupindex,
+            rules.get(c.name.lower()),
+            c.entry,
+            required_literals(c.pattern),
+        )
         for c in construction_table()
     )
+
+
+#: At most this many needs are tested per pattern and sentence (the longest literals).
+_MAX_NEEDS = 3
+#: A run of literals may fork at a character class of letters ([Ww]) into at most
+#: this many strings.
+_MAX_FORKS = 8
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """What every match of ``pattern`` holds: needs, each a tuple of strings of which
+    a match contains at least one (the longest needs first, at most three).
+
+    Read off the parsed pattern: runs of literal characters that every match passes
+    through (not inside an optional part, a lookaround or a case-insensitive part),
+    a class of a few letters forking the run (``[Ww]as`` needs "Was" or "was"), and
+    an alternation needing one literal of each branch.
+
+    >>> required_literals(re.compile(r"\\b[Ww]as\\s(?:ist|war)\\smit\\b"))
+    (('Was', 'was'), ('ist', 'war'), ('mit',))
+    >>> required_literals(re.compile(r"(?i)was"))
+    ()
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    parser = importlib.import_module("re._parser")
+    needs = _needs(parser.parse(pattern.pattern, pattern.flags).data, parser)
+    needs.sort(key=lambda need: -min(map(len, need)))
+    return tuple(tuple(sorted(need)) for need in needs[:_MAX_NEEDS])
+
+
+def _needs(items: Any, parser: Any) -> list[frozenset[str]]:
+    """The needs of one sequence of parsed pattern items (see :func:`required_literals`)."""
+    c = parser  # the opcodes: LITERAL, IN, SUBPATTERN, BRANCH, MAX_REPEAT ...
+    needs: list[frozenset[str]] = []
+    runs = [""]
+
+    def flush() -> None:
+        nonlocal runs
+        if all(runs):
+            needs.append(frozenset(runs))
+        runs = [""]
+
+    for op, value in items:
+        if op is c.LITERAL:
+            runs = [run + chr(value) for run in runs]
+        elif (
+            op is c.IN
+            and all(kind is c.LITERAL for kind, _ in value)
+            and len(runs) * len(value) <= _MAX_FORKS
+        ):
+            runs = [run + chr(code) for run in runs for _, code in value]
+        else:
+            flush()
+            if op is c.SUBPATTERN:
+                _, add_flags, _, inner = value
+                if not add_flags & re.IGNORECASE:
+                    needs.extend(_needs(inner, parser))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                low, _, inner = value
+                if low >= 1:
+                    needs.extend(_needs(inner, parser))
+            elif op is c.ATOMIC_GROUP:
+                needs.extend(_needs(value, parser))
+            elif op is c.BRANCH:
+                chosen: list[frozenset[str]] = []
+                for branch in value[1]:
+                    branch_needs = _needs(branch, parser)
+                    if not branch_needs:
+                        break
+                    chosen.append(max(branch_needs, key=lambda need: min(map(len, need))))
+                else:
+                    needs.append(frozenset().union(*chosen))
+            # anything else (a class, a lookaround, an anchor, a group reference) needs
+            # nothing that can be told from here
+    flush()
+    return needs
 
 
 @cache

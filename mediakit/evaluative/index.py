@@ -106,7 +106,7 @@ class _Index:
         (its lowercase form and lemma follow from it), so it is decided once per word
         form and the scan visits only the rest.
         """
-        return memo_map(self._can_hit, words, self._hit_kind, 500_000)
+        return memo_map(self._can_hit, words, self._hit_kind, MEMO_LIMIT)
 
     def _hit_kind(self, text: str) -> int:
         if not (text[0].isalpha() or text[-1].isalpha() or text.isalnum()):

@@ -7,7 +7,7 @@ from itertools import compress
 from operator import not_
 from typing import Any
 
-from ..document import Document, memo_map, pick
+from ..document import MEMO_LIMIT, Document, memo_map, pick
 
 # ---------------------------------------------------------------------------
 # Lemmas
@@ -124,7 +124,7 @@ def _lemma_memo(lemmatizer) -> dict[str, str]:
 
 # lemmatizer -> token text -> lowercase lemma, bounded like the other word memos
 _LEMMA_MEMOS: dict[Any, dict[str, str]] = {}
-_LEMMA_MEMO_SIZE = 500_000
+_LEMMA_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
 
 
 def _token_table(

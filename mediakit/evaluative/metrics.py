@@ -11,7 +11,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from ..document import Document, TextSpan, as_document, is_word, memo_map
+from ..document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, memo_map
 from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
 from .hits import EvaluativeHit
@@ -197,7 +197,7 @@ def _token_flags(index: _Index, table) -> list[int]:
     return memo_map(index._flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
 
 
-_FLAG_MEMO_SIZE = 500_000
+_FLAG_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
 
 
 def _flags_of(index: _Index, text: str) -> int:
@@ -231,7 +231,7 @@ def _find(
     # and than searching the flags as bytes with a regular expression)
     candidates: list[int] = []
     particles: list[int] = []
-    triggered = False
+    triggers: list[int] = []
     neutral = 0
     last = len(flags) - 1
     for k in compress(range(len(flags)), flags):
@@ -244,7 +244,7 @@ def _find(
             if flag & _PARTICLE:
                 particles.append(k)
             if flag & _TRIGGER:
-                triggered = True
+                triggers.append(k)
             if flag & _NEUTRAL:
                 neutral += 1
     words = _scan(document, lex, candidates, flags, table) if candidates else []
@@ -259,8 +259,8 @@ def _find(
             key=itemgetter(0),
         )
     constructions = []
-    if triggered:
-        found = construction_hits(document, table[3], table[1])
+    if triggers:
+        found = construction_hits(document, table[3], table[1], triggers)
         if found:
             phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
             word_spans = {(a, b) for a, b, _, _, _ in words}

@@ -284,6 +284,14 @@ def voice_layer(document: Document) -> VoiceLayer:
     holes: list[tuple[int, int]] = []
     sourced: list[tuple[int, int]] = []
     cues: list[VoiceSpan] = []
+    # what a frame rule needs in its clause, looked for once in the whole text: a rule
+    # whose word occurs nowhere in it cannot hold for any quotation (the lowercase text
+    # holds every lowercase clause as it is: no such word has a letter whose lowercase
+    # depends on its neighbours)
+    lowered = document.text.lower() if analysis.quotations else ""
+    may_counterfactual = any(word in lowered for word in rules.counterfactual)
+    may_unrealised = any(phrase.partition(" ")[0] in lowered for phrase in rules.unrealised)
+    may_modal_man = "man" in lowered
     for quotation in _all_quotations(analysis.quotations):
         kind = getattr(quotation, "kind", "direct")
         voice, needs_source = rules.kinds.get(kind, ("attributed", True))
@@ -300,25 +308,29 @@ def voice_layer(document: Document) -> VoiceLayer:
             continue  # Verbreiten Sie dieses Interview!: the author's appeal, not a report
         if kind != "direct" and _writer_or_no_one(source, rules, quotation, document):
             continue  # Ich denke, dass ... / Demnach kann man ... behaupten, dass ...: the author's
+        message = _message_spans(quotation)
         if kind != "direct" and (
-            _counterfactual_cue(quotation, document, rules)
+            (may_counterfactual and _counterfactual_cue(quotation, document, rules))
             or _modal_agentless(quotation, document, rules)
-            or _opens_with_modal_man(quotation, document, rules)
-            or _unrealised_cue(quotation, document, rules)
+            or (may_modal_man and _opens_with_modal_man(quotation, document, rules, message))
+            or (may_unrealised and _unrealised_cue(quotation, document, rules))
         ):
             continue  # Wenn sie die Wahrheit sagen würden, ... / Es sollte gesagt werden, ...: the author's
-        message = _message_spans(quotation)
-        parts = _frame_parts(quotation)
+        # _frame_parts, with the cue's parts kept for the cues below
+        cue = getattr(quotation, "cue", None)
+        cue_parts = (
+            (_pairs(getattr(cue, "spans", None)) or _pairs([cue])) if cue is not None else []
+        )
+        speaker = getattr(quotation, "speaker", None)
+        parts = cue_parts + _pairs([speaker]) if speaker is not None else cue_parts
         sourced.extend(message)
         sourced.extend(parts)
         if voice == "author" or (needs_source and source is None):
             continue
         holes.extend(parts)
         if source is not None and source.lower() not in rules.first_person:
-            cue = getattr(quotation, "cue", None)
-            if cue is not None:
-                for start, end in _pairs(getattr(cue, "spans", None)) or _pairs([cue]):
-                    cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
+            for start, end in cue_parts:
+                cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
     spans.extend(VoiceSpan(start, end, "quoted", None, "spoken_phrase") for start, end in spoken)
     if continued is not None:
@@ -405,14 +417,17 @@ def _all_quotations(quotations: Any) -> list[Any]:
 
 def _pairs(items: Any) -> list[tuple[int, int]]:
     out = []
-    for span in items or []:
-        if isinstance(span, tuple | list) and len(span) == 2:
+    for span in items or ():
+        if isinstance(span, _SEQUENCES) and len(span) == 2:
             start, end = span
         else:
             start, end = getattr(span, "start", None), getattr(span, "end", None)
         if isinstance(start, int) and isinstance(end, int) and end > start:
             out.append((start, end))
     return out
+
+
+_SEQUENCES = (tuple, list)
 
 
 def _message_spans(quotation: Any) -> list[tuple[int, int]]:
@@ -482,13 +497,31 @@ def _writer_or_no_one(
     return first in rules.not_source_first
 
 
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence around ``offset`` starts: after the last ``.``, ``!``, ``?`` or
+    line break before it (0 without any)."""
+    return (
+        max(
+            text.rfind(".", 0, offset),
+            text.rfind("!", 0, offset),
+            text.rfind("?", 0, offset),
+            text.rfind("\n", 0, offset),
+        )
+        + 1
+    )
+
+
+#: The end of the cue verb's clause (:func:`_counterfactual_cue`).
+_CLAUSE_STOP = re.compile(r"[,;:.!?]")
+
+
 def _frame_text(quotation: Any, document: Document) -> str:
     """The quotation's sentence up to its message (speaker and cue, for a frame first)."""
     start = getattr(quotation, "start", None)
     if not isinstance(start, int):
         return ""
     text = document.text
-    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
+    sentence_start = _sentence_start(text, start)
     return text[sentence_start:start]
 
 
@@ -541,8 +574,8 @@ def _counterfactual_cue(quotation: Any, document: Document, rules: _VoiceRules) 
     if not rules.counterfactual or not isinstance(start, int) or not isinstance(end, int):
         return False
     text = document.text
-    sentence_start = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n")) + 1
-    stop = re.compile(r"[,;:.!?]").search(text, end)
+    sentence_start = _sentence_start(text, start)
+    stop = _CLAUSE_STOP.search(text, end)
     clause = text[sentence_start : stop.start() if stop else len(text)]
     for word in clause.lower().split():
         word = word.strip("()„“”\"»«'–-")
@@ -553,13 +586,20 @@ def _counterfactual_cue(quotation: Any, document: Document, rules: _VoiceRules) 
     return False
 
 
-def _opens_with_modal_man(quotation: Any, document: Document, rules: _VoiceRules) -> bool:
+def _opens_with_modal_man(
+    quotation: Any,
+    document: Document,
+    rules: _VoiceRules,
+    spans: list[tuple[int, int]] | None = None,
+) -> bool:
     """True for a message that opens with the writer's own generalising frame, a modal
     verb and *man* (*Demnach kann man wohl behaupten, dass …*, where the quotation layer
     took the adverb *Demnach* for both source and cue): the writer concludes, no one is
     cited. A named source (*Laut Polizei kann man von einem Anschlag ausgehen*) stays.
-    A reported *man müsse …* (Konjunktiv I) opens with *man*, not with a listed modal."""
-    spans = _message_spans(quotation)
+    A reported *man müsse …* (Konjunktiv I) opens with *man*, not with a listed modal.
+    ``spans`` are the message's spans (:func:`_message_spans`) when the caller has them."""
+    if spans is None:
+        spans = _message_spans(quotation)
     if not spans or not rules.generalising_man:
         return False
     speaker, cue = getattr(quotation, "speaker", None), getattr(quotation, "cue", None)
@@ -579,7 +619,15 @@ def _unrealised_cue(quotation: Any, document: Document, rules: _VoiceRules) -> b
     if not rules.unrealised or not isinstance(start, int):
         return False
     text = document.text
-    clause_start = max(text.rfind(mark, 0, start) for mark in (",", ";", ":", ".", "!", "?", "\n"))
+    clause_start = max(
+        text.rfind(",", 0, start),
+        text.rfind(";", 0, start),
+        text.rfind(":", 0, start),
+        text.rfind(".", 0, start),
+        text.rfind("!", 0, start),
+        text.rfind("?", 0, start),
+        text.rfind("\n", 0, start),
+    )
     end = getattr(cue, "end", start)
     opening = " ".join(text[clause_start + 1 : end].lower().split()[:2])
     return opening in rules.unrealised
