@@ -1104,6 +1104,9 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 # where no space follows another blank, a text's tokens are those of its pieces (each
 # tokenized alone), one after the other, unless two neighbouring tokens across a space
 # form a pair of consecutive tokens of some special case (``_special_case_pairs``).
+# A double space between two pieces is one more token, a single space (spaCy puts the
+# first space behind the token before it, the second one stands alone): in
+# ``text.split(" ")`` it is an empty piece, whose memo entry is that token.
 # A text of known pieces is tokenized from this memo, with no spaCy ``Doc`` and no
 # array call (most of the cost of parsing a sentence); ``tests/test_document.py``
 # compares the tokens with spaCy's.
@@ -1120,20 +1123,26 @@ _PIECE_MAX_CHARS = 64
 #: memo entries made amid a megabyte document's allocations pin memory the allocator
 #: cannot give back (``benchmarks/memory.py --megabytes 16``: 233 MB instead of 223)
 _MEMO_MAX_TEXT = 100_000
-#: a blank (any whitespace) followed by a space: spaCy joins that space to a token
-_BLANK_BEFORE_SPACE = re.compile(r"\s ")
+#: a blank other than a space followed by a space, or two spaces followed by such a
+#: blank: spaCy joins the spaces and the blank into one token
+_BLANK_BEFORE_SPACE = re.compile(r"[^\S ] |  [^\S ]")
+#: the memo entry of the empty piece between the two spaces of a double space: the
+#: second space, a token of its own (no word, a blank)
+_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 0, True)
 #: pairs of consecutive tokens in spaCy's special cases (see the comment above)
 _SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
 _PAIR_SECONDS: frozenset[str] | None = None
 
 
 def _simple_spacing(text: str) -> bool:
-    """True when ``text`` neither starts nor ends with a space and no space follows a
-    blank: spaCy then cuts it into exactly the pieces of ``text.split(" ")``."""
-    if not text or text[0] == " " or text[-1] == " ":
+    """True when ``text`` neither starts nor ends with a space, holds no three spaces in
+    a row, and no space follows another blank except as the second of two spaces between
+    pieces: spaCy then cuts it into the pieces of ``text.split(" ")`` (an empty piece:
+    the second space of a double space, a token of its own)."""
+    if not text or text[0] == " " or text[-1] == " " or "   " in text:
         return False
     if text.isprintable():  # no blank but " " (line breaks, tabs, no-break spaces)
-        return "  " not in text
+        return True
     return _BLANK_BEFORE_SPACE.search(text) is None
 
 
@@ -1186,6 +1195,10 @@ def _learn_pieces(
         # bounded: a stream of new pieces refills it, never grows it
         _PIECES.clear()
         _PAIR_STARTS.clear()
+    if "" not in _PIECES:  # the double space (no special case has a space: no pair)
+        _PIECES[""] = _DOUBLE_SPACE
+        if _DOUBLE_SPACE[0] in _PAIR_SECONDS:
+            _PAIR_STARTS.add("")
     offsets = [0, *accumulate(map(add, map(len, pieces), repeat(1)))]
     pairs, n = _SPECIAL_PAIRS, len(texts)
     for i in new:
