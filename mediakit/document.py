@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
 from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import add, itemgetter, not_
+from operator import add, attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -182,9 +182,9 @@ def check_text(text: object, *, what: str = "text") -> str:
 def _looks_like_html(text: str) -> bool:
     """A page, not prose that mentions a tag: markup from the first character, a
     document tag (<html>, <body>, <head>), or several block tags with their ends."""
-    head = text[:5000]
-    if "<" not in head:
+    if text.find("<", 0, 5000) < 0:
         return False
+    head = text[:5000]
     stripped = head.lstrip()
     if stripped[:1] == "<" and _HTML_DOCUMENT.match(stripped):
         return True
@@ -234,7 +234,7 @@ def _single_mark_search() -> tuple[Callable[[str], Any], tuple[str, ...]]:
 def _no_quote_mark(text: str) -> bool:
     """True when no mark of the quote-mark table occurs in ``text`` (a charset search)."""
     search, longer = _single_mark_search()
-    return search(text) is None and not any(m in text for m in longer)
+    return search(text) is None and not any(map(text.__contains__, longer))
 
 
 def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
@@ -252,39 +252,59 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[Quo
     return _pair_quote_marks(text, paragraphs)
 
 
+@cache
+def _mark_facts() -> dict[str, tuple[str, str, int, bool, bool]]:
+    """mark -> (role, accepted closers, length, may be an apostrophe or inch sign inside
+    a word, may close a quotation of another style)."""
+    return {
+        mark: (role, closers, len(mark), mark in "'’‘\"", mark not in "’'")
+        for mark, (role, closers) in _quote_mark_table().items()
+    }
+
+
+@cache
+def _mark_contexts() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters before an opening mark and after a closing mark (quote marks too)."""
+    quote_chars = _quote_chars()
+    return frozenset(_OPENING_CONTEXT | quote_chars), frozenset(_CLOSING_CONTEXT | quote_chars)
+
+
 def _pair_quote_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRegion]:
     """:func:`find_quote_regions` for a text that holds a quotation mark."""
-    table = _quote_mark_table()
-    pattern = _quote_mark_pattern()
-    quote_chars = _quote_chars()
+    facts = _mark_facts()
+    finditer = _quote_mark_pattern().finditer
+    opening_context, closing_context = _mark_contexts()
     regions: list[QuoteRegion] = []
+    append = regions.append
     for par_start, par_end in paragraphs:
         stack: list[tuple[int, str, str]] = []  # (start, mark, accepted closers)
-        for match in pattern.finditer(text, par_start, par_end):
+        for match in finditer(text, par_start, par_end):
             mark, pos = match.group(), match.start()
-            role, closers = table[mark]
+            role, closers, length, apostrophe, may_close = facts[mark]
             before = text[pos - 1] if pos > par_start else "\n"
-            after_pos = pos + len(mark)
+            after_pos = pos + length
             after = text[after_pos] if after_pos < par_end else "\n"
-            if before.isalnum() and after.isalnum() and mark in "'’‘\"":
+            if apostrophe and before.isalnum() and after.isalnum():
                 continue  # apostrophe inside a word (war's, geht’s) or inch sign
-            left = (before in _OPENING_CONTEXT or before in quote_chars) and not after.isspace()
-            right = not before.isspace() and (
-                after in _CLOSING_CONTEXT or after in quote_chars or after.isspace()
-            )
+            left = before in opening_context and not after.isspace()
+            right = not before.isspace() and (after in closing_context or after.isspace())
             top_accepts = bool(stack) and mark in stack[-1][2]
             if top_accepts and (right or not left or role == "close" or stack[-1][1] == mark):
                 start, open_mark, _ = stack.pop()
-                regions.append(
-                    _region(text, start, pos + len(mark), open_mark, mark, True, len(stack))
+                append(
+                    QuoteRegion(
+                        start, after_pos, open_mark, mark, True, len(stack), text[start:after_pos]
+                    )
                 )
             elif role != "close" and left and not (top_accepts and right):
                 if len(stack) < _MAX_QUOTE_DEPTH:
                     stack.append((pos, mark, closers))
-            elif stack and right and role != "open" and mark not in "’'":
+            elif stack and right and role != "open" and may_close:
                 start, open_mark, _ = stack.pop()  # wrong style, but clearly a closing mark
-                regions.append(
-                    _region(text, start, pos + len(mark), open_mark, mark, True, len(stack))
+                append(
+                    QuoteRegion(
+                        start, after_pos, open_mark, mark, True, len(stack), text[start:after_pos]
+                    )
                 )
             elif role == "open" and not right and len(stack) < _MAX_QUOTE_DEPTH:
                 stack.append((pos, mark, closers))
@@ -293,13 +313,18 @@ def _pair_quote_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Quot
             end -= 1
         while stack:
             start, open_mark, _ = stack.pop()
-            regions.append(
+            append(
                 _region(
                     text, start, max(end, start + len(open_mark)), open_mark, "", False, len(stack)
                 )
             )
-    regions.sort(key=lambda r: (r.start, -r.end))
+    # every region starts at its own opening mark, so ordering by start alone is the
+    # order by (start, -end): a region before the regions nested in it
+    regions.sort(key=_START)
     return regions
+
+
+_START = attrgetter("start")
 
 
 def _region(
@@ -568,8 +593,15 @@ def _merge_special_cases(
     """Join peeled neighbours that form one of spaCy's special cases (an emoticon like ``;)``),
     as spaCy's special-case matcher does after its own affix loop."""
     merged: list[str] = []
+    # a joined group starts with a word that is a proper prefix of a special case: any
+    # other word is kept as it is, without joining (most of a long run of marks)
+    starters = _special_prefixes(specials)
     i, n = 0, len(words)
     while i < n:
+        if words[i] not in starters:
+            merged.append(words[i])
+            i += 1
+            continue
         for size in (3, 2):
             group = words[i : i + size]
             if len(group) == size and any(peeled[i : i + size]):
@@ -582,6 +614,19 @@ def _merge_special_cases(
             merged.append(words[i])
             i += 1
     return merged
+
+
+# the special cases (the tokenizer's rules), their number, and their proper prefixes
+_PREFIXES: tuple[Any, int, frozenset[str]] = (None, 0, frozenset())
+
+
+def _special_prefixes(specials: Any) -> frozenset[str]:
+    """Every proper prefix of a special case (built again only when the rules change)."""
+    global _PREFIXES
+    if _PREFIXES[0] is not specials or _PREFIXES[1] != len(specials):
+        prefixes = frozenset(case[:k] for case in specials for k in range(1, len(case)))
+        _PREFIXES = (specials, len(specials), prefixes)
+    return _PREFIXES[2]
 
 
 def _prefix_length(
@@ -821,17 +866,24 @@ def _sentence_starts(
     n = len(tokens)
     starts = [False] * n
 
-    closing_at = {r.inner_end: r for r in regions if r.closed}
-    opening_at = {r.start for r in regions}
-    # Only quotations opened inside a sentence are kept whole; see module docstring.
-    unsplittable = [
-        r for r in regions if r.depth == 0 and r.closed and not _opens_sentence(text, r)
-    ]
-    unsplittable_starts = [r.inner_start for r in unsplittable]
+    closing_at: dict[int, QuoteRegion] = {}
+    opening_at: set[int] = set()
+    # Only quotations opened inside a sentence are kept whole; see module docstring:
+    # their inner starts and inner ends (offsets behind the opening mark, of the closing one)
+    unsplittable_starts: list[int] = []
+    unsplittable_ends: list[int] = []
+    if regions:  # most sentences hold no quotation
+        closing_at = {r.end - len(r.close_mark): r for r in regions if r.closed}
+        opening_at = {r.start for r in regions}
+        for r in regions:
+            if r.depth == 0 and r.closed and not _opens_sentence(text, r):
+                unsplittable_starts.append(r.start + len(r.open_mark))
+                unsplittable_ends.append(r.end - len(r.close_mark))
 
     def inside_unsplittable(pos: int) -> bool:
+        # the region starting last at or before pos (its inner start <= pos): inside it?
         k = bisect_right(unsplittable_starts, pos) - 1
-        return k >= 0 and unsplittable[k].inner_start <= pos < unsplittable[k].inner_end
+        return k >= 0 and pos < unsplittable_ends[k]
 
     def next_content(i: int) -> int:
         while i < n and is_space[i]:
@@ -839,18 +891,24 @@ def _sentence_starts(
         return i
 
     # The first word of every paragraph starts a sentence.
-    for lo, hi in _runs(paragraph_of_token):
+    one_paragraph = not n or paragraph_of_token[-1] == 0  # the common case: no search
+    for lo, hi in [(0, n)] if one_paragraph else _runs(paragraph_of_token):
         first = next_content(lo)
         if first < hi:
             starts[first] = True
     inside_brackets: Callable[[int], bool] | None = None  # built at the first semicolon
-    # Only a token ending in an end mark can end a sentence; find those in the text.
+    # Only a token ending in an end mark can end a sentence; find those in the text
+    # (the test of _is_candidate, written out: it runs for every end mark).
     candidates: list[int] = []
+    terminal = _TERMINAL.match
     for mark in _END_MARK.finditer(text):
-        i = bisect_left(ends, mark.end())
-        if i < n and ends[i] == mark.end() and _is_candidate(tokens[i]):
-            if not candidates or candidates[-1] != i:
-                candidates.append(i)
+        end = mark.end()
+        i = bisect_left(ends, end)
+        if i < n and ends[i] == end:
+            t = tokens[i]
+            if terminal(t) or t == ";" or (len(t) > 1 and t.endswith(".")):
+                if not candidates or candidates[-1] != i:
+                    candidates.append(i)
     run_end, run_end_pos = -1, -1
     for i in candidates:
         token = tokens[i]
@@ -1046,6 +1104,9 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 # where no space follows another blank, a text's tokens are those of its pieces (each
 # tokenized alone), one after the other, unless two neighbouring tokens across a space
 # form a pair of consecutive tokens of some special case (``_special_case_pairs``).
+# A double space between two pieces is one more token, a single space (spaCy puts the
+# first space behind the token before it, the second one stands alone): in
+# ``text.split(" ")`` it is an empty piece, whose memo entry is that token.
 # A text of known pieces is tokenized from this memo, with no spaCy ``Doc`` and no
 # array call (most of the cost of parsing a sentence); ``tests/test_document.py``
 # compares the tokens with spaCy's.
@@ -1062,20 +1123,26 @@ _PIECE_MAX_CHARS = 64
 #: memo entries made amid a megabyte document's allocations pin memory the allocator
 #: cannot give back (``benchmarks/memory.py --megabytes 16``: 233 MB instead of 223)
 _MEMO_MAX_TEXT = 100_000
-#: a blank (any whitespace) followed by a space: spaCy joins that space to a token
-_BLANK_BEFORE_SPACE = re.compile(r"\s ")
+#: a blank other than a space followed by a space, or two spaces followed by such a
+#: blank: spaCy joins the spaces and the blank into one token
+_BLANK_BEFORE_SPACE = re.compile(r"[^\S ] |  [^\S ]")
+#: the memo entry of the empty piece between the two spaces of a double space: the
+#: second space, a token of its own (no word, a blank)
+_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 0, True)
 #: pairs of consecutive tokens in spaCy's special cases (see the comment above)
 _SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
 _PAIR_SECONDS: frozenset[str] | None = None
 
 
 def _simple_spacing(text: str) -> bool:
-    """True when ``text`` neither starts nor ends with a space and no space follows a
-    blank: spaCy then cuts it into exactly the pieces of ``text.split(" ")``."""
-    if not text or text[0] == " " or text[-1] == " ":
+    """True when ``text`` neither starts nor ends with a space, holds no three spaces in
+    a row, and no space follows another blank except as the second of two spaces between
+    pieces: spaCy then cuts it into the pieces of ``text.split(" ")`` (an empty piece:
+    the second space of a double space, a token of its own)."""
+    if not text or text[0] == " " or text[-1] == " " or "   " in text:
         return False
     if text.isprintable():  # no blank but " " (line breaks, tabs, no-break spaces)
-        return "  " not in text
+        return True
     return _BLANK_BEFORE_SPACE.search(text) is None
 
 
@@ -1095,7 +1162,7 @@ def _tokens_from_pieces(
     if not _PIECES:
         return None
     entries: list[Any] = list(map(_PIECES.get, pieces))
-    if None in entries:
+    if not all(entries):  # a piece not in the memo (an entry is never an empty tuple)
         return None
     if not _PAIR_STARTS.isdisjoint(pieces):
         # a piece starts with the second token of a special-case pair: is the first
@@ -1128,6 +1195,10 @@ def _learn_pieces(
         # bounded: a stream of new pieces refills it, never grows it
         _PIECES.clear()
         _PAIR_STARTS.clear()
+    if "" not in _PIECES:  # the double space (no special case has a space: no pair)
+        _PIECES[""] = _DOUBLE_SPACE
+        if _DOUBLE_SPACE[0] in _PAIR_SECONDS:
+            _PAIR_STARTS.add("")
     offsets = [0, *accumulate(map(add, map(len, pieces), repeat(1)))]
     pairs, n = _SPECIAL_PAIRS, len(texts)
     for i in new:
@@ -1319,24 +1390,27 @@ class Document:
             return []
         blank = self.token_is_space
         n = len(blank)
-        first = 0
-        while first < n and blank[first]:
-            first += 1
-        if first == n:
+        if not blank[0]:
+            first = 0  # the common case: the text starts with a token that is no blank
+        elif all(blank):
             return []
-        begins = [first, *(i for i in compress(range(n), starts) if i > first)]
+        else:
+            first = blank.index(False)
+        begins = list(compress(range(n), starts))
+        if not begins or begins[0] != first or (len(begins) > 1 and begins[1] <= first):
+            begins = [first, *begins[bisect_right(begins, first) :]]
+        following = begins[1:]
+        following.append(n)
+        token_starts, texts, text = self.token_starts, self.token_texts, self.text
         spans: list[TextSpan] = []
-        for b, following in zip(begins, [*begins[1:], n], strict=True):
-            last = following - 1
+        for b, after in zip(begins, following, strict=True):
+            last = after - 1
             while blank[last]:
                 last -= 1
-            spans.append(self._sentence_span(b, last))
+            start = token_starts[b]
+            end = token_starts[last] + len(texts[last])
+            spans.append(TextSpan(start, end, text[start:end], "sentence"))
         return spans
-
-    def _sentence_span(self, first: int, last: int) -> TextSpan:
-        start = self.token_starts[first]
-        end = self.token_starts[last] + len(self.token_texts[last])
-        return TextSpan(start, end, self.text[start:end], "sentence")
 
     # -- per-token lookups -------------------------------------------------
 
@@ -1435,8 +1509,8 @@ def is_word(token: str) -> bool:
 def _paragraph_of_tokens(token_starts: list[int], paragraphs: list[tuple[int, int]]) -> list[int]:
     """Index of the paragraph each token falls in (tokens before the first: paragraph 0)."""
     of_token = [0] * len(token_starts)
-    if not paragraphs:
-        return of_token
+    if len(paragraphs) < 2:
+        return of_token  # one paragraph (or none): every token is in paragraph 0
     bounds = [bisect_left(token_starts, start) for start, _ in paragraphs]
     for p, (lo, hi) in enumerate(zip(bounds, [*bounds[1:], len(token_starts)], strict=True)):
         if p and hi > lo:

@@ -462,6 +462,8 @@ def _token_lists(doc):
         "Die Adresse https://example.org/a/b/. steht da; siehe S. 3 bzw. Abb. 4.",
         "Geht's? 'ne Menge Leute gingen mit 's Auto – o. k., sagte er.",
         "„" + "!" * 80 + "“ rief er, und (" * 3 + " dann nichts mehr.",
+        "Er kam.  Sie ging,  sagte z.  B. Dr.  Kaiser  :)  und ( :-)  ).",
+        "Drei   Leerzeichen,  zwei  \nvor einem Zeilenende und\n  danach.  Ende.",
     ],
 )
 def test_tokens_from_the_piece_memo_are_spacys(text):
@@ -497,6 +499,22 @@ def test_a_sentence_of_known_pieces_needs_no_spacy_doc():
     assert doc._doc is None  # every piece known: tokens from the memo
     assert doc.token_texts[-2:] == ["nicht", "."] and doc.n_words == 6
     assert [s.text for s in doc.doc.sents] == [doc.text]  # the spaCy Doc on first use
+
+
+def test_a_double_space_is_served_by_the_piece_memo():
+    """The second space of a double space is a token of its own (an empty piece)."""
+    from mediakit import document
+
+    document._CACHE.clear()
+    first = document.Document("Die Bahn  streikt.  Wann ist  Schluss?")
+    again = document.Document("Die Bahn  streikt.  Wann ist  Schluss?")
+    assert again._doc is None  # from the memo
+    assert _token_lists(again) == _token_lists(first)
+    assert again.token_texts[2] == " " and again.token_is_space[2] and 2 not in again.words
+    assert [s.text for s in again.sentences] == ["Die Bahn  streikt.", "Wann ist  Schluss?"]
+    # three spaces in a row, or two before a line break: spaCy's tokens, not the memo's
+    assert document._memo_pieces("Die Bahn   streikt.") is None
+    assert document._memo_pieces("Die Bahn  \nstreikt.") is None
 
 
 def test_a_long_text_neither_uses_nor_feeds_the_piece_memo():
