@@ -370,38 +370,6 @@ class Readability:
         # floats), computed once: every property call re-derived ASL and the shares.
         words, sentences = self.words, self.sentences
         long_words, poly, mono = self.long_words, self.polysyllabic_words, self.monosyllabic_words
-        if (
-            words
-            and sentences
-            and _all_ints(words, sentences, self.syllables, long_words, poly, mono)
-        ):
-            # every figure is a float computed from int counts (far below any overflow):
-            # all finite, so _finite would hand each back unchanged
-            per_word = self.syllables / words
-            long_share = 100.0 * long_words / words
-            poly_share, mono_share = 100.0 * poly / words, 100.0 * mono / words
-            sl = words / sentences
-            return {
-                "words": float(words),
-                "sentences": float(sentences),
-                "syllables": float(self.syllables),
-                "long_words": float(long_words),
-                "polysyllabic_words": float(poly),
-                "monosyllabic_words": float(mono),
-                "avg_sentence_length": sl,
-                "avg_syllables_per_word": per_word,
-                "long_word_share": long_share,
-                "polysyllabic_share": poly_share,
-                "monosyllabic_share": mono_share,
-                "longest_sentence_words": float(max(self.sentence_words, default=0)),
-                "flesch_amstad": flesch_amstad(sl, per_word),
-                "wstf1": wiener_sachtextformel(1, poly_share, sl, long_share, mono_share),
-                "wstf2": wiener_sachtextformel(2, poly_share, sl, long_share, mono_share),
-                "wstf3": wiener_sachtextformel(3, poly_share, sl, long_share, mono_share),
-                "wstf4": wiener_sachtextformel(4, poly_share, sl, long_share, mono_share),
-                "lix": sl + 100.0 * long_words / words,
-                "smog_de": smog_de(poly, sentences),
-            }
         asl = asw = iw = ms = es = flesch = lix = smog = None
         wstf: list[float | None] = [None] * 4
         if words:
@@ -531,11 +499,6 @@ class Readability:
             f"<Readability {self.words} words, {self.sentences} sentences, "
             f"Flesch-Amstad {self.flesch_amstad:.1f}, WSTF1 {self.wstf1:.1f}, LIX {self.lix:.1f}>"
         )
-
-
-def _all_ints(*counts: object) -> bool:
-    """True when every count is a plain ``int`` (as :func:`readability` makes them)."""
-    return list(map(type, counts)).count(int) == len(counts)
 
 
 def _finite(value: float | None) -> float | None:
