@@ -8,8 +8,9 @@ title, nested, other), which the region rule sets and later rules refine.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import reduce
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, or_
 
 from ..document import Document, QuoteRegion, TextSpan
 from ..tables import load_table
@@ -19,6 +20,9 @@ from .words import (
     _CLAUSE_PUNCT,
     _COMPLEMENTIZERS,
     _END_PUNCT,
+    _FLAG_K1,
+    _FLAG_PARTICIPLE,
+    _FLAG_PRONOUN,
     _FRONTED_PASSIVE_AUX,
     _MAX_SENTENCE_TOKENS,
     _PARTICLES,
@@ -29,6 +33,7 @@ from .words import (
     _THIRD_PERSON,
     _mood,
     _regular_k1,
+    _start_flags,
     _token_forms,
     _words,
 )
@@ -377,6 +382,9 @@ def _fronted_participles(
     return out
 
 
+_ANY_ROLE = _ROLE_CUE_VERB | _ROLE_CUE_WORD | _ROLE_KONJUNKTIV | _ROLE_CUE_NOUN
+
+
 def no_starting_point(doc: Document) -> bool:
     """True when a :class:`Context` of ``doc`` would have no quote region and no
     candidate token (``verb_at``, ``prep_at``, ``mood_at`` all empty), decided
@@ -385,6 +393,13 @@ def no_starting_point(doc: Document) -> bool:
     """
     if doc.quote_regions:
         return False
+    # one flag word per token (kept per word form): most sentences have no token that
+    # could start anything, and need neither the forms nor the sentence starts
+    bits = reduce(or_, _start_flags(doc.token_texts), 0)
+    if bits & _ANY_ROLE:
+        return False
+    if not bits & _FLAG_PARTICIPLE and not (bits & _FLAG_PRONOUN and bits & _FLAG_K1):
+        return True  # no Konjunktiv I beside a pronoun, no fronted participle
     forms = document_forms(doc)
     if any(map(itemgetter(2), forms)):
         return False

@@ -378,7 +378,43 @@ _FORMS_SIZE = 500_000
 
 def _token_forms(tokens: list[str]) -> list[tuple[str, str, int]]:
     """What the rules read of each token, decided once per word form in a process."""
-    return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
+    try:
+        return list(map(_FORMS.__getitem__, tokens))  # steady state: every form known
+    except KeyError:
+        return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
+
+
+#: :func:`_start_flags` bits beyond the roles: a 3rd-person pronoun (er, sie, es, man),
+#: a cue verb's participle, a lowercase form that reads as Konjunktiv I next to a pronoun
+_FLAG_PRONOUN = 16
+_FLAG_PARTICIPLE = 32
+_FLAG_K1 = 64
+
+# token text -> its roles and the bits above
+_FLAGS: dict[str, int] = {}
+
+
+def _start_flags(tokens: list[str]) -> list[int]:
+    """Per token, what the quotation pre-check (``view.no_starting_point``) asks of it.
+
+    >>> _start_flags(["Das", "Wetter", "ist", "schön", "."])
+    [0, 0, 0, 0, 0]
+    """
+    try:
+        return list(map(_FLAGS.__getitem__, tokens))
+    except KeyError:
+        return memo_map(_FLAGS, tokens, _start_flag, _FORMS_SIZE)
+
+
+def _start_flag(token: str) -> int:
+    low, _, roles = _token_form(token)
+    if low in _THIRD_PERSON:
+        roles |= _FLAG_PRONOUN
+    if low in cue_lexicon().participles:
+        roles |= _FLAG_PARTICIPLE
+    if _regular_k1(low) and token[:1].islower():
+        roles |= _FLAG_K1
+    return roles
 
 
 @cache
