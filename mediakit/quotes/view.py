@@ -44,18 +44,20 @@ class Context:
 
     def __init__(self, doc: Document) -> None:
         self.d = doc
-        self.text = doc.text
+        text = self.text = doc.text
         starts, ends, texts = doc.token_starts, doc.token_ends, doc.token_texts
-        self.n = len(texts)
+        n = self.n = len(texts)
+        size = len(text)
         # one empty sentinel token at the end, so a look-ahead never runs off the lists
-        self.idx = [*starts, len(self.text)]
-        self.end = [*ends, len(self.text)]
-        self.tok = [*texts, ""]
+        self.idx = idx = [*starts, size]
+        self.end = [*ends, size]
+        self.tok = tok = [*texts, ""]
         forms = document_forms(doc)  # the sentinel's forms are ("", "", 0)
-        self.low = [*map(itemgetter(0), forms), ""]
+        low, vlow, roles = zip(*forms, strict=True) if forms else ((), (), ())
+        self.low = [*low, ""]
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
-        self.vlow = [*map(itemgetter(1), forms), ""]
-        self.space = [*doc.token_is_space, True]
+        self.vlow = [*vlow, ""]
+        self.space = space = [*doc.token_is_space, True]
         self.lex = cue_lexicon()
         self.preps = preposition_cues()
         self.words = _words()
@@ -63,14 +65,14 @@ class Context:
         self.scare: list[TextSpan] = []
         self.titles: list[TextSpan] = []
         # token -> index of the depth-0 quote region that holds it (-1: none)
-        self.region_of = [-1] * (self.n + 1)
-        self.regions = continued_regions(doc)
+        self.region_of = region_of = [-1] * (n + 1)
+        self.regions = continued_regions(doc) if doc.quote_regions else []
         self.region_tokens: list[tuple[int, int]] = []
         for k, r in enumerate(self.regions):
-            lo = bisect_left(self.idx, r.start)
-            hi = bisect_left(self.idx, r.end)
+            lo = bisect_left(idx, r.start)
+            hi = bisect_left(idx, r.end)
             self.region_tokens.append((lo, hi))
-            self.region_of[lo:hi] = [k] * (hi - lo)
+            region_of[lo:hi] = [k] * (hi - lo)
         self.region_kind = [""] * len(self.regions)
         self.region_starts = [lo for lo, _ in self.region_tokens]
         self.region_quote: dict[int, Quotation] = {}
@@ -83,8 +85,8 @@ class Context:
         # sentences as token ranges, whitespace tokens trimmed
         self.sentences: list[tuple[int, int]] = []
         for s in doc.sentences:
-            lo = bisect_left(self.idx, s.start)
-            hi = bisect_left(self.idx, s.end)
+            lo = bisect_left(idx, s.start)
+            hi = bisect_left(idx, s.end)
             # an endless "sentence" (no punctuation) is read in windows, so that the
             # rules stay linear in the length of the text
             while hi - lo > _MAX_SENTENCE_TOKENS:
@@ -94,31 +96,37 @@ class Context:
                 self.sentences.append((lo, hi))
         # The few tokens each rule can start from, found once: the rules then visit
         # only these instead of every token of every sentence.
-        region_of, space = self.region_of, self.space
-        roles = list(map(itemgetter(2), forms))
-        marked = list(compress(range(len(roles)), roles))
+        marked = list(compress(range(n), roles))
         free = [j for j in marked if region_of[j] < 0 and not space[j]]
         self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
         self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
         self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
         self.noun_at = [j for j in free if roles[j] & _ROLE_CUE_NOUN]
+        # what the pre-check reads of each word form: whether a pronoun, a form in -e
+        # or a participle stands anywhere (most sentences: none of these)
+        bits = reduce(or_, _start_flags(texts), 0)
         # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
         # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
-        regular = _regular_konjunktiv(self.low, self.tok, self.n)
+        regular = (
+            _regular_konjunktiv(self.low, tok, n)
+            if bits & _FLAG_PRONOUN and bits & _FLAG_K1
+            else None
+        )
         if regular:
             self.regular_k1 = regular
             self.mood_at = sorted(set(self.mood_at) | regular)
         else:
             self.regular_k1 = set()
-        fronted = [
-            j
-            for j in _fronted_participles(self.tok, self.low, self.sentences, space)
-            if region_of[j] < 0
-        ]
-        if fronted:
-            for j in fronted:
-                self.vlow[j] = self.low[j]
-            self.verb_at = sorted(set(self.verb_at) | set(fronted))
+        if bits & _FLAG_PARTICIPLE:
+            fronted = [
+                j
+                for j in _fronted_participles(tok, self.low, self.sentences, space)
+                if region_of[j] < 0
+            ]
+            if fronted:
+                for j in fronted:
+                    self.vlow[j] = self.low[j]
+                self.verb_at = sorted(set(self.verb_at) | set(fronted))
 
     @staticmethod
     def within(positions: list[int], lo: int, hi: int) -> list[int]:
