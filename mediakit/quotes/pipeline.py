@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..document import Document, TextSpan
 from .model import Quotation
 from .rules.cue_nouns import noun_frames
@@ -33,13 +35,19 @@ from .words import _REPORTED
 def sentence_rules(cx: Context) -> None:
     """Per sentence, the first rule that finds a quotation wins: anaphoric frame, cue verb, cue word, reported act."""
     prev: tuple[int, int] | None = None
+    regions = cx.regions
     for lo, hi in cx.sentences:
-        if cx.has_direct(lo, hi) and all(
-            cx.space[j] or (cx.region_of[j] >= 0 and cx.region_kind[cx.region_of[j]] == "direct")
-            for j in range(lo, hi)
+        if (
+            regions
+            and cx.has_direct(lo, hi)
+            and all(
+                cx.space[j]
+                or (cx.region_of[j] >= 0 and cx.region_kind[cx.region_of[j]] == "direct")
+                for j in range(lo, hi)
+            )
         ):
             continue  # the sentence is a direct quote as a whole
-        found = anaphoric_frame(cx, lo, hi, prev)
+        found = anaphoric_frame(cx, lo, hi, prev) if prev is not None else []
         # the other rules start from a cue verb or cue word outside the quote marks
         cued = cx.within(cx.verb_at, lo, hi) or cx.within(cx.prep_at, lo, hi)
         if not found and cued:
@@ -65,7 +73,8 @@ def sentence_rules(cx: Context) -> None:
         for q in found:
             if q:
                 cx.quotes.append(q)
-    cx.quotes.sort(key=lambda q: q.start)
+    if len(cx.quotes) > 1:
+        cx.quotes.sort(key=attrgetter("start"))
 
 
 def _with_coordinated_acts(cx: Context, found: list, lo: int, hi: int) -> list:

@@ -157,30 +157,47 @@ class Context:
         before = i - 1
         while before >= 0 and self.space[before]:
             before -= 1
+        ends: dict[str, int] | None = None  # particle -> where it ends the clause
         for verb in candidates:
             if verb.particle and before >= 0 and self.low[before] == verb.particle:
                 return verb, before  # subordinate order: "wie die Polizei bekannt gab"
             if verb.particle:
-                # the particle stands at the end of the clause, before , . : or a quote;
-                # a date apposition may come first ("gab am Montag, dem 27. März, … bekannt")
-                for k in range(i + 1, min(hi, i + 30)):
-                    w = self.tok[k]
-                    if self.region_of[k] >= 0 or (w in _END_PUNCT and w != "."):
-                        break
-                    if w == "," and self.low[self.next_content(k + 1, hi)] in _COMPLEMENTIZERS:
-                        break
-                    if self.low[k] == verb.particle:
-                        nxt = self.next_content(k + 1, hi)
-                        if (
-                            nxt >= hi
-                            or self.tok[nxt] in _CLAUSE_PUNCT
-                            or self.tok[nxt] in _END_PUNCT
-                            or self.region_of[nxt] >= 0
-                        ):
-                            return verb, k
+                if ends is None:
+                    ends = self._clause_end_particles(i, hi, candidates)
+                k = ends.get(verb.particle, -1)
+                if k >= 0:
+                    return verb, k
             elif plain is None:
                 plain = verb
         return (plain, -1) if plain else None
+
+    def _clause_end_particles(self, i: int, hi: int, candidates: list[CueVerb]) -> dict[str, int]:
+        """The first token after ``i`` holding each candidate's particle at the clause end.
+
+        The particle stands at the end of the clause, before , . : or a quote; a date
+        apposition may come first ("gab am Montag, dem 27. März, … bekannt"). One scan
+        for all the candidates of a form (they differ only in the particle they look for).
+        """
+        wanted = {verb.particle for verb in candidates if verb.particle}
+        found: dict[str, int] = {}
+        tok, low, region_of = self.tok, self.low, self.region_of
+        for k in range(i + 1, min(hi, i + 30)):
+            w = tok[k]
+            if region_of[k] >= 0 or (w in _END_PUNCT and w != "."):
+                break
+            if w == "," and low[self.next_content(k + 1, hi)] in _COMPLEMENTIZERS:
+                break
+            lw = low[k]
+            if lw in wanted and lw not in found:
+                nxt = self.next_content(k + 1, hi)
+                if (
+                    nxt >= hi
+                    or tok[nxt] in _CLAUSE_PUNCT
+                    or tok[nxt] in _END_PUNCT
+                    or region_of[nxt] >= 0
+                ):
+                    found[lw] = k
+        return found
 
     def cue(self, verb: CueVerb, i: int, particle: int) -> Cue:
         if particle >= 0:
