@@ -42,6 +42,40 @@ from .words import (
 class Context:
     """Read-only token and sentence view of one Document, plus the region labels the rules agree on."""
 
+    # one view per text, read in every rule: slots, no instance dict to build and fill
+    __slots__ = (
+        "d",
+        "echo_of",
+        "end",
+        "idx",
+        "known_names",
+        "lex",
+        "low",
+        "mood_at",
+        "n",
+        "noun_at",
+        "picked",
+        "prep_at",
+        "preps",
+        "quotes",
+        "region_kind",
+        "region_of",
+        "region_quote",
+        "region_starts",
+        "region_tokens",
+        "regions",
+        "regular_k1",
+        "scare",
+        "sentences",
+        "space",
+        "text",
+        "titles",
+        "tok",
+        "verb_at",
+        "vlow",
+        "words",
+    )
+
     def __init__(self, doc: Document) -> None:
         self.d = doc
         text = self.text = doc.text
