@@ -223,12 +223,12 @@ def _metrics(
         # no quotation (most single sentences): the figures of the general definition
         # for that case, computed once; only the scare-quote rate depends on the text
         figures = dict(_no_quotation_figures(words > 0))
-        figures["scare_quotes_per_1000_words"] = rate_per_1000(len(scare), words)
+        if scare:  # no scare quote: the rate of 0 is already there (0.0, or NaN of no words)
+            figures["scare_quotes_per_1000_words"] = rate_per_1000(len(scare), words)
         return figures
     quoted_words = 0
     if words and quotations:
-        token_starts = doc.token_starts
-        starts = [token_starts[i] for i in doc.words]
+        starts = doc.word_starts
         covered: list[tuple[int, int]] = sorted(s for q in quotations for s in q.spans)
         merged: list[list[int]] = []
         for s, e in covered:
@@ -246,30 +246,41 @@ def _figures(
 ) -> dict[str, float]:
     """The quotation figures from their counts (the one definition of every figure)."""
     n = len(quotations)
-    types = [q.speaker.speaker_type if q.speaker else None for q in quotations]
-    source_types = [q.source.source_type if q.source is not None else None for q in quotations]
-    named = [s for s in sources if s.source_type != "anonymous"]
-    kinds = [q.kind for q in quotations]
-    return {
+    types = []
+    source_types = []
+    kinds = []
+    evaluative = 0
+    for q in quotations:
+        types.append(q.speaker.speaker_type if q.speaker else None)
+        source_types.append(q.source.source_type if q.source is not None else None)
+        kinds.append(q.kind)
+        if q.cue and q.cue.evaluative:
+            evaluative += 1
+    named = sum(1 for s in sources if s.source_type != "anonymous")
+    figures = {
         "quotations": float(n),
         "quotes_per_1000_words": rate_per_1000(n, words),
-        "attributed_share": safe_div(sum(t is not None for t in source_types), n),
+        "attributed_share": safe_div(n - source_types.count(None), n),
         "named_share": safe_div(types.count("named"), n),
         "pronoun_share": safe_div(types.count("pronoun"), n),
         "anonymous_share": safe_div(source_types.count("anonymous"), n),
         "outlet_share": safe_div(types.count("outlet"), n),
-        "distinct_named_sources": float(len(named)),
+        "distinct_named_sources": float(named),
         "distinct_sources": float(len(sources)),
-        **{f"source_{t}_share": safe_div(source_types.count(t), n) for t in SOURCE_TYPES},
-        "quoted_token_share": safe_div(quoted_words, words),
-        "direct_share": safe_div(kinds.count("direct"), n),
-        "indirect_share": safe_div(kinds.count("indirect") + kinds.count("free_indirect"), n),
-        "reported_share": safe_div(kinds.count("reported"), n),
-        "evaluative_cue_share": safe_div(
-            sum(1 for q in quotations if q.cue and q.cue.evaluative), n
-        ),
-        "scare_quotes_per_1000_words": rate_per_1000(scare, words),
     }
+    for t, key in _SOURCE_SHARE_KEYS:
+        figures[key] = safe_div(source_types.count(t), n)
+    figures["quoted_token_share"] = safe_div(quoted_words, words)
+    figures["direct_share"] = safe_div(kinds.count("direct"), n)
+    figures["indirect_share"] = safe_div(kinds.count("indirect") + kinds.count("free_indirect"), n)
+    figures["reported_share"] = safe_div(kinds.count("reported"), n)
+    figures["evaluative_cue_share"] = safe_div(evaluative, n)
+    figures["scare_quotes_per_1000_words"] = rate_per_1000(scare, words)
+    return figures
+
+
+#: (source type, its share's name), in the order of :data:`SOURCE_TYPES`
+_SOURCE_SHARE_KEYS = tuple((t, f"source_{t}_share") for t in SOURCE_TYPES)
 
 
 @cache
