@@ -8,9 +8,8 @@ title, nested, other), which the region rule sets and later rules refine.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import reduce
 from itertools import compress
-from operator import itemgetter, or_
+from operator import itemgetter
 
 from ..document import Document, QuoteRegion, TextSpan
 from ..tables import load_table
@@ -87,10 +86,19 @@ class Context:
         self.end = [*ends, size]
         self.tok = tok = [*texts, ""]
         forms = document_forms(doc)  # the sentinel's forms are ("", "", 0)
-        low, vlow, roles = zip(*forms, strict=True) if forms else ((), (), ())
-        self.low = [*low, ""]
+        self.low = low = [f[0] for f in forms]
+        low.append("")
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
-        self.vlow = [*vlow, ""]
+        self.vlow = vlow = [f[1] for f in forms]
+        vlow.append("")
+        # per token its roles and what the pre-check reads (no_starting_point, which
+        # keeps them): whether a pronoun, a form in -e or a participle stands anywhere
+        flags = doc.cache.get("quotes.start_flags")
+        if flags is None:
+            flags = _start_flags(texts)
+        bits = 0
+        for f in set(flags):
+            bits |= f
         self.space = space = [*doc.token_is_space, True]
         self.lex = cue_lexicon()
         self.preps = preposition_cues()
@@ -130,21 +138,17 @@ class Context:
                 self.sentences.append((lo, hi))
         # The few tokens each rule can start from, found once: the rules then visit
         # only these instead of every token of every sentence.
-        marked = list(compress(range(n), roles))
+        # (the flags hold the roles in their low bits)
+        marked = [j for j, f in enumerate(flags) if f & _ANY_ROLE]
         free = [j for j in marked if region_of[j] < 0 and not space[j]]
-        self.verb_at = [j for j in free if roles[j] & _ROLE_CUE_VERB]
-        self.prep_at = [j for j in free if roles[j] & _ROLE_CUE_WORD]
-        self.mood_at = [j for j in marked if roles[j] & _ROLE_KONJUNKTIV]
-        self.noun_at = [j for j in free if roles[j] & _ROLE_CUE_NOUN]
-        # what the pre-check reads of each word form: whether a pronoun, a form in -e
-        # or a participle stands anywhere (most sentences: none of these)
-        bits = reduce(or_, _start_flags(texts), 0)
+        self.verb_at = [j for j in free if flags[j] & _ROLE_CUE_VERB]
+        self.prep_at = [j for j in free if flags[j] & _ROLE_CUE_WORD]
+        self.mood_at = [j for j in marked if flags[j] & _ROLE_KONJUNKTIV]
+        self.noun_at = [j for j in free if flags[j] & _ROLE_CUE_NOUN]
         # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
         # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
         regular = (
-            _regular_konjunktiv(self.low, tok, n)
-            if bits & _FLAG_PRONOUN and bits & _FLAG_K1
-            else None
+            _regular_konjunktiv(low, tok, n) if bits & _FLAG_PRONOUN and bits & _FLAG_K1 else None
         )
         if regular:
             self.regular_k1 = regular
@@ -454,7 +458,10 @@ def no_starting_point(doc: Document) -> bool:
         return False
     # one flag word per token (kept per word form): most sentences have no token that
     # could start anything, and need neither the forms nor the sentence starts
-    bits = reduce(or_, _start_flags(doc.token_texts), 0)
+    flags = doc.cache["quotes.start_flags"] = _start_flags(doc.token_texts)
+    bits = 0
+    for f in set(flags):
+        bits |= f
     if bits & _ANY_ROLE:
         return False
     if not bits & _FLAG_PARTICIPLE and not (bits & _FLAG_PRONOUN and bits & _FLAG_K1):

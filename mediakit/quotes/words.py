@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from ..document import memo_map
 from .lexicon import cue_lexicon, cue_nouns, konjunktiv_forms, preposition_cues, speaker_words
@@ -379,9 +380,16 @@ _FORMS_SIZE = 500_000
 def _token_forms(tokens: list[str]) -> list[tuple[str, str, int]]:
     """What the rules read of each token, decided once per word form in a process."""
     try:
-        return list(map(_FORMS.__getitem__, tokens))  # steady state: every form known
+        return _known(_FORMS, tokens)  # steady state: every form known
     except KeyError:
         return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
+
+
+def _known(memo: dict, keys: list[str]) -> list:
+    """``[memo[k] for k in keys]`` in one C loop (KeyError when one is missing)."""
+    if len(keys) > 1:
+        return list(itemgetter(*keys)(memo))
+    return [memo[k] for k in keys]
 
 
 #: :func:`_start_flags` bits beyond the roles: a 3rd-person pronoun (er, sie, es, man),
@@ -401,7 +409,7 @@ def _start_flags(tokens: list[str]) -> list[int]:
     [0, 0, 0, 0, 0]
     """
     try:
-        return list(map(_FLAGS.__getitem__, tokens))
+        return _known(_FLAGS, tokens)
     except KeyError:
         return memo_map(_FLAGS, tokens, _start_flag, _FORMS_SIZE)
 
