@@ -962,8 +962,8 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         # "Jegliche Mitverantwortung weist Hartmann von sich": a thing is no speaker
         # when a name or a person follows the verb
         last = np_forward(cx, v + 1, hi)
-        lead = cx.low[after_verb]
-        nominative = lead in ("der", "ein") or lead not in cx.words["determiner"]
+        lead_word = cx.low[after_verb]
+        nominative = lead_word in ("der", "ein") or lead_word not in cx.words["determiner"]
         if last > v and nominative and names_someone(cx, v + 1, last):
             return make_speaker(cx, v + 1, last)
     if (
