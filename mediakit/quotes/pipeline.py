@@ -131,6 +131,11 @@ REFINING = frozenset(
 )
 
 
+#: The steps that only read and label quote regions: a text without any (most single
+#: sentences) gives them nothing to do, and :func:`run` leaves them out.
+ON_REGIONS = frozenset({classify_regions, direct_quotes})
+
+
 def nothing_to_start_from(cx: Context) -> bool:
     """True when no rule of :data:`CHAIN` has anything to start from.
 
@@ -147,9 +152,12 @@ def run(cx: Context) -> tuple[list[Quotation], list[TextSpan], list[TextSpan]]:
     """Run the chain on one view; (quotations, scare quotes, titles)."""
     if nothing_to_start_from(cx):
         return cx.quotes, [], []
+    regions = bool(cx.regions)
     for step in CHAIN:
-        if cx.quotes or step not in REFINING:
+        if (cx.quotes or step not in REFINING) and (regions or step not in ON_REGIONS):
             step(cx)
+    if not regions:
+        return cx.quotes, [], []  # region_spans: no region, no scare quote or title
     scare, titles = region_spans(cx)
     return cx.quotes, scare, titles
 

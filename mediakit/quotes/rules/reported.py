@@ -59,7 +59,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         return []
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
-    if cx.tok[cx.strip_end(hi, lo) + 1] == "?" and cx.region_of[cx.strip_end(hi, lo)] < 0:
+    last = cx.strip_end(hi, lo)
+    if cx.tok[last + 1] == "?" and cx.region_of[last] < 0:
         return []  # "Was erwarten die Wähler?": the author's question reports no act
     lex = cx.lex
     for v in verbs:
