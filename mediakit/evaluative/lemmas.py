@@ -110,9 +110,11 @@ def _lemma_cache_key(lemmatizer) -> str:
 
 def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
     """Lowercase lemma of each word, through a memo per word form."""
-    return memo_map(
-        _lemma_memo(lemmatizer), words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE
-    )
+    memo = _lemma_memo(lemmatizer)
+    try:  # every word known (the common case): no test of each value for None
+        return list(map(memo.__getitem__, words))
+    except KeyError:
+        return memo_map(memo, words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE)
 
 
 def _lemma_memo(lemmatizer) -> dict[str, str]:

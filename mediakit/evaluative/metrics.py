@@ -194,7 +194,11 @@ def _token_flags(index: _Index, table) -> list[int]:
     decided once per word form (memoised per lexicon index) and each layer visits only
     the tokens it can use.
     """
-    return memo_map(index._flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
+    flags = index._flags
+    try:  # every word form known (the common case): no test of each value for None
+        return list(map(flags.__getitem__, table[0]))
+    except KeyError:
+        return memo_map(flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
 
 
 _FLAG_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
@@ -339,16 +343,38 @@ def _all_categories(own: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _category_keys(
     categories: tuple[str, ...],
-) -> tuple[tuple[str, ...], dict[str, str], dict[str, float]]:
+) -> tuple[tuple[str, ...], dict[str, str], dict[str, float], tuple[str, ...]]:
     """The figure names of every category but the hedge, in their order, category ->
-    name, and every name with 0.0 (to copy into the figures)."""
+    name, and the template of :attr:`EvaluativeAnalysis.metrics`: every figure name in
+    the order of the figures, the categories' with 0.0 (copied for each result; never
+    handed out itself), and the category names that are also one of the figures before
+    them (a category "constructions": its 0.0 replaces that figure, as it always did)."""
     key_of = {
         category: f"evaluative_{category}_per_1000_words"
         for category in categories
         if category != "hedge"
     }
     keys = tuple(key_of.values())
-    return keys, key_of, dict.fromkeys(keys, 0.0)
+    template: dict[str, float] = dict.fromkeys(_LEADING_FIGURES, 0.0)
+    template.update(dict.fromkeys(keys, 0.0))
+    template.update(dict.fromkeys(_TRAILING_FIGURES, 0.0))
+    clashes = tuple(key for key in keys if key in _LEADING_FIGURES)
+    return keys, key_of, template, clashes
+
+
+#: The figures before the per-category ones, and after them, in their order.
+_LEADING_FIGURES = (
+    "evaluative_per_1000_words",
+    "quoted_evaluative_per_1000_words",
+    "attributed_evaluative_per_1000_words",
+    "evaluative_sentences",
+    "unattributed_evaluative_sentence_share",
+    "unattributed_evaluative_sentences",
+    "evaluative_constructions_per_1000_words",
+    "hedges_per_1000_words",
+    "neutral_reporting_per_1000_words",
+)
+_TRAILING_FIGURES = ("author_words", "quoted_words", "attributed_words", "evaluative_hits")
 
 
 @dataclass
@@ -445,40 +471,43 @@ class EvaluativeAnalysis:
         evaluative_sentences = self.evaluative_sentences
         unattributed = len(self.unattributed_sentences)
         all_words = author_words + quoted_words + attributed_words
-        figures = {
-            "evaluative_per_1000_words": (
-                1000.0 * float(author_score) / (author_words + RATE_PRIOR_WORDS)
-                if author_words > 0
-                else nan
-            ),
-            "quoted_evaluative_per_1000_words": (
-                1000.0 * float(quoted_score) / (quoted_words + RATE_PRIOR_WORDS)
-                if quoted_words > 0
-                else nan
-            ),
-            "attributed_evaluative_per_1000_words": (
-                1000.0 * float(attributed_score) / (attributed_words + RATE_PRIOR_WORDS)
-                if attributed_words > 0
-                else nan
-            ),
-            "evaluative_sentences": float(evaluative_sentences),
-            "unattributed_evaluative_sentence_share": (
-                float(unattributed) / evaluative_sentences if evaluative_sentences else nan
-            ),
-            "unattributed_evaluative_sentences": float(unattributed),
-            "evaluative_constructions_per_1000_words": (
-                float(constructions * 1000.0) / author_words if author_words else nan
-            ),
-            "hedges_per_1000_words": (
-                float(hedges * 1000.0) / author_words if author_words else nan
-            ),
-            "neutral_reporting_per_1000_words": (
-                float(self.neutral_reporting * 1000.0) / all_words if all_words else nan
-            ),
-        }
-        # every category's figure 0.0, then the categories with hits; rate_per_1000 inlined
-        keys, key_of, zeros = _category_keys(tuple(self.categories))
-        figures.update(zeros)
+        # a copy of the figures' template (every name in its order, the categories at
+        # 0.0): the values below replace entries, so the order of the names stays that
+        # of the template (one C copy instead of building the dict name by name)
+        keys, key_of, template, clashes = _category_keys(tuple(self.categories))
+        figures = template.copy()
+        figures["evaluative_per_1000_words"] = (
+            1000.0 * float(author_score) / (author_words + RATE_PRIOR_WORDS)
+            if author_words > 0
+            else nan
+        )
+        figures["quoted_evaluative_per_1000_words"] = (
+            1000.0 * float(quoted_score) / (quoted_words + RATE_PRIOR_WORDS)
+            if quoted_words > 0
+            else nan
+        )
+        figures["attributed_evaluative_per_1000_words"] = (
+            1000.0 * float(attributed_score) / (attributed_words + RATE_PRIOR_WORDS)
+            if attributed_words > 0
+            else nan
+        )
+        figures["evaluative_sentences"] = float(evaluative_sentences)
+        figures["unattributed_evaluative_sentence_share"] = (
+            float(unattributed) / evaluative_sentences if evaluative_sentences else nan
+        )
+        figures["unattributed_evaluative_sentences"] = float(unattributed)
+        figures["evaluative_constructions_per_1000_words"] = (
+            float(constructions * 1000.0) / author_words if author_words else nan
+        )
+        figures["hedges_per_1000_words"] = (
+            float(hedges * 1000.0) / author_words if author_words else nan
+        )
+        figures["neutral_reporting_per_1000_words"] = (
+            float(self.neutral_reporting * 1000.0) / all_words if all_words else nan
+        )
+        for clash in clashes:  # a category's name that is one of the figures above: 0.0
+            figures[clash] = 0.0
+        # the categories with hits; rate_per_1000 inlined
         if author_words:
             for category, count in by_category.items():
                 key = key_of.get(category)

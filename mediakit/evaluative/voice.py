@@ -264,6 +264,29 @@ class VoiceLayer:
         return k > 0 and self.sourced[k - 1][1] > start
 
 
+def _author_only_layer() -> VoiceLayer:
+    """``VoiceLayer()``, the author's voice throughout, without the dataclass's
+    ``__init__`` (six list factories and ``__post_init__``): the same attributes, each
+    list its own (the private ones shared, as ``__post_init__`` shares them)."""
+    layer = object.__new__(VoiceLayer)
+    empty: list = []
+    layer.__dict__.update(
+        spans=[],
+        quoted=[],
+        attributed=[],
+        holes=[],
+        sourced=[],
+        cues=[],
+        _quoted_starts=empty,
+        _attributed_starts=empty,
+        _hole_starts=empty,
+        _sourced_starts=[],
+        _by_start=[],
+        _span_starts=[],
+    )
+    return layer
+
+
 def voice_layer(document: Document) -> VoiceLayer:
     """The :class:`VoiceLayer` of a document, computed once and kept in its cache."""
     cached = document.cache.get("evaluative_voice")
@@ -277,7 +300,7 @@ def voice_layer(document: Document) -> VoiceLayer:
     if not analysis.quotations and continued is None and not spoken and ":" not in document.text:
         # no quotation, none begun before the text and no transcript speaker label:
         # the author's voice throughout
-        layer = VoiceLayer()
+        layer = _author_only_layer()
         document.cache["evaluative_voice"] = layer
         return layer
     spans: list[VoiceSpan] = []
