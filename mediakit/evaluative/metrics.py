@@ -20,7 +20,15 @@ from .lemmas import _lemma_memo, _token_table
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
 from .separable import separable_hits, separable_particles
-from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, voice_rules, words_in
+from .voice import (
+    VOICES,
+    VoiceLayer,
+    _scare_quote_hits,
+    _voice_layer_if_any,
+    voice_layer,
+    voice_rules,
+    words_in,
+)
 
 if TYPE_CHECKING:
     from .index import _Index
@@ -224,11 +232,17 @@ def _flags_of(index: _Index, text: str) -> int:
     return flags
 
 
+#: :func:`_find` without a voice layer from its caller: it asks :func:`voice_layer`.
+_NO_LAYER: Any = object()
+
+
 def _find(
-    document: Document, lex: Lexicon, table, flags: list[int]
+    document: Document, lex: Lexicon, table, flags: list[int], layer: Any = _NO_LAYER
 ) -> tuple[list[EvaluativeHit], int]:
     """:func:`find_evaluative` on the scan's token table and its :func:`_token_flags`,
-    and the number of neutral reporting words."""
+    and the number of neutral reporting words. ``layer``, when the caller has it: the
+    document's :func:`voice_layer`, or None for the author's voice throughout
+    (:func:`_voice_layer_if_any`)."""
     # one pass over the flagged tokens (a few per sentence): the scan visits the tokens
     # that can hit as a word and those that can start a phrase with the next token
     # (a plain loop over the flagged tokens: cheaper than chained maps over every token,
@@ -296,11 +310,15 @@ def _find(
         # by start, the longer first (two stable sorts: the order of sort key (start, -end))
         raw.sort(key=itemgetter(1), reverse=True)
         raw.sort(key=itemgetter(0))
-    layer = voice_layer(document)
+    if layer is _NO_LAYER:
+        layer = voice_layer(document)
     text = document.text
     hits = []
+    voice_at = layer.voice_at if layer is not None else None
+    voice, source = "author", None  # the author's voice throughout (no layer)
     for start, end, entry, match, negated in raw:
-        voice, source = layer.voice_at(start, entry.category)
+        if voice_at is not None:
+            voice, source = voice_at(start, entry.category)
         hits.append(
             EvaluativeHit(
                 start,
@@ -574,11 +592,16 @@ def analyze_evaluative(
     index = lex.index
     table = _token_table(document, index.lemmatizer)
     flags = _token_flags(index, table)
-    hits, neutral_count = _find(document, lex, table, flags)
-    word_starts = document.word_starts
+    # None: the author's voice throughout, where voice_layer would be VoiceLayer()
+    voices = _voice_layer_if_any(document)
+    hits, neutral_count = _find(document, lex, table, flags, voices)
     n_words = document.n_words
-    if n_words:
-        layer = voice_layer(document)
+    layer: VoiceLayer | None
+    if n_words and voices is None:
+        layer, quoted_words, attributed_words = _AUTHOR_ONLY, 0, 0
+    elif n_words and voices is not None:
+        word_starts = document.word_starts
+        layer = voices
         quoted_words = words_in(word_starts, layer.quoted) if layer.quoted else 0
         attributed_words = 0
         if layer.attributed:
@@ -606,6 +629,11 @@ def analyze_evaluative(
         unattributed_sentences=unattributed,
         evaluative_sentences=evaluative_sentences,
     )
+
+
+#: The layer of a text in the author's voice throughout, read (never changed or handed
+#: out) where :func:`_voice_layer_if_any` gave None.
+_AUTHOR_ONLY = VoiceLayer()
 
 
 def _unattributed_sentences(

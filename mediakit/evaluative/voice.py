@@ -264,27 +264,24 @@ class VoiceLayer:
         return k > 0 and self.sourced[k - 1][1] > start
 
 
-def _author_only_layer() -> VoiceLayer:
-    """``VoiceLayer()``, the author's voice throughout, without the dataclass's
-    ``__init__`` (six list factories and ``__post_init__``): the same attributes, each
-    list its own (the private ones shared, as ``__post_init__`` shares them)."""
-    layer = object.__new__(VoiceLayer)
-    empty: list = []
-    layer.__dict__.update(
-        spans=[],
-        quoted=[],
-        attributed=[],
-        holes=[],
-        sourced=[],
-        cues=[],
-        _quoted_starts=empty,
-        _attributed_starts=empty,
-        _hole_starts=empty,
-        _sourced_starts=[],
-        _by_start=[],
-        _span_starts=[],
-    )
-    return layer
+def _voice_layer_if_any(document: Document) -> VoiceLayer | None:
+    """:func:`voice_layer`, or None for a text in the author's voice throughout that
+    has no layer yet: no quotation, no scare quote, no colon (no transcript speaker
+    label) and no quotation begun before the text (most single sentences), where
+    :func:`voice_layer` would build the empty ``VoiceLayer()``; the caller reads None as
+    that layer and saves building it (a later :func:`voice_layer` builds it then)."""
+    cached = document.cache.get("evaluative_voice")
+    if cached is not None:
+        return cached
+    analysis = analyze_quotes(document)
+    if (
+        not analysis.quotations
+        and not analysis.scare_quotes
+        and ":" not in document.text
+        and _continued_quotation(document) is None
+    ):
+        return None
+    return voice_layer(document)
 
 
 def voice_layer(document: Document) -> VoiceLayer:
@@ -300,7 +297,7 @@ def voice_layer(document: Document) -> VoiceLayer:
     if not analysis.quotations and continued is None and not spoken and ":" not in document.text:
         # no quotation, none begun before the text and no transcript speaker label:
         # the author's voice throughout
-        layer = _author_only_layer()
+        layer = VoiceLayer()
         document.cache["evaluative_voice"] = layer
         return layer
     spans: list[VoiceSpan] = []
