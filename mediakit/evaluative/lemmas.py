@@ -117,6 +117,19 @@ def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
         return memo_map(memo, words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE)
 
 
+def _lowers(words: list[str]) -> list[str]:
+    """``list(map(str.lower, words))`` through a memo per word form (a look-up costs
+    less than lowering the word again)."""
+    try:  # every word known (the common case)
+        return list(map(_LOWER_MEMO.__getitem__, words))
+    except KeyError:
+        return memo_map(_LOWER_MEMO, words, str.lower, _LEMMA_MEMO_SIZE)
+
+
+# token text -> its lowercase, bounded like the other word memos
+_LOWER_MEMO: dict[str, str] = {}
+
+
 def _lemma_memo(lemmatizer) -> dict[str, str]:
     memo = _LEMMA_MEMOS.get(lemmatizer)
     if memo is None:
@@ -133,10 +146,16 @@ def _token_table(
     document: Document, lemmatizer=lemmatize
 ) -> tuple[list[str], list[int], list[bool], list[str], list[str]]:
     """Non-space tokens as parallel lists: texts, starts, sentence starts, lowercase, lowercase lemmas."""
-    cache_key = "evaluative_tokens_" + _lemma_cache_key(lemmatizer)
+    cache_key = (
+        "evaluative_tokens_lemmas"
+        if lemmatizer is lemmatize
+        else "evaluative_tokens_lexicon_lemmas"
+    )  # "evaluative_tokens_" + _lemma_cache_key(lemmatizer), without the call
     table = document.cache.get(cache_key)
     if table is None:
-        if True in document.token_is_space:
+        # any(): the flags are bools, so the same as ``True in`` without an equality
+        # test per token
+        if any(document.token_is_space):
             keep = list(
                 compress(range(len(document.token_texts)), map(not_, document.token_is_space))
             )
@@ -151,7 +170,7 @@ def _token_table(
             words,
             starts,
             firsts,
-            list(map(str.lower, words)),
+            _lowers(words),
             _lower_lemmas(words, lemmatizer),
         )
         document.cache[cache_key] = table

@@ -309,8 +309,10 @@ def voice_layer(document: Document) -> VoiceLayer:
     # holds every lowercase clause as it is: no such word has a letter whose lowercase
     # depends on its neighbours)
     lowered = document.text.lower() if analysis.quotations else ""
-    may_counterfactual = any(word in lowered for word in rules.counterfactual)
-    may_unrealised = any(phrase.partition(" ")[0] in lowered for phrase in rules.unrealised)
+    may_counterfactual = _holds_any(lowered, _needles(rules.counterfactual))
+    may_unrealised = _holds_any(
+        lowered, _needles(frozenset(phrase.partition(" ")[0] for phrase in rules.unrealised))
+    )
     may_modal_man = "man" in lowered
     for quotation in _all_quotations(analysis.quotations):
         kind = getattr(quotation, "kind", "direct")
@@ -378,6 +380,26 @@ def voice_layer(document: Document) -> VoiceLayer:
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
     return layer
+
+
+@cache
+def _needles(words: frozenset[str]) -> tuple[str, ...]:
+    """The words of which a text holds one (as a substring) exactly when it holds one of
+    ``words``: a word that holds another one of them is left out (*würden* holds
+    *würde*), in sorted order.
+
+    >>> _needles(frozenset({"würde", "würden", "würdest"}))
+    ('würde',)
+    """
+    return tuple(sorted(word for word in words if not any(o != word and o in word for o in words)))
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """True when ``text`` holds one of ``needles`` (a loop: no generator)."""
+    for needle in needles:  # noqa: SIM110 - no generator per call
+        if needle in text:
+            return True
+    return False
 
 
 def _first_person_phrases(
@@ -691,6 +713,8 @@ def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRul
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(intervals) < 2:  # nothing to sort or join (most lists here)
+        return [(start, end) for start, end in intervals]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
