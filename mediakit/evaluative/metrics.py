@@ -15,7 +15,7 @@ from ..document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, mem
 from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
 from .hits import EvaluativeHit
-from .index import _WORD_HIT
+from .index import _PHRASE_FIRST, _PHRASE_SECOND, _WORD_HIT
 from .lemmas import _lemma_memo, _token_table
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
@@ -188,8 +188,6 @@ def find_evaluative(
 _PARTICLE = 4
 _TRIGGER = 8
 _NEUTRAL = 16
-_PHRASE_FIRST = 32
-_PHRASE_SECOND = 64
 _OTHER_LAYERS = _PARTICLE | _TRIGGER | _NEUTRAL
 
 
@@ -265,7 +263,7 @@ def _find(
                 triggers.append(k)
             if flag & _NEUTRAL:
                 neutral += 1
-    words = _scan(document, lex, candidates, flags, table) if candidates else []
+    words = _scan(document, lex, candidates, flags, table, phrase_flags=True) if candidates else []
     split = separable_hits(document, lex, particles, table=table) if particles else []
     if split:
         # a split separable verb (spielt ... herunter) replaces the hits on its verb and
@@ -456,6 +454,26 @@ class EvaluativeAnalysis:
           neutral reporting verbs (sagen, erklären, mitteilen …);
         * ``author_words``, ``quoted_words``, ``attributed_words``, ``evaluative_hits``.
         """
+        if self.hits or self.evaluative_sentences or self.unattributed_sentences:
+            return self._figures()
+        # no hit (most single sentences): the figures follow from the word counts alone,
+        # computed once per counts and copied
+        key = (
+            tuple(self.categories),
+            self.author_words,
+            self.quoted_words,
+            self.attributed_words,
+            self.neutral_reporting,
+        )
+        known = _NO_HIT_FIGURES.get(key)
+        if known is None:
+            if len(_NO_HIT_FIGURES) >= _NO_HIT_FIGURES_SIZE:
+                _NO_HIT_FIGURES.clear()
+            known = _NO_HIT_FIGURES[key] = self._figures()
+        return known.copy()
+
+    def _figures(self) -> dict[str, float]:
+        """:attr:`metrics`, computed."""
         # one pass over the hits: the score per voice (what _score gives for each voice's
         # hits, summed in the same order), the author's hits by category; then the rates
         # of evaluative_rate, safe_div and rate_per_1000 inlined (most texts have no hit)
@@ -629,6 +647,12 @@ def analyze_evaluative(
         unattributed_sentences=unattributed,
         evaluative_sentences=evaluative_sentences,
     )
+
+
+#: (categories, author, quoted, attributed words, neutral reporting words) -> the
+#: figures of a result without any hit (never handed out: :attr:`metrics` copies them)
+_NO_HIT_FIGURES: dict[tuple, dict[str, float]] = {}
+_NO_HIT_FIGURES_SIZE = 4096
 
 
 #: The layer of a text in the author's voice throughout, read (never changed or handed
