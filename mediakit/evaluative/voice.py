@@ -38,7 +38,8 @@ from ..document import (
     _quote_mark_pattern,
     parse,  # noqa: F401 - parse: the doctest
 )
-from ..quotes import analyze_quotes
+from ..quotes import _CACHE_KEY as _QUOTES_KEY
+from ..quotes import QuoteAnalysis, analyze_quotes
 from ..tables import load_table
 from .context import context_words
 from .lexicon import LexiconEntry
@@ -264,6 +265,13 @@ class VoiceLayer:
         return k > 0 and self.sourced[k - 1][1] > start
 
 
+def _quotes_of(document: Document) -> QuoteAnalysis:
+    """``analyze_quotes(document)`` for a parsed document: its cached analysis read
+    directly when there is one (the common case: analyze computes it first)."""
+    analysis = document.cache.get(_QUOTES_KEY)
+    return analysis if analysis is not None else analyze_quotes(document)
+
+
 def _voice_layer_if_any(document: Document) -> VoiceLayer | None:
     """:func:`voice_layer`, or None for a text in the author's voice throughout that
     has no layer yet: no quotation, no scare quote, no colon (no transcript speaker
@@ -273,7 +281,7 @@ def _voice_layer_if_any(document: Document) -> VoiceLayer | None:
     cached = document.cache.get("evaluative_voice")
     if cached is not None:
         return cached
-    analysis = analyze_quotes(document)
+    analysis = _quotes_of(document)
     if (
         not analysis.quotations
         and not analysis.scare_quotes
@@ -290,7 +298,7 @@ def voice_layer(document: Document) -> VoiceLayer:
     if cached is not None:
         return cached
     rules = voice_rules()
-    analysis = analyze_quotes(document)
+    analysis = _quotes_of(document)
     continued = _continued_quotation(document)
     scare_quotes = analysis.scare_quotes
     spoken = _first_person_phrases(scare_quotes, document, rules) if scare_quotes else []
@@ -716,12 +724,17 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len(intervals) < 2:  # nothing to sort or join (most lists here)
         return [(start, end) for start, end in intervals]
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
+    ordered = iter(sorted(intervals))
+    # the open interval in locals (appended when the next one starts after it)
+    low, high = next(ordered)
+    for start, end in ordered:
+        if start <= high:
+            if end > high:
+                high = end
         else:
-            merged.append((start, end))
+            merged.append((low, high))
+            low, high = start, end
+    merged.append((low, high))
     return merged
 
 
@@ -773,7 +786,7 @@ SCARE_QUOTE_ENTRY = LexiconEntry(
 
 
 def _scare_quote_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
-    scare = analyze_quotes(document).scare_quotes
+    scare = _quotes_of(document).scare_quotes
     if not scare:
         return []
     # Only a single quoted word is the classic scare quote; a quoted phrase is as often
