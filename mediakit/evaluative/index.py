@@ -99,6 +99,8 @@ class _Index:
         self._can_hit: dict[str, int] = {}
         #: token text -> the flags of :func:`mediakit.evaluative.metrics._token_flags`
         self._flags: dict[str, int] = {}
+        #: token text -> (lowercase, lowercase lemma, flags): the three memos in one
+        self._infos: dict[str, tuple[str, str, int]] = {}
         #: forms and lemmas of three tokens -> the phrase lists that pass the first
         #: tests of :func:`mediakit.evaluative.matching._match_phrase`
         self._phrase_gates: dict[tuple, tuple] = {}

@@ -16,7 +16,7 @@ from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
 from .hits import EvaluativeHit
 from .index import _PHRASE_FIRST, _PHRASE_SECOND, _WORD_HIT
-from .lemmas import _lemma_memo, _token_table
+from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, _table_key
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
 from .separable import separable_hits, separable_particles
@@ -177,8 +177,8 @@ def find_evaluative(
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    table = _token_table(document, lex.index.lemmatizer)
-    return _find(document, lex, table, _token_flags(lex.index, table))[0]
+    table, flags = _table_and_flags(document, lex.index)
+    return _find(document, lex, table, flags)[0]
 
 
 #: Bits of :func:`_token_flags`: the hit kind of the lexicon scan in the two lowest
@@ -208,6 +208,40 @@ def _token_flags(index: _Index, table) -> list[int]:
 
 
 _FLAG_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
+
+
+def _table_and_flags(document: Document, index: _Index) -> tuple[Any, list[int]]:
+    """``_token_table(document, index.lemmatizer)`` and its :func:`_token_flags`.
+
+    A document without a table yet (every document analysed once) gets both from one
+    look-up per token in the index's memo of word form -> (lowercase, lowercase lemma,
+    flags), split into the lists in C, instead of three look-ups per token (the lower,
+    lemma and flag memos); the values are those of the three memos."""
+    lemmatizer = index.lemmatizer
+    key = _table_key(lemmatizer)
+    table = document.cache.get(key)
+    if table is not None:
+        return table, _token_flags(index, table)
+    words, starts, firsts = _non_space_tokens(document)
+    infos = index._infos
+    try:  # every word form known (the common case)
+        rows = list(map(infos.__getitem__, words))
+    except KeyError:
+        rows = memo_map(infos, words, partial(_info_of, index), _FLAG_MEMO_SIZE)
+    if rows:
+        lowers, lemmas, flags = map(list, zip(*rows, strict=True))
+    else:
+        lowers, lemmas, flags = [], [], []
+    table = (words, starts, firsts, lowers, lemmas)
+    document.cache[key] = table
+    return table, flags
+
+
+def _info_of(index: _Index, text: str) -> tuple[str, str, int]:
+    """(lowercase, lowercase lemma, flags) of a word form, through the three memos."""
+    lemma = _lower_lemmas([text], index.lemmatizer)[0]
+    flags = memo_map(index._flags, [text], partial(_flags_of, index), _FLAG_MEMO_SIZE)[0]
+    return text.lower(), lemma, flags
 
 
 def _flags_of(index: _Index, text: str) -> int:
@@ -608,8 +642,7 @@ def analyze_evaluative(
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
     index = lex.index
-    table = _token_table(document, index.lemmatizer)
-    flags = _token_flags(index, table)
+    table, flags = _table_and_flags(document, index)
     # None: the author's voice throughout, where voice_layer would be VoiceLayer()
     voices = _voice_layer_if_any(document)
     hits, neutral_count = _find(document, lex, table, flags, voices)
