@@ -110,3 +110,33 @@ def test_merge_as_before() -> None:
 def test_needles() -> None:
     assert voice._needles(frozenset({"würde", "würden", "würdet"})) == ("würde",)
     assert voice._needles(frozenset({"ohne", "zu"})) == ("ohne", "zu")
+
+
+LEADING_SENTENCES = [
+    "Das ist ganz, ganz schlimm, und sehr sehr teuer.",
+    "Es ist doch seltsam, dass niemand fragt.",
+    "Man fragt sich, ob das nicht unerheblich ist.",
+    "Er müsste das wissen, sie dürfen es nicht.",
+    "Wer glaubt denn noch an Frieden? Wie praktisch!",
+    "Das hat Moskau in die Hände gespielt, und er goss Öl ins Feuer.",
+    "Eine Art Staatsstreich, nichts anderes als ein Putsch.",
+]
+
+
+def test_leading_literals_start_every_match() -> None:
+    """A search from the first leading literal finds what the whole search finds."""
+    import mediakit
+    from mediakit.evaluative.constructions import _leadings, _prepared
+
+    texts = LEADING_SENTENCES + [doc.body for doc in mediakit.load_corpus()]
+    for row, leading in zip(_prepared(), _leadings(), strict=True):
+        pattern = row[1]
+        if not leading:
+            continue
+        for text in texts:
+            full = [m.span() for m in pattern.finditer(text)]
+            for start, _ in full:
+                assert any(text.startswith(literal, start) for literal in leading)
+            found = [i for i in (text.find(literal) for literal in leading) if i >= 0]
+            windowed = [m.span() for m in pattern.finditer(text, min(found))] if found else []
+            assert windowed == full

@@ -156,9 +156,11 @@ def construction_hits(
                     numbers.append(number)
     if sentences_of:
         prepared = _prepared()
+        leadings = _leadings()
         taken: dict[str, list[tuple[int, int]]] = {}
         for index in sorted(sentences_of):
             construction, pattern, whole, rules, entry, needs = prepared[index]
+            leading = leadings[index]
             spans = taken.setdefault(construction.category, [])
             for number in sentences_of[index]:
                 sentence = sentences[number]
@@ -177,7 +179,20 @@ def construction_hits(
                             break
                     if not held:
                         continue
-                for match in pattern.finditer(text, sentence.start, sentence.end):
+                begin = sentence.start
+                if leading:
+                    # every match starts with one of these strings: the search starts at
+                    # the first of them (a match cannot start before it; \b and
+                    # lookbehinds still see the text before the search's start)
+                    first = -1
+                    for literal in leading:
+                        at = text.find(literal, begin, sentence.end)
+                        if at >= 0 and (first < 0 or at < first):
+                            first = at
+                    if first < 0:
+                        continue
+                    begin = first
+                for match in pattern.finditer(text, begin, sentence.end):
                     start, end = match.span() if whole else match.span("hit")
                     if end <= start:
                         continue
@@ -256,6 +271,62 @@ def _prepared() -> tuple[
         )
         for c in construction_table()
     )
+
+
+@cache
+def _leadings() -> tuple[tuple[str, ...], ...]:
+    """Per table row: :func:`leading_literals` of its pattern."""
+    return tuple(leading_literals(c.pattern) for c in construction_table())
+
+
+def leading_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` starts with (after zero-width
+    anchors and lookarounds), or () when the pattern does not tell.
+
+    >>> leading_literals(re.compile(r"\\b(?:[Gg]anz,?\\sganz|[Ss]ehr\\ssehr)\\b"))
+    ('Ganz', 'Sehr', 'ganz', 'sehr')
+    >>> leading_literals(re.compile(r"\\b(?:viel\\s)?zu\\s"))
+    ()
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    parser = importlib.import_module("re._parser")
+    found = _leading(parser.parse(pattern.pattern, pattern.flags).data, parser)
+    return tuple(sorted(found)) if found else ()
+
+
+def _leading(items: Any, parser: Any) -> frozenset[str] | None:
+    """The strings one of which every match of a sequence of parsed items starts with."""
+    c = parser
+    runs = [""]
+    for op, value in items:
+        if runs == [""] and (op is c.AT or op in (c.ASSERT, c.ASSERT_NOT)):
+            continue  # zero width before the first character: the match starts after it
+        if op is c.LITERAL:
+            runs = [run + chr(value) for run in runs]
+            continue
+        if (
+            op is c.IN
+            and all(kind is c.LITERAL for kind, _ in value)
+            and len(runs) * len(value) <= _MAX_FORKS
+        ):
+            runs = [run + chr(code) for run in runs for _, code in value]
+            continue
+        if runs == [""] and op is c.SUBPATTERN:
+            _, add_flags, _, inner = value
+            if add_flags & re.IGNORECASE:
+                return None
+            return _leading(inner, parser)
+        if runs == [""] and op is c.BRANCH:
+            out: set[str] = set()
+            for branch in value[1]:
+                inner_found = _leading(branch, parser)
+                if not inner_found:
+                    return None
+                out.update(inner_found)
+            return frozenset(out)
+        break
+    return frozenset(runs) if all(runs) else None
 
 
 #: At most this many needs are tested per pattern and sentence (the longest literals).
