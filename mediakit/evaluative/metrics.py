@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, memo_map
 from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
+from .context import _CLAUSE_BREAKS
 from .hits import EvaluativeHit
 from .index import _PHRASE_FIRST, _PHRASE_SECOND, _WORD_HIT
 from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, _table_key
@@ -284,6 +285,7 @@ def _find(
     triggers: list[int] = []
     neutral = 0
     last = len(flags) - 1
+    firsts, lowers = table[2], table[3]
     for k in compress(range(len(flags)), flags):
         flag = flags[k]
         if flag & _WORD_HIT or (
@@ -291,7 +293,15 @@ def _find(
         ):
             candidates.append(k)
         if flag & _OTHER_LAYERS:
-            if flag & _PARTICLE:
+            if (
+                flag & _PARTICLE
+                and k
+                and (k == last or lowers[k + 1] in _CLAUSE_BREAKS or firsts[k + 1])
+                and not firsts[k]
+                and lowers[k - 1] not in _CLAUSE_BREAKS
+            ):
+                # only a particle that closes its clause can be one of a split verb
+                # (separable_hits' own first tests, done here: most particles fail them)
                 particles.append(k)
             if flag & _TRIGGER:
                 triggers.append(k)
