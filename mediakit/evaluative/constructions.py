@@ -136,16 +136,20 @@ def construction_hits(
     # its sentence once; then each pattern is tried only in the sentences that hold one
     # of its triggers (row -> sentence numbers, ascending)
     sentences_of: dict[int, list[int]] = {}
-    if sentences:
-        single = len(sentences) == 1
+    if len(sentences) == 1:
+        # one sentence (a sentence dataset, a reader comment): the rows of the triggers
+        # that stand in it, each with that one sentence
         first_start = sentences[0].start
-        sentence_starts = [] if single else [span.start for span in sentences]
+        rows: set[int] = set()
         for k in positions:
-            offset = starts[k]
-            if single:
-                number = 0 if offset >= first_start else -1
-            else:
-                number = bisect_right(sentence_starts, offset) - 1
+            if starts[k] >= first_start:
+                rows.update(by_trigger[lowers[k]])
+        one = [0]
+        sentences_of = dict.fromkeys(rows, one)
+    elif sentences:
+        sentence_starts = [span.start for span in sentences]
+        for k in positions:
+            number = bisect_right(sentence_starts, starts[k]) - 1
             if number < 0:
                 continue
             for index in by_trigger[lowers[k]]:

@@ -22,6 +22,7 @@ from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_report
 from .matching import _scan
 from .separable import separable_hits, separable_particles
 from .voice import (
+    _QUOTES_KEY,
     VOICES,
     VoiceLayer,
     _scare_quote_hits,
@@ -339,7 +340,9 @@ def _find(
                 )
                 and not _holds_word_of_its_category(hit, words, word_starts)
             ]
-    scare = _scare_quote_hits(document)
+    quotes = document.cache.get(_QUOTES_KEY)
+    # no scare quote in the quotation analysis (most texts): no call
+    scare = _scare_quote_hits(document) if quotes is None or quotes.scare_quotes else []
     if scare:
         # "die sogenannte „Reform“": the distancing word and the quote marks around the
         # next word are one act of distancing, counted once (as the word)
@@ -678,17 +681,22 @@ def analyze_evaluative(
     categories = index.report_categories
     if categories is None:  # once per lexicon (a changed lexicon has a new index)
         categories = index.report_categories = _all_categories(tuple(lex.categories))
-    evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
+    if hits:
+        evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
+    else:  # what _unattributed_sentences gives without hits
+        evaluative_sentences, unattributed = 0, []
+    # the fields in their order (hits, author_words, quoted_words, neutral_reporting,
+    # categories, document, attributed_words, unattributed_sentences, evaluative_sentences)
     return EvaluativeAnalysis(
-        hits=hits,
-        author_words=n_words - quoted_words - attributed_words,
-        quoted_words=quoted_words,
-        neutral_reporting=neutral_count,
-        categories=categories,
-        document=document,
-        attributed_words=attributed_words,
-        unattributed_sentences=unattributed,
-        evaluative_sentences=evaluative_sentences,
+        hits,
+        n_words - quoted_words - attributed_words,
+        quoted_words,
+        neutral_count,
+        categories,
+        document,
+        attributed_words,
+        unattributed,
+        evaluative_sentences,
     )
 
 
