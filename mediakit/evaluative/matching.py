@@ -65,25 +65,42 @@ def _scan(
             continue
         text = words[k]
         start = starts[k]
-        if (
-            (kinds[k] & _PHRASE_FIRST and k + 1 < n and kinds[k + 1] & _PHRASE_SECOND)
-            if phrase_flags
-            else (
-                phrases
-                and (lowers[k] in phrases or lemmas[k] in phrases)
-                and k + 1 < n
-                and (lowers[k + 1] in phrase_seconds or lemmas[k + 1] in phrase_seconds)
-            )
+        found_phrase = None
+        if phrase_flags:
+            if kinds[k] & _PHRASE_FIRST and k + 1 < n and kinds[k + 1] & _PHRASE_SECOND:
+                # _match_phrase's memo read here: no call where no phrase list passes
+                # the pair and third-word tests (most pairs: "in der", "für die")
+                if k + 2 < n:
+                    key = (
+                        lowers[k],
+                        lemmas[k],
+                        lowers[k + 1],
+                        lemmas[k + 1],
+                        lowers[k + 2],
+                        lemmas[k + 2],
+                    )
+                else:
+                    key = (lowers[k], lemmas[k], lowers[k + 1], lemmas[k + 1], None, None)
+                passed = gates.get(key)
+                if passed is None or passed:
+                    found_phrase = _match_phrase(
+                        phrases, lowers, lemmas, k, index.phrase_thirds, gates
+                    )
+        elif (
+            phrases
+            and (lowers[k] in phrases or lemmas[k] in phrases)
+            and k + 1 < n
+            and (lowers[k + 1] in phrase_seconds or lemmas[k + 1] in phrase_seconds)
         ):
             found_phrase = _match_phrase(phrases, lowers, lemmas, k, index.phrase_thirds, gates)
-            if found_phrase is not None:
-                last, entry = found_phrase
-                covered_until = last
-                if entry.category == BLOCKING_CATEGORY:
-                    continue  # a fixed neutral expression ("vor allem")
-                end = starts[last] + len(words[last])
-                hits.append((start, end, entry, "phrase", _negated(lowers, firsts, k, negators)))
-                continue
+        if found_phrase is not None:
+            last, entry = found_phrase
+            covered_until = last
+            if entry.category == BLOCKING_CATEGORY:
+                continue  # a fixed neutral expression ("vor allem")
+            end = starts[last] + len(words[last])
+            hits.append((start, end, entry, "phrase", _negated(lowers, firsts, k, negators)))
+            continue
         if not kinds[k] & _WORD_HIT:
             continue  # a word that can only start a phrase
         sent_start = firsts[k]
