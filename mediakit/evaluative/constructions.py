@@ -161,6 +161,8 @@ def construction_hits(
     if sentences_of:
         prepared = _prepared()
         leadings = _leadings()
+        # sentence start -> its tokens as written (for _context_allows, built once)
+        sentence_words: dict[int, tuple[list[str], list[bool]]] = {}
         taken: dict[str, list[tuple[int, int]]] = {}
         for index in sorted(sentences_of):
             construction, pattern, whole, rules, entry, needs = prepared[index]
@@ -208,7 +210,7 @@ def construction_hits(
                     if overlaps:
                         continue
                     if rules and not _context_allows(
-                        construction, rules, sentence, start, lowers, starts
+                        construction, rules, sentence, start, lowers, starts, sentence_words
                     ):
                         continue
                     spans.append((start, end))
@@ -233,18 +235,30 @@ def construction_hits(
     return found
 
 
-def _context_allows(construction, rules, sentence, start: int, lowers, starts) -> bool:
+def _context_allows(
+    construction, rules, sentence, start: int, lowers, starts, known: dict | None = None
+) -> bool:
     """The context rules of ``data/context_rules.tsv`` that name a construction (its
-    ``name`` as entry), applied at the token where the hit starts, within its sentence."""
+    ``name`` as entry), applied at the token where the hit starts, within its sentence.
+    ``known``: the caller's store of each sentence's tokens (by its start), filled here."""
     first = bisect_right(starts, sentence.start - 1)
     last = bisect_right(starts, sentence.end - 1)
     k = bisect_right(starts, start) - 1
     if not first <= k < last:
         return True
-    # the tokens as written (a table word's case matters), from the sentence's text
-    base, text = sentence.start, sentence.text
-    words = [text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)]
-    firsts = [i == 0 for i in range(len(words))]
+    tokens = known.get(sentence.start) if known is not None else None
+    if tokens is None:
+        # the tokens as written (a table word's case matters), from the sentence's text
+        base, text = sentence.start, sentence.text
+        words = [
+            text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)
+        ]
+        # [i == 0 for i in range(len(words))], in C
+        firsts = [True] + [False] * (len(words) - 1) if words else []
+        tokens = (words, firsts)
+        if known is not None:
+            known[sentence.start] = tokens
+    words, firsts = tokens
     return apply_context_rules(construction.entry, rules, words, firsts, k - first) is not None
 
 
