@@ -706,6 +706,28 @@ _NO_HIT_FIGURES: dict[tuple, dict[str, float]] = {}
 _NO_HIT_FIGURES_SIZE = 4096
 
 
+def _unattributed_single(
+    sentence: TextSpan, hits: list[EvaluativeHit], layer: VoiceLayer
+) -> tuple[int, list[TextSpan]]:
+    """:func:`_unattributed_sentences` of a text of one sentence (no dict of scores)."""
+    source_categories = voice_rules().source_categories
+    begin = sentence.start
+    score = 0.0
+    scored = named = False
+    for hit in hits:
+        if hit.voice != "author" or hit.category in NOT_COUNTED or hit.start < begin:
+            continue
+        scored = True
+        score += hit.weight if WEIGHTED else 1.0
+        if hit.category in source_categories:
+            named = True
+    if not scored or score < EVALUATIVE_SENTENCE_MIN_SCORE:
+        return 0, []
+    if named or layer.cites_source(begin, sentence.end):
+        return 1, []
+    return 1, [TextSpan(begin, sentence.end, sentence.text, "evaluative_unattributed")]
+
+
 #: The layer of a text in the author's voice throughout, read (never changed or handed
 #: out) where :func:`_voice_layer_if_any` gave None.
 _AUTHOR_ONLY = VoiceLayer()
@@ -718,6 +740,8 @@ def _unattributed_sentences(
     if layer is None or not hits:
         return 0, []
     sentences = document.sentences
+    if len(sentences) == 1:
+        return _unattributed_single(sentences[0], hits, layer)
     # one sentence (a sentence dataset, a reader comment): no sentence starts to bisect
     single = sentences[0].start if len(sentences) == 1 else None
     starts = [] if single is not None else [s.start for s in sentences]
