@@ -136,16 +136,20 @@ def construction_hits(
     # its sentence once; then each pattern is tried only in the sentences that hold one
     # of its triggers (row -> sentence numbers, ascending)
     sentences_of: dict[int, list[int]] = {}
-    if sentences:
-        single = len(sentences) == 1
+    if len(sentences) == 1:
+        # one sentence (a sentence dataset, a reader comment): the rows of the triggers
+        # that stand in it, each with that one sentence
         first_start = sentences[0].start
-        sentence_starts = [] if single else [span.start for span in sentences]
+        rows: set[int] = set()
         for k in positions:
-            offset = starts[k]
-            if single:
-                number = 0 if offset >= first_start else -1
-            else:
-                number = bisect_right(sentence_starts, offset) - 1
+            if starts[k] >= first_start:
+                rows.update(by_trigger[lowers[k]])
+        one = [0]
+        sentences_of = dict.fromkeys(rows, one)
+    elif sentences:
+        sentence_starts = [span.start for span in sentences]
+        for k in positions:
+            number = bisect_right(sentence_starts, starts[k]) - 1
             if number < 0:
                 continue
             for index in by_trigger[lowers[k]]:
@@ -156,9 +160,13 @@ def construction_hits(
                     numbers.append(number)
     if sentences_of:
         prepared = _prepared()
+        leadings = _leadings()
+        # sentence start -> its tokens as written (for _context_allows, built once)
+        sentence_words: dict[int, tuple[list[str], list[bool]]] = {}
         taken: dict[str, list[tuple[int, int]]] = {}
         for index in sorted(sentences_of):
             construction, pattern, whole, rules, entry, needs = prepared[index]
+            leading = leadings[index]
             spans = taken.setdefault(construction.category, [])
             for number in sentences_of[index]:
                 sentence = sentences[number]
@@ -177,7 +185,20 @@ def construction_hits(
                             break
                     if not held:
                         continue
-                for match in pattern.finditer(text, sentence.start, sentence.end):
+                begin = sentence.start
+                if leading:
+                    # every match starts with one of these strings: the search starts at
+                    # the first of them (a match cannot start before it; \b and
+                    # lookbehinds still see the text before the search's start)
+                    first = -1
+                    for literal in leading:
+                        at = text.find(literal, begin, sentence.end)
+                        if at >= 0 and (first < 0 or at < first):
+                            first = at
+                    if first < 0:
+                        continue
+                    begin = first
+                for match in pattern.finditer(text, begin, sentence.end):
                     start, end = match.span() if whole else match.span("hit")
                     if end <= start:
                         continue
@@ -189,7 +210,7 @@ def construction_hits(
                     if overlaps:
                         continue
                     if rules and not _context_allows(
-                        construction, rules, sentence, start, lowers, starts
+                        construction, rules, sentence, start, lowers, starts, sentence_words
                     ):
                         continue
                     spans.append((start, end))
@@ -214,18 +235,30 @@ def construction_hits(
     return found
 
 
-def _context_allows(construction, rules, sentence, start: int, lowers, starts) -> bool:
+def _context_allows(
+    construction, rules, sentence, start: int, lowers, starts, known: dict | None = None
+) -> bool:
     """The context rules of ``data/context_rules.tsv`` that name a construction (its
-    ``name`` as entry), applied at the token where the hit starts, within its sentence."""
+    ``name`` as entry), applied at the token where the hit starts, within its sentence.
+    ``known``: the caller's store of each sentence's tokens (by its start), filled here."""
     first = bisect_right(starts, sentence.start - 1)
     last = bisect_right(starts, sentence.end - 1)
     k = bisect_right(starts, start) - 1
     if not first <= k < last:
         return True
-    # the tokens as written (a table word's case matters), from the sentence's text
-    base, text = sentence.start, sentence.text
-    words = [text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)]
-    firsts = [i == 0 for i in range(len(words))]
+    tokens = known.get(sentence.start) if known is not None else None
+    if tokens is None:
+        # the tokens as written (a table word's case matters), from the sentence's text
+        base, text = sentence.start, sentence.text
+        words = [
+            text[starts[i] - base : starts[i] - base + len(lowers[i])] for i in range(first, last)
+        ]
+        # [i == 0 for i in range(len(words))], in C
+        firsts = [True] + [False] * (len(words) - 1) if words else []
+        tokens = (words, firsts)
+        if known is not None:
+            known[sentence.start] = tokens
+    words, firsts = tokens
     return apply_context_rules(construction.entry, rules, words, firsts, k - first) is not None
 
 
@@ -256,6 +289,62 @@ def _prepared() -> tuple[
         )
         for c in construction_table()
     )
+
+
+@cache
+def _leadings() -> tuple[tuple[str, ...], ...]:
+    """Per table row: :func:`leading_literals` of its pattern."""
+    return tuple(leading_literals(c.pattern) for c in construction_table())
+
+
+def leading_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of ``pattern`` starts with (after zero-width
+    anchors and lookarounds), or () when the pattern does not tell.
+
+    >>> leading_literals(re.compile(r"\\b(?:[Gg]anz,?\\sganz|[Ss]ehr\\ssehr)\\b"))
+    ('Ganz', 'Sehr', 'ganz', 'sehr')
+    >>> leading_literals(re.compile(r"\\b(?:viel\\s)?zu\\s"))
+    ()
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    parser = importlib.import_module("re._parser")
+    found = _leading(parser.parse(pattern.pattern, pattern.flags).data, parser)
+    return tuple(sorted(found)) if found else ()
+
+
+def _leading(items: Any, parser: Any) -> frozenset[str] | None:
+    """The strings one of which every match of a sequence of parsed items starts with."""
+    c = parser
+    runs = [""]
+    for op, value in items:
+        if runs == [""] and (op is c.AT or op in (c.ASSERT, c.ASSERT_NOT)):
+            continue  # zero width before the first character: the match starts after it
+        if op is c.LITERAL:
+            runs = [run + chr(value) for run in runs]
+            continue
+        if (
+            op is c.IN
+            and all(kind is c.LITERAL for kind, _ in value)
+            and len(runs) * len(value) <= _MAX_FORKS
+        ):
+            runs = [run + chr(code) for run in runs for _, code in value]
+            continue
+        if runs == [""] and op is c.SUBPATTERN:
+            _, add_flags, _, inner = value
+            if add_flags & re.IGNORECASE:
+                return None
+            return _leading(inner, parser)
+        if runs == [""] and op is c.BRANCH:
+            out: set[str] = set()
+            for branch in value[1]:
+                inner_found = _leading(branch, parser)
+                if not inner_found:
+                    return None
+                out.update(inner_found)
+            return frozenset(out)
+        break
+    return frozenset(runs) if all(runs) else None
 
 
 #: At most this many needs are tested per pattern and sentence (the longest literals).

@@ -26,6 +26,10 @@ _AFFIX_KEY = 3  # letters compared before a compound's head or prefix is looked 
 
 _PHRASE_ONLY = 1  # a word form that can hit only as the first word of a phrase
 _WORD_HIT = 2  # a word form that can hit as a word (and perhaps start a phrase too)
+#: Bits of ``metrics._token_flags`` (kept with the hit kinds they extend): a token that
+#: can stand first in a phrase, one that can stand second.
+_PHRASE_FIRST = 32
+_PHRASE_SECOND = 64
 
 
 class _Index:
@@ -95,6 +99,11 @@ class _Index:
         self._can_hit: dict[str, int] = {}
         #: token text -> the flags of :func:`mediakit.evaluative.metrics._token_flags`
         self._flags: dict[str, int] = {}
+        #: token text -> (lowercase, lowercase lemma, flags): the three memos in one
+        self._infos: dict[str, tuple[str, str, int]] = {}
+        #: forms and lemmas of three tokens -> the phrase lists that pass the first
+        #: tests of :func:`mediakit.evaluative.matching._match_phrase`
+        self._phrase_gates: dict[tuple, tuple] = {}
         #: the categories the figures report for this lexicon (set on first use)
         self.report_categories: tuple[str, ...] | None = None
 

@@ -110,9 +110,24 @@ def _lemma_cache_key(lemmatizer) -> str:
 
 def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
     """Lowercase lemma of each word, through a memo per word form."""
-    return memo_map(
-        _lemma_memo(lemmatizer), words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE
-    )
+    memo = _lemma_memo(lemmatizer)
+    try:  # every word known (the common case): no test of each value for None
+        return list(map(memo.__getitem__, words))
+    except KeyError:
+        return memo_map(memo, words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE)
+
+
+def _lowers(words: list[str]) -> list[str]:
+    """``list(map(str.lower, words))`` through a memo per word form (a look-up costs
+    less than lowering the word again)."""
+    try:  # every word known (the common case)
+        return list(map(_LOWER_MEMO.__getitem__, words))
+    except KeyError:
+        return memo_map(_LOWER_MEMO, words, str.lower, _LEMMA_MEMO_SIZE)
+
+
+# token text -> its lowercase, bounded like the other word memos
+_LOWER_MEMO: dict[str, str] = {}
 
 
 def _lemma_memo(lemmatizer) -> dict[str, str]:
@@ -127,29 +142,42 @@ _LEMMA_MEMOS: dict[Any, dict[str, str]] = {}
 _LEMMA_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
 
 
+def _table_key(lemmatizer) -> str:
+    """The document cache key of :func:`_token_table` for ``lemmatizer``."""
+    # "evaluative_tokens_" + _lemma_cache_key(lemmatizer), without the calls
+    if lemmatizer is lemmatize:
+        return "evaluative_tokens_lemmas"
+    return "evaluative_tokens_lexicon_lemmas"
+
+
+def _non_space_tokens(document: Document) -> tuple[list[str], list[int], list[bool]]:
+    """Texts, starts and sentence-start flags of the document's non-space tokens."""
+    # any(): the flags are bools, so the same as ``True in`` without an equality test
+    # per token
+    if any(document.token_is_space):
+        keep = list(compress(range(len(document.token_texts)), map(not_, document.token_is_space)))
+        return (
+            pick(document.token_texts, keep),
+            pick(document.token_starts, keep),
+            pick(document.token_is_sent_start, keep),
+        )
+    # no space token (most texts): the document's lists as they are
+    return document.token_texts, document.token_starts, document.token_is_sent_start
+
+
 def _token_table(
     document: Document, lemmatizer=lemmatize
 ) -> tuple[list[str], list[int], list[bool], list[str], list[str]]:
     """Non-space tokens as parallel lists: texts, starts, sentence starts, lowercase, lowercase lemmas."""
-    cache_key = "evaluative_tokens_" + _lemma_cache_key(lemmatizer)
+    cache_key = _table_key(lemmatizer)
     table = document.cache.get(cache_key)
     if table is None:
-        if True in document.token_is_space:
-            keep = list(
-                compress(range(len(document.token_texts)), map(not_, document.token_is_space))
-            )
-            words = pick(document.token_texts, keep)
-            starts = pick(document.token_starts, keep)
-            firsts = pick(document.token_is_sent_start, keep)
-        else:  # no space token (most texts): the document's lists as they are
-            words = document.token_texts
-            starts = document.token_starts
-            firsts = document.token_is_sent_start
+        words, starts, firsts = _non_space_tokens(document)
         table = (
             words,
             starts,
             firsts,
-            list(map(str.lower, words)),
+            _lowers(words),
             _lower_lemmas(words, lemmatizer),
         )
         document.cache[cache_key] = table

@@ -14,13 +14,23 @@ from typing import TYPE_CHECKING, Any
 from ..document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, memo_map
 from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
+from .context import _CLAUSE_BREAKS
 from .hits import EvaluativeHit
-from .index import _WORD_HIT
-from .lemmas import _lemma_memo, _token_table
+from .index import _PHRASE_FIRST, _PHRASE_SECOND, _WORD_HIT
+from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, _table_key
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
 from .separable import separable_hits, separable_particles
-from .voice import VOICES, VoiceLayer, _scare_quote_hits, voice_layer, voice_rules, words_in
+from .voice import (
+    _QUOTES_KEY,
+    VOICES,
+    VoiceLayer,
+    _scare_quote_hits,
+    _voice_layer_if_any,
+    voice_layer,
+    voice_rules,
+    words_in,
+)
 
 if TYPE_CHECKING:
     from .index import _Index
@@ -169,8 +179,8 @@ def find_evaluative(
     """
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
-    table = _token_table(document, lex.index.lemmatizer)
-    return _find(document, lex, table, _token_flags(lex.index, table))[0]
+    table, flags = _table_and_flags(document, lex.index)
+    return _find(document, lex, table, flags)[0]
 
 
 #: Bits of :func:`_token_flags`: the hit kind of the lexicon scan in the two lowest
@@ -180,8 +190,6 @@ def find_evaluative(
 _PARTICLE = 4
 _TRIGGER = 8
 _NEUTRAL = 16
-_PHRASE_FIRST = 32
-_PHRASE_SECOND = 64
 _OTHER_LAYERS = _PARTICLE | _TRIGGER | _NEUTRAL
 
 
@@ -194,10 +202,48 @@ def _token_flags(index: _Index, table) -> list[int]:
     decided once per word form (memoised per lexicon index) and each layer visits only
     the tokens it can use.
     """
-    return memo_map(index._flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
+    flags = index._flags
+    try:  # every word form known (the common case): no test of each value for None
+        return list(map(flags.__getitem__, table[0]))
+    except KeyError:
+        return memo_map(flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
 
 
 _FLAG_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
+
+
+def _table_and_flags(document: Document, index: _Index) -> tuple[Any, list[int]]:
+    """``_token_table(document, index.lemmatizer)`` and its :func:`_token_flags`.
+
+    A document without a table yet (every document analysed once) gets both from one
+    look-up per token in the index's memo of word form -> (lowercase, lowercase lemma,
+    flags), split into the lists in C, instead of three look-ups per token (the lower,
+    lemma and flag memos); the values are those of the three memos."""
+    lemmatizer = index.lemmatizer
+    key = _table_key(lemmatizer)
+    table = document.cache.get(key)
+    if table is not None:
+        return table, _token_flags(index, table)
+    words, starts, firsts = _non_space_tokens(document)
+    infos = index._infos
+    try:  # every word form known (the common case)
+        rows = list(map(infos.__getitem__, words))
+    except KeyError:
+        rows = memo_map(infos, words, partial(_info_of, index), _FLAG_MEMO_SIZE)
+    if rows:
+        lowers, lemmas, flags = map(list, zip(*rows, strict=True))
+    else:
+        lowers, lemmas, flags = [], [], []
+    table = (words, starts, firsts, lowers, lemmas)
+    document.cache[key] = table
+    return table, flags
+
+
+def _info_of(index: _Index, text: str) -> tuple[str, str, int]:
+    """(lowercase, lowercase lemma, flags) of a word form, through the three memos."""
+    lemma = _lower_lemmas([text], index.lemmatizer)[0]
+    flags = memo_map(index._flags, [text], partial(_flags_of, index), _FLAG_MEMO_SIZE)[0]
+    return text.lower(), lemma, flags
 
 
 def _flags_of(index: _Index, text: str) -> int:
@@ -220,11 +266,17 @@ def _flags_of(index: _Index, text: str) -> int:
     return flags
 
 
+#: :func:`_find` without a voice layer from its caller: it asks :func:`voice_layer`.
+_NO_LAYER: Any = object()
+
+
 def _find(
-    document: Document, lex: Lexicon, table, flags: list[int]
+    document: Document, lex: Lexicon, table, flags: list[int], layer: Any = _NO_LAYER
 ) -> tuple[list[EvaluativeHit], int]:
     """:func:`find_evaluative` on the scan's token table and its :func:`_token_flags`,
-    and the number of neutral reporting words."""
+    and the number of neutral reporting words. ``layer``, when the caller has it: the
+    document's :func:`voice_layer`, or None for the author's voice throughout
+    (:func:`_voice_layer_if_any`)."""
     # one pass over the flagged tokens (a few per sentence): the scan visits the tokens
     # that can hit as a word and those that can start a phrase with the next token
     # (a plain loop over the flagged tokens: cheaper than chained maps over every token,
@@ -234,6 +286,7 @@ def _find(
     triggers: list[int] = []
     neutral = 0
     last = len(flags) - 1
+    firsts, lowers = table[2], table[3]
     for k in compress(range(len(flags)), flags):
         flag = flags[k]
         if flag & _WORD_HIT or (
@@ -241,13 +294,21 @@ def _find(
         ):
             candidates.append(k)
         if flag & _OTHER_LAYERS:
-            if flag & _PARTICLE:
+            if (
+                flag & _PARTICLE
+                and k
+                and (k == last or lowers[k + 1] in _CLAUSE_BREAKS or firsts[k + 1])
+                and not firsts[k]
+                and lowers[k - 1] not in _CLAUSE_BREAKS
+            ):
+                # only a particle that closes its clause can be one of a split verb
+                # (separable_hits' own first tests, done here: most particles fail them)
                 particles.append(k)
             if flag & _TRIGGER:
                 triggers.append(k)
             if flag & _NEUTRAL:
                 neutral += 1
-    words = _scan(document, lex, candidates, flags, table) if candidates else []
+    words = _scan(document, lex, candidates, flags, table, phrase_flags=True) if candidates else []
     split = separable_hits(document, lex, particles, table=table) if particles else []
     if split:
         # a split separable verb (spielt ... herunter) replaces the hits on its verb and
@@ -279,7 +340,9 @@ def _find(
                 )
                 and not _holds_word_of_its_category(hit, words, word_starts)
             ]
-    scare = _scare_quote_hits(document)
+    quotes = document.cache.get(_QUOTES_KEY)
+    # no scare quote in the quotation analysis (most texts): no call
+    scare = _scare_quote_hits(document) if quotes is None or quotes.scare_quotes else []
     if scare:
         # "die sogenannte „Reform“": the distancing word and the quote marks around the
         # next word are one act of distancing, counted once (as the word)
@@ -292,11 +355,15 @@ def _find(
         # by start, the longer first (two stable sorts: the order of sort key (start, -end))
         raw.sort(key=itemgetter(1), reverse=True)
         raw.sort(key=itemgetter(0))
-    layer = voice_layer(document)
+    if layer is _NO_LAYER:
+        layer = voice_layer(document)
     text = document.text
     hits = []
+    voice_at = layer.voice_at if layer is not None else None
+    voice, source = "author", None  # the author's voice throughout (no layer)
     for start, end, entry, match, negated in raw:
-        voice, source = layer.voice_at(start, entry.category)
+        if voice_at is not None:
+            voice, source = voice_at(start, entry.category)
         hits.append(
             EvaluativeHit(
                 start,
@@ -339,16 +406,38 @@ def _all_categories(own: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _category_keys(
     categories: tuple[str, ...],
-) -> tuple[tuple[str, ...], dict[str, str], dict[str, float]]:
+) -> tuple[tuple[str, ...], dict[str, str], dict[str, float], tuple[str, ...]]:
     """The figure names of every category but the hedge, in their order, category ->
-    name, and every name with 0.0 (to copy into the figures)."""
+    name, and the template of :attr:`EvaluativeAnalysis.metrics`: every figure name in
+    the order of the figures, the categories' with 0.0 (copied for each result; never
+    handed out itself), and the category names that are also one of the figures before
+    them (a category "constructions": its 0.0 replaces that figure, as it always did)."""
     key_of = {
         category: f"evaluative_{category}_per_1000_words"
         for category in categories
         if category != "hedge"
     }
     keys = tuple(key_of.values())
-    return keys, key_of, dict.fromkeys(keys, 0.0)
+    template: dict[str, float] = dict.fromkeys(_LEADING_FIGURES, 0.0)
+    template.update(dict.fromkeys(keys, 0.0))
+    template.update(dict.fromkeys(_TRAILING_FIGURES, 0.0))
+    clashes = tuple(key for key in keys if key in _LEADING_FIGURES)
+    return keys, key_of, template, clashes
+
+
+#: The figures before the per-category ones, and after them, in their order.
+_LEADING_FIGURES = (
+    "evaluative_per_1000_words",
+    "quoted_evaluative_per_1000_words",
+    "attributed_evaluative_per_1000_words",
+    "evaluative_sentences",
+    "unattributed_evaluative_sentence_share",
+    "unattributed_evaluative_sentences",
+    "evaluative_constructions_per_1000_words",
+    "hedges_per_1000_words",
+    "neutral_reporting_per_1000_words",
+)
+_TRAILING_FIGURES = ("author_words", "quoted_words", "attributed_words", "evaluative_hits")
 
 
 @dataclass
@@ -412,6 +501,26 @@ class EvaluativeAnalysis:
           neutral reporting verbs (sagen, erklären, mitteilen …);
         * ``author_words``, ``quoted_words``, ``attributed_words``, ``evaluative_hits``.
         """
+        if self.hits or self.evaluative_sentences or self.unattributed_sentences:
+            return self._figures()
+        # no hit (most single sentences): the figures follow from the word counts alone,
+        # computed once per counts and copied
+        key = (
+            tuple(self.categories),
+            self.author_words,
+            self.quoted_words,
+            self.attributed_words,
+            self.neutral_reporting,
+        )
+        known = _NO_HIT_FIGURES.get(key)
+        if known is None:
+            if len(_NO_HIT_FIGURES) >= _NO_HIT_FIGURES_SIZE:
+                _NO_HIT_FIGURES.clear()
+            known = _NO_HIT_FIGURES[key] = self._figures()
+        return known.copy()
+
+    def _figures(self) -> dict[str, float]:
+        """:attr:`metrics`, computed."""
         # one pass over the hits: the score per voice (what _score gives for each voice's
         # hits, summed in the same order), the author's hits by category; then the rates
         # of evaluative_rate, safe_div and rate_per_1000 inlined (most texts have no hit)
@@ -445,40 +554,43 @@ class EvaluativeAnalysis:
         evaluative_sentences = self.evaluative_sentences
         unattributed = len(self.unattributed_sentences)
         all_words = author_words + quoted_words + attributed_words
-        figures = {
-            "evaluative_per_1000_words": (
-                1000.0 * float(author_score) / (author_words + RATE_PRIOR_WORDS)
-                if author_words > 0
-                else nan
-            ),
-            "quoted_evaluative_per_1000_words": (
-                1000.0 * float(quoted_score) / (quoted_words + RATE_PRIOR_WORDS)
-                if quoted_words > 0
-                else nan
-            ),
-            "attributed_evaluative_per_1000_words": (
-                1000.0 * float(attributed_score) / (attributed_words + RATE_PRIOR_WORDS)
-                if attributed_words > 0
-                else nan
-            ),
-            "evaluative_sentences": float(evaluative_sentences),
-            "unattributed_evaluative_sentence_share": (
-                float(unattributed) / evaluative_sentences if evaluative_sentences else nan
-            ),
-            "unattributed_evaluative_sentences": float(unattributed),
-            "evaluative_constructions_per_1000_words": (
-                float(constructions * 1000.0) / author_words if author_words else nan
-            ),
-            "hedges_per_1000_words": (
-                float(hedges * 1000.0) / author_words if author_words else nan
-            ),
-            "neutral_reporting_per_1000_words": (
-                float(self.neutral_reporting * 1000.0) / all_words if all_words else nan
-            ),
-        }
-        # every category's figure 0.0, then the categories with hits; rate_per_1000 inlined
-        keys, key_of, zeros = _category_keys(tuple(self.categories))
-        figures.update(zeros)
+        # a copy of the figures' template (every name in its order, the categories at
+        # 0.0): the values below replace entries, so the order of the names stays that
+        # of the template (one C copy instead of building the dict name by name)
+        keys, key_of, template, clashes = _category_keys(tuple(self.categories))
+        figures = template.copy()
+        figures["evaluative_per_1000_words"] = (
+            1000.0 * float(author_score) / (author_words + RATE_PRIOR_WORDS)
+            if author_words > 0
+            else nan
+        )
+        figures["quoted_evaluative_per_1000_words"] = (
+            1000.0 * float(quoted_score) / (quoted_words + RATE_PRIOR_WORDS)
+            if quoted_words > 0
+            else nan
+        )
+        figures["attributed_evaluative_per_1000_words"] = (
+            1000.0 * float(attributed_score) / (attributed_words + RATE_PRIOR_WORDS)
+            if attributed_words > 0
+            else nan
+        )
+        figures["evaluative_sentences"] = float(evaluative_sentences)
+        figures["unattributed_evaluative_sentence_share"] = (
+            float(unattributed) / evaluative_sentences if evaluative_sentences else nan
+        )
+        figures["unattributed_evaluative_sentences"] = float(unattributed)
+        figures["evaluative_constructions_per_1000_words"] = (
+            float(constructions * 1000.0) / author_words if author_words else nan
+        )
+        figures["hedges_per_1000_words"] = (
+            float(hedges * 1000.0) / author_words if author_words else nan
+        )
+        figures["neutral_reporting_per_1000_words"] = (
+            float(self.neutral_reporting * 1000.0) / all_words if all_words else nan
+        )
+        for clash in clashes:  # a category's name that is one of the figures above: 0.0
+            figures[clash] = 0.0
+        # the categories with hits; rate_per_1000 inlined
         if author_words:
             for category, count in by_category.items():
                 key = key_of.get(category)
@@ -543,13 +655,17 @@ def analyze_evaluative(
     document = as_document(text_or_doc)
     lex = _resolve_lexicon(lexicon)
     index = lex.index
-    table = _token_table(document, index.lemmatizer)
-    flags = _token_flags(index, table)
-    hits, neutral_count = _find(document, lex, table, flags)
-    word_starts = document.word_starts
+    table, flags = _table_and_flags(document, index)
+    # None: the author's voice throughout, where voice_layer would be VoiceLayer()
+    voices = _voice_layer_if_any(document)
+    hits, neutral_count = _find(document, lex, table, flags, voices)
     n_words = document.n_words
-    if n_words:
-        layer = voice_layer(document)
+    layer: VoiceLayer | None
+    if n_words and voices is None:
+        layer, quoted_words, attributed_words = _AUTHOR_ONLY, 0, 0
+    elif n_words and voices is not None:
+        word_starts = document.word_starts
+        layer = voices
         quoted_words = words_in(word_starts, layer.quoted) if layer.quoted else 0
         attributed_words = 0
         if layer.attributed:
@@ -565,18 +681,56 @@ def analyze_evaluative(
     categories = index.report_categories
     if categories is None:  # once per lexicon (a changed lexicon has a new index)
         categories = index.report_categories = _all_categories(tuple(lex.categories))
-    evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
+    if hits:
+        evaluative_sentences, unattributed = _unattributed_sentences(document, hits, layer)
+    else:  # what _unattributed_sentences gives without hits
+        evaluative_sentences, unattributed = 0, []
+    # the fields in their order (hits, author_words, quoted_words, neutral_reporting,
+    # categories, document, attributed_words, unattributed_sentences, evaluative_sentences)
     return EvaluativeAnalysis(
-        hits=hits,
-        author_words=n_words - quoted_words - attributed_words,
-        quoted_words=quoted_words,
-        neutral_reporting=neutral_count,
-        categories=categories,
-        document=document,
-        attributed_words=attributed_words,
-        unattributed_sentences=unattributed,
-        evaluative_sentences=evaluative_sentences,
+        hits,
+        n_words - quoted_words - attributed_words,
+        quoted_words,
+        neutral_count,
+        categories,
+        document,
+        attributed_words,
+        unattributed,
+        evaluative_sentences,
     )
+
+
+#: (categories, author, quoted, attributed words, neutral reporting words) -> the
+#: figures of a result without any hit (never handed out: :attr:`metrics` copies them)
+_NO_HIT_FIGURES: dict[tuple, dict[str, float]] = {}
+_NO_HIT_FIGURES_SIZE = 4096
+
+
+def _unattributed_single(
+    sentence: TextSpan, hits: list[EvaluativeHit], layer: VoiceLayer
+) -> tuple[int, list[TextSpan]]:
+    """:func:`_unattributed_sentences` of a text of one sentence (no dict of scores)."""
+    source_categories = voice_rules().source_categories
+    begin = sentence.start
+    score = 0.0
+    scored = named = False
+    for hit in hits:
+        if hit.voice != "author" or hit.category in NOT_COUNTED or hit.start < begin:
+            continue
+        scored = True
+        score += hit.weight if WEIGHTED else 1.0
+        if hit.category in source_categories:
+            named = True
+    if not scored or score < EVALUATIVE_SENTENCE_MIN_SCORE:
+        return 0, []
+    if named or layer.cites_source(begin, sentence.end):
+        return 1, []
+    return 1, [TextSpan(begin, sentence.end, sentence.text, "evaluative_unattributed")]
+
+
+#: The layer of a text in the author's voice throughout, read (never changed or handed
+#: out) where :func:`_voice_layer_if_any` gave None.
+_AUTHOR_ONLY = VoiceLayer()
 
 
 def _unattributed_sentences(
@@ -586,6 +740,8 @@ def _unattributed_sentences(
     if layer is None or not hits:
         return 0, []
     sentences = document.sentences
+    if len(sentences) == 1:
+        return _unattributed_single(sentences[0], hits, layer)
     # one sentence (a sentence dataset, a reader comment): no sentence starts to bisect
     single = sentences[0].start if len(sentences) == 1 else None
     starts = [] if single is not None else [s.start for s in sentences]

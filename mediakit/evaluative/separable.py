@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from functools import cache
 from itertools import compress
+from typing import Any
 from weakref import WeakKeyDictionary
 
-from ..document import Document
+from ..document import MEMO_LIMIT, Document
 from ..tables import load_table
 from .context import _CLAUSE_BREAKS
 from .index import _fallback_forms
@@ -56,6 +57,18 @@ def _verb_entries(lexicon: Lexicon) -> dict[str, LexiconEntry]:
     return out
 
 
+#: index -> (particle, lowercase word) -> the verb entry particle + word makes, or None
+_VERB_MEMOS: WeakKeyDictionary = WeakKeyDictionary()
+_UNKNOWN: Any = object()
+
+
+def _verb_memo(index: Any) -> dict:
+    memo = _VERB_MEMOS.get(index)
+    if memo is None:
+        memo = _VERB_MEMOS[index] = {}
+    return memo
+
+
 def separable_hits(
     document: Document,
     lexicon: Lexicon,
@@ -79,6 +92,7 @@ def separable_hits(
         )
     n = len(words)
     negators = _negators()
+    memo = _verb_memo(lexicon.index)
     found = []
     for k in particle_positions:
         if k == 0:
@@ -94,14 +108,19 @@ def separable_hits(
             word = lowers[j]
             if word in _CLAUSE_BREAKS:
                 break
-            entry = next(
-                (
-                    verbs[particle + form]
-                    for form in (word, *_fallback_forms(word))
-                    if particle + form in verbs
-                ),
-                None,
-            )
+            entry = memo.get((particle, word), _UNKNOWN)
+            if entry is _UNKNOWN:
+                entry = next(
+                    (
+                        verbs[particle + form]
+                        for form in (word, *_fallback_forms(word))
+                        if particle + form in verbs
+                    ),
+                    None,
+                )
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
+                memo[(particle, word)] = entry
             if entry is not None:
                 end = starts[k] + len(words[k])
                 negated = _negated(lowers, firsts, j, negators) or any(

@@ -38,7 +38,8 @@ from ..document import (
     _quote_mark_pattern,
     parse,  # noqa: F401 - parse: the doctest
 )
-from ..quotes import analyze_quotes
+from ..quotes import _CACHE_KEY as _QUOTES_KEY
+from ..quotes import QuoteAnalysis, analyze_quotes
 from ..tables import load_table
 from .context import context_words
 from .lexicon import LexiconEntry
@@ -264,13 +265,40 @@ class VoiceLayer:
         return k > 0 and self.sourced[k - 1][1] > start
 
 
+def _quotes_of(document: Document) -> QuoteAnalysis:
+    """``analyze_quotes(document)`` for a parsed document: its cached analysis read
+    directly when there is one (the common case: analyze computes it first)."""
+    analysis = document.cache.get(_QUOTES_KEY)
+    return analysis if analysis is not None else analyze_quotes(document)
+
+
+def _voice_layer_if_any(document: Document) -> VoiceLayer | None:
+    """:func:`voice_layer`, or None for a text in the author's voice throughout that
+    has no layer yet: no quotation, no scare quote, no colon (no transcript speaker
+    label) and no quotation begun before the text (most single sentences), where
+    :func:`voice_layer` would build the empty ``VoiceLayer()``; the caller reads None as
+    that layer and saves building it (a later :func:`voice_layer` builds it then)."""
+    cached = document.cache.get("evaluative_voice")
+    if cached is not None:
+        return cached
+    analysis = _quotes_of(document)
+    if (
+        not analysis.quotations
+        and not analysis.scare_quotes
+        and ":" not in document.text
+        and _continued_quotation(document) is None
+    ):
+        return None
+    return voice_layer(document)
+
+
 def voice_layer(document: Document) -> VoiceLayer:
     """The :class:`VoiceLayer` of a document, computed once and kept in its cache."""
     cached = document.cache.get("evaluative_voice")
     if cached is not None:
         return cached
     rules = voice_rules()
-    analysis = analyze_quotes(document)
+    analysis = _quotes_of(document)
     continued = _continued_quotation(document)
     scare_quotes = analysis.scare_quotes
     spoken = _first_person_phrases(scare_quotes, document, rules) if scare_quotes else []
@@ -289,8 +317,10 @@ def voice_layer(document: Document) -> VoiceLayer:
     # holds every lowercase clause as it is: no such word has a letter whose lowercase
     # depends on its neighbours)
     lowered = document.text.lower() if analysis.quotations else ""
-    may_counterfactual = any(word in lowered for word in rules.counterfactual)
-    may_unrealised = any(phrase.partition(" ")[0] in lowered for phrase in rules.unrealised)
+    may_counterfactual = _holds_any(lowered, _needles(rules.counterfactual))
+    may_unrealised = _holds_any(
+        lowered, _needles(frozenset(phrase.partition(" ")[0] for phrase in rules.unrealised))
+    )
     may_modal_man = "man" in lowered
     for quotation in _all_quotations(analysis.quotations):
         kind = getattr(quotation, "kind", "direct")
@@ -358,6 +388,26 @@ def voice_layer(document: Document) -> VoiceLayer:
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
     return layer
+
+
+@cache
+def _needles(words: frozenset[str]) -> tuple[str, ...]:
+    """The words of which a text holds one (as a substring) exactly when it holds one of
+    ``words``: a word that holds another one of them is left out (*würden* holds
+    *würde*), in sorted order.
+
+    >>> _needles(frozenset({"würde", "würden", "würdest"}))
+    ('würde',)
+    """
+    return tuple(sorted(word for word in words if not any(o != word and o in word for o in words)))
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """True when ``text`` holds one of ``needles`` (a loop: no generator)."""
+    for needle in needles:  # noqa: SIM110 - no generator per call
+        if needle in text:
+            return True
+    return False
 
 
 def _first_person_phrases(
@@ -671,13 +721,20 @@ def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRul
 
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(intervals) < 2:  # nothing to sort or join (most lists here)
+        return [(start, end) for start, end in intervals]
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
+    ordered = iter(sorted(intervals))
+    # the open interval in locals (appended when the next one starts after it)
+    low, high = next(ordered)
+    for start, end in ordered:
+        if start <= high:
+            if end > high:
+                high = end
         else:
-            merged.append((start, end))
+            merged.append((low, high))
+            low, high = start, end
+    merged.append((low, high))
     return merged
 
 
@@ -729,7 +786,7 @@ SCARE_QUOTE_ENTRY = LexiconEntry(
 
 
 def _scare_quote_hits(document: Document) -> list[tuple[int, int, LexiconEntry, str, bool]]:
-    scare = analyze_quotes(document).scare_quotes
+    scare = _quotes_of(document).scare_quotes
     if not scare:
         return []
     # Only a single quoted word is the classic scare quote; a quoted phrase is as often
