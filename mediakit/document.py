@@ -353,8 +353,16 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     >>> find_paragraphs("Titel\\nErster Satz.\\n\\nZweiter Absatz.")
     [(0, 5), (6, 18), (20, 35)]
     """
+    return _paragraph_spans(text, text.isprintable())
+
+
+def _paragraph_spans(text: str, printable: bool) -> list[tuple[int, int]]:
+    """:func:`find_paragraphs`, told whether ``text.isprintable()`` (then it holds no
+    line break: every break character is unprintable)."""
     spans: list[tuple[int, int]] = []
-    if len(text) < 4096 and len(text.splitlines()) < 2 and text[-1:] not in _BREAK_CHARS:
+    if printable or (
+        len(text) < 4096 and len(text.splitlines()) < 2 and text[-1:] not in _BREAK_CHARS
+    ):
         # no line break at all (a sentence, a comment): one paragraph, no search
         _append_paragraph(text, spans, 0, len(text))
         return spans
@@ -1117,6 +1125,9 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 _PIECES: dict[str, tuple[Any, ...]] = {}
 #: the pieces whose first token is the second of a pair in ``_SPECIAL_PAIRS``
 _PAIR_STARTS: set[str] = set()
+#: the pieces of the memo that hold a mark of the quote-mark table (no mark holds a
+#: space, so a text of memo pieces holds a mark exactly when one of its pieces does)
+_QUOTE_PIECES: set[str] = set()
 #: pieces longer than this are not kept (long runs without spaces are rare and unique)
 _PIECE_MAX_CHARS = 64
 #: texts longer than this neither use nor feed the memo: spaCy is as quick on them, and
@@ -1134,22 +1145,23 @@ _SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
 _PAIR_SECONDS: frozenset[str] | None = None
 
 
-def _simple_spacing(text: str) -> bool:
+def _simple_spacing(text: str, printable: bool | None = None) -> bool:
     """True when ``text`` neither starts nor ends with a space, holds no three spaces in
     a row, and no space follows another blank except as the second of two spaces between
     pieces: spaCy then cuts it into the pieces of ``text.split(" ")`` (an empty piece:
     the second space of a double space, a token of its own)."""
     if not text or text[0] == " " or text[-1] == " " or "   " in text:
         return False
-    if text.isprintable():  # no blank but " " (line breaks, tabs, no-break spaces)
-        return True
+    if text.isprintable() if printable is None else printable:
+        return True  # no blank but " " (line breaks, tabs, no-break spaces)
     return _BLANK_BEFORE_SPACE.search(text) is None
 
 
-def _memo_pieces(text: str) -> list[str] | None:
+def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
     """The pieces of ``text`` (its runs between spaces) if the memo may serve and learn
-    it, else ``None`` (a long text, or spacing spaCy does not cut at single spaces)."""
-    if len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text):
+    it, else ``None`` (a long text, or spacing spaCy does not cut at single spaces).
+    ``printable``: ``text.isprintable()`` if the caller knows it."""
+    if len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text, printable):
         return None
     return text.split(" ")
 
@@ -1195,6 +1207,7 @@ def _learn_pieces(
         # bounded: a stream of new pieces refills it, never grows it
         _PIECES.clear()
         _PAIR_STARTS.clear()
+        _QUOTE_PIECES.clear()
     if "" not in _PIECES:  # the double space (no special case has a space: no pair)
         _PIECES[""] = _DOUBLE_SPACE
         if _DOUBLE_SPACE[0] in _PAIR_SECONDS:
@@ -1226,6 +1239,8 @@ def _learn_pieces(
         _PIECES[piece] = tuple(fields)
         if tokens[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add(piece)
+        if not _no_quote_mark(piece):
+            _QUOTE_PIECES.add(piece)
 
 
 def _special_case_pairs() -> frozenset[tuple[str, str]]:
@@ -1282,13 +1297,14 @@ class Document:
         "__weakref__",
         "_doc",
         "_doc_has_sentences",
+        "_paragraph_spans",
+        "_paragraphs",
         "_quote_depth",
         "_sentence_of_token",
         "cache",
         "has_quote_marks",
         "meta",
         "paragraph_of_token",
-        "paragraphs",
         "quote_regions",
         "sentences",
         "text",
@@ -1301,30 +1317,33 @@ class Document:
     )
 
     def __init__(self, text: str, meta: dict[str, Any] | None = None) -> None:
-        self.text = check_text(text)
-        self.meta = dict(meta or {})
+        self.text = text = check_text(text)
+        self.meta = dict(meta) if meta else {}
         self.cache: dict[Any, Any] = {}
+        printable = text.isprintable()  # no line break, tab or other blank than " "
         # Steady state: every run between spaces was seen before, and the tokens come
         # from the piece memo (no spaCy Doc, no array call); else spaCy tokenizes, and
         # the memo learns the text's pieces. The spaCy Doc itself is made on first use.
-        pieces = _memo_pieces(self.text)
+        pieces = _memo_pieces(text, printable)
         lists = _tokens_from_pieces(pieces) if pieces is not None else None
-        if lists is not None:
+        if pieces is not None and lists is not None:
             self._doc: Any = None
             self.token_starts: list[int] = lists[0]
             self.token_ends: list[int] = lists[1]
             self.token_texts: list[str] = lists[2]
             self.words: list[int] = lists[3]
             self.token_is_space: list[bool] = lists[4]
+            # whether any mark of the quote-mark table occurs (shared with the
+            # measures: most sentences have none), known for each memo piece
+            self.has_quote_marks = not _QUOTE_PIECES.isdisjoint(pieces)
         else:
             self._spacy_tokens(pieces)
+            self.has_quote_marks = not _no_quote_mark(text)
         self._doc_has_sentences = False
-        par_spans = find_paragraphs(self.text)
-        self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
-        # whether any mark of the quote-mark table occurs (one search, shared with the
-        # measures: most sentences have none)
-        self.has_quote_marks = not _no_quote_mark(self.text)
-        self.quote_regions = _pair_quote_marks(self.text, par_spans) if self.has_quote_marks else []
+        par_spans = _paragraph_spans(text, printable)
+        self._paragraph_spans = par_spans
+        self._paragraphs: list[TextSpan] | None = None
+        self.quote_regions = _pair_quote_marks(text, par_spans) if self.has_quote_marks else []
         self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         starts = _sentence_starts(
             self.token_starts,
@@ -1368,6 +1387,18 @@ class Document:
             self.token_starts, self.token_ends, self.token_texts = [], [], []
             self.words = []
         self.token_is_space = _blank_tokens(self.token_texts)
+
+    @property
+    def paragraphs(self) -> list[TextSpan]:
+        """The paragraphs (:func:`find_paragraphs`) as spans labelled ``"paragraph"``,
+        made on first use (most measures of a sentence never read them)."""
+        found = self._paragraphs
+        if found is None:
+            text = self.text
+            found = self._paragraphs = [
+                TextSpan(s, e, text[s:e], "paragraph") for s, e in self._paragraph_spans
+            ]
+        return found
 
     @property
     def doc(self) -> Any:
