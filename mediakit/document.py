@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
-from itertools import accumulate, chain, compress, pairwise, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
@@ -893,30 +893,20 @@ def _sentence_starts(
         k = bisect_right(unsplittable_starts, pos) - 1
         return k >= 0 and pos < unsplittable_ends[k]
 
-    def next_content(i: int) -> int:
-        while i < n and is_space[i]:
-            i += 1
-        return i
-
     # The first word of every paragraph starts a sentence.
-    one_paragraph = not n or paragraph_of_token[-1] == 0  # the common case: no search
-    for lo, hi in [(0, n)] if one_paragraph else _runs(paragraph_of_token):
-        first = next_content(lo)
-        if first < hi:
+    if not n or paragraph_of_token[-1] == 0:  # the common case: one paragraph, no search
+        first = _next_content(is_space, 0, n)
+        if first < n:
             starts[first] = True
+    else:
+        for lo, hi in _runs(paragraph_of_token):
+            first = _next_content(is_space, lo, n)
+            if first < hi:
+                starts[first] = True
     inside_brackets: Callable[[int], bool] | None = None  # built at the first semicolon
-    # Only a token ending in an end mark can end a sentence; find those in the text
-    # (the test of _is_candidate, written out: it runs for every end mark).
-    candidates: list[int] = []
-    terminal = _TERMINAL.match
-    for mark in _END_MARK.finditer(text):
-        end = mark.end()
-        i = bisect_left(ends, end)
-        if i < n and ends[i] == end:
-            t = tokens[i]
-            if terminal(t) or t == ";" or (len(t) > 1 and t.endswith(".")):
-                if not candidates or candidates[-1] != i:
-                    candidates.append(i)
+    # Only a token ending in an end mark can end a sentence (_is_candidate, kept for
+    # each token form)
+    candidates = list(compress(range(n), memo_map(_CANDIDATES, tokens, _is_candidate, MEMO_LIMIT)))
     run_end, run_end_pos = -1, -1
     for i in candidates:
         token = tokens[i]
@@ -943,7 +933,7 @@ def _sentence_starts(
             else:
                 break
         run_end, run_end_pos = j, end_pos
-        k = next_content(j)
+        k = _next_content(is_space, j, n)
         if k >= n or paragraph_of_token[k] != paragraph_of_token[i]:
             continue  # the paragraph boundary starts the next sentence anyway
         nxt = tokens[k]
@@ -961,7 +951,8 @@ def _sentence_starts(
                 starts[k] = True
             continue
         if idx[k] in opening_at or nxt in _OPENING_BRACKETS:
-            following = tokens[next_content(k + 1)] if next_content(k + 1) < n else ""
+            after = _next_content(is_space, k + 1, n)
+            following = tokens[after] if after < n else ""
             new_sentence = not following[:1].islower()
         else:
             new_sentence = _starts_sentence(nxt)
@@ -993,7 +984,15 @@ def _sentence_starts(
     return starts
 
 
-_END_MARK = re.compile(r"[.!?…;]")
+def _next_content(is_space: list[bool], i: int, n: int) -> int:
+    """The first token from ``i`` on that is no blank (``n`` if none)."""
+    while i < n and is_space[i]:
+        i += 1
+    return i
+
+
+#: token form -> whether it may end a sentence (:func:`_is_candidate`)
+_CANDIDATES: dict[str, bool] = {}
 _BRACKET = re.compile(r"[()\[\]{}]")
 _OPENER_OF = {")": "(", "]": "[", "}": "{"}
 
@@ -1075,6 +1074,8 @@ def _after_noun(tokens: list[str], is_space: list[bool], starts: list[bool], i: 
 
 
 def _is_candidate(token: str) -> bool:
+    """True for a token that may end a sentence: a run of end marks, ``;``, or a word
+    with its full stop (every such token ends in one of ``.!?…;``)."""
     if _TERMINAL.match(token) or token == ";":
         return True
     # "2025." "2:1." "gelandet." - a word with its full stop attached by the tokenizer
@@ -1171,19 +1172,21 @@ def _tokens_from_pieces(
 ) -> tuple[list[int], list[int], list[str], list[int], list[bool]] | None:
     """(starts, ends, texts, word indices, is_space) of a text's tokens from the piece
     memo, given its ``pieces`` (:func:`_memo_pieces`); ``None`` when a piece is new."""
-    if not _PIECES:
-        return None
-    entries: list[Any] = list(map(_PIECES.get, pieces))
-    if not all(entries):  # a piece not in the memo (an entry is never an empty tuple)
-        return None
+    try:  # every piece's entry in one call (an itemgetter of one key gives the entry)
+        entries = itemgetter(*pieces)(_PIECES) if len(pieces) > 1 else (_PIECES[pieces[0]],)
+    except KeyError:
+        return None  # a piece not in the memo
     if not _PAIR_STARTS.isdisjoint(pieces):
         # a piece starts with the second token of a special-case pair: is the first
         # one the end of the piece before it? (then spaCy's matcher decides)
         for i in compress(range(1, len(pieces)), map(_PAIR_STARTS.__contains__, pieces[1:])):
             if (entries[i - 1][-4], entries[i][0]) in _SPECIAL_PAIRS:
                 return None
-    # all fields in one pass, then each field as a slice (per element at C speed)
-    fields = list(chain.from_iterable(entries))
+    # all fields in one list (a loop of list extensions is quicker than a chain of
+    # iterators over such short tuples), then each field as a slice
+    fields: list[Any] = []
+    for entry in entries:
+        fields += entry
     texts = fields[0::4]
     starts = [0, *accumulate(fields[1::4])]
     starts.pop()
@@ -1421,6 +1424,13 @@ class Document:
             return []
         blank = self.token_is_space
         n = len(blank)
+        if not blank[0] and starts.count(True) == 1:
+            # one sentence, from the first token (starts[0] is set) to the last no blank
+            last = n - 1
+            while blank[last]:
+                last -= 1
+            start, end = self.token_starts[0], self.token_ends[last]
+            return [TextSpan(start, end, self.text[start:end], "sentence")]
         if not blank[0]:
             first = 0  # the common case: the text starts with a token that is no blank
         elif all(blank):
@@ -1565,6 +1575,11 @@ def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) 
     >>> memo_map(memo, ["Haus", "Maus", "Haus"], len, 10), memo
     ([4, 4, 4], {'Haus': 4, 'Maus': 4})
     """
+    if len(keys) > 1:
+        try:  # the steady state, every key known: all values in one call, no None test
+            return list(itemgetter(*keys)(memo))
+        except KeyError:
+            pass
     values = list(map(memo.get, keys))
     if None in values:
         limit = min(limit, MEMO_LIMIT)
