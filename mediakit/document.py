@@ -1120,9 +1120,9 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 # array call (most of the cost of parsing a sentence); ``tests/test_document.py``
 # compares the tokens with spaCy's.
 
-#: piece -> its tokens, four fields each, one after the other: token text, advance
-#: (its length, +1 after the piece's last token for the space that follows), is_word
-#: flag, is_space flag
+#: piece -> its tokens, five fields each, one after the other: token text, advance
+#: (its length, +1 after the piece's last token for the space that follows), length,
+#: is_word flag, is_space flag
 _PIECES: dict[str, tuple[Any, ...]] = {}
 #: the pieces whose first token is the second of a pair in ``_SPECIAL_PAIRS``
 _PAIR_STARTS: set[str] = set()
@@ -1140,7 +1140,7 @@ _MEMO_MAX_TEXT = 100_000
 _BLANK_BEFORE_SPACE = re.compile(r"[^\S ] |  [^\S ]")
 #: the memo entry of the empty piece between the two spaces of a double space: the
 #: second space, a token of its own (no word, a blank)
-_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 0, True)
+_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 1, 0, True)
 #: pairs of consecutive tokens in spaCy's special cases (see the comment above)
 _SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
 _PAIR_SECONDS: frozenset[str] | None = None
@@ -1180,19 +1180,19 @@ def _tokens_from_pieces(
         # a piece starts with the second token of a special-case pair: is the first
         # one the end of the piece before it? (then spaCy's matcher decides)
         for i in compress(range(1, len(pieces)), map(_PAIR_STARTS.__contains__, pieces[1:])):
-            if (entries[i - 1][-4], entries[i][0]) in _SPECIAL_PAIRS:
+            if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
                 return None
     # all fields in one list (a loop of list extensions is quicker than a chain of
     # iterators over such short tuples), then each field as a slice
     fields: list[Any] = []
     for entry in entries:
         fields += entry
-    texts = fields[0::4]
-    starts = [0, *accumulate(fields[1::4])]
+    texts = fields[0::5]
+    starts = list(accumulate(fields[1::5], initial=0))
     starts.pop()
-    ends = list(map(add, starts, map(len, texts)))
-    words = list(compress(range(len(texts)), fields[2::4]))
-    return starts, ends, texts, words, fields[3::4]
+    ends = list(map(add, starts, fields[2::5]))
+    words = list(compress(range(len(texts)), fields[3::5]))
+    return starts, ends, texts, words, fields[4::5]
 
 
 def _learn_pieces(
@@ -1232,13 +1232,15 @@ def _learn_pieces(
             continue  # a special case might have run over this piece's edge
         if len(tokens) == 1:
             tokens = [piece]  # the memo's key: one string kept, not two
-        advances = [*map(len, tokens)]
+        lengths = [*map(len, tokens)]
+        advances = lengths.copy()
         advances[-1] += 1
-        fields: list[Any] = [None] * (4 * len(tokens))
-        fields[0::4] = tokens
-        fields[1::4] = advances
-        fields[2::4] = word_flags[lo:hi]
-        fields[3::4] = _blank_tokens(tokens)
+        fields: list[Any] = [None] * (5 * len(tokens))
+        fields[0::5] = tokens
+        fields[1::5] = advances
+        fields[2::5] = lengths
+        fields[3::5] = word_flags[lo:hi]
+        fields[4::5] = _blank_tokens(tokens)
         _PIECES[piece] = tuple(fields)
         if tokens[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add(piece)
