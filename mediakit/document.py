@@ -868,8 +868,11 @@ def _sentence_starts(
     text: str,
     paragraph_of_token: list[int],
     regions: list[QuoteRegion],
+    candidate_flags: list[bool] | None = None,
 ) -> list[bool]:
-    """Which tokens start a sentence (see the module docstring for the rules)."""
+    """Which tokens start a sentence (see the module docstring for the rules).
+
+    ``candidate_flags``: :func:`_is_candidate` of each token, if known (the piece memo)."""
     abbreviations = _abbreviations()
     n = len(tokens)
     starts = [False] * n
@@ -906,7 +909,9 @@ def _sentence_starts(
     inside_brackets: Callable[[int], bool] | None = None  # built at the first semicolon
     # Only a token ending in an end mark can end a sentence (_is_candidate, kept for
     # each token form)
-    candidates = list(compress(range(n), memo_map(_CANDIDATES, tokens, _is_candidate, MEMO_LIMIT)))
+    if candidate_flags is None:
+        candidate_flags = memo_map(_CANDIDATES, tokens, _is_candidate, MEMO_LIMIT)
+    candidates = list(compress(range(n), candidate_flags))
     run_end, run_end_pos = -1, -1
     for i in candidates:
         token = tokens[i]
@@ -1120,9 +1125,9 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 # array call (most of the cost of parsing a sentence); ``tests/test_document.py``
 # compares the tokens with spaCy's.
 
-#: piece -> its tokens, five fields each, one after the other: token text, advance
+#: piece -> its tokens, six fields each, one after the other: token text, advance
 #: (its length, +1 after the piece's last token for the space that follows), length,
-#: is_word flag, is_space flag
+#: is_word flag, is_space flag, may end a sentence (:func:`_is_candidate`)
 _PIECES: dict[str, tuple[Any, ...]] = {}
 #: the pieces whose first token is the second of a pair in ``_SPECIAL_PAIRS``
 _PAIR_STARTS: set[str] = set()
@@ -1140,7 +1145,7 @@ _MEMO_MAX_TEXT = 100_000
 _BLANK_BEFORE_SPACE = re.compile(r"[^\S ] |  [^\S ]")
 #: the memo entry of the empty piece between the two spaces of a double space: the
 #: second space, a token of its own (no word, a blank)
-_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 1, 0, True)
+_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 1, 0, True, False)
 #: pairs of consecutive tokens in spaCy's special cases (see the comment above)
 _SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
 _PAIR_SECONDS: frozenset[str] | None = None
@@ -1169,9 +1174,10 @@ def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
 
 def _tokens_from_pieces(
     pieces: list[str],
-) -> tuple[list[int], list[int], list[str], list[int], list[bool]] | None:
-    """(starts, ends, texts, word indices, is_space) of a text's tokens from the piece
-    memo, given its ``pieces`` (:func:`_memo_pieces`); ``None`` when a piece is new."""
+) -> tuple[list[int], list[int], list[str], list[int], list[bool], list[bool]] | None:
+    """(starts, ends, texts, word indices, is_space, may end a sentence) of a text's
+    tokens from the piece memo, given its ``pieces`` (:func:`_memo_pieces`); ``None``
+    when a piece is new."""
     try:  # every piece's entry in one call (an itemgetter of one key gives the entry)
         entries = itemgetter(*pieces)(_PIECES) if len(pieces) > 1 else (_PIECES[pieces[0]],)
     except KeyError:
@@ -1180,19 +1186,19 @@ def _tokens_from_pieces(
         # a piece starts with the second token of a special-case pair: is the first
         # one the end of the piece before it? (then spaCy's matcher decides)
         for i in compress(range(1, len(pieces)), map(_PAIR_STARTS.__contains__, pieces[1:])):
-            if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
+            if (entries[i - 1][-6], entries[i][0]) in _SPECIAL_PAIRS:
                 return None
     # all fields in one list (a loop of list extensions is quicker than a chain of
     # iterators over such short tuples), then each field as a slice
     fields: list[Any] = []
     for entry in entries:
         fields += entry
-    texts = fields[0::5]
-    starts = list(accumulate(fields[1::5], initial=0))
+    texts = fields[0::6]
+    starts = list(accumulate(fields[1::6], initial=0))
     starts.pop()
-    ends = list(map(add, starts, fields[2::5]))
-    words = list(compress(range(len(texts)), fields[3::5]))
-    return starts, ends, texts, words, fields[4::5]
+    ends = list(map(add, starts, fields[2::6]))
+    words = list(compress(range(len(texts)), fields[3::6]))
+    return starts, ends, texts, words, fields[4::6], fields[5::6]
 
 
 def _learn_pieces(
@@ -1235,12 +1241,13 @@ def _learn_pieces(
         lengths = [*map(len, tokens)]
         advances = lengths.copy()
         advances[-1] += 1
-        fields: list[Any] = [None] * (5 * len(tokens))
-        fields[0::5] = tokens
-        fields[1::5] = advances
-        fields[2::5] = lengths
-        fields[3::5] = word_flags[lo:hi]
-        fields[4::5] = _blank_tokens(tokens)
+        fields: list[Any] = [None] * (6 * len(tokens))
+        fields[0::6] = tokens
+        fields[1::6] = advances
+        fields[2::6] = lengths
+        fields[3::6] = word_flags[lo:hi]
+        fields[4::6] = _blank_tokens(tokens)
+        fields[5::6] = map(_is_candidate, tokens)
         _PIECES[piece] = tuple(fields)
         if tokens[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add(piece)
@@ -1338,12 +1345,14 @@ class Document:
             self.token_texts: list[str] = lists[2]
             self.words: list[int] = lists[3]
             self.token_is_space: list[bool] = lists[4]
+            candidate_flags: list[bool] | None = lists[5]
             # whether any mark of the quote-mark table occurs (shared with the
             # measures: most sentences have none), known for each memo piece
             self.has_quote_marks = not _QUOTE_PIECES.isdisjoint(pieces)
         else:
             self._spacy_tokens(pieces)
             self.has_quote_marks = not _no_quote_mark(text)
+            candidate_flags = None
         self._doc_has_sentences = False
         par_spans = _paragraph_spans(text, printable)
         self._paragraph_spans = par_spans
@@ -1358,6 +1367,7 @@ class Document:
             self.text,
             self.paragraph_of_token,
             self.quote_regions,
+            candidate_flags,
         )
         if starts:
             starts[0] = True
