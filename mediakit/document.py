@@ -862,7 +862,6 @@ def _starts_sentence(word: str) -> bool:
 
 def _sentence_starts(
     idx: list[int],
-    ends: list[int],
     is_space: list[bool],
     tokens: list[str],
     text: str,
@@ -998,6 +997,8 @@ def _next_content(is_space: list[bool], i: int, n: int) -> int:
 
 #: token form -> whether it may end a sentence (:func:`_is_candidate`)
 _CANDIDATES: dict[str, bool] = {}
+#: the marks every token that may end a sentence ends in
+_END_MARK = re.compile(r"[.!?…;]")
 _BRACKET = re.compile(r"[()\[\]{}]")
 _OPENER_OF = {")": "(", "]": "[", "}": "{"}
 
@@ -1125,9 +1126,9 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 # array call (most of the cost of parsing a sentence); ``tests/test_document.py``
 # compares the tokens with spaCy's.
 
-#: piece -> its tokens, six fields each, one after the other: token text, advance
-#: (its length, +1 after the piece's last token for the space that follows), length,
-#: is_word flag, is_space flag, may end a sentence (:func:`_is_candidate`)
+#: piece -> its tokens, five fields each, one after the other: token text, advance
+#: (its length, +1 after the piece's last token for the space that follows), is_word
+#: flag, is_space flag, may end a sentence (:func:`_is_candidate`)
 _PIECES: dict[str, tuple[Any, ...]] = {}
 #: the pieces whose first token is the second of a pair in ``_SPECIAL_PAIRS``
 _PAIR_STARTS: set[str] = set()
@@ -1145,7 +1146,7 @@ _MEMO_MAX_TEXT = 100_000
 _BLANK_BEFORE_SPACE = re.compile(r"[^\S ] |  [^\S ]")
 #: the memo entry of the empty piece between the two spaces of a double space: the
 #: second space, a token of its own (no word, a blank)
-_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 1, 0, True, False)
+_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 0, True, False)
 #: pairs of consecutive tokens in spaCy's special cases (see the comment above)
 _SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
 _PAIR_SECONDS: frozenset[str] | None = None
@@ -1174,8 +1175,8 @@ def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
 
 def _tokens_from_pieces(
     pieces: list[str],
-) -> tuple[list[int], list[int], list[str], list[int], list[bool], list[bool]] | None:
-    """(starts, ends, texts, word indices, is_space, may end a sentence) of a text's
+) -> tuple[list[int], list[str], list[int], list[bool], list[bool]] | None:
+    """(starts, texts, word indices, is_space, may end a sentence) of a text's
     tokens from the piece memo, given its ``pieces`` (:func:`_memo_pieces`); ``None``
     when a piece is new."""
     try:  # every piece's entry in one call (an itemgetter of one key gives the entry)
@@ -1186,19 +1187,18 @@ def _tokens_from_pieces(
         # a piece starts with the second token of a special-case pair: is the first
         # one the end of the piece before it? (then spaCy's matcher decides)
         for i in compress(range(1, len(pieces)), map(_PAIR_STARTS.__contains__, pieces[1:])):
-            if (entries[i - 1][-6], entries[i][0]) in _SPECIAL_PAIRS:
+            if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
                 return None
     # all fields in one list (a loop of list extensions is quicker than a chain of
     # iterators over such short tuples), then each field as a slice
     fields: list[Any] = []
     for entry in entries:
         fields += entry
-    texts = fields[0::6]
-    starts = list(accumulate(fields[1::6], initial=0))
+    texts = fields[0::5]
+    starts = list(accumulate(fields[1::5], initial=0))
     starts.pop()
-    ends = list(map(add, starts, fields[2::6]))
-    words = list(compress(range(len(texts)), fields[3::6]))
-    return starts, ends, texts, words, fields[4::6], fields[5::6]
+    words = list(compress(range(len(texts)), fields[2::5]))
+    return starts, texts, words, fields[3::5], fields[4::5]
 
 
 def _learn_pieces(
@@ -1238,16 +1238,14 @@ def _learn_pieces(
             continue  # a special case might have run over this piece's edge
         if len(tokens) == 1:
             tokens = [piece]  # the memo's key: one string kept, not two
-        lengths = [*map(len, tokens)]
-        advances = lengths.copy()
+        advances = [*map(len, tokens)]
         advances[-1] += 1
-        fields: list[Any] = [None] * (6 * len(tokens))
-        fields[0::6] = tokens
-        fields[1::6] = advances
-        fields[2::6] = lengths
-        fields[3::6] = word_flags[lo:hi]
-        fields[4::6] = _blank_tokens(tokens)
-        fields[5::6] = map(_is_candidate, tokens)
+        fields: list[Any] = [None] * (5 * len(tokens))
+        fields[0::5] = tokens
+        fields[1::5] = advances
+        fields[2::5] = word_flags[lo:hi]
+        fields[3::5] = _blank_tokens(tokens)
+        fields[4::5] = map(_is_candidate, tokens)
         _PIECES[piece] = tuple(fields)
         if tokens[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add(piece)
@@ -1313,6 +1311,7 @@ class Document:
         "_paragraphs",
         "_quote_depth",
         "_sentence_of_token",
+        "_token_ends",
         "cache",
         "has_quote_marks",
         "meta",
@@ -1320,7 +1319,6 @@ class Document:
         "quote_regions",
         "sentences",
         "text",
-        "token_ends",
         "token_is_sent_start",
         "token_is_space",
         "token_starts",
@@ -1341,11 +1339,11 @@ class Document:
         if pieces is not None and lists is not None:
             self._doc: Any = None
             self.token_starts: list[int] = lists[0]
-            self.token_ends: list[int] = lists[1]
-            self.token_texts: list[str] = lists[2]
-            self.words: list[int] = lists[3]
-            self.token_is_space: list[bool] = lists[4]
-            candidate_flags: list[bool] | None = lists[5]
+            self._token_ends: list[int] | None = None  # made on first use
+            self.token_texts: list[str] = lists[1]
+            self.words: list[int] = lists[2]
+            self.token_is_space: list[bool] = lists[3]
+            candidate_flags: list[bool] | None = lists[4]
             # whether any mark of the quote-mark table occurs (shared with the
             # measures: most sentences have none), known for each memo piece
             self.has_quote_marks = not _QUOTE_PIECES.isdisjoint(pieces)
@@ -1361,7 +1359,6 @@ class Document:
         self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         starts = _sentence_starts(
             self.token_starts,
-            self.token_ends,
             self.token_is_space,
             self.token_texts,
             self.text,
@@ -1391,17 +1388,25 @@ class Document:
                 [*_spacy_attributes()[:2], _WORD_FLAG]
             ).T.tolist()
             self.token_starts = starts
-            self.token_ends = list(map(add, starts, lengths))
+            self._token_ends = ends = list(map(add, starts, lengths))
             # slicing in a comprehension: no method wrapper per token
-            self.token_texts = [text[a:b] for a, b in zip(starts, self.token_ends, strict=True)]
+            self.token_texts = [text[a:b] for a, b in zip(starts, ends, strict=True)]
             # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
             self.words = list(compress(range(len(starts)), word_flags))
             if pieces is not None and safe is text:  # lone surrogates: not learned
                 _learn_pieces(pieces, starts, self.token_texts, word_flags)
         else:
-            self.token_starts, self.token_ends, self.token_texts = [], [], []
+            self.token_starts, self._token_ends, self.token_texts = [], [], []
             self.words = []
         self.token_is_space = _blank_tokens(self.token_texts)
+
+    @property
+    def token_ends(self) -> list[int]:
+        """End offset of each token (its start plus its length), made on first use."""
+        ends = self._token_ends
+        if ends is None:
+            ends = self._token_ends = list(map(add, self.token_starts, map(len, self.token_texts)))
+        return ends
 
     @property
     def paragraphs(self) -> list[TextSpan]:
@@ -1441,7 +1446,8 @@ class Document:
             last = n - 1
             while blank[last]:
                 last -= 1
-            start, end = self.token_starts[0], self.token_ends[last]
+            start = self.token_starts[0]
+            end = self.token_starts[last] + len(self.token_texts[last])
             return [TextSpan(start, end, self.text[start:end], "sentence")]
         if not blank[0]:
             first = 0  # the common case: the text starts with a token that is no blank
