@@ -872,9 +872,28 @@ def _sentence_starts(
     """Which tokens start a sentence (see the module docstring for the rules).
 
     ``candidate_flags``: :func:`_is_candidate` of each token, if known (the piece memo)."""
-    abbreviations = _abbreviations()
     n = len(tokens)
     starts = [False] * n
+    # The first word of every paragraph starts a sentence.
+    if not n or paragraph_of_token[-1] == 0:  # the common case: one paragraph, no search
+        first = _next_content(is_space, 0, n)
+        if first < n:
+            starts[first] = True
+    else:
+        for lo, hi in _runs(paragraph_of_token):
+            first = _next_content(is_space, lo, n)
+            if first < hi:
+                starts[first] = True
+    # Only a token ending in an end mark can end a sentence (_is_candidate, kept for
+    # each token form)
+    if candidate_flags is None:
+        candidate_flags = memo_map(_CANDIDATES, tokens, _is_candidate, MEMO_LIMIT)
+    marks = candidate_flags.count(True)
+    if not marks or (marks == 1 and candidate_flags[-1]):
+        # no candidate, or only the last token (nothing follows it): a single sentence
+        # per paragraph, as the loop below would find
+        return starts
+    abbreviations = _abbreviations()
 
     closing_at: dict[int, QuoteRegion] = {}
     opening_at: set[int] = set()
@@ -895,21 +914,7 @@ def _sentence_starts(
         k = bisect_right(unsplittable_starts, pos) - 1
         return k >= 0 and pos < unsplittable_ends[k]
 
-    # The first word of every paragraph starts a sentence.
-    if not n or paragraph_of_token[-1] == 0:  # the common case: one paragraph, no search
-        first = _next_content(is_space, 0, n)
-        if first < n:
-            starts[first] = True
-    else:
-        for lo, hi in _runs(paragraph_of_token):
-            first = _next_content(is_space, lo, n)
-            if first < hi:
-                starts[first] = True
     inside_brackets: Callable[[int], bool] | None = None  # built at the first semicolon
-    # Only a token ending in an end mark can end a sentence (_is_candidate, kept for
-    # each token form)
-    if candidate_flags is None:
-        candidate_flags = memo_map(_CANDIDATES, tokens, _is_candidate, MEMO_LIMIT)
     candidates = list(compress(range(n), candidate_flags))
     run_end, run_end_pos = -1, -1
     for i in candidates:
