@@ -888,10 +888,9 @@ def _sentence_starts(
     # each token form)
     if candidate_flags is None:
         candidate_flags = memo_map(_CANDIDATES, tokens, _is_candidate, MEMO_LIMIT)
-    marks = candidate_flags.count(True)
-    if not marks or (marks == 1 and candidate_flags[-1]):
+    if not any(candidate_flags[:-1]):
         # no candidate, or only the last token (nothing follows it): a single sentence
-        # per paragraph, as the loop below would find
+        # per paragraph, as the loop below would find (any() tests truth, no comparisons)
         return starts
     abbreviations = _abbreviations()
 
@@ -1446,7 +1445,7 @@ class Document:
             return []
         blank = self.token_is_space
         n = len(blank)
-        if not blank[0] and starts.count(True) == 1:
+        if not blank[0] and not any(starts[1:]):
             # one sentence, from the first token (starts[0] is set) to the last no blank
             last = n - 1
             while blank[last]:
