@@ -1139,6 +1139,12 @@ _PAIR_STARTS: set[str] = set()
 #: the pieces of the memo that hold a mark of the quote-mark table (no mark holds a
 #: space, so a text of memo pieces holds a mark exactly when one of its pieces does)
 _QUOTE_PIECES: set[str] = set()
+#: the pieces of the memo that ``str.isprintable`` refuses (a line break, a tab, a
+#: no-break space): a text of memo pieces is printable when none of them is
+_UNPRINTABLE_PIECES: set[str] = set()
+#: the pieces in any of ``_PAIR_STARTS``, ``_QUOTE_PIECES``, ``_UNPRINTABLE_PIECES``:
+#: a text with none of them (most sentences) needs none of those three tests
+_ODD_PIECES: set[str] = set()
 #: pieces longer than this are not kept (long runs without spaces are rare and unique)
 _PIECE_MAX_CHARS = 64
 #: texts longer than this neither use nor feed the memo: spaCy is as quick on them, and
@@ -1168,6 +1174,17 @@ def _simple_spacing(text: str, printable: bool | None = None) -> bool:
     return _BLANK_BEFORE_SPACE.search(text) is None
 
 
+def _split_pieces(text: str) -> list[str] | None:
+    """``text.split(" ")`` for a text the memo may serve: not long, neither starting nor
+    ending with a space, no three spaces in a row (the rest of :func:`_simple_spacing`
+    is decided from the pieces, see :func:`_tokens_from_pieces`)."""
+    if len(text) > _MEMO_MAX_TEXT or not text or text[0] == " " or text[-1] == " ":
+        return None
+    if "   " in text:
+        return None
+    return text.split(" ")
+
+
 def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
     """The pieces of ``text`` (its runs between spaces) if the memo may serve and learn
     it, else ``None`` (a long text, or spacing spaCy does not cut at single spaces).
@@ -1178,21 +1195,30 @@ def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
 
 
 def _tokens_from_pieces(
-    pieces: list[str],
-) -> tuple[list[int], list[str], list[int], list[bool], list[bool]] | None:
-    """(starts, texts, word indices, is_space, may end a sentence) of a text's
-    tokens from the piece memo, given its ``pieces`` (:func:`_memo_pieces`); ``None``
-    when a piece is new."""
+    pieces: list[str], text: str
+) -> tuple[list[int], list[str], list[int], list[bool], list[bool], bool, bool] | None:
+    """(starts, texts, word indices, is_space, may end a sentence, ``text.isprintable()``,
+    holds a quote mark) of the tokens of ``text`` from the piece memo, given its
+    ``pieces`` (:func:`_split_pieces`); ``None`` when a piece is new or spaCy would not
+    cut the text at its single spaces (:func:`_simple_spacing`)."""
     try:  # every piece's entry in one call (an itemgetter of one key gives the entry)
         entries = itemgetter(*pieces)(_PIECES) if len(pieces) > 1 else (_PIECES[pieces[0]],)
     except KeyError:
         return None  # a piece not in the memo
-    if not _PAIR_STARTS.isdisjoint(pieces):
-        # a piece starts with the second token of a special-case pair: is the first
-        # one the end of the piece before it? (then spaCy's matcher decides)
-        for i in compress(range(1, len(pieces)), map(_PAIR_STARTS.__contains__, pieces[1:])):
-            if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
-                return None
+    printable, has_quote_marks = True, False
+    if not _ODD_PIECES.isdisjoint(pieces):
+        if not _UNPRINTABLE_PIECES.isdisjoint(pieces):
+            if _BLANK_BEFORE_SPACE.search(text) is not None:
+                return None  # spaCy joins a space to the blank before or after it
+            printable = False
+        has_quote_marks = not _QUOTE_PIECES.isdisjoint(pieces)
+        if not _PAIR_STARTS.isdisjoint(pieces):
+            # a piece starts with the second token of a special-case pair: is the first
+            # one the end of the piece before it? (then spaCy's matcher decides)
+            pair_starts = map(_PAIR_STARTS.__contains__, pieces[1:])
+            for i in compress(range(1, len(pieces)), pair_starts):
+                if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
+                    return None
     # all fields in one list (a loop of list extensions is quicker than a chain of
     # iterators over such short tuples), then each field as a slice
     fields: list[Any] = []
@@ -1202,7 +1228,7 @@ def _tokens_from_pieces(
     starts = list(accumulate(fields[1::5], initial=0))
     starts.pop()
     words = list(compress(range(len(texts)), fields[2::5]))
-    return starts, texts, words, fields[3::5], fields[4::5]
+    return starts, texts, words, fields[3::5], fields[4::5], printable, has_quote_marks
 
 
 def _learn_pieces(
@@ -1221,10 +1247,13 @@ def _learn_pieces(
         _PIECES.clear()
         _PAIR_STARTS.clear()
         _QUOTE_PIECES.clear()
+        _UNPRINTABLE_PIECES.clear()
+        _ODD_PIECES.clear()
     if "" not in _PIECES:  # the double space (no special case has a space: no pair)
         _PIECES[""] = _DOUBLE_SPACE
         if _DOUBLE_SPACE[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add("")
+            _ODD_PIECES.add("")
     offsets = [0, *accumulate(map(add, map(len, pieces), repeat(1)))]
     pairs, n = _SPECIAL_PAIRS, len(texts)
     for i in new:
@@ -1251,10 +1280,18 @@ def _learn_pieces(
         fields[3::5] = _blank_tokens(tokens)
         fields[4::5] = map(_is_candidate, tokens)
         _PIECES[piece] = tuple(fields)
+        odd = False
         if tokens[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add(piece)
+            odd = True
         if not _no_quote_mark(piece):
             _QUOTE_PIECES.add(piece)
+            odd = True
+        if not piece.isprintable():
+            _UNPRINTABLE_PIECES.add(piece)
+            odd = True
+        if odd:
+            _ODD_PIECES.add(piece)
 
 
 def _special_case_pairs() -> frozenset[tuple[str, str]]:
@@ -1334,13 +1371,12 @@ class Document:
         self.text = text = check_text(text)
         self.meta = dict(meta) if meta else {}
         self.cache: dict[Any, Any] = {}
-        printable = text.isprintable()  # no line break, tab or other blank than " "
         # Steady state: every run between spaces was seen before, and the tokens come
         # from the piece memo (no spaCy Doc, no array call); else spaCy tokenizes, and
         # the memo learns the text's pieces. The spaCy Doc itself is made on first use.
-        pieces = _memo_pieces(text, printable)
-        lists = _tokens_from_pieces(pieces) if pieces is not None else None
-        if pieces is not None and lists is not None:
+        pieces = _split_pieces(text)
+        lists = _tokens_from_pieces(pieces, text) if pieces is not None else None
+        if lists is not None:
             self._doc: Any = None
             self.token_starts: list[int] = lists[0]
             self._token_ends: list[int] | None = None  # made on first use
@@ -1348,10 +1384,15 @@ class Document:
             self.words: list[int] = lists[2]
             self.token_is_space: list[bool] = lists[3]
             candidate_flags: list[bool] | None = lists[4]
+            # no line break, tab or other blank than " " (known for each memo piece)
+            printable = lists[5]
             # whether any mark of the quote-mark table occurs (shared with the
             # measures: most sentences have none), known for each memo piece
-            self.has_quote_marks = not _QUOTE_PIECES.isdisjoint(pieces)
+            self.has_quote_marks = lists[6]
         else:
+            printable = text.isprintable()
+            if pieces is not None and not _simple_spacing(text, printable):
+                pieces = None  # spaCy does not cut it at its single spaces: not learned
             self._spacy_tokens(pieces)
             self.has_quote_marks = not _no_quote_mark(text)
             candidate_flags = None

@@ -1,7 +1,8 @@
 """Shortcuts of the parse against their plain definitions (round 9, single sentences).
 
-A sentence parsed from the piece memo takes its quote-mark test, its sentence-end
-candidates and its one-sentence span from facts kept per piece or per token form;
+A sentence parsed from the piece memo takes its quote-mark and printable tests, its
+sentence-end candidates and its one-sentence span from facts kept per piece or per
+token form;
 its paragraphs are made on first use, and ``memo_map`` reads a memo in one call when
 every key is known. Each test compares such a shortcut with the plain way, on
 self-written German sentences, once spaCy tokenized them and once from the memo.
@@ -80,6 +81,13 @@ def test_memo_pieces_know_their_quote_marks_and_sentence_ends() -> None:
         assert "".join(tokens) == (piece or " ")
         assert list(entry[4::5]) == [bool(document._is_candidate(t)) for t in tokens]
         assert (piece in document._QUOTE_PIECES) == (not document._no_quote_mark(piece))
+        assert (piece in document._UNPRINTABLE_PIECES) == (not piece.isprintable())
+        odd = (
+            piece in document._PAIR_STARTS
+            or piece in document._QUOTE_PIECES
+            or piece in document._UNPRINTABLE_PIECES
+        )
+        assert (piece in document._ODD_PIECES) == odd
 
 
 def test_paragraphs_are_made_on_first_use() -> None:
