@@ -163,7 +163,7 @@ def check_text(text: object, *, what: str = "text") -> str:
                 f"{what}: der Text ist zu lang ({len(text):,} Zeichen, höchstens {MAX_CHARS:,}); "
                 "teilen Sie ihn in Dokumente und nutzen Sie mediakit.analyze_many"
             )
-        if _looks_like_html(text):
+        if text.find("<", 0, 5000) >= 0 and _looks_like_html(text):  # most hold no "<"
             raise ValueError(
                 f"{what}: das sieht aus wie eine HTML-Seite; erst den Artikel herauslösen mit "
                 "mediakit.text_from_html(html) (oder die .html-Datei an `mediakit compare` geben)"
@@ -1397,11 +1397,17 @@ class Document:
             self.has_quote_marks = not _no_quote_mark(text)
             candidate_flags = None
         self._doc_has_sentences = False
-        par_spans = _paragraph_spans(text, printable)
+        if lists is not None and printable:
+            # a memo text neither starts nor ends with a space, and a printable one has
+            # no other blank: one paragraph, the whole text
+            par_spans = [(0, len(text))]
+            self.paragraph_of_token = [0] * len(self.token_starts)
+        else:
+            par_spans = _paragraph_spans(text, printable)
+            self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         self._paragraph_spans = par_spans
         self._paragraphs: list[TextSpan] | None = None
         self.quote_regions = _pair_quote_marks(text, par_spans) if self.has_quote_marks else []
-        self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
         starts = _sentence_starts(
             self.token_starts,
             self.token_is_space,
