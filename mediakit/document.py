@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, partial
-from itertools import accumulate, chain, compress, pairwise, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
@@ -163,7 +163,7 @@ def check_text(text: object, *, what: str = "text") -> str:
                 f"{what}: der Text ist zu lang ({len(text):,} Zeichen, höchstens {MAX_CHARS:,}); "
                 "teilen Sie ihn in Dokumente und nutzen Sie mediakit.analyze_many"
             )
-        if _looks_like_html(text):
+        if text.find("<", 0, 5000) >= 0 and _looks_like_html(text):  # most hold no "<"
             raise ValueError(
                 f"{what}: das sieht aus wie eine HTML-Seite; erst den Artikel herauslösen mit "
                 "mediakit.text_from_html(html) (oder die .html-Datei an `mediakit compare` geben)"
@@ -353,8 +353,16 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     >>> find_paragraphs("Titel\\nErster Satz.\\n\\nZweiter Absatz.")
     [(0, 5), (6, 18), (20, 35)]
     """
+    return _paragraph_spans(text, text.isprintable())
+
+
+def _paragraph_spans(text: str, printable: bool) -> list[tuple[int, int]]:
+    """:func:`find_paragraphs`, told whether ``text.isprintable()`` (then it holds no
+    line break: every break character is unprintable)."""
     spans: list[tuple[int, int]] = []
-    if len(text) < 4096 and len(text.splitlines()) < 2 and text[-1:] not in _BREAK_CHARS:
+    if printable or (
+        len(text) < 4096 and len(text.splitlines()) < 2 and text[-1:] not in _BREAK_CHARS
+    ):
         # no line break at all (a sentence, a comment): one paragraph, no search
         _append_paragraph(text, spans, 0, len(text))
         return spans
@@ -854,17 +862,37 @@ def _starts_sentence(word: str) -> bool:
 
 def _sentence_starts(
     idx: list[int],
-    ends: list[int],
     is_space: list[bool],
     tokens: list[str],
     text: str,
     paragraph_of_token: list[int],
     regions: list[QuoteRegion],
+    candidate_flags: list[bool] | None = None,
 ) -> list[bool]:
-    """Which tokens start a sentence (see the module docstring for the rules)."""
-    abbreviations = _abbreviations()
+    """Which tokens start a sentence (see the module docstring for the rules).
+
+    ``candidate_flags``: :func:`_is_candidate` of each token, if known (the piece memo)."""
     n = len(tokens)
     starts = [False] * n
+    # The first word of every paragraph starts a sentence.
+    if not n or paragraph_of_token[-1] == 0:  # the common case: one paragraph, no search
+        first = _next_content(is_space, 0, n)
+        if first < n:
+            starts[first] = True
+    else:
+        for lo, hi in _runs(paragraph_of_token):
+            first = _next_content(is_space, lo, n)
+            if first < hi:
+                starts[first] = True
+    # Only a token ending in an end mark can end a sentence (_is_candidate, kept for
+    # each token form)
+    if candidate_flags is None:
+        candidate_flags = memo_map(_CANDIDATES, tokens, _is_candidate, MEMO_LIMIT)
+    if not any(candidate_flags[:-1]):
+        # no candidate, or only the last token (nothing follows it): a single sentence
+        # per paragraph, as the loop below would find (any() tests truth, no comparisons)
+        return starts
+    abbreviations = _abbreviations()
 
     closing_at: dict[int, QuoteRegion] = {}
     opening_at: set[int] = set()
@@ -885,30 +913,8 @@ def _sentence_starts(
         k = bisect_right(unsplittable_starts, pos) - 1
         return k >= 0 and pos < unsplittable_ends[k]
 
-    def next_content(i: int) -> int:
-        while i < n and is_space[i]:
-            i += 1
-        return i
-
-    # The first word of every paragraph starts a sentence.
-    one_paragraph = not n or paragraph_of_token[-1] == 0  # the common case: no search
-    for lo, hi in [(0, n)] if one_paragraph else _runs(paragraph_of_token):
-        first = next_content(lo)
-        if first < hi:
-            starts[first] = True
     inside_brackets: Callable[[int], bool] | None = None  # built at the first semicolon
-    # Only a token ending in an end mark can end a sentence; find those in the text
-    # (the test of _is_candidate, written out: it runs for every end mark).
-    candidates: list[int] = []
-    terminal = _TERMINAL.match
-    for mark in _END_MARK.finditer(text):
-        end = mark.end()
-        i = bisect_left(ends, end)
-        if i < n and ends[i] == end:
-            t = tokens[i]
-            if terminal(t) or t == ";" or (len(t) > 1 and t.endswith(".")):
-                if not candidates or candidates[-1] != i:
-                    candidates.append(i)
+    candidates = list(compress(range(n), candidate_flags))
     run_end, run_end_pos = -1, -1
     for i in candidates:
         token = tokens[i]
@@ -935,7 +941,7 @@ def _sentence_starts(
             else:
                 break
         run_end, run_end_pos = j, end_pos
-        k = next_content(j)
+        k = _next_content(is_space, j, n)
         if k >= n or paragraph_of_token[k] != paragraph_of_token[i]:
             continue  # the paragraph boundary starts the next sentence anyway
         nxt = tokens[k]
@@ -953,7 +959,8 @@ def _sentence_starts(
                 starts[k] = True
             continue
         if idx[k] in opening_at or nxt in _OPENING_BRACKETS:
-            following = tokens[next_content(k + 1)] if next_content(k + 1) < n else ""
+            after = _next_content(is_space, k + 1, n)
+            following = tokens[after] if after < n else ""
             new_sentence = not following[:1].islower()
         else:
             new_sentence = _starts_sentence(nxt)
@@ -985,6 +992,16 @@ def _sentence_starts(
     return starts
 
 
+def _next_content(is_space: list[bool], i: int, n: int) -> int:
+    """The first token from ``i`` on that is no blank (``n`` if none)."""
+    while i < n and is_space[i]:
+        i += 1
+    return i
+
+
+#: token form -> whether it may end a sentence (:func:`_is_candidate`)
+_CANDIDATES: dict[str, bool] = {}
+#: the marks every token that may end a sentence ends in
 _END_MARK = re.compile(r"[.!?…;]")
 _BRACKET = re.compile(r"[()\[\]{}]")
 _OPENER_OF = {")": "(", "]": "[", "}": "{"}
@@ -1067,6 +1084,8 @@ def _after_noun(tokens: list[str], is_space: list[bool], starts: list[bool], i: 
 
 
 def _is_candidate(token: str) -> bool:
+    """True for a token that may end a sentence: a run of end marks, ``;``, or a word
+    with its full stop (every such token ends in one of ``.!?…;``)."""
     if _TERMINAL.match(token) or token == ";":
         return True
     # "2025." "2:1." "gelandet." - a word with its full stop attached by the tokenizer
@@ -1111,12 +1130,21 @@ def _opens_sentence(text: str, region: QuoteRegion) -> bool:
 # array call (most of the cost of parsing a sentence); ``tests/test_document.py``
 # compares the tokens with spaCy's.
 
-#: piece -> its tokens, four fields each, one after the other: token text, advance
+#: piece -> its tokens, five fields each, one after the other: token text, advance
 #: (its length, +1 after the piece's last token for the space that follows), is_word
-#: flag, is_space flag
+#: flag, is_space flag, may end a sentence (:func:`_is_candidate`)
 _PIECES: dict[str, tuple[Any, ...]] = {}
 #: the pieces whose first token is the second of a pair in ``_SPECIAL_PAIRS``
 _PAIR_STARTS: set[str] = set()
+#: the pieces of the memo that hold a mark of the quote-mark table (no mark holds a
+#: space, so a text of memo pieces holds a mark exactly when one of its pieces does)
+_QUOTE_PIECES: set[str] = set()
+#: the pieces of the memo that ``str.isprintable`` refuses (a line break, a tab, a
+#: no-break space): a text of memo pieces is printable when none of them is
+_UNPRINTABLE_PIECES: set[str] = set()
+#: the pieces in any of ``_PAIR_STARTS``, ``_QUOTE_PIECES``, ``_UNPRINTABLE_PIECES``:
+#: a text with none of them (most sentences) needs none of those three tests
+_ODD_PIECES: set[str] = set()
 #: pieces longer than this are not kept (long runs without spaces are rare and unique)
 _PIECE_MAX_CHARS = 64
 #: texts longer than this neither use nor feed the memo: spaCy is as quick on them, and
@@ -1128,56 +1156,79 @@ _MEMO_MAX_TEXT = 100_000
 _BLANK_BEFORE_SPACE = re.compile(r"[^\S ] |  [^\S ]")
 #: the memo entry of the empty piece between the two spaces of a double space: the
 #: second space, a token of its own (no word, a blank)
-_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 0, True)
+_DOUBLE_SPACE: tuple[Any, ...] = (" ", 1, 0, True, False)
 #: pairs of consecutive tokens in spaCy's special cases (see the comment above)
 _SPECIAL_PAIRS: frozenset[tuple[str, str]] = frozenset()
 _PAIR_SECONDS: frozenset[str] | None = None
 
 
-def _simple_spacing(text: str) -> bool:
+def _simple_spacing(text: str, printable: bool | None = None) -> bool:
     """True when ``text`` neither starts nor ends with a space, holds no three spaces in
     a row, and no space follows another blank except as the second of two spaces between
     pieces: spaCy then cuts it into the pieces of ``text.split(" ")`` (an empty piece:
     the second space of a double space, a token of its own)."""
     if not text or text[0] == " " or text[-1] == " " or "   " in text:
         return False
-    if text.isprintable():  # no blank but " " (line breaks, tabs, no-break spaces)
-        return True
+    if text.isprintable() if printable is None else printable:
+        return True  # no blank but " " (line breaks, tabs, no-break spaces)
     return _BLANK_BEFORE_SPACE.search(text) is None
 
 
-def _memo_pieces(text: str) -> list[str] | None:
+def _split_pieces(text: str) -> list[str] | None:
+    """``text.split(" ")`` for a text the memo may serve: not long, neither starting nor
+    ending with a space, no three spaces in a row (the rest of :func:`_simple_spacing`
+    is decided from the pieces, see :func:`_tokens_from_pieces`)."""
+    if len(text) > _MEMO_MAX_TEXT or not text or text[0] == " " or text[-1] == " ":
+        return None
+    if "   " in text:
+        return None
+    return text.split(" ")
+
+
+def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
     """The pieces of ``text`` (its runs between spaces) if the memo may serve and learn
-    it, else ``None`` (a long text, or spacing spaCy does not cut at single spaces)."""
-    if len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text):
+    it, else ``None`` (a long text, or spacing spaCy does not cut at single spaces).
+    ``printable``: ``text.isprintable()`` if the caller knows it."""
+    if len(text) > _MEMO_MAX_TEXT or not _simple_spacing(text, printable):
         return None
     return text.split(" ")
 
 
 def _tokens_from_pieces(
-    pieces: list[str],
-) -> tuple[list[int], list[int], list[str], list[int], list[bool]] | None:
-    """(starts, ends, texts, word indices, is_space) of a text's tokens from the piece
-    memo, given its ``pieces`` (:func:`_memo_pieces`); ``None`` when a piece is new."""
-    if not _PIECES:
-        return None
-    entries: list[Any] = list(map(_PIECES.get, pieces))
-    if not all(entries):  # a piece not in the memo (an entry is never an empty tuple)
-        return None
-    if not _PAIR_STARTS.isdisjoint(pieces):
-        # a piece starts with the second token of a special-case pair: is the first
-        # one the end of the piece before it? (then spaCy's matcher decides)
-        for i in compress(range(1, len(pieces)), map(_PAIR_STARTS.__contains__, pieces[1:])):
-            if (entries[i - 1][-4], entries[i][0]) in _SPECIAL_PAIRS:
-                return None
-    # all fields in one pass, then each field as a slice (per element at C speed)
-    fields = list(chain.from_iterable(entries))
-    texts = fields[0::4]
-    starts = [0, *accumulate(fields[1::4])]
+    pieces: list[str], text: str
+) -> tuple[list[int], list[str], list[int], list[bool], list[bool], bool, bool] | None:
+    """(starts, texts, word indices, is_space, may end a sentence, ``text.isprintable()``,
+    holds a quote mark) of the tokens of ``text`` from the piece memo, given its
+    ``pieces`` (:func:`_split_pieces`); ``None`` when a piece is new or spaCy would not
+    cut the text at its single spaces (:func:`_simple_spacing`)."""
+    try:  # every piece's entry in one call (an itemgetter of one key gives the entry)
+        entries = itemgetter(*pieces)(_PIECES) if len(pieces) > 1 else (_PIECES[pieces[0]],)
+    except KeyError:
+        return None  # a piece not in the memo
+    printable, has_quote_marks = True, False
+    if not _ODD_PIECES.isdisjoint(pieces):
+        if not _UNPRINTABLE_PIECES.isdisjoint(pieces):
+            if _BLANK_BEFORE_SPACE.search(text) is not None:
+                return None  # spaCy joins a space to the blank before or after it
+            printable = False
+        has_quote_marks = not _QUOTE_PIECES.isdisjoint(pieces)
+        if not _PAIR_STARTS.isdisjoint(pieces):
+            # a piece starts with the second token of a special-case pair: is the first
+            # one the end of the piece before it? (then spaCy's matcher decides)
+            pair_starts = map(_PAIR_STARTS.__contains__, pieces[1:])
+            for i in compress(range(1, len(pieces)), pair_starts):
+                if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
+                    return None
+    # all fields in one list (a loop of list extensions is quicker than a chain of
+    # iterators over such short tuples), then each field as a slice
+    fields: list[Any] = []
+    for entry in entries:
+        fields += entry
+    texts = fields[0::5]
+    starts = list(accumulate(fields[1::5], initial=0))
     starts.pop()
-    ends = list(map(add, starts, map(len, texts)))
-    words = list(compress(range(len(texts)), fields[2::4]))
-    return starts, ends, texts, words, fields[3::4]
+    words = list(compress(range(len(texts)), fields[2::5]))
+    return starts, texts, words, fields[3::5], fields[4::5], printable, has_quote_marks
 
 
 def _learn_pieces(
@@ -1195,10 +1246,14 @@ def _learn_pieces(
         # bounded: a stream of new pieces refills it, never grows it
         _PIECES.clear()
         _PAIR_STARTS.clear()
+        _QUOTE_PIECES.clear()
+        _UNPRINTABLE_PIECES.clear()
+        _ODD_PIECES.clear()
     if "" not in _PIECES:  # the double space (no special case has a space: no pair)
         _PIECES[""] = _DOUBLE_SPACE
         if _DOUBLE_SPACE[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add("")
+            _ODD_PIECES.add("")
     offsets = [0, *accumulate(map(add, map(len, pieces), repeat(1)))]
     pairs, n = _SPECIAL_PAIRS, len(texts)
     for i in new:
@@ -1218,14 +1273,25 @@ def _learn_pieces(
             tokens = [piece]  # the memo's key: one string kept, not two
         advances = [*map(len, tokens)]
         advances[-1] += 1
-        fields: list[Any] = [None] * (4 * len(tokens))
-        fields[0::4] = tokens
-        fields[1::4] = advances
-        fields[2::4] = word_flags[lo:hi]
-        fields[3::4] = _blank_tokens(tokens)
+        fields: list[Any] = [None] * (5 * len(tokens))
+        fields[0::5] = tokens
+        fields[1::5] = advances
+        fields[2::5] = word_flags[lo:hi]
+        fields[3::5] = _blank_tokens(tokens)
+        fields[4::5] = map(_is_candidate, tokens)
         _PIECES[piece] = tuple(fields)
+        odd = False
         if tokens[0] in _PAIR_SECONDS:
             _PAIR_STARTS.add(piece)
+            odd = True
+        if not _no_quote_mark(piece):
+            _QUOTE_PIECES.add(piece)
+            odd = True
+        if not piece.isprintable():
+            _UNPRINTABLE_PIECES.add(piece)
+            odd = True
+        if odd:
+            _ODD_PIECES.add(piece)
 
 
 def _special_case_pairs() -> frozenset[tuple[str, str]]:
@@ -1282,17 +1348,18 @@ class Document:
         "__weakref__",
         "_doc",
         "_doc_has_sentences",
+        "_paragraph_spans",
+        "_paragraphs",
         "_quote_depth",
         "_sentence_of_token",
+        "_token_ends",
         "cache",
         "has_quote_marks",
         "meta",
         "paragraph_of_token",
-        "paragraphs",
         "quote_regions",
         "sentences",
         "text",
-        "token_ends",
         "token_is_sent_start",
         "token_is_space",
         "token_starts",
@@ -1301,39 +1368,54 @@ class Document:
     )
 
     def __init__(self, text: str, meta: dict[str, Any] | None = None) -> None:
-        self.text = check_text(text)
-        self.meta = dict(meta or {})
+        self.text = text = check_text(text)
+        self.meta = dict(meta) if meta else {}
         self.cache: dict[Any, Any] = {}
         # Steady state: every run between spaces was seen before, and the tokens come
         # from the piece memo (no spaCy Doc, no array call); else spaCy tokenizes, and
         # the memo learns the text's pieces. The spaCy Doc itself is made on first use.
-        pieces = _memo_pieces(self.text)
-        lists = _tokens_from_pieces(pieces) if pieces is not None else None
+        pieces = _split_pieces(text)
+        lists = _tokens_from_pieces(pieces, text) if pieces is not None else None
         if lists is not None:
             self._doc: Any = None
             self.token_starts: list[int] = lists[0]
-            self.token_ends: list[int] = lists[1]
-            self.token_texts: list[str] = lists[2]
-            self.words: list[int] = lists[3]
-            self.token_is_space: list[bool] = lists[4]
+            self._token_ends: list[int] | None = None  # made on first use
+            self.token_texts: list[str] = lists[1]
+            self.words: list[int] = lists[2]
+            self.token_is_space: list[bool] = lists[3]
+            candidate_flags: list[bool] | None = lists[4]
+            # no line break, tab or other blank than " " (known for each memo piece)
+            printable = lists[5]
+            # whether any mark of the quote-mark table occurs (shared with the
+            # measures: most sentences have none), known for each memo piece
+            self.has_quote_marks = lists[6]
         else:
+            printable = text.isprintable()
+            if pieces is not None and not _simple_spacing(text, printable):
+                pieces = None  # spaCy does not cut it at its single spaces: not learned
             self._spacy_tokens(pieces)
+            self.has_quote_marks = not _no_quote_mark(text)
+            candidate_flags = None
         self._doc_has_sentences = False
-        par_spans = find_paragraphs(self.text)
-        self.paragraphs = [TextSpan(s, e, self.text[s:e], "paragraph") for s, e in par_spans]
-        # whether any mark of the quote-mark table occurs (one search, shared with the
-        # measures: most sentences have none)
-        self.has_quote_marks = not _no_quote_mark(self.text)
-        self.quote_regions = _pair_quote_marks(self.text, par_spans) if self.has_quote_marks else []
-        self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
+        if lists is not None and printable:
+            # a memo text neither starts nor ends with a space, and a printable one has
+            # no other blank: one paragraph, the whole text
+            par_spans = [(0, len(text))]
+            self.paragraph_of_token = [0] * len(self.token_starts)
+        else:
+            par_spans = _paragraph_spans(text, printable)
+            self.paragraph_of_token = _paragraph_of_tokens(self.token_starts, par_spans)
+        self._paragraph_spans = par_spans
+        self._paragraphs: list[TextSpan] | None = None
+        self.quote_regions = _pair_quote_marks(text, par_spans) if self.has_quote_marks else []
         starts = _sentence_starts(
             self.token_starts,
-            self.token_ends,
             self.token_is_space,
             self.token_texts,
             self.text,
             self.paragraph_of_token,
             self.quote_regions,
+            candidate_flags,
         )
         if starts:
             starts[0] = True
@@ -1357,17 +1439,37 @@ class Document:
                 [*_spacy_attributes()[:2], _WORD_FLAG]
             ).T.tolist()
             self.token_starts = starts
-            self.token_ends = list(map(add, starts, lengths))
+            self._token_ends = ends = list(map(add, starts, lengths))
             # slicing in a comprehension: no method wrapper per token
-            self.token_texts = [text[a:b] for a, b in zip(starts, self.token_ends, strict=True)]
+            self.token_texts = [text[a:b] for a, b in zip(starts, ends, strict=True)]
             # the tokens that are words (is_word of each form, kept by spaCy's vocabulary)
             self.words = list(compress(range(len(starts)), word_flags))
             if pieces is not None and safe is text:  # lone surrogates: not learned
                 _learn_pieces(pieces, starts, self.token_texts, word_flags)
         else:
-            self.token_starts, self.token_ends, self.token_texts = [], [], []
+            self.token_starts, self._token_ends, self.token_texts = [], [], []
             self.words = []
         self.token_is_space = _blank_tokens(self.token_texts)
+
+    @property
+    def token_ends(self) -> list[int]:
+        """End offset of each token (its start plus its length), made on first use."""
+        ends = self._token_ends
+        if ends is None:
+            ends = self._token_ends = list(map(add, self.token_starts, map(len, self.token_texts)))
+        return ends
+
+    @property
+    def paragraphs(self) -> list[TextSpan]:
+        """The paragraphs (:func:`find_paragraphs`) as spans labelled ``"paragraph"``,
+        made on first use (most measures of a sentence never read them)."""
+        found = self._paragraphs
+        if found is None:
+            text = self.text
+            found = self._paragraphs = [
+                TextSpan(s, e, text[s:e], "paragraph") for s, e in self._paragraph_spans
+            ]
+        return found
 
     @property
     def doc(self) -> Any:
@@ -1390,6 +1492,14 @@ class Document:
             return []
         blank = self.token_is_space
         n = len(blank)
+        if not blank[0] and not any(starts[1:]):
+            # one sentence, from the first token (starts[0] is set) to the last no blank
+            last = n - 1
+            while blank[last]:
+                last -= 1
+            start = self.token_starts[0]
+            end = self.token_starts[last] + len(self.token_texts[last])
+            return [TextSpan(start, end, self.text[start:end], "sentence")]
         if not blank[0]:
             first = 0  # the common case: the text starts with a token that is no blank
         elif all(blank):
@@ -1534,6 +1644,11 @@ def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) 
     >>> memo_map(memo, ["Haus", "Maus", "Haus"], len, 10), memo
     ([4, 4, 4], {'Haus': 4, 'Maus': 4})
     """
+    if len(keys) > 1:
+        try:  # the steady state, every key known: all values in one call, no None test
+            return list(itemgetter(*keys)(memo))
+        except KeyError:
+            pass
     values = list(map(memo.get, keys))
     if None in values:
         limit = min(limit, MEMO_LIMIT)
