@@ -75,8 +75,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import pairwise, repeat
-from operator import le, lt
+from itertools import pairwise
 from typing import Any
 from weakref import ref
 
@@ -540,17 +539,21 @@ def readability(
     cached = held() if held is not None else None
     if cached is not None:
         return cached
-    syllables, letters = _word_figures(document, spoken_numbers)
+    words = document.word_texts
+    memo, compute = _COUNT_MEMOS[spoken_numbers]
+    try:  # every word form seen before (the steady state): one sum at C speed
+        total = sum(map(memo.__getitem__, words))
+    except KeyError:  # a form not in the memo yet: count it and keep it
+        total = sum(memo_map(memo, words, compute, _TOKEN_MEMO_SIZE))
     sentence_words = _words_per_sentence(document)
-    # counted at C speed (the values are ints): n > 6 letters, n >= 3 syllables, n == 1
     result = Readability(
         document=document,
         sentences=len(sentence_words) - sentence_words.count(0),
-        words=len(syllables),
-        syllables=sum(syllables),
-        long_words=sum(map(lt, repeat(_LONG_WORD_LETTERS), letters)),
-        polysyllabic_words=sum(map(le, repeat(3), syllables)),
-        monosyllabic_words=syllables.count(1),
+        words=len(words),
+        syllables=total >> _SYLLABLES_SHIFT,
+        long_words=total & _FIELD_MASK,
+        polysyllabic_words=(total >> _FIELD_BITS) & _FIELD_MASK,
+        monosyllabic_words=(total >> 2 * _FIELD_BITS) & _FIELD_MASK,
         sentence_words=sentence_words,
         n_evidence_sentences=n_sentences,
         n_evidence_words=n_words,
@@ -615,6 +618,35 @@ _TOKEN_MEMOS: dict[bool, tuple[dict[str, tuple[int, int]], Any]] = {
     True: ({}, _spoken_syllables_and_letters),
 }
 _TOKEN_MEMO_SIZE = 200_000
+
+#: The counting facts of one word form packed into one int, so that a single ``sum()``
+#: over a text's words counts them all at C speed: bits 0-31 count the long words
+#: (more than 6 letters), bits 32-63 the words of 3 or more syllables, bits 64-95 the
+#: words of one syllable, the bits from 96 up the syllables. A text holds fewer than
+#: 2**32 words, so no count carries into the next field (the syllables, on top, have
+#: no bound).
+_FIELD_BITS = 32
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_SYLLABLES_SHIFT = 3 * _FIELD_BITS
+
+
+def _packed(figures: tuple[int, int]) -> int:
+    """One word's counting facts as one int (see :data:`_FIELD_BITS`) from (syllables, letters)."""
+    syllables, letters = figures
+    return (
+        (letters > _LONG_WORD_LETTERS)
+        | (syllables >= 3) << _FIELD_BITS
+        | (syllables == 1) << 2 * _FIELD_BITS
+        | syllables << _SYLLABLES_SHIFT
+    )
+
+
+# token text -> its packed counting facts, one memo per numeral convention (bounded
+# like the figures memo)
+_COUNT_MEMOS: dict[bool, tuple[dict[str, int], Any]] = {
+    False: ({}, lambda token: _packed(_syllables_and_letters(token))),
+    True: ({}, lambda token: _packed(_spoken_syllables_and_letters(token))),
+}
 
 
 def _words_per_sentence(document: Document) -> tuple[int, ...]:
