@@ -367,21 +367,24 @@ class Readability:
         """
         # The same arithmetic as the properties above, in the same order (so the same
         # floats), computed once: every property call re-derived ASL and the shares.
+        # From int counts every figure is a finite float (a division by a nonzero count,
+        # a sum of such terms, the root of a nonnegative one), or None where there is
+        # nothing to measure: no test of finiteness needed.
         words, sentences = self.words, self.sentences
         long_words, poly, mono = self.long_words, self.polysyllabic_words, self.monosyllabic_words
-        asl = asw = iw = ms = es = flesch = lix = smog = None
-        wstf: list[float | None] = [None] * 4
+        asl = asw = iw = ms = es = flesch = wstf1 = wstf2 = wstf3 = wstf4 = lix = smog = None
         if words:
             asw = self.syllables / words
             iw, ms, es = 100.0 * long_words / words, 100.0 * poly / words, 100.0 * mono / words
             if sentences:
                 sl = asl = words / sentences
                 flesch = flesch_amstad(sl, asw)
-                wstf = [wiener_sachtextformel(v, ms, sl, iw, es) for v in (1, 2, 3, 4)]
+                wstf1 = wiener_sachtextformel(1, ms, sl, iw, es)
+                wstf2 = wiener_sachtextformel(2, ms, sl, iw, es)
+                wstf3 = wiener_sachtextformel(3, ms, sl, iw, es)
+                wstf4 = wiener_sachtextformel(4, ms, sl, iw, es)
                 lix = sl + 100.0 * long_words / words
                 smog = smog_de(poly, sentences)
-        # counts are ints (always finite); only the means, shares and formulas can be
-        # None or not finite
         return {
             "words": float(words),
             "sentences": float(sentences),
@@ -389,19 +392,19 @@ class Readability:
             "long_words": float(long_words),
             "polysyllabic_words": float(poly),
             "monosyllabic_words": float(mono),
-            "avg_sentence_length": _finite(asl),
-            "avg_syllables_per_word": _finite(asw),
-            "long_word_share": _finite(iw),
-            "polysyllabic_share": _finite(ms),
-            "monosyllabic_share": _finite(es),
+            "avg_sentence_length": asl,
+            "avg_syllables_per_word": asw,
+            "long_word_share": iw,
+            "polysyllabic_share": ms,
+            "monosyllabic_share": es,
             "longest_sentence_words": float(max(self.sentence_words, default=0)),
-            "flesch_amstad": _finite(flesch),
-            "wstf1": _finite(wstf[0]),
-            "wstf2": _finite(wstf[1]),
-            "wstf3": _finite(wstf[2]),
-            "wstf4": _finite(wstf[3]),
-            "lix": _finite(lix),
-            "smog_de": _finite(smog),
+            "flesch_amstad": flesch,
+            "wstf1": wstf1,
+            "wstf2": wstf2,
+            "wstf3": wstf3,
+            "wstf4": wstf4,
+            "lix": lix,
+            "smog_de": smog,
         }
 
     def longest_sentences(self, n: int | None = None) -> list[TextSpan]:
@@ -498,11 +501,6 @@ class Readability:
             f"<Readability {self.words} words, {self.sentences} sentences, "
             f"Flesch-Amstad {self.flesch_amstad:.1f}, WSTF1 {self.wstf1:.1f}, LIX {self.lix:.1f}>"
         )
-
-
-def _finite(value: float | None) -> float | None:
-    """``float(value)``, or ``None`` for ``None`` and a value that is not finite."""
-    return float(value) if value is not None and math.isfinite(value) else None
 
 
 def readability(
