@@ -17,6 +17,7 @@ from mediakit.readability import Readability, readability
 
 # the module (``mediakit.readability`` is also the name of the function)
 readability_module = importlib.import_module("mediakit.readability")
+analysis_module = importlib.import_module("mediakit.analysis")
 
 SENTENCES = [
     "",
@@ -105,3 +106,39 @@ def test_analysis_metrics_are_the_merge_of_the_three_measures(text: str) -> None
     for name, value in expected.items():
         assert type(got[name]) is float, name
         assert got[name] == value or (math.isnan(got[name]) and math.isnan(value)), name
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_own_results_hold_plain_floats(text: str) -> None:
+    # what lets Analysis skip the value-by-value type test for mediakit's own results
+    a = mediakit.analyze(Document(text))
+    for part in (a.quotes, a.evaluative):
+        assert all(type(v) is float for v in part.metrics.values())
+    if a.readability.words:
+        assert all(type(v) is float for v in a.readability.metrics.values())
+    assert analysis_module._floats_by_type(a.readability, a.quotes, a.evaluative) == bool(
+        a.readability.words
+    )
+
+
+class _Part:
+    def __init__(self, metrics: dict) -> None:
+        self.metrics = metrics
+
+    def evidence(self) -> list:
+        return []
+
+
+def test_foreign_parts_are_converted_to_floats() -> None:
+    a = mediakit.analyze("Der Kanzler kam gestern nach Berlin.")
+    mixed = analysis_module.Analysis(
+        document=a.document,
+        readability=_Part({"words": 6, "sentences": 1, "long_word_share": 50}),
+        quotes=a.quotes,
+        evaluative=_Part({"evaluative_hits": True, "author_words": None}),
+    )
+    assert not analysis_module._floats_by_type(mixed.readability, mixed.quotes, mixed.evaluative)
+    got = mixed.metrics
+    assert all(type(v) is float for v in got.values())
+    assert got["words"] == 6.0 and got["long_word_share"] == 0.5 and got["evaluative_hits"] == 1.0
+    assert math.isnan(got["author_words"])
