@@ -370,7 +370,7 @@ class Readability:
         # From int counts every figure is a finite float (a division by a nonzero count,
         # a sum of such terms, the root of a nonnegative one), or None where there is
         # nothing to measure: no test of finiteness needed.
-        words, sentences = self.words, self.sentences
+        words, sentences, sentence_words = self.words, self.sentences, self.sentence_words
         long_words, poly, mono = self.long_words, self.polysyllabic_words, self.monosyllabic_words
         asl = asw = iw = ms = es = flesch = wstf1 = wstf2 = wstf3 = wstf4 = lix = smog = None
         if words:
@@ -397,7 +397,7 @@ class Readability:
             "long_word_share": iw,
             "polysyllabic_share": ms,
             "monosyllabic_share": es,
-            "longest_sentence_words": float(max(self.sentence_words, default=0)),
+            "longest_sentence_words": float(max(sentence_words) if sentence_words else 0),
             "flesch_amstad": flesch,
             "wstf1": wstf1,
             "wstf2": wstf2,
@@ -531,7 +531,8 @@ def readability(
     None
     """
     spoken_numbers = _spoken_numbers(numbers)
-    document = as_document(text_or_doc)
+    # analyze() hands over its parse: a Document needs no conversion
+    document = text_or_doc if type(text_or_doc) is Document else as_document(text_or_doc)
     key = ("readability", n_sentences, n_words, numbers)
     held = document.cache.get(key)
     cached = held() if held is not None else None
