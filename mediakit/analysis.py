@@ -91,13 +91,13 @@ class Analysis:
         if self._metrics is None:
             # the first part's dict, then the other two: a Readability builds a new
             # dict on every call (no copy needed); any other object is copied
-            part = self.readability
+            part, quotes, evaluative = self.readability, self.quotes, self.evaluative
             merged: dict[str, Any] = (
                 part.metrics if type(part) is Readability else dict(part.metrics)
             )
-            merged.update(self.quotes.metrics)
-            merged.update(self.evaluative.metrics)
-            if not _all_floats(merged):
+            merged.update(quotes.metrics)
+            merged.update(evaluative.metrics)
+            if not _floats_by_type(part, quotes, evaluative) and not _all_floats(merged):
                 # converting each value after the merge gives the same dict (same keys
                 # in the same order, float(v) of a float is v); one type test, not three
                 merged = {k: math.nan if v is None else float(v) for k, v in merged.items()}
@@ -141,6 +141,30 @@ class Analysis:
         keys = ("words", "flesch_amstad", "quotes_per_1000_words", "evaluative_per_1000_words")
         shown = ", ".join(f"{k}={m[k]:.1f}" for k in keys if m.get(k) is not None)
         return f"<Analysis {shown}>"
+
+
+def _floats_by_type(readability: Any, quotes: Any, evaluative: Any) -> bool:
+    """True when the three parts are mediakit's own results of a text with words.
+
+    Their figures are plain floats by construction (a :class:`Readability` gives
+    ``None`` only without words or sentences), so :func:`_all_floats` would find
+    nothing to convert; any other object is tested value by value.
+    """
+    return (
+        type(readability) is Readability
+        and readability.words > 0
+        and readability.sentences > 0
+        and (type(quotes), type(evaluative)) == _result_types()
+    )
+
+
+@cache
+def _result_types() -> tuple[type, type]:
+    """The result types of analyze_quotes and analyze_evaluative (imported on first use)."""
+    from .evaluative.metrics import EvaluativeAnalysis
+    from .quotes.model import QuoteAnalysis
+
+    return QuoteAnalysis, EvaluativeAnalysis
 
 
 def _all_floats(values: Mapping[str, Any]) -> bool:

@@ -75,8 +75,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import pairwise, repeat
-from operator import le, lt
+from itertools import pairwise
 from typing import Any
 from weakref import ref
 
@@ -368,21 +367,24 @@ class Readability:
         """
         # The same arithmetic as the properties above, in the same order (so the same
         # floats), computed once: every property call re-derived ASL and the shares.
-        words, sentences = self.words, self.sentences
+        # From int counts every figure is a finite float (a division by a nonzero count,
+        # a sum of such terms, the root of a nonnegative one), or None where there is
+        # nothing to measure: no test of finiteness needed.
+        words, sentences, sentence_words = self.words, self.sentences, self.sentence_words
         long_words, poly, mono = self.long_words, self.polysyllabic_words, self.monosyllabic_words
-        asl = asw = iw = ms = es = flesch = lix = smog = None
-        wstf: list[float | None] = [None] * 4
+        asl = asw = iw = ms = es = flesch = wstf1 = wstf2 = wstf3 = wstf4 = lix = smog = None
         if words:
             asw = self.syllables / words
             iw, ms, es = 100.0 * long_words / words, 100.0 * poly / words, 100.0 * mono / words
             if sentences:
                 sl = asl = words / sentences
                 flesch = flesch_amstad(sl, asw)
-                wstf = [wiener_sachtextformel(v, ms, sl, iw, es) for v in (1, 2, 3, 4)]
+                wstf1 = wiener_sachtextformel(1, ms, sl, iw, es)
+                wstf2 = wiener_sachtextformel(2, ms, sl, iw, es)
+                wstf3 = wiener_sachtextformel(3, ms, sl, iw, es)
+                wstf4 = wiener_sachtextformel(4, ms, sl, iw, es)
                 lix = sl + 100.0 * long_words / words
                 smog = smog_de(poly, sentences)
-        # counts are ints (always finite); only the means, shares and formulas can be
-        # None or not finite
         return {
             "words": float(words),
             "sentences": float(sentences),
@@ -390,19 +392,19 @@ class Readability:
             "long_words": float(long_words),
             "polysyllabic_words": float(poly),
             "monosyllabic_words": float(mono),
-            "avg_sentence_length": _finite(asl),
-            "avg_syllables_per_word": _finite(asw),
-            "long_word_share": _finite(iw),
-            "polysyllabic_share": _finite(ms),
-            "monosyllabic_share": _finite(es),
-            "longest_sentence_words": float(max(self.sentence_words, default=0)),
-            "flesch_amstad": _finite(flesch),
-            "wstf1": _finite(wstf[0]),
-            "wstf2": _finite(wstf[1]),
-            "wstf3": _finite(wstf[2]),
-            "wstf4": _finite(wstf[3]),
-            "lix": _finite(lix),
-            "smog_de": _finite(smog),
+            "avg_sentence_length": asl,
+            "avg_syllables_per_word": asw,
+            "long_word_share": iw,
+            "polysyllabic_share": ms,
+            "monosyllabic_share": es,
+            "longest_sentence_words": float(max(sentence_words) if sentence_words else 0),
+            "flesch_amstad": flesch,
+            "wstf1": wstf1,
+            "wstf2": wstf2,
+            "wstf3": wstf3,
+            "wstf4": wstf4,
+            "lix": lix,
+            "smog_de": smog,
         }
 
     def longest_sentences(self, n: int | None = None) -> list[TextSpan]:
@@ -501,11 +503,6 @@ class Readability:
         )
 
 
-def _finite(value: float | None) -> float | None:
-    """``float(value)``, or ``None`` for ``None`` and a value that is not finite."""
-    return float(value) if value is not None and math.isfinite(value) else None
-
-
 def readability(
     text_or_doc: str | Document | Any,
     *,
@@ -534,23 +531,28 @@ def readability(
     None
     """
     spoken_numbers = _spoken_numbers(numbers)
-    document = as_document(text_or_doc)
+    # analyze() hands over its parse: a Document needs no conversion
+    document = text_or_doc if type(text_or_doc) is Document else as_document(text_or_doc)
     key = ("readability", n_sentences, n_words, numbers)
     held = document.cache.get(key)
     cached = held() if held is not None else None
     if cached is not None:
         return cached
-    syllables, letters = _word_figures(document, spoken_numbers)
+    words = document.word_texts
+    memo, compute = _COUNT_MEMOS[spoken_numbers]
+    try:  # every word form seen before (the steady state): one sum at C speed
+        total = sum(map(memo.__getitem__, words))
+    except KeyError:  # a form not in the memo yet: count it and keep it
+        total = sum(memo_map(memo, words, compute, _TOKEN_MEMO_SIZE))
     sentence_words = _words_per_sentence(document)
-    # counted at C speed (the values are ints): n > 6 letters, n >= 3 syllables, n == 1
     result = Readability(
         document=document,
         sentences=len(sentence_words) - sentence_words.count(0),
-        words=len(syllables),
-        syllables=sum(syllables),
-        long_words=sum(map(lt, repeat(_LONG_WORD_LETTERS), letters)),
-        polysyllabic_words=sum(map(le, repeat(3), syllables)),
-        monosyllabic_words=syllables.count(1),
+        words=len(words),
+        syllables=total >> _SYLLABLES_SHIFT,
+        long_words=total & _FIELD_MASK,
+        polysyllabic_words=(total >> _FIELD_BITS) & _FIELD_MASK,
+        monosyllabic_words=(total >> 2 * _FIELD_BITS) & _FIELD_MASK,
         sentence_words=sentence_words,
         n_evidence_sentences=n_sentences,
         n_evidence_words=n_words,
@@ -615,6 +617,35 @@ _TOKEN_MEMOS: dict[bool, tuple[dict[str, tuple[int, int]], Any]] = {
     True: ({}, _spoken_syllables_and_letters),
 }
 _TOKEN_MEMO_SIZE = 200_000
+
+#: The counting facts of one word form packed into one int, so that a single ``sum()``
+#: over a text's words counts them all at C speed: bits 0-31 count the long words
+#: (more than 6 letters), bits 32-63 the words of 3 or more syllables, bits 64-95 the
+#: words of one syllable, the bits from 96 up the syllables. A text holds fewer than
+#: 2**32 words, so no count carries into the next field (the syllables, on top, have
+#: no bound).
+_FIELD_BITS = 32
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_SYLLABLES_SHIFT = 3 * _FIELD_BITS
+
+
+def _packed(figures: tuple[int, int]) -> int:
+    """One word's counting facts as one int (see :data:`_FIELD_BITS`) from (syllables, letters)."""
+    syllables, letters = figures
+    return (
+        (letters > _LONG_WORD_LETTERS)
+        | (syllables >= 3) << _FIELD_BITS
+        | (syllables == 1) << 2 * _FIELD_BITS
+        | syllables << _SYLLABLES_SHIFT
+    )
+
+
+# token text -> its packed counting facts, one memo per numeral convention (bounded
+# like the figures memo)
+_COUNT_MEMOS: dict[bool, tuple[dict[str, int], Any]] = {
+    False: ({}, lambda token: _packed(_syllables_and_letters(token))),
+    True: ({}, lambda token: _packed(_spoken_syllables_and_letters(token))),
+}
 
 
 def _words_per_sentence(document: Document) -> tuple[int, ...]:
