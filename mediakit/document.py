@@ -1644,11 +1644,10 @@ def memo_map(memo: dict, keys: list, compute: Callable[[Any], Any], limit: int) 
     >>> memo_map(memo, ["Haus", "Maus", "Haus"], len, 10), memo
     ([4, 4, 4], {'Haus': 4, 'Maus': 4})
     """
-    if len(keys) > 1:
-        try:  # the steady state, every key known: all values in one call, no None test
-            return list(itemgetter(*keys)(memo))
-        except KeyError:
-            pass
+    try:  # the steady state, every key known: all values in one call, no None test
+        return list(itemgetter(*keys)(memo)) if len(keys) > 1 else [memo[k] for k in keys]
+    except KeyError:
+        pass
     values = list(map(memo.get, keys))
     if None in values:
         limit = min(limit, MEMO_LIMIT)

@@ -111,19 +111,13 @@ def _lemma_cache_key(lemmatizer) -> str:
 def _lower_lemmas(words: list[str], lemmatizer) -> list[str]:
     """Lowercase lemma of each word, through a memo per word form."""
     memo = _lemma_memo(lemmatizer)
-    try:  # every word known (the common case): no test of each value for None
-        return list(map(memo.__getitem__, words))
-    except KeyError:
-        return memo_map(memo, words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE)
+    return memo_map(memo, words, lambda text: lemmatizer(text).lower(), _LEMMA_MEMO_SIZE)
 
 
 def _lowers(words: list[str]) -> list[str]:
     """``list(map(str.lower, words))`` through a memo per word form (a look-up costs
     less than lowering the word again)."""
-    try:  # every word known (the common case)
-        return list(map(_LOWER_MEMO.__getitem__, words))
-    except KeyError:
-        return memo_map(_LOWER_MEMO, words, str.lower, _LEMMA_MEMO_SIZE)
+    return memo_map(_LOWER_MEMO, words, str.lower, _LEMMA_MEMO_SIZE)
 
 
 # token text -> its lowercase, bounded like the other word memos

@@ -203,10 +203,7 @@ def _token_flags(index: _Index, table) -> list[int]:
     the tokens it can use.
     """
     flags = index._flags
-    try:  # every word form known (the common case): no test of each value for None
-        return list(map(flags.__getitem__, table[0]))
-    except KeyError:
-        return memo_map(flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
+    return memo_map(flags, table[0], partial(_flags_of, index), _FLAG_MEMO_SIZE)
 
 
 _FLAG_MEMO_SIZE = MEMO_LIMIT  # memo_map's own bound: one figure for every word memo
@@ -226,10 +223,7 @@ def _table_and_flags(document: Document, index: _Index) -> tuple[Any, list[int]]
         return table, _token_flags(index, table)
     words, starts, firsts = _non_space_tokens(document)
     infos = index._infos
-    try:  # every word form known (the common case)
-        rows = list(map(infos.__getitem__, words))
-    except KeyError:
-        rows = memo_map(infos, words, partial(_info_of, index), _FLAG_MEMO_SIZE)
+    rows = memo_map(infos, words, partial(_info_of, index), _FLAG_MEMO_SIZE)
     if rows:
         lowers, lemmas, flags = map(list, zip(*rows, strict=True))
     else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from operator import itemgetter
 
 from ..document import memo_map
 from .lexicon import cue_lexicon, cue_nouns, konjunktiv_forms, preposition_cues, speaker_words
@@ -379,17 +378,7 @@ _FORMS_SIZE = 500_000
 
 def _token_forms(tokens: list[str]) -> list[tuple[str, str, int]]:
     """What the rules read of each token, decided once per word form in a process."""
-    try:
-        return _known(_FORMS, tokens)  # steady state: every form known
-    except KeyError:
-        return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
-
-
-def _known(memo: dict, keys: list[str]) -> list:
-    """``[memo[k] for k in keys]`` in one C loop (KeyError when one is missing)."""
-    if len(keys) > 1:
-        return list(itemgetter(*keys)(memo))
-    return [memo[k] for k in keys]
+    return memo_map(_FORMS, tokens, _token_form, _FORMS_SIZE)
 
 
 #: :func:`_start_flags` bits beyond the roles: a 3rd-person pronoun (er, sie, es, man),
@@ -408,10 +397,7 @@ def _start_flags(tokens: list[str]) -> list[int]:
     >>> _start_flags(["Das", "Wetter", "ist", "schön", "."])
     [0, 0, 0, 0, 0]
     """
-    try:
-        return _known(_FLAGS, tokens)
-    except KeyError:
-        return memo_map(_FLAGS, tokens, _start_flag, _FORMS_SIZE)
+    return memo_map(_FLAGS, tokens, _start_flag, _FORMS_SIZE)
 
 
 def _start_flag(token: str) -> int:
