@@ -28,7 +28,7 @@ from .rules.speakers import (
     resolve_pronouns,
     speaker_appositions,
 )
-from .view import Context, no_starting_point
+from .view import Context, nothing_can_match
 from .words import _REPORTED
 
 
@@ -169,8 +169,10 @@ def detect(doc: Document) -> tuple[list[Quotation], list[TextSpan], list[TextSpa
     passages are still returned as direct quotations without attribution, with a warning.
     """
     try:
-        if no_starting_point(doc):
-            return [], [], []  # as run() would find: no rule has anything to start from
+        if nothing_can_match(doc):
+            # as run() would find: no rule has anything to start from (no_starting_point),
+            # or nothing the rules could find from what there is
+            return [], [], []
         return run(Context(doc))
     except Exception as exc:  # pragma: no cover - a safety net, the tests find no such input
         import warnings

@@ -19,9 +19,17 @@ from .words import (
     _CLAUSE_PUNCT,
     _COMPLEMENTIZERS,
     _END_PUNCT,
+    _FLAG_ACT,
+    _FLAG_ACT_PARTICLE,
+    _FLAG_AUX,
+    _FLAG_CLAUSE_MARK,
+    _FLAG_CUE_NEED,
+    _FLAG_DEMONSTRATIVE,
     _FLAG_K1,
     _FLAG_PARTICIPLE,
     _FLAG_PRONOUN,
+    _FLAG_STRONG_MOOD,
+    _FLAG_ZU,
     _FRONTED_PASSIVE_AUX,
     _MAX_SENTENCE_TOKENS,
     _PARTICLES,
@@ -35,6 +43,7 @@ from .words import (
     _start_flags,
     _token_forms,
     _words,
+    act_particles,
 )
 
 
@@ -464,19 +473,131 @@ def no_starting_point(doc: Document) -> bool:
         bits |= f
     if bits & _ANY_ROLE:
         return False
+    return _no_added_candidate(doc, bits)
+
+
+def _no_added_candidate(doc: Document, bits: int) -> bool:
+    """No regular Konjunktiv I form (``Context.regular_k1``) and no fronted participle
+    (added to ``verb_at``): what the :class:`Context` adds to the tokens' own roles."""
     if not bits & _FLAG_PARTICIPLE and not (bits & _FLAG_PRONOUN and bits & _FLAG_K1):
         return True  # no Konjunktiv I beside a pronoun, no fronted participle
     forms = document_forms(doc)
-    if any(map(itemgetter(2), forms)):
-        return False
     texts = doc.token_texts
     low = list(map(itemgetter(0), forms))
-    if _regular_konjunktiv(low, texts, len(texts)):
+    if bits & _FLAG_PRONOUN and bits & _FLAG_K1 and _regular_konjunktiv(low, texts, len(texts)):
         return False
+    if not bits & _FLAG_PARTICIPLE:
+        return True
     participles = cue_lexicon().participles
     if participles.isdisjoint(low):
         return True  # no participle anywhere, so none opens a sentence
-    return not any(low[i] in participles for i in _sentence_starts(doc) if texts[i][:1].isupper())
+    # the first word of each sentence, past blanks and marks ("- Gefordert wird …"), as
+    # _fronted_participles reads it (running past a sentence without a word only looks
+    # at one more token)
+    space, n = doc.token_is_space, len(texts)
+    for i in _sentence_starts(doc):
+        while i < n and (space[i] or not texts[i][:1].isalnum()):
+            i += 1
+        if i < n and low[i] in participles and texts[i][:1].isupper():
+            return False
+    return True
+
+
+def nothing_can_match(doc: Document) -> bool:
+    """True when the rules provably find no quotation, scare quote or title in ``doc``:
+    whenever :func:`no_starting_point` is True, and also for many texts whose tokens do
+    have a quotation role, but none from which a rule could find anything.
+
+    A sufficient test, for a text without quote regions, without cue nouns, and with
+    these roles only:
+
+    * Konjunktiv II forms only (no ``_FLAG_STRONG_MOOD``, no regular Konjunktiv I):
+      ``rules.konjunktiv.free_indirect`` takes a Konjunktiv II sentence only close
+      after a quotation, and there is none before it (below, nothing else finds one);
+    * cue verbs, with no comma or colon in the text, no form that may name a speech
+      act on its own (``_FLAG_ACT``; one that does so only as a particle verb, only
+      with none of its particles in the text), and no auxiliary before a cue verb with
+      "zu" (or a zu-infinitive) after it: every frame of ``rules.cue_verbs.verb_frames``
+      needs a comma or colon (a postposed frame one before the verb, "wie X sagte" one
+      before or after, a pre-frame one after the verb) except the comma-less
+      zu-infinitive after an auxiliary (``_infinitive_without_comma``);
+      ``rules.reported.reported`` starts only from a speech-act form; an anaphoric frame
+      ("Das berichtete X.") needs das/dies/dieses right before a cue verb;
+    * cue words that cannot head a cue phrase here (``rules.prepositions.word_cues``):
+      "so" (``clause_end``) without a comma right before it, "heißt"/"hieß"
+      (``phrase``) without "es" right after it, "nach" (``before`` with required
+      words) when no word of the text is one it requires (``_FLAG_CUE_NEED``); any
+      other cue word (laut, gemäß, zufolge, demnach, wonach) may find one.
+
+    And no regular Konjunktiv I or fronted participle (what the :class:`Context` adds).
+    With no quotation found, the refining steps of the chain have nothing to refine and
+    :func:`pipeline.run` returns no scare quote or title (no quote region).
+    ``tests/test_fast_paths_q.py`` compares with the whole chain.
+
+    >>> from mediakit.document import Document
+    >>> doc = Document("So könnte es gehen.")
+    >>> no_starting_point(doc), nothing_can_match(doc)
+    (False, True)
+    """
+    if doc.quote_regions:
+        return False
+    flags = doc.cache.get("quotes.start_flags")
+    if flags is None:
+        flags = doc.cache["quotes.start_flags"] = _start_flags(doc.token_texts)
+    bits = 0
+    for f in set(flags):
+        bits |= f
+    if bits & (_ROLE_CUE_NOUN | _FLAG_STRONG_MOOD):
+        return False
+    verbs = bits & _ROLE_CUE_VERB
+    if verbs and bits & (_FLAG_CLAUSE_MARK | _FLAG_ACT):
+        return False
+    texts, space = doc.token_texts, doc.token_is_space
+    n = len(texts)
+    if verbs and bits & _FLAG_ACT_PARTICLE:
+        # a speech act of a particle verb ("geht … aus"): only with that particle
+        forms = document_forms(doc)
+        low = list(map(itemgetter(0), forms))
+        wanted: set[str] = set()
+        for j in compress(range(n), map(_FLAG_ACT_PARTICLE.__and__, flags)):
+            wanted |= act_particles(low[j])
+        if not wanted.isdisjoint(low):
+            return False
+    if verbs and bits & _FLAG_ZU and bits & _FLAG_AUX:
+        # the comma-less zu-infinitive: an auxiliary before the cue verb, "zu" after it
+        aux = next(compress(range(n), map(_FLAG_AUX.__and__, flags)))
+        zu = max(compress(range(n), map(_FLAG_ZU.__and__, flags)))
+        if any(aux < j < zu for j in compress(range(n), map(_ROLE_CUE_VERB.__and__, flags))):
+            return False
+    check = (_ROLE_CUE_WORD | _FLAG_DEMONSTRATIVE) if verbs else _ROLE_CUE_WORD
+    if bits & check:
+        forms = document_forms(doc)
+        preps = preposition_cues()
+        for j in compress(range(n), map(check.__and__, flags)):
+            f = flags[j]
+            if f & _ROLE_CUE_WORD:
+                position, requires = preps[forms[j][0]]
+                if position == "clause_end":  # "…, so X": a comma right before
+                    k = j - 1
+                    while k >= 0 and space[k]:
+                        k -= 1
+                    if k >= 0 and texts[k] == ",":
+                        return False
+                elif position == "phrase":  # "hieß es": "es" right after
+                    k = j + 1
+                    while k < n and space[k]:
+                        k += 1
+                    if k < n and forms[k][0] == "es":
+                        return False
+                elif not (position == "before" and requires and not bits & _FLAG_CUE_NEED):
+                    return False
+            if verbs and f & _FLAG_DEMONSTRATIVE:  # "Das berichtete X."
+                k = j + 1
+                while k < n and space[k]:
+                    k += 1
+                if k < n and flags[k] & _ROLE_CUE_VERB:
+                    return False
+    return _no_added_candidate(doc, bits)
 
 
 def _sentence_starts(doc: Document) -> list[int]:

@@ -6,7 +6,14 @@ import re
 from functools import cache, lru_cache
 
 from ..document import memo_map
-from .lexicon import cue_lexicon, cue_nouns, konjunktiv_forms, preposition_cues, speaker_words
+from .lexicon import (
+    cue_lexicon,
+    cue_nouns,
+    konjunktiv_forms,
+    preposition_cues,
+    speaker_words,
+    speech_act_forms,
+)
 
 _ZU_INFIX = re.compile(
     r"^(?:an|auf|aus|ab|bei|ein|mit|vor|nach|zurück|fest|frei|her|hin|weg|zu|dar|durch|hervor|"
@@ -386,6 +393,31 @@ def _token_forms(tokens: list[str]) -> list[tuple[str, str, int]]:
 _FLAG_PRONOUN = 16
 _FLAG_PARTICIPLE = 32
 _FLAG_K1 = 64
+#: What ``view.nothing_can_match`` asks of a text whose tokens do have roles (each bit
+#: says what some rule needs to find a quotation from them):
+#: a Konjunktiv form other than Konjunktiv II (k1, reportive "soll": may read as speech
+#: without a quotation before it),
+_FLAG_STRONG_MOOD = 128
+#: a comma or colon (every cue-verb frame but the comma-less zu-infinitive needs one),
+_FLAG_CLAUSE_MARK = 256
+#: a form from which ``rules.reported.reported`` may take a cue verb naming a speech act
+#: without a particle of its own: the first particle-less cue verb of the form, or the
+#: first particle-joined one (``lex.joined``, read for participles and when no main
+#: verb fits), names an act (``lexicon.speech_act_forms`` has every form of such verbs),
+_FLAG_ACT = 512
+#: a form whose cue verbs name an act only together with a separable particle ("geht
+#: … aus", "führt … zurück"): a speech act only where that particle stands in the
+#: text (``act_particles``),
+_FLAG_ACT_PARTICLE = 16384
+#: "zu" or a zu-infinitive like "mitzuteilen" (``syntax.zu_infinitive``),
+_FLAG_ZU = 1024
+#: an auxiliary (``_AUXILIARIES``),
+_FLAG_AUX = 2048
+#: "das", "dies", "dieses" (an anaphoric frame opens with one: "Das berichtete X."),
+_FLAG_DEMONSTRATIVE = 4096
+#: a word (or the word without its last one or two letters) that a "before" cue word
+#: requires after it ("nach Angaben", "nach Polizeiangaben"): ``_cue_requirement``
+_FLAG_CUE_NEED = 8192
 
 # token text -> its roles and the bits above
 _FLAGS: dict[str, int] = {}
@@ -394,8 +426,8 @@ _FLAGS: dict[str, int] = {}
 def _start_flags(tokens: list[str]) -> list[int]:
     """Per token, what the quotation pre-check (``view.no_starting_point``) asks of it.
 
-    >>> _start_flags(["Das", "Wetter", "ist", "schön", "."])
-    [0, 0, 0, 0, 0]
+    >>> _start_flags(["Das", "Wetter", "ist", "schön", "."]) == [_FLAG_DEMONSTRATIVE, 0, _FLAG_AUX, 0, 0]
+    True
     """
     return memo_map(_FLAGS, tokens, _start_flag, _FORMS_SIZE)
 
@@ -408,7 +440,58 @@ def _start_flag(token: str) -> int:
         roles |= _FLAG_PARTICIPLE
     if _regular_k1(low) and token[:1].islower():
         roles |= _FLAG_K1
+    if roles & _ROLE_KONJUNKTIV and _mood(low) != "k2":
+        roles |= _FLAG_STRONG_MOOD
+    if token in (",", ":"):
+        roles |= _FLAG_CLAUSE_MARK
+    if low in speech_act_forms():
+        lex = cue_lexicon()
+        plain = next((verb for verb in lex.main.get(low, ()) if not verb.particle), None)
+        joined = lex.joined.get(low)
+        if (plain is not None and plain.act) or (joined and joined[0].act):
+            roles |= _FLAG_ACT
+        if act_particles(low):
+            roles |= _FLAG_ACT_PARTICLE
+    if low == "zu" or _ZU_INFIX.match(low):
+        roles |= _FLAG_ZU
+    if low in _AUXILIARIES:
+        roles |= _FLAG_AUX
+    if low in _DEMONSTRATIVES:
+        roles |= _FLAG_DEMONSTRATIVE
+    if _cue_requirement(low):
+        roles |= _FLAG_CUE_NEED
     return roles
+
+
+_DEMONSTRATIVES = frozenset({"das", "dies", "dieses"})
+
+
+@lru_cache(maxsize=4096)  # per cue-verb form (the lexicon's forms only): bounded
+def act_particles(form: str) -> frozenset[str]:
+    """The particles of the cue verbs of a main-clause ``form`` that name a speech act
+    only with their particle: ``Context.pick_verb`` takes such a verb only where its
+    particle stands right before the form or at the clause end.
+
+    >>> sorted(act_particles("geht"))
+    ['aus']
+    """
+    return frozenset(
+        verb.particle for verb in cue_lexicon().main.get(form, ()) if verb.particle and verb.act
+    )
+
+
+def _cue_requirement(low: str) -> bool:
+    """``low``, or ``low`` without its last one or two letters, is a word that some cue
+    word of position "before" requires after it (``rules.prepositions._requires``; the
+    relative cue compares the antecedent so: "Angaben, nach denen …")."""
+    for position, requires in preposition_cues().values():
+        if position == "before" and requires:
+            words, endings = _requirement_sets(requires)
+            for cut in (0, 1, 2):
+                word = low[: len(low) - cut]
+                if word in words or word.endswith(endings):
+                    return True
+    return False
 
 
 @cache
