@@ -36,6 +36,8 @@ NOTHING_CAN_MATCH = [
     "Es geht in dieser Studie um Großbritannien.",  # "geht" names an act only with "aus"
     "Der Rückgang wird zu einer Panik führen.",  # "führen" only with "zurück"
     "Die Evaluierung geht dem Ende zu.",
+    "Es gibt, wie immer, viele offene Fragen.",  # "gibt" a cue only with its particle
+    "Die Zahlen stellen, trotz allem, kein Problem dar.",  # "stellen" without "fest"
 ]
 
 # Texts one step from the above: the rules do find (or may find) something.
@@ -58,6 +60,10 @@ MAY_MATCH = [
     "Die Polizei geht von einem Unfall aus.",  # the particle of a speech act is there
     "Die Straße war gesperrt. Das berichtete die Zeitung.",  # anaphoric frame
     "Er sagte, die Straße sei gesperrt.",  # a comma after the cue verb
+    "Die Polizei gab am Montag bekannt, dass die Straße gesperrt war.",  # its particle
+    "Wie die Polizei bekannt gab, war die Straße gesperrt.",  # ... right before it
+    "Die Straße war gesperrt, wie die Polizei bekanntgab.",  # a joined form
+    "Die Polizei hat bekannt gegeben, dass die Straße gesperrt war.",  # split participle
     "Gefordert wird eine Untersuchung.",  # fronted participle
     "- Gefordert wird eine Untersuchung.",  # ... after a dash
     "(Gefordert wird eine Untersuchung.)",

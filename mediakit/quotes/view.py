@@ -22,6 +22,7 @@ from .words import (
     _FLAG_ACT,
     _FLAG_ACT_PARTICLE,
     _FLAG_AUX,
+    _FLAG_BOUND,
     _FLAG_CLAUSE_MARK,
     _FLAG_CUE_NEED,
     _FLAG_DEMONSTRATIVE,
@@ -44,6 +45,7 @@ from .words import (
     _token_forms,
     _words,
     act_particles,
+    bound_particles,
 )
 
 
@@ -550,15 +552,27 @@ def nothing_can_match(doc: Document) -> bool:
     if bits & (_ROLE_CUE_NOUN | _FLAG_STRONG_MOOD):
         return False
     verbs = bits & _ROLE_CUE_VERB
-    if verbs and bits & (_FLAG_CLAUSE_MARK | _FLAG_ACT):
-        return False
     texts, space = doc.token_texts, doc.token_is_space
     n = len(texts)
+    if verbs and bits & _FLAG_BOUND:
+        # cue verbs that are cues only with a particle ("gibt … bekannt"): with none of
+        # their particles in the text, no rule takes them (words.bound_particles)
+        low = list(map(itemgetter(0), document_forms(doc)))
+        wanted: set[str] = set()
+        for j in compress(range(n), map(_ROLE_CUE_VERB.__and__, flags)):
+            if not flags[j] & _FLAG_BOUND:
+                break
+            wanted |= bound_particles(low[j])
+        else:
+            if wanted.isdisjoint(low):
+                verbs = 0
+    if verbs and bits & (_FLAG_CLAUSE_MARK | _FLAG_ACT):
+        return False
     if verbs and bits & _FLAG_ACT_PARTICLE:
         # a speech act of a particle verb ("geht … aus"): only with that particle
         forms = document_forms(doc)
         low = list(map(itemgetter(0), forms))
-        wanted: set[str] = set()
+        wanted = set()
         for j in compress(range(n), map(_FLAG_ACT_PARTICLE.__and__, flags)):
             wanted |= act_particles(low[j])
         if not wanted.isdisjoint(low):

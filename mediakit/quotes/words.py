@@ -409,6 +409,10 @@ _FLAG_ACT = 512
 #: … aus", "führt … zurück"): a speech act only where that particle stands in the
 #: text (``act_particles``),
 _FLAG_ACT_PARTICLE = 16384
+#: a cue-verb form that is a cue only together with a separable particle: all its main
+#: cue verbs have one, and it is no joined form or participle ("gibt … bekannt", "geht
+#: … aus", "stellt … fest"; ``bound_particles``)
+_FLAG_BOUND = 32768
 #: "zu" or a zu-infinitive like "mitzuteilen" (``syntax.zu_infinitive``),
 _FLAG_ZU = 1024
 #: an auxiliary (``_AUXILIARIES``),
@@ -452,6 +456,8 @@ def _start_flag(token: str) -> int:
             roles |= _FLAG_ACT
         if act_particles(low):
             roles |= _FLAG_ACT_PARTICLE
+    if roles & _ROLE_CUE_VERB and bound_particles(low):
+        roles |= _FLAG_BOUND
     if low == "zu" or _ZU_INFIX.match(low):
         roles |= _FLAG_ZU
     if low in _AUXILIARIES:
@@ -464,6 +470,26 @@ def _start_flag(token: str) -> int:
 
 
 _DEMONSTRATIVES = frozenset({"das", "dies", "dieses"})
+
+
+@lru_cache(maxsize=4096)  # per cue-verb form (the lexicon's forms only): bounded
+def bound_particles(form: str) -> frozenset[str]:
+    """The particles without which the cue-verb ``form`` is no cue, or an empty set
+    when it is one on its own (a particle-less main verb, a joined form or participle).
+
+    ``Context.pick_verb`` takes a particle verb only where its particle stands right
+    before the form or at the clause end, ``rules.cue_verbs.split_participle`` only
+    right after it; with no plain verb and no joined form nothing else is left
+    (``rules.cue_verbs.verb_frames``, ``rules.reported.reported``, the anaphoric frame).
+
+    >>> sorted(bound_particles("gibt")), bound_particles("sagte")
+    (['an', 'bekannt', 'zu'], frozenset())
+    """
+    lex = cue_lexicon()
+    main = lex.main.get(form, ())
+    if form in lex.joined or any(not verb.particle for verb in main):
+        return frozenset()
+    return frozenset(verb.particle for verb in (*main, *lex.split.get(form, ())))
 
 
 @lru_cache(maxsize=4096)  # per cue-verb form (the lexicon's forms only): bounded
