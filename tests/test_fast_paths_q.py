@@ -38,6 +38,9 @@ NOTHING_CAN_MATCH = [
     "Die Evaluierung geht dem Ende zu.",
     "Es gibt, wie immer, viele offene Fragen.",  # "gibt" a cue only with its particle
     "Die Zahlen stellen, trotz allem, kein Problem dar.",  # "stellen" without "fest"
+    "Die Entscheidung fiel am Montag.",  # a statement noun without a comma after it
+    "Die Entscheidung, die am Montag fiel, war knapp.",  # ... without dass or zu
+    "Das Ergebnis erklärt wenig. Trotz allem, seit Jahren, bleibt es so.",  # commas elsewhere
 ]
 
 # Texts one step from the above: the rules do find (or may find) something.
@@ -65,6 +68,11 @@ MAY_MATCH = [
     "Die Straße war gesperrt, wie die Polizei bekanntgab.",  # a joined form
     "Die Polizei hat bekannt gegeben, dass die Straße gesperrt war.",  # split participle
     "Gefordert wird eine Untersuchung.",  # fronted participle
+    "Die Straße war gesperrt, erklärte die Polizei.",  # a comma right before the verb
+    "Die Polizei erklärte am Montag in Berlin: Die Straße ist gesperrt.",  # a colon
+    "Die Straße war, wie die Polizei erklärte, gesperrt.",  # "wie"
+    "Die Entscheidung, dass die Straße gesperrt bleibt, fiel am Montag.",  # noun + dass
+    "Die Forderung, die Straße zu sperren, blieb.",  # noun + zu-infinitive
     "- Gefordert wird eine Untersuchung.",  # ... after a dash
     "(Gefordert wird eine Untersuchung.)",
     "Die Forderung der CDU, es handele sich um einen Antrag, blieb.",  # cue noun

@@ -25,11 +25,13 @@ from .words import (
     _FLAG_BOUND,
     _FLAG_CLAUSE_MARK,
     _FLAG_CUE_NEED,
+    _FLAG_DASS,
     _FLAG_DEMONSTRATIVE,
     _FLAG_K1,
     _FLAG_PARTICIPLE,
     _FLAG_PRONOUN,
     _FLAG_STRONG_MOOD,
+    _FLAG_WIE,
     _FLAG_ZU,
     _FRONTED_PASSIVE_AUX,
     _MAX_SENTENCE_TOKENS,
@@ -510,21 +512,27 @@ def nothing_can_match(doc: Document) -> bool:
     whenever :func:`no_starting_point` is True, and also for many texts whose tokens do
     have a quotation role, but none from which a rule could find anything.
 
-    A sufficient test, for a text without quote regions, without cue nouns, and with
-    these roles only:
+    A sufficient test, for a text without quote regions and with these roles only:
 
     * Konjunktiv II forms only (no ``_FLAG_STRONG_MOOD``, no regular Konjunktiv I):
       ``rules.konjunktiv.free_indirect`` takes a Konjunktiv II sentence only close
       after a quotation, and there is none before it (below, nothing else finds one);
-    * cue verbs, with no comma or colon in the text, no form that may name a speech
-      act on its own (``_FLAG_ACT``; one that does so only as a particle verb, only
-      with none of its particles in the text), and no auxiliary before a cue verb with
-      "zu" (or a zu-infinitive) after it: every frame of ``rules.cue_verbs.verb_frames``
-      needs a comma or colon (a postposed frame one before the verb, "wie X sagte" one
-      before or after, a pre-frame one after the verb) except the comma-less
-      zu-infinitive after an auxiliary (``_infinitive_without_comma``);
-      ``rules.reported.reported`` starts only from a speech-act form; an anaphoric frame
-      ("Das berichtete X.") needs das/dies/dieses right before a cue verb;
+    * statement nouns (``rules.cue_nouns.noun_frames``) with no comma, or with neither
+      "dass" nor a zu-infinitive (and no Konjunktiv I): the noun frames a clause only
+      after a comma, as a dass-clause, a Konjunktiv I clause or a zu-infinitive;
+    * cue verbs that are cues only with a separable particle, none of which is in the
+      text (``words.bound_particles``): no rule takes them;
+    * other cue verbs, with no form that may name a speech act on its own
+      (``_FLAG_ACT``; one that does so only as a particle verb, only with none of its
+      particles in the text), no auxiliary before a cue verb with "zu" (or a
+      zu-infinitive) after it, and for each cue verb no comma right before it, no
+      "wie" in the text and no comma or colon in the 13 tokens after it before the
+      sentence's end mark: every frame of ``rules.cue_verbs.verb_frames`` needs one of
+      these (a postposed frame the comma before the verb, "wie X sagte" its "wie", a
+      pre-frame the comma or colon after the verb), except the comma-less zu-infinitive
+      after an auxiliary (``_infinitive_without_comma``); ``rules.reported.reported``
+      starts only from a speech-act form; an anaphoric frame ("Das berichtete X.")
+      needs das/dies/dieses right before a cue verb;
     * cue words that cannot head a cue phrase here (``rules.prepositions.word_cues``):
       "so" (``clause_end``) without a comma right before it, "heißt"/"hieß"
       (``phrase``) without "es" right after it, "nach" (``before`` with required
@@ -549,7 +557,11 @@ def nothing_can_match(doc: Document) -> bool:
     bits = 0
     for f in set(flags):
         bits |= f
-    if bits & (_ROLE_CUE_NOUN | _FLAG_STRONG_MOOD):
+    if bits & _FLAG_STRONG_MOOD:
+        return False
+    if bits & _ROLE_CUE_NOUN and bits & _FLAG_CLAUSE_MARK and bits & (_FLAG_DASS | _FLAG_ZU):
+        # a statement noun frames a clause only after a comma, as a dass-clause, a
+        # Konjunktiv I clause or a zu-infinitive (rules.cue_nouns.noun_frames)
         return False
     verbs = bits & _ROLE_CUE_VERB
     texts, space = doc.token_texts, doc.token_is_space
@@ -566,8 +578,26 @@ def nothing_can_match(doc: Document) -> bool:
         else:
             if wanted.isdisjoint(low):
                 verbs = 0
-    if verbs and bits & (_FLAG_CLAUSE_MARK | _FLAG_ACT):
+    if verbs and bits & _FLAG_ACT:
         return False
+    if verbs and bits & _FLAG_CLAUSE_MARK:
+        # every frame but the comma-less zu-infinitive (below) needs a comma right
+        # before the verb (postposed), a "wie" (…, wie X sagte) or a comma or colon
+        # after the verb before the sentence ends, within the 13 tokens it looks at
+        if bits & _FLAG_WIE:
+            return False
+        for v in compress(range(n), map(_ROLE_CUE_VERB.__and__, flags)):
+            k = v - 1
+            while k >= 0 and space[k]:
+                k -= 1
+            if k >= 0 and texts[k] == ",":
+                return False
+            for k in range(v + 1, min(n, v + 14)):
+                w = texts[k]
+                if w == "," or w == ":":
+                    return False
+                if w in _END_PUNCT:
+                    break
     if verbs and bits & _FLAG_ACT_PARTICLE:
         # a speech act of a particle verb ("geht … aus"): only with that particle
         forms = document_forms(doc)

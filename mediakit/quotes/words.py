@@ -413,6 +413,10 @@ _FLAG_ACT_PARTICLE = 16384
 #: cue verbs have one, and it is no joined form or participle ("gibt … bekannt", "geht
 #: … aus", "stellt … fest"; ``bound_particles``)
 _FLAG_BOUND = 32768
+#: "dass" (a statement noun's content clause, ``rules.cue_nouns.noun_frames``) and
+#: "wie" (the frame "wie X sagte", ``rules.cue_verbs.verb_frames``)
+_FLAG_DASS = 65536
+_FLAG_WIE = 131072
 #: "zu" or a zu-infinitive like "mitzuteilen" (``syntax.zu_infinitive``),
 _FLAG_ZU = 1024
 #: an auxiliary (``_AUXILIARIES``),
@@ -464,6 +468,10 @@ def _start_flag(token: str) -> int:
         roles |= _FLAG_AUX
     if low in _DEMONSTRATIVES:
         roles |= _FLAG_DEMONSTRATIVE
+    if low == "dass":
+        roles |= _FLAG_DASS
+    elif low == "wie":
+        roles |= _FLAG_WIE
     if _cue_requirement(low):
         roles |= _FLAG_CUE_NEED
     return roles
