@@ -109,9 +109,12 @@ class Context:
         flags = doc.cache.get("quotes.start_flags")
         if flags is None:
             flags = _start_flags(texts)
-        bits = 0
-        for f in set(flags):
-            bits |= f
+        # their union, kept by nothing_can_match (both depend on the token texts only)
+        bits = doc.cache.get("quotes.start_bits")
+        if bits is None:
+            bits = 0
+            for f in set(flags):
+                bits |= f
         self.space = space = [*doc.token_is_space, True]
         self.lex = cue_lexicon()
         self.preps = preposition_cues()
@@ -121,15 +124,18 @@ class Context:
         self.titles: list[TextSpan] = []
         # token -> index of the depth-0 quote region that holds it (-1: none)
         self.region_of = region_of = [-1] * (n + 1)
-        self.regions = continued_regions(doc) if doc.quote_regions else []
         self.region_tokens: list[tuple[int, int]] = []
-        for k, r in enumerate(self.regions):
-            lo = bisect_left(idx, r.start)
-            hi = bisect_left(idx, r.end)
-            self.region_tokens.append((lo, hi))
-            region_of[lo:hi] = [k] * (hi - lo)
-        self.region_kind = [""] * len(self.regions)
-        self.region_starts = [lo for lo, _ in self.region_tokens]
+        if doc.quote_regions:
+            self.regions = continued_regions(doc)
+            for k, r in enumerate(self.regions):
+                lo = bisect_left(idx, r.start)
+                hi = bisect_left(idx, r.end)
+                self.region_tokens.append((lo, hi))
+                region_of[lo:hi] = [k] * (hi - lo)
+            self.region_kind = [""] * len(self.regions)
+            self.region_starts = [lo for lo, _ in self.region_tokens]
+        else:  # most single sentences: no quote region
+            self.regions, self.region_kind, self.region_starts = [], [], []
         self.region_quote: dict[int, Quotation] = {}
         # region -> the direct quote region whose text it repeats (rules.regions.echoes)
         self.echo_of: dict[int, int] = {}
@@ -152,12 +158,24 @@ class Context:
         # The few tokens each rule can start from, found once: the rules then visit
         # only these instead of every token of every sentence.
         # (the flags hold the roles in their low bits)
-        marked = [j for j, f in enumerate(flags) if f & _ANY_ROLE]
-        free = [j for j in marked if region_of[j] < 0 and not space[j]]
-        self.verb_at = [j for j in free if flags[j] & _ROLE_CUE_VERB]
-        self.prep_at = [j for j in free if flags[j] & _ROLE_CUE_WORD]
-        self.mood_at = [j for j in marked if flags[j] & _ROLE_KONJUNKTIV]
-        self.noun_at = [j for j in free if flags[j] & _ROLE_CUE_NOUN]
+        # (the forms' third field is a token's roles, the low bits of its flags: the
+        # tokens with any role found at C speed, then one pass over those few)
+        verb_at: list[int] = []
+        prep_at: list[int] = []
+        mood_at: list[int] = []
+        noun_at: list[int] = []
+        self.verb_at, self.prep_at, self.mood_at, self.noun_at = verb_at, prep_at, mood_at, noun_at
+        for j in compress(range(n), map(_ROLES, forms)):
+            f = flags[j]
+            if f & _ROLE_KONJUNKTIV:
+                mood_at.append(j)
+            if region_of[j] < 0 and not space[j]:  # free: outside quote marks
+                if f & _ROLE_CUE_VERB:
+                    verb_at.append(j)
+                if f & _ROLE_CUE_WORD:
+                    prep_at.append(j)
+                if f & _ROLE_CUE_NOUN:
+                    noun_at.append(j)
         # Konjunktiv I of any verb by its ending: a 3rd-person subject pronoun next to a
         # lowercase form in -e ("er fahre", "biete sie") - the indicative would end in -t
         regular = (
@@ -459,6 +477,7 @@ def _fronted_participles(
 
 
 _ANY_ROLE = _ROLE_CUE_VERB | _ROLE_CUE_WORD | _ROLE_KONJUNKTIV | _ROLE_CUE_NOUN
+_ROLES = itemgetter(2)  # a token's roles in its forms (low, verb form, roles)
 
 
 def no_starting_point(doc: Document) -> bool:
@@ -557,6 +576,7 @@ def nothing_can_match(doc: Document) -> bool:
     bits = 0
     for f in set(flags):
         bits |= f
+    doc.cache["quotes.start_bits"] = bits  # the Context reads them too
     if bits & _FLAG_STRONG_MOOD:
         return False
     if bits & _ROLE_CUE_NOUN and bits & _FLAG_CLAUSE_MARK and bits & (_FLAG_DASS | _FLAG_ZU):
