@@ -15,7 +15,7 @@ from ..document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, mem
 from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
 from .context import _CLAUSE_BREAKS
-from .hits import EvaluativeHit
+from .hits import EvaluativeHit, make_hit
 from .index import _PHRASE_FIRST, _PHRASE_SECOND, _WORD_HIT
 from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, _table_key
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
@@ -359,7 +359,7 @@ def _find(
         if voice_at is not None:
             voice, source = voice_at(start, entry.category)
         hits.append(
-            EvaluativeHit(
+            make_hit(  # EvaluativeHit(...) with every field, at half the cost
                 start,
                 end,
                 text[start:end],
