@@ -9,6 +9,7 @@ computation on self-written German sentences, edge cases included.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import pickle
 
@@ -18,7 +19,8 @@ from mediakit.document import Document, parse
 from mediakit.evaluative import analyze_evaluative, construction_hits, find_evaluative
 from mediakit.evaluative import context as context_module
 from mediakit.evaluative.hits import EvaluativeHit, make_hit
-from mediakit.evaluative.lemmas import _token_table
+from mediakit.evaluative.lemmas import _table_key, _token_table
+from mediakit.evaluative.lexicon import Lexicon
 from mediakit.evaluative.metrics import _shared_default, _table_and_flags, _token_flags
 from mediakit.evaluative.voice import VoiceLayer, _voice_layer_if_any, voice_layer
 
@@ -149,12 +151,20 @@ def test_analyze_evaluative_same_for_every_kind_of_argument(text: str) -> None:
         assert other.unattributed_sentences == from_string.unattributed_sentences
 
 
+@functools.cache
+def _own_lexicon() -> Lexicon:
+    """A lexicon with an entry of its own (another lemmatizer than the bundled one's)."""
+    return Lexicon.default().extended({"Quatschkramgerede": "loaded"})
+
+
+@pytest.mark.parametrize("own", [False, True])
 @pytest.mark.parametrize("text", SENTENCES)
-def test_token_table_without_space_tokens_is_the_general_table(text: str) -> None:
+def test_token_table_without_space_tokens_is_the_general_table(text: str, own: bool) -> None:
     document = Document(text)
-    index = _shared_default().index
+    index = (_own_lexicon() if own else _shared_default()).index
     table, flags = _table_and_flags(document, index)
     assert table == _token_table(Document(text), index.lemmatizer)
+    assert document.cache[_table_key(index.lemmatizer)] is table
     assert flags == _token_flags(index, table)
 
 
