@@ -167,7 +167,7 @@ def construction_hits(
         for index in sorted(sentences_of):
             construction, pattern, whole, rules, entry, needs = prepared[index]
             leading = leadings[index]
-            spans = taken.setdefault(construction.category, [])
+            spans: list[tuple[int, int]] | None = None  # looked up at the first match
             for number in sentences_of[index]:
                 sentence = sentences[number]
                 if needs:
@@ -202,6 +202,8 @@ def construction_hits(
                     start, end = match.span() if whole else match.span("hit")
                     if end <= start:
                         continue
+                    if spans is None:
+                        spans = taken.setdefault(construction.category, [])
                     overlaps = False
                     for a, b in spans:  # one category's matches do not overlap (a loop:
                         if a < end and start < b:  # no generator per match)

@@ -307,6 +307,11 @@ def _clause_has(
     mark or sentence start, at most 15 tokens either side) holds one of the rule's words
     (a lowercase word of the table only as a lowercase or sentence-initial token)."""
     wanted, capitalised = rule.words, rule.capitalised
+    # the clause lies within 15 tokens either side of k: when no token there lowercases
+    # to a wanted word (the common case), no token of the clause can (one C pass
+    # instead of walking to the clause's ends and testing each token)
+    if wanted.isdisjoint(map(str.lower, words[max(k - 15, 0) : k + 16])):
+        return False
     first = k
     while (
         first > 0 and k - first < 15 and not firsts[first] and words[first - 1] not in _CLAUSE_ENDS

@@ -15,9 +15,9 @@ from ..document import MEMO_LIMIT, Document, TextSpan, as_document, is_word, mem
 from ..results import json_figures
 from .constructions import _trigger_index, construction_hits
 from .context import _CLAUSE_BREAKS
-from .hits import EvaluativeHit
+from .hits import EvaluativeHit, make_hit
 from .index import _PHRASE_FIRST, _PHRASE_SECOND, _WORD_HIT
-from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, _table_key
+from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, lemmatize
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
 from .separable import separable_hits, separable_particles
@@ -217,11 +217,23 @@ def _table_and_flags(document: Document, index: _Index) -> tuple[Any, list[int]]
     flags), split into the lists in C, instead of three look-ups per token (the lower,
     lemma and flag memos); the values are those of the three memos."""
     lemmatizer = index.lemmatizer
-    key = _table_key(lemmatizer)
+    # _table_key(lemmatizer), without the call
+    key = (
+        "evaluative_tokens_lemmas"
+        if lemmatizer is lemmatize
+        else "evaluative_tokens_lexicon_lemmas"
+    )
     table = document.cache.get(key)
     if table is not None:
         return table, _token_flags(index, table)
-    words, starts, firsts = _non_space_tokens(document)
+    if any(document.token_is_space):
+        words, starts, firsts = _non_space_tokens(document)
+    else:  # what _non_space_tokens gives without a space token (most texts), no call
+        words, starts, firsts = (
+            document.token_texts,
+            document.token_starts,
+            document.token_is_sent_start,
+        )
     infos = index._infos
     rows = memo_map(infos, words, partial(_info_of, index), _FLAG_MEMO_SIZE)
     if rows:
@@ -316,7 +328,11 @@ def _find(
     constructions = []
     if triggers:
         found = construction_hits(document, table[3], table[1], triggers)
-        if found:
+        if found and not words:
+            # no lexicon word: no phrase, word span or word inside a construction to
+            # compare with, every construction stands (what the filter below keeps)
+            constructions = found
+        elif found:
             phrases = [(a, b) for a, b, _, match, _ in words if match == "phrase"]
             word_spans = {(a, b) for a, b, _, _, _ in words}
             word_starts = [a for a, *_ in words]
@@ -359,7 +375,7 @@ def _find(
         if voice_at is not None:
             voice, source = voice_at(start, entry.category)
         hits.append(
-            EvaluativeHit(
+            make_hit(  # EvaluativeHit(...) with every field, at half the cost
                 start,
                 end,
                 text[start:end],
@@ -646,14 +662,16 @@ def analyze_evaluative(
     >>> [h.text for h in a.author_hits], [h.text for h in a.quoted_hits]
     (['getönt'], ['Desaster'])
     """
-    document = as_document(text_or_doc)
-    lex = _resolve_lexicon(lexicon)
+    # as_document and _resolve_lexicon for the common arguments (a parsed Document, the
+    # default lexicon) without the calls; len(document.words) is document.n_words
+    document = text_or_doc if type(text_or_doc) is Document else as_document(text_or_doc)
+    lex = _shared_default() if lexicon is None else _resolve_lexicon(lexicon)
     index = lex.index
     table, flags = _table_and_flags(document, index)
     # None: the author's voice throughout, where voice_layer would be VoiceLayer()
     voices = _voice_layer_if_any(document)
     hits, neutral_count = _find(document, lex, table, flags, voices)
-    n_words = document.n_words
+    n_words = len(document.words)
     layer: VoiceLayer | None
     if n_words and voices is None:
         layer, quoted_words, attributed_words = _AUTHOR_ONLY, 0, 0

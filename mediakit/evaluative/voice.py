@@ -216,12 +216,18 @@ class VoiceLayer:
             self._by_start = []
             self._span_starts = []
             return
-        self._quoted_starts = [a for a, _ in self.quoted]
-        self._attributed_starts = [a for a, _ in self.attributed]
-        self._hole_starts = [a for a, _ in self.holes]
-        self._sourced_starts = [a for a, _ in self.sourced]
-        self._by_start = sorted(self.spans, key=lambda s: (s.start, -s.end))
-        self._span_starts = [s.start for s in self._by_start]
+        # (an empty list needs no comprehension, nor a key function to sort by)
+        quoted, attributed, holes, sourced = self.quoted, self.attributed, self.holes, self.sourced
+        self._quoted_starts = [a for a, _ in quoted] if quoted else []
+        self._attributed_starts = [a for a, _ in attributed] if attributed else []
+        self._hole_starts = [a for a, _ in holes] if holes else []
+        self._sourced_starts = [a for a, _ in sourced] if sourced else []
+        if self.spans:
+            self._by_start = sorted(self.spans, key=lambda s: (s.start, -s.end))
+            self._span_starts = [s.start for s in self._by_start]
+        else:
+            self._by_start = []
+            self._span_starts = []
 
     def voice_at(self, offset: int, category: str = "") -> tuple[str, str | None]:
         """(voice, source) of the character at ``offset`` for a hit of ``category``."""
@@ -278,15 +284,19 @@ def _voice_layer_if_any(document: Document) -> VoiceLayer | None:
     label) and no quotation begun before the text (most single sentences), where
     :func:`voice_layer` would build the empty ``VoiceLayer()``; the caller reads None as
     that layer and saves building it (a later :func:`voice_layer` builds it then)."""
-    cached = document.cache.get("evaluative_voice")
+    cache = document.cache
+    cached = cache.get("evaluative_voice")
     if cached is not None:
         return cached
-    analysis = _quotes_of(document)
+    analysis = cache.get(_QUOTES_KEY)  # _quotes_of(document), without the call
+    if analysis is None:
+        analysis = analyze_quotes(document)
     if (
         not analysis.quotations
         and not analysis.scare_quotes
         and ":" not in document.text
-        and _continued_quotation(document) is None
+        # _continued_quotation is None without a quote mark: no call then
+        and (not document.has_quote_marks or _continued_quotation(document) is None)
     ):
         return None
     return voice_layer(document)
@@ -318,9 +328,7 @@ def voice_layer(document: Document) -> VoiceLayer:
     # depends on its neighbours)
     lowered = document.text.lower() if analysis.quotations else ""
     may_counterfactual = _holds_any(lowered, _needles(rules.counterfactual))
-    may_unrealised = _holds_any(
-        lowered, _needles(frozenset(phrase.partition(" ")[0] for phrase in rules.unrealised))
-    )
+    may_unrealised = _holds_any(lowered, _first_word_needles(rules.unrealised))
     may_modal_man = "man" in lowered
     for quotation in _all_quotations(analysis.quotations):
         kind = getattr(quotation, "kind", "direct")
@@ -362,7 +370,10 @@ def voice_layer(document: Document) -> VoiceLayer:
             for start, end in cue_parts:
                 cues.append(VoiceSpan(start, end, "attributed", source, "cue"))
         spans.extend(VoiceSpan(start, end, voice, source, kind) for start, end in message)
-    spans.extend(VoiceSpan(start, end, "quoted", None, "spoken_phrase") for start, end in spoken)
+    if spoken:  # (no generator to create for none, most texts)
+        spans.extend(
+            VoiceSpan(start, end, "quoted", None, "spoken_phrase") for start, end in spoken
+        )
     if continued is not None:
         spans.append(VoiceSpan(*continued, "quoted", None, "continued"))
         sourced.append(continued)
@@ -370,7 +381,8 @@ def voice_layer(document: Document) -> VoiceLayer:
         spans.append(VoiceSpan(start, end, "quoted", name, "transcript"))
         label_start = document.text.rfind(name, 0, start)
         sourced.append((max(label_start, 0), end))
-    quoted = _merge([(s.start, s.end) for s in spans if s.voice == "quoted"])
+    # (no span: no comprehension; _merge and _subtract of nothing give [])
+    quoted = _merge([(s.start, s.end) for s in spans if s.voice == "quoted"]) if spans else []
     if quoted:
         # a direct quotation's message usually excludes its marks; take the whole region
         starts = [a for a, _ in quoted]
@@ -381,9 +393,13 @@ def voice_layer(document: Document) -> VoiceLayer:
                 extra.append((region.start, region.end))
         quoted = _merge(quoted + extra)
     # the cue verb and the speaker inside an attributed message are the author's words
-    attributed = _subtract(
-        _merge([(s.start, s.end) for s in spans if s.voice == "attributed"]),
-        _merge(quoted + holes),
+    attributed = (
+        _subtract(
+            _merge([(s.start, s.end) for s in spans if s.voice == "attributed"]),
+            _merge(quoted + holes),
+        )
+        if spans
+        else []
     )
     layer = VoiceLayer(spans, quoted, attributed, _merge(holes), _merge(sourced), cues)
     document.cache["evaluative_voice"] = layer
@@ -400,6 +416,16 @@ def _needles(words: frozenset[str]) -> tuple[str, ...]:
     ('würde',)
     """
     return tuple(sorted(word for word in words if not any(o != word and o in word for o in words)))
+
+
+@cache
+def _first_word_needles(phrases: frozenset[str]) -> tuple[str, ...]:
+    """:func:`_needles` of the first words of ``phrases``, once per set of phrases.
+
+    >>> _first_word_needles(frozenset({"ohne dass", "ohne zu", "statt zu"}))
+    ('ohne', 'statt')
+    """
+    return _needles(frozenset(phrase.partition(" ")[0] for phrase in phrases))
 
 
 def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
@@ -722,7 +748,12 @@ def _indicative_main_clause(quotation: Any, document: Document, rules: _VoiceRul
 
 def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len(intervals) < 2:  # nothing to sort or join (most lists here)
-        return [(start, end) for start, end in intervals]
+        if not intervals:
+            return []
+        # the one interval as a new pair (what the comprehension over it gave, no
+        # comprehension to create and call)
+        start, end = intervals[0]
+        return [(start, end)]
     merged: list[tuple[int, int]] = []
     ordered = iter(sorted(intervals))
     # the open interval in locals (appended when the next one starts after it)
