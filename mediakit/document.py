@@ -35,9 +35,9 @@ import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from functools import cache, partial
+from functools import cache, partial, reduce
 from itertools import accumulate, compress, pairwise, repeat
-from operator import add, attrgetter, itemgetter, not_
+from operator import add, attrgetter, iconcat, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -1219,11 +1219,10 @@ def _tokens_from_pieces(
             for i in compress(range(1, len(pieces)), pair_starts):
                 if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
                     return None
-    # all fields in one list (a loop of list extensions is quicker than a chain of
-    # iterators over such short tuples), then each field as a slice
-    fields: list[Any] = []
-    for entry in entries:
-        fields += entry
+    # all fields in one list (list += entry for each entry, the loop run by reduce in
+    # C: quicker than a Python loop or a chain of iterators over such short tuples),
+    # then each field as a slice
+    fields: list[Any] = reduce(iconcat, entries, [])
     texts = fields[0::5]
     starts = list(accumulate(fields[1::5], initial=0))
     starts.pop()
@@ -1368,7 +1367,9 @@ class Document:
     )
 
     def __init__(self, text: str, meta: dict[str, Any] | None = None) -> None:
-        self.text = text = check_text(text)
+        if type(text) is not str or len(text) > MAX_CHARS or text.find("<", 0, 5000) >= 0:
+            text = check_text(text)  # else check_text would return the text as it is
+        self.text = text
         self.meta = dict(meta) if meta else {}
         self.cache: dict[Any, Any] = {}
         # Steady state: every run between spaces was seen before, and the tokens come
@@ -1397,7 +1398,8 @@ class Document:
             self.has_quote_marks = not _no_quote_mark(text)
             candidate_flags = None
         self._doc_has_sentences = False
-        if lists is not None and printable:
+        one_paragraph = lists is not None and printable
+        if one_paragraph:
             # a memo text neither starts nor ends with a space, and a printable one has
             # no other blank: one paragraph, the whole text
             par_spans = [(0, len(text))]
@@ -1408,18 +1410,37 @@ class Document:
         self._paragraph_spans = par_spans
         self._paragraphs: list[TextSpan] | None = None
         self.quote_regions = _pair_quote_marks(text, par_spans) if self.has_quote_marks else []
-        starts = _sentence_starts(
-            self.token_starts,
-            self.token_is_space,
-            self.token_texts,
-            self.text,
-            self.paragraph_of_token,
-            self.quote_regions,
-            candidate_flags,
-        )
-        if starts:
+        blank = self.token_is_space
+        if (
+            one_paragraph
+            and candidate_flags is not None
+            and not any(candidate_flags[:-1])
+            and not blank[0]
+            and not blank[-1]
+        ):
+            # Most sentences: one paragraph, and no token but the last may end a
+            # sentence. _sentence_starts then marks only the first token that is no
+            # blank (token 0, which starts at offset 0) and returns before its loop
+            # (quote regions play no part), and _set_sentences makes the one sentence
+            # from token 0 to the last token, no blank either (a memo text has at
+            # least one token). tests/test_fast_paths_p.py compares both paths.
+            starts = [False] * len(blank)
             starts[0] = True
-        self.sentences = self._set_sentences(starts)
+            end = self.token_starts[-1] + len(self.token_texts[-1])
+            self.sentences = [TextSpan(0, end, text[:end], "sentence")]
+        else:
+            starts = _sentence_starts(
+                self.token_starts,
+                blank,
+                self.token_texts,
+                self.text,
+                self.paragraph_of_token,
+                self.quote_regions,
+                candidate_flags,
+            )
+            if starts:
+                starts[0] = True
+            self.sentences = self._set_sentences(starts)
         self.token_is_sent_start: list[bool] = starts
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
@@ -1720,7 +1741,8 @@ def parse(text: str) -> Document:
     >>> len(d.sentences), d.n_words
     (2, 9)
     """
-    text = check_text(text)
+    if type(text) is not str or len(text) > MAX_CHARS or text.find("<", 0, 5000) >= 0:
+        text = check_text(text)  # else check_text would return the text as it is
     held = _CACHE.get(text)
     doc = held() if held is not None else None
     if doc is None:
