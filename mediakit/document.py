@@ -1196,11 +1196,11 @@ def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
 
 def _tokens_from_pieces(
     pieces: list[str], text: str
-) -> tuple[list[int], list[str], list[int], list[bool], list[bool], bool, bool] | None:
+) -> tuple[list[int], list[str], list[int], list[bool], list[bool], bool, bool, list[str]] | None:
     """(starts, texts, word indices, is_space, may end a sentence, ``text.isprintable()``,
-    holds a quote mark) of the tokens of ``text`` from the piece memo, given its
-    ``pieces`` (:func:`_split_pieces`); ``None`` when a piece is new or spaCy would not
-    cut the text at its single spaces (:func:`_simple_spacing`)."""
+    holds a quote mark, texts of the words) of the tokens of ``text`` from the piece
+    memo, given its ``pieces`` (:func:`_split_pieces`); ``None`` when a piece is new or
+    spaCy would not cut the text at its single spaces (:func:`_simple_spacing`)."""
     try:  # every piece's entry in one call (an itemgetter of one key gives the entry)
         entries = itemgetter(*pieces)(_PIECES) if len(pieces) > 1 else (_PIECES[pieces[0]],)
     except KeyError:
@@ -1226,8 +1226,21 @@ def _tokens_from_pieces(
     texts = fields[0::5]
     starts = list(accumulate(fields[1::5], initial=0))
     starts.pop()
-    words = list(compress(range(len(texts)), fields[2::5]))
-    return starts, texts, words, fields[3::5], fields[4::5], printable, has_quote_marks
+    word_flags = fields[2::5]
+    words = list(compress(range(len(texts)), word_flags))
+    # the word texts too (every analysis reads them): one more compress, cheaper than
+    # picking them by index later (Document.word_texts)
+    word_texts = list(compress(texts, word_flags))
+    return (
+        starts,
+        texts,
+        words,
+        fields[3::5],
+        fields[4::5],
+        printable,
+        has_quote_marks,
+        word_texts,
+    )
 
 
 def _learn_pieces(
@@ -1390,6 +1403,8 @@ class Document:
             # whether any mark of the quote-mark table occurs (shared with the
             # measures: most sentences have none), known for each memo piece
             self.has_quote_marks = lists[6]
+            # what the word_texts property would pick from token_texts by self.words
+            self.cache["word_texts"] = lists[7]
         else:
             printable = text.isprintable()
             if pieces is not None and not _simple_spacing(text, printable):

@@ -76,6 +76,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 from weakref import ref
 
@@ -546,7 +547,10 @@ def readability(
     memo, compute = _COUNT_MEMOS[spoken_numbers]
     if len(words) <= _CHUNK_WORDS:
         try:  # every word form seen before (the steady state): one sum at C speed
-            total = sum(map(memo.__getitem__, words))
+            # (an itemgetter of all words, one call; of one key it gives no tuple)
+            total = sum(
+                itemgetter(*words)(memo) if len(words) > 1 else map(memo.__getitem__, words)
+            )
         except KeyError:  # a form not in the memo yet: count it and keep it
             total = sum(memo_map(memo, words, compute, _TOKEN_MEMO_SIZE))
         syllables = total >> _SYLLABLES_SHIFT
@@ -557,7 +561,9 @@ def readability(
         syllables, long_words, poly, mono = _chunked_counts(
             memo_map(memo, words, compute, _TOKEN_MEMO_SIZE)
         )
-    sentence_words = _words_per_sentence(document)
+    sentences = document.sentences
+    # _words_per_sentence of a single sentence: it holds every word
+    sentence_words = (len(words),) if len(sentences) == 1 else _words_per_sentence(document)
     # Readability(...) without its generated __init__: that one stores each field with
     # object.__setattr__ (the class is frozen) into the instance dict, in field order,
     # and does nothing else (no __post_init__, no default factory); one update of the
@@ -565,17 +571,19 @@ def readability(
     # (tests/test_fast_paths_p.py compares them)
     result = _new_instance(Readability)
     result.__dict__.update(
-        document=document,
-        sentences=len(sentence_words) - sentence_words.count(0),
-        words=len(words),
-        syllables=syllables,
-        long_words=long_words,
-        polysyllabic_words=poly,
-        monosyllabic_words=mono,
-        sentence_words=sentence_words,
-        n_evidence_sentences=n_sentences,
-        n_evidence_words=n_words,
-        numbers=numbers,
+        {
+            "document": document,
+            "sentences": len(sentence_words) - sentence_words.count(0),
+            "words": len(words),
+            "syllables": syllables,
+            "long_words": long_words,
+            "polysyllabic_words": poly,
+            "monosyllabic_words": mono,
+            "sentence_words": sentence_words,
+            "n_evidence_sentences": n_sentences,
+            "n_evidence_words": n_words,
+            "numbers": numbers,
+        }
     )
     # a weak reference: the result refers to its document, so a strong one would make a
     # reference cycle that only the garbage collector frees (its passes cost about 4 % of

@@ -221,3 +221,77 @@ def test_analysis_to_dict_is_stable(text: str) -> None:
     document._CACHE.clear()
     # (to_dict holds no NaN: a missing figure is None)
     assert mediakit.analyze(document.Document(text)).to_dict() == first
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_word_texts_from_the_memo_are_picked_by_index(text: str) -> None:
+    doc = _warm(text)
+    assert doc.word_texts == [doc.token_texts[i] for i in doc.words]
+    doc.cache.pop("word_texts", None)  # the property's own way
+    assert doc.word_texts == [doc.token_texts[i] for i in doc.words]
+    assert readability(doc).sentence_words == readability_module._words_per_sentence(doc)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _GeneratedSpan:
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _GeneratedRegion:
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    closed: bool
+    depth: int
+    text: str = dataclasses.field(repr=False, default="")
+
+
+def _state(obj: object) -> list[tuple[str, object]]:
+    return [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("ours", "generated", "args", "kwargs"),
+    [
+        (document.TextSpan, _GeneratedSpan, (0, 4, "Kurz"), {}),
+        (document.TextSpan, _GeneratedSpan, (3, 9, "Kanzler", "sentence"), {}),
+        (document.TextSpan, _GeneratedSpan, (), {"start": 1, "end": 2, "text": "a", "label": "x"}),
+        (document.QuoteRegion, _GeneratedRegion, (10, 15, "„", "“", True, 0, "„ja“"), {}),
+        (document.QuoteRegion, _GeneratedRegion, (10, 15, "„", "", False, 1), {}),
+    ],
+)
+def test_spans_are_the_generated_dataclasses(ours, generated, args, kwargs) -> None:  # type: ignore[no-untyped-def]
+    import inspect
+    import pickle
+
+    mine, theirs = ours(*args, **kwargs), generated(*args, **kwargs)
+    assert _state(mine) == _state(theirs)
+    assert repr(mine).split("(", 1)[1] == repr(theirs).split("(", 1)[1]
+    assert hash(mine) == hash(ours(*args, **kwargs)) and mine == ours(*args, **kwargs)
+    # the same parameters (names, kinds, defaults, annotations)
+    assert list(inspect.signature(ours).parameters.values()) == list(
+        inspect.signature(generated).parameters.values()
+    )
+    assert ours.__match_args__ == generated.__match_args__
+    assert pickle.loads(pickle.dumps(mine)) == mine
+    moved = dataclasses.replace(mine, start=0)
+    assert type(moved) is ours
+    assert _state(moved) == _state(dataclasses.replace(theirs, start=0))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mine.start = 5
+    with pytest.raises(TypeError):
+        ours()
+
+
+def test_a_subclass_of_a_span_takes_the_generic_init() -> None:
+    class Labelled(document.TextSpan):
+        __slots__ = ()
+
+    span = Labelled(1, 3, "ab", "x")
+    assert (span.start, span.end, span.text, span.label) == (1, 3, "ab", "x")
+    assert span.to_dict() == {"start": 1, "end": 3, "text": "ab", "label": "x"}
