@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .document import Document, TextSpan, as_document, check_text
+from .document import Document, TextSpan, as_document, check_text, parse
 from .metrics import (
     METRICS,
     NOTHING_TO_MEASURE,
@@ -206,19 +206,23 @@ def analyze(text: str | Document | Any, *, lexicon: Any = None) -> Analysis:
     """
     readability, analyze_quotes, analyze_evaluative = _measures()
     if type(text) is str:
-        # the common case: nothing to refuse or to check, no metadata to take
+        # the common case: nothing to refuse or to check, no metadata to take, and
+        # as_document of a str is its parse
         meta: dict[str, Any] = {}
+        document = parse(text)
     else:
         refuse_dataframe(text, "analyze")
         _check_input(text, "analyze()")
         meta = _metadata_of(text)
-    document = as_document(text)
+        document = as_document(text)
+    # the fields in their order (document, readability, quotes, evaluative, meta), the
+    # measures run in that order
     return Analysis(
-        document=document,
-        readability=readability(document),
-        quotes=analyze_quotes(document),
-        evaluative=analyze_evaluative(document, lexicon=lexicon),
-        meta=meta,
+        document,
+        readability(document),
+        analyze_quotes(document),
+        analyze_evaluative(document, lexicon=lexicon),
+        meta,
     )
 
 

@@ -35,9 +35,9 @@ import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from functools import cache, partial
+from functools import cache, partial, reduce
 from itertools import accumulate, compress, pairwise, repeat
-from operator import add, attrgetter, itemgetter, not_
+from operator import add, attrgetter, iconcat, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from .tables import load_table
@@ -1196,11 +1196,11 @@ def _memo_pieces(text: str, printable: bool | None = None) -> list[str] | None:
 
 def _tokens_from_pieces(
     pieces: list[str], text: str
-) -> tuple[list[int], list[str], list[int], list[bool], list[bool], bool, bool] | None:
+) -> tuple[list[int], list[str], list[int], list[bool], list[bool], bool, bool, list[str]] | None:
     """(starts, texts, word indices, is_space, may end a sentence, ``text.isprintable()``,
-    holds a quote mark) of the tokens of ``text`` from the piece memo, given its
-    ``pieces`` (:func:`_split_pieces`); ``None`` when a piece is new or spaCy would not
-    cut the text at its single spaces (:func:`_simple_spacing`)."""
+    holds a quote mark, texts of the words) of the tokens of ``text`` from the piece
+    memo, given its ``pieces`` (:func:`_split_pieces`); ``None`` when a piece is new or
+    spaCy would not cut the text at its single spaces (:func:`_simple_spacing`)."""
     try:  # every piece's entry in one call (an itemgetter of one key gives the entry)
         entries = itemgetter(*pieces)(_PIECES) if len(pieces) > 1 else (_PIECES[pieces[0]],)
     except KeyError:
@@ -1219,16 +1219,28 @@ def _tokens_from_pieces(
             for i in compress(range(1, len(pieces)), pair_starts):
                 if (entries[i - 1][-5], entries[i][0]) in _SPECIAL_PAIRS:
                     return None
-    # all fields in one list (a loop of list extensions is quicker than a chain of
-    # iterators over such short tuples), then each field as a slice
-    fields: list[Any] = []
-    for entry in entries:
-        fields += entry
+    # all fields in one list (list += entry for each entry, the loop run by reduce in
+    # C: quicker than a Python loop or a chain of iterators over such short tuples),
+    # then each field as a slice
+    fields: list[Any] = reduce(iconcat, entries, [])
     texts = fields[0::5]
     starts = list(accumulate(fields[1::5], initial=0))
     starts.pop()
-    words = list(compress(range(len(texts)), fields[2::5]))
-    return starts, texts, words, fields[3::5], fields[4::5], printable, has_quote_marks
+    word_flags = fields[2::5]
+    words = list(compress(range(len(texts)), word_flags))
+    # the word texts too (every analysis reads them): one more compress, cheaper than
+    # picking them by index later (Document.word_texts)
+    word_texts = list(compress(texts, word_flags))
+    return (
+        starts,
+        texts,
+        words,
+        fields[3::5],
+        fields[4::5],
+        printable,
+        has_quote_marks,
+        word_texts,
+    )
 
 
 def _learn_pieces(
@@ -1368,7 +1380,9 @@ class Document:
     )
 
     def __init__(self, text: str, meta: dict[str, Any] | None = None) -> None:
-        self.text = text = check_text(text)
+        if type(text) is not str or len(text) > MAX_CHARS or text.find("<", 0, 5000) >= 0:
+            text = check_text(text)  # else check_text would return the text as it is
+        self.text = text
         self.meta = dict(meta) if meta else {}
         self.cache: dict[Any, Any] = {}
         # Steady state: every run between spaces was seen before, and the tokens come
@@ -1389,6 +1403,8 @@ class Document:
             # whether any mark of the quote-mark table occurs (shared with the
             # measures: most sentences have none), known for each memo piece
             self.has_quote_marks = lists[6]
+            # what the word_texts property would pick from token_texts by self.words
+            self.cache["word_texts"] = lists[7]
         else:
             printable = text.isprintable()
             if pieces is not None and not _simple_spacing(text, printable):
@@ -1397,7 +1413,8 @@ class Document:
             self.has_quote_marks = not _no_quote_mark(text)
             candidate_flags = None
         self._doc_has_sentences = False
-        if lists is not None and printable:
+        one_paragraph = lists is not None and printable
+        if one_paragraph:
             # a memo text neither starts nor ends with a space, and a printable one has
             # no other blank: one paragraph, the whole text
             par_spans = [(0, len(text))]
@@ -1408,18 +1425,37 @@ class Document:
         self._paragraph_spans = par_spans
         self._paragraphs: list[TextSpan] | None = None
         self.quote_regions = _pair_quote_marks(text, par_spans) if self.has_quote_marks else []
-        starts = _sentence_starts(
-            self.token_starts,
-            self.token_is_space,
-            self.token_texts,
-            self.text,
-            self.paragraph_of_token,
-            self.quote_regions,
-            candidate_flags,
-        )
-        if starts:
+        blank = self.token_is_space
+        if (
+            one_paragraph
+            and candidate_flags is not None
+            and not any(candidate_flags[:-1])
+            and not blank[0]
+            and not blank[-1]
+        ):
+            # Most sentences: one paragraph, and no token but the last may end a
+            # sentence. _sentence_starts then marks only the first token that is no
+            # blank (token 0, which starts at offset 0) and returns before its loop
+            # (quote regions play no part), and _set_sentences makes the one sentence
+            # from token 0 to the last token, no blank either (a memo text has at
+            # least one token). tests/test_fast_paths_p.py compares both paths.
+            starts = [False] * len(blank)
             starts[0] = True
-        self.sentences = self._set_sentences(starts)
+            end = self.token_starts[-1] + len(self.token_texts[-1])
+            self.sentences = [TextSpan(0, end, text[:end], "sentence")]
+        else:
+            starts = _sentence_starts(
+                self.token_starts,
+                blank,
+                self.token_texts,
+                self.text,
+                self.paragraph_of_token,
+                self.quote_regions,
+                candidate_flags,
+            )
+            if starts:
+                starts[0] = True
+            self.sentences = self._set_sentences(starts)
         self.token_is_sent_start: list[bool] = starts
         self._sentence_of_token: list[int] | None = None
         self._quote_depth: list[int] | None = None
@@ -1720,7 +1756,8 @@ def parse(text: str) -> Document:
     >>> len(d.sentences), d.n_words
     (2, 9)
     """
-    text = check_text(text)
+    if type(text) is not str or len(text) > MAX_CHARS or text.find("<", 0, 5000) >= 0:
+        text = check_text(text)  # else check_text would return the text as it is
     held = _CACHE.get(text)
     doc = held() if held is not None else None
     if doc is None:

@@ -76,6 +76,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 from weakref import ref
 
@@ -377,14 +378,17 @@ class Readability:
             asw = self.syllables / words
             iw, ms, es = 100.0 * long_words / words, 100.0 * poly / words, 100.0 * mono / words
             if sentences:
+                # the bodies of flesch_amstad, wiener_sachtextformel and smog_de
+                # (sentences > 0), written out: the same operations in the same order
+                # give the same floats, without five calls (tests/test_fast_paths_p.py)
                 sl = asl = words / sentences
-                flesch = flesch_amstad(sl, asw)
-                wstf1 = wiener_sachtextformel(1, ms, sl, iw, es)
-                wstf2 = wiener_sachtextformel(2, ms, sl, iw, es)
-                wstf3 = wiener_sachtextformel(3, ms, sl, iw, es)
-                wstf4 = wiener_sachtextformel(4, ms, sl, iw, es)
+                flesch = 180.0 - asl - 58.5 * asw
+                wstf1 = 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875
+                wstf2 = 0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779
+                wstf3 = 0.2963 * ms + 0.1905 * sl - 1.1144
+                wstf4 = 0.2744 * ms + 0.2656 * sl - 1.693
                 lix = sl + 100.0 * long_words / words
-                smog = smog_de(poly, sentences)
+                smog = _sqrt(30.0 * poly / sentences) - 2.0
         return {
             "words": float(words),
             "sentences": float(sentences),
@@ -530,7 +534,8 @@ def readability(
     >>> print(readability("").flesch_amstad)
     None
     """
-    spoken_numbers = _spoken_numbers(numbers)
+    # _spoken_numbers gives False for "word" at its first test
+    spoken_numbers = False if numbers == "word" else _spoken_numbers(numbers)
     # analyze() hands over its parse: a Document needs no conversion
     document = text_or_doc if type(text_or_doc) is Document else as_document(text_or_doc)
     key = ("readability", n_sentences, n_words, numbers)
@@ -540,23 +545,45 @@ def readability(
         return cached
     words = document.word_texts
     memo, compute = _COUNT_MEMOS[spoken_numbers]
-    try:  # every word form seen before (the steady state): one sum at C speed
-        total = sum(map(memo.__getitem__, words))
-    except KeyError:  # a form not in the memo yet: count it and keep it
-        total = sum(memo_map(memo, words, compute, _TOKEN_MEMO_SIZE))
-    sentence_words = _words_per_sentence(document)
-    result = Readability(
-        document=document,
-        sentences=len(sentence_words) - sentence_words.count(0),
-        words=len(words),
-        syllables=total >> _SYLLABLES_SHIFT,
-        long_words=total & _FIELD_MASK,
-        polysyllabic_words=(total >> _FIELD_BITS) & _FIELD_MASK,
-        monosyllabic_words=(total >> 2 * _FIELD_BITS) & _FIELD_MASK,
-        sentence_words=sentence_words,
-        n_evidence_sentences=n_sentences,
-        n_evidence_words=n_words,
-        numbers=numbers,
+    if len(words) <= _CHUNK_WORDS:
+        try:  # every word form seen before (the steady state): one sum at C speed
+            # (an itemgetter of all words, one call; of one key it gives no tuple)
+            total = sum(
+                itemgetter(*words)(memo) if len(words) > 1 else map(memo.__getitem__, words)
+            )
+        except KeyError:  # a form not in the memo yet: count it and keep it
+            total = sum(memo_map(memo, words, compute, _TOKEN_MEMO_SIZE))
+        syllables = total >> _SYLLABLES_SHIFT
+        long_words = total & _FIELD_MASK
+        poly = (total >> _FIELD_BITS) & _FIELD_MASK
+        mono = (total >> 2 * _FIELD_BITS) & _FIELD_MASK
+    else:
+        syllables, long_words, poly, mono = _chunked_counts(
+            memo_map(memo, words, compute, _TOKEN_MEMO_SIZE)
+        )
+    sentences = document.sentences
+    # _words_per_sentence of a single sentence: it holds every word
+    sentence_words = (len(words),) if len(sentences) == 1 else _words_per_sentence(document)
+    # Readability(...) without its generated __init__: that one stores each field with
+    # object.__setattr__ (the class is frozen) into the instance dict, in field order,
+    # and does nothing else (no __post_init__, no default factory); one update of the
+    # new instance's dict, with every field in the same order, gives the same object
+    # (tests/test_fast_paths_p.py compares them)
+    result = _new_instance(Readability)
+    result.__dict__.update(
+        {
+            "document": document,
+            "sentences": len(sentence_words) - sentence_words.count(0),
+            "words": len(words),
+            "syllables": syllables,
+            "long_words": long_words,
+            "polysyllabic_words": poly,
+            "monosyllabic_words": mono,
+            "sentence_words": sentence_words,
+            "n_evidence_sentences": n_sentences,
+            "n_evidence_words": n_words,
+            "numbers": numbers,
+        }
     )
     # a weak reference: the result refers to its document, so a strong one would make a
     # reference cycle that only the garbage collector frees (its passes cost about 4 % of
@@ -619,14 +646,36 @@ _TOKEN_MEMOS: dict[bool, tuple[dict[str, tuple[int, int]], Any]] = {
 _TOKEN_MEMO_SIZE = 200_000
 
 #: The counting facts of one word form packed into one int, so that a single ``sum()``
-#: over a text's words counts them all at C speed: bits 0-31 count the long words
-#: (more than 6 letters), bits 32-63 the words of 3 or more syllables, bits 64-95 the
-#: words of one syllable, the bits from 96 up the syllables. A text holds fewer than
-#: 2**32 words, so no count carries into the next field (the syllables, on top, have
-#: no bound).
-_FIELD_BITS = 32
+#: over a text's words counts them all at C speed: bits 0-15 count the long words
+#: (more than 6 letters), bits 16-31 the words of 3 or more syllables, bits 32-47 the
+#: words of one syllable, the bits from 48 up the syllables. The words are summed in
+#: chunks of at most :data:`_CHUNK_WORDS` (a text of a million characters at most a
+#: few), so no count carries into the next field (the syllables, on top, have no
+#: bound). With 16-bit fields a total stays below 2**63 up to 32,767 syllables (a text
+#: of some 100 kB): ``sum()`` then adds in a C long, with no int object per addition
+#: (past that it goes on with Python ints, exactly).
+_FIELD_BITS = 16
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
 _SYLLABLES_SHIFT = 3 * _FIELD_BITS
+#: the most words summed at once: no field of their total exceeds its 16 bits
+_CHUNK_WORDS = _FIELD_MASK
+
+
+def _chunked_counts(packed: list[int]) -> tuple[int, int, int, int]:
+    """(syllables, long, polysyllabic, monosyllabic words) of a long text's packed
+    word facts, summed :data:`_CHUNK_WORDS` at a time and unpacked chunk by chunk."""
+    syllables = long_words = poly = mono = 0
+    for lo in range(0, len(packed), _CHUNK_WORDS):
+        total = sum(packed[lo : lo + _CHUNK_WORDS])
+        syllables += total >> _SYLLABLES_SHIFT
+        long_words += total & _FIELD_MASK
+        poly += (total >> _FIELD_BITS) & _FIELD_MASK
+        mono += (total >> 2 * _FIELD_BITS) & _FIELD_MASK
+    return syllables, long_words, poly, mono
+
+
+_new_instance = object.__new__
+_sqrt = math.sqrt
 
 
 def _packed(figures: tuple[int, int]) -> int:
