@@ -197,3 +197,17 @@ def test_constructions_of_one_category_do_not_overlap(text: str) -> None:
             assert not (a < end and start < b)
         by_category.setdefault(entry.category, []).append((start, end))
     assert hits == sorted(hits, key=lambda h: (h[0], -h[1]))
+
+
+class _HundredWords(Document):
+    """A Document subclass with a word count of its own."""
+
+    @property
+    def n_words(self) -> int:
+        return 100
+
+
+def test_analyze_evaluative_reads_a_subclass_word_count() -> None:
+    analysis = analyze_evaluative(_HundredWords("Das ist ein völliges Desaster."))
+    assert analysis.author_words == 100
+    assert analysis.metrics["author_words"] == 100.0

@@ -663,15 +663,19 @@ def analyze_evaluative(
     (['getönt'], ['Desaster'])
     """
     # as_document and _resolve_lexicon for the common arguments (a parsed Document, the
-    # default lexicon) without the calls; len(document.words) is document.n_words
-    document = text_or_doc if type(text_or_doc) is Document else as_document(text_or_doc)
+    # default lexicon) without the calls; len(document.words) is a Document's n_words
+    document: Document
+    if type(text_or_doc) is Document:
+        document, plain = text_or_doc, True
+    else:
+        document, plain = as_document(text_or_doc), False
     lex = _shared_default() if lexicon is None else _resolve_lexicon(lexicon)
     index = lex.index
     table, flags = _table_and_flags(document, index)
     # None: the author's voice throughout, where voice_layer would be VoiceLayer()
     voices = _voice_layer_if_any(document)
     hits, neutral_count = _find(document, lex, table, flags, voices)
-    n_words = len(document.words)
+    n_words = len(document.words) if plain else document.n_words
     layer: VoiceLayer | None
     if n_words and voices is None:
         layer, quoted_words, attributed_words = _AUTHOR_ONLY, 0, 0
