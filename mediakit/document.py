@@ -1451,20 +1451,23 @@ class Document:
         pieces = _split_pieces(text)
         lists = _tokens_from_pieces(pieces, text) if pieces is not None else None
         if lists is not None:
-            self._doc: Any = None
-            self.token_starts: list[int] = lists[0]
-            self._token_ends: list[int] | None = None  # made on first use
-            self.token_texts: list[str] = lists[1]
-            self.words: list[int] = lists[2]
-            self.token_is_space: list[bool] = lists[3]
-            candidate_flags: list[bool] | None = lists[4]
-            # no line break, tab or other blank than " " (known for each memo piece)
-            printable = lists[5]
+            # printable: no line break, tab or other blank than " "; has_quote_marks:
             # whether any mark of the quote-mark table occurs (shared with the
-            # measures: most sentences have none), known for each memo piece
-            self.has_quote_marks = lists[6]
+            # measures: most sentences have none); both known for each memo piece
+            (
+                self.token_starts,
+                self.token_texts,
+                self.words,
+                self.token_is_space,
+                candidate_flags,
+                printable,
+                self.has_quote_marks,
+                word_texts,
+            ) = lists
+            self._doc: Any = None
+            self._token_ends: list[int] | None = None  # made on first use
             # what the word_texts property would pick from token_texts by self.words
-            self.cache["word_texts"] = lists[7]
+            self.cache["word_texts"] = word_texts
         else:
             printable = text.isprintable()
             if pieces is not None and not _simple_spacing(text, printable):
