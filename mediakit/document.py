@@ -34,7 +34,7 @@ import unicodedata
 import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import cache, partial, reduce
 from itertools import accumulate, compress, pairwise, repeat
 from operator import add, attrgetter, iconcat, itemgetter, not_
@@ -61,7 +61,16 @@ __all__ = [
 MAX_CHARS = 20_000_000
 
 
-@dataclass(frozen=True, slots=True)
+# The two span classes below write their own __init__ (init=False): the one dataclass
+# generates stores each field with object.__setattr__ (they are frozen), a slot
+# wrapper that unpacks an argument tuple and looks the name up, field by field; the
+# slot's own member descriptor stores the same value in the same slot, in about half
+# the time (spans are made for every sentence and every piece of evidence). An
+# instance of a subclass takes the generated way (a subclass may redefine a field).
+# tests/test_fast_paths_p.py compares the instances with those of the generated code.
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class TextSpan:
     """A piece of evidence: character offsets into the analysed text, and that text.
 
@@ -74,6 +83,15 @@ class TextSpan:
     text: str
     label: str = ""
 
+    def __init__(self, start: int, end: int, text: str, label: str = "") -> None:
+        if type(self) is TextSpan:
+            _SET_SPAN_START(self, start)
+            _SET_SPAN_END(self, end)
+            _SET_SPAN_TEXT(self, text)
+            _SET_SPAN_LABEL(self, label)
+        else:
+            _set_fields(self, (start, end, text, label))
+
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON and pandas: ``{"start", "end", "text", "label"}``."""
         return asdict(self)
@@ -82,7 +100,7 @@ class TextSpan:
         return self.end - self.start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class QuoteRegion:
     """A stretch of text between a quotation mark and its partner.
 
@@ -102,6 +120,27 @@ class QuoteRegion:
     closed: bool
     depth: int
     text: str = field(repr=False, default="")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        open_mark: str,
+        close_mark: str,
+        closed: bool,
+        depth: int,
+        text: str = "",
+    ) -> None:
+        if type(self) is QuoteRegion:
+            _SET_REGION_START(self, start)
+            _SET_REGION_END(self, end)
+            _SET_REGION_OPEN_MARK(self, open_mark)
+            _SET_REGION_CLOSE_MARK(self, close_mark)
+            _SET_REGION_CLOSED(self, closed)
+            _SET_REGION_DEPTH(self, depth)
+            _SET_REGION_TEXT(self, text)
+        else:
+            _set_fields(self, (start, end, open_mark, close_mark, closed, depth, text))
 
     @property
     def inner_start(self) -> int:
@@ -129,6 +168,27 @@ class QuoteRegion:
             "closed": self.closed,
             "depth": self.depth,
         }
+
+
+def _set_fields(instance: Any, values: tuple[Any, ...]) -> None:
+    """What a generated frozen ``__init__`` does: each field with ``object.__setattr__``."""
+    for f, value in zip(fields(instance), values, strict=True):
+        object.__setattr__(instance, f.name, value)
+
+
+# the slots' member descriptors' setters (the classes are frozen: no plain assignment)
+_SET_SPAN_START, _SET_SPAN_END, _SET_SPAN_TEXT, _SET_SPAN_LABEL = (
+    vars(TextSpan)[name].__set__ for name in ("start", "end", "text", "label")
+)
+(
+    _SET_REGION_START,
+    _SET_REGION_END,
+    _SET_REGION_OPEN_MARK,
+    _SET_REGION_CLOSE_MARK,
+    _SET_REGION_CLOSED,
+    _SET_REGION_DEPTH,
+    _SET_REGION_TEXT,
+) = (vars(QuoteRegion)[f.name].__set__ for f in fields(QuoteRegion))
 
 
 # ---------------------------------------------------------------------------
@@ -1391,20 +1451,23 @@ class Document:
         pieces = _split_pieces(text)
         lists = _tokens_from_pieces(pieces, text) if pieces is not None else None
         if lists is not None:
-            self._doc: Any = None
-            self.token_starts: list[int] = lists[0]
-            self._token_ends: list[int] | None = None  # made on first use
-            self.token_texts: list[str] = lists[1]
-            self.words: list[int] = lists[2]
-            self.token_is_space: list[bool] = lists[3]
-            candidate_flags: list[bool] | None = lists[4]
-            # no line break, tab or other blank than " " (known for each memo piece)
-            printable = lists[5]
+            # printable: no line break, tab or other blank than " "; has_quote_marks:
             # whether any mark of the quote-mark table occurs (shared with the
-            # measures: most sentences have none), known for each memo piece
-            self.has_quote_marks = lists[6]
+            # measures: most sentences have none); both known for each memo piece
+            (
+                self.token_starts,
+                self.token_texts,
+                self.words,
+                self.token_is_space,
+                candidate_flags,
+                printable,
+                self.has_quote_marks,
+                word_texts,
+            ) = lists
+            self._doc: Any = None
+            self._token_ends: list[int] | None = None  # made on first use
             # what the word_texts property would pick from token_texts by self.words
-            self.cache["word_texts"] = lists[7]
+            self.cache["word_texts"] = word_texts
         else:
             printable = text.isprintable()
             if pieces is not None and not _simple_spacing(text, printable):

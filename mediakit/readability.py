@@ -543,7 +543,9 @@ def readability(
     cached = held() if held is not None else None
     if cached is not None:
         return cached
-    words = document.word_texts
+    words = document.cache.get("word_texts")  # what the property keeps (the parse's)
+    if words is None:
+        words = document.word_texts
     memo, compute = _COUNT_MEMOS[spoken_numbers]
     if len(words) <= _CHUNK_WORDS:
         try:  # every word form seen before (the steady state): one sum at C speed
