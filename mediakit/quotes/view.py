@@ -20,6 +20,7 @@ from .words import (
     _COMPLEMENTIZERS,
     _END_PUNCT,
     _FLAG_ACT,
+    _FLAG_ACT_NEEDS,
     _FLAG_ACT_PARTICLE,
     _FLAG_AUX,
     _FLAG_BOUND,
@@ -47,6 +48,7 @@ from .words import (
     _token_forms,
     _words,
     act_particles,
+    act_requirements,
     bound_particles,
 )
 
@@ -543,7 +545,8 @@ def nothing_can_match(doc: Document) -> bool:
       text (``words.bound_particles``): no rule takes them;
     * other cue verbs, with no form that may name a speech act on its own
       (``_FLAG_ACT``; one that does so only as a particle verb, only with none of its
-      particles in the text), no auxiliary before a cue verb with "zu" (or a
+      particles in the text; one that needs a word in its clause, "sprach von", only
+      with none of those words in the text), no auxiliary before a cue verb with "zu" (or a
       zu-infinitive) after it, and for each cue verb no comma right before it, no
       "wie" in the text and no comma or colon in the 13 tokens after it before the
       sentence's end mark: every frame of ``rules.cue_verbs.verb_frames`` needs one of
@@ -600,6 +603,14 @@ def nothing_can_match(doc: Document) -> bool:
                 verbs = 0
     if verbs and bits & _FLAG_ACT:
         return False
+    if verbs and bits & _FLAG_ACT_NEEDS:
+        # a speech act only with a word of its own ("sprach von"): none in the text
+        low = list(map(itemgetter(0), document_forms(doc)))
+        needed: set[str] = set()
+        for j in compress(range(n), map(_FLAG_ACT_NEEDS.__and__, flags)):
+            needed |= act_requirements(low[j])
+        if not needed.isdisjoint(low):
+            return False
     if verbs and bits & _FLAG_CLAUSE_MARK:
         # every frame but the comma-less zu-infinitive (below) needs a comma right
         # before the verb (postposed), a "wie" (…, wie X sagte) or a comma or colon
