@@ -11,7 +11,7 @@ from bisect import bisect_left
 from itertools import compress
 from operator import itemgetter
 
-from ..document import Document, QuoteRegion, TextSpan
+from ..document import Document, QuoteRegion
 from ..tables import load_table
 from .lexicon import CueVerb, cue_lexicon, preposition_cues
 from .model import Cue, Quotation, Speaker
@@ -79,11 +79,9 @@ class Context:
         "region_tokens",
         "regions",
         "regular_k1",
-        "scare",
         "sentences",
         "space",
         "text",
-        "titles",
         "tok",
         "verb_at",
         "vlow",
@@ -101,11 +99,9 @@ class Context:
         self.end = [*ends, size]
         self.tok = tok = [*texts, ""]
         forms = document_forms(doc)  # the sentinel's forms are ("", "", 0)
-        self.low = low = [f[0] for f in forms]
-        low.append("")
+        self.low = low = [*map(_LOW, forms), ""]
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
-        self.vlow = vlow = [f[1] for f in forms]
-        vlow.append("")
+        self.vlow = [*map(_VERB, forms), ""]
         # per token its roles and what the pre-check reads (no_starting_point, which
         # keeps them): whether a pronoun, a form in -e or a participle stands anywhere
         flags = doc.cache.get("quotes.start_flags")
@@ -122,8 +118,6 @@ class Context:
         self.preps = preposition_cues()
         self.words = _words()
         self.quotes: list[Quotation] = []
-        self.scare: list[TextSpan] = []
-        self.titles: list[TextSpan] = []
         # token -> index of the depth-0 quote region that holds it (-1: none)
         self.region_of = region_of = [-1] * (n + 1)
         self.region_tokens: list[tuple[int, int]] = []
@@ -479,7 +473,8 @@ def _fronted_participles(
 
 
 _ANY_ROLE = _ROLE_CUE_VERB | _ROLE_CUE_WORD | _ROLE_KONJUNKTIV | _ROLE_CUE_NOUN
-_ROLES = itemgetter(2)  # a token's roles in its forms (low, verb form, roles)
+# a token's forms: (lowercase, lowercase if written so else "", roles)
+_LOW, _VERB, _ROLES = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def no_starting_point(doc: Document) -> bool:
