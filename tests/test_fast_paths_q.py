@@ -40,6 +40,7 @@ NOTHING_CAN_MATCH = [
     "Die Zahlen stellen, trotz allem, kein Problem dar.",  # "stellen" without "fest"
     "Die Entscheidung fiel am Montag.",  # a statement noun without a comma after it
     "Die Entscheidung, die am Montag fiel, war knapp.",  # ... without dass or zu
+    "Trotzdem wollen wir heute über Zahlen sprechen.",  # "sprechen" names an act with "von"
     "Das Ergebnis erklärt wenig. Trotz allem, seit Jahren, bleibt es so.",  # commas elsewhere
 ]
 
@@ -58,7 +59,10 @@ MAY_MATCH = [
     "Putin habe Trump nach Moskau eingeladen.",  # Konjunktiv I
     "Er fahre morgen nach Kiew.",  # regular Konjunktiv I
     "Die Firma hat angekündigt die Preise zu erhöhen.",  # comma-less zu-infinitive
-    "Die Regierung kritisierte den Plan.",  # a speech act
+    "Die Regierung kritisierte den Plan als verfehlt.",  # a speech act
+    "Die Polizei sprach von einem Unfall.",  # a speech act with its required word
+    "Er hält den Plan für falsch.",
+    "Er nannte den Plan illegal.",  # a predicate instead of the required word
     "Das Ergebnis geht aus dem Bericht hervor.",  # particle verb
     "Die Polizei geht von einem Unfall aus.",  # the particle of a speech act is there
     "Die Straße war gesperrt. Das berichtete die Zeitung.",  # anaphoric frame

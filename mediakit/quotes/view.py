@@ -11,7 +11,7 @@ from bisect import bisect_left
 from itertools import compress
 from operator import itemgetter
 
-from ..document import Document, QuoteRegion, TextSpan
+from ..document import Document, QuoteRegion
 from ..tables import load_table
 from .lexicon import CueVerb, cue_lexicon, preposition_cues
 from .model import Cue, Quotation, Speaker
@@ -20,6 +20,7 @@ from .words import (
     _COMPLEMENTIZERS,
     _END_PUNCT,
     _FLAG_ACT,
+    _FLAG_ACT_NEEDS,
     _FLAG_ACT_PARTICLE,
     _FLAG_AUX,
     _FLAG_BOUND,
@@ -47,6 +48,7 @@ from .words import (
     _token_forms,
     _words,
     act_particles,
+    act_requirements,
     bound_particles,
 )
 
@@ -77,11 +79,9 @@ class Context:
         "region_tokens",
         "regions",
         "regular_k1",
-        "scare",
         "sentences",
         "space",
         "text",
-        "titles",
         "tok",
         "verb_at",
         "vlow",
@@ -99,11 +99,9 @@ class Context:
         self.end = [*ends, size]
         self.tok = tok = [*texts, ""]
         forms = document_forms(doc)  # the sentinel's forms are ("", "", 0)
-        self.low = low = [f[0] for f in forms]
-        low.append("")
+        self.low = low = [*map(_LOW, forms), ""]
         # verbs are written in lowercase: "Berichte" is a noun, "berichte" a verb form
-        self.vlow = vlow = [f[1] for f in forms]
-        vlow.append("")
+        self.vlow = [*map(_VERB, forms), ""]
         # per token its roles and what the pre-check reads (no_starting_point, which
         # keeps them): whether a pronoun, a form in -e or a participle stands anywhere
         flags = doc.cache.get("quotes.start_flags")
@@ -120,8 +118,6 @@ class Context:
         self.preps = preposition_cues()
         self.words = _words()
         self.quotes: list[Quotation] = []
-        self.scare: list[TextSpan] = []
-        self.titles: list[TextSpan] = []
         # token -> index of the depth-0 quote region that holds it (-1: none)
         self.region_of = region_of = [-1] * (n + 1)
         self.region_tokens: list[tuple[int, int]] = []
@@ -477,7 +473,8 @@ def _fronted_participles(
 
 
 _ANY_ROLE = _ROLE_CUE_VERB | _ROLE_CUE_WORD | _ROLE_KONJUNKTIV | _ROLE_CUE_NOUN
-_ROLES = itemgetter(2)  # a token's roles in its forms (low, verb form, roles)
+# a token's forms: (lowercase, lowercase if written so else "", roles)
+_LOW, _VERB, _ROLES = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def no_starting_point(doc: Document) -> bool:
@@ -543,7 +540,8 @@ def nothing_can_match(doc: Document) -> bool:
       text (``words.bound_particles``): no rule takes them;
     * other cue verbs, with no form that may name a speech act on its own
       (``_FLAG_ACT``; one that does so only as a particle verb, only with none of its
-      particles in the text), no auxiliary before a cue verb with "zu" (or a
+      particles in the text; one that needs a word in its clause, "sprach von", only
+      with none of those words in the text), no auxiliary before a cue verb with "zu" (or a
       zu-infinitive) after it, and for each cue verb no comma right before it, no
       "wie" in the text and no comma or colon in the 13 tokens after it before the
       sentence's end mark: every frame of ``rules.cue_verbs.verb_frames`` needs one of
@@ -600,6 +598,14 @@ def nothing_can_match(doc: Document) -> bool:
                 verbs = 0
     if verbs and bits & _FLAG_ACT:
         return False
+    if verbs and bits & _FLAG_ACT_NEEDS:
+        # a speech act only with a word of its own ("sprach von"): none in the text
+        low = list(map(itemgetter(0), document_forms(doc)))
+        needed: set[str] = set()
+        for j in compress(range(n), map(_FLAG_ACT_NEEDS.__and__, flags)):
+            needed |= act_requirements(low[j])
+        if not needed.isdisjoint(low):
+            return False
     if verbs and bits & _FLAG_CLAUSE_MARK:
         # every frame but the comma-less zu-infinitive (below) needs a comma right
         # before the verb (postposed), a "wie" (…, wie X sagte) or a comma or colon

@@ -12,6 +12,7 @@ from .lexicon import (
     konjunktiv_forms,
     preposition_cues,
     speaker_words,
+    speech_act_context,
     speech_act_forms,
 )
 
@@ -417,6 +418,10 @@ _FLAG_BOUND = 32768
 #: "wie" (the frame "wie X sagte", ``rules.cue_verbs.verb_frames``)
 _FLAG_DASS = 65536
 _FLAG_WIE = 131072
+#: a form whose speech act (as for ``_FLAG_ACT``) is one only with a required word in
+#: its clause ("sprach von", "hält … für"; ``speech_acts.tsv``): a speech act only where
+#: one of those words stands in the text (``act_requirements``)
+_FLAG_ACT_NEEDS = 262144
 #: "zu" or a zu-infinitive like "mitzuteilen" (``syntax.zu_infinitive``),
 _FLAG_ZU = 1024
 #: an auxiliary (``_AUXILIARIES``),
@@ -453,11 +458,10 @@ def _start_flag(token: str) -> int:
     if token in (",", ":"):
         roles |= _FLAG_CLAUSE_MARK
     if low in speech_act_forms():
-        lex = cue_lexicon()
-        plain = next((verb for verb in lex.main.get(low, ()) if not verb.particle), None)
-        joined = lex.joined.get(low)
-        if (plain is not None and plain.act) or (joined and joined[0].act):
+        if any(not requires for requires in _own_act_requirements(low)):
             roles |= _FLAG_ACT
+        elif act_requirements(low):
+            roles |= _FLAG_ACT_NEEDS
         if act_particles(low):
             roles |= _FLAG_ACT_PARTICLE
     if roles & _ROLE_CUE_VERB and bound_particles(low):
@@ -498,6 +502,36 @@ def bound_particles(form: str) -> frozenset[str]:
     if form in lex.joined or any(not verb.particle for verb in main):
         return frozenset()
     return frozenset(verb.particle for verb in (*main, *lex.split.get(form, ())))
+
+
+def _own_act_requirements(form: str) -> list[frozenset[str]]:
+    """Per speech act ``rules.reported.reported`` may take from ``form`` without a
+    particle of its own (the first particle-less main verb, the first joined verb), the
+    words one of which its clause needs; empty: none (also for a verb that names its
+    act with a predicate instead, ``predicate_end``)."""
+    lex = cue_lexicon()
+    plain = next((verb for verb in lex.main.get(form, ()) if not verb.particle), None)
+    joined = lex.joined.get(form)
+    ends = speech_act_context().get("predicate_end", frozenset())
+    return [
+        frozenset() if verb.lemma in ends else frozenset(verb.act_requires)
+        for verb in (plain, joined[0] if joined else None)
+        if verb is not None and verb.act
+    ]
+
+
+@lru_cache(maxsize=4096)  # per cue-verb form (the lexicon's forms only): bounded
+def act_requirements(form: str) -> frozenset[str]:
+    """The words one of which must stand in the clause for ``form`` to name its speech
+    act (``_own_act_requirements``; empty when it needs none or names none).
+
+    >>> sorted(act_requirements("sprach")), act_requirements("forderte")
+    (['von'], frozenset())
+    """
+    needs = _own_act_requirements(form)
+    if not needs or not all(needs):
+        return frozenset()
+    return frozenset().union(*needs)
 
 
 @lru_cache(maxsize=4096)  # per cue-verb form (the lexicon's forms only): bounded
