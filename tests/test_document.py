@@ -256,7 +256,7 @@ def _tokens(text: str) -> list[str]:
 
 def test_tokenize_gives_spacys_tokens_on_the_dev_texts():
     texts = _dev_texts()
-    assert len(texts) > 5
+    assert len(texts) >= 5  # the corpus bodies at least; ../shared, when present, adds the rest
     for text in texts:
         assert _tokens(text) == _spacy_tokens(text)
 
