@@ -1440,9 +1440,7 @@ class Document:
     )
 
     def __init__(self, text: str, meta: dict[str, Any] | None = None) -> None:
-        if type(text) is not str or len(text) > MAX_CHARS or text.find("<", 0, 5000) >= 0:
-            text = check_text(text)  # else check_text would return the text as it is
-        self.text = text
+        self.text = text = check_text(text)
         self.meta = dict(meta) if meta else {}
         self.cache: dict[Any, Any] = {}
         # Steady state: every run between spaces was seen before, and the tokens come
@@ -1819,8 +1817,7 @@ def parse(text: str) -> Document:
     >>> len(d.sentences), d.n_words
     (2, 9)
     """
-    if type(text) is not str or len(text) > MAX_CHARS or text.find("<", 0, 5000) >= 0:
-        text = check_text(text)  # else check_text would return the text as it is
+    text = check_text(text)
     held = _CACHE.get(text)
     doc = held() if held is not None else None
     if doc is None:

@@ -76,7 +76,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
-from operator import itemgetter
 from typing import Any
 from weakref import ref
 
@@ -378,17 +377,14 @@ class Readability:
             asw = self.syllables / words
             iw, ms, es = 100.0 * long_words / words, 100.0 * poly / words, 100.0 * mono / words
             if sentences:
-                # the bodies of flesch_amstad, wiener_sachtextformel and smog_de
-                # (sentences > 0), written out: the same operations in the same order
-                # give the same floats, without five calls (tests/test_fast_paths_p.py)
                 sl = asl = words / sentences
-                flesch = 180.0 - asl - 58.5 * asw
-                wstf1 = 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875
-                wstf2 = 0.2007 * ms + 0.1682 * sl + 0.1373 * iw - 2.779
-                wstf3 = 0.2963 * ms + 0.1905 * sl - 1.1144
-                wstf4 = 0.2744 * ms + 0.2656 * sl - 1.693
+                flesch = flesch_amstad(sl, asw)
+                wstf1 = wiener_sachtextformel(1, ms, sl, iw, es)
+                wstf2 = wiener_sachtextformel(2, ms, sl, iw, es)
+                wstf3 = wiener_sachtextformel(3, ms, sl, iw, es)
+                wstf4 = wiener_sachtextformel(4, ms, sl, iw, es)
                 lix = sl + 100.0 * long_words / words
-                smog = _sqrt(30.0 * poly / sentences) - 2.0
+                smog = smog_de(poly, sentences)
         return {
             "words": float(words),
             "sentences": float(sentences),
@@ -534,8 +530,7 @@ def readability(
     >>> print(readability("").flesch_amstad)
     None
     """
-    # _spoken_numbers gives False for "word" at its first test
-    spoken_numbers = False if numbers == "word" else _spoken_numbers(numbers)
+    spoken_numbers = _spoken_numbers(numbers)
     # analyze() hands over its parse: a Document needs no conversion
     document = text_or_doc if type(text_or_doc) is Document else as_document(text_or_doc)
     key = ("readability", n_sentences, n_words, numbers)
@@ -543,26 +538,12 @@ def readability(
     cached = held() if held is not None else None
     if cached is not None:
         return cached
-    words = document.cache.get("word_texts")  # what the property keeps (the parse's)
-    if words is None:
-        words = document.word_texts
+    words = document.word_texts
     memo, compute = _COUNT_MEMOS[spoken_numbers]
-    if len(words) <= _CHUNK_WORDS:
-        try:  # every word form seen before (the steady state): one sum at C speed
-            # (an itemgetter of all words, one call; of one key it gives no tuple)
-            total = sum(
-                itemgetter(*words)(memo) if len(words) > 1 else map(memo.__getitem__, words)
-            )
-        except KeyError:  # a form not in the memo yet: count it and keep it
-            total = sum(memo_map(memo, words, compute, _TOKEN_MEMO_SIZE))
-        syllables = total >> _SYLLABLES_SHIFT
-        long_words = total & _FIELD_MASK
-        poly = (total >> _FIELD_BITS) & _FIELD_MASK
-        mono = (total >> 2 * _FIELD_BITS) & _FIELD_MASK
-    else:
-        syllables, long_words, poly, mono = _chunked_counts(
-            memo_map(memo, words, compute, _TOKEN_MEMO_SIZE)
-        )
+    # memo_map: in the steady state (every word form seen) one itemgetter call
+    syllables, long_words, poly, mono = _chunked_counts(
+        memo_map(memo, words, compute, _TOKEN_MEMO_SIZE)
+    )
     sentences = document.sentences
     # _words_per_sentence of a single sentence: it holds every word
     sentence_words = (len(words),) if len(sentences) == 1 else _words_per_sentence(document)
@@ -664,8 +645,16 @@ _CHUNK_WORDS = _FIELD_MASK
 
 
 def _chunked_counts(packed: list[int]) -> tuple[int, int, int, int]:
-    """(syllables, long, polysyllabic, monosyllabic words) of a long text's packed
-    word facts, summed :data:`_CHUNK_WORDS` at a time and unpacked chunk by chunk."""
+    """(syllables, long, polysyllabic, monosyllabic words) of a text's packed word
+    facts, summed :data:`_CHUNK_WORDS` at a time and unpacked chunk by chunk."""
+    if len(packed) <= _CHUNK_WORDS:  # one chunk (almost every text)
+        total = sum(packed)
+        return (
+            total >> _SYLLABLES_SHIFT,
+            total & _FIELD_MASK,
+            (total >> _FIELD_BITS) & _FIELD_MASK,
+            (total >> 2 * _FIELD_BITS) & _FIELD_MASK,
+        )
     syllables = long_words = poly = mono = 0
     for lo in range(0, len(packed), _CHUNK_WORDS):
         total = sum(packed[lo : lo + _CHUNK_WORDS])
@@ -677,7 +666,6 @@ def _chunked_counts(packed: list[int]) -> tuple[int, int, int, int]:
 
 
 _new_instance = object.__new__
-_sqrt = math.sqrt
 
 
 def _packed(figures: tuple[int, int]) -> int:

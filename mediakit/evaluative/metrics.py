@@ -17,7 +17,7 @@ from .constructions import _trigger_index, construction_hits
 from .context import _CLAUSE_BREAKS
 from .hits import EvaluativeHit, make_hit
 from .index import _PHRASE_FIRST, _PHRASE_SECOND, _WORD_HIT
-from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, lemmatize
+from .lemmas import _lemma_memo, _lower_lemmas, _non_space_tokens, _table_key
 from .lexicon import CATEGORIES, NOT_COUNTED, WEIGHTED, Lexicon, _neutral_reporting
 from .matching import _scan
 from .separable import separable_hits, separable_particles
@@ -217,23 +217,11 @@ def _table_and_flags(document: Document, index: _Index) -> tuple[Any, list[int]]
     flags), split into the lists in C, instead of three look-ups per token (the lower,
     lemma and flag memos); the values are those of the three memos."""
     lemmatizer = index.lemmatizer
-    # _table_key(lemmatizer), without the call
-    key = (
-        "evaluative_tokens_lemmas"
-        if lemmatizer is lemmatize
-        else "evaluative_tokens_lexicon_lemmas"
-    )
+    key = _table_key(lemmatizer)
     table = document.cache.get(key)
     if table is not None:
         return table, _token_flags(index, table)
-    if any(document.token_is_space):
-        words, starts, firsts = _non_space_tokens(document)
-    else:  # what _non_space_tokens gives without a space token (most texts), no call
-        words, starts, firsts = (
-            document.token_texts,
-            document.token_starts,
-            document.token_is_sent_start,
-        )
+    words, starts, firsts = _non_space_tokens(document)
     infos = index._infos
     rows = memo_map(infos, words, partial(_info_of, index), _FLAG_MEMO_SIZE)
     if rows:

@@ -288,9 +288,7 @@ def _voice_layer_if_any(document: Document) -> VoiceLayer | None:
     cached = cache.get("evaluative_voice")
     if cached is not None:
         return cached
-    analysis = cache.get(_QUOTES_KEY)  # _quotes_of(document), without the call
-    if analysis is None:
-        analysis = analyze_quotes(document)
+    analysis = _quotes_of(document)
     if (
         not analysis.quotations
         and not analysis.scare_quotes
