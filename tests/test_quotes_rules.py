@@ -68,6 +68,33 @@ DIRECT = [
         None,
         "",
     ),
+    # … also when the title ends in a question or exclamation mark
+    (
+        "Unter dem Motto „Wohnen - ein Luxus?!“ hatten die Verbände zu einer Tagung eingeladen.",
+        "Wohnen - ein Luxus",
+        None,
+        "",
+    ),
+    # a final period that belongs to an abbreviation is no sentence end: a name
+    (
+        "Die Firma „Nordlicht Solar Inc.“ hat dem Autobauer eine Finanzspritze gegeben.",
+        "Nordlicht Solar",
+        None,
+        "",
+    ),
+    (
+        "Auch die „Initiative Lebenswerte Innenstadt e.V.“ beteiligte sich an dem Protest.",
+        "Lebenswerte Innenstadt",
+        None,
+        "",
+    ),
+    # a quoted sentence after a cue verb stays a quotation
+    (
+        "Die Sprecherin sagte: „Wir prüfen das.“",
+        "Wir prüfen das",
+        "direct",
+        "Die Sprecherin",
+    ),
     # … unless a cue verb governs the phrase
     (
         "Er nannte den Plan „einen großen Fehler der Regierung“.",

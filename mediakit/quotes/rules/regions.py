@@ -27,14 +27,18 @@ def classify_regions(cx: Context) -> None:
         function = cx.words["title_function"]
         lower = sum(1 for w in words[1:] if w[:1].islower() and w not in function)
         inner_text = r.inner_text.strip()
-        terminal = inner_text[-1:] in ".!?…"
+        # a final period that the tokenizer keeps with its word ("Ener1 Group Inc.",
+        # "Nichtraucher-Initiative e.V.") belongs to an abbreviation, not to a sentence end
+        terminal = inner_text[-1:] in ".!?…" and not (
+            len(words[-1]) > 1 and words[-1].endswith(".") and inner_text.endswith(words[-1])
+        )
         framed = region_framed(cx, k, lo, hi)
         if lower == 0 and not terminal and n <= 10 and not framed and not words[0][:1].islower():
             cx.region_kind[k] = "title" if title_context(cx, lo, hi, words) else "scare"
             if n >= 2 and words[0][:1].isupper():
                 cx.region_kind[k] = "title"
             continue
-        if not framed and not terminal and named_by_noun(cx, lo):
+        if not framed and (not terminal or n <= 10) and named_by_noun(cx, lo):
             cx.region_kind[k] = "title"  # die Ausstellung „Woche des verbotenen Buches“
         elif not framed and not terminal and named_by_article(cx, lo, words):
             cx.region_kind[k] = "title"  # das „Große Ehrenzeichen für Verdienste um …“
