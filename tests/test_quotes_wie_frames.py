@@ -32,6 +32,17 @@ WIE_FRAMES = [
         "Die Lage ist ernst",
         "der Sprecher des Ministeriums, Peter Müller",
     ),
+    # a conjunction before the frame that opens the sentence
+    (
+        "Denn wie die Zeitung am Montag berichtete, leidet der Schauspieler an einer Krankheit.",
+        "leidet der Schauspieler an einer Krankheit",
+        "die Zeitung",
+    ),
+    (
+        "Aber wie die Feuerwehr mitteilte, konnten alle Bewohner das Haus verlassen.",
+        "konnten alle Bewohner das Haus verlassen",
+        "die Feuerwehr",
+    ),
 ]
 
 

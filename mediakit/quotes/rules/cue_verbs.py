@@ -242,6 +242,15 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
         # "wie X mitteilte, …" or "…, wie X mitteilte."
         c = clause_start(cx, v, lo)
         first = cx.next_content(c, v)
+        # "Denn wie die Zeitung berichtete, …", "Aber wie X mitteilte, …": a conjunction
+        # before the frame joins the sentence to the one before; the frame still opens it
+        sentence_start = cx.next_content(lo, hi)
+        if (
+            first == sentence_start
+            and cx.low[first] in cx.words.get("frame_conjunction", ())
+            and cx.low[cx.next_content(first + 1, v)] == "wie"
+        ):
+            first = sentence_start = cx.next_content(first + 1, v)
         if cx.low[first] != "wie":
             first = _wie_before_apposition(cx, c, v, lo, first)
         if cx.low[first] == "wie" and first < v:
@@ -259,12 +268,12 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             # a sentence-initial "Wie X …, mitteilte, …" frame may hold adverbials and an
             # apposition before its verb ("Wie der Spiegel in einem Bericht vom Montag
             # berichtet, …"); elsewhere a long gap means no source
-            opening = nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi)
+            opening = nxt < hi and cx.tok[nxt] == "," and first == sentence_start
             if speaker_last <= first or v - speaker_last > (_WIE_OPENING_GAP if opening else 5):
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
             speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
-            if nxt < hi and cx.tok[nxt] == "," and first == cx.next_content(lo, hi):
+            if nxt < hi and cx.tok[nxt] == "," and first == sentence_start:
                 q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
             elif first > lo and cx.tok[first - 1] == ",":
                 q = cx.quotation("indirect", [(lo, first - 1)], speaker, cue)
