@@ -17,6 +17,12 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# The compiled core of an editable install, or the Python sources if it is out of date
+# (mediakit/_native.py); before any submodule is imported.
+from . import _native
+
+_native.choose()
+
 # Public name -> module. Modules load on first use, so `import mediakit` stays fast
 # and `mediakit compare` starts quickly.
 _EXPORTS = {

@@ -354,7 +354,12 @@ def test_a_fresh_vocabulary_after_the_limit_gives_the_same_results(monkeypatch):
         parse(f"Ein Wort namens Neuwort{number}x steht hier.")
     assert document.nlp() is not old
     assert len(document.nlp().vocab) <= document.VOCABULARY_LIMIT + 50
-    assert analyze(text).metrics == before
+    after = analyze(text).metrics
+    # NaN by value: the compiled core (setup.py) does not keep a NaN's identity
+    assert after.keys() == before.keys()
+    assert all(
+        after[k] == before[k] or (after[k] != after[k] and before[k] != before[k]) for k in after
+    )
 
 
 def test_memos_stay_bounded():

@@ -319,7 +319,8 @@ def test_accepts_a_parsed_document_and_caches_lemmas():
     # the bundled lexicon lemmatises through the precomputed table, once per document
     assert "evaluative_tokens_lexicon_lemmas" in document.cache
     table = evaluative._token_table(document, evaluative._table_lemmatize)
-    assert table is document.cache["evaluative_tokens_lexicon_lemmas"]
+    cached = document.cache["evaluative_tokens_lexicon_lemmas"]
+    assert all(a is b for a, b in zip(cached, table, strict=True))  # the same lists
     assert table[4][3] == "erbärmlich"
 
 

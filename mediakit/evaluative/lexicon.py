@@ -93,7 +93,7 @@ class LexiconEntry:
 
     lemma: str
     category: str
-    weight: float = 2
+    weight: int | float = 2
     match: str = "word"
     neutral: str = ""
     note: str = ""
@@ -206,7 +206,7 @@ class Lexicon:
         self,
         lemma: str,
         category: str,
-        weight: float = 2,
+        weight: int | float = 2,
         match: str = "word",
         neutral: str = "",
         note: str = "",

@@ -528,9 +528,9 @@ class EvaluativeAnalysis:
         constructions = hedges = 0
         by_category: dict[str, int] = {}
         # (started at the int 0, as sum() starts: the same float at the end)
-        author_score: float = 0
-        quoted_score: float = 0
-        attributed_score: float = 0
+        author_score: float = 0.0
+        quoted_score: float = 0.0
+        attributed_score: float = 0.0
         for hit in self.hits:
             voice = hit.voice
             category = hit.category
