@@ -84,7 +84,9 @@ def free_indirect(cx: Context) -> None:
         if mood == "k2" and not recent:
             skipped_k2 = (si, lo, hi)
             continue
-        if mood == "rs" and not (recent or perfect_infinitive(cx, lo, hi)):
+        if mood == "rs" and not (
+            recent or perfect_infinitive(cx, lo, hi) or state_infinitive(cx, lo, hi)
+        ):
             prev_fi = None
             continue
         first = cx.next_content(lo, hi)
@@ -266,6 +268,37 @@ def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:
     while k > lo and cx.space[k]:
         k -= 1
     return cx.low[k] != "zu" and cx.tok[k][:1].islower()
+
+
+#: what may follow an infinitive of state at the end of its clause ("… betragen, …",
+#: "… stammen als …")
+_AFTER_INFINITIVE = frozenset({",", ".", ";", ":", "!", "?", "als", "wie", "und", "oder"})
+
+
+def state_infinitive(cx: Context, lo: int, hi: int) -> bool:
+    """Reportive *sollen* governs an infinitive of state (``state_infinitive`` words).
+
+    "Der Schaden soll eine Million Euro betragen." / "Bei dem Toten soll es sich um
+    einen Touristen handeln." - a state is claimed, not planned; "Die Brücke soll 2026
+    eröffnet werden." (a plan) has no such infinitive.
+    """
+    states = cx.words.get("state_infinitive", ())
+    for j in cx.within(cx.mood_at, lo, hi):
+        if cx.low[j] not in ("soll", "sollen") or not cx.tok[j][:1].islower() or cx.in_direct(j):
+            continue
+        b = j - 1
+        while b > lo and cx.space[b]:
+            b -= 1
+        if b > lo and cx.low[b] in states and cx.tok[b][:1].islower():
+            return True  # "…, dass sich Kinder darunter befinden sollen"
+        for k in range(j + 1, hi):
+            if cx.tok[k] in _SENTENCE_END or cx.tok[k] == ";":
+                break
+            if cx.low[k] in states and cx.tok[k][:1].islower() and not cx.in_direct(k):
+                nxt = cx.next_content(k + 1, hi)
+                if nxt >= hi or cx.low[nxt] in _AFTER_INFINITIVE:
+                    return True
+    return False
 
 
 def main_clause_mood(cx: Context, lo: int, hi: int) -> bool:

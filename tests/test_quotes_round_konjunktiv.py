@@ -1,0 +1,37 @@
+"""Free indirect speech: Konjunktiv passages and reportive *sollen* (rules/konjunktiv.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit import find_quotes
+
+#: an indicative author's paragraph before the sentence, no quotation near it
+_LEAD = (
+    "Am Montagabend brannte in der Altstadt eine Lagerhalle. Die Feuerwehr war mit vierzig "
+    "Einsatzkräften vor Ort. Die Straße blieb bis zum Morgen gesperrt. "
+)
+
+STATES = [
+    # (sentence, free indirect?)
+    # reportive sollen with an infinitive of state claims a state of affairs
+    ("Der Schaden soll mehrere Millionen Euro betragen.", True),
+    ("Bei dem Brandstifter soll es sich um einen früheren Mitarbeiter handeln.", True),
+    ("Unter den Verletzten sollen sich auch zwei Kinder befinden.", True),
+    ("Das Feuer soll aus einem defekten Heizgerät stammen.", True),
+    ("Ein Zeuge berichtete, dass sich noch Gasflaschen in der Halle befinden sollen.", True),
+    # a plan or a duty in sollen stays the author's
+    ("Die Halle soll im kommenden Jahr wieder aufgebaut werden.", False),
+    ("Der Eigentümer soll die Kosten für den Einsatz tragen.", False),
+    ("Der Bürgermeister soll sein Amt im Herbst abgeben.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reported"), STATES)
+def test_sollen_with_an_infinitive_of_state_reports(sentence, reported):
+    text = _LEAD + sentence
+    start = text.index(sentence)
+    hits = [
+        q for q in find_quotes(text) if q.start >= start and q.kind in ("free_indirect", "indirect")
+    ]
+    assert bool(hits) == reported, find_quotes(text)
