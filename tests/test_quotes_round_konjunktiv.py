@@ -35,3 +35,20 @@ def test_sollen_with_an_infinitive_of_state_reports(sentence, reported):
         q for q in find_quotes(text) if q.start >= start and q.kind in ("free_indirect", "indirect")
     ]
     assert bool(hits) == reported, find_quotes(text)
+
+
+PRETERITE = [
+    # (sentence, free indirect?) right after a quotation, where Konjunktiv II reports
+    # "gingen" is also the preterite: no evidence of reported speech
+    ("Beide Mannschaften gingen mit neuer Aufstellung ins Spiel.", False),
+    # the singular "ginge" is no preterite and still reports
+    ("Die Mannschaft ginge ohne Angst in das Rückspiel.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reported"), PRETERITE)
+def test_konjunktiv_ii_equal_to_the_preterite_is_no_evidence(sentence, reported):
+    text = "Der Trainer sagte nach dem Training, das Team sei gut vorbereitet. " + sentence
+    start = text.index(sentence)
+    hits = [q for q in find_quotes(text) if q.start >= start and q.kind == "free_indirect"]
+    assert bool(hits) == reported, find_quotes(text)
