@@ -52,3 +52,22 @@ def test_konjunktiv_ii_equal_to_the_preterite_is_no_evidence(sentence, reported)
     start = text.index(sentence)
     hits = [q for q in find_quotes(text) if q.start >= start and q.kind == "free_indirect"]
     assert bool(hits) == reported, find_quotes(text)
+
+
+EMBEDDED_K2 = [
+    # (sentence, free indirect?) right after a quotation, where Konjunktiv II reports
+    # a verb-final clause in Konjunktiv II before the indicative main verb: the author's
+    ("Als die Kreuzung geräumt werden sollte, wurden die Beamten mit Steinen beworfen.", False),
+    ("Ein Gesetz, das die Zuschüsse regeln sollte, wurde im Senat gestoppt.", False),
+    # the stand-in as the main verb still reports
+    ("Die Anwohner würden durch die neue Umgehungsstraße deutlich entlastet.", True),
+    ("Andernfalls könnte die Baustelle erst im Herbst fertig werden, wurde befürchtet.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reported"), EMBEDDED_K2)
+def test_konjunktiv_ii_clause_before_the_main_verb_is_no_report(sentence, reported):
+    text = "Die Bürgermeisterin sagte am Montag, die Stadt sei gut vorbereitet. " + sentence
+    start = text.index(sentence)
+    hits = [q for q in find_quotes(text) if q.start >= start]
+    assert bool(hits) == reported, find_quotes(text)

@@ -16,6 +16,7 @@ from ..syntax import (
 from ..view import Context
 from ..words import (
     _ARTICLES,
+    _AUXILIARIES,
     _CONDITIONAL_OPENERS,
     _FI_REACH,
     _RELATIVE_OPENERS,
@@ -70,6 +71,8 @@ def free_indirect(cx: Context) -> None:
         mood = cx.has_konjunktiv(lo, hi)
         if mood and not main_clause_mood(cx, lo, hi):
             mood = ""  # only an embedded clause reports; the sentence stays the author's
+        if mood == "k2" and _k2_before_main_verb(cx, lo, hi):
+            mood = ""  # "Als die Straße geräumt werden sollte, wurden …": the author's clause
         if not mood:
             prev_fi = None
             continue
@@ -299,6 +302,29 @@ def state_infinitive(cx: Context, lo: int, hi: int) -> bool:
                 if nxt >= hi or cx.low[nxt] in _AFTER_INFINITIVE:
                     return True
     return False
+
+
+def _k2_before_main_verb(cx: Context, lo: int, hi: int) -> bool:
+    """Every Konjunktiv II form closes a clause that the indicative main verb follows.
+
+    "Als die Straße geräumt werden sollte, wurden die Beamten beworfen." / "Ein Gesetz,
+    das die Zahlungen regeln sollte, wurde gestoppt." - the verb-final clause stands in
+    the pre-field or inside the subject, and the main clause after it is the author's
+    indicative; a stand-in of reported speech is the main verb itself ("Die Bürger würden
+    entlastet.", "…, die Bürger würden entlastet").
+    """
+    found = False
+    for j in cx.within(cx.mood_at, lo, hi):
+        if cx.in_direct(j) or not cx.tok[j][:1].islower():
+            continue
+        found = True
+        k = cx.next_content(j + 1, hi)
+        if k >= hi or cx.tok[k] != ",":
+            return False
+        v = cx.next_content(k + 1, hi)
+        if v >= hi or cx.low[v] not in _AUXILIARIES or cx.has_konjunktiv(v, v + 1) in ("k1", "k2"):
+            return False
+    return found
 
 
 def main_clause_mood(cx: Context, lo: int, hi: int) -> bool:
