@@ -71,3 +71,33 @@ def test_konjunktiv_ii_clause_before_the_main_verb_is_no_report(sentence, report
     start = text.index(sentence)
     hits = [q for q in find_quotes(text) if q.start >= start]
     assert bool(hits) == reported, find_quotes(text)
+
+
+PARAGRAPH_OPENERS = [
+    # (second paragraph, speaker of its passage) after "Die Polizei teilte mit, …"
+    # reportive sollen or Konjunktiv II right after the quotation continues its speaker
+    ("Am Samstag sollen die Täter durch die Innenstadt geflohen sein.", "Die Polizei"),
+    ("Die Täter hätten die Beute in einem Wagen verstaut.", "Die Polizei"),
+    ("Der Schaden sei noch nicht abzuschätzen.", "Die Polizei"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), PARAGRAPH_OPENERS)
+def test_a_paragraph_opening_right_after_a_quotation_keeps_its_speaker(paragraph, speaker):
+    text = "Die Polizei teilte am Sonntag mit, in der Nacht sei ein Juweliergeschäft überfallen worden.\n\n"
+    text += paragraph
+    start = text.index(paragraph)
+    hits = [q for q in find_quotes(text) if q.start >= start]
+    assert hits, find_quotes(text)
+    assert hits[0].speaker is not None and hits[0].speaker.text == speaker
+
+
+def test_a_paragraph_after_an_authors_sentence_starts_without_the_speaker():
+    text = (
+        "Die Polizei teilte am Sonntag mit, in der Nacht sei ein Juweliergeschäft überfallen "
+        "worden. Das Geschäft liegt in der Fußgängerzone.\n\nAm Samstag sollen die Täter durch "
+        "die Innenstadt geflohen sein."
+    )
+    start = text.index("Am Samstag")
+    hits = [q for q in find_quotes(text) if q.start >= start]
+    assert hits and hits[0].speaker is None, find_quotes(text)

@@ -110,10 +110,11 @@ def free_indirect(cx: Context) -> None:
             speaker is not None
             and last_par != cx.d.paragraph_of_token[lo]
             and prev_fi is None
-            and not (mood == "k1" and last_end_sentence == si - 1)
+            and last_end_sentence != si - 1
         ):
-            # a new paragraph ends the last speaker's turn - unless it opens in
-            # Konjunktiv I right after that speaker's quotation
+            # a new paragraph ends the last speaker's turn - unless it opens in the
+            # Konjunktiv or with reportive sollen right after that speaker's quotation
+            # ("Das Exilparlament erklärte, … seien getötet worden.¶Am Samstag sollen …")
             speaker = None
         if cut > first:
             # the indicative frame clause may name the source (a speaker of the sentence
