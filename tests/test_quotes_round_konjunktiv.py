@@ -101,3 +101,26 @@ def test_a_paragraph_after_an_authors_sentence_starts_without_the_speaker():
     start = text.index("Am Samstag")
     hits = [q for q in find_quotes(text) if q.start >= start]
     assert hits and hits[0].speaker is None, find_quotes(text)
+
+
+PLAN_BEFORE_KONJUNKTIV = [
+    # (sentence, reported part) - an indicative clause of a plan in sollen before the
+    # Konjunktiv clause is the author's, like any indicative frame clause
+    (
+        "Ab dem Frühjahr sollen zwanzig neue Busse fahren, auch eine weitere Linie sei denkbar.",
+        "auch eine weitere Linie sei denkbar",
+    ),
+    # reportive sollen with a perfect infinitive reports from the start of the sentence
+    (
+        "So soll er die Warnung erhalten haben, dass ein Angriff geplant sei.",
+        "So soll er die Warnung erhalten haben, dass ein Angriff geplant sei.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reported"), PLAN_BEFORE_KONJUNKTIV)
+def test_a_planned_sollen_clause_stays_outside_the_passage(sentence, reported):
+    text = _LEAD + sentence
+    start = text.index(sentence)
+    hits = [q for q in find_quotes(text) if q.start >= start]
+    assert [q.text for q in hits] == [reported], find_quotes(text)

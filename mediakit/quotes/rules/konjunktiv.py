@@ -214,8 +214,9 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
     """
     if cx.low[first] in _SUBORDINATORS - _ARTICLES or cx.in_direct(first):
         return first
+    strong = cx.has_konjunktiv(first, hi) != "rs"
     for j in cx.within(cx.mood_at, first, hi):
-        if cx.in_direct(j):
+        if cx.in_direct(j) or (strong and _planned_sollen(cx, j, first, hi)):
             continue
         c = clause_start(cx, j, first)
         while c > first and cx.region_of[c - 1] >= 0 and cx.in_direct(c - 1):
@@ -232,6 +233,21 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
             return first
         return k if k < j else first
     return first
+
+
+def _planned_sollen(cx: Context, j: int, first: int, hi: int) -> bool:
+    """``j`` is *soll*/*sollen* of a plan in a clause without a perfect infinitive.
+
+    "In den Jahren … sollen 1.000 Wagen fahren, auch eine Ausweitung sei denkbar." - the
+    indicative clause before the Konjunktiv one is the author's, like any indicative frame;
+    "So soll er die Nachricht erhalten haben, dass …" reports from its start.
+    """
+    if cx.has_konjunktiv(j, j + 1) != "rs":
+        return False
+    e = j + 1
+    while e < hi and cx.tok[e] not in (",", ";", ":") and cx.tok[e] not in _SENTENCE_END:
+        e += 1
+    return not perfect_infinitive(cx, first, min(hi, e + 1))
 
 
 def _planned_relative(cx: Context, cut: int, hi: int) -> bool:
