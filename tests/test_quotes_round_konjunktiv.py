@@ -124,3 +124,18 @@ def test_a_planned_sollen_clause_stays_outside_the_passage(sentence, reported):
     start = text.index(sentence)
     hits = [q for q in find_quotes(text) if q.start >= start]
     assert [q.text for q in hits] == [reported], find_quotes(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jedoch ruhe die Mitgliedschaft des Vereins bis zum Ende des Verfahrens.",
+        "Der Fehler trat bisher selten auf, weil er nur bei starkem Frost auftrete.",
+    ],
+)
+def test_konjunktiv_i_forms_of_the_table_report(sentence):
+    # ruhe, auftrete: Konjunktiv I forms that need their row in konjunktiv.tsv
+    text = "Der Vorsitzende sagte am Montag, man sei überrascht worden. " + sentence
+    start = text.index(sentence)
+    hits = [q for q in find_quotes(text) if q.start >= start and q.kind == "free_indirect"]
+    assert hits and hits[0].text.rstrip(".").endswith(sentence[-20:-1]), find_quotes(text)
