@@ -139,3 +139,25 @@ def test_konjunktiv_i_forms_of_the_table_report(sentence):
     start = text.index(sentence)
     hits = [q for q in find_quotes(text) if q.start >= start and q.kind == "free_indirect"]
     assert hits and hits[0].text.rstrip(".").endswith(sentence[-20:-1]), find_quotes(text)
+
+
+def test_a_framed_clause_after_a_passage_starts_a_passage_of_its_own():
+    # the indicative frame clause interrupts the passage; the clause after it is no
+    # continuation of the passage and takes no speaker from it
+    text = (
+        "Der Anwalt sagte, sein Mandant sei unschuldig. Es gebe keine Zeugen. Der Prozess "
+        "beginnt erst im Mai, weil das Gericht überlastet sei."
+    )
+    fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
+    assert [q.text for q in fi] == [
+        "Es gebe keine Zeugen.",
+        "weil das Gericht überlastet sei",
+    ], fi
+    assert fi[0].speaker is not None and fi[0].speaker.text == "Der Anwalt"
+    assert fi[1].speaker is None
+
+
+def test_konjunktiv_sentences_after_a_passage_still_continue_it():
+    text = "Der Anwalt sagte, sein Mandant sei unschuldig. Es gebe keine Zeugen. Die Anklage sei haltlos."
+    fi = [q for q in find_quotes(text) if q.kind == "free_indirect"]
+    assert [q.text for q in fi] == ["Es gebe keine Zeugen. Die Anklage sei haltlos."], fi

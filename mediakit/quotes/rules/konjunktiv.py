@@ -118,8 +118,12 @@ def free_indirect(cx: Context) -> None:
             speaker = None
         if cut > first:
             # the indicative frame clause may name the source (a speaker of the sentence
-            # itself, so no paragraph boundary removes it) ("Die Bank beruft sich darauf, …")
-            speaker = sentence_subject(cx, lo, cut) or _named_topic(cx, lo, cut) or speaker
+            # itself, so no paragraph boundary removes it) ("Die Bank beruft sich darauf, …");
+            # after a passage it interrupts the passage: the clause is no continuation, and
+            # its speaker is the frame's own ("… Es gebe keine Zeugen. Der Prozess beginnt
+            # erst im Mai, weil das Gericht überlastet sei.")
+            carried = speaker if prev_fi is None else None
+            speaker = sentence_subject(cx, lo, cut) or _named_topic(cx, lo, cut) or carried
             first = cut
             # an embedded clause ends before the sentence's full stop (as indirect speech
             # does); a free indirect sentence keeps it
@@ -152,12 +156,13 @@ def free_indirect(cx: Context) -> None:
             speaker = topic_subject(cx, *cx.sentences[si - 1]) or _report_in(
                 cx, *cx.sentences[si - 1]
             )
-        elif speaker is None and prev_fi is not None:
+        elif speaker is None and prev_fi is not None and not framed:
             speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
         if (
             prev_fi is not None
             and prev_fi.speaker is speaker
             and not prev_framed
+            and not framed
             and (mood == "rs") == (prev_mood == "rs")
         ):
             s, e = cx.chars(first, last)
