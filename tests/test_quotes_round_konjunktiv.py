@@ -57,8 +57,11 @@ def test_konjunktiv_ii_equal_to_the_preterite_is_no_evidence(sentence, reported)
 EMBEDDED_K2 = [
     # (sentence, free indirect?) right after a quotation, where Konjunktiv II reports
     # a verb-final clause in Konjunktiv II before the indicative main verb: the author's
-    ("Als die Kreuzung geräumt werden sollte, wurden die Beamten mit Steinen beworfen.", False),
-    ("Ein Gesetz, das die Zuschüsse regeln sollte, wurde im Senat gestoppt.", False),
+    (
+        "Als die Halle geschlossen werden sollte, hatten die Besetzer schon das Dach erreicht.",
+        False,
+    ),
+    ("Eine Verordnung, die den Verkehr entlasten sollte, wurde vom Stadtrat verworfen.", False),
     # the stand-in as the main verb still reports
     ("Die Anwohner würden durch die neue Umgehungsstraße deutlich entlastet.", True),
     ("Andernfalls könnte die Baustelle erst im Herbst fertig werden, wurde befürchtet.", True),
@@ -107,8 +110,8 @@ PLAN_BEFORE_KONJUNKTIV = [
     # (sentence, reported part) - an indicative clause of a plan in sollen before the
     # Konjunktiv clause is the author's, like any indicative frame clause
     (
-        "Ab dem Frühjahr sollen zwanzig neue Busse fahren, auch eine weitere Linie sei denkbar.",
-        "auch eine weitere Linie sei denkbar",
+        "Ab dem Frühjahr sollen zwanzig neue Busse fahren, eine dritte Linie werde noch geprüft.",
+        "eine dritte Linie werde noch geprüft",
     ),
     # reportive sollen with a perfect infinitive reports from the start of the sentence
     (
@@ -129,7 +132,7 @@ def test_a_planned_sollen_clause_stays_outside_the_passage(sentence, reported):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Jedoch ruhe die Mitgliedschaft des Vereins bis zum Ende des Verfahrens.",
+        "Der Antrag ruhe bis zur nächsten Sitzung des Ausschusses.",
         "Der Fehler trat bisher selten auf, weil er nur bei starkem Frost auftrete.",
     ],
 )

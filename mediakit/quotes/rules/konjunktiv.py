@@ -243,7 +243,7 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
 def _planned_sollen(cx: Context, j: int, first: int, hi: int) -> bool:
     """``j`` is *soll*/*sollen* of a plan in a clause without a perfect infinitive.
 
-    "In den Jahren … sollen 1.000 Wagen fahren, auch eine Ausweitung sei denkbar." - the
+    "Ab Mai sollen zwanzig neue Busse fahren, eine dritte Linie werde geprüft." - the
     indicative clause before the Konjunktiv one is the author's, like any indicative frame;
     "So soll er die Nachricht erhalten haben, dass …" reports from its start.
     """
@@ -329,11 +329,11 @@ def state_infinitive(cx: Context, lo: int, hi: int) -> bool:
 def _k2_before_main_verb(cx: Context, lo: int, hi: int) -> bool:
     """Every Konjunktiv II form closes a clause that the indicative main verb follows.
 
-    "Als die Straße geräumt werden sollte, wurden die Beamten beworfen." / "Ein Gesetz,
-    das die Zahlungen regeln sollte, wurde gestoppt." - the verb-final clause stands in
-    the pre-field or inside the subject, and the main clause after it is the author's
-    indicative; a stand-in of reported speech is the main verb itself ("Die Bürger würden
-    entlastet.", "…, die Bürger würden entlastet").
+    "Als die Halle geschlossen werden sollte, hatten die Besetzer schon das Dach erreicht." /
+    "Eine Verordnung, die den Verkehr entlasten sollte, wurde verworfen." - the verb-final
+    clause stands in the pre-field or inside the subject, and the main clause after it is
+    the author's indicative; a stand-in of reported speech is the main verb itself ("Die
+    Bürger würden entlastet.", "…, die Bürger würden entlastet").
     """
     found = False
     for j in cx.within(cx.mood_at, lo, hi):
