@@ -16,6 +16,7 @@ from ..syntax import (
 from ..view import Context
 from ..words import (
     _ARTICLES,
+    _AUXILIARIES,
     _CONDITIONAL_OPENERS,
     _FI_REACH,
     _RELATIVE_OPENERS,
@@ -70,6 +71,8 @@ def free_indirect(cx: Context) -> None:
         mood = cx.has_konjunktiv(lo, hi)
         if mood and not main_clause_mood(cx, lo, hi):
             mood = ""  # only an embedded clause reports; the sentence stays the author's
+        if mood == "k2" and _k2_before_main_verb(cx, lo, hi):
+            mood = ""  # "Als die Straße geräumt werden sollte, wurden …": the author's clause
         if not mood:
             prev_fi = None
             continue
@@ -84,7 +87,9 @@ def free_indirect(cx: Context) -> None:
         if mood == "k2" and not recent:
             skipped_k2 = (si, lo, hi)
             continue
-        if mood == "rs" and not (recent or perfect_infinitive(cx, lo, hi)):
+        if mood == "rs" and not (
+            recent or perfect_infinitive(cx, lo, hi) or state_infinitive(cx, lo, hi)
+        ):
             prev_fi = None
             continue
         first = cx.next_content(lo, hi)
@@ -105,15 +110,20 @@ def free_indirect(cx: Context) -> None:
             speaker is not None
             and last_par != cx.d.paragraph_of_token[lo]
             and prev_fi is None
-            and not (mood == "k1" and last_end_sentence == si - 1)
+            and last_end_sentence != si - 1
         ):
-            # a new paragraph ends the last speaker's turn - unless it opens in
-            # Konjunktiv I right after that speaker's quotation
+            # a new paragraph ends the last speaker's turn - unless it opens in the
+            # Konjunktiv or with reportive sollen right after that speaker's quotation
+            # ("Das Exilparlament erklärte, … seien getötet worden.¶Am Samstag sollen …")
             speaker = None
         if cut > first:
             # the indicative frame clause may name the source (a speaker of the sentence
-            # itself, so no paragraph boundary removes it) ("Die Bank beruft sich darauf, …")
-            speaker = sentence_subject(cx, lo, cut) or _named_topic(cx, lo, cut) or speaker
+            # itself, so no paragraph boundary removes it) ("Die Bank beruft sich darauf, …");
+            # after a passage it interrupts the passage: the clause is no continuation, and
+            # its speaker is the frame's own ("… Es gebe keine Zeugen. Der Prozess beginnt
+            # erst im Mai, weil das Gericht überlastet sei.")
+            carried = speaker if prev_fi is None else None
+            speaker = sentence_subject(cx, lo, cut) or _named_topic(cx, lo, cut) or carried
             first = cut
             # an embedded clause ends before the sentence's full stop (as indirect speech
             # does); a free indirect sentence keeps it
@@ -146,12 +156,13 @@ def free_indirect(cx: Context) -> None:
             speaker = topic_subject(cx, *cx.sentences[si - 1]) or _report_in(
                 cx, *cx.sentences[si - 1]
             )
-        elif speaker is None and prev_fi is not None:
+        elif speaker is None and prev_fi is not None and not framed:
             speaker = prev_fi.speaker  # the chain keeps the speaker its first sentence found
         if (
             prev_fi is not None
             and prev_fi.speaker is speaker
             and not prev_framed
+            and not framed
             and (mood == "rs") == (prev_mood == "rs")
         ):
             s, e = cx.chars(first, last)
@@ -208,8 +219,9 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
     """
     if cx.low[first] in _SUBORDINATORS - _ARTICLES or cx.in_direct(first):
         return first
+    strong = cx.has_konjunktiv(first, hi) != "rs"
     for j in cx.within(cx.mood_at, first, hi):
-        if cx.in_direct(j):
+        if cx.in_direct(j) or (strong and _planned_sollen(cx, j, first, hi)):
             continue
         c = clause_start(cx, j, first)
         while c > first and cx.region_of[c - 1] >= 0 and cx.in_direct(c - 1):
@@ -226,6 +238,21 @@ def konjunktiv_clause_start(cx: Context, first: int, hi: int) -> int:
             return first
         return k if k < j else first
     return first
+
+
+def _planned_sollen(cx: Context, j: int, first: int, hi: int) -> bool:
+    """``j`` is *soll*/*sollen* of a plan in a clause without a perfect infinitive.
+
+    "Ab Mai sollen zwanzig neue Busse fahren, eine dritte Linie werde geprüft." - the
+    indicative clause before the Konjunktiv one is the author's, like any indicative frame;
+    "So soll er die Nachricht erhalten haben, dass …" reports from its start.
+    """
+    if cx.has_konjunktiv(j, j + 1) != "rs":
+        return False
+    e = j + 1
+    while e < hi and cx.tok[e] not in (",", ";", ":") and cx.tok[e] not in _SENTENCE_END:
+        e += 1
+    return not perfect_infinitive(cx, first, min(hi, e + 1))
 
 
 def _planned_relative(cx: Context, cut: int, hi: int) -> bool:
@@ -266,6 +293,60 @@ def perfect_infinitive(cx: Context, lo: int, hi: int) -> bool:
     while k > lo and cx.space[k]:
         k -= 1
     return cx.low[k] != "zu" and cx.tok[k][:1].islower()
+
+
+#: what may follow an infinitive of state at the end of its clause ("… betragen, …",
+#: "… stammen als …")
+_AFTER_INFINITIVE = frozenset({",", ".", ";", ":", "!", "?", "als", "wie", "und", "oder"})
+
+
+def state_infinitive(cx: Context, lo: int, hi: int) -> bool:
+    """Reportive *sollen* governs an infinitive of state (``state_infinitive`` words).
+
+    "Der Schaden soll eine Million Euro betragen." / "Bei dem Toten soll es sich um
+    einen Touristen handeln." - a state is claimed, not planned; "Die Brücke soll 2026
+    eröffnet werden." (a plan) has no such infinitive.
+    """
+    states = cx.words.get("state_infinitive", ())
+    for j in cx.within(cx.mood_at, lo, hi):
+        if cx.low[j] not in ("soll", "sollen") or not cx.tok[j][:1].islower() or cx.in_direct(j):
+            continue
+        b = j - 1
+        while b > lo and cx.space[b]:
+            b -= 1
+        if b > lo and cx.low[b] in states and cx.tok[b][:1].islower():
+            return True  # "…, dass sich Kinder darunter befinden sollen"
+        for k in range(j + 1, hi):
+            if cx.tok[k] in _SENTENCE_END or cx.tok[k] == ";":
+                break
+            if cx.low[k] in states and cx.tok[k][:1].islower() and not cx.in_direct(k):
+                nxt = cx.next_content(k + 1, hi)
+                if nxt >= hi or cx.low[nxt] in _AFTER_INFINITIVE:
+                    return True
+    return False
+
+
+def _k2_before_main_verb(cx: Context, lo: int, hi: int) -> bool:
+    """Every Konjunktiv II form closes a clause that the indicative main verb follows.
+
+    "Als die Halle geschlossen werden sollte, hatten die Besetzer schon das Dach erreicht." /
+    "Eine Verordnung, die den Verkehr entlasten sollte, wurde verworfen." - the verb-final
+    clause stands in the pre-field or inside the subject, and the main clause after it is
+    the author's indicative; a stand-in of reported speech is the main verb itself ("Die
+    Bürger würden entlastet.", "…, die Bürger würden entlastet").
+    """
+    found = False
+    for j in cx.within(cx.mood_at, lo, hi):
+        if cx.in_direct(j) or not cx.tok[j][:1].islower():
+            continue
+        found = True
+        k = cx.next_content(j + 1, hi)
+        if k >= hi or cx.tok[k] != ",":
+            return False
+        v = cx.next_content(k + 1, hi)
+        if v >= hi or cx.low[v] not in _AUXILIARIES or cx.has_konjunktiv(v, v + 1) in ("k1", "k2"):
+            return False
+    return found
 
 
 def main_clause_mood(cx: Context, lo: int, hi: int) -> bool:
