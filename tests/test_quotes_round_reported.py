@@ -1,0 +1,61 @@
+"""Reported speech acts (rules/reported.py, speech_acts.tsv): rows of the quotation round.
+
+Each row: a text, a fragment of the quotation it should lie in (or of the text, for no
+quotation), the kind ("" = no quotation holds the fragment), the speaker ("" = none) and,
+for a quotation, its exact text (None = not checked). The sentences are written for
+these tests, in the style of news text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.quotes import analyze_quotes
+
+
+def _find(text: str, fragment: str):
+    for q in analyze_quotes(text).all_quotations():
+        if fragment in q.text:
+            return q
+    return None
+
+
+ROWS = [
+    # voraussagen is a forecast like vorhersagen: its object is the content
+    (
+        "Die Wetterdienste sagten für das Wochenende starken Schneefall voraus.",
+        "Schneefall",
+        "reported",
+        "Die Wetterdienste",
+        None,
+    ),
+    (
+        "Das Institut hat einen Rückgang der Mieten vorausgesagt.",
+        "Rückgang",
+        "reported",
+        "Das Institut",
+        None,
+    ),
+    # what must not change: vorhersagen itself, and a plain sagen frame
+    (
+        "Die Forscher sagten eine milde Grippesaison vorher.",
+        "Grippesaison",
+        "reported",
+        "Die Forscher",
+        None,
+    ),
+    ("Die Sprecherin sagte, der Pegel steige weiter.", "Pegel", "indirect", "Die Sprecherin", None),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker", "exact"), ROWS)
+def test_reported_round(text: str, fragment: str, kind: str, speaker: str, exact: str | None) -> None:
+    q = _find(text, fragment)
+    if not kind:
+        assert q is None, f"{fragment!r} should be no quotation, got {q}"
+        return
+    assert q is not None, f"no quotation holds {fragment!r}"
+    assert q.kind == kind, (q.kind, q.text)
+    assert (q.speaker.text if q.speaker else "") == speaker, (q.speaker, q.text)
+    if exact is not None:
+        assert q.text == exact, q.text
