@@ -45,6 +45,38 @@ ROWS = [
         None,
     ),
     ("Die Sprecherin sagte, der Pegel steige weiter.", "Pegel", "indirect", "Die Sprecherin", None),
+    # a clause that opens with the act's own subject and verb is a main clause of its
+    # own: the author's main clause before its comma is no part of the act
+    (
+        "Es sind 300 neue Stellen entstanden, die Betreiber sprechen bereits von 500 Stellen.",
+        "500 Stellen",
+        "reported",
+        "die Betreiber",
+        "die Betreiber sprechen bereits von 500 Stellen.",
+    ),
+    (
+        "Nähere Angaben machte er nicht, er verwies aber auf die laufenden Ermittlungen.",
+        "Ermittlungen",
+        "reported",
+        "er",
+        "er verwies aber auf die laufenden Ermittlungen.",
+    ),
+    # what must not change: a subject with a relative clause before the verb, and a
+    # fronted adverbial clause, stay part of the act
+    (
+        "Der Minister, der seit 2005 im Amt ist, sprach von einem Erfolg.",
+        "Erfolg",
+        "reported",
+        "Der Minister",
+        "Der Minister, der seit 2005 im Amt ist, sprach von einem Erfolg.",
+    ),
+    (
+        "Nach dem Treffen in Brüssel, das drei Stunden dauerte, sprach die Ministerin von einem Durchbruch.",
+        "Durchbruch",
+        "reported",
+        "die Ministerin",
+        "Nach dem Treffen in Brüssel, das drei Stunden dauerte, sprach die Ministerin von einem Durchbruch.",
+    ),
 ]
 
 

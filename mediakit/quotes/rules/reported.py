@@ -184,7 +184,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if relative:
             first, last = c_lo, c_hi - 1
         else:
-            first, last = _act_clauses(cx, first, last, v)
+            first, last = _act_clauses(cx, first, last, v, speaker)
         q = cx.quotation("reported", [(first, last)], speaker, cx.cue(verb, v, particle))
         if q is None:
             return []
@@ -660,12 +660,17 @@ _ADVERBIAL = frozenset(
 )
 
 
-def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
+def _act_clauses(
+    cx: Context, first: int, last: int, v: int, speaker: Speaker | None = None
+) -> tuple[int, int]:
     """The part of the sentence that reports the act: without adverbial clauses.
 
     "Nachdem Behörden vor Gurken gewarnt hatten, stellte sich heraus …" reports only the
     first clause; "Er warnte vor Gurken, bevor …" only the main clause, but a reason
-    after the act ("Er warnte vor Gurken, weil …", ``_act_reason``) belongs to it.
+    after the act ("Er warnte vor Gurken, weil …", ``_act_reason``) belongs to it. A
+    clause that opens with the act's own subject and verb is a main clause of its own:
+    the main clause before its comma is the author's ("Es gab Kritik, die Verbände
+    sprachen aber von einem Erfolg").
     """
     # a colon before the act verb ends a heading or an enumeration, not part of the act:
     # "Vorher zwei Bemerkungen: Erstens: Das RKI spricht von Fällen" reports from "Das RKI"
@@ -687,7 +692,7 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
         return segments[own][0], segments[own][1]
     lo_k = own
     opens = cx.low[cx.next_content(segments[own][0], segments[own][1] + 1)]
-    if opens not in ("dass", "daß"):
+    if opens not in ("dass", "daß") and not _opens_with_subject(cx, segments[own][0], v, speaker):
         # "Es ist klar, dass die Gewerkschaft mehr Lohn fordert": the act stands in a
         # content clause of the author's own main clause, which it does not report
         while lo_k > 0 and not adverbial(lo_k - 1):
@@ -698,6 +703,22 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
     ):
         hi_k += 1
     return segments[lo_k][0], segments[hi_k][1] if hi_k + 1 < len(segments) else last
+
+
+def _opens_with_subject(cx: Context, a: int, v: int, speaker: Speaker | None) -> bool:
+    """The clause from ``a`` opens with the act's subject, then its verb: a main clause.
+
+    "…, die Betreiber sprechen von 850 Stellen" / "…, er verwies aber auf …" (a
+    ``frame_conjunction`` may stand first: "…, doch die Polizei sprach von …"). Only a
+    subject in the same clause counts: "Der Minister, der …, sprach von …" opens with
+    the verb.
+    """
+    if speaker is None or a <= 0 or cx.tok[a - 1] != ",":
+        return False
+    k = cx.next_content(a, v)
+    if k < v and cx.low[k] in cx.words.get("frame_conjunction", ()):
+        k = cx.next_content(k + 1, v)
+    return k < v and cx.idx[k] == speaker.start and speaker.end <= cx.idx[v]
 
 
 def _act_reason(cx: Context, seg: tuple[int, int]) -> bool:
