@@ -77,11 +77,52 @@ ROWS = [
         "die Ministerin",
         "Nach dem Treffen in Brüssel, das drei Stunden dauerte, sprach die Ministerin von einem Durchbruch.",
     ),
+    # a finite act verb right after a comma with only its source after it is a
+    # postposed frame: the main clause before the comma is the reported content
+    (
+        "Die Truppen stießen auf heftigen Widerstand, berichtete die Agentur.",
+        "Widerstand",
+        "indirect",
+        "die Agentur",
+        "Die Truppen stießen auf heftigen Widerstand",
+    ),
+    (
+        "Bei ihrem Vorstoß nach Norden trafen die Truppen auf Minenfelder, berichtet Reuters.",
+        "Minenfelder",
+        "indirect",
+        "Reuters",
+        "Bei ihrem Vorstoß nach Norden trafen die Truppen auf Minenfelder",
+    ),
+    # what must not change: an act with its own object or predicate after the subject,
+    # a phrase that is no clause before the comma, a second act of the same subject
+    (
+        "Der frühere Bürgermeister der Stadt, Hans Berger, schätzt den Vorgang als Niederlage ein.",
+        "Niederlage",
+        "reported",
+        "Der frühere Bürgermeister der Stadt, Hans Berger",
+        None,
+    ),
+    (
+        "In einem gestern veröffentlichten Bericht, der dem Rat vorlag, warnt der Verband vor Engpässen.",
+        "Engpässen",
+        "reported",
+        "der Verband",
+        None,
+    ),
+    (
+        "Die Rebellen begrüßten die Ankündigung, fordern aber einen genauen Termin.",
+        "Termin",
+        "reported",
+        "Die Rebellen",
+        None,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker", "exact"), ROWS)
-def test_reported_round(text: str, fragment: str, kind: str, speaker: str, exact: str | None) -> None:
+def test_reported_round(
+    text: str, fragment: str, kind: str, speaker: str, exact: str | None
+) -> None:
     q = _find(text, fragment)
     if not kind:
         assert q is None, f"{fragment!r} should be no quotation, got {q}"

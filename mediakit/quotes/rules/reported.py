@@ -18,9 +18,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..lexicon import speech_act_context, speech_act_forms
+from ..lexicon import CueVerb, speech_act_context, speech_act_forms
 from ..model import Quotation, Speaker
-from ..syntax import AGENT, PASSIVE_AUX, _topic_after_von, make_speaker, np_forward, subject_of
+from ..syntax import (
+    AGENT,
+    PASSIVE_AUX,
+    _topic_after_von,
+    clause_content_start,
+    make_speaker,
+    np_forward,
+    subject_of,
+)
 from ..view import Context
 from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT, _RELATIVE, _is_cap
 
@@ -134,6 +142,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         n_lo, n_hi = _conjunct(cx, c_lo, c_hi, v)
         if negated(cx, n_lo, n_hi, v):
             continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
+        if not passive and not relative and not participle:
+            frame = _postposed_frame(cx, verb, v, particle, lo, hi)
+            if frame is not None:
+                return [frame]  # "…, berichtete die Agentur.": the clause before is the content
         speaker: Speaker | None
         if passive:
             speaker = None
@@ -192,6 +204,110 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         q.agentless = passive and speaker is None
         return [q]
     return []
+
+
+def _postposed_frame(
+    cx: Context, verb: CueVerb, v: int, particle: int, lo: int, hi: int
+) -> Quotation | None:
+    """A finite act verb right after a comma with only its subject after it: a frame.
+
+    "Die Truppen stießen auf heftigen Widerstand, berichtete die Agentur." - the act
+    names no content of its own (no object after its subject, no word it requires), so
+    the main clause before the comma is what was reported: an indirect quotation, as
+    with "…, sagte X." Not so when the act has an object ("…, fordert die Partei den
+    Rücktritt"), or when the sentence opens with an adverbial clause, a dass-clause or
+    a phrase that is no clause ("Im Bericht, der gestern erschien, warnt der Verband").
+    """
+    prev = _before(cx, v, lo)
+    if prev >= v or cx.tok[prev] != "," or cx.region_of[prev] >= 0:
+        return None
+    end = cx.strip_end(hi, lo)
+    start = cx.next_content(v + 1, end + 1)
+    if cx.low[start] in _LINKING_ADVERBS or not (
+        _is_cap(cx.tok[start]) or cx.low[start] in cx.words["determiner"]
+    ):
+        return None  # "…, fordern aber …": a second act of the subject before the comma
+    last = np_forward(cx, start, end + 1)
+    if last < start or not _source_like(cx, start, last):
+        return None  # "…, forderte die Einrichtung einer Kommission": an object, no source
+    prepositions = cx.words["preposition"]
+    in_phrase = False
+    for k in range(last + 1, end + 1):
+        if cx.space[k] or k == particle:
+            continue
+        lw = cx.low[k]
+        if cx.tok[k] in _CLAUSE_BOUNDS or cx.region_of[k] >= 0 or lw in verb.act_requires:
+            return None  # a clause or a content word of the act follows its subject
+        if lw == "als":
+            return None  # "…, schätzt den Vorgang als Niederlage ein": a predicate
+        if lw in prepositions:
+            in_phrase = True
+        elif (lw in cx.words["determiner"] or _is_cap(cx.tok[k])) and not in_phrase:
+            return None  # "…, fordert die Partei den Rücktritt": an object of the act
+    first = cx.next_content(lo, prev)
+    bound = next((j for j in range(first, prev) if cx.tok[j] in _CLAUSE_BOUNDS), prev)
+    lead = cx.low[first]
+    if lead in _ADVERBIAL or lead in ("dass", "daß", "ob") or not _verb_like(cx, first, bound):
+        return None
+    if cx.has_direct(first, prev):
+        return None  # a quote before the comma carries its own frame
+    speaker = make_speaker(cx, v + 1, last)
+    if speaker is None:
+        return None
+    part = (clause_content_start(cx, lo, prev), prev - 1)
+    return cx.quotation("indirect", [part], speaker, cx.cue(verb, v, particle))
+
+
+def _source_like(cx: Context, first: int, last: int) -> bool:
+    """The noun phrase ``[first, last]`` can name a source: a source word or a name.
+
+    "die Agentur", "der Sprecher des Ministeriums" (a word of source_words.tsv),
+    "Reuters", "die Hoover-Stiftung" (no common noun first); not "die Einrichtung einer
+    Kommission" (a head noun of the kind that takes a genitive: an object).
+    """
+    from ..sources import _category
+    from ..words import _common_noun
+
+    heads = [k for k in range(first, last + 1) if _is_cap(cx.tok[k])]
+    if any(_category(cx.tok[k]) in _SOURCE_CATEGORIES for k in heads):
+        return True
+    return bool(heads) and not _common_noun(cx.low[heads[0]])
+
+
+# source_words.tsv categories whose word names who speaks ("die Agentur", "ein Sprecher")
+_SOURCE_CATEGORIES = frozenset(
+    {"institution", "person_role", "outlet", "expert", "anonymous", "report"}
+)
+
+
+def _verb_like(cx: Context, a: int, b: int) -> bool:
+    """``[a, b)`` holds a word that can be its finite verb: a clause, not only a phrase.
+
+    An auxiliary, or a lowercase word that is no function word, adverb or attributive
+    adjective (one before a noun after an article or a preposition: "in einem gestern
+    veröffentlichten Bericht"); "Die Truppen trafen auf …" and "Bei ihrem Vormarsch
+    trafen Truppen auf …" are clauses, "Im Bericht der Kommission" is none.
+    """
+    w = cx.words
+    skip = w["determiner"] | w["preposition"] | w["adverb"] | w["not_verb"]
+    attributive = False  # the word after the current one is a noun or an attributive word
+    for j in range(b - 1, a - 1, -1):
+        t = cx.tok[j]
+        if cx.space[j]:
+            continue
+        if cx.vlow[j] in _AUXILIARIES:
+            return True
+        if _is_cap(t):
+            attributive = True
+            continue
+        if not t[:1].islower() or not t.isalpha() or cx.low[j] in skip:
+            attributive = False
+            continue
+        before = _before(cx, j, a)
+        noun_before = before < j and _is_cap(cx.tok[before]) and cx.low[before] not in skip
+        if not attributive or noun_before:
+            return True
+    return False
 
 
 def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
