@@ -116,6 +116,24 @@ ROWS = [
         "Die Rebellen",
         None,
     ),
+    # erwarten with an indefinite subject after the verb and the object before it
+    # means 'await': no expectation is stated
+    ("Den Fahrer erwartet nun eine Anklage wegen fahrlässiger Tötung.", "Anklage", "", "", None),
+    # what must not change: the one who expects as the subject, before or after the verb
+    (
+        "Die Ministerin erwartet eine rasche Einigung.",
+        "Einigung",
+        "reported",
+        "Die Ministerin",
+        None,
+    ),
+    (
+        "Für das laufende Jahr erwartet der Verband ein deutliches Plus.",
+        "Plus",
+        "reported",
+        "der Verband",
+        None,
+    ),
 ]
 
 

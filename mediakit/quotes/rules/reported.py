@@ -185,6 +185,8 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
                 continue
             if verb.act == "characterisation" and speaker.text.lower() == "man":
                 continue  # "Als Lichtjahr bezeichnet man die Strecke …": a definition
+            if verb.lemma in speech_act_context()["await"] and _awaits(cx, c_lo, v, speaker):
+                continue  # "Den Piloten erwartet eine Anklage": awaiting, no expectation stated
         first = cx.next_content(lo, hi)
         last = hi - 1
         while last > first and cx.space[last]:
@@ -256,6 +258,26 @@ def _postposed_frame(
         return None
     part = (clause_content_start(cx, lo, prev), prev - 1)
     return cx.quotation("indirect", [part], speaker, cx.cue(verb, v, particle))
+
+
+def _awaits(cx: Context, c_lo: int, v: int, speaker: Speaker) -> bool:
+    """The subject after the verb is indefinite and a noun phrase stands before the verb.
+
+    "Den Piloten erwartet eine Anklage" / "Die Besucher erwartet ein buntes Programm":
+    the phrase before the verb is the object (the one awaited by something), the
+    indefinite subject after it is a thing or an event - *erwarten* in the sense
+    'await', no expectation anyone states. "Für 2025 erwartet der Verband ein Plus"
+    (an adverbial first, the subject definite) stays an act.
+    """
+    s_first = bisect_left(cx.idx, speaker.start)
+    if s_first <= v or cx.low[s_first] not in cx.words.get("indefinite_article", ()):
+        return False
+    first = cx.next_content(c_lo, v)
+    lead = cx.low[first]
+    w = cx.words
+    return first < v and not (
+        lead in w["preposition"] or lead in w["adverb"] or lead in _ADVERBIAL or lead == "es"
+    )
 
 
 def _source_like(cx: Context, first: int, last: int) -> bool:
