@@ -134,6 +134,29 @@ ROWS = [
         "der Verband",
         None,
     ),
+    # the required "von" after the subject opens the content, no attribute of the speaker
+    (
+        "In einem Interview sprach die Kanzlerin von der Möglichkeit einer Koalition.",
+        "Koalition",
+        "reported",
+        "die Kanzlerin",
+        None,
+    ),
+    # what must not change: an attribute with "von" when a second "von" follows
+    (
+        "Am Montag sprach der Sprecher von Greenpeace von einem Erfolg.",
+        "Erfolg",
+        "reported",
+        "der Sprecher von Greenpeace",
+        None,
+    ),
+    (
+        "Joe Stork von HRW sprach von einem Angriff.",
+        "Angriff",
+        "reported",
+        "Joe Stork von HRW",
+        None,
+    ),
 ]
 
 

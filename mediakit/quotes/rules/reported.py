@@ -183,6 +183,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             speaker = subject_of(cx, v, lo, hi)
             if speaker is None:
                 continue
+            speaker = _without_content(cx, verb, speaker, v, max(c_hi, particle + 1))
             if verb.act == "characterisation" and speaker.text.lower() == "man":
                 continue  # "Als Lichtjahr bezeichnet man die Strecke …": a definition
             if verb.lemma in speech_act_context()["await"] and _awaits(cx, c_lo, v, speaker):
@@ -258,6 +259,26 @@ def _postposed_frame(
         return None
     part = (clause_content_start(cx, lo, prev), prev - 1)
     return cx.quotation("indirect", [part], speaker, cx.cue(verb, v, particle))
+
+
+def _without_content(
+    cx: Context, verb: CueVerb, speaker: Speaker, v: int, c_hi: int
+) -> Speaker:
+    """The subject after the verb without the act's required word and what follows it.
+
+    "In einem Interview sprach die Kanzlerin von der Möglichkeit einer Koalition": the
+    "von" after "die Kanzlerin" opens what she spoke of, no attribute of the speaker,
+    when no other required word follows the subject ("sprach der Sprecher von
+    Greenpeace von einem Erfolg" keeps its attribute).
+    """
+    if not verb.act_requires or speaker.start < cx.idx[v]:
+        return speaker
+    first = bisect_left(cx.idx, speaker.start)
+    end = bisect_left(cx.idx, speaker.end)
+    inside = [j for j in range(first + 1, end) if cx.low[j] in verb.act_requires]
+    if not inside or any(cx.low[j] in verb.act_requires for j in range(end, c_hi)):
+        return speaker
+    return make_speaker(cx, first, _before(cx, inside[0], first)) or speaker
 
 
 def _awaits(cx: Context, c_lo: int, v: int, speaker: Speaker) -> bool:
