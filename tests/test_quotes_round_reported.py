@@ -157,6 +157,29 @@ ROWS = [
         "Joe Stork von HRW",
         None,
     ),
+    # an act coordinated after the frame of a direct quote is the speaker's second act
+    (
+        "„Das war erst der Anfang“, schrieben die Aktivisten und kündigten weitere Proteste an.",
+        "Proteste",
+        "reported",
+        "die Aktivisten",
+        "und kündigten weitere Proteste an",
+    ),
+    # what must not change: the direct quote itself, and a verb after "und" that is no act
+    (
+        "„Das war erst der Anfang“, schrieben die Aktivisten und kündigten weitere Proteste an.",
+        "Anfang",
+        "direct",
+        "die Aktivisten",
+        "„Das war erst der Anfang“",
+    ),
+    (
+        "„Das war erst der Anfang“, schrieben die Aktivisten und gingen nach Hause.",
+        "Hause",
+        "",
+        "",
+        None,
+    ),
 ]
 
 

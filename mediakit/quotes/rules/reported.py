@@ -63,8 +63,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
     acts = speech_act_forms()  # only these forms can name an act (checked once, up front)
     verbs = [v for v in cx.within(cx.verb_at, lo, hi) if cx.vlow[v] in acts]
-    if not verbs or _quoted_statement(cx, lo, hi):
+    if not verbs:
         return []
+    if _quoted_statement(cx, lo, hi):
+        return _act_after_direct_frame(cx, lo, hi)
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
     last = cx.strip_end(hi, lo)
@@ -366,7 +368,30 @@ def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotati
     inner = _act_inside(cx, q, lo, hi)
     if inner:
         return inner
-    j = next((k for k in range(lo, hi) if cx.idx[k] >= q.end), hi)
+    return _coordinated_after(cx, q.end, q.speaker, lo, hi)
+
+
+def _act_after_direct_frame(cx: Context, lo: int, hi: int) -> list[Quotation]:
+    """An act coordinated after the frame of a direct quote: "„…“, schrieb X und kündigte … an".
+
+    The frame (cue and speaker) follows the quote; "und" and a finite act verb after it
+    start a second act of the same speaker, a reported quotation of its own.
+    """
+    start, end = cx.idx[lo], cx.idx[hi] if hi < len(cx.idx) else cx.idx[-1]
+    for q in cx.quotes:
+        if q.kind != "direct" or q.speaker is None or q.cue is None:
+            continue
+        if q.start < start or q.end > end or q.cue.start < q.end:
+            continue
+        return _coordinated_after(cx, max(q.cue.end, q.speaker.end), q.speaker, lo, hi)
+    return []
+
+
+def _coordinated_after(
+    cx: Context, after: int, speaker: Speaker, lo: int, hi: int
+) -> list[Quotation]:
+    """The act after "und"/"sowie" (or "…, sprach aber …") that follows offset ``after``."""
+    j = next((k for k in range(lo, hi) if cx.idx[k] >= after), hi)
     c = cx.next_content(j, hi)
     if c >= hi or cx.region_of[c] >= 0:
         return []
@@ -396,7 +421,7 @@ def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotati
     if negated(cx, c_lo, c_hi, w) or not _has_content(cx, c_lo, c_hi, w, None):
         return []
     first = c if cx.low[c] in _COORDINATORS else w
-    extra = cx.quotation("reported", [(first, end)], q.speaker, cx.cue(verb, w, particle))
+    extra = cx.quotation("reported", [(first, end)], speaker, cx.cue(verb, w, particle))
     if extra is None:
         return []
     extra.act = verb.act
