@@ -180,6 +180,24 @@ ROWS = [
         "",
         None,
     ),
+    # "würde" + the infinitive of an act verb is a hypothesis: no act took place
+    (
+        "Die Opposition würde in diesem Fall den Rücktritt der Ministerin fordern.",
+        "Rücktritt",
+        "",
+        "",
+        None,
+    ),
+    ("Die Spuren würden auf eine gezielte Tötung hinweisen.", "Spuren", "", "", None),
+    # what must not change: the act in the indicative, and the clause inside a frame
+    ("Die Ministerin wies auf die hohen Kosten hin.", "Kosten", "reported", "Die Ministerin", None),
+    (
+        "Die Ermittler erklärten, die Spuren würden auf eine gezielte Tötung hinweisen.",
+        "Spuren",
+        "indirect",
+        "Die Ermittler",
+        "die Spuren würden auf eine gezielte Tötung hinweisen",
+    ),
 ]
 
 
