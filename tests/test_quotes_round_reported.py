@@ -198,6 +198,10 @@ ROWS = [
         "Die Ermittler",
         "die Spuren würden auf eine gezielte Tötung hinweisen",
     ),
+    # "man" as the subject of a forecast or general view is no source ("wird … gerechnet")
+    ("Für das Wochenende rechnet man mit Dauerregen.", "Dauerregen", "", "", None),
+    # what must not change: a named subject of the same act
+    ("Die Polizei rechnet mit vielen Besuchern.", "Besuchern", "reported", "Die Polizei", None),
 ]
 
 

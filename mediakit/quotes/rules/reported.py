@@ -186,8 +186,12 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if speaker is None:
                 continue
             speaker = _without_content(cx, verb, speaker, v, max(c_hi, particle + 1))
-            if verb.act == "characterisation" and speaker.text.lower() == "man":
-                continue  # "Als Lichtjahr bezeichnet man die Strecke …": a definition
+            if speaker.text.lower() == "man" and (
+                verb.act == "characterisation" or verb.lemma in speech_act_context()["needs_agent"]
+            ):
+                # "Als Lichtjahr bezeichnet man die Strecke …": a definition; "Für heute
+                # rechnet man mit Regen": a forecast, as "wird mit Regen gerechnet"
+                continue
             if verb.lemma in speech_act_context()["await"] and _awaits(cx, c_lo, v, speaker):
                 continue  # "Den Piloten erwartet eine Anklage": awaiting, no expectation stated
         first = cx.next_content(lo, hi)
@@ -263,9 +267,7 @@ def _postposed_frame(
     return cx.quotation("indirect", [part], speaker, cx.cue(verb, v, particle))
 
 
-def _without_content(
-    cx: Context, verb: CueVerb, speaker: Speaker, v: int, c_hi: int
-) -> Speaker:
+def _without_content(cx: Context, verb: CueVerb, speaker: Speaker, v: int, c_hi: int) -> Speaker:
     """The subject after the verb without the act's required word and what follows it.
 
     "In einem Interview sprach die Kanzlerin von der Möglichkeit einer Koalition": the
