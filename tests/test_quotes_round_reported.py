@@ -61,6 +61,21 @@ ROWS = [
         "er",
         "er verwies aber auf die laufenden Ermittlungen.",
     ),
+    # or with a sentence adverb, the verb and then the subject (obendrein: an adverb)
+    (
+        "Die Preise steigen, obendrein spricht der Präsident von neuen Zöllen.",
+        "Zöllen",
+        "reported",
+        "der Präsident",
+        "obendrein spricht der Präsident von neuen Zöllen.",
+    ),
+    (
+        "Die Preise steigen, zudem warnte die Notenbank vor einer Rezession.",
+        "Rezession",
+        "reported",
+        "die Notenbank",
+        "zudem warnte die Notenbank vor einer Rezession.",
+    ),
     # what must not change: a subject with a relative clause before the verb, and a
     # fronted adverbial clause, stay part of the act
     (

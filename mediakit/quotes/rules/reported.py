@@ -895,15 +895,18 @@ def _opens_with_subject(cx: Context, a: int, v: int, speaker: Speaker | None) ->
     """The clause from ``a`` opens with the act's subject, then its verb: a main clause.
 
     "…, die Betreiber sprechen von 850 Stellen" / "…, er verwies aber auf …" (a
-    ``frame_conjunction`` may stand first: "…, doch die Polizei sprach von …"). Only a
-    subject in the same clause counts: "Der Minister, der …, sprach von …" opens with
-    the verb.
+    ``frame_conjunction`` may stand first: "…, doch die Polizei sprach von …"), or a
+    sentence adverb, the verb and then the subject ("…, zudem sprach die Polizei von …").
+    Only a subject in the same clause counts: "Der Minister, der …, sprach von …" opens
+    with the verb.
     """
     if speaker is None or a <= 0 or cx.tok[a - 1] != ",":
         return False
     k = cx.next_content(a, v)
     if k < v and cx.low[k] in cx.words.get("frame_conjunction", ()):
         k = cx.next_content(k + 1, v)
+    if k < v and cx.low[k] in cx.words["adverb"] and cx.next_content(k + 1, v + 1) == v:
+        return speaker.start > cx.idx[v]  # "…, obendrein spricht der Präsident von …"
     return k < v and cx.idx[k] == speaker.start and speaker.end <= cx.idx[v]
 
 
