@@ -217,6 +217,17 @@ ROWS = [
     ("Für das Wochenende rechnet man mit Dauerregen.", "Dauerregen", "", "", None),
     # what must not change: a named subject of the same act
     ("Die Polizei rechnet mit vielen Besuchern.", "Besuchern", "reported", "Die Polizei", None),
+    # the auxiliary of a relative clause inside the act's clause is not the act's: a
+    # present-tense form like "beziffert" is no participle with "sind" of the relative
+    (
+        "Die Polizei beziffert die Zahl der Menschen, die durch die Fluten gestorben sind, auf 626.",
+        "626",
+        "reported",
+        "Die Polizei",
+        None,
+    ),
+    # what must not change: a state perfect of the clause itself stays no act
+    ("Die Verhandlungen waren ins Stocken geraten.", "Stocken", "", "", None),
 ]
 
 

@@ -87,7 +87,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "… trotz ihres Daumens (Wikinews berichtete) …": an aside
         # the auxiliary stands before the participle (main clause) or after it at the
         # clause end ("…, da die Bischöfe als Nachfolger gesehen werden")
-        aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
+        aux = _clause_auxiliaries(cx, c_lo, c_hi, v)
         participle = form in lex.participles and bool(aux)
         got = None
         if form in lex.main and not participle:
@@ -647,6 +647,23 @@ def _attributive(cx: Context, v: int, c_lo: int, hi: int) -> bool:
     return False
 
 
+def _clause_auxiliaries(cx: Context, c_lo: int, c_hi: int, v: int) -> list[int]:
+    """The auxiliaries of the act's clause, without those of a relative clause inside it.
+
+    :func:`_clause` spans a clause over the commas of an embedded relative clause only, so
+    what stands between its first and last comma is the relative clause: "Die Polizei
+    beziffert die Zahl der Menschen, die gestorben sind, auf 626" - "sind" is not the
+    auxiliary of "beziffert" (which is no participle here).
+    """
+    commas = [k for k in range(c_lo, c_hi) if cx.tok[k] == ","]
+    inner_lo, inner_hi = (commas[0], commas[-1]) if len(commas) >= 2 else (c_hi, c_hi)
+    return [
+        j
+        for j in range(c_lo, c_hi)
+        if j != v and cx.vlow[j] in _AUXILIARIES and not inner_lo < j < inner_hi
+    ]
+
+
 def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     """The participle at ``v`` has only a form of *sein* as its auxiliary in its clause.
 
@@ -655,7 +672,7 @@ def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     schwere Verläufe dokumentiert" (a state) report no utterance.
     """
     state = speech_act_context()["state_aux"]
-    aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
+    aux = _clause_auxiliaries(cx, c_lo, c_hi, v)
     return bool(aux) and all(cx.vlow[j] in state for j in aux)
 
 
