@@ -18,9 +18,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..lexicon import speech_act_context, speech_act_forms
+from ..lexicon import CueVerb, speech_act_context, speech_act_forms
 from ..model import Quotation, Speaker
-from ..syntax import AGENT, PASSIVE_AUX, _topic_after_von, make_speaker, np_forward, subject_of
+from ..syntax import (
+    AGENT,
+    PASSIVE_AUX,
+    _topic_after_von,
+    clause_content_start,
+    make_speaker,
+    np_forward,
+    subject_of,
+)
 from ..view import Context
 from ..words import _AUXILIARIES, _CLAUSE_BOUNDS, _END_PUNCT, _RELATIVE, _is_cap
 
@@ -55,8 +63,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
     """A speech act only named: "Die Polizei sprach von einem Unfall." (whole sentence)."""
     acts = speech_act_forms()  # only these forms can name an act (checked once, up front)
     verbs = [v for v in cx.within(cx.verb_at, lo, hi) if cx.vlow[v] in acts]
-    if not verbs or _quoted_statement(cx, lo, hi):
+    if not verbs:
         return []
+    if _quoted_statement(cx, lo, hi):
+        return _act_after_direct_frame(cx, lo, hi)
     if cx.has_konjunktiv(lo, hi, strong_only=True) == "k1":
         return []  # "Man habe das nie erwogen.": the content itself is rendered (Konjunktiv)
     last = cx.strip_end(hi, lo)
@@ -77,7 +87,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             continue  # "… trotz ihres Daumens (Wikinews berichtete) …": an aside
         # the auxiliary stands before the participle (main clause) or after it at the
         # clause end ("…, da die Bischöfe als Nachfolger gesehen werden")
-        aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
+        aux = _clause_auxiliaries(cx, c_lo, c_hi, v)
         participle = form in lex.participles and bool(aux)
         got = None
         if form in lex.main and not participle:
@@ -134,6 +144,10 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         n_lo, n_hi = _conjunct(cx, c_lo, c_hi, v)
         if negated(cx, n_lo, n_hi, v):
             continue  # "Die Behörde gab die Identität nicht bekannt.": nothing was said
+        if not passive and not relative and not participle:
+            frame = _postposed_frame(cx, verb, v, particle, lo, hi)
+            if frame is not None:
+                return [frame]  # "…, berichtete die Agentur.": the clause before is the content
         speaker: Speaker | None
         if passive:
             speaker = None
@@ -171,8 +185,15 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
             speaker = subject_of(cx, v, lo, hi)
             if speaker is None:
                 continue
-            if verb.act == "characterisation" and speaker.text.lower() == "man":
-                continue  # "Als Lichtjahr bezeichnet man die Strecke …": a definition
+            speaker = _without_content(cx, verb, speaker, v, max(c_hi, particle + 1))
+            if speaker.text.lower() == "man" and (
+                verb.act == "characterisation" or verb.lemma in speech_act_context()["needs_agent"]
+            ):
+                # "Als Lichtjahr bezeichnet man die Strecke …": a definition; "Für heute
+                # rechnet man mit Regen": a forecast, as "wird mit Regen gerechnet"
+                continue
+            if verb.lemma in speech_act_context()["await"] and _awaits(cx, c_lo, v, speaker):
+                continue  # "Den Piloten erwartet eine Anklage": awaiting, no expectation stated
         first = cx.next_content(lo, hi)
         last = hi - 1
         while last > first and cx.space[last]:
@@ -184,7 +205,7 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         if relative:
             first, last = c_lo, c_hi - 1
         else:
-            first, last = _act_clauses(cx, first, last, v)
+            first, last = _act_clauses(cx, first, last, v, speaker)
         q = cx.quotation("reported", [(first, last)], speaker, cx.cue(verb, v, particle))
         if q is None:
             return []
@@ -192,6 +213,148 @@ def reported(cx: Context, lo: int, hi: int) -> list[Quotation]:
         q.agentless = passive and speaker is None
         return [q]
     return []
+
+
+def _postposed_frame(
+    cx: Context, verb: CueVerb, v: int, particle: int, lo: int, hi: int
+) -> Quotation | None:
+    """A finite act verb right after a comma with only its subject after it: a frame.
+
+    "Die Truppen stießen auf heftigen Widerstand, berichtete die Agentur." - the act
+    names no content of its own (no object after its subject, no word it requires), so
+    the main clause before the comma is what was reported: an indirect quotation, as
+    with "…, sagte X." Not so when the act has an object ("…, fordert die Partei den
+    Rücktritt"), or when the sentence opens with an adverbial clause, a dass-clause or
+    a phrase that is no clause ("Im Bericht, der gestern erschien, warnt der Verband").
+    """
+    prev = _before(cx, v, lo)
+    if prev >= v or cx.tok[prev] != "," or cx.region_of[prev] >= 0:
+        return None
+    end = cx.strip_end(hi, lo)
+    start = cx.next_content(v + 1, end + 1)
+    if cx.low[start] in _LINKING_ADVERBS or not (
+        _is_cap(cx.tok[start]) or cx.low[start] in cx.words["determiner"]
+    ):
+        return None  # "…, fordern aber …": a second act of the subject before the comma
+    last = np_forward(cx, start, end + 1)
+    if last < start or not _source_like(cx, start, last):
+        return None  # "…, forderte die Einrichtung einer Kommission": an object, no source
+    prepositions = cx.words["preposition"]
+    in_phrase = False
+    for k in range(last + 1, end + 1):
+        if cx.space[k] or k == particle:
+            continue
+        lw = cx.low[k]
+        if cx.tok[k] in _CLAUSE_BOUNDS or cx.region_of[k] >= 0 or lw in verb.act_requires:
+            return None  # a clause or a content word of the act follows its subject
+        if lw == "als":
+            return None  # "…, schätzt den Vorgang als Niederlage ein": a predicate
+        if lw in prepositions:
+            in_phrase = True
+        elif (lw in cx.words["determiner"] or _is_cap(cx.tok[k])) and not in_phrase:
+            return None  # "…, fordert die Partei den Rücktritt": an object of the act
+    first = cx.next_content(lo, prev)
+    bound = next((j for j in range(first, prev) if cx.tok[j] in _CLAUSE_BOUNDS), prev)
+    lead = cx.low[first]
+    if lead in _ADVERBIAL or lead in ("dass", "daß", "ob") or not _verb_like(cx, first, bound):
+        return None
+    if cx.has_direct(first, prev):
+        return None  # a quote before the comma carries its own frame
+    speaker = make_speaker(cx, v + 1, last)
+    if speaker is None:
+        return None
+    part = (clause_content_start(cx, lo, prev), prev - 1)
+    return cx.quotation("indirect", [part], speaker, cx.cue(verb, v, particle))
+
+
+def _without_content(cx: Context, verb: CueVerb, speaker: Speaker, v: int, c_hi: int) -> Speaker:
+    """The subject after the verb without the act's required word and what follows it.
+
+    "In einem Interview sprach die Kanzlerin von der Möglichkeit einer Koalition": the
+    "von" after "die Kanzlerin" opens what she spoke of, no attribute of the speaker,
+    when no other required word follows the subject ("sprach der Sprecher von
+    Greenpeace von einem Erfolg" keeps its attribute).
+    """
+    if not verb.act_requires or speaker.start < cx.idx[v]:
+        return speaker
+    first = bisect_left(cx.idx, speaker.start)
+    end = bisect_left(cx.idx, speaker.end)
+    inside = [j for j in range(first + 1, end) if cx.low[j] in verb.act_requires]
+    if not inside or any(cx.low[j] in verb.act_requires for j in range(end, c_hi)):
+        return speaker
+    return make_speaker(cx, first, _before(cx, inside[0], first)) or speaker
+
+
+def _awaits(cx: Context, c_lo: int, v: int, speaker: Speaker) -> bool:
+    """The subject after the verb is indefinite and a noun phrase stands before the verb.
+
+    "Den Piloten erwartet eine Anklage" / "Die Besucher erwartet ein buntes Programm":
+    the phrase before the verb is the object (the one awaited by something), the
+    indefinite subject after it is a thing or an event - *erwarten* in the sense
+    'await', no expectation anyone states. "Für 2025 erwartet der Verband ein Plus"
+    (an adverbial first, the subject definite) stays an act.
+    """
+    s_first = bisect_left(cx.idx, speaker.start)
+    if s_first <= v or cx.low[s_first] not in cx.words.get("indefinite_article", ()):
+        return False
+    first = cx.next_content(c_lo, v)
+    lead = cx.low[first]
+    w = cx.words
+    return first < v and not (
+        lead in w["preposition"] or lead in w["adverb"] or lead in _ADVERBIAL or lead == "es"
+    )
+
+
+def _source_like(cx: Context, first: int, last: int) -> bool:
+    """The noun phrase ``[first, last]`` can name a source: a source word or a name.
+
+    "die Agentur", "der Sprecher des Ministeriums" (a word of source_words.tsv),
+    "Reuters", "die Hoover-Stiftung" (no common noun first); not "die Einrichtung einer
+    Kommission" (a head noun of the kind that takes a genitive: an object).
+    """
+    from ..sources import _category
+    from ..words import _common_noun
+
+    heads = [k for k in range(first, last + 1) if _is_cap(cx.tok[k])]
+    if any(_category(cx.tok[k]) in _SOURCE_CATEGORIES for k in heads):
+        return True
+    return bool(heads) and not _common_noun(cx.low[heads[0]])
+
+
+# source_words.tsv categories whose word names who speaks ("die Agentur", "ein Sprecher")
+_SOURCE_CATEGORIES = frozenset(
+    {"institution", "person_role", "outlet", "expert", "anonymous", "report"}
+)
+
+
+def _verb_like(cx: Context, a: int, b: int) -> bool:
+    """``[a, b)`` holds a word that can be its finite verb: a clause, not only a phrase.
+
+    An auxiliary, or a lowercase word that is no function word, adverb or attributive
+    adjective (one before a noun after an article or a preposition: "in einem gestern
+    veröffentlichten Bericht"); "Die Truppen trafen auf …" and "Bei ihrem Vormarsch
+    trafen Truppen auf …" are clauses, "Im Bericht der Kommission" is none.
+    """
+    w = cx.words
+    skip = w["determiner"] | w["preposition"] | w["adverb"] | w["not_verb"]
+    attributive = False  # the word after the current one is a noun or an attributive word
+    for j in range(b - 1, a - 1, -1):
+        t = cx.tok[j]
+        if cx.space[j]:
+            continue
+        if cx.vlow[j] in _AUXILIARIES:
+            return True
+        if _is_cap(t):
+            attributive = True
+            continue
+        if not t[:1].islower() or not t.isalpha() or cx.low[j] in skip:
+            attributive = False
+            continue
+        before = _before(cx, j, a)
+        noun_before = before < j and _is_cap(cx.tok[before]) and cx.low[before] not in skip
+        if not attributive or noun_before:
+            return True
+    return False
 
 
 def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotation]:
@@ -207,7 +370,30 @@ def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotati
     inner = _act_inside(cx, q, lo, hi)
     if inner:
         return inner
-    j = next((k for k in range(lo, hi) if cx.idx[k] >= q.end), hi)
+    return _coordinated_after(cx, q.end, q.speaker, lo, hi)
+
+
+def _act_after_direct_frame(cx: Context, lo: int, hi: int) -> list[Quotation]:
+    """An act coordinated after the frame of a direct quote: "„…“, schrieb X und kündigte … an".
+
+    The frame (cue and speaker) follows the quote; "und" and a finite act verb after it
+    start a second act of the same speaker, a reported quotation of its own.
+    """
+    start, end = cx.idx[lo], cx.idx[hi] if hi < len(cx.idx) else cx.idx[-1]
+    for q in cx.quotes:
+        if q.kind != "direct" or q.speaker is None or q.cue is None:
+            continue
+        if q.start < start or q.end > end or q.cue.start < q.end:
+            continue
+        return _coordinated_after(cx, max(q.cue.end, q.speaker.end), q.speaker, lo, hi)
+    return []
+
+
+def _coordinated_after(
+    cx: Context, after: int, speaker: Speaker, lo: int, hi: int
+) -> list[Quotation]:
+    """The act after "und"/"sowie" (or "…, sprach aber …") that follows offset ``after``."""
+    j = next((k for k in range(lo, hi) if cx.idx[k] >= after), hi)
     c = cx.next_content(j, hi)
     if c >= hi or cx.region_of[c] >= 0:
         return []
@@ -237,7 +423,7 @@ def coordinated_act(cx: Context, q: Quotation, lo: int, hi: int) -> list[Quotati
     if negated(cx, c_lo, c_hi, w) or not _has_content(cx, c_lo, c_hi, w, None):
         return []
     first = c if cx.low[c] in _COORDINATORS else w
-    extra = cx.quotation("reported", [(first, end)], q.speaker, cx.cue(verb, w, particle))
+    extra = cx.quotation("reported", [(first, end)], speaker, cx.cue(verb, w, particle))
     if extra is None:
         return []
     extra.act = verb.act
@@ -461,6 +647,23 @@ def _attributive(cx: Context, v: int, c_lo: int, hi: int) -> bool:
     return False
 
 
+def _clause_auxiliaries(cx: Context, c_lo: int, c_hi: int, v: int) -> list[int]:
+    """The auxiliaries of the act's clause, without those of a relative clause inside it.
+
+    :func:`_clause` spans a clause over the commas of an embedded relative clause only, so
+    what stands between its first and last comma is the relative clause: "Die Polizei
+    beziffert die Zahl der Menschen, die gestorben sind, auf 626" - "sind" is not the
+    auxiliary of "beziffert" (which is no participle here).
+    """
+    commas = [k for k in range(c_lo, c_hi) if cx.tok[k] == ","]
+    inner_lo, inner_hi = (commas[0], commas[-1]) if len(commas) >= 2 else (c_hi, c_hi)
+    return [
+        j
+        for j in range(c_lo, c_hi)
+        if j != v and cx.vlow[j] in _AUXILIARIES and not inner_lo < j < inner_hi
+    ]
+
+
 def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     """The participle at ``v`` has only a form of *sein* as its auxiliary in its clause.
 
@@ -469,7 +672,7 @@ def _state_perfect(cx: Context, c_lo: int, c_hi: int, v: int) -> bool:
     schwere Verläufe dokumentiert" (a state) report no utterance.
     """
     state = speech_act_context()["state_aux"]
-    aux = [j for j in range(c_lo, c_hi) if j != v and cx.vlow[j] in _AUXILIARIES]
+    aux = _clause_auxiliaries(cx, c_lo, c_hi, v)
     return bool(aux) and all(cx.vlow[j] in state for j in aux)
 
 
@@ -660,12 +863,17 @@ _ADVERBIAL = frozenset(
 )
 
 
-def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
+def _act_clauses(
+    cx: Context, first: int, last: int, v: int, speaker: Speaker | None = None
+) -> tuple[int, int]:
     """The part of the sentence that reports the act: without adverbial clauses.
 
     "Nachdem Behörden vor Gurken gewarnt hatten, stellte sich heraus …" reports only the
     first clause; "Er warnte vor Gurken, bevor …" only the main clause, but a reason
-    after the act ("Er warnte vor Gurken, weil …", ``_act_reason``) belongs to it.
+    after the act ("Er warnte vor Gurken, weil …", ``_act_reason``) belongs to it. A
+    clause that opens with the act's own subject and verb is a main clause of its own:
+    the main clause before its comma is the author's ("Es gab Kritik, die Verbände
+    sprachen aber von einem Erfolg").
     """
     # a colon before the act verb ends a heading or an enumeration, not part of the act:
     # "Vorher zwei Bemerkungen: Erstens: Das RKI spricht von Fällen" reports from "Das RKI"
@@ -687,7 +895,7 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
         return segments[own][0], segments[own][1]
     lo_k = own
     opens = cx.low[cx.next_content(segments[own][0], segments[own][1] + 1)]
-    if opens not in ("dass", "daß"):
+    if opens not in ("dass", "daß") and not _opens_with_subject(cx, segments[own][0], v, speaker):
         # "Es ist klar, dass die Gewerkschaft mehr Lohn fordert": the act stands in a
         # content clause of the author's own main clause, which it does not report
         while lo_k > 0 and not adverbial(lo_k - 1):
@@ -698,6 +906,25 @@ def _act_clauses(cx: Context, first: int, last: int, v: int) -> tuple[int, int]:
     ):
         hi_k += 1
     return segments[lo_k][0], segments[hi_k][1] if hi_k + 1 < len(segments) else last
+
+
+def _opens_with_subject(cx: Context, a: int, v: int, speaker: Speaker | None) -> bool:
+    """The clause from ``a`` opens with the act's subject, then its verb: a main clause.
+
+    "…, die Betreiber sprechen von 850 Stellen" / "…, er verwies aber auf …" (a
+    ``frame_conjunction`` may stand first: "…, doch die Polizei sprach von …"), or a
+    sentence adverb, the verb and then the subject ("…, zudem sprach die Polizei von …").
+    Only a subject in the same clause counts: "Der Minister, der …, sprach von …" opens
+    with the verb.
+    """
+    if speaker is None or a <= 0 or cx.tok[a - 1] != ",":
+        return False
+    k = cx.next_content(a, v)
+    if k < v and cx.low[k] in cx.words.get("frame_conjunction", ()):
+        k = cx.next_content(k + 1, v)
+    if k < v and cx.low[k] in cx.words["adverb"] and cx.next_content(k + 1, v + 1) == v:
+        return speaker.start > cx.idx[v]  # "…, obendrein spricht der Präsident von …"
+    return k < v and cx.idx[k] == speaker.start and speaker.end <= cx.idx[v]
 
 
 def _act_reason(cx: Context, seg: tuple[int, int]) -> bool:
