@@ -93,6 +93,23 @@ def choose() -> str:
     return _STATUS
 
 
+def shared_libraries() -> list[Path]:
+    """The compiled core's shared library when it lies beside the package, else ``[]``.
+
+    mypyc puts the code of all compiled modules into one top-level library
+    (``…__mypyc.cpython-311-….so``). A wheel installs it into ``site-packages``; an editable
+    install leaves it in the checkout, next to ``mediakit/``, where the grading sandbox
+    (mediakit/sandbox.py) must bind this one file, not the whole checkout.
+
+    >>> all(p.name.split(".")[0].endswith("__mypyc") for p in shared_libraries())
+    True
+    """
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return sorted(
+        p for p in _PACKAGE.parent.glob("*__mypyc.*") if p.name.endswith(suffixes) and p.is_file()
+    )
+
+
 def status() -> str:
     """How this process runs mediakit's quotation and evaluative code.
 

@@ -189,7 +189,13 @@ def _python_binds(hidden: list[Path]) -> list[str]:
             continue
         seen.append(root)
         args += ["--ro-bind", str(root), str(root)]
-        # A venv's python is a symlink; keep the unresolved path working too.
+        # The compiled core of an editable install keeps its shared library in the checkout
+    # (mediakit/_native.py): that one file, never the checkout around it.
+    from mediakit import _native
+
+    for library in _native.shared_libraries():
+        args += ["--ro-bind", str(library), str(library)]
+    # A venv's python is a symlink; keep the unresolved path working too.
     for path in (Path(sys.prefix), Path(sys.executable).parent):
         if path.resolve() != path and path.exists():
             args += ["--ro-bind", str(path.resolve()), str(path)]
