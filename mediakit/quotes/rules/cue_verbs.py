@@ -38,6 +38,7 @@ from ..words import (
     _RELATIVE_OPENERS,
     _SUBORDINATORS,
     _is_cap,
+    _mood,
 )
 from .reported import _report_prefield, negated
 
@@ -197,6 +198,12 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     # its object, so the frame is no postposed one - X is its subject
                     continue
                 middle_speech = middle and cx.has_konjunktiv(after + 1, end + 1)
+                if middle_speech and only_np and not _finite_first(cx, after + 1, end):
+                    # "Ein Sprecher der Polizei, Lars Beringer, sagte heute gegenüber der
+                    # Presse, nach … habe …": the rest is a clause of its own, so the noun
+                    # phrase before the verb is no pre-field of it ("Die Lage, sagte er, sei
+                    # ernst") but the verb's subject
+                    continue
                 if (only_np or not clause_like(cx, lo, prev)) and not (
                     cx.has_konjunktiv(lo, prev) or middle_speech
                 ):
@@ -542,6 +549,15 @@ def _skip_adverbs(cx: Context, i: int, hi: int) -> int:
     return i
 
 
+def _finite_first(cx: Context, i: int, end: int) -> bool:
+    """The clause from ``i`` opens with its finite verb ("sei ernst", "werde kommen")."""
+    k = cx.next_content(i, end + 1)
+    if k > end or not cx.tok[k][:1].islower():
+        return False
+    lw = cx.vlow[k] or cx.low[k]
+    return lw in _AUXILIARIES or bool(_mood(lw)) or lw in cx.lex.main
+
+
 def _adverbial_rest(cx: Context, comma: int, end: int) -> bool:
     """After ``comma`` up to the sentence end stand only adverbials ("am Montag in Berlin").
 
@@ -611,7 +627,24 @@ def _subject_apposition(cx: Context, v: int, particle: int, comma: int, hi: int)
     """
     # "Offenbar entschied sich Karl Mohr, …": past a reflexive and sentence adverbs
     start = _after_reflexives_and_adverbs(cx, cx.next_content(max(v, particle) + 1, comma), comma)
-    if start >= comma or particle > v or not _is_cap(cx.tok[start]):
+    if start >= comma or particle > v:
+        return -1
+    if cx.low[start] in cx.words["determiner"] and cx.low[start] not in cx.words["pronoun"]:
+        # "erklärte der Direktor der Behörde, Mohammed el-Baradei, Nordkorea besitze …": a
+        # role and the name in commas are one subject (np_forward); the content follows
+        # of a person ("Minister"), the name of two words or more ("sagte der Minister,
+        # Deutschland, Frankreich und Italien seien …" lists countries)
+        last = np_forward(cx, start, hi)
+        close = cx.next_content(last + 1, hi)
+        if last <= comma or close >= hi or cx.tok[close] != ",":
+            return -1
+        from ..sources import _category
+
+        name = [j for j in range(comma + 1, last + 1) if not cx.space[j]]
+        role = any(_category(cx.tok[j]) == "person_role" for j in range(start, comma))
+        people = all(_category(cx.tok[j]) != "institution" for j in name)
+        return last if role and people and len(name) >= 2 else -1
+    if not _is_cap(cx.tok[start]):
         return -1
     if cx.low[start] in cx.words["pronoun"] or cx.low[start] in cx.words["preposition"]:
         return -1
