@@ -7,6 +7,7 @@ from ..syntax import (
     adverbial_prefield,
     apposition,
     clause_end,
+    clause_like,
     clause_start,
     closed_apposition,
     frame_tail,
@@ -222,8 +223,40 @@ def _cue_clause(cx: Context, j: int, lo: int, after: int, end: int) -> tuple[int
     if not (
         cx.low[k] in _SUBORDINATORS or cx.low[k] in _RELATIVE_OPENERS or lead in _RELATIVE_OPENERS
     ):
-        return lo, end
+        return (k, end) if _after_main_clause(cx, lo, c, k, j) else (lo, end)
     return k, clause_end(cx, after, end) if after <= end else end
+
+
+def _after_main_clause(cx: Context, lo: int, c: int, k: int, j: int) -> bool:
+    """The cue word ``j`` stands in a main clause (from ``k``) after a main clause of its own.
+
+    "Der Flughafen ist wieder geöffnet, jedoch ist laut ZDF fraglich, ob …" / "Der
+    Absturz wird am Montag erwartet, kann nach Angaben des Betreibers aber später
+    erfolgen": the clause before the comma is the author's; the source vouches for its
+    own clause only. The clause before is a main clause with a verb (no subordinate
+    clause: "Als alle verreist waren, wurde laut Polizei …"; no relative clause or
+    apposition of the subject: "Der Mann, der verletzt wurde, ist laut Polizei …", "Ein
+    Sprengsatz, vermutlich eine Rohrbombe, ist laut Polizei …").
+    """
+    if cx.tok[c - 1] not in (",", ";"):
+        return False
+    lead = cx.next_content(lo, c)
+    if cx.low[lead] in _SUBORDINATORS - _ARTICLES or cx.low[lead] in cx.words.get(
+        "fronted_subordinator", ()
+    ):
+        return False
+    seg = clause_start(cx, c - 1, lo)
+    first = cx.next_content(seg, c - 1)
+    if first >= c - 1 or not clause_like(cx, seg, c - 1):
+        return False
+    head = next((i for i in range(lead, c) if cx.tok[i] in (",", ";")), c)
+    if not clause_like(cx, lo, head):
+        # "Ein Sprengsatz, vermutlich eine Rohrbombe, ist laut Polizei …": the sentence
+        # opens with a noun phrase and its apposition, the verb's subject
+        return False
+    if seg > lo and (cx.low[first] in _SUBORDINATORS or _relative_clause_at(cx, seg, c)):
+        return False
+    return k < j and clause_like(cx, k, j)
 
 
 def _relative_clause_at(cx: Context, i: int, hi: int) -> bool:
