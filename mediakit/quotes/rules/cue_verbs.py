@@ -270,18 +270,26 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if speaker_last >= np_start and cx.tok[speaker_last + 1] == ",":
                 speaker_last = v - 1  # "wie Burt Rutan, Chef der Firma, mitteilte"
             nxt = cx.next_content(max(v, particle) + 1, hi)
+            aux = -1
             for _ in range(2):  # "Wie die FIFA bekanntgegeben hat, …", "… berichtet wird, …"
                 if nxt < hi and cx.low[nxt] in _AUXILIARIES:
+                    aux = nxt
                     nxt = cx.next_content(nxt + 1, hi)
+            if aux > 0 and nxt < end and cx.tok[nxt] != "," and first == sentence_start:
+                # "Wie die Sender berichten sind zwei Polizisten getötet worden": the frame's
+                # comma left out, the last auxiliary is the finite verb of the main clause
+                nxt = aux - 1
             # a sentence-initial "Wie X …, mitteilte, …" frame may hold adverbials and an
             # apposition before its verb ("Wie der Spiegel in einem Bericht vom Montag
             # berichtet, …"); elsewhere a long gap means no source
-            opening = nxt < hi and cx.tok[nxt] == "," and first == sentence_start
+            opening = (
+                nxt < hi and cx.tok[nxt] == "," or nxt == aux - 1
+            ) and first == sentence_start
             if speaker_last <= first or v - speaker_last > (_WIE_OPENING_GAP if opening else 5):
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
             speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
-            if nxt < hi and cx.tok[nxt] == "," and first == sentence_start:
+            if (nxt < hi and cx.tok[nxt] == "," or nxt == aux - 1) and first == sentence_start:
                 q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
             elif first > lo and cx.tok[first - 1] == ",":
                 q = cx.quotation("indirect", [(lo, first - 1)], speaker, cue)
@@ -733,7 +741,9 @@ def _frame_adverbial(cx: Context, c: int, v: int) -> bool:
         k = cx.next_content(k + 1, v)
         if k >= v:
             return False
-    return np_forward(cx, k, v) >= v - 1
+    last = np_forward(cx, k, v)
+    # "wie ein Vertreter des Konzerns, EADS heute mitteilte": adverbs after the noun phrase
+    return last >= v - 1 or (last >= k and _skip_adverbs(cx, last + 1, v) >= v)
 
 
 def continued_statements(cx: Context) -> None:
