@@ -95,7 +95,7 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     last = prefield_attributes(cx, last, hi)  # "Laut der Botschaft im Irak hat …"
                 if last >= start:
                     last = closed_apposition(cx, last, hi)
-            if last < start:
+            if last < start or _figure_attribute(cx, j, lo, last, hi):
                 continue
             body = last + 1
             if j == cx.next_content(lo, hi):
@@ -279,6 +279,29 @@ def _relative_clause_at(cx: Context, i: int, hi: int) -> bool:
     last = np_forward(cx, k, hi)
     verb = cx.low[cx.next_content(last + 1, hi)] if last >= k else ""
     return not (verb in _AUXILIARIES or _mood(verb) or verb in cx.lex.main)
+
+
+def _figure_attribute(cx: Context, j: int, lo: int, last: int, hi: int) -> bool:
+    """The cue and its source qualify a figure inside a noun phrase, no statement.
+
+    "246 der nach Behördenangaben 350 Passagiere wurden gerettet" / "eine Reichweite von
+    100, nach anderen Angaben 110 Kilometern": a number follows the source, and before
+    the cue stands an article or a first figure and a comma.
+    """
+    nxt = cx.next_content(last + 1, hi)
+    if nxt >= hi or not cx.tok[nxt][:1].isdigit():
+        return False
+    prev = j - 1
+    while prev > lo and cx.space[prev]:
+        prev -= 1
+    if prev < lo:
+        return False
+    if cx.low[prev] in _ARTICLES:
+        return True
+    before = prev - 1
+    while before > lo and cx.space[before]:
+        before -= 1
+    return cx.tok[prev] == "," and before >= lo and cx.tok[before][:1].isdigit()
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:
