@@ -98,7 +98,10 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if last < start or _figure_attribute(cx, j, lo, last, hi):
                 continue
             body = last + 1
-            if j == cx.next_content(lo, hi):
+            rest = _source_rest(cx, last, end) if j == cx.next_content(lo, hi) else None
+            if rest is not None:
+                last, body = rest
+            elif j == cx.next_content(lo, hi):
                 last, verb = prefield_to_verb(cx, last, hi)
                 body = verb if verb >= 0 else last + 1
             speaker = make_speaker(cx, start, last)
@@ -259,6 +262,33 @@ def _after_main_clause(cx: Context, lo: int, c: int, k: int, j: int) -> bool:
     if seg > lo and (cx.low[first] in _SUBORDINATORS or _relative_clause_at(cx, seg, c)):
         return False
     return k < j and clause_like(cx, k, j)
+
+
+def _source_rest(cx: Context, last: int, end: int) -> tuple[int, int] | None:
+    """Last token of a sentence-initial source and the finite verb after its relative clause.
+
+    "Laut einem Artikel der BBC, der sich auf Daten der Bank beruft, leben …" / "Nach
+    Aussage von Anna Roth, einer Sprecherin der Partei, die der Gruppe angehört, wurde
+    …": the relative clause (after an apposition of the source) describes the source; it
+    is neither the speaker nor the message, which starts at the verb after its comma.
+    None if no relative clause follows the source.
+    """
+    comma = cx.next_content(last + 1, end)
+    if comma >= end or cx.tok[comma] != ",":
+        return None
+    if not _relative_clause_at(cx, comma + 1, end):
+        start = cx.next_content(comma + 1, end)
+        ap = np_forward(cx, start, end) if start < end else -1
+        if ap < start or not _is_cap(cx.tok[ap]):
+            return None
+        last, comma = ap, cx.next_content(ap + 1, end)
+        if comma >= end or cx.tok[comma] != "," or not _relative_clause_at(cx, comma + 1, end):
+            return None
+    close = next((k for k in range(comma + 1, end) if cx.tok[k] == "," and cx.region_of[k] < 0), -1)
+    verb = cx.next_content(close + 1, end) if close > 0 else end
+    if verb >= end or not cx.tok[verb][:1].islower() or cx.low[verb] in cx.words["determiner"]:
+        return None
+    return last, verb
 
 
 def _relative_clause_at(cx: Context, i: int, hi: int) -> bool:
