@@ -102,6 +102,9 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if rest is not None:
                 last, body = rest
             elif j == cx.next_content(lo, hi):
+                year = cx.next_content(last + 1, hi)
+                if cx.low[last] in cx.words["time_noun"] and cx.tok[year][:1].isdigit():
+                    last = year  # "Laut einem Bericht vom November 2011 wurden …"
                 last, verb = prefield_to_verb(cx, last, hi)
                 body = verb if verb >= 0 else last + 1
             speaker = make_speaker(cx, start, last)
