@@ -131,10 +131,9 @@ def anaphoric_frame(cx: Context, lo: int, hi: int, prev: tuple[int, int] | None)
     start = _source_start(cx, verb.lemma, v + 1, hi)
     last = np_forward(cx, start, hi)
     speaker = make_speaker(cx, start, last) if last >= start else None
-    # the anaphor stands for the reported content and belongs to the message (as in the
-    # annotation guidelines: "X. Dies bestätigte Y." -> "X" + "Dies")
-    parts = [(p_lo, cx.strip_end(p_hi, p_lo)), (first, first)]
-    q = cx.quotation("indirect", parts, speaker, cx.cue(verb, v, particle))
+    q = cx.quotation(
+        "indirect", [(p_lo, cx.strip_end(p_hi, p_lo))], speaker, cx.cue(verb, v, particle)
+    )
     return [q] if q else []
 
 
