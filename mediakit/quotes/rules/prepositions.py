@@ -37,8 +37,6 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
     if not cues:
         return []
     end = cx.strip_end(hi, lo)
-    if "?" in cx.tok[end + 1 : hi]:
-        return []  # "Sind die Pläne Ihrer Meinung nach rechtens?": a question reports nothing
     for j in cues:
         lw = cx.low[j]
         entry = cx.preps.get(lw)
