@@ -281,14 +281,13 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             # a sentence-initial "Wie X …, mitteilte, …" frame may hold adverbials and an
             # apposition before its verb ("Wie der Spiegel in einem Bericht vom Montag
             # berichtet, …"); elsewhere a long gap means no source
-            opening = (
-                nxt < hi and cx.tok[nxt] == "," or nxt == aux - 1
-            ) and first == sentence_start
+            frame_closed = (nxt < hi and cx.tok[nxt] == ",") or nxt == aux - 1
+            opening = frame_closed and first == sentence_start
             if speaker_last <= first or v - speaker_last > (_WIE_OPENING_GAP if opening else 5):
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
             speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
-            if (nxt < hi and cx.tok[nxt] == "," or nxt == aux - 1) and first == sentence_start:
+            if opening:
                 q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
             elif first > lo and cx.tok[first - 1] == ",":
                 q = cx.quotation("indirect", [(lo, first - 1)], speaker, cue)
