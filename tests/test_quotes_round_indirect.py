@@ -152,6 +152,23 @@ ROWS: list[Row] = [
             "Aussage von Anna Roth, einer Sprecherin der Partei",
         ),
     ),
+    # a second cue word after a comma ends the first source's message
+    (
+        "Nach Angaben der Behörden starben bei dem Angriff 120 Menschen, darunter laut "
+        "UNO-Angaben 40 Kinder.",
+        "Angriff",
+        ("indirect", "starben bei dem Angriff 120 Menschen", "Angaben der Behörden"),
+    ),
+    # ... a "nach" without its statement noun is no second cue
+    (
+        "Laut Polizei wurden drei Männer festgenommen, die nach dem Spiel randaliert hatten.",
+        "festgenommen",
+        (
+            "indirect",
+            "wurden drei Männer festgenommen, die nach dem Spiel randaliert hatten",
+            "Polizei",
+        ),
+    ),
     # a year after a month ends the source
     (
         "Laut einem Bericht des Ministeriums vom Mai 2019 ist die Zahl der Unfälle gesunken.",
