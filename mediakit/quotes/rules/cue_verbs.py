@@ -38,6 +38,7 @@ from ..words import (
     _RELATIVE_OPENERS,
     _SUBORDINATORS,
     _is_cap,
+    _mood,
 )
 from .reported import _report_prefield, negated
 
@@ -197,6 +198,12 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     # its object, so the frame is no postposed one - X is its subject
                     continue
                 middle_speech = middle and cx.has_konjunktiv(after + 1, end + 1)
+                if middle_speech and only_np and not _finite_first(cx, after + 1, end):
+                    # "Ein Sprecher der Polizei, Lars Beringer, sagte heute gegenüber der
+                    # Presse, nach … habe …": the rest is a clause of its own, so the noun
+                    # phrase before the verb is no pre-field of it ("Die Lage, sagte er, sei
+                    # ernst") but the verb's subject
+                    continue
                 if (only_np or not clause_like(cx, lo, prev)) and not (
                     cx.has_konjunktiv(lo, prev) or middle_speech
                 ):
@@ -262,18 +269,25 @@ def verb_frames(cx: Context, lo: int, hi: int) -> list[Quotation]:
             if speaker_last >= np_start and cx.tok[speaker_last + 1] == ",":
                 speaker_last = v - 1  # "wie Burt Rutan, Chef der Firma, mitteilte"
             nxt = cx.next_content(max(v, particle) + 1, hi)
+            aux = -1
             for _ in range(2):  # "Wie die FIFA bekanntgegeben hat, …", "… berichtet wird, …"
                 if nxt < hi and cx.low[nxt] in _AUXILIARIES:
+                    aux = nxt
                     nxt = cx.next_content(nxt + 1, hi)
+            if aux > 0 and nxt < end and cx.tok[nxt] != "," and first == sentence_start:
+                # "Wie die Sender berichten sind zwei Polizisten getötet worden": the frame's
+                # comma left out, the last auxiliary is the finite verb of the main clause
+                nxt = aux - 1
             # a sentence-initial "Wie X …, mitteilte, …" frame may hold adverbials and an
             # apposition before its verb ("Wie der Spiegel in einem Bericht vom Montag
             # berichtet, …"); elsewhere a long gap means no source
-            opening = nxt < hi and cx.tok[nxt] == "," and first == sentence_start
+            frame_closed = (nxt < hi and cx.tok[nxt] == ",") or nxt == aux - 1
+            opening = frame_closed and first == sentence_start
             if speaker_last <= first or v - speaker_last > (_WIE_OPENING_GAP if opening else 5):
                 continue  # "auf die Frage, wie oft die beiden gesprochen haben": no source
             speaker = make_speaker(cx, np_start, speaker_last)
             cue = cx.cue(verb, v, particle)
-            if nxt < hi and cx.tok[nxt] == "," and first == sentence_start:
+            if opening:
                 q = cx.quotation("indirect", [(nxt + 1, end)], speaker, cue)
             elif first > lo and cx.tok[first - 1] == ",":
                 q = cx.quotation("indirect", [(lo, first - 1)], speaker, cue)
@@ -542,6 +556,15 @@ def _skip_adverbs(cx: Context, i: int, hi: int) -> int:
     return i
 
 
+def _finite_first(cx: Context, i: int, end: int) -> bool:
+    """The clause from ``i`` opens with its finite verb ("sei ernst", "werde kommen")."""
+    k = cx.next_content(i, end + 1)
+    if k > end or not cx.tok[k][:1].islower():
+        return False
+    lw = cx.vlow[k] or cx.low[k]
+    return lw in _AUXILIARIES or bool(_mood(lw)) or lw in cx.lex.main
+
+
 def _adverbial_rest(cx: Context, comma: int, end: int) -> bool:
     """After ``comma`` up to the sentence end stand only adverbials ("am Montag in Berlin").
 
@@ -611,7 +634,24 @@ def _subject_apposition(cx: Context, v: int, particle: int, comma: int, hi: int)
     """
     # "Offenbar entschied sich Karl Mohr, …": past a reflexive and sentence adverbs
     start = _after_reflexives_and_adverbs(cx, cx.next_content(max(v, particle) + 1, comma), comma)
-    if start >= comma or particle > v or not _is_cap(cx.tok[start]):
+    if start >= comma or particle > v:
+        return -1
+    if cx.low[start] in cx.words["determiner"] and cx.low[start] not in cx.words["pronoun"]:
+        # "erklärte der Direktor der Behörde, Mohammed el-Baradei, Nordkorea besitze …": a
+        # role and the name in commas are one subject (np_forward); the content follows
+        # of a person ("Minister"), the name of two words or more ("sagte der Minister,
+        # Deutschland, Frankreich und Italien seien …" lists countries)
+        last = np_forward(cx, start, hi)
+        close = cx.next_content(last + 1, hi)
+        if last <= comma or close >= hi or cx.tok[close] != ",":
+            return -1
+        from ..sources import _category
+
+        name = [j for j in range(comma + 1, last + 1) if not cx.space[j]]
+        role = any(_category(cx.tok[j]) == "person_role" for j in range(start, comma))
+        people = all(_category(cx.tok[j]) != "institution" for j in name)
+        return last if role and people and len(name) >= 2 else -1
+    if not _is_cap(cx.tok[start]):
         return -1
     if cx.low[start] in cx.words["pronoun"] or cx.low[start] in cx.words["preposition"]:
         return -1
@@ -699,7 +739,9 @@ def _frame_adverbial(cx: Context, c: int, v: int) -> bool:
         k = cx.next_content(k + 1, v)
         if k >= v:
             return False
-    return np_forward(cx, k, v) >= v - 1
+    last = np_forward(cx, k, v)
+    # "wie ein Vertreter des Konzerns, EADS heute mitteilte": adverbs after the noun phrase
+    return last >= v - 1 or (last >= k and _skip_adverbs(cx, last + 1, v) >= v)
 
 
 def continued_statements(cx: Context) -> None:

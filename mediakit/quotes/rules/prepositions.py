@@ -7,6 +7,7 @@ from ..syntax import (
     adverbial_prefield,
     apposition,
     clause_end,
+    clause_like,
     clause_start,
     closed_apposition,
     frame_tail,
@@ -92,14 +93,21 @@ def word_cues(cx: Context, lo: int, hi: int) -> list[Quotation]:
                     last = prefield_attributes(cx, last, hi)  # "Laut der Botschaft im Irak hat …"
                 if last >= start:
                     last = closed_apposition(cx, last, hi)
-            if last < start:
+            if last < start or _figure_attribute(cx, j, lo, last, hi):
                 continue
             body = last + 1
-            if j == cx.next_content(lo, hi):
+            rest = _source_rest(cx, last, end) if j == cx.next_content(lo, hi) else None
+            if rest is not None:
+                last, body = rest
+            elif j == cx.next_content(lo, hi):
+                year = cx.next_content(last + 1, hi)
+                if cx.low[last] in cx.words["time_noun"] and cx.tok[year][:1].isdigit():
+                    last = year  # "Laut einem Bericht vom November 2011 wurden …"
                 last, verb = prefield_to_verb(cx, last, hi)
                 body = verb if verb >= 0 else last + 1
             speaker = make_speaker(cx, start, last)
             first, stop = _cue_clause(cx, j, lo, body, end)
+            stop = _before_next_cue(cx, body, stop)
             parts = [(first, j - 1), (body, stop)]
             q = cx.quotation("indirect", parts, speaker, cx.word_cue(j, j, lw))
             if q and _enough(cx, q):
@@ -222,8 +230,93 @@ def _cue_clause(cx: Context, j: int, lo: int, after: int, end: int) -> tuple[int
     if not (
         cx.low[k] in _SUBORDINATORS or cx.low[k] in _RELATIVE_OPENERS or lead in _RELATIVE_OPENERS
     ):
-        return lo, end
+        return (k, end) if _after_main_clause(cx, lo, c, k, j) else (lo, end)
     return k, clause_end(cx, after, end) if after <= end else end
+
+
+def _before_next_cue(cx: Context, body: int, stop: int) -> int:
+    """The message's last token before a clause with a cue word of its own, else ``stop``.
+
+    "Nach Angaben der Behörden starben 384 Menschen, darunter laut UNO 62 Zivilisten.": the
+    second source vouches for what follows its comma; the first message ends before it.
+    """
+    for j2 in cx.within(cx.prep_at, body + 1, stop + 1):
+        entry = cx.preps.get(cx.low[j2])
+        if not entry or entry[0] not in ("before", "after"):
+            continue
+        position, requires = entry
+        if requires:
+            nxt = cx.next_content(j2 + 1, stop + 1)
+            words = [cx.low[k] for k in range(nxt, min(nxt + 3, stop + 1)) if not cx.space[k]]
+            if not any(_requires(w, requires) for w in words):
+                continue
+        anchor = j2 if position == "before" else np_backward(cx, j2 - 1, body)
+        c = clause_start(cx, anchor, body)
+        if c > body + 1 and cx.tok[c - 1] == ",":
+            last = c - 2
+            while last > body and cx.space[last]:
+                last -= 1
+            return last
+    return stop
+
+
+def _after_main_clause(cx: Context, lo: int, c: int, k: int, j: int) -> bool:
+    """The cue word ``j`` stands in a main clause (from ``k``) after a main clause of its own.
+
+    "Der Flughafen ist wieder geöffnet, jedoch ist laut ZDF fraglich, ob …" / "Der
+    Absturz wird am Montag erwartet, kann nach Angaben des Betreibers aber später
+    erfolgen": the clause before the comma is the author's; the source vouches for its
+    own clause only. The clause before is a main clause with a verb (no subordinate
+    clause: "Als alle verreist waren, wurde laut Polizei …"; no relative clause or
+    apposition of the subject: "Der Mann, der verletzt wurde, ist laut Polizei …", "Ein
+    Sprengsatz, vermutlich eine Rohrbombe, ist laut Polizei …").
+    """
+    if cx.tok[c - 1] not in (",", ";"):
+        return False
+    lead = cx.next_content(lo, c)
+    if cx.low[lead] in _SUBORDINATORS - _ARTICLES or cx.low[lead] in cx.words.get(
+        "fronted_subordinator", ()
+    ):
+        return False
+    seg = clause_start(cx, c - 1, lo)
+    first = cx.next_content(seg, c - 1)
+    if first >= c - 1 or not clause_like(cx, seg, c - 1):
+        return False
+    head = next((i for i in range(lead, c) if cx.tok[i] in (",", ";")), c)
+    if not clause_like(cx, lo, head):
+        # "Ein Sprengsatz, vermutlich eine Rohrbombe, ist laut Polizei …": the sentence
+        # opens with a noun phrase and its apposition, the verb's subject
+        return False
+    if seg > lo and (cx.low[first] in _SUBORDINATORS or _relative_clause_at(cx, seg, c)):
+        return False
+    return k < j and clause_like(cx, k, j)
+
+
+def _source_rest(cx: Context, last: int, end: int) -> tuple[int, int] | None:
+    """Last token of a sentence-initial source and the finite verb after its relative clause.
+
+    "Laut einem Artikel der BBC, der sich auf Daten der Bank beruft, leben …" / "Nach
+    Aussage von Anna Roth, einer Sprecherin der Partei, die der Gruppe angehört, wurde
+    …": the relative clause (after an apposition of the source) describes the source; it
+    is neither the speaker nor the message, which starts at the verb after its comma.
+    None if no relative clause follows the source.
+    """
+    comma = cx.next_content(last + 1, end)
+    if comma >= end or cx.tok[comma] != ",":
+        return None
+    if not _relative_clause_at(cx, comma + 1, end):
+        start = cx.next_content(comma + 1, end)
+        ap = np_forward(cx, start, end) if start < end else -1
+        if ap < start or not _is_cap(cx.tok[ap]):
+            return None
+        last, comma = ap, cx.next_content(ap + 1, end)
+        if comma >= end or cx.tok[comma] != "," or not _relative_clause_at(cx, comma + 1, end):
+            return None
+    close = next((k for k in range(comma + 1, end) if cx.tok[k] == "," and cx.region_of[k] < 0), -1)
+    verb = cx.next_content(close + 1, end) if close > 0 else end
+    if verb >= end or not cx.tok[verb][:1].islower() or cx.low[verb] in cx.words["determiner"]:
+        return None
+    return last, verb
 
 
 def _relative_clause_at(cx: Context, i: int, hi: int) -> bool:
@@ -244,6 +337,29 @@ def _relative_clause_at(cx: Context, i: int, hi: int) -> bool:
     last = np_forward(cx, k, hi)
     verb = cx.low[cx.next_content(last + 1, hi)] if last >= k else ""
     return not (verb in _AUXILIARIES or _mood(verb) or verb in cx.lex.main)
+
+
+def _figure_attribute(cx: Context, j: int, lo: int, last: int, hi: int) -> bool:
+    """The cue and its source qualify a figure inside a noun phrase, no statement.
+
+    "246 der nach Behördenangaben 350 Passagiere wurden gerettet" / "eine Reichweite von
+    100, nach anderen Angaben 110 Kilometern": a number follows the source, and before
+    the cue stands an article or a first figure and a comma.
+    """
+    nxt = cx.next_content(last + 1, hi)
+    if nxt >= hi or not cx.tok[nxt][:1].isdigit():
+        return False
+    prev = j - 1
+    while prev > lo and cx.space[prev]:
+        prev -= 1
+    if prev < lo:
+        return False
+    if cx.low[prev] in _ARTICLES:
+        return True
+    before = prev - 1
+    while before > lo and cx.space[before]:
+        before -= 1
+    return cx.tok[prev] == "," and before >= lo and cx.tok[before][:1].isdigit()
 
 
 def _requires(word: str, requires: tuple[str, ...]) -> bool:
