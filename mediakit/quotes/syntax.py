@@ -748,6 +748,9 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         ].isdigit():
             if not has_noun:
                 break
+            if w[:1].isalpha() and _after_bare_noun(cx, j, lo):
+                break  # "Sie entstammen Zeitungsberichten zufolge": the finite verb after
+                # the pre-field, no adjective (an adjective follows no bare noun)
             first = j
         elif has_noun and lw in ("von", "vom"):
             first = j
@@ -774,6 +777,26 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         if cx.low[first] in dets and cx.low[first] != right[1]:
             first = right[0]
     return first if has_noun else i + 1
+
+
+def _after_bare_noun(cx: Context, j: int, lo: int) -> bool:
+    """Token ``j`` (a lowercase word) follows a capitalised word that is no determiner.
+
+    Inside a noun phrase an adjective follows a determiner, a preposition or another
+    adjective, never a noun or pronoun ("Am Montag starben amtlichen Angaben zufolge").
+    """
+    k = j - 1
+    while k >= lo and cx.space[k]:
+        k -= 1
+    if k < lo:
+        return False
+    w = cx.tok[k]
+    return (
+        ((_is_cap(w) and is_word(w)) or _hyphen_noun(w))
+        and cx.low[k] not in cx.words["determiner"]
+        and cx.low[k] not in cx.words["preposition"]
+        and not w.endswith("s")  # "Moskaus offiziellen Angaben zufolge": a genitive name
+    )
 
 
 def _conjunct_end(cx: Context, k: int) -> bool:
@@ -879,8 +902,17 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
     "Relativierend fügt der Minister hinzu: …" (an adjective or participle), "Die Arbeit
     der Koalition lobte er mit den Worten: …" (a thing before *er*/*sie*).
     """
-    if first >= v or not cx.tok[v][:1].islower() or cx.low[v] in cx.words["preposition"]:
+    if first >= v or not cx.tok[v][:1].islower():
         return None
+    if cx.low[v] in cx.words["preposition"]:
+        # "Den Ärger der Partei über die Pläne brachte die Sprecherin …": the pre-field
+        # noun phrase keeps its prepositional attributes up to the finite verb
+        prev = v - 1
+        while prev > first and cx.space[prev]:
+            prev -= 1
+        _, v = prefield_to_verb(cx, prev, hi, 12)
+        if v < 0 or not cx.tok[v][:1].islower():
+            return None
     after = _after_reflexives_and_adverbs(cx, cx.next_content(v + 1, hi), hi)
     if after >= hi or cx.region_of[after] >= 0:
         return None

@@ -1,0 +1,81 @@
+"""Speaker spans of the quotation round (issue #11): the noun phrase that names the source.
+
+Each row: a text, a fragment of the quotation, its kind and its speaker ("" = none).
+The sentences are written for these tests, in the style of news text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediakit.quotes import analyze_quotes, find_quotes
+
+
+def _check(text: str, fragment: str, kind: str, speaker: str) -> None:
+    q = next((q for q in analyze_quotes(text).all_quotations() if fragment in q.text), None)
+    assert q is not None, f"no quotation holds {fragment!r}: {find_quotes(text)}"
+    assert q.kind == kind, (q.kind, q.text)
+    assert (q.speaker.text if q.speaker else "") == speaker, (q.speaker, q.text)
+
+
+# -- "X zufolge": the noun phrase before the postposition ---------------------
+
+ZUFOLGE = [
+    # the finite verb after the pre-field is no adjective of the source phrase
+    (
+        "Am Montag starben amtlichen Angaben zufolge drei Menschen.",
+        "drei Menschen",
+        "indirect",
+        "amtlichen Angaben",
+    ),
+    (
+        "Die Täter stammen Polizeiangaben zufolge aus der Region.",
+        "aus der Region",
+        "indirect",
+        "Polizeiangaben",
+    ),
+    # must not change: article and adjectives, and a genitive name before the noun
+    (
+        "Den neuen amtlichen Angaben zufolge starben drei Menschen.",
+        "drei Menschen",
+        "indirect",
+        "Den neuen amtlichen Angaben",
+    ),
+    (
+        "Moskaus offiziellen Angaben zufolge starben drei Menschen.",
+        "drei Menschen",
+        "indirect",
+        "Moskaus offiziellen Angaben",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), ZUFOLGE)
+def test_zufolge_source(text: str, fragment: str, kind: str, speaker: str) -> None:
+    _check(text, fragment, kind, speaker)
+
+
+# -- an object pre-field before a colon: the subject follows the finite verb ----
+
+OBJECT_PREFIELD = [
+    # the accusative pre-field keeps its prepositional attribute up to the verb
+    (
+        "Den Ärger der Partei über die Pläne brachte die Sprecherin der Fraktion, "
+        "Anna Berg, zum Ausdruck: „Das ist nicht hinnehmbar.“",
+        "nicht hinnehmbar",
+        "direct",
+        "die Sprecherin der Fraktion, Anna Berg",
+    ),
+    # must not change: a subject pre-field with its attribute speaks itself
+    (
+        "Der Verband der Bauern aus Bayern zeigte sich enttäuscht: „Das ist nicht hinnehmbar.“",
+        "nicht hinnehmbar",
+        "direct",
+        "Der Verband der Bauern aus Bayern",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), OBJECT_PREFIELD)
+def test_object_prefield_before_colon(text: str, fragment: str, kind: str, speaker: str) -> None:
+    _check(text, fragment, kind, speaker)
