@@ -79,3 +79,37 @@ OBJECT_PREFIELD = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), OBJECT_PREFIELD)
 def test_object_prefield_before_colon(text: str, fragment: str, kind: str, speaker: str) -> None:
     _check(text, fragment, kind, speaker)
+
+
+# -- verbs that share the subject of the first clause -------------------------
+
+SHARED_SUBJECT = [
+    # "…, nimmt X in Schutz und warnt": no subject of its own, the first clause's
+    (
+        "Der Präsident will die Debatte versachlichen, nimmt die Abgeordneten in Schutz "
+        "und warnt vor einer pauschalen Verurteilung.",
+        "pauschalen Verurteilung",
+        "reported",
+        "Der Präsident",
+    ),
+    # a relative clause after the object is no new subject
+    (
+        "Die Polizei beziffert die Zahl der Menschen, die bei dem Unglück gestorben sind, "
+        "auf 40, befürchtet aber weitere Tote.",
+        "weitere Tote",
+        "reported",
+        "Die Polizei",
+    ),
+    # must not change: after a subordinate clause the subject follows the verb
+    (
+        "Als die Polizei eintraf, biss der Randalierer einen Beamten und rief: „Lasst mich los!“",
+        "Lasst mich los",
+        "direct",
+        "der Randalierer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), SHARED_SUBJECT)
+def test_shared_subject(text: str, fragment: str, kind: str, speaker: str) -> None:
+    _check(text, fragment, kind, speaker)

@@ -1029,8 +1029,16 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
                 # subject follows that clause ("X wies das zurück, die Sprecherin Y erklärte")
                 comma = next((k for k in range(verb + 1, first - 1) if cx.tok[k] == ","), -1)
                 lead = cx.next_content(comma + 1, first) if comma > 0 else first
-                if lead < first - 1 and (
-                    _is_cap(cx.tok[lead]) or cx.low[lead] in ("der", "die", "das", "ein", "eine")
+                close = next((k for k in range(lead + 1, first) if cx.tok[k] == ","), first - 1)
+                if (
+                    lead < first - 1
+                    and (
+                        _is_cap(cx.tok[lead])
+                        or cx.low[lead] in ("der", "die", "das", "ein", "eine")
+                    )
+                    # "Die Polizei beziffert die Zahl der Toten, die … gestorben sind, auf
+                    # 626, befürchtet aber …": a relative clause is no new subject
+                    and not _relative_clause(cx, lead, close)
                 ):
                     return make_speaker(cx, lead, first - 2)
                 return make_speaker(cx, head, verb - 1)
@@ -1049,6 +1057,19 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         # "X dankte … und ergänzte, …": the subject of the first conjunct
         lead = pre[0]
         if cx.tok[lead][:1].islower() and cx.low[lead] not in cx.words["determiner"]:
+            head = cx.next_content(s_lo, c)
+            verb = _finite_after_np(cx, head, c - 1) if head < c - 1 else -1
+            if (
+                verb >= 0
+                and cx.tok[c - 1] == ","
+                and cx.low[head] not in cx.words["preposition"]
+                and cx.low[head] not in cx.words["adverb"]
+                and cx.low[head] not in _SUBORDINATORS - cx.words["determiner"]
+                and cx.low[head] not in cx.words["pronoun"] | _OBLIQUE
+            ):
+                # "Der Präsident möchte die Debatte versachlichen, nimmt die Abgeordneten
+                # in Schutz und warnt …": the verbs share the subject of the first clause
+                return make_speaker(cx, head, verb - 1)
             lead += 1  # "…, biss der Randalierer den Fluggast und rief: …"
         elif cx.low[lead] in cx.words["preposition"] or cx.low[lead] in adverbs:
             # "Im Januar legte er sein Amt nieder und verkündete, …": the first conjunct's
