@@ -113,3 +113,35 @@ SHARED_SUBJECT = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), SHARED_SUBJECT)
 def test_shared_subject(text: str, fragment: str, kind: str, speaker: str) -> None:
     _check(text, fragment, kind, speaker)
+
+
+# -- a role with a prepositional attribute and its name in commas ---------------
+
+ROLE_ATTRIBUTE_NAME = [
+    (
+        "Der Fraktionschef im bayerischen Landtag, Hans Maier, hatte ihn aufgefordert, "
+        "sein Mandat niederzulegen.",
+        "Mandat niederzulegen",
+        "indirect",
+        "Der Fraktionschef im bayerischen Landtag, Hans Maier",
+    ),
+    (
+        "Auch die Delegationsleiterin beim Gipfel, Anna Berg, äußerte sich zufrieden: "
+        "„Wir haben viel erreicht.“",
+        "viel erreicht",
+        "direct",
+        "die Delegationsleiterin beim Gipfel, Anna Berg",
+    ),
+    # must not change: no role before the attribute, no name in commas after it
+    (
+        "Der Fraktionschef im Landtag, der seit Jahren im Amt ist, sagte, er sei zufrieden.",
+        "er sei zufrieden",
+        "indirect",
+        "Der Fraktionschef im Landtag",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), ROLE_ATTRIBUTE_NAME)
+def test_role_attribute_name(text: str, fragment: str, kind: str, speaker: str) -> None:
+    _check(text, fragment, kind, speaker)

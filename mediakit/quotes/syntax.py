@@ -164,10 +164,36 @@ def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         # between the role and the name in commas
         found = np_forward_name(cx, cx.next_content(place_end + 1, hi), hi)
         return found if found > place_end else last
+    if (
+        comma < hi
+        and cx.tok[comma][:1].islower()
+        and cx.low[comma] in cx.words["preposition"]
+        and _role_word(cx.tok[last])
+    ):
+        # "der Investor für den Neubau, Larry A. Silverstein, hatte": the role's
+        # prepositional attribute, then its name in commas
+        tail = _attribute_tail(cx, comma, hi, _COMMA)
+        close = cx.next_content(tail + 1, hi) if tail > comma else hi
+        if close < hi and cx.tok[close] == ",":
+            found = np_forward_name(cx, close, hi)
+            after = cx.next_content(found + 1, hi) if found > close else hi
+            if found > close and after < hi and cx.tok[after] == ",":
+                return found
+        return last
     if comma >= hi or cx.tok[comma] != ",":
         return last
     found = np_forward_name(cx, comma, hi)
     return found if found > comma else last
+
+
+_COMMA = frozenset({","})
+
+
+def _role_word(word: str) -> bool:
+    """A role noun of ``source_words.tsv`` ("Investor", "US-Delegationsleiterin")."""
+    from .sources import _category
+
+    return _category(word) == "person_role"
 
 
 def np_forward_name(cx: Context, comma: int, hi: int) -> int:
