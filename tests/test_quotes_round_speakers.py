@@ -145,3 +145,34 @@ ROLE_ATTRIBUTE_NAME = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), ROLE_ATTRIBUTE_NAME)
 def test_role_attribute_name(text: str, fragment: str, kind: str, speaker: str) -> None:
     _check(text, fragment, kind, speaker)
+
+
+# -- adverbs (stets, immer, davon, darauf ...) are no speaker -------------------
+
+ADVERB_NO_SPEAKER = [
+    (
+        "Der Minister hatte Fehler eingeräumt und angegeben, er habe ungenau gearbeitet, "
+        "jedoch stets beteuert, nicht getäuscht zu haben.",
+        "nicht getäuscht",
+        "indirect",
+        "Der Minister",
+    ),
+    (
+        "Die Kosten liegen bei zehn Millionen Euro, davon fordert der Konzern fünf Millionen.",
+        "fünf Millionen",
+        "reported",
+        "der Konzern",
+    ),
+    # must not change: the subject before the adverb
+    (
+        "Er hat immer betont, dass er unschuldig sei.",
+        "unschuldig",
+        "indirect",
+        "Er",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), ADVERB_NO_SPEAKER)
+def test_adverb_no_speaker(text: str, fragment: str, kind: str, speaker: str) -> None:
+    _check(text, fragment, kind, speaker)
