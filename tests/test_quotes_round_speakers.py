@@ -176,3 +176,34 @@ ADVERB_NO_SPEAKER = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), ADVERB_NO_SPEAKER)
 def test_adverb_no_speaker(text: str, fragment: str, kind: str, speaker: str) -> None:
     _check(text, fragment, kind, speaker)
+
+
+# -- the addressee and the source's own source are no part of the source ---------
+
+FRAME_ADVERBIAL = [
+    (
+        "Nach Angaben der Sprecherin Anna Berg gegenüber der Zeitung ist der Flughafen "
+        "der größte Standort.",
+        "größte Standort",
+        "indirect",
+        "Angaben der Sprecherin Anna Berg",
+    ),
+    (
+        "Laut NDR unter Berufung auf die Polizei wurde der Mann festgenommen.",
+        "festgenommen",
+        "indirect",
+        "NDR",
+    ),
+    # must not change: a place attribute stays with the source
+    (
+        "Nach Angaben der Polizei in Bremen wurde der Mann festgenommen.",
+        "festgenommen",
+        "indirect",
+        "Angaben der Polizei in Bremen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), FRAME_ADVERBIAL)
+def test_frame_adverbial(text: str, fragment: str, kind: str, speaker: str) -> None:
+    _check(text, fragment, kind, speaker)

@@ -521,8 +521,10 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     k = cx.next_content(last + 1, hi)
     new_last = last
     for _ in range(3):  # at most three attributes ("der Regierung in Helmand im Süden")
-        if k >= hi or not cx.tok[k][:1].islower():
-            break
+        if k >= hi or not cx.tok[k][:1].islower() or cx.low[k] in _frame_adverbials(cx):
+            break  # "… gegenüber der Zeitung": the addressee, no attribute of the source
+        if cx.low[k] == "unter" and cx.low[cx.next_content(k + 1, hi)] in _frame_adverbials(cx):
+            break  # "… unter Berufung auf die Polizei": the source's own source
         if cx.low[k] in _GENITIVE:
             j = k  # a genitive attribute: "Nach Angaben seines Vermögensverwalters verstarb …"
         elif cx.low[k] in preps:
@@ -608,12 +610,14 @@ def prefield_to_verb(cx: Context, last: int, hi: int, limit: int = 20) -> tuple[
                 return end_np, after  # an insertion in commas, then the finite verb
             return last, -1
         if t in ("(", ")") or t[:1].isdigit() or _is_cap(t) or cx.region_of[k] >= 0:
-            if cx.low[k] in cx.words["time_noun"]:
+            if cx.low[k] in cx.words["time_noun"] or cx.low[k] in _frame_adverbials(cx):
                 frozen = True  # "Laut Polizei am Montag …": a time adverbial, not the source's
             if not frozen:
                 end_np = k
             after_noun = True
         elif _function_word(cx, k):
+            if cx.low[k] in _frame_adverbials(cx):
+                frozen = True  # "… der Sprecherin gegenüber der Zeitung ist …": the addressee
             after_noun = False
         elif after_noun and t.isalpha() and t.islower() and cx.low[k] not in cx.words["adverb"]:
             return end_np, k  # a lower-case word right after a noun: the finite verb
@@ -623,6 +627,11 @@ def prefield_to_verb(cx: Context, last: int, hi: int, limit: int = 20) -> tuple[
             return last, -1
         k = cx.next_content(k + 1, hi)
     return last, -1
+
+
+def _frame_adverbials(cx: Context) -> frozenset[str]:
+    """``frame_adverbial`` words of speaker_words.tsv (gegenüber, Berufung)."""
+    return cx.words.get("frame_adverbial", frozenset())
 
 
 def apposition(cx: Context, last: int, hi: int) -> int:
