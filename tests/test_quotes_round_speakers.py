@@ -207,3 +207,27 @@ FRAME_ADVERBIAL = [
 @pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), FRAME_ADVERBIAL)
 def test_frame_adverbial(text: str, fragment: str, kind: str, speaker: str) -> None:
     _check(text, fragment, kind, speaker)
+
+
+# -- a news site noun keeps its quote-marked name ---------------------------------
+
+NAMED_OUTLET = [
+    (
+        "Das meldete die Internet-Nachrichtenseite „Heise“ am Montag, die Preise seien gestiegen.",
+        "Preise seien",
+        "indirect",
+        "die Internet-Nachrichtenseite „Heise“",
+    ),
+    # must not change: a noun that names no outlet keeps no quoted word
+    (
+        "Das meldete die Behörde am Montag, die Preise seien gestiegen.",
+        "Preise seien",
+        "indirect",
+        "die Behörde",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "speaker"), NAMED_OUTLET)
+def test_named_outlet(text: str, fragment: str, kind: str, speaker: str) -> None:
+    _check(text, fragment, kind, speaker)
