@@ -164,10 +164,36 @@ def np_forward(cx: Context, i: int, hi: int, limit: int = 14) -> int:
         # between the role and the name in commas
         found = np_forward_name(cx, cx.next_content(place_end + 1, hi), hi)
         return found if found > place_end else last
+    if (
+        comma < hi
+        and cx.tok[comma][:1].islower()
+        and cx.low[comma] in cx.words["preposition"]
+        and _role_word(cx.tok[last])
+    ):
+        # "der Investor für den Neubau, Larry A. Silverstein, hatte": the role's
+        # prepositional attribute, then its name in commas
+        tail = _attribute_tail(cx, comma, hi, _COMMA)
+        close = cx.next_content(tail + 1, hi) if tail > comma else hi
+        if close < hi and cx.tok[close] == ",":
+            found = np_forward_name(cx, close, hi)
+            after = cx.next_content(found + 1, hi) if found > close else hi
+            if found > close and after < hi and cx.tok[after] == ",":
+                return found
+        return last
     if comma >= hi or cx.tok[comma] != ",":
         return last
     found = np_forward_name(cx, comma, hi)
     return found if found > comma else last
+
+
+_COMMA = frozenset({","})
+
+
+def _role_word(word: str) -> bool:
+    """A role noun of ``source_words.tsv`` ("Investor", "US-Delegationsleiterin")."""
+    from .sources import _category
+
+    return _category(word) == "person_role"
 
 
 def np_forward_name(cx: Context, comma: int, hi: int) -> int:
@@ -495,8 +521,10 @@ def prefield_attributes(cx: Context, last: int, hi: int) -> int:
     k = cx.next_content(last + 1, hi)
     new_last = last
     for _ in range(3):  # at most three attributes ("der Regierung in Helmand im Süden")
-        if k >= hi or not cx.tok[k][:1].islower():
-            break
+        if k >= hi or not cx.tok[k][:1].islower() or cx.low[k] in _frame_adverbials(cx):
+            break  # "… gegenüber der Zeitung": the addressee, no attribute of the source
+        if cx.low[k] == "unter" and cx.low[cx.next_content(k + 1, hi)] in _frame_adverbials(cx):
+            break  # "… unter Berufung auf die Polizei": the source's own source
         if cx.low[k] in _GENITIVE:
             j = k  # a genitive attribute: "Nach Angaben seines Vermögensverwalters verstarb …"
         elif cx.low[k] in preps:
@@ -582,12 +610,14 @@ def prefield_to_verb(cx: Context, last: int, hi: int, limit: int = 20) -> tuple[
                 return end_np, after  # an insertion in commas, then the finite verb
             return last, -1
         if t in ("(", ")") or t[:1].isdigit() or _is_cap(t) or cx.region_of[k] >= 0:
-            if cx.low[k] in cx.words["time_noun"]:
+            if cx.low[k] in cx.words["time_noun"] or cx.low[k] in _frame_adverbials(cx):
                 frozen = True  # "Laut Polizei am Montag …": a time adverbial, not the source's
             if not frozen:
                 end_np = k
             after_noun = True
         elif _function_word(cx, k):
+            if cx.low[k] in _frame_adverbials(cx):
+                frozen = True  # "… der Sprecherin gegenüber der Zeitung ist …": the addressee
             after_noun = False
         elif after_noun and t.isalpha() and t.islower() and cx.low[k] not in cx.words["adverb"]:
             return end_np, k  # a lower-case word right after a noun: the finite verb
@@ -597,6 +627,11 @@ def prefield_to_verb(cx: Context, last: int, hi: int, limit: int = 20) -> tuple[
             return last, -1
         k = cx.next_content(k + 1, hi)
     return last, -1
+
+
+def _frame_adverbials(cx: Context) -> frozenset[str]:
+    """``frame_adverbial`` words of speaker_words.tsv (gegenüber, Berufung)."""
+    return cx.words.get("frame_adverbial", frozenset())
 
 
 def apposition(cx: Context, last: int, hi: int) -> int:
@@ -748,6 +783,9 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         ].isdigit():
             if not has_noun:
                 break
+            if w[:1].isalpha() and _after_bare_noun(cx, j, lo):
+                break  # "Sie entstammen Zeitungsberichten zufolge": the finite verb after
+                # the pre-field, no adjective (an adjective follows no bare noun)
             first = j
         elif has_noun and lw in ("von", "vom"):
             first = j
@@ -774,6 +812,26 @@ def np_backward(cx: Context, i: int, lo: int, limit: int = 10) -> int:
         if cx.low[first] in dets and cx.low[first] != right[1]:
             first = right[0]
     return first if has_noun else i + 1
+
+
+def _after_bare_noun(cx: Context, j: int, lo: int) -> bool:
+    """Token ``j`` (a lowercase word) follows a capitalised word that is no determiner.
+
+    Inside a noun phrase an adjective follows a determiner, a preposition or another
+    adjective, never a noun or pronoun ("Am Montag starben amtlichen Angaben zufolge").
+    """
+    k = j - 1
+    while k >= lo and cx.space[k]:
+        k -= 1
+    if k < lo:
+        return False
+    w = cx.tok[k]
+    return (
+        ((_is_cap(w) and is_word(w)) or _hyphen_noun(w))
+        and cx.low[k] not in cx.words["determiner"]
+        and cx.low[k] not in cx.words["preposition"]
+        and not w.endswith("s")  # "Moskaus offiziellen Angaben zufolge": a genitive name
+    )
 
 
 def _conjunct_end(cx: Context, k: int) -> bool:
@@ -879,8 +937,17 @@ def post_verb_subject(cx: Context, first: int, v: int, hi: int) -> Speaker | Non
     "Relativierend fügt der Minister hinzu: …" (an adjective or participle), "Die Arbeit
     der Koalition lobte er mit den Worten: …" (a thing before *er*/*sie*).
     """
-    if first >= v or not cx.tok[v][:1].islower() or cx.low[v] in cx.words["preposition"]:
+    if first >= v or not cx.tok[v][:1].islower():
         return None
+    if cx.low[v] in cx.words["preposition"]:
+        # "Den Ärger der Partei über die Pläne brachte die Sprecherin …": the pre-field
+        # noun phrase keeps its prepositional attributes up to the finite verb
+        prev = v - 1
+        while prev > first and cx.space[prev]:
+            prev -= 1
+        _, v = prefield_to_verb(cx, prev, hi, 12)
+        if v < 0 or not cx.tok[v][:1].islower():
+            return None
     after = _after_reflexives_and_adverbs(cx, cx.next_content(v + 1, hi), hi)
     if after >= hi or cx.region_of[after] >= 0:
         return None
@@ -997,8 +1064,16 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
                 # subject follows that clause ("X wies das zurück, die Sprecherin Y erklärte")
                 comma = next((k for k in range(verb + 1, first - 1) if cx.tok[k] == ","), -1)
                 lead = cx.next_content(comma + 1, first) if comma > 0 else first
-                if lead < first - 1 and (
-                    _is_cap(cx.tok[lead]) or cx.low[lead] in ("der", "die", "das", "ein", "eine")
+                close = next((k for k in range(lead + 1, first) if cx.tok[k] == ","), first - 1)
+                if (
+                    lead < first - 1
+                    and (
+                        _is_cap(cx.tok[lead])
+                        or cx.low[lead] in ("der", "die", "das", "ein", "eine")
+                    )
+                    # "Die Polizei beziffert die Zahl der Toten, die … gestorben sind, auf
+                    # 626, befürchtet aber …": a relative clause is no new subject
+                    and not _relative_clause(cx, lead, close)
                 ):
                     return make_speaker(cx, lead, first - 2)
                 return make_speaker(cx, head, verb - 1)
@@ -1017,6 +1092,19 @@ def subject_of(cx: Context, v: int, s_lo: int, hi: int) -> Speaker | None:
         # "X dankte … und ergänzte, …": the subject of the first conjunct
         lead = pre[0]
         if cx.tok[lead][:1].islower() and cx.low[lead] not in cx.words["determiner"]:
+            head = cx.next_content(s_lo, c)
+            verb = _finite_after_np(cx, head, c - 1) if head < c - 1 else -1
+            if (
+                verb >= 0
+                and cx.tok[c - 1] == ","
+                and cx.low[head] not in cx.words["preposition"]
+                and cx.low[head] not in cx.words["adverb"]
+                and cx.low[head] not in _SUBORDINATORS - cx.words["determiner"]
+                and cx.low[head] not in cx.words["pronoun"] | _OBLIQUE
+            ):
+                # "Der Präsident möchte die Debatte versachlichen, nimmt die Abgeordneten
+                # in Schutz und warnt …": the verbs share the subject of the first clause
+                return make_speaker(cx, head, verb - 1)
             lead += 1  # "…, biss der Randalierer den Fluggast und rief: …"
         elif cx.low[lead] in cx.words["preposition"] or cx.low[lead] in adverbs:
             # "Im Januar legte er sein Amt nieder und verkündete, …": the first conjunct's
