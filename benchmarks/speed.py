@@ -311,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
         f"texts: {len(texts)} ({len(list((SHARED / 'seeds').glob('*.txt')))} seeds + Wikinews dev), "
         f"{chars / 1000:.0f} k characters, {words:,} words (mediakit's count, used for both rates)"
     )
+    from mediakit import _native
+
+    # the compiled core of an editable install (setup.py) or plain Python: the ratios differ
+    print(f"mediakit core: {_native.status()}")
 
     def report(label: str, seconds: list[float]) -> None:
         import statistics
