@@ -68,6 +68,11 @@ def choose() -> str:
         return _STATUS
     if os.environ.get("MEDIAKIT_PURE", "").strip() not in ("", "0"):
         _STATUS = "python (MEDIAKIT_PURE=1)"
+    elif _PACKAGE.parent.name in ("site-packages", "dist-packages"):
+        # an installed wheel: its files carry the times of the unpacking, not of the build,
+        # and nobody edits them; the check is for a checkout (an editable install)
+        _STATUS = "compiled"
+        return _STATUS
     else:
         stale = []
         for name, source in sources.items():

@@ -75,6 +75,8 @@ def test_compiled_and_python_give_the_same_analysis() -> None:
 
 @needs_compiled
 def test_a_source_newer_than_its_compiled_file_is_used_instead() -> None:
+    if _native._PACKAGE.parent.name in ("site-packages", "dist-packages"):
+        pytest.skip("an installed compiled wheel: its file times say nothing")
     name, source = sorted(COMPILED.items())[0]
     before = source.stat()
     try:
